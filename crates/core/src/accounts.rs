@@ -1,0 +1,185 @@
+//! The account index: the non-secret list of mailboxes set up on this computer.
+//!
+//! OS vaults cannot list their entries portably, so the app keeps a small JSON file beside its
+//! other data (`<data dir>/mailsetup/accounts.json`; e.g. `~/.local/share/mailsetup/` on Linux,
+//! `%APPDATA%\mailsetup\` on Windows). It holds **no secret**: addresses, who signed in, when,
+//! and the last check's result. Secrets live only in [`crate::vault`]. Writes go to a temporary
+//! file that is then renamed over the old one, so a crash never leaves half a file.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::address::Address;
+use crate::findings::Finding;
+use crate::provider::ProviderKind;
+
+/// One mailbox set up on this computer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountSummary {
+    /// The address as the user typed it (display form).
+    pub address: String,
+    /// Normalised address (the vault key).
+    pub mailbox: String,
+    /// Provider kind.
+    pub provider: ProviderKind,
+    /// Who signed in (`preferred_username`).
+    #[serde(default)]
+    pub signed_in_as: Option<String>,
+    /// Tenant id.
+    #[serde(default)]
+    pub tenant_id: Option<String>,
+    /// When the sign-in was saved, seconds since the epoch.
+    pub added_at: u64,
+    /// When the last full check ran, seconds since the epoch.
+    #[serde(default)]
+    pub last_check_at: Option<u64>,
+    /// Whether the last full check passed.
+    #[serde(default)]
+    pub last_check_passed: Option<bool>,
+    /// When the last successful check ran, seconds since the epoch.
+    #[serde(default)]
+    pub last_success_at: Option<u64>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct IndexFile {
+    version: u32,
+    accounts: Vec<AccountSummary>,
+}
+
+/// The index file.
+#[derive(Debug, Clone)]
+pub struct AccountIndex {
+    path: PathBuf,
+}
+
+impl AccountIndex {
+    /// The index in the platform data dir.
+    pub fn default_location() -> AccountIndex {
+        let dir = dirs::data_dir().unwrap_or_else(std::env::temp_dir).join("mailsetup");
+        AccountIndex { path: dir.join("accounts.json") }
+    }
+
+    /// An index at `path`.
+    pub fn at(path: impl Into<PathBuf>) -> AccountIndex {
+        AccountIndex { path: path.into() }
+    }
+
+    /// Where the file is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// All accounts, sorted by address. A missing file is an empty list.
+    ///
+    /// # Errors
+    /// `INTERNAL` when the file exists but cannot be read.
+    pub fn list(&self) -> Result<Vec<AccountSummary>, Finding> {
+        Ok(self.read()?.accounts)
+    }
+
+    /// The entry for `mailbox`.
+    ///
+    /// # Errors
+    /// As [`AccountIndex::list`].
+    pub fn get(&self, mailbox: &Address) -> Result<Option<AccountSummary>, Finding> {
+        Ok(self.read()?.accounts.into_iter().find(|a| a.mailbox == mailbox.normalized()))
+    }
+
+    /// Inserts or replaces the entry for `summary.mailbox`.
+    ///
+    /// # Errors
+    /// `INTERNAL` when the file cannot be written.
+    pub fn upsert(&self, summary: AccountSummary) -> Result<(), Finding> {
+        let mut file = self.read()?;
+        file.accounts.retain(|a| a.mailbox != summary.mailbox);
+        file.accounts.push(summary);
+        self.write(file)
+    }
+
+    /// Changes the entry for `mailbox` with `f`, if there is one.
+    ///
+    /// # Errors
+    /// As [`AccountIndex::upsert`].
+    pub fn update(&self, mailbox: &Address, f: impl FnOnce(&mut AccountSummary)) -> Result<(), Finding> {
+        let mut file = self.read()?;
+        if let Some(a) = file.accounts.iter_mut().find(|a| a.mailbox == mailbox.normalized()) {
+            f(a);
+            self.write(file)?;
+        }
+        Ok(())
+    }
+
+    /// Removes the entry for `mailbox`; returns whether there was one.
+    ///
+    /// # Errors
+    /// As [`AccountIndex::upsert`].
+    pub fn remove(&self, mailbox: &Address) -> Result<bool, Finding> {
+        let mut file = self.read()?;
+        let before = file.accounts.len();
+        file.accounts.retain(|a| a.mailbox != mailbox.normalized());
+        let removed = file.accounts.len() != before;
+        if removed {
+            self.write(file)?;
+        }
+        Ok(removed)
+    }
+
+    fn read(&self) -> Result<IndexFile, Finding> {
+        match std::fs::read(&self.path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| Finding::internal(format!("{}: {e}", self.path.display()))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(IndexFile::default()),
+            Err(e) => Err(Finding::internal(format!("{}: {e}", self.path.display()))),
+        }
+    }
+
+    fn write(&self, mut file: IndexFile) -> Result<(), Finding> {
+        file.version = 1;
+        file.accounts.sort_by(|a, b| a.mailbox.cmp(&b.mailbox));
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(Finding::internal)?;
+        let tmp = dir.join(format!(".accounts.{}.tmp", std::process::id()));
+        std::fs::write(&tmp, serde_json::to_vec_pretty(&file).map_err(Finding::internal)?).map_err(Finding::internal)?;
+        std::fs::rename(&tmp, &self.path).map_err(Finding::internal)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(addr: &str) -> AccountSummary {
+        let a = Address::parse(addr).unwrap();
+        AccountSummary {
+            address: a.display().into(),
+            mailbox: a.normalized().into(),
+            provider: ProviderKind::Microsoft365,
+            signed_in_as: None,
+            tenant_id: None,
+            added_at: 1,
+            last_check_at: None,
+            last_check_passed: None,
+            last_success_at: None,
+        }
+    }
+
+    #[test]
+    fn upsert_update_remove_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = AccountIndex::at(dir.path().join("sub/accounts.json"));
+        assert!(idx.list().unwrap().is_empty());
+        idx.upsert(summary("B@example.edu")).unwrap();
+        idx.upsert(summary("a@example.edu")).unwrap();
+        idx.upsert(summary("b@EXAMPLE.edu")).unwrap();
+        let list = idx.list().unwrap();
+        assert_eq!(list.iter().map(|a| a.mailbox.as_str()).collect::<Vec<_>>(), ["a@example.edu", "b@example.edu"]);
+        let b = Address::parse("b@example.edu").unwrap();
+        idx.update(&b, |s| s.last_check_passed = Some(true)).unwrap();
+        assert_eq!(idx.get(&b).unwrap().unwrap().last_check_passed, Some(true));
+        assert!(idx.remove(&b).unwrap());
+        assert!(!idx.remove(&b).unwrap());
+        assert_eq!(idx.list().unwrap().len(), 1);
+    }
+}

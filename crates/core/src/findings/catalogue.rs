@@ -1,0 +1,606 @@
+//! The catalogue: for every [`FindingCode`], who it is for and the words that explain it.
+//!
+//! Texts may hold `{placeholders}` that the detecting module fills with [`Finding::with`]
+//! (`{mailbox}`, `{signed_in}`, `{server}`, `{tenant}`, `{client_id}`, `{seconds}`, `{problem}`).
+//! Sources for each fix are in `../shared/facts.md` (§ given in the comment of each entry).
+//!
+//! [`Finding::with`]: super::Finding::with
+
+use super::{Audience, FindingCode};
+
+/// The fixed text of one catalogue entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry {
+    /// Who can act on it.
+    pub audience: Audience,
+    /// What happened, in one short sentence.
+    pub title: &'static str,
+    /// Why, in plain words.
+    pub explanation: &'static str,
+    /// What to do, in order.
+    pub steps: &'static [&'static str],
+    /// Vendor documentation.
+    pub doc_url: Option<&'static str>,
+}
+
+const fn e(
+    audience: Audience,
+    title: &'static str,
+    explanation: &'static str,
+    steps: &'static [&'static str],
+    doc_url: Option<&'static str>,
+) -> Entry {
+    Entry { audience, title, explanation, steps, doc_url }
+}
+
+/// Every code, for tests and documentation.
+pub const ALL: &[FindingCode] = {
+    use FindingCode::*;
+    &[
+        InvalidAddress,
+        SettingsInvalid,
+        AppNotConfigured,
+        DnsFailed,
+        ConnectRefused,
+        ConnectTimeout,
+        TlsCertificateInvalid,
+        TlsFailed,
+        StarttlsUnavailable,
+        AuthMechanismUnavailable,
+        ServerTimeout,
+        M365SmtpAuthDisabled,
+        BasicAuthBlocked,
+        AuthRejected,
+        WrongAccountOrNoMailboxAccess,
+        SignedInAsDifferentAccount,
+        SigninCancelled,
+        SigninNoCallback,
+        SigninStateMismatch,
+        AppBadAuthRequest,
+        LoopbackPortUnavailable,
+        BrowserOpenFailed,
+        AppRedirectNotRegistered,
+        AppRegistrationNotPublicClient,
+        AppRegistrationIsPublicClient,
+        AppRegistrationIsSpa,
+        AppNotFoundInTenant,
+        AppScopeConfig,
+        AdminConsentRequired,
+        InteractiveRequired,
+        ConsentDeclined,
+        PersonalAccountNotAllowed,
+        AccountNotInTenant,
+        TenantNotFound,
+        MfaRequired,
+        BlockedByPolicy,
+        AccountBlocked,
+        UserNotAssigned,
+        TokenStoreAuthorityMismatch,
+        ReauthInactivity,
+        ReauthPolicy,
+        ReauthRequired,
+        IdpError,
+        NetworkIdpUnreachable,
+        IdTokenInvalid,
+        TokenIncomplete,
+        VaultUnavailable,
+        NotSignedIn,
+        TestMessageNotFound,
+        MessageRejected,
+        UnrecognisedReply,
+        Internal,
+    ]
+};
+
+const ENTRA_APP_STEPS_HEAD: &str = "Open the Microsoft Entra admin center (entra.microsoft.com) → Identity → Applications → App registrations → the Mail Setup Assistant registration ({client_id}).";
+
+/// The catalogue entry for `code`.
+pub fn entry(code: FindingCode) -> Entry {
+    use Audience::*;
+    use FindingCode::*;
+    match code {
+        InvalidAddress => e(
+            User,
+            "That is not an email address we can use",
+            "{problem}",
+            &["Type just the mailbox address, for example ann@example.edu, and try again."],
+            None,
+        ),
+        SettingsInvalid => e(
+            Admin,
+            "The settings file has a mistake",
+            "The app read its settings file and could not use it: {problem}",
+            &[
+                "Open the settings file named above and correct the field that is named.",
+                "Leave a field out (or empty) to use the standard value.",
+                "Start the app again.",
+            ],
+            None,
+        ),
+        AppNotConfigured => e(
+            Admin,
+            "Microsoft sign-in is not set up for this app yet",
+            "To sign in with Microsoft, the app needs your organisation's app registration (a client ID). None is configured, so the app cannot open the Microsoft sign-in page.",
+            &[
+                "In the Microsoft Entra admin center, register an app: Identity → Applications → App registrations → New registration.",
+                "Under Authentication, add the platform \"Mobile and desktop applications\" with the redirect URI http://localhost.",
+                "Under API permissions, add the delegated permissions SMTP.Send and IMAP.AccessAsUser.All (listed under Microsoft Graph → Office 365 Exchange Online), plus openid, profile, email and offline_access, and grant consent.",
+                "Put the tenant ID and the application (client) ID into the Mail Setup Assistant settings file, [microsoft] client_id and tenant.",
+            ],
+            Some("https://learn.microsoft.com/entra/identity-platform/scenario-desktop-app-registration"),
+        ),
+        DnsFailed => e(
+            Helpdesk,
+            "The mail server name {server} could not be found",
+            "This computer could not look up the address of {server}. Usually the internet connection is down, the DNS server is not answering, or the name is mistyped in the settings.",
+            &[
+                "Check that this computer can open web pages.",
+                "If it can, check the server name in the settings for typos.",
+                "On a company network, ask whoever runs the network whether {server} is blocked.",
+            ],
+            None,
+        ),
+        ConnectRefused => e(
+            Helpdesk,
+            "{server} refused the connection",
+            "The server answered, but said nothing is accepting connections on that port, or a firewall on the way rejected it.",
+            &[
+                "Check the port number in the settings (submission is 587, IMAP is 993).",
+                "Ask the network administrator whether outgoing connections to this port are allowed.",
+            ],
+            None,
+        ),
+        ConnectTimeout => e(
+            Helpdesk,
+            "No answer from {server} within {seconds} seconds",
+            "The connection got no reply at all. A firewall, a web filter or a proxy is probably dropping traffic to this port silently.",
+            &[
+                "Try from another network (for example a phone hotspot) to see whether the local network is blocking it.",
+                "Ask the network administrator to allow outgoing connections to {server}.",
+                "If the network only allows web traffic through a proxy, mail programs cannot work there; ask for an exception.",
+            ],
+            None,
+        ),
+        TlsCertificateInvalid => e(
+            Helpdesk,
+            "The secure connection to {server} could not be trusted",
+            "The server's certificate is not trusted by this computer, has expired, or was issued for another name. Sign-in details are never sent over such a connection. This often means a security product or proxy intercepts secure connections. ({problem})",
+            &[
+                "Check that the computer's date and time are correct.",
+                "If the organisation uses a TLS-inspecting proxy or security product, its certificate authority must be trusted: add it as extra_ca_file in the [tls] section of the settings, or exclude {server} from inspection.",
+                "Check the server name in the settings.",
+            ],
+            None,
+        ),
+        TlsFailed => e(
+            Helpdesk,
+            "The secure connection to {server} failed",
+            "The encrypted connection could not be set up ({problem}). Microsoft 365 and Gmail require TLS 1.2 or newer.",
+            &[
+                "Check whether a security product or proxy interferes with secure connections.",
+                "Try from another network to compare.",
+            ],
+            Some("https://learn.microsoft.com/troubleshoot/entra/entra-id/app-integration/application-using-tls-1dot0-1dot1-authentication-fail"),
+        ),
+        StarttlsUnavailable => e(
+            Helpdesk,
+            "{server} does not offer a secure connection",
+            "The sending server did not offer STARTTLS, so the app will not send your sign-in over this connection. Something on the network may be stripping encryption, or this is not the right server.",
+            &[
+                "Check the server and port in the settings (Microsoft 365: smtp.office365.com port 587).",
+                "Ask the network administrator whether a firewall rewrites mail traffic (\"SMTP inspection\").",
+            ],
+            None,
+        ),
+        AuthMechanismUnavailable => e(
+            Admin,
+            "{server} does not offer the sign-in method this account needs",
+            "The server did not list {problem} among its sign-in methods after the connection was secured.",
+            &[
+                "Check that the server in the settings is the right one for this provider.",
+                "For Microsoft 365, make sure SMTP AUTH is enabled for the mailbox (see the next steps if sending fails).",
+            ],
+            None,
+        ),
+        ServerTimeout => e(
+            Helpdesk,
+            "{server} stopped answering",
+            "The server accepted the connection but did not reply within {seconds} seconds.",
+            &["Try again in a few minutes.", "If it keeps happening, try from another network."],
+            None,
+        ),
+        // facts §6.1–6.2; field case F01.
+        M365SmtpAuthDisabled => e(
+            Admin,
+            "Sending is switched off for apps in your organisation",
+            "Microsoft 365 accepted the sign-in, but SMTP AUTH (\"Authenticated SMTP\") is disabled {problem}. Apps can only send mail after an administrator turns it on, even with the modern sign-in. The saved sign-in is fine; reading mail (IMAP) still works.",
+            &[
+                "Microsoft 365 admin center → Users → Active users → {mailbox} → Mail → Manage email apps → tick \"Authenticated SMTP\" → Save.",
+                "Or in Exchange Online PowerShell: Set-CASMailbox -Identity {mailbox} -SmtpClientAuthenticationDisabled $false",
+                "If the whole organisation has it switched off, the per-mailbox setting above overrides it; to change it for everyone: Set-TransportConfig -SmtpClientAuthenticationDisabled $false",
+                "Wait up to an hour for the change to apply, then run the check again.",
+            ],
+            Some("https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission"),
+        ),
+        // F02.
+        BasicAuthBlocked => e(
+            User,
+            "This mailbox does not accept passwords here",
+            "Microsoft accounts must use \"Sign in with Microsoft\" for mail apps. Passwords and app passwords are refused by the server, so typing the password again will not help.",
+            &["Use the Microsoft sign-in in this app instead of a password."],
+            Some("https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835"),
+        ),
+        AuthRejected => e(
+            Helpdesk,
+            "{server} refused the sign-in",
+            "The mail server did not accept the sign-in for {mailbox}. Common causes: the sign-in belongs to another account, the token has expired or was made for the wrong service, or sending/reading by apps is disabled for this mailbox.",
+            &[
+                "Sign in again in this app, and make sure you choose {mailbox} in the browser.",
+                "Ask the administrator to check that SMTP AUTH and IMAP are enabled for {mailbox} (Get-CASMailbox -Identity {mailbox} | Format-List SmtpClientAuthenticationDisabled,ImapEnabled).",
+            ],
+            Some("https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth"),
+        ),
+        // F03.
+        WrongAccountOrNoMailboxAccess => e(
+            User,
+            "Signed in, but this account cannot open {mailbox}",
+            "The server accepted the sign-in of {signed_in} but could not open the mailbox {mailbox}. Either the browser signed in a different account, or that account has no access to this mailbox.",
+            &[
+                "Sign in again and choose {mailbox} in the browser (use a private window if another account is signed in).",
+                "If {mailbox} is a shared mailbox, ask the administrator for Full Access (reading) and Send As (sending) permissions for {signed_in}.",
+            ],
+            None,
+        ),
+        // F04 and the mission's "classic trap".
+        SignedInAsDifferentAccount => e(
+            User,
+            "The browser signed in as {signed_in}, not {mailbox}",
+            "You are setting up {mailbox}, but Microsoft returned a sign-in for {signed_in}. This usually happens when the browser is already signed in to another Microsoft account. Nothing was saved.",
+            &[
+                "Try again in a private (incognito/InPrivate) browser window, where no account is signed in.",
+                "Or, on the Microsoft page, choose \"Use another account\" and sign in as {mailbox}.",
+                "If {mailbox} is a shared mailbox, sign in with your own account and use the shared mailbox option.",
+            ],
+            None,
+        ),
+        // F11.
+        SigninCancelled => e(
+            User,
+            "The sign-in was cancelled",
+            "The sign-in in the browser was cancelled or permission was declined, so the app did not get access. Nothing was saved.",
+            &["Start the sign-in again and accept the permissions Microsoft asks for, choosing {mailbox}."],
+            None,
+        ),
+        // F09.
+        SigninNoCallback => e(
+            User,
+            "The sign-in did not come back to the app",
+            "The app waited {seconds} seconds but the browser never returned to it. Either the sign-in was not finished, or Microsoft showed an error page instead of returning.",
+            &[
+                "Look at the browser window: if it shows a code starting with AADSTS, read it to the helpdesk or paste it into the app's error box.",
+                "Otherwise start the sign-in again and finish it in the browser.",
+                "For the helpdesk: the app's redirect URI must be registered exactly as configured (http://localhost or http://127.0.0.1) under \"Mobile and desktop applications\".",
+            ],
+            None,
+        ),
+        SigninStateMismatch => e(
+            Helpdesk,
+            "A sign-in answer arrived that this app did not ask for",
+            "The browser delivered a sign-in answer whose security check (state) did not match. It may be from an older sign-in tab, or something else on this computer tried to inject a sign-in. It was ignored.",
+            &[
+                "Close old sign-in tabs and start the sign-in again.",
+                "If it happens repeatedly, check the computer for unwanted software.",
+            ],
+            None,
+        ),
+        // F11.
+        AppBadAuthRequest => e(
+            Admin,
+            "Microsoft refused the sign-in request",
+            "Microsoft said the sign-in request was not valid ({problem}). This is a configuration problem of the app or its settings, not a user mistake.",
+            &[
+                "Check the [microsoft] settings: authority, tenant and client_id.",
+                "Report the evidence below to the app's maintainers.",
+            ],
+            Some("https://learn.microsoft.com/entra/identity-platform/reference-error-codes"),
+        ),
+        // F22.
+        LoopbackPortUnavailable => e(
+            Helpdesk,
+            "Another program or security software is blocking sign-in",
+            "To receive the sign-in answer, the app opens a private port on this computer (127.0.0.1). It could not open one ({problem}).",
+            &[
+                "Close other programs that may hold many local ports, then try again.",
+                "Check whether security software blocks programs from listening on 127.0.0.1 and allow Mail Setup Assistant.",
+            ],
+            None,
+        ),
+        BrowserOpenFailed => e(
+            User,
+            "The web browser could not be opened",
+            "The app tried to open your web browser for the Microsoft sign-in, but it did not start ({problem}).",
+            &[
+                "Open your web browser yourself and go to the sign-in link shown by the app.",
+                "Or set a default web browser in your computer's settings and try again.",
+            ],
+            None,
+        ),
+        // F08.
+        AppRedirectNotRegistered => e(
+            Admin,
+            "The app's sign-in return address is not registered",
+            "Microsoft refused to send the sign-in back to the app because the redirect URI the app uses is not registered on the app registration {client_id} (AADSTS50011). Users cannot fix this.",
+            &[
+                ENTRA_APP_STEPS_HEAD,
+                "Authentication → Add a platform → Mobile and desktop applications → add exactly the redirect URI from the settings (http://localhost, or http://127.0.0.1 via the manifest). The port does not matter; the path and host do.",
+                "Remove any \"Web\" or \"Single-page application\" entries for localhost with the same path.",
+            ],
+            Some("https://learn.microsoft.com/entra/identity-platform/reply-url"),
+        ),
+        // F17.
+        AppRegistrationNotPublicClient => e(
+            Admin,
+            "The app registration is set up as a web app",
+            "Microsoft treated this desktop app as a confidential web app and asked for a client secret (AADSTS7000218). A desktop app must be registered as a public client.",
+            &[
+                ENTRA_APP_STEPS_HEAD,
+                "Authentication: move the redirect URI from \"Web\" to \"Mobile and desktop applications\" (delete the Web entry).",
+                "Authentication → Advanced settings: set \"Allow public client flows\" to Yes.",
+                "Never put a client secret into the app for this: desktop apps cannot keep it secret.",
+            ],
+            Some("https://learn.microsoft.com/troubleshoot/entra/entra-id/app-integration/confidential-client-application-authentication-error-aadsts7000218"),
+        ),
+        AppRegistrationIsPublicClient => e(
+            Admin,
+            "The app sent a secret to a public app registration",
+            "The app registration is a public client, so Microsoft refuses a client secret (AADSTS700025).",
+            &["Remove the client secret from the Mail Setup Assistant settings and vault, then sign in again."],
+            Some("https://learn.microsoft.com/entra/identity-platform/reference-error-codes"),
+        ),
+        AppRegistrationIsSpa => e(
+            Admin,
+            "The app's return address is registered as a single-page app",
+            "Microsoft refused to hand the tokens to a desktop app because the redirect URI is registered under \"Single-page application\" (AADSTS9002327).",
+            &[
+                ENTRA_APP_STEPS_HEAD,
+                "Authentication: delete the redirect URI under \"Single-page application\" and add it under \"Mobile and desktop applications\".",
+            ],
+            Some("https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow"),
+        ),
+        AppNotFoundInTenant => e(
+            Admin,
+            "Microsoft does not know this app in your organisation",
+            "The client ID {client_id} was not found in the tenant {tenant} (AADSTS700016). Either the ID is mistyped, the tenant is wrong, or the app was never consented in this organisation.",
+            &[
+                "Compare client_id in the settings with the Application (client) ID on the registration's Overview page.",
+                "Check the tenant in the settings.",
+                "If the registration lives in another tenant, make it multi-tenant and grant admin consent here.",
+            ],
+            Some("https://learn.microsoft.com/entra/identity-platform/reference-error-codes"),
+        ),
+        // F07.
+        AppScopeConfig => e(
+            Admin,
+            "The app asked Microsoft for the wrong permissions",
+            "Microsoft refused the requested permissions (scopes): {problem}. A token can be for one service only; mail needs the https://outlook.office.com/ permissions.",
+            &["Check any scope overrides in the settings; remove Microsoft Graph scopes such as User.Read from the mail sign-in."],
+            Some("https://learn.microsoft.com/entra/identity-platform/scopes-oidc"),
+        ),
+        // F16.
+        AdminConsentRequired => e(
+            Admin,
+            "An administrator must approve this app first",
+            "Your organisation lets only administrators approve apps that read and send mail (\"Need admin approval\"). Users cannot continue until an administrator grants consent.",
+            &[
+                "An administrator opens https://login.microsoftonline.com/{tenant}/adminconsent?client_id={client_id} and accepts.",
+                "Or: Entra admin center → Enterprise applications → the app → Permissions → Grant admin consent.",
+                "Then the user signs in again.",
+            ],
+            Some("https://learn.microsoft.com/entra/identity-platform/v2-admin-consent"),
+        ),
+        InteractiveRequired => e(
+            User,
+            "Please sign in again",
+            "Microsoft needs you to confirm the sign-in in the browser again (for example to accept permissions or complete multi-factor authentication).",
+            &["Choose Sign in and finish the steps Microsoft shows in the browser."],
+            None,
+        ),
+        ConsentDeclined => e(
+            User,
+            "The permissions were declined",
+            "Microsoft asked for permission to send and read mail and it was declined, so the app cannot work with the mailbox.",
+            &["Sign in again and choose Accept on the permissions page."],
+            None,
+        ),
+        // F12.
+        PersonalAccountNotAllowed => e(
+            User,
+            "This is a personal Microsoft account",
+            "The account used is a personal Microsoft account (Outlook.com, Hotmail, Live), but this setup is for work or school accounts.",
+            &[
+                "If this is your work or school mailbox, sign in with the work or school account instead (use a private window if the browser keeps choosing the personal one).",
+                "If it really is a personal Outlook.com/Hotmail mailbox, choose the Outlook.com/Hotmail setup.",
+            ],
+            None,
+        ),
+        AccountNotInTenant => e(
+            User,
+            "Microsoft did not find that account in your organisation",
+            "The account does not exist in the organisation the app signs in to ({tenant}).",
+            &[
+                "Check the spelling of the address.",
+                "Helpdesk: confirm the user exists in the tenant named in the settings.",
+            ],
+            None,
+        ),
+        TenantNotFound => e(
+            Admin,
+            "The organisation (tenant) in the settings does not exist",
+            "Microsoft does not know the tenant {tenant} (AADSTS90002).",
+            &["Correct tenant in the [microsoft] settings (a tenant ID, a verified domain, or organizations)."],
+            None,
+        ),
+        MfaRequired => e(
+            User,
+            "Multi-factor authentication needs to be completed",
+            "Your organisation requires a second sign-in step (for example the Authenticator app) that was not completed or is not set up yet.",
+            &[
+                "Sign in again and complete the extra step.",
+                "If you have never set it up, go to https://aka.ms/mfasetup first.",
+            ],
+            Some("https://aka.ms/mfasetup"),
+        ),
+        BlockedByPolicy => e(
+            Admin,
+            "Your organisation's security policy blocked the sign-in",
+            "A Conditional Access policy, security defaults or a device rule stopped this sign-in ({problem}).",
+            &[
+                "Entra admin center → Monitoring → Sign-in logs → find this sign-in → Conditional Access tab: see which policy applied.",
+                "Exclude the app or the user, or meet the policy's conditions (for example a managed device).",
+            ],
+            Some("https://learn.microsoft.com/entra/identity/conditional-access/troubleshoot-conditional-access"),
+        ),
+        AccountBlocked => e(
+            User,
+            "The account cannot sign in right now",
+            "Microsoft says the account is locked, disabled or needs a new password ({problem}).",
+            &[
+                "If you changed or forgot your password, reset it first.",
+                "Otherwise ask the helpdesk to check the account in the Microsoft 365 admin center.",
+            ],
+            None,
+        ),
+        UserNotAssigned => e(
+            Admin,
+            "This user is not allowed to use the app",
+            "The app is set to \"assignment required\" and the user is not assigned to it (AADSTS50105).",
+            &["Entra admin center → Enterprise applications → the app → Users and groups → Add user/group."],
+            None,
+        ),
+        // F13.
+        TokenStoreAuthorityMismatch => e(
+            Helpdesk,
+            "The saved sign-in was renewed at the wrong place",
+            "The saved sign-in belongs to another Microsoft tenant than the one the app asked (AADSTS7000012). This is an app configuration problem, not a user mistake.",
+            &[
+                "Remove the account in the app and sign in again.",
+                "Check that the tenant in the settings did not change since the account was added.",
+            ],
+            None,
+        ),
+        // F14.
+        ReauthInactivity => e(
+            User,
+            "Not used for a while: please sign in again",
+            "The saved sign-in expired because it was not used for a long time (Microsoft lets it lapse after about 90 days without use). It has been removed.",
+            &["Choose Sign in and sign in as {mailbox}."],
+            Some("https://learn.microsoft.com/entra/identity-platform/refresh-tokens"),
+        ),
+        // F15.
+        ReauthPolicy => e(
+            User,
+            "Your organisation requires you to sign in again",
+            "Your organisation's security policy asks everyone to sign in again regularly (sign-in frequency). This is expected, not a fault.",
+            &["Choose Sign in and sign in as {mailbox}."],
+            Some("https://learn.microsoft.com/entra/identity/conditional-access/concept-session-lifetime"),
+        ),
+        ReauthRequired => e(
+            User,
+            "Please sign in again",
+            "The saved sign-in is no longer valid ({problem}). This happens after a password change or when an administrator signs you out everywhere. It has been removed.",
+            &["Choose Sign in and sign in as {mailbox}."],
+            Some("https://learn.microsoft.com/entra/identity-platform/refresh-tokens"),
+        ),
+        IdpError => e(
+            Helpdesk,
+            "Microsoft sign-in reported an error",
+            "Microsoft answered with an error the app does not recognise ({problem}).",
+            &[
+                "Look up the AADSTS code at https://login.microsoftonline.com/error?code=<number>.",
+                "Send the evidence (it holds the trace and correlation IDs Microsoft support asks for) to the administrator.",
+            ],
+            Some("https://learn.microsoft.com/entra/identity-platform/reference-error-codes"),
+        ),
+        // F23.
+        NetworkIdpUnreachable => e(
+            Helpdesk,
+            "Can't reach Microsoft sign-in",
+            "The app could not reach the Microsoft sign-in service ({problem}). This is a network or proxy problem, not a problem with the account; the saved sign-in was kept.",
+            &[
+                "Check the internet connection.",
+                "If the organisation uses a proxy, make sure it is set in the system settings or in HTTPS_PROXY, and that it allows login.microsoftonline.com.",
+                "Try again later.",
+            ],
+            None,
+        ),
+        IdTokenInvalid => e(
+            Admin,
+            "Microsoft's answer did not say reliably who signed in",
+            "The identity token was missing or did not match this sign-in ({problem}). For safety nothing was saved.",
+            &[
+                "Make sure the app registration has the openid, profile and email permissions.",
+                "Sign in again; if it repeats, send the evidence to the app's maintainers.",
+            ],
+            None,
+        ),
+        TokenIncomplete => e(
+            Admin,
+            "Microsoft did not grant everything the app needs",
+            "The sign-in worked, but {problem}. Nothing was saved.",
+            &[
+                "App registration → API permissions: add the delegated permissions SMTP.Send, IMAP.AccessAsUser.All and offline_access, then grant consent.",
+                "Sign in again.",
+            ],
+            Some("https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth"),
+        ),
+        VaultUnavailable => e(
+            Helpdesk,
+            "The computer's password vault cannot be used",
+            "The app keeps sign-ins only in the operating system's credential vault (Keychain, Windows Credential Manager, or the Secret Service keyring on Linux), never in a file. The vault is missing, locked or refused access ({problem}).",
+            &[
+                "Unlock the vault: on Linux, log in to the desktop session (the login keyring unlocks with it) or open \"Passwords and Keys\"; on macOS, unlock the login keychain.",
+                "On Linux without a desktop keyring, install and start gnome-keyring (or another Secret Service provider).",
+                "Try again.",
+            ],
+            None,
+        ),
+        NotSignedIn => e(
+            User,
+            "{mailbox} is not signed in on this computer",
+            "There is no saved sign-in for this mailbox in the computer's vault.",
+            &["Sign in first, then run the check again."],
+            None,
+        ),
+        TestMessageNotFound => e(
+            Helpdesk,
+            "The test message did not arrive",
+            "The test message was accepted for sending, but it did not show up in the inbox of {mailbox} within {seconds} seconds.",
+            &[
+                "Wait a minute and look in the inbox and the junk folder for \"Mail Setup Assistant test message\".",
+                "If it never arrives, a mail flow rule or filter may be holding it; the administrator can trace it in the Exchange admin center → Mail flow → Message trace.",
+            ],
+            None,
+        ),
+        MessageRejected => e(
+            Helpdesk,
+            "The server would not accept the test message",
+            "Signing in worked, but the server refused the message ({problem}).",
+            &["Give the evidence to the administrator: it says why the server refused."],
+            None,
+        ),
+        UnrecognisedReply => e(
+            Helpdesk,
+            "The server gave an answer the app does not recognise",
+            "The app does not have an explanation for this reply yet. The reply is kept below (with personal and secret parts removed).",
+            &["Send the evidence to the helpdesk or the app's maintainers."],
+            None,
+        ),
+        Internal => e(
+            Helpdesk,
+            "Something unexpected went wrong in the app",
+            "The app ran into an error it did not expect. No sign-in details were lost.",
+            &["Try again.", "If it repeats, send the report to the app's maintainers."],
+            None,
+        ),
+    }
+}

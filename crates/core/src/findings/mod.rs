@@ -1,0 +1,307 @@
+//! Findings: every failure the app can report, explained for a person.
+//!
+//! This module owns the *words*. Other modules detect what went wrong and name it with a
+//! [`FindingCode`]; the [`catalogue`] turns the code into a title, an explanation and numbered
+//! fix steps for the right [`Audience`]; [`classify`] maps raw server and identity-provider
+//! replies to codes; [`redact`] makes sure evidence never carries a secret or a per-call id.
+//!
+//! The JSON shape of a [`Finding`] is the contract with the desktop page and with scripts
+//! (`mailsetup --json`): `{code, audience, title, explanation, steps[], evidence?, docUrl?}`.
+//! The page switches on `code` only and never parses text. The shape is pinned by a test.
+
+pub mod catalogue;
+pub mod classify;
+pub mod redact;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Who can act on a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// The person setting up their own mailbox: the fix is in their hands.
+    User,
+    /// The helpdesk: look at the user's computer or network, or pass it on.
+    Helpdesk,
+    /// The organisation's Microsoft 365 / Google Workspace administrator (or the app's
+    /// registration owner).
+    Admin,
+}
+
+/// Stable finding codes. Serialised as `SCREAMING_SNAKE_CASE`; a code never changes meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive]
+pub enum FindingCode {
+    /// The typed text is not a mailbox address.
+    InvalidAddress,
+    /// The settings file cannot be used (a field is invalid).
+    SettingsInvalid,
+    /// No app registration (client id) has been configured for Microsoft sign-in.
+    AppNotConfigured,
+    /// A server name does not resolve.
+    DnsFailed,
+    /// A server actively refused the connection (nothing listens on that port, or a firewall
+    /// rejects it).
+    ConnectRefused,
+    /// No answer from a server within the connect timeout (black-holed port, firewall, proxy).
+    ConnectTimeout,
+    /// The server's certificate is not trusted, expired or for another name.
+    TlsCertificateInvalid,
+    /// The TLS handshake failed for another reason (old protocol version, interception).
+    TlsFailed,
+    /// The submission server does not offer STARTTLS, so credentials cannot be sent safely.
+    StarttlsUnavailable,
+    /// The server does not offer the sign-in method the account needs (e.g. XOAUTH2).
+    AuthMechanismUnavailable,
+    /// A server stopped answering in the middle of a conversation.
+    ServerTimeout,
+    /// Microsoft 365 has SMTP AUTH switched off for the tenant or the mailbox (`535 5.7.139`).
+    M365SmtpAuthDisabled,
+    /// Password (basic) sign-in is blocked; the account must use "Sign in with Microsoft".
+    BasicAuthBlocked,
+    /// The mail server refused the sign-in token or password (generic `535 5.7.3` / `NO`).
+    AuthRejected,
+    /// Signed in, but the identity cannot open this mailbox (Exchange "authenticated but not
+    /// connected").
+    WrongAccountOrNoMailboxAccess,
+    /// The account that signed in in the browser is not the mailbox being set up.
+    SignedInAsDifferentAccount,
+    /// The user cancelled or declined the sign-in in the browser.
+    SigninCancelled,
+    /// The browser never came back to the app before the time limit.
+    SigninNoCallback,
+    /// A sign-in answer arrived that this sign-in did not ask for (`state` mismatch).
+    SigninStateMismatch,
+    /// Microsoft refused the sign-in request as malformed (`invalid_request`, ...).
+    AppBadAuthRequest,
+    /// The app could not open a local port to receive the sign-in answer.
+    LoopbackPortUnavailable,
+    /// The system browser could not be started.
+    BrowserOpenFailed,
+    /// The app's redirect address is not registered on the Entra app (AADSTS50011).
+    AppRedirectNotRegistered,
+    /// The Entra registration is a "Web" (confidential) app: a secret is demanded (AADSTS7000218).
+    AppRegistrationNotPublicClient,
+    /// A client secret was sent to a public registration (AADSTS700025).
+    AppRegistrationIsPublicClient,
+    /// The loopback address is registered as a single-page application (AADSTS9002327).
+    AppRegistrationIsSpa,
+    /// The client id is not known in the tenant (AADSTS700016).
+    AppNotFoundInTenant,
+    /// The requested scopes are wrong (AADSTS28000 / 70011 / 700022).
+    AppScopeConfig,
+    /// The app needs admin consent (AADSTS90094 / 90095 / 65001 when users may not consent).
+    AdminConsentRequired,
+    /// The user has not consented yet (AADSTS65001 at refresh time): sign in interactively.
+    InteractiveRequired,
+    /// The user declined consent (AADSTS65004).
+    ConsentDeclined,
+    /// A personal Microsoft account was used where only work/school accounts are allowed.
+    PersonalAccountNotAllowed,
+    /// The account does not exist in this tenant (AADSTS50034 / 90072).
+    AccountNotInTenant,
+    /// The tenant in the settings does not exist (AADSTS90002).
+    TenantNotFound,
+    /// Multi-factor authentication must be completed or registered.
+    MfaRequired,
+    /// Blocked by Conditional Access, security defaults or device policy.
+    BlockedByPolicy,
+    /// The user account is locked, disabled or its password expired.
+    AccountBlocked,
+    /// The user is not assigned to the app (AADSTS50105).
+    UserNotAssigned,
+    /// The refresh token was refreshed at another authority (AADSTS7000012).
+    TokenStoreAuthorityMismatch,
+    /// The saved sign-in expired after a long time unused (AADSTS700082 / 70008).
+    ReauthInactivity,
+    /// The organisation requires signing in again periodically (AADSTS70043).
+    ReauthPolicy,
+    /// The saved sign-in was revoked (password change, admin revoked sessions: AADSTS50173 ...).
+    ReauthRequired,
+    /// Microsoft's sign-in service answered with an error the app does not recognise.
+    IdpError,
+    /// Microsoft sign-in (the identity provider) cannot be reached: network or proxy.
+    NetworkIdpUnreachable,
+    /// The sign-in answer lacked or contradicted the identity token (nonce, audience, claims).
+    IdTokenInvalid,
+    /// The token response is missing something the app asked for (refresh token, mail scopes).
+    TokenIncomplete,
+    /// The OS credential vault cannot be used (missing, locked, refused).
+    VaultUnavailable,
+    /// There is no saved sign-in for this address in the vault.
+    NotSignedIn,
+    /// The test message was sent but did not show up in the inbox in time.
+    TestMessageNotFound,
+    /// The server refused the test message.
+    MessageRejected,
+    /// A server reply the catalogue does not recognise; the redacted text is kept.
+    UnrecognisedReply,
+    /// An unexpected internal error; details are in the log.
+    Internal,
+}
+
+impl FindingCode {
+    /// The stable text form, e.g. `M365_SMTP_AUTH_DISABLED`.
+    pub fn as_str(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+}
+
+impl fmt::Display for FindingCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.as_str())
+    }
+}
+
+/// One explained failure.
+///
+/// Build one with [`Finding::new`] (catalogue text) and refine it with [`Finding::with`]
+/// (fills `{placeholders}` in the text), [`Finding::with_evidence`] (redacted automatically) and
+/// [`Finding::with_step`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    /// Stable code the UI and scripts switch on.
+    pub code: FindingCode,
+    /// Who can fix it.
+    pub audience: Audience,
+    /// One short sentence: what happened.
+    pub title: String,
+    /// Plain-language explanation: why it matters and what it means.
+    pub explanation: String,
+    /// Numbered fix steps, in order, for [`Finding::audience`].
+    pub steps: Vec<String>,
+    /// The redacted server reply, error code or trace id that proves it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub evidence: Option<String>,
+    /// Vendor documentation for the fix.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub doc_url: Option<String>,
+}
+
+impl Finding {
+    /// The catalogue finding for `code`, with `{placeholders}` left for [`Finding::with`].
+    pub fn new(code: FindingCode) -> Self {
+        let entry = catalogue::entry(code);
+        Finding {
+            code,
+            audience: entry.audience,
+            title: entry.title.to_string(),
+            explanation: entry.explanation.to_string(),
+            steps: entry.steps.iter().map(|s| s.to_string()).collect(),
+            evidence: None,
+            doc_url: entry.doc_url.map(str::to_string),
+        }
+    }
+
+    /// Replaces `{name}` with `value` in the title, explanation and steps.
+    pub fn with(mut self, name: &str, value: impl AsRef<str>) -> Self {
+        let key = format!("{{{name}}}");
+        let value = value.as_ref();
+        self.title = self.title.replace(&key, value);
+        self.explanation = self.explanation.replace(&key, value);
+        for step in &mut self.steps {
+            *step = step.replace(&key, value);
+        }
+        self
+    }
+
+    /// Attaches evidence after redacting secrets and per-call identifiers from it.
+    pub fn with_evidence(mut self, evidence: impl AsRef<str>) -> Self {
+        let text = redact::redact(evidence.as_ref());
+        self.evidence = Some(match self.evidence.take() {
+            Some(before) if !before.is_empty() => format!("{before}\n{text}"),
+            _ => text,
+        });
+        self
+    }
+
+    /// Appends one more fix step.
+    pub fn with_step(mut self, step: impl Into<String>) -> Self {
+        self.steps.push(step.into());
+        self
+    }
+
+    /// Puts a step first (e.g. a more specific hint).
+    pub fn with_first_step(mut self, step: impl Into<String>) -> Self {
+        self.steps.insert(0, step.into());
+        self
+    }
+
+    /// Changes the audience (e.g. the same code read by the helpdesk instead of the user).
+    pub fn for_audience(mut self, audience: Audience) -> Self {
+        self.audience = audience;
+        self
+    }
+
+    /// Replaces any placeholder still in the text with a neutral word, so nothing like
+    /// `{mailbox}` reaches a person.
+    pub fn finish(mut self) -> Self {
+        let tidy = |s: &mut String| {
+            while let (Some(a), Some(b)) = (s.find('{'), s.find('}')) {
+                if b <= a {
+                    break;
+                }
+                s.replace_range(a..=b, "the account");
+            }
+        };
+        tidy(&mut self.title);
+        tidy(&mut self.explanation);
+        self.steps.iter_mut().for_each(tidy);
+        self
+    }
+
+    /// The internal finding for an unexpected error. The detail goes to the log only (it may
+    /// name files or programs) after redaction; the person sees a generic text.
+    pub fn internal(detail: impl fmt::Display) -> Self {
+        tracing::error!(detail = %redact::redact(&detail.to_string()), "internal error");
+        Finding::new(FindingCode::Internal)
+    }
+
+    /// Plain text rendering: title, explanation, numbered steps, evidence.
+    pub fn to_text(&self) -> String {
+        let mut out = format!("{}\n{}\n", self.title, self.explanation);
+        for (i, step) in self.steps.iter().enumerate() {
+            out.push_str(&format!("  {}. {}\n", i + 1, step));
+        }
+        if let Some(doc) = &self.doc_url {
+            out.push_str(&format!("  More: {doc}\n"));
+        }
+        if let Some(ev) = &self.evidence {
+            out.push_str(&format!("  Evidence: {}\n", ev.replace('\n', "\n            ")));
+        }
+        out.push_str(&format!("  [{} · for the {}]\n", self.code, self.audience_word()));
+        out
+    }
+
+    fn audience_word(&self) -> &'static str {
+        match self.audience {
+            Audience::User => "user",
+            Audience::Helpdesk => "helpdesk",
+            Audience::Admin => "administrator",
+        }
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.title, self.code)
+    }
+}
+
+impl std::error::Error for Finding {}
+
+impl From<crate::address::AddressError> for Finding {
+    fn from(e: crate::address::AddressError) -> Self {
+        Finding::new(FindingCode::InvalidAddress).with("problem", e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,110 @@
+//! Redaction: the last line of defence before any text becomes evidence, a log line or a report.
+//!
+//! Secrets are kept in secret types everywhere (see `crate::secret`), so redaction is not how
+//! secrets are protected; it catches what a *server* echoes back (a token in an error body, a
+//! code in a URL) and removes per-call noise (Exchange's bracketed host/time/id trailer, Gmail's
+//! per-message id) so that the same fault always reads the same.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+struct Rule {
+    pattern: Regex,
+    replacement: &'static str,
+}
+
+fn rule(pattern: &str, replacement: &'static str) -> Rule {
+    Rule {
+        pattern: Regex::new(pattern).expect("redaction patterns are valid"),
+        replacement,
+    }
+}
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    vec![
+        // JSON fields that carry secrets: "refresh_token": "..."
+        rule(
+            r#"(?i)"(access_token|refresh_token|id_token|client_secret|password|code|device_code|code_verifier|state|nonce|assertion|client_assertion)"\s*:\s*"[^"]*""#,
+            r#""$1":"[removed]""#,
+        ),
+        // Form or query parameters: code=...&state=...
+        rule(
+            r#"(?i)\b(access_token|refresh_token|id_token|client_secret|password|code|device_code|code_verifier|state|nonce|client_assertion)=[^&\s"'<>]+"#,
+            "$1=[removed]",
+        ),
+        // Authorization headers and XOAUTH2 payloads.
+        rule(r"(?i)\b(bearer)\s+[^\s\x01]+", "$1 [removed]"),
+        rule(r"(?i)\bauth=bearer\s*[^\s\x01]*", "auth=Bearer [removed]"),
+        // JWTs (three base64url parts starting with a JSON header).
+        rule(r"eyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]*", "[token removed]"),
+        // Long base64 runs: XOAUTH2 blobs, opaque tokens.
+        rule(r"[A-Za-z0-9+/_]{40,}={0,2}", "[data removed]"),
+        // Exchange Online's per-call trailer: [MN2PR05CA0004.namprd05.prod.outlook.com 2023-09-12T20:59:57.214Z 08DBB276B7E699C4]
+        rule(
+            r"\[[A-Za-z0-9-]+\.(?:[A-Za-z0-9-]+\.)*(?:outlook|office365)\.com(?:\s[^\]]*)?\]",
+            "[server details removed]",
+        ),
+        // Gmail's per-message id before "- gsmtp": "o13sm2119833lfg.90 - gsmtp"
+        rule(r"\s[A-Za-z0-9]{6,}[-.A-Za-z0-9]*\s-\sgsmtp", " - gsmtp"),
+    ]
+});
+
+/// Removes secrets and per-call identifiers from `text`.
+///
+/// Keeps: status codes, enhanced codes, AADSTS numbers, Entra trace/correlation ids (Microsoft
+/// support asks for them), addresses and human-readable words.
+pub fn redact(text: &str) -> String {
+    let mut out = text.to_string();
+    for r in RULES.iter() {
+        out = r.pattern.replace_all(&out, r.replacement).into_owned();
+    }
+    out.replace('\x01', "^A").trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_token_fields_and_params() {
+        let body = r#"{"access_token":"abc.def","refresh_token":"0.AXYZ","id_token":"x","token_type":"Bearer"}"#;
+        let out = redact(body);
+        assert!(!out.contains("abc.def") && !out.contains("0.AXYZ"), "{out}");
+        assert!(out.contains(r#""token_type":"Bearer""#));
+        let url = "http://127.0.0.1:5000/?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj&session_state=1";
+        let out = redact(url);
+        assert!(!out.contains("SplxlOBeZQQYbYS6WxSbIA") && !out.contains("af0ifjsldkj"), "{out}");
+    }
+
+    #[test]
+    fn removes_jwts_bearer_and_xoauth2_blobs() {
+        let jwt = "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJhdWQiOiJodHRwczovL2dyYXBoIn0.c2ln";
+        assert_eq!(redact(&format!("token {jwt} end")), "token [token removed] end");
+        assert_eq!(redact("Authorization: Bearer abc123"), "Authorization: Bearer [removed]");
+        let blob = "AUTH XOAUTH2 dXNlcj11c2VyQGV4YW1wbGUuZWR1AWF1dGg9QmVhcmVyIEFDQ0VTU19UT0tFTgEB";
+        assert_eq!(redact(blob), "AUTH XOAUTH2 [data removed]");
+        assert_eq!(
+            redact("user=a@b.c\x01auth=Bearer SECRETSECRET\x01\x01"),
+            "user=a@b.c^Aauth=Bearer [removed]^A^A"
+        );
+    }
+
+    #[test]
+    fn strips_per_call_exchange_and_gmail_ids() {
+        let reply = "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [MN2PR05CA0004.namprd05.prod.outlook.com 2023-09-12T20:59:57.214Z 08DBB276B7E699C4]";
+        let out = redact(reply);
+        assert!(out.ends_with("for more information. [server details removed]"), "{out}");
+        let g = "534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor o13sm2119833lfg.90 - gsmtp";
+        assert_eq!(
+            redact(g),
+            "534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor - gsmtp"
+        );
+    }
+
+    #[test]
+    fn keeps_codes_and_trace_ids() {
+        let t = "AADSTS700082: The refresh token has expired. Trace ID: 0a1b2c3d-1111-2222-3333-444455556666";
+        assert_eq!(redact(t), t);
+    }
+}

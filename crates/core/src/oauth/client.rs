@@ -1,0 +1,276 @@
+//! Talking to the authorization server with the `oauth2` crate: the authorization request
+//! (authorization code + PKCE S256 + `state` + `nonce`), the code exchange and the refresh.
+//!
+//! Protocol rules and their sources:
+//! - PKCE with `code_challenge_method=S256` always sent explicitly (RFC 7636; facts §1.2);
+//! - `response_mode=query` for a loopback listener (facts §1.5);
+//! - the same `redirect_uri` at authorize and token time (RFC 6749 §4.1.3);
+//! - scopes of one resource plus OIDC scopes (facts §2.2);
+//! - the HTTP client follows no redirects (oauth2-rs SSRF advice), has explicit timeouts, only
+//!   speaks https with verified certificates and honours the system proxy settings;
+//! - errors keep Entra's `error`, AADSTS number, trace and correlation ids (facts §1.5, §5).
+
+use std::time::{Duration, SystemTime};
+
+use oauth2::basic::{BasicRevocationErrorResponse, BasicTokenIntrospectionResponse, BasicTokenType};
+use oauth2::{
+    AuthUrl, AuthorizationCode, ClientId, CsrfToken, EndpointNotSet, EndpointSet, ExtraTokenFields, HttpClientError,
+    PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken, RequestTokenError, Scope, StandardRevocableToken,
+    StandardTokenResponse, TokenResponse as _, TokenUrl,
+};
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use crate::findings::classify::{self, EntraError, EntraPhase};
+use crate::findings::{Finding, FindingCode};
+use crate::net::Trust;
+use crate::provider::OAuthProfile;
+
+/// The ID token as received (a JWT). Redacted in `Debug`.
+#[derive(Clone, Serialize, Deserialize, Default)]
+pub struct IdTokenField {
+    /// The raw JWT, when the response carried one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<String>,
+}
+
+impl std::fmt::Debug for IdTokenField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.id_token.is_some() { "IdTokenField([redacted])" } else { "IdTokenField(None)" })
+    }
+}
+
+impl ExtraTokenFields for IdTokenField {}
+
+/// A token endpoint response with Entra's `id_token`.
+pub type EntraTokenResponse = StandardTokenResponse<IdTokenField, BasicTokenType>;
+
+type EntraClient = oauth2::Client<
+    EntraError,
+    EntraTokenResponse,
+    BasicTokenIntrospectionResponse,
+    StandardRevocableToken,
+    BasicRevocationErrorResponse,
+    EndpointSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointSet,
+>;
+
+/// Tokens received from the token endpoint, with the local receive time.
+pub struct Tokens {
+    /// The access token (secret).
+    pub access_token: SecretString,
+    /// The refresh token (secret), when `offline_access` produced one.
+    pub refresh_token: Option<SecretString>,
+    /// The raw ID token (secret), when `openid` produced one.
+    pub id_token: Option<SecretString>,
+    /// When the access token expires: local receive time + `expires_in`.
+    pub expires_at: Option<SystemTime>,
+    /// The granted scopes (`scope` of the response), when the server said.
+    pub scopes: Option<Vec<String>>,
+}
+
+impl std::fmt::Debug for Tokens {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tokens")
+            .field("refresh_token", &self.refresh_token.as_ref().map(|_| "[redacted]"))
+            .field("expires_at", &self.expires_at)
+            .field("scopes", &self.scopes)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Tokens {
+    fn from_response(resp: &EntraTokenResponse, received: SystemTime) -> Tokens {
+        Tokens {
+            access_token: SecretString::from(resp.access_token().secret().to_owned()),
+            refresh_token: resp.refresh_token().map(|r| SecretString::from(r.secret().to_owned())),
+            id_token: resp.extra_fields().id_token.clone().map(SecretString::from),
+            expires_at: resp.expires_in().map(|d| received + d),
+            scopes: resp.scopes().map(|s| s.iter().map(|x| x.to_string()).collect()),
+        }
+    }
+}
+
+/// Builds the HTTPS client used for the identity provider: no redirects, explicit timeouts,
+/// https only, OS roots plus the settings' extra CA, system proxy settings honoured.
+///
+/// # Errors
+/// `INTERNAL` if the TLS backend cannot be initialised.
+pub fn http_client(trust: &Trust, timeout: Duration) -> Result<reqwest::Client, Finding> {
+    let mut builder = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .https_only(true)
+        .connect_timeout(timeout)
+        .timeout(timeout)
+        .user_agent(concat!("mailsetup/", env!("CARGO_PKG_VERSION")));
+    if let Some(pem) = trust.extra_ca_pem() {
+        for cert in reqwest::Certificate::from_pem_bundle(pem).map_err(Finding::internal)? {
+            builder = builder.add_root_certificate(cert);
+        }
+    }
+    builder.build().map_err(Finding::internal)
+}
+
+/// Everything one authorization request needs to remember until the redirect comes back.
+pub struct AuthRequest {
+    /// The URL to open in the browser (contains `state`, `nonce` and the PKCE challenge: show
+    /// it only via [`super::redact_url`]).
+    pub url: Url,
+    /// The CSRF `state` (secret).
+    pub state: CsrfToken,
+    /// The OIDC `nonce` (secret).
+    pub nonce: CsrfToken,
+    /// The PKCE `code_verifier` (secret).
+    pub verifier: PkceCodeVerifier,
+    /// The exact `redirect_uri` sent.
+    pub redirect_uri: Url,
+}
+
+impl std::fmt::Debug for AuthRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuthRequest").field("redirect_uri", &self.redirect_uri.as_str()).finish_non_exhaustive()
+    }
+}
+
+/// Extra parameters for the authorize request.
+#[derive(Debug, Clone, Default)]
+pub struct AuthOptions {
+    /// `login_hint`: pre-fills the account name (facts §1.5).
+    pub login_hint: Option<String>,
+    /// `domain_hint`.
+    pub domain_hint: Option<String>,
+    /// `prompt` (`select_account`, `login`, ...).
+    pub prompt: Option<String>,
+}
+
+fn client(profile: &OAuthProfile, redirect_uri: &Url) -> Result<EntraClient, Finding> {
+    let client_id = profile.client_id.clone().ok_or_else(|| Finding::new(FindingCode::AppNotConfigured))?;
+    Ok(oauth2::Client::new(ClientId::new(client_id))
+        .set_auth_uri(AuthUrl::new(profile.authorize_url()).map_err(Finding::internal)?)
+        .set_token_uri(TokenUrl::new(profile.token_url()).map_err(Finding::internal)?)
+        .set_redirect_uri(RedirectUrl::from_url(redirect_uri.clone())))
+}
+
+/// Builds the authorization request for `redirect_uri` (authorization code flow with PKCE S256,
+/// random `state` and `nonce`).
+///
+/// # Errors
+/// `APP_NOT_CONFIGURED` when no client id is set.
+pub fn authorization_request(profile: &OAuthProfile, redirect_uri: &Url, opts: &AuthOptions) -> Result<AuthRequest, Finding> {
+    let client = client(profile, redirect_uri)?;
+    let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+    let nonce = CsrfToken::new_random();
+    let mut req = client
+        .authorize_url(CsrfToken::new_random)
+        .add_scopes(profile.scopes.iter().map(|s| Scope::new(s.clone())))
+        .set_pkce_challenge(challenge)
+        .add_extra_param("nonce", nonce.secret().clone())
+        .add_extra_param("response_mode", "query");
+    if let Some(h) = &opts.login_hint {
+        req = req.add_extra_param("login_hint", h.clone());
+    }
+    if let Some(h) = &opts.domain_hint {
+        req = req.add_extra_param("domain_hint", h.clone());
+    }
+    if let Some(p) = &opts.prompt {
+        req = req.add_extra_param("prompt", p.clone());
+    }
+    let (url, state) = req.url();
+    Ok(AuthRequest { url, state, nonce, verifier, redirect_uri: redirect_uri.clone() })
+}
+
+/// Redeems the authorization code (with the PKCE `code_verifier`).
+///
+/// # Errors
+/// A finding from the Entra error (e.g. AADSTS7000218 → `APP_REGISTRATION_NOT_PUBLIC_CLIENT`), or
+/// `NETWORK_IDP_UNREACHABLE`, `TLS_CERTIFICATE_INVALID`, `IDP_ERROR`.
+pub async fn exchange_code(
+    http: &reqwest::Client,
+    profile: &OAuthProfile,
+    redirect_uri: &Url,
+    code: AuthorizationCode,
+    verifier: PkceCodeVerifier,
+) -> Result<Tokens, Finding> {
+    let client = client(profile, redirect_uri)?;
+    let received = SystemTime::now();
+    let resp = client
+        .exchange_code(code)
+        .set_pkce_verifier(verifier)
+        .request_async(http)
+        .await
+        .map_err(|e| token_error(e, &profile.token_url(), EntraPhase::CodeExchange))?;
+    Ok(Tokens::from_response(&resp, received))
+}
+
+/// Gets new tokens with a refresh token at the authority and tenant it was issued by.
+///
+/// # Errors
+/// As [`exchange_code`]; `invalid_grant` maps to the `REAUTH_*` findings.
+pub async fn refresh(http: &reqwest::Client, profile: &OAuthProfile, refresh_token: &SecretString) -> Result<Tokens, Finding> {
+    // The redirect URI is not sent on refresh; any valid value satisfies the builder.
+    let placeholder = profile.redirect.uri(1);
+    let client = client(profile, &placeholder)?;
+    let rt = RefreshToken::new(refresh_token.expose_secret().to_owned());
+    let received = SystemTime::now();
+    let resp = client
+        .exchange_refresh_token(&rt)
+        .add_scopes(profile.scopes.iter().map(|s| Scope::new(s.clone())))
+        .request_async(http)
+        .await
+        .map_err(|e| token_error(e, &profile.token_url(), EntraPhase::Refresh))?;
+    Ok(Tokens::from_response(&resp, received))
+}
+
+type TokenError = RequestTokenError<HttpClientError<reqwest::Error>, EntraError>;
+
+/// True when a finding from the token endpoint means the network, not the account, failed.
+pub fn is_network_finding(f: &Finding) -> bool {
+    matches!(f.code, FindingCode::NetworkIdpUnreachable | FindingCode::TlsCertificateInvalid | FindingCode::TlsFailed)
+}
+
+fn token_error(err: TokenError, url: &str, phase: EntraPhase) -> Finding {
+    let host = Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_owned)).unwrap_or_default();
+    match err {
+        RequestTokenError::ServerResponse(e) => classify::entra(&e, phase),
+        RequestTokenError::Request(HttpClientError::Reqwest(e)) => reqwest_finding(&host, &e),
+        RequestTokenError::Request(e) => Finding::new(FindingCode::NetworkIdpUnreachable).with("problem", e.to_string()).with_evidence(e.to_string()),
+        RequestTokenError::Parse(e, body) => {
+            let text = String::from_utf8_lossy(&body);
+            // An Entra error that did not fit the expected shape still has an AADSTS number.
+            if let Some(n) = classify::aadsts_in(&text) {
+                let entra = EntraError { error: "unknown".into(), error_codes: vec![n], error_description: Some(text.chars().take(300).collect()), ..Default::default() };
+                return classify::entra(&entra, phase);
+            }
+            Finding::new(FindingCode::IdpError)
+                .with("problem", "the sign-in service sent an answer the app could not read")
+                .with_evidence(format!("{e}; body: {}", text.chars().take(300).collect::<String>()))
+        }
+        RequestTokenError::Other(s) => Finding::new(FindingCode::IdpError).with("problem", &s).with_evidence(s),
+    }
+}
+
+/// The finding for an HTTPS request that did not get an answer.
+pub fn reqwest_finding(host: &str, e: &reqwest::Error) -> Finding {
+    let tls = crate::net::tls_finding(host, e);
+    if tls.code == FindingCode::TlsCertificateInvalid {
+        return tls;
+    }
+    let problem = if e.is_timeout() {
+        format!("{host} did not answer in time")
+    } else if e.is_connect() {
+        format!("could not connect to {host}")
+    } else {
+        format!("the request to {host} failed")
+    };
+    let mut chain = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        chain.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    Finding::new(FindingCode::NetworkIdpUnreachable).with("problem", problem).with_evidence(chain)
+}

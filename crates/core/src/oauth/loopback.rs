@@ -1,0 +1,431 @@
+//! The loopback redirect listener (RFC 8252 §7.3): a tiny HTTP server on this computer that
+//! receives the browser's redirect with the authorization code.
+//!
+//! It owns binding, reading requests safely, deciding what a request means, and the small page
+//! the browser shows. It hands back exactly one [`Callback`] (a code, or an error from the
+//! identity provider), or says why none came ([`LoopbackError`]).
+//!
+//! Safety rules, each tested:
+//! - binds loopback addresses only, on one ephemeral port; for the `http://localhost` form it
+//!   listens on *every* loopback address `localhost` resolves to (field case F10), so the
+//!   browser's connection lands whichever family it picks;
+//! - accepts only `GET` on the registered path (a favicon request or any other path is answered
+//!   404 and ignored);
+//! - compares `state` in constant time; a wrong or missing `state` is refused and the listener
+//!   keeps waiting;
+//! - an `error=` redirect wins over any `code` in the same request (field case F11);
+//! - never panics or hangs on what a client sends: each connection has a 10 s read limit and a
+//!   16 KiB head limit, runs in its own task, and garbage or TLS bytes get a 400;
+//! - answers with a small self-contained page (no scripts, `no-store`, `no-referrer`);
+//! - stops on the timeout or on cancel, and frees the port.
+
+use std::io;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use oauth2::{AuthorizationCode, CsrfToken};
+use subtle::ConstantTimeEq;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::mpsc;
+use tokio::task::JoinSet;
+use tokio_util::sync::CancellationToken;
+use url::Url;
+
+use crate::findings::classify::EntraError;
+use crate::settings::{LoopbackHost, RedirectForm};
+
+/// Longest request head accepted, in bytes.
+pub const MAX_HEAD_BYTES: usize = 16 * 1024;
+/// How long one connection may take to send its request head.
+pub const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// How many ports to try when another program takes the port on one loopback family.
+const BIND_ATTEMPTS: usize = 8;
+
+/// What the browser brought back.
+#[derive(Debug)]
+pub enum Callback {
+    /// An authorization code (secret).
+    Code(AuthorizationCode),
+    /// An error redirect from the identity provider (`error`, `error_description`, ...).
+    Error(EntraError),
+}
+
+/// Why no callback was received.
+#[derive(Debug, thiserror::Error)]
+pub enum LoopbackError {
+    /// No loopback port could be opened.
+    #[error("could not open a local port: {0}")]
+    Bind(io::Error),
+    /// Nothing came back before the timeout. `state_mismatch` is true when answers with a wrong
+    /// `state` were refused meanwhile.
+    #[error("no sign-in answer within {timeout:?}")]
+    TimedOut {
+        /// The timeout that elapsed.
+        timeout: Duration,
+        /// Whether a forged or stale answer was refused.
+        state_mismatch: bool,
+    },
+    /// The sign-in was cancelled by the app or the user.
+    #[error("cancelled")]
+    Cancelled,
+}
+
+/// A bound loopback listener, ready to receive one redirect.
+pub struct Loopback {
+    listeners: Vec<TcpListener>,
+    redirect_uri: Url,
+    path: String,
+}
+
+impl std::fmt::Debug for Loopback {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Loopback").field("redirect_uri", &self.redirect_uri.as_str()).field("addrs", &self.local_addrs()).finish()
+    }
+}
+
+impl Loopback {
+    /// Binds an ephemeral port on the loopback address(es) that match `form`.
+    ///
+    /// # Errors
+    /// [`LoopbackError::Bind`] when no port could be opened.
+    pub async fn bind(form: &RedirectForm) -> Result<Loopback, LoopbackError> {
+        let ips = loopback_ips(form.host).await;
+        Self::bind_on(form, &ips, std::iter::repeat_n(0, BIND_ATTEMPTS)).await
+    }
+
+    /// Binds the first IP on each candidate port (0 = ephemeral) and the other IPs on the
+    /// same port; moves on to the next candidate when the port is taken on any of them.
+    /// Addresses this computer does not have (e.g. `::1` without IPv6) are skipped.
+    pub(crate) async fn bind_on(form: &RedirectForm, ips: &[IpAddr], ports: impl IntoIterator<Item = u16>) -> Result<Loopback, LoopbackError> {
+        let (first, rest) = ips.split_first().ok_or_else(|| LoopbackError::Bind(io::Error::other("no loopback address")))?;
+        let mut last_err = io::Error::new(io::ErrorKind::AddrInUse, "no free port");
+        'ports: for candidate in ports {
+            let primary = match TcpListener::bind(SocketAddr::new(*first, candidate)).await {
+                Ok(l) => l,
+                Err(e) => {
+                    last_err = e;
+                    continue;
+                }
+            };
+            let port = primary.local_addr().map_err(LoopbackError::Bind)?.port();
+            let mut listeners = vec![primary];
+            for ip in rest {
+                match TcpListener::bind(SocketAddr::new(*ip, port)).await {
+                    Ok(l) => listeners.push(l),
+                    Err(e) if e.kind() == io::ErrorKind::AddrNotAvailable => {}
+                    Err(e) if e.kind() == io::ErrorKind::Unsupported => {}
+                    Err(e) => {
+                        last_err = e;
+                        continue 'ports;
+                    }
+                }
+            }
+            return Ok(Loopback { listeners, redirect_uri: form.uri(port), path: form.path.clone() });
+        }
+        Err(LoopbackError::Bind(last_err))
+    }
+
+    /// The exact `redirect_uri` to send, e.g. `http://localhost:53211/`.
+    pub fn redirect_uri(&self) -> &Url {
+        &self.redirect_uri
+    }
+
+    /// The socket addresses being listened on.
+    pub fn local_addrs(&self) -> Vec<SocketAddr> {
+        self.listeners.iter().filter_map(|l| l.local_addr().ok()).collect()
+    }
+
+    /// Waits for the redirect carrying `state`, at most `timeout`, until `cancel` fires.
+    ///
+    /// # Errors
+    /// [`LoopbackError::TimedOut`] or [`LoopbackError::Cancelled`].
+    pub async fn wait(self, state: &CsrfToken, timeout: Duration, cancel: &CancellationToken) -> Result<Callback, LoopbackError> {
+        let shared = Arc::new(Shared {
+            path: self.path,
+            state: CsrfToken::new(state.secret().clone()),
+            mismatch: AtomicBool::new(false),
+        });
+        let (tx, mut rx) = mpsc::channel(1);
+        let mut accept_tasks = JoinSet::new();
+        for listener in self.listeners {
+            accept_tasks.spawn(accept_loop(listener, Arc::clone(&shared), tx.clone()));
+        }
+        drop(tx);
+        let result = tokio::select! {
+            biased;
+            _ = cancel.cancelled() => Err(LoopbackError::Cancelled),
+            got = rx.recv() => got.ok_or(LoopbackError::Cancelled),
+            _ = tokio::time::sleep(timeout) => Err(LoopbackError::TimedOut {
+                timeout,
+                state_mismatch: shared.mismatch.load(Ordering::Relaxed),
+            }),
+        };
+        accept_tasks.shutdown().await;
+        result
+    }
+}
+
+/// The loopback IPs to listen on for `host`: 127.0.0.1 first, then every other loopback address
+/// the name `localhost` resolves to here (usually `::1`).
+async fn loopback_ips(host: LoopbackHost) -> Vec<IpAddr> {
+    let mut ips = vec![IpAddr::V4(Ipv4Addr::LOCALHOST)];
+    if host == LoopbackHost::Localhost {
+        if let Ok(addrs) = tokio::net::lookup_host(("localhost", 0)).await {
+            for a in addrs {
+                if a.ip().is_loopback() && !ips.contains(&a.ip()) {
+                    ips.push(a.ip());
+                }
+            }
+        }
+    }
+    ips
+}
+
+struct Shared {
+    path: String,
+    state: CsrfToken,
+    mismatch: AtomicBool,
+}
+
+async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, tx: mpsc::Sender<Callback>) {
+    let mut connections = JoinSet::new();
+    loop {
+        match listener.accept().await {
+            Ok((stream, _)) => {
+                connections.spawn(handle(stream, Arc::clone(&shared), tx.clone()));
+            }
+            Err(e) => {
+                tracing::debug!(error = %e, "loopback accept failed");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+        while connections.try_join_next().is_some() {}
+    }
+}
+
+async fn handle(mut stream: TcpStream, shared: Arc<Shared>, tx: mpsc::Sender<Callback>) {
+    let page = match tokio::time::timeout(READ_TIMEOUT, read_head(&mut stream)).await {
+        Err(_) => return, // idle or slow connection (browser pre-connect): just close
+        Ok(Err(status)) => Page::plain(status, "This address only receives the sign-in answer for Mail Setup Assistant."),
+        Ok(Ok(head)) => {
+            let decision = decide(&head, &shared.path, &shared.state);
+            if decision.state_mismatch {
+                shared.mismatch.store(true, Ordering::Relaxed);
+            }
+            let page = decision.page;
+            if let Some(cb) = decision.callback {
+                write_page(&mut stream, &page).await;
+                let _ = tx.send(cb).await;
+                return;
+            }
+            page
+        }
+    };
+    write_page(&mut stream, &page).await;
+}
+
+/// Reads up to the end of the request head. Errors carry the HTTP status to answer with.
+async fn read_head(stream: &mut TcpStream) -> Result<RequestHead, u16> {
+    let mut buf = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 2048];
+    loop {
+        let n = stream.read(&mut chunk).await.map_err(|_| 400u16)?;
+        if n == 0 {
+            return Err(400);
+        }
+        buf.extend_from_slice(&chunk[..n]);
+        let mut headers = [httparse::EMPTY_HEADER; 64];
+        let mut req = httparse::Request::new(&mut headers);
+        match req.parse(&buf) {
+            Ok(httparse::Status::Complete(_)) => {
+                return Ok(RequestHead {
+                    method: req.method.unwrap_or_default().to_string(),
+                    target: req.path.unwrap_or_default().to_string(),
+                });
+            }
+            Ok(httparse::Status::Partial) if buf.len() < MAX_HEAD_BYTES => {}
+            Ok(httparse::Status::Partial) => return Err(431),
+            Err(_) => return Err(400),
+        }
+    }
+}
+
+/// The parts of a request that matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RequestHead {
+    pub(crate) method: String,
+    pub(crate) target: String,
+}
+
+/// What to do with one request.
+#[derive(Debug)]
+pub(crate) struct Decision {
+    pub(crate) page: Page,
+    pub(crate) callback: Option<Callback>,
+    pub(crate) state_mismatch: bool,
+}
+
+/// Decides what one request means. Pure, so every case is unit-tested.
+pub(crate) fn decide(head: &RequestHead, path: &str, state: &CsrfToken) -> Decision {
+    let ignore = |page| Decision { page, callback: None, state_mismatch: false };
+    if head.method != "GET" {
+        return ignore(Page::plain(405, "This address only receives the sign-in answer for Mail Setup Assistant."));
+    }
+    // Only origin-form targets ("/path?query"), never absolute or authority forms.
+    let origin_form = head.target.starts_with('/') && !head.target.starts_with("//");
+    let Some(url) = origin_form.then(|| Url::parse("http://loopback.invalid").and_then(|base| base.join(&head.target)).ok()).flatten() else {
+        return ignore(Page::plain(400, "This address only receives the sign-in answer for Mail Setup Assistant."));
+    };
+    if url.path() != path {
+        return ignore(Page::plain(404, "Not found."));
+    }
+    let mut q = Query::default();
+    for (k, v) in url.query_pairs() {
+        let slot = match k.as_ref() {
+            "code" => &mut q.code,
+            "state" => &mut q.state,
+            "error" => &mut q.error,
+            "error_description" => &mut q.error_description,
+            "error_uri" => &mut q.error_uri,
+            _ => continue,
+        };
+        slot.get_or_insert_with(|| v.into_owned());
+    }
+    let state_ok = q.state.as_deref().map(|s| s.as_bytes().ct_eq(state.secret().as_bytes()).into());
+    let mismatch = |page| Decision { page, callback: None, state_mismatch: true };
+    if let Some(error) = q.error.filter(|e| !e.is_empty()) {
+        // An error wins over any code. A state that is present must match; Entra leaves it
+        // out on some malformed requests, and an error without state can only stop this
+        // sign-in, never complete it.
+        if state_ok == Some(false) {
+            return mismatch(Page::stale());
+        }
+        let err = EntraError {
+            error,
+            error_description: q.error_description,
+            error_uri: q.error_uri,
+            ..Default::default()
+        };
+        let page = Page::provider_error(&err);
+        return Decision { page, callback: Some(Callback::Error(err)), state_mismatch: false };
+    }
+    match (q.code.filter(|c| !c.is_empty()), state_ok) {
+        (Some(code), Some(true)) => Decision {
+            page: Page::received(),
+            callback: Some(Callback::Code(AuthorizationCode::new(code))),
+            state_mismatch: false,
+        },
+        (Some(_), _) => mismatch(Page::stale()),
+        (None, _) => ignore(Page::plain(400, "This address only receives the sign-in answer for Mail Setup Assistant.")),
+    }
+}
+
+#[derive(Default)]
+struct Query {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+    error_description: Option<String>,
+    error_uri: Option<String>,
+}
+
+/// The page sent back to the browser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Page {
+    pub(crate) status: u16,
+    pub(crate) title: String,
+    pub(crate) body: String,
+}
+
+impl Page {
+    fn plain(status: u16, text: &str) -> Page {
+        Page { status, title: "Mail Setup Assistant".into(), body: text.into() }
+    }
+
+    fn received() -> Page {
+        Page {
+            status: 200,
+            title: "Sign-in received".into(),
+            body: "Mail Setup Assistant received your sign-in. Go back to the app to finish: it checks that this is the right account before saving anything. You can close this tab.".into(),
+        }
+    }
+
+    fn stale() -> Page {
+        Page {
+            status: 400,
+            title: "This sign-in link is out of date".into(),
+            body: "This answer does not belong to the sign-in that Mail Setup Assistant is waiting for (it may come from an older tab). Close this tab and use the newest sign-in window.".into(),
+        }
+    }
+
+    fn provider_error(err: &EntraError) -> Page {
+        let detail = err.error_description.as_deref().unwrap_or("");
+        Page {
+            status: 200,
+            title: if err.error == "access_denied" { "Sign-in cancelled".into() } else { "Sign-in did not finish".into() },
+            body: format!(
+                "Microsoft reported: {} {}. Go back to Mail Setup Assistant: it explains what to do next. You can close this tab.",
+                err.error,
+                detail.split(['\r', '\n']).next().unwrap_or("")
+            ),
+        }
+    }
+
+    fn render(&self) -> Vec<u8> {
+        let reason = match self.status {
+            200 => "OK",
+            400 => "Bad Request",
+            404 => "Not Found",
+            405 => "Method Not Allowed",
+            431 => "Request Header Fields Too Large",
+            _ => "Error",
+        };
+        let html = format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title>\
+             <meta name=\"viewport\" content=\"width=device-width\"><style>body{{font:16px/1.5 system-ui,sans-serif;max-width:36em;margin:4em auto;padding:0 1em;color:#1b1b1b}}h1{{font-size:1.4em}}</style></head>\
+             <body><h1>{t}</h1><p>{b}</p></body></html>",
+            t = escape(&self.title),
+            b = escape(&self.body)
+        );
+        let mut out = format!(
+            "HTTP/1.1 {} {reason}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\nReferrer-Policy: no-referrer\r\nX-Content-Type-Options: nosniff\r\nContent-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n\r\n",
+            self.status,
+            html.len()
+        )
+        .into_bytes();
+        out.extend_from_slice(html.as_bytes());
+        out
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
+async fn write_page(stream: &mut TcpStream, page: &Page) {
+    let bytes = page.render();
+    let _ = tokio::time::timeout(READ_TIMEOUT, async {
+        let _ = stream.write_all(&bytes).await;
+        let _ = stream.shutdown().await;
+    })
+    .await;
+    // Lingering close: read what the client still sends for a moment, so closing with unread
+    // input does not reset the connection before the browser has read the page.
+    let mut sink = [0u8; 4096];
+    let _ = tokio::time::timeout(Duration::from_millis(200), async {
+        let mut total = 0usize;
+        while let Ok(n) = stream.read(&mut sink).await {
+            total += n;
+            if n == 0 || total > 64 * 1024 {
+                break;
+            }
+        }
+    })
+    .await;
+}
+
+#[cfg(test)]
+mod tests;

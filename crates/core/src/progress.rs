@@ -1,0 +1,250 @@
+//! Progress: typed events for every step, and the record of a run.
+//!
+//! Core emits [`Progress`] events through a [`ProgressSink`]; the desktop shell forwards them over
+//! a Tauri `Channel`, the CLI prints them on stderr. [`Run`] times each step, emits
+//! started/passed/failed events and keeps a [`StepRecord`] per step for results and reports.
+//! Events never hold secrets: findings are redacted and URLs are passed through
+//! [`crate::oauth::redact_url`] before they get here.
+
+use std::future::Future;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+
+use crate::findings::Finding;
+
+/// A step of the wizard or of a check. Serialised in `snake_case`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Step {
+    /// Look up the mail server names (A/AAAA).
+    Dns,
+    /// TCP + STARTTLS + EHLO on the submission port.
+    SmtpConnect,
+    /// TCP + TLS + greeting/capabilities on the IMAP port.
+    ImapConnect,
+    /// Open a local port for the sign-in answer.
+    Loopback,
+    /// Open the system browser.
+    OpenBrowser,
+    /// Wait for the user to finish signing in in the browser.
+    BrowserSignIn,
+    /// Redeem the authorization code for tokens.
+    CodeExchange,
+    /// Compare the signed-in account with the mailbox.
+    AccountCheck,
+    /// Save the sign-in in the OS vault.
+    VaultStore,
+    /// Read the saved sign-in from the OS vault.
+    VaultRead,
+    /// Get a fresh access token (from the saved refresh token).
+    TokenRefresh,
+    /// Sign in to the submission server (SMTP AUTH).
+    SmtpAuth,
+    /// Send the test message to the mailbox itself.
+    SmtpSend,
+    /// Sign in to the IMAP server.
+    ImapAuth,
+    /// Open the inbox.
+    ImapSelect,
+    /// Find the test message in the inbox.
+    ImapFind,
+}
+
+impl Step {
+    /// Short plain-language label for progress lines.
+    pub fn label(self) -> &'static str {
+        match self {
+            Step::Dns => "Looking up the mail servers",
+            Step::SmtpConnect => "Connecting securely to the sending server",
+            Step::ImapConnect => "Connecting securely to the mailbox server",
+            Step::Loopback => "Preparing to receive the sign-in",
+            Step::OpenBrowser => "Opening the web browser",
+            Step::BrowserSignIn => "Waiting for you to sign in in the browser",
+            Step::CodeExchange => "Completing the sign-in with Microsoft",
+            Step::AccountCheck => "Checking which account signed in",
+            Step::VaultStore => "Saving the sign-in in this computer's vault",
+            Step::VaultRead => "Reading the saved sign-in",
+            Step::TokenRefresh => "Renewing the sign-in",
+            Step::SmtpAuth => "Signing in to the sending server",
+            Step::SmtpSend => "Sending a test message to the mailbox",
+            Step::ImapAuth => "Signing in to the mailbox",
+            Step::ImapSelect => "Opening the inbox",
+            Step::ImapFind => "Looking for the test message in the inbox",
+        }
+    }
+}
+
+/// One progress event. JSON: `{"event":"stepStarted","step":"dns",...}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[non_exhaustive]
+pub enum Progress {
+    /// A step began.
+    StepStarted {
+        /// Which step.
+        step: Step,
+    },
+    /// A step finished well.
+    StepPassed {
+        /// Which step.
+        step: Step,
+        /// Duration in milliseconds.
+        ms: u64,
+        /// A short fact worth showing (e.g. "TLS 1.3, AUTH XOAUTH2 offered").
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        detail: Option<String>,
+    },
+    /// A step failed; the finding explains it.
+    StepFailed {
+        /// Which step.
+        step: Step,
+        /// Duration in milliseconds.
+        ms: u64,
+        /// The explanation.
+        finding: Finding,
+    },
+    /// The app is waiting for the user in the browser.
+    WaitingForBrowser {
+        /// The sign-in address with `state`, `nonce` and the PKCE challenge removed.
+        url_redacted: String,
+        /// How long the app waits, in seconds.
+        timeout_secs: u64,
+    },
+}
+
+/// Receives progress events. Implemented for any `Fn(Progress) + Send + Sync`.
+pub trait ProgressSink: Send + Sync {
+    /// Handles one event; must not block for long.
+    fn emit(&self, event: Progress);
+}
+
+impl<F: Fn(Progress) + Send + Sync> ProgressSink for F {
+    fn emit(&self, event: Progress) {
+        self(event)
+    }
+}
+
+/// A sink that drops every event.
+pub fn ignore() -> impl ProgressSink {
+    |_: Progress| {}
+}
+
+/// Result of one step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The step succeeded.
+    Passed,
+    /// The step failed.
+    Failed,
+}
+
+/// What happened in one step, for results and reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StepRecord {
+    /// Which step.
+    pub step: Step,
+    /// Passed or failed.
+    pub status: Status,
+    /// Duration in milliseconds.
+    pub ms: u64,
+    /// A short fact about a passed step.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub detail: Option<String>,
+    /// Why a failed step failed.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub finding: Option<Finding>,
+}
+
+/// Times steps, emits their events and records them. Shared by reference between concurrent
+/// steps (records are kept behind a short-lived mutex that is never held across `.await`).
+pub struct Run<'a> {
+    sink: &'a dyn ProgressSink,
+    records: Mutex<Vec<StepRecord>>,
+}
+
+/// What a step returns on success: the value and an optional detail line.
+pub struct Done<T> {
+    /// The step's value.
+    pub value: T,
+    /// A short fact worth showing.
+    pub detail: Option<String>,
+}
+
+impl<T> From<T> for Done<T> {
+    fn from(value: T) -> Self {
+        Done { value, detail: None }
+    }
+}
+
+impl<T> Done<T> {
+    /// A value with a detail line.
+    pub fn with_detail(value: T, detail: impl Into<String>) -> Self {
+        Done { value, detail: Some(detail.into()) }
+    }
+}
+
+impl<'a> Run<'a> {
+    /// A run that reports to `sink`.
+    pub fn new(sink: &'a dyn ProgressSink) -> Self {
+        Run { sink, records: Mutex::new(Vec::new()) }
+    }
+
+    /// Emits an event that is not a step boundary.
+    pub fn emit(&self, event: Progress) {
+        self.sink.emit(event);
+    }
+
+    /// Runs one step: emits `stepStarted`, awaits `fut`, emits `stepPassed`/`stepFailed` with
+    /// the duration, and records the outcome.
+    pub async fn step<T, F>(&self, step: Step, fut: F) -> Result<T, Finding>
+    where
+        F: Future<Output = Result<T, Finding>>,
+    {
+        self.step_detail(step, async { fut.await.map(Done::from) }).await
+    }
+
+    /// As [`Run::step`], for a step that also reports a detail line.
+    pub async fn step_detail<T, F>(&self, step: Step, fut: F) -> Result<T, Finding>
+    where
+        F: Future<Output = Result<Done<T>, Finding>>,
+    {
+        self.sink.emit(Progress::StepStarted { step });
+        let start = Instant::now();
+        let result = fut.await;
+        let ms = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
+        match result {
+            Ok(Done { value, detail }) => {
+                self.record(StepRecord { step, status: Status::Passed, ms, detail: detail.clone(), finding: None });
+                self.sink.emit(Progress::StepPassed { step, ms, detail });
+                Ok(value)
+            }
+            Err(finding) => {
+                let finding = finding.finish();
+                self.record(StepRecord { step, status: Status::Failed, ms, detail: None, finding: Some(finding.clone()) });
+                self.sink.emit(Progress::StepFailed { step, ms, finding: finding.clone() });
+                Err(finding)
+            }
+        }
+    }
+
+    fn record(&self, record: StepRecord) {
+        if let Ok(mut records) = self.records.lock() {
+            records.push(record);
+        }
+    }
+
+    /// The records so far, in completion order.
+    pub fn records(&self) -> Vec<StepRecord> {
+        self.records.lock().map(|r| r.clone()).unwrap_or_default()
+    }
+
+    /// Consumes the run, returning its records.
+    pub fn into_records(self) -> Vec<StepRecord> {
+        self.records.into_inner().unwrap_or_default()
+    }
+}

@@ -1,0 +1,179 @@
+//! Provider profiles: which servers, ports, TLS modes, sign-in method and OAuth authority a
+//! mailbox uses.
+//!
+//! This module owns the facts about providers (facts §1, §2, §6.1) and combines them with the
+//! administrator's [`Settings`]. It hands a [`Profile`] to the connection check, the sign-in and
+//! the verification; those never look at settings for servers or endpoints themselves.
+
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use crate::address::Address;
+use crate::settings::{HostPort, RedirectForm, Settings};
+
+/// Microsoft 365 SMTP submission server (facts §6.1: port 587, STARTTLS, TLS 1.2+).
+pub const M365_SMTP: (&str, u16) = ("smtp.office365.com", 587);
+/// Microsoft 365 IMAP server (facts §6.1: port 993, implicit TLS).
+pub const M365_IMAP: (&str, u16) = ("outlook.office365.com", 993);
+
+/// Delegated scopes for the Outlook resource plus the OpenID Connect scopes (facts §2.1).
+/// One resource per token request (facts §2.2; field case F07): never mix Graph scopes in.
+pub const M365_SCOPES: &[&str] = &[
+    "https://outlook.office.com/SMTP.Send",
+    "https://outlook.office.com/IMAP.AccessAsUser.All",
+    "offline_access",
+    "openid",
+    "profile",
+    "email",
+];
+
+/// The kind of mailbox provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProviderKind {
+    /// Microsoft 365 (Exchange Online) work or school mailbox.
+    Microsoft365,
+}
+
+/// How a connection is secured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Security {
+    /// Plain connect, then STARTTLS is **required** before any credential (RFC 3207).
+    StartTls,
+    /// TLS from the first byte (RFC 8314).
+    ImplicitTls,
+}
+
+/// A server to connect to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Endpoint {
+    /// DNS name or IP literal.
+    pub host: String,
+    /// TCP port.
+    pub port: u16,
+    /// TLS mode.
+    pub security: Security,
+}
+
+impl Endpoint {
+    fn new(hp: Option<&HostPort>, default: (&str, u16), security: Security) -> Self {
+        match hp {
+            Some(hp) => Endpoint { host: hp.host.clone(), port: hp.port, security },
+            None => Endpoint { host: default.0.into(), port: default.1, security },
+        }
+    }
+
+    /// `host:port` for messages.
+    pub fn label(&self) -> String {
+        HostPort { host: self.host.clone(), port: self.port }.to_string()
+    }
+}
+
+/// OAuth 2.0 settings for one provider and tenant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OAuthProfile {
+    /// Authority base URL, e.g. `https://login.microsoftonline.com`.
+    pub authority: Url,
+    /// Tenant path segment.
+    pub tenant: String,
+    /// Client id; `None` when not configured.
+    pub client_id: Option<String>,
+    /// Registered redirect form.
+    pub redirect: RedirectForm,
+    /// Scopes to request.
+    pub scopes: Vec<String>,
+}
+
+impl OAuthProfile {
+    /// `{authority}/{tenant}` without a trailing slash.
+    pub fn tenant_url(&self) -> String {
+        format!("{}/{}", self.authority.as_str().trim_end_matches('/'), self.tenant)
+    }
+
+    /// The v2.0 authorize endpoint (facts §1.1).
+    pub fn authorize_url(&self) -> String {
+        format!("{}/oauth2/v2.0/authorize", self.tenant_url())
+    }
+
+    /// The v2.0 token endpoint (facts §1.1).
+    pub fn token_url(&self) -> String {
+        format!("{}/oauth2/v2.0/token", self.tenant_url())
+    }
+}
+
+/// Everything needed to set up and check one mailbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    /// Provider kind.
+    pub kind: ProviderKind,
+    /// SMTP submission server.
+    pub smtp: Endpoint,
+    /// IMAP server.
+    pub imap: Endpoint,
+    /// OAuth settings.
+    pub oauth: OAuthProfile,
+}
+
+impl Profile {
+    /// The Microsoft 365 profile with the administrator's overrides applied.
+    pub fn microsoft365(settings: &Settings) -> Profile {
+        let ms = &settings.microsoft;
+        Profile {
+            kind: ProviderKind::Microsoft365,
+            smtp: Endpoint::new(settings.smtp.as_ref(), M365_SMTP, Security::StartTls),
+            imap: Endpoint::new(settings.imap.as_ref(), M365_IMAP, Security::ImplicitTls),
+            oauth: OAuthProfile {
+                authority: ms.authority.clone(),
+                tenant: ms.tenant.clone(),
+                client_id: ms.client_id.clone(),
+                redirect: ms.redirect.clone(),
+                scopes: M365_SCOPES.iter().map(|s| s.to_string()).collect(),
+            },
+        }
+    }
+
+    /// The profile for `address`. Every address is treated as Microsoft 365 for now; provider
+    /// discovery refines this.
+    pub fn for_address(_address: &Address, settings: &Settings) -> Profile {
+        Profile::microsoft365(settings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn microsoft_defaults_match_the_facts() {
+        let p = Profile::microsoft365(&Settings::default());
+        assert_eq!(p.smtp, Endpoint { host: "smtp.office365.com".into(), port: 587, security: Security::StartTls });
+        assert_eq!(p.imap, Endpoint { host: "outlook.office365.com".into(), port: 993, security: Security::ImplicitTls });
+        assert_eq!(p.oauth.authorize_url(), "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize");
+        assert_eq!(p.oauth.token_url(), "https://login.microsoftonline.com/organizations/oauth2/v2.0/token");
+    }
+
+    #[test]
+    fn field_f07_scopes_name_one_resource_only() {
+        let p = Profile::microsoft365(&Settings::default());
+        let resources: std::collections::BTreeSet<_> = p
+            .oauth
+            .scopes
+            .iter()
+            .filter_map(|s| s.strip_prefix("https://").and_then(|r| r.split('/').next()))
+            .collect();
+        assert_eq!(resources.into_iter().collect::<Vec<_>>(), ["outlook.office.com"]);
+        for s in &p.oauth.scopes {
+            assert!(s.starts_with("https://outlook.office.com/") || ["openid", "profile", "email", "offline_access"].contains(&s.as_str()), "{s}");
+        }
+    }
+
+    #[test]
+    fn settings_override_servers_and_authority() {
+        let s = Settings::parse("[microsoft]\nauthority=\"https://127.0.0.1:9/base/\"\ntenant=\"t1\"\n[servers]\nsmtp=\"127.0.0.1:2587\"", None).unwrap();
+        let p = Profile::microsoft365(&s);
+        assert_eq!(p.smtp.label(), "127.0.0.1:2587");
+        assert_eq!(p.imap.port, 993);
+        assert_eq!(p.oauth.token_url(), "https://127.0.0.1:9/base/t1/oauth2/v2.0/token");
+    }
+}

@@ -1,0 +1,521 @@
+//! Settings: the one file an administrator (or a test, or the demo) uses to point the app at an
+//! organisation's tenant, app registration and servers.
+//!
+//! This module owns reading, validating and defaulting the settings file (TOML). Everything
+//! else receives a validated [`Settings`]; nothing downstream checks a setting again.
+//!
+//! ```toml
+//! [microsoft]
+//! authority = "https://login.microsoftonline.com"  # authority base URL (https only)
+//! tenant    = "contoso.onmicrosoft.com"           # tenant id, verified domain, or organizations
+//! client_id = "11111111-2222-3333-4444-555555555555"
+//! redirect  = "http://localhost"                  # registered form; or "http://127.0.0.1"
+//!
+//! [servers]                                        # override the provider's mail servers
+//! smtp = "smtp.office365.com:587"
+//! imap = "outlook.office365.com:993"
+//!
+//! [tls]
+//! extra_ca_file = "corp-ca.pem"                    # trusted in addition to the OS roots
+//!
+//! [timeouts]                                       # all in seconds
+//! connect = 10
+//! ```
+//! Empty values count as missing (the default applies). Unknown fields and invalid values fail
+//! at load with the field named. Relative paths are relative to the settings file.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+use url::Url;
+
+/// Environment variable naming a settings file (used when no path is given explicitly).
+pub const CONFIG_ENV: &str = "MAILSETUP_CONFIG";
+/// File name of the per-user settings file inside the platform config dir
+/// (`~/.config/mailsetup/`, `%APPDATA%\mailsetup\`, `~/Library/Application Support/mailsetup/`).
+pub const USER_FILE: &str = "settings.toml";
+
+/// Production authority base URL (facts §1.1).
+pub const DEFAULT_AUTHORITY: &str = "https://login.microsoftonline.com";
+/// Default tenant: any work or school account (facts §1.1 `{tenant}` values).
+pub const DEFAULT_TENANT: &str = "organizations";
+
+/// A settings file that cannot be used: which file, which field, what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingsError {
+    /// The file, when there was one.
+    pub path: Option<PathBuf>,
+    /// Dotted field name, e.g. `microsoft.client_id`; empty for whole-file problems.
+    pub field: String,
+    /// What is wrong, in words.
+    pub problem: String,
+}
+
+impl fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(p) = &self.path {
+            write!(f, "{}: ", p.display())?;
+        }
+        if !self.field.is_empty() {
+            write!(f, "field `{}`: ", self.field)?;
+        }
+        f.write_str(&self.problem)
+    }
+}
+
+impl std::error::Error for SettingsError {}
+
+impl From<SettingsError> for crate::findings::Finding {
+    fn from(e: SettingsError) -> Self {
+        crate::findings::Finding::new(crate::findings::FindingCode::SettingsInvalid)
+            .with("problem", e.to_string())
+    }
+}
+
+/// Which loopback host the registered redirect URI names (facts §1.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoopbackHost {
+    /// `http://localhost`: accepted by the Entra portal; the app listens on every address
+    /// `localhost` resolves to, on one port.
+    Localhost,
+    /// `http://127.0.0.1`: recommended by RFC 8252 §8.3; in Entra only via the manifest.
+    Ipv4,
+}
+
+/// The registered redirect URI form, without a port (the app picks a free port each time;
+/// Entra ignores the port of loopback redirect URIs, facts §1.4).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RedirectForm {
+    /// The host.
+    pub host: LoopbackHost,
+    /// The path, starting with `/` (`/` when none was registered).
+    pub path: String,
+}
+
+impl Default for RedirectForm {
+    fn default() -> Self {
+        RedirectForm { host: LoopbackHost::Localhost, path: "/".into() }
+    }
+}
+
+impl RedirectForm {
+    /// Parses `http://localhost[/path]` or `http://127.0.0.1[/path]`.
+    ///
+    /// # Errors
+    /// A text explaining the rule that was broken.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let url = Url::parse(text).map_err(|e| format!("{text:?} is not a URL ({e})"))?;
+        if url.scheme() != "http" {
+            return Err("must start with http:// (loopback redirects use plain http on this computer only)".into());
+        }
+        let host = match url.host_str() {
+            Some("localhost") => LoopbackHost::Localhost,
+            Some("127.0.0.1") => LoopbackHost::Ipv4,
+            Some("[::1]") => return Err("http://[::1] is not supported by Microsoft Entra; use http://localhost or http://127.0.0.1".into()),
+            _ => return Err("must be http://localhost or http://127.0.0.1".into()),
+        };
+        if url.port().is_some() {
+            return Err("leave the port out: the app picks a free port each time, and Microsoft ignores the port for loopback addresses".into());
+        }
+        if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
+            return Err("must not contain a query (?), fragment (#) or user name".into());
+        }
+        Ok(RedirectForm { host, path: url.path().to_string() })
+    }
+
+    /// The redirect URI for a listener on `port`, e.g. `http://localhost:53211/`.
+    pub fn uri(&self, port: u16) -> Url {
+        let host = match self.host {
+            LoopbackHost::Localhost => "localhost",
+            LoopbackHost::Ipv4 => "127.0.0.1",
+        };
+        Url::parse(&format!("http://{host}:{port}{}", self.path)).expect("validated form")
+    }
+}
+
+/// A server name and port.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostPort {
+    /// DNS name or IP literal (no brackets).
+    pub host: String,
+    /// TCP port.
+    pub port: u16,
+}
+
+impl HostPort {
+    /// Parses `host:port` (`[v6]:port` for IPv6 literals).
+    ///
+    /// # Errors
+    /// A text explaining what is wrong.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let (host, port) = text
+            .rsplit_once(':')
+            .ok_or_else(|| format!("{text:?} needs a port, like smtp.example.edu:587"))?;
+        let port: u16 = port.parse().ok().filter(|p| *p != 0).ok_or_else(|| format!("{port:?} is not a port number (1-65535)"))?;
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        if host.is_empty() || host.contains(['/', ' ', '@']) {
+            return Err(format!("{text:?} does not start with a valid server name"));
+        }
+        Ok(HostPort { host: host.to_ascii_lowercase(), port })
+    }
+}
+
+impl fmt::Display for HostPort {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.host.contains(':') {
+            write!(f, "[{}]:{}", self.host, self.port)
+        } else {
+            write!(f, "{}:{}", self.host, self.port)
+        }
+    }
+}
+
+/// Explicit timeouts for every network step. All values are whole seconds in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    /// DNS lookup plus TCP connect plus TLS handshake, per server. Default 10 s.
+    pub connect: Duration,
+    /// One SMTP/IMAP command and its reply. Default 30 s.
+    pub command: Duration,
+    /// One HTTPS request to the identity provider (token, discovery). Default 30 s.
+    pub http: Duration,
+    /// Waiting for the user to finish signing in in the browser. Default 300 s (5 min).
+    pub sign_in: Duration,
+    /// Waiting for the test message to appear over IMAP. Default 10 s.
+    pub message_arrival: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts {
+            connect: Duration::from_secs(10),
+            command: Duration::from_secs(30),
+            http: Duration::from_secs(30),
+            sign_in: Duration::from_secs(300),
+            message_arrival: Duration::from_secs(10),
+        }
+    }
+}
+
+/// Microsoft Entra ID sign-in settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MicrosoftSettings {
+    /// Authority base URL, no trailing slash: `https://login.microsoftonline.com`.
+    pub authority: Url,
+    /// Tenant id (GUID), verified domain, or `organizations` / `common` / `consumers`.
+    pub tenant: String,
+    /// Application (client) id of the app registration, a GUID. `None` until IT sets it.
+    pub client_id: Option<String>,
+    /// The registered redirect URI form.
+    pub redirect: RedirectForm,
+}
+
+impl Default for MicrosoftSettings {
+    fn default() -> Self {
+        MicrosoftSettings {
+            authority: Url::parse(DEFAULT_AUTHORITY).expect("constant"),
+            tenant: DEFAULT_TENANT.into(),
+            client_id: None,
+            redirect: RedirectForm::default(),
+        }
+    }
+}
+
+/// Validated settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// Microsoft sign-in.
+    pub microsoft: MicrosoftSettings,
+    /// SMTP submission server override.
+    pub smtp: Option<HostPort>,
+    /// IMAP server override.
+    pub imap: Option<HostPort>,
+    /// Extra trusted CA certificates (PEM bytes), from `tls.extra_ca_file`.
+    pub extra_ca_pem: Option<Vec<u8>>,
+    /// Network timeouts.
+    pub timeouts: Timeouts,
+    /// The file these settings came from, if any.
+    pub source: Option<PathBuf>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    microsoft: Option<RawMicrosoft>,
+    servers: Option<RawServers>,
+    tls: Option<RawTls>,
+    timeouts: Option<RawTimeouts>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawMicrosoft {
+    authority: Option<String>,
+    tenant: Option<String>,
+    client_id: Option<String>,
+    redirect: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawServers {
+    smtp: Option<String>,
+    imap: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawTls {
+    extra_ca_file: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawTimeouts {
+    connect: Option<u64>,
+    command: Option<u64>,
+    http: Option<u64>,
+    sign_in: Option<u64>,
+    message_arrival: Option<u64>,
+}
+
+/// `Some(trimmed)` for a non-empty value, `None` for missing or empty.
+fn present(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+impl Settings {
+    /// Finds and loads the settings: `explicit` if given, else the file named by
+    /// `$MAILSETUP_CONFIG`, else the per-user file if it exists, else the defaults.
+    ///
+    /// # Errors
+    /// [`SettingsError`] naming the file and field.
+    pub fn discover(explicit: Option<&Path>) -> Result<Settings, SettingsError> {
+        if let Some(p) = explicit {
+            return Settings::load(p);
+        }
+        if let Some(p) = std::env::var_os(CONFIG_ENV).filter(|v| !v.is_empty()) {
+            return Settings::load(Path::new(&p));
+        }
+        if let Some(p) = dirs::config_dir().map(|d| d.join("mailsetup").join(USER_FILE)) {
+            if p.is_file() {
+                return Settings::load(&p);
+            }
+        }
+        Ok(Settings::default())
+    }
+
+    /// Loads and validates one settings file.
+    ///
+    /// # Errors
+    /// [`SettingsError`] naming the file and field.
+    pub fn load(path: &Path) -> Result<Settings, SettingsError> {
+        let text = std::fs::read_to_string(path).map_err(|e| SettingsError {
+            path: Some(path.to_path_buf()),
+            field: String::new(),
+            problem: format!("cannot read the file ({e})"),
+        })?;
+        let mut s = Settings::parse(&text, path.parent()).map_err(|mut e| {
+            e.path = Some(path.to_path_buf());
+            e
+        })?;
+        s.source = Some(path.to_path_buf());
+        Ok(s)
+    }
+
+    /// Parses settings from TOML text; relative paths resolve against `base_dir`.
+    ///
+    /// # Errors
+    /// [`SettingsError`] naming the field.
+    pub fn parse(text: &str, base_dir: Option<&Path>) -> Result<Settings, SettingsError> {
+        let err = |field: &str, problem: String| SettingsError { path: None, field: field.into(), problem };
+        let de = toml::Deserializer::parse(text).map_err(|e| err("", toml_problem(text, &e)))?;
+        let raw: RawFile = serde_path_to_error::deserialize(de).map_err(|e| {
+            let field = e.path().to_string();
+            err(if field == "." { "" } else { &field }, toml_problem(text, e.inner()))
+        })?;
+
+        let mut s = Settings::default();
+        let ms = raw.microsoft.unwrap_or_default();
+        if let Some(a) = present(ms.authority) {
+            s.microsoft.authority = parse_authority(&a).map_err(|p| err("microsoft.authority", p))?;
+        }
+        if let Some(t) = present(ms.tenant) {
+            if !t.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-') {
+                return Err(err("microsoft.tenant", format!("{t:?} is not a tenant id, domain, organizations, common or consumers")));
+            }
+            s.microsoft.tenant = t.to_ascii_lowercase();
+        }
+        if let Some(c) = present(ms.client_id) {
+            uuid::Uuid::try_parse(&c).map_err(|_| {
+                err("microsoft.client_id", format!("{c:?} is not an application (client) ID; it looks like 11111111-2222-3333-4444-555555555555 (copy it from the app registration's Overview page)"))
+            })?;
+            s.microsoft.client_id = Some(c.to_ascii_lowercase());
+        }
+        if let Some(r) = present(ms.redirect) {
+            s.microsoft.redirect = RedirectForm::parse(&r).map_err(|p| err("microsoft.redirect", p))?;
+        }
+
+        let servers = raw.servers.unwrap_or_default();
+        if let Some(v) = present(servers.smtp) {
+            s.smtp = Some(HostPort::parse(&v).map_err(|p| err("servers.smtp", p))?);
+        }
+        if let Some(v) = present(servers.imap) {
+            s.imap = Some(HostPort::parse(&v).map_err(|p| err("servers.imap", p))?);
+        }
+
+        if let Some(f) = present(raw.tls.unwrap_or_default().extra_ca_file) {
+            let path = match base_dir {
+                Some(b) if Path::new(&f).is_relative() => b.join(&f),
+                _ => PathBuf::from(&f),
+            };
+            s.extra_ca_pem = Some(read_ca(&path).map_err(|p| err("tls.extra_ca_file", p))?);
+        }
+
+        let t = raw.timeouts.unwrap_or_default();
+        let secs = |field: &str, v: Option<u64>, default: Duration| -> Result<Duration, SettingsError> {
+            match v {
+                None => Ok(default),
+                Some(n) if (1..=3600).contains(&n) => Ok(Duration::from_secs(n)),
+                Some(n) => Err(err(field, format!("{n} is out of range: use 1 to 3600 seconds"))),
+            }
+        };
+        let d = Timeouts::default();
+        s.timeouts = Timeouts {
+            connect: secs("timeouts.connect", t.connect, d.connect)?,
+            command: secs("timeouts.command", t.command, d.command)?,
+            http: secs("timeouts.http", t.http, d.http)?,
+            sign_in: secs("timeouts.sign_in", t.sign_in, d.sign_in)?,
+            message_arrival: secs("timeouts.message_arrival", t.message_arrival, d.message_arrival)?,
+        };
+        Ok(s)
+    }
+}
+
+fn toml_problem(text: &str, e: &toml::de::Error) -> String {
+    let msg = e.message().trim().to_string();
+    match e.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            format!("{msg} (line {line})")
+        }
+        None => msg,
+    }
+}
+
+fn parse_authority(text: &str) -> Result<Url, String> {
+    let url = Url::parse(text).map_err(|e| format!("{text:?} is not a URL ({e})"))?;
+    if url.scheme() != "https" {
+        return Err("must start with https:// (sign-in details only travel over TLS)".into());
+    }
+    if url.host_str().is_none() || url.query().is_some() || url.fragment().is_some() {
+        return Err("must be a plain https://host[/path] address without ? or #".into());
+    }
+    let trimmed = url.as_str().trim_end_matches('/').to_string();
+    Url::parse(&trimmed).map_err(|e| e.to_string())
+}
+
+fn read_ca(path: &Path) -> Result<Vec<u8>, String> {
+    use rustls_pki_types::pem::PemObject;
+    let pem = std::fs::read(path).map_err(|e| format!("cannot read {} ({e})", path.display()))?;
+    let count = rustls_pki_types::CertificateDer::pem_slice_iter(&pem)
+        .map(|c| c.map_err(|e| format!("{} is not a PEM certificate file ({e:?})", path.display())))
+        .collect::<Result<Vec<_>, _>>()?
+        .len();
+    if count == 0 {
+        return Err(format!("{} holds no PEM certificate (-----BEGIN CERTIFICATE-----)", path.display()));
+    }
+    Ok(pem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_point_at_microsoft() {
+        let s = Settings::parse("", None).unwrap();
+        assert_eq!(s.microsoft.authority.as_str(), "https://login.microsoftonline.com/");
+        assert_eq!(s.microsoft.tenant, "organizations");
+        assert_eq!(s.microsoft.client_id, None);
+        assert_eq!(s.microsoft.redirect, RedirectForm::default());
+        assert_eq!(s.timeouts.sign_in, Duration::from_secs(300));
+    }
+
+    #[test]
+    fn empty_values_count_as_missing() {
+        let s = Settings::parse("[microsoft]\ntenant = \"\"\nclient_id = \"  \"\nredirect=\"\"\n[servers]\nsmtp=\"\"", None).unwrap();
+        assert_eq!(s, Settings::default());
+    }
+
+    #[test]
+    fn full_file_parses() {
+        let s = Settings::parse(
+            r#"
+            [microsoft]
+            authority = "https://127.0.0.1:8443/"
+            tenant = "Contoso.onmicrosoft.com"
+            client_id = "11111111-2222-3333-4444-55555555555A"
+            redirect = "http://127.0.0.1/callback"
+            [servers]
+            smtp = "SMTP.example.edu:587"
+            imap = "[::1]:993"
+            [timeouts]
+            sign_in = 2
+            "#,
+            None,
+        )
+        .unwrap();
+        assert_eq!(s.microsoft.authority.as_str(), "https://127.0.0.1:8443/");
+        assert_eq!(s.microsoft.tenant, "contoso.onmicrosoft.com");
+        assert_eq!(s.microsoft.client_id.as_deref(), Some("11111111-2222-3333-4444-55555555555a"));
+        assert_eq!(s.microsoft.redirect.uri(5000).as_str(), "http://127.0.0.1:5000/callback");
+        assert_eq!(s.smtp, Some(HostPort { host: "smtp.example.edu".into(), port: 587 }));
+        assert_eq!(s.imap.as_ref().unwrap().to_string(), "[::1]:993");
+        assert_eq!(s.timeouts.sign_in, Duration::from_secs(2));
+    }
+
+    fn field_of(toml: &str) -> (String, String) {
+        let e = Settings::parse(toml, None).unwrap_err();
+        (e.field, e.problem)
+    }
+
+    #[test]
+    fn invalid_values_fail_with_the_field_named() {
+        let cases = [
+            ("[microsoft]\nauthority = \"http://login.example\"", "microsoft.authority", "https"),
+            ("[microsoft]\nclient_id = \"my-secret-value\"", "microsoft.client_id", "client) ID"),
+            ("[microsoft]\ntenant = \"con toso\"", "microsoft.tenant", "tenant id"),
+            ("[microsoft]\nredirect = \"http://localhost:8080\"", "microsoft.redirect", "port"),
+            ("[microsoft]\nredirect = \"http://[::1]\"", "microsoft.redirect", "not supported"),
+            ("[microsoft]\nredirect = \"https://localhost\"", "microsoft.redirect", "http://"),
+            ("[servers]\nsmtp = \"smtp.example.edu\"", "servers.smtp", "port"),
+            ("[servers]\nimap = \"imap.example.edu:99999\"", "servers.imap", "port number"),
+            ("[timeouts]\nconnect = 0", "timeouts.connect", "out of range"),
+            ("[tls]\nextra_ca_file = \"/nonexistent/ca.pem\"", "tls.extra_ca_file", "cannot read"),
+            ("[microsoft]\nclient_secret = \"x\"", "microsoft.client_secret", "unknown field"),
+            ("[microsoft]\ntenant = 5", "microsoft.tenant", "invalid type"),
+        ];
+        for (toml, field, words) in cases {
+            let (f, p) = field_of(toml);
+            assert_eq!(f, field, "{toml}");
+            assert!(p.contains(words), "{toml}: {p}");
+        }
+        let e = Settings::parse("[microsoft\n", None).unwrap_err();
+        assert!(e.problem.contains("line 1"), "{}", e.problem);
+    }
+
+    #[test]
+    fn load_names_the_file_and_resolves_relative_ca_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("ca.pem"), "not a cert").unwrap();
+        let file = dir.path().join("s.toml");
+        std::fs::write(&file, "[tls]\nextra_ca_file = \"ca.pem\"\n").unwrap();
+        let e = Settings::load(&file).unwrap_err();
+        assert_eq!(e.path.as_deref(), Some(file.as_path()));
+        assert!(e.to_string().contains("field `tls.extra_ca_file`"), "{e}");
+        assert!(e.problem.contains("no PEM certificate"), "{}", e.problem);
+    }
+}

@@ -1,0 +1,300 @@
+//! The OS credential vault: the only place a refresh token, access token or password is kept.
+//!
+//! Backends are chosen in one place, `Cargo.toml`: macOS Keychain (`apple-native`), Windows
+//! Credential Manager (`windows-native`) and the Secret Service on Linux
+//! (`sync-secret-service`, e.g. gnome-keyring or KWallet). keyring's silent in-memory mock is
+//! never used: with real backends compiled in, a missing or locked vault is an error
+//! (`VAULT_UNAVAILABLE`), never a fallback, and there is no file fallback.
+//!
+//! Layout: service [`SERVICE`], one entry per mailbox (user = normalised address) holding the
+//! [`AccountRecord`] as JSON (refresh token + authority + tenant + client id + scopes + account
+//! ids), and a second entry `<address>#access` caching the current access token and its expiry.
+//! They are separate because Windows limits one credential to 2,560 bytes and an Entra refresh
+//! or access token alone can be 1–2.5 KB (environment.md §2).
+//!
+//! Writes replace the entry in one call, so a rotated refresh token is stored before the
+//! caller drops the old one.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+use crate::address::Address;
+use crate::findings::{Finding, FindingCode};
+use crate::provider::ProviderKind;
+
+/// Vault service name for all entries of this app.
+pub const SERVICE: &str = "mailsetup";
+
+/// Current record format.
+const RECORD_VERSION: u32 = 1;
+
+/// The account identifiers from the ID token (not secret).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountIds {
+    /// Object id in the tenant.
+    pub oid: Option<String>,
+    /// Tenant id.
+    pub tid: Option<String>,
+    /// The sign-in name (`preferred_username`).
+    pub username: Option<String>,
+}
+
+/// Everything needed to get new access tokens for one mailbox. `Debug` hides the token.
+#[derive(Clone)]
+pub struct AccountRecord {
+    /// The mailbox (normalised address).
+    pub mailbox: String,
+    /// Provider kind.
+    pub provider: ProviderKind,
+    /// Authority base URL used at sign-in (refresh goes to the same place; field case F13).
+    pub authority: String,
+    /// Tenant path segment to refresh at (the `tid` from the ID token when known).
+    pub tenant: String,
+    /// Client id of the app registration.
+    pub client_id: String,
+    /// Scopes requested.
+    pub scopes: Vec<String>,
+    /// Account ids.
+    pub account: AccountIds,
+    /// The refresh token (secret).
+    pub refresh_token: SecretString,
+    /// When this record was written, seconds since the epoch.
+    pub saved_at: u64,
+}
+
+impl std::fmt::Debug for AccountRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AccountRecord")
+            .field("mailbox", &self.mailbox)
+            .field("authority", &self.authority)
+            .field("tenant", &self.tenant)
+            .field("client_id", &self.client_id)
+            .field("refresh_token", &"[redacted]")
+            .finish_non_exhaustive()
+    }
+}
+
+/// A cached access token. `Debug` hides the token.
+#[derive(Clone)]
+pub struct CachedAccessToken {
+    /// The token (secret).
+    pub token: SecretString,
+    /// Expiry, seconds since the epoch (local receive time + `expires_in`).
+    pub expires_at: u64,
+}
+
+impl std::fmt::Debug for CachedAccessToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CachedAccessToken").field("expires_at", &self.expires_at).finish_non_exhaustive()
+    }
+}
+
+impl CachedAccessToken {
+    /// True when the token is valid for at least `margin` more.
+    pub fn valid_for(&self, margin: Duration) -> bool {
+        now_secs() + margin.as_secs() < self.expires_at
+    }
+}
+
+/// Seconds since the Unix epoch, now.
+pub fn now_secs() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+}
+
+/// Seconds since the epoch for `t`.
+pub fn epoch_secs(t: SystemTime) -> u64 {
+    t.duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+}
+
+// The wire forms are private: only this module ever turns a secret into JSON, and only to hand
+// it to the vault.
+#[derive(Serialize, Deserialize)]
+struct RecordWire {
+    version: u32,
+    mailbox: String,
+    provider: ProviderKind,
+    authority: String,
+    tenant: String,
+    client_id: String,
+    scopes: Vec<String>,
+    account: AccountIds,
+    refresh_token: String,
+    saved_at: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct AccessWire {
+    access_token: String,
+    expires_at: u64,
+}
+
+/// The vault for one service name.
+#[derive(Debug, Clone)]
+pub struct Vault {
+    service: String,
+}
+
+impl Default for Vault {
+    fn default() -> Self {
+        Vault { service: SERVICE.into() }
+    }
+}
+
+impl Vault {
+    /// A vault using another service name (tests and side-by-side installs).
+    pub fn with_service(service: impl Into<String>) -> Vault {
+        Vault { service: service.into() }
+    }
+
+    fn entry(&self, user: &str) -> Result<keyring::Entry, Finding> {
+        keyring::Entry::new(&self.service, user).map_err(vault_finding)
+    }
+
+    /// Saves (replaces) the account record.
+    ///
+    /// # Errors
+    /// `VAULT_UNAVAILABLE`.
+    pub async fn save(&self, record: &AccountRecord) -> Result<(), Finding> {
+        let wire = RecordWire {
+            version: RECORD_VERSION,
+            mailbox: record.mailbox.clone(),
+            provider: record.provider,
+            authority: record.authority.clone(),
+            tenant: record.tenant.clone(),
+            client_id: record.client_id.clone(),
+            scopes: record.scopes.clone(),
+            account: record.account.clone(),
+            refresh_token: record.refresh_token.expose_secret().to_owned(),
+            saved_at: record.saved_at,
+        };
+        let json = SecretString::from(serde_json::to_string(&wire).map_err(Finding::internal)?);
+        drop(wire);
+        self.set(record.mailbox.clone(), json).await
+    }
+
+    /// Loads the account record, `None` when there is none.
+    ///
+    /// # Errors
+    /// `VAULT_UNAVAILABLE`; `INTERNAL` for an unreadable record.
+    pub async fn load(&self, mailbox: &Address) -> Result<Option<AccountRecord>, Finding> {
+        let Some(json) = self.get(mailbox.normalized().to_owned()).await? else {
+            return Ok(None);
+        };
+        let wire: RecordWire = serde_json::from_str(json.expose_secret()).map_err(|_| Finding::internal("vault record is not readable"))?;
+        Ok(Some(AccountRecord {
+            mailbox: wire.mailbox,
+            provider: wire.provider,
+            authority: wire.authority,
+            tenant: wire.tenant,
+            client_id: wire.client_id,
+            scopes: wire.scopes,
+            account: wire.account,
+            refresh_token: SecretString::from(wire.refresh_token),
+            saved_at: wire.saved_at,
+        }))
+    }
+
+    /// Caches the access token.
+    ///
+    /// # Errors
+    /// `VAULT_UNAVAILABLE`.
+    pub async fn save_access_token(&self, mailbox: &Address, token: &CachedAccessToken) -> Result<(), Finding> {
+        let wire = AccessWire { access_token: token.token.expose_secret().to_owned(), expires_at: token.expires_at };
+        let json = SecretString::from(serde_json::to_string(&wire).map_err(Finding::internal)?);
+        self.set(access_user(mailbox), json).await
+    }
+
+    /// The cached access token, if any.
+    ///
+    /// # Errors
+    /// `VAULT_UNAVAILABLE`.
+    pub async fn load_access_token(&self, mailbox: &Address) -> Result<Option<CachedAccessToken>, Finding> {
+        let Some(json) = self.get(access_user(mailbox)).await? else {
+            return Ok(None);
+        };
+        Ok(serde_json::from_str::<AccessWire>(json.expose_secret())
+            .ok()
+            .map(|w| CachedAccessToken { token: SecretString::from(w.access_token), expires_at: w.expires_at }))
+    }
+
+    /// Deletes both entries of `mailbox`. Returns whether anything was there.
+    ///
+    /// # Errors
+    /// `VAULT_UNAVAILABLE`.
+    pub async fn delete(&self, mailbox: &Address) -> Result<bool, Finding> {
+        let a = self.remove(mailbox.normalized().to_owned()).await?;
+        let b = self.remove(access_user(mailbox)).await?;
+        Ok(a || b)
+    }
+
+    /// Deletes only the cached access token.
+    ///
+    /// # Errors
+    /// `VAULT_UNAVAILABLE`.
+    pub async fn delete_access_token(&self, mailbox: &Address) -> Result<(), Finding> {
+        self.remove(access_user(mailbox)).await.map(|_| ())
+    }
+
+    /// Writes, reads back and deletes a probe entry: proves the vault works now.
+    ///
+    /// # Errors
+    /// `VAULT_UNAVAILABLE` with the backend's reason.
+    pub async fn self_check(&self) -> Result<(), Finding> {
+        let user = format!("self-check-{}", uuid::Uuid::new_v4());
+        self.set(user.clone(), SecretString::from("probe")).await?;
+        let back = self.get(user.clone()).await?;
+        self.remove(user).await?;
+        match back {
+            Some(v) if v.expose_secret() == "probe" => Ok(()),
+            _ => Err(Finding::new(FindingCode::VaultUnavailable).with("problem", "a test entry could not be read back")),
+        }
+    }
+
+    async fn set(&self, user: String, value: SecretString) -> Result<(), Finding> {
+        let entry = self.entry(&user)?;
+        blocking(move || entry.set_password(value.expose_secret()).map_err(vault_finding)).await
+    }
+
+    async fn get(&self, user: String) -> Result<Option<SecretString>, Finding> {
+        let entry = self.entry(&user)?;
+        blocking(move || match entry.get_password() {
+            Ok(v) => Ok(Some(SecretString::from(v))),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(vault_finding(e)),
+        })
+        .await
+    }
+
+    async fn remove(&self, user: String) -> Result<bool, Finding> {
+        let entry = self.entry(&user)?;
+        blocking(move || match entry.delete_credential() {
+            Ok(()) => Ok(true),
+            Err(keyring::Error::NoEntry) => Ok(false),
+            Err(e) => Err(vault_finding(e)),
+        })
+        .await
+    }
+}
+
+fn access_user(mailbox: &Address) -> String {
+    format!("{}#access", mailbox.normalized())
+}
+
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, Finding> + Send + 'static) -> Result<T, Finding> {
+    tokio::task::spawn_blocking(f).await.map_err(Finding::internal)?
+}
+
+/// The finding for a keyring error. The backend's text goes into evidence (it never contains
+/// the secret: keyring errors carry no values).
+pub fn vault_finding(e: keyring::Error) -> Finding {
+    let problem = match &e {
+        keyring::Error::NoStorageAccess(_) => "the vault is locked or the app was refused access",
+        keyring::Error::PlatformFailure(_) => "no vault service is running or it did not answer",
+        keyring::Error::TooLong(..) => "the sign-in data is too long for this vault",
+        keyring::Error::NoEntry => "the entry is missing",
+        _ => "the vault reported an error",
+    };
+    Finding::new(FindingCode::VaultUnavailable).with("problem", problem).with_evidence(e.to_string())
+}
