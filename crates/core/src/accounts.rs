@@ -58,8 +58,12 @@ pub struct AccountIndex {
 impl AccountIndex {
     /// The index in the platform data dir.
     pub fn default_location() -> AccountIndex {
-        let dir = dirs::data_dir().unwrap_or_else(std::env::temp_dir).join("mailsetup");
-        AccountIndex { path: dir.join("accounts.json") }
+        let dir = dirs::data_dir()
+            .unwrap_or_else(std::env::temp_dir)
+            .join("mailsetup");
+        AccountIndex {
+            path: dir.join("accounts.json"),
+        }
     }
 
     /// An index at `path`.
@@ -85,7 +89,11 @@ impl AccountIndex {
     /// # Errors
     /// As [`AccountIndex::list`].
     pub fn get(&self, mailbox: &Address) -> Result<Option<AccountSummary>, Finding> {
-        Ok(self.read()?.accounts.into_iter().find(|a| a.mailbox == mailbox.normalized()))
+        Ok(self
+            .read()?
+            .accounts
+            .into_iter()
+            .find(|a| a.mailbox == mailbox.normalized()))
     }
 
     /// Inserts or replaces the entry for `summary.mailbox`.
@@ -103,9 +111,17 @@ impl AccountIndex {
     ///
     /// # Errors
     /// As [`AccountIndex::upsert`].
-    pub fn update(&self, mailbox: &Address, f: impl FnOnce(&mut AccountSummary)) -> Result<(), Finding> {
+    pub fn update(
+        &self,
+        mailbox: &Address,
+        f: impl FnOnce(&mut AccountSummary),
+    ) -> Result<(), Finding> {
         let mut file = self.read()?;
-        if let Some(a) = file.accounts.iter_mut().find(|a| a.mailbox == mailbox.normalized()) {
+        if let Some(a) = file
+            .accounts
+            .iter_mut()
+            .find(|a| a.mailbox == mailbox.normalized())
+        {
             f(a);
             self.write(file)?;
         }
@@ -129,7 +145,8 @@ impl AccountIndex {
 
     fn read(&self) -> Result<IndexFile, Finding> {
         match std::fs::read(&self.path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| Finding::internal(format!("{}: {e}", self.path.display()))),
+            Ok(bytes) => serde_json::from_slice(&bytes)
+                .map_err(|e| Finding::internal(format!("{}: {e}", self.path.display()))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(IndexFile::default()),
             Err(e) => Err(Finding::internal(format!("{}: {e}", self.path.display()))),
         }
@@ -141,7 +158,11 @@ impl AccountIndex {
         let dir = self.path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).map_err(Finding::internal)?;
         let tmp = dir.join(format!(".accounts.{}.tmp", std::process::id()));
-        std::fs::write(&tmp, serde_json::to_vec_pretty(&file).map_err(Finding::internal)?).map_err(Finding::internal)?;
+        std::fs::write(
+            &tmp,
+            serde_json::to_vec_pretty(&file).map_err(Finding::internal)?,
+        )
+        .map_err(Finding::internal)?;
         std::fs::rename(&tmp, &self.path).map_err(Finding::internal)
     }
 }
@@ -174,9 +195,13 @@ mod tests {
         idx.upsert(summary("a@example.edu")).unwrap();
         idx.upsert(summary("b@EXAMPLE.edu")).unwrap();
         let list = idx.list().unwrap();
-        assert_eq!(list.iter().map(|a| a.mailbox.as_str()).collect::<Vec<_>>(), ["a@example.edu", "b@example.edu"]);
+        assert_eq!(
+            list.iter().map(|a| a.mailbox.as_str()).collect::<Vec<_>>(),
+            ["a@example.edu", "b@example.edu"]
+        );
         let b = Address::parse("b@example.edu").unwrap();
-        idx.update(&b, |s| s.last_check_passed = Some(true)).unwrap();
+        idx.update(&b, |s| s.last_check_passed = Some(true))
+            .unwrap();
         assert_eq!(idx.get(&b).unwrap().unwrap().last_check_passed, Some(true));
         assert!(idx.remove(&b).unwrap());
         assert!(!idx.remove(&b).unwrap());

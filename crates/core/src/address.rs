@@ -104,12 +104,14 @@ impl Address {
         }
         if text.chars().any(char::is_whitespace) {
             let words: Vec<&str> = text.split_whitespace().collect();
-            return Err(if words.len() >= 3 && words.last().is_some_and(|w| w.contains('@')) {
-                // "Ann Smith ann@example.edu" is a name followed by an address.
-                AddressError::DisplayName
-            } else {
-                AddressError::Whitespace
-            });
+            return Err(
+                if words.len() >= 3 && words.last().is_some_and(|w| w.contains('@')) {
+                    // "Ann Smith ann@example.edu" is a name followed by an address.
+                    AddressError::DisplayName
+                } else {
+                    AddressError::Whitespace
+                },
+            );
         }
         let mut parts = text.split('@');
         let (local, domain) = match (parts.next(), parts.next(), parts.next()) {
@@ -170,10 +172,9 @@ fn check_local(local: &str) -> Result<(), AddressError> {
     }
     // RFC 5322 `atext` plus UTF-8 (RFC 6531 `UTF8-non-ascii`).
     const SPECIAL_OK: &str = "!#$%&'*+-/=?^_`{|}~.";
-    match local
-        .chars()
-        .find(|&c| !(c.is_ascii_alphanumeric() || SPECIAL_OK.contains(c) || (!c.is_ascii() && !c.is_control())))
-    {
+    match local.chars().find(|&c| {
+        !(c.is_ascii_alphanumeric() || SPECIAL_OK.contains(c) || (!c.is_ascii() && !c.is_control()))
+    }) {
         Some(c) => Err(AddressError::BadLocalChar(c)),
         None => Ok(()),
     }
@@ -188,7 +189,11 @@ fn normalise_domain(domain: &str) -> Result<(String, String), AddressError> {
     }
     let trimmed = domain.strip_suffix('.').unwrap_or(domain);
     let ascii = idna::domain_to_ascii_strict(trimmed).map_err(|_| bad())?;
-    if ascii.is_empty() || ascii.split('.').any(|label| label.is_empty() || label.len() > 63) {
+    if ascii.is_empty()
+        || ascii
+            .split('.')
+            .any(|label| label.is_empty() || label.len() > 63)
+    {
         return Err(bad());
     }
     if !ascii.contains('.') {
@@ -275,7 +280,10 @@ mod tests {
 
     #[test]
     fn trailing_root_dot_is_accepted() {
-        assert_eq!(Address::parse("a@example.edu.").unwrap().domain(), "example.edu");
+        assert_eq!(
+            Address::parse("a@example.edu.").unwrap().domain(),
+            "example.edu"
+        );
     }
 
     #[test]
@@ -315,7 +323,9 @@ mod tests {
 
     #[test]
     fn error_texts_are_plain_words() {
-        let text = Address::parse("Ann <ann@example.edu>").unwrap_err().to_string();
+        let text = Address::parse("Ann <ann@example.edu>")
+            .unwrap_err()
+            .to_string();
         assert!(text.contains("without a name"), "{text}");
     }
 

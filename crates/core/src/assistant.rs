@@ -72,16 +72,35 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    fn from_run(action: Action, address: &Address, run: Run<'_>, result: Result<Option<AccountSummary>, Finding>) -> Outcome {
+    fn from_run(
+        action: Action,
+        address: &Address,
+        run: Run<'_>,
+        result: Result<Option<AccountSummary>, Finding>,
+    ) -> Outcome {
         let mut steps = run.into_records();
         let passed = result.is_ok() && steps.iter().all(|s| s.status == Status::Passed);
         // A failure outside any step (rare) still reaches the person.
         if let Err(f) = &result {
-            if !steps.iter().any(|s| s.finding.as_ref() == Some(f)) && steps.iter().all(|s| s.status == Status::Passed) {
-                steps.push(StepRecord { step: Step::Loopback, status: Status::Failed, ms: 0, detail: None, finding: Some(f.clone()) });
+            if !steps.iter().any(|s| s.finding.as_ref() == Some(f))
+                && steps.iter().all(|s| s.status == Status::Passed)
+            {
+                steps.push(StepRecord {
+                    step: Step::Loopback,
+                    status: Status::Failed,
+                    ms: 0,
+                    detail: None,
+                    finding: Some(f.clone()),
+                });
             }
         }
-        Outcome { action, address: address.display().to_owned(), passed, steps, account: result.ok().flatten() }
+        Outcome {
+            action,
+            address: address.display().to_owned(),
+            passed,
+            steps,
+            account: result.ok().flatten(),
+        }
     }
 
     /// The findings of the failed steps, in order.
@@ -130,7 +149,9 @@ pub struct Assistant {
 
 impl std::fmt::Debug for Assistant {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Assistant").field("settings", &self.settings.source).finish_non_exhaustive()
+        f.debug_struct("Assistant")
+            .field("settings", &self.settings.source)
+            .finish_non_exhaustive()
     }
 }
 
@@ -147,10 +168,20 @@ impl Assistant {
     ///
     /// # Errors
     /// As [`Assistant::new`].
-    pub fn with_storage(settings: Settings, vault: Vault, index: AccountIndex) -> Result<Assistant, Finding> {
+    pub fn with_storage(
+        settings: Settings,
+        vault: Vault,
+        index: AccountIndex,
+    ) -> Result<Assistant, Finding> {
         let trust = Trust::new(settings.extra_ca_pem.as_deref());
         let http = client::http_client(&trust, settings.timeouts.http)?;
-        Ok(Assistant { settings, trust, http, vault, index })
+        Ok(Assistant {
+            settings,
+            trust,
+            http,
+            vault,
+            index,
+        })
     }
 
     /// The settings in use.
@@ -179,8 +210,17 @@ impl Assistant {
         let profile = self.profile(address);
         let t = self.settings.timeouts;
         run.step_detail(Step::Dns, async {
-            let (a, b) = tokio::join!(resolve(&profile.smtp.host, t.connect), resolve(&profile.imap.host, t.connect));
-            let detail = format!("{} → {} · {} → {}", profile.smtp.host, a.map_err(|e| e.finding(&profile.smtp.label()))?, profile.imap.host, b.map_err(|e| e.finding(&profile.imap.label()))?);
+            let (a, b) = tokio::join!(
+                resolve(&profile.smtp.host, t.connect),
+                resolve(&profile.imap.host, t.connect)
+            );
+            let detail = format!(
+                "{} → {} · {} → {}",
+                profile.smtp.host,
+                a.map_err(|e| e.finding(&profile.smtp.label()))?,
+                profile.imap.host,
+                b.map_err(|e| e.finding(&profile.imap.label()))?
+            );
             Ok(Done::with_detail((), detail))
         })
         .await?;
@@ -202,22 +242,41 @@ impl Assistant {
 
     /// Signs `address` in with the system browser and stores the sign-in in the vault, but only
     /// if the account that signed in is `address`.
-    pub async fn sign_in(&self, address: &Address, opts: &SignInOptions, sink: &dyn ProgressSink) -> Outcome {
+    pub async fn sign_in(
+        &self,
+        address: &Address,
+        opts: &SignInOptions,
+        sink: &dyn ProgressSink,
+    ) -> Outcome {
         let run = Run::new(sink);
         let result = self.sign_in_steps(address, opts, &run).await;
         Outcome::from_run(Action::SignIn, address, run, result.map(Some))
     }
 
-    async fn sign_in_steps(&self, address: &Address, opts: &SignInOptions, run: &Run<'_>) -> Result<AccountSummary, Finding> {
+    async fn sign_in_steps(
+        &self,
+        address: &Address,
+        opts: &SignInOptions,
+        run: &Run<'_>,
+    ) -> Result<AccountSummary, Finding> {
         let profile = self.profile(address).oauth;
-        let client_id = profile.client_id.clone().ok_or_else(|| Finding::new(FindingCode::AppNotConfigured))?;
+        let client_id = profile
+            .client_id
+            .clone()
+            .ok_or_else(|| Finding::new(FindingCode::AppNotConfigured))?;
         let (loopback, request) = run
             .step_detail(Step::Loopback, async {
                 let loopback = Loopback::bind(&profile.redirect).await.map_err(|e| {
-                    Finding::new(FindingCode::LoopbackPortUnavailable).with("problem", e.to_string()).with_evidence(e.to_string())
+                    Finding::new(FindingCode::LoopbackPortUnavailable)
+                        .with("problem", e.to_string())
+                        .with_evidence(e.to_string())
                 })?;
-                let hint = AuthOptions { login_hint: Some(address.normalized().to_owned()), ..Default::default() };
-                let request = client::authorization_request(&profile, loopback.redirect_uri(), &hint)?;
+                let hint = AuthOptions {
+                    login_hint: Some(address.normalized().to_owned()),
+                    ..Default::default()
+                };
+                let request =
+                    client::authorization_request(&profile, loopback.redirect_uri(), &hint)?;
                 let detail = format!("listening on {}", loopback.redirect_uri());
                 Ok(Done::with_detail((loopback, request), detail))
             })
@@ -232,21 +291,47 @@ impl Assistant {
         })
         .await?;
         let timeout = opts.timeout.unwrap_or(self.settings.timeouts.sign_in);
-        run.emit(Progress::WaitingForBrowser { url_redacted: redact_url(&request.url), timeout_secs: timeout.as_secs() });
+        run.emit(Progress::WaitingForBrowser {
+            url_redacted: redact_url(&request.url),
+            timeout_secs: timeout.as_secs(),
+        });
         let code = run
             .step(Step::BrowserSignIn, async {
                 match loopback.wait(&request.state, timeout, &opts.cancel).await {
                     Ok(Callback::Code(code)) => Ok(code),
-                    Ok(Callback::Error(e)) => Err(classify::entra(&e, EntraPhase::Authorize).with("mailbox", address.display())),
-                    Err(LoopbackError::TimedOut { state_mismatch: true, .. }) => Err(Finding::new(FindingCode::SigninStateMismatch)),
-                    Err(LoopbackError::TimedOut { timeout, .. }) => Err(Finding::new(FindingCode::SigninNoCallback).with("seconds", timeout.as_secs().to_string())),
-                    Err(LoopbackError::Cancelled) => Err(Finding::new(FindingCode::SigninCancelled).with("mailbox", address.display()).with_evidence("cancelled in the app")),
-                    Err(e @ LoopbackError::Bind(_)) => Err(Finding::new(FindingCode::LoopbackPortUnavailable).with("problem", e.to_string())),
+                    Ok(Callback::Error(e)) => Err(classify::entra(&e, EntraPhase::Authorize)
+                        .with("mailbox", address.display())),
+                    Err(LoopbackError::TimedOut {
+                        state_mismatch: true,
+                        ..
+                    }) => Err(Finding::new(FindingCode::SigninStateMismatch)),
+                    Err(LoopbackError::TimedOut { timeout, .. }) => {
+                        Err(Finding::new(FindingCode::SigninNoCallback)
+                            .with("seconds", timeout.as_secs().to_string()))
+                    }
+                    Err(LoopbackError::Cancelled) => {
+                        Err(Finding::new(FindingCode::SigninCancelled)
+                            .with("mailbox", address.display())
+                            .with_evidence("cancelled in the app"))
+                    }
+                    Err(e @ LoopbackError::Bind(_)) => {
+                        Err(Finding::new(FindingCode::LoopbackPortUnavailable)
+                            .with("problem", e.to_string()))
+                    }
                 }
             })
             .await?;
         let tokens = run
-            .step(Step::CodeExchange, client::exchange_code(&self.http, &profile, &request.redirect_uri, code, request.verifier))
+            .step(
+                Step::CodeExchange,
+                client::exchange_code(
+                    &self.http,
+                    &profile,
+                    &request.redirect_uri,
+                    code,
+                    request.verifier,
+                ),
+            )
             .await
             .map_err(|f| fill(f, address, &profile))?;
         let claims = run
@@ -256,10 +341,21 @@ impl Assistant {
                 Ok(Done::with_detail(claims, detail))
             })
             .await?;
-        run.step_detail(Step::VaultStore, self.store(address, &profile, &client_id, &claims, tokens)).await
+        run.step_detail(
+            Step::VaultStore,
+            self.store(address, &profile, &client_id, &claims, tokens),
+        )
+        .await
     }
 
-    async fn store(&self, address: &Address, profile: &OAuthProfile, client_id: &str, claims: &IdClaims, tokens: Tokens) -> Result<Done<AccountSummary>, Finding> {
+    async fn store(
+        &self,
+        address: &Address,
+        profile: &OAuthProfile,
+        client_id: &str,
+        claims: &IdClaims,
+        tokens: Tokens,
+    ) -> Result<Done<AccountSummary>, Finding> {
         let refresh_token = tokens.refresh_token.ok_or_else(|| {
             Finding::new(FindingCode::TokenIncomplete).with("problem", "Microsoft did not issue a refresh token (the offline_access permission is missing)")
         })?;
@@ -271,13 +367,20 @@ impl Assistant {
             tenant: claims.tid.clone().unwrap_or_else(|| profile.tenant.clone()),
             client_id: client_id.to_owned(),
             scopes: profile.scopes.clone(),
-            account: AccountIds { oid: claims.oid.clone(), tid: claims.tid.clone(), username: claims.preferred_username.clone() },
+            account: AccountIds {
+                oid: claims.oid.clone(),
+                tid: claims.tid.clone(),
+                username: claims.preferred_username.clone(),
+            },
             refresh_token,
             saved_at: now_secs(),
         };
         self.vault.save(&record).await?;
         if let Some(expires_at) = tokens.expires_at {
-            let cached = CachedAccessToken { token: tokens.access_token, expires_at: epoch_secs(expires_at) };
+            let cached = CachedAccessToken {
+                token: tokens.access_token,
+                expires_at: epoch_secs(expires_at),
+            };
             self.vault.save_access_token(address, &cached).await?;
         }
         let summary = AccountSummary {
@@ -297,7 +400,12 @@ impl Assistant {
 
     /// Verifies the saved sign-in: token, SMTP XOAUTH2 (+ test message) and IMAP XOAUTH2 +
     /// SELECT (+ finds the test message).
-    pub async fn verify(&self, address: &Address, opts: VerifyOptions, sink: &dyn ProgressSink) -> Outcome {
+    pub async fn verify(
+        &self,
+        address: &Address,
+        opts: VerifyOptions,
+        sink: &dyn ProgressSink,
+    ) -> Outcome {
         let run = Run::new(sink);
         let result = self.verify_steps(address, opts, &run).await;
         let outcome = Outcome::from_run(Action::Verify, address, run, result.map(|_| None));
@@ -313,14 +421,23 @@ impl Assistant {
         outcome
     }
 
-    async fn verify_steps(&self, address: &Address, opts: VerifyOptions, run: &Run<'_>) -> Result<(), Finding> {
+    async fn verify_steps(
+        &self,
+        address: &Address,
+        opts: VerifyOptions,
+        run: &Run<'_>,
+    ) -> Result<(), Finding> {
         let record = run
             .step(Step::VaultRead, async {
                 let record = self.vault.load(address).await?;
-                record.ok_or_else(|| Finding::new(FindingCode::NotSignedIn).with("mailbox", address.display()))
+                record.ok_or_else(|| {
+                    Finding::new(FindingCode::NotSignedIn).with("mailbox", address.display())
+                })
             })
             .await?;
-        let token = run.step_detail(Step::TokenRefresh, self.access_token(address, &record)).await?;
+        let token = run
+            .step_detail(Step::TokenRefresh, self.access_token(address, &record))
+            .await?;
         let profile = self.profile(address);
         let (tx, rx) = oneshot::channel();
         let (smtp, imap) = tokio::join!(
@@ -334,11 +451,18 @@ impl Assistant {
     /// new one from the refresh token. A rotated refresh token is saved before anything else
     /// uses the new access token. `invalid_grant` kinds remove the dead sign-in; network
     /// failures keep it.
-    async fn access_token(&self, address: &Address, record: &AccountRecord) -> Result<Done<SecretString>, Finding> {
+    async fn access_token(
+        &self,
+        address: &Address,
+        record: &AccountRecord,
+    ) -> Result<Done<SecretString>, Finding> {
         if let Some(cached) = self.vault.load_access_token(address).await? {
             if cached.valid_for(ACCESS_TOKEN_MARGIN) {
                 let mins = (cached.expires_at.saturating_sub(now_secs())) / 60;
-                return Ok(Done::with_detail(cached.token, format!("saved access token valid for {mins} more min")));
+                return Ok(Done::with_detail(
+                    cached.token,
+                    format!("saved access token valid for {mins} more min"),
+                ));
             }
         }
         let profile = OAuthProfile {
@@ -352,7 +476,12 @@ impl Assistant {
             Ok(t) => t,
             Err(f) => {
                 let f = fill(f, address, &profile);
-                if matches!(f.code, FindingCode::ReauthInactivity | FindingCode::ReauthPolicy | FindingCode::ReauthRequired) {
+                if matches!(
+                    f.code,
+                    FindingCode::ReauthInactivity
+                        | FindingCode::ReauthPolicy
+                        | FindingCode::ReauthRequired
+                ) {
                     self.vault.delete(address).await?;
                 }
                 return Err(f);
@@ -367,16 +496,30 @@ impl Assistant {
         }
         match tokens.expires_at {
             Some(exp) => {
-                let cached = CachedAccessToken { token: tokens.access_token.clone(), expires_at: epoch_secs(exp) };
+                let cached = CachedAccessToken {
+                    token: tokens.access_token.clone(),
+                    expires_at: epoch_secs(exp),
+                };
                 self.vault.save_access_token(address, &cached).await?;
             }
             None => self.vault.delete_access_token(address).await?,
         }
-        let detail = if rotated { "renewed; new refresh token saved" } else { "renewed" };
+        let detail = if rotated {
+            "renewed; new refresh token saved"
+        } else {
+            "renewed"
+        };
         Ok(Done::with_detail(tokens.access_token, detail))
     }
 
-    async fn smtp_check(&self, run: &Run<'_>, profile: &Profile, address: &Address, token: &SecretString, sent: Option<oneshot::Sender<String>>) -> Result<(), Finding> {
+    async fn smtp_check(
+        &self,
+        run: &Run<'_>,
+        profile: &Profile,
+        address: &Address,
+        token: &SecretString,
+        sent: Option<oneshot::Sender<String>>,
+    ) -> Result<(), Finding> {
         let t = self.settings.timeouts;
         let mut smtp = run
             .step_detail(Step::SmtpConnect, async {
@@ -386,12 +529,20 @@ impl Assistant {
             })
             .await?;
         let result = async {
-            run.step(Step::SmtpAuth, smtp.auth_xoauth2(address.normalized(), token)).await.map_err(|f| f.with("mailbox", address.display()))?;
+            run.step(
+                Step::SmtpAuth,
+                smtp.auth_xoauth2(address.normalized(), token),
+            )
+            .await
+            .map_err(|f| f.with("mailbox", address.display()))?;
             if let Some(sent) = sent {
                 let message = TestMessage::new(address)?;
                 run.step_detail(Step::SmtpSend, async {
                     smtp.send(&message.envelope, &message.bytes).await?;
-                    Ok(Done::with_detail((), format!("Message-ID {}", message.message_id)))
+                    Ok(Done::with_detail(
+                        (),
+                        format!("Message-ID {}", message.message_id),
+                    ))
                 })
                 .await?;
                 let _ = sent.send(message.message_id);
@@ -403,7 +554,14 @@ impl Assistant {
         result
     }
 
-    async fn imap_check(&self, run: &Run<'_>, profile: &Profile, address: &Address, token: &SecretString, sent: Option<oneshot::Receiver<String>>) -> Result<(), Finding> {
+    async fn imap_check(
+        &self,
+        run: &Run<'_>,
+        profile: &Profile,
+        address: &Address,
+        token: &SecretString,
+        sent: Option<oneshot::Receiver<String>>,
+    ) -> Result<(), Finding> {
         let t = self.settings.timeouts;
         let conn = run
             .step_detail(Step::ImapConnect, async {
@@ -412,18 +570,36 @@ impl Assistant {
                 Ok(Done::with_detail(c, detail))
             })
             .await?;
-        let mut session = run.step(Step::ImapAuth, conn.auth_xoauth2(address.normalized(), token)).await.map_err(|f| f.with("mailbox", address.display()))?;
+        let mut session = run
+            .step(
+                Step::ImapAuth,
+                conn.auth_xoauth2(address.normalized(), token),
+            )
+            .await
+            .map_err(|f| f.with("mailbox", address.display()))?;
         let result = async {
             run.step_detail(Step::ImapSelect, async {
-                let exists = session.select_inbox().await.map_err(|f| f.with("mailbox", address.display()))?;
-                Ok(Done::with_detail((), format!("INBOX has {exists} messages")))
+                let exists = session
+                    .select_inbox()
+                    .await
+                    .map_err(|f| f.with("mailbox", address.display()))?;
+                Ok(Done::with_detail(
+                    (),
+                    format!("INBOX has {exists} messages"),
+                ))
             })
             .await?;
             if let Some(sent) = sent {
                 if let Ok(message_id) = sent.await {
                     run.step_detail(Step::ImapFind, async {
-                        let (uid, took) = session.find_message_id(&message_id, t.message_arrival).await.map_err(|f| f.with("mailbox", address.display()))?;
-                        Ok(Done::with_detail((), format!("found as UID {uid} after {} ms", took.as_millis())))
+                        let (uid, took) = session
+                            .find_message_id(&message_id, t.message_arrival)
+                            .await
+                            .map_err(|f| f.with("mailbox", address.display()))?;
+                        Ok(Done::with_detail(
+                            (),
+                            format!("found as UID {uid} after {} ms", took.as_millis()),
+                        ))
                     })
                     .await?;
                 }
@@ -464,10 +640,18 @@ impl Assistant {
 }
 
 /// Checks the ID token of a fresh sign-in and matches it with the mailbox.
-fn check_identity(address: &Address, tokens: &Tokens, nonce: &str, client_id: &str) -> Result<IdClaims, Finding> {
+fn check_identity(
+    address: &Address,
+    tokens: &Tokens,
+    nonce: &str,
+    client_id: &str,
+) -> Result<IdClaims, Finding> {
     use secrecy::ExposeSecret;
     let invalid = |p: &str| Finding::new(FindingCode::IdTokenInvalid).with("problem", p);
-    let jwt = tokens.id_token.as_ref().ok_or_else(|| invalid("there was no ID token (is the openid permission granted?)"))?;
+    let jwt = tokens
+        .id_token
+        .as_ref()
+        .ok_or_else(|| invalid("there was no ID token (is the openid permission granted?)"))?;
     let claims = IdClaims::decode_unverified(jwt.expose_secret()).map_err(|e| invalid(&e))?;
     claims.check(nonce, client_id)?;
     match match_account(address, &claims) {
@@ -480,7 +664,10 @@ fn check_identity(address: &Address, tokens: &Tokens, nonce: &str, client_id: &s
 fn fill(f: Finding, address: &Address, profile: &OAuthProfile) -> Finding {
     f.with("mailbox", address.display())
         .with("tenant", &profile.tenant)
-        .with("client_id", profile.client_id.as_deref().unwrap_or("(not configured)"))
+        .with(
+            "client_id",
+            profile.client_id.as_deref().unwrap_or("(not configured)"),
+        )
 }
 
 async fn resolve(host: &str, timeout: Duration) -> Result<String, ConnectError> {
@@ -490,7 +677,10 @@ async fn resolve(host: &str, timeout: Duration) -> Result<String, ConnectError> 
         Ok(Ok(addrs)) => {
             let list: Vec<String> = addrs.map(|a| a.ip().to_string()).collect();
             if list.is_empty() {
-                Err(ConnectError::Dns(std::io::Error::new(std::io::ErrorKind::NotFound, "no addresses")))
+                Err(ConnectError::Dns(std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "no addresses",
+                )))
             } else {
                 Ok(list.join(", "))
             }

@@ -40,13 +40,19 @@ impl ConnectError {
     pub fn finding(&self, server: &str) -> Finding {
         let host = server.rsplit_once(':').map_or(server, |(h, _)| h);
         match self {
-            ConnectError::Dns(e) => Finding::new(FindingCode::DnsFailed).with("server", host).with_evidence(e.to_string()),
-            ConnectError::Refused => Finding::new(FindingCode::ConnectRefused).with("server", server).with_evidence(format!("{server}: connection refused")),
+            ConnectError::Dns(e) => Finding::new(FindingCode::DnsFailed)
+                .with("server", host)
+                .with_evidence(e.to_string()),
+            ConnectError::Refused => Finding::new(FindingCode::ConnectRefused)
+                .with("server", server)
+                .with_evidence(format!("{server}: connection refused")),
             ConnectError::Timeout(d) => Finding::new(FindingCode::ConnectTimeout)
                 .with("server", server)
                 .with("seconds", d.as_secs().max(1).to_string())
                 .with_evidence(format!("{server}: no answer within {} ms", d.as_millis())),
-            ConnectError::Other(e) => Finding::new(FindingCode::ConnectRefused).with("server", server).with_evidence(format!("{server}: {e}")),
+            ConnectError::Other(e) => Finding::new(FindingCode::ConnectRefused)
+                .with("server", server)
+                .with_evidence(format!("{server}: {e}")),
         }
     }
 }
@@ -58,13 +64,17 @@ impl ConnectError {
 /// seen when several addresses failed).
 pub async fn connect(host: &str, port: u16, timeout: Duration) -> Result<TcpStream, ConnectError> {
     let deadline = Instant::now() + timeout;
-    let addrs: Vec<SocketAddr> = match tokio::time::timeout(timeout, tokio::net::lookup_host((host, port))).await {
-        Err(_) => return Err(ConnectError::Timeout(timeout)),
-        Ok(Err(e)) => return Err(ConnectError::Dns(e)),
-        Ok(Ok(a)) => a.collect(),
-    };
+    let addrs: Vec<SocketAddr> =
+        match tokio::time::timeout(timeout, tokio::net::lookup_host((host, port))).await {
+            Err(_) => return Err(ConnectError::Timeout(timeout)),
+            Ok(Err(e)) => return Err(ConnectError::Dns(e)),
+            Ok(Ok(a)) => a.collect(),
+        };
     if addrs.is_empty() {
-        return Err(ConnectError::Dns(io::Error::new(io::ErrorKind::NotFound, "no addresses")));
+        return Err(ConnectError::Dns(io::Error::new(
+            io::ErrorKind::NotFound,
+            "no addresses",
+        )));
     }
     let mut last = ConnectError::Timeout(timeout);
     for addr in addrs {
@@ -77,7 +87,9 @@ pub async fn connect(host: &str, port: u16, timeout: Duration) -> Result<TcpStre
                 let _ = stream.set_nodelay(true);
                 return Ok(stream);
             }
-            Ok(Err(e)) if e.kind() == io::ErrorKind::ConnectionRefused => last = ConnectError::Refused,
+            Ok(Err(e)) if e.kind() == io::ErrorKind::ConnectionRefused => {
+                last = ConnectError::Refused
+            }
             Ok(Err(e)) => last = ConnectError::Other(e),
             Err(_) => last = ConnectError::Timeout(timeout),
         }
@@ -88,7 +100,10 @@ pub async fn connect(host: &str, port: u16, timeout: Duration) -> Result<TcpStre
 static NATIVE_ROOTS: LazyLock<Vec<CertificateDer<'static>>> = LazyLock::new(|| {
     let result = rustls_native_certs::load_native_certs();
     if !result.errors.is_empty() {
-        tracing::debug!(errors = result.errors.len(), "some OS root certificates could not be loaded");
+        tracing::debug!(
+            errors = result.errors.len(),
+            "some OS root certificates could not be loaded"
+        );
     }
     result.certs
 });
@@ -103,7 +118,9 @@ pub struct Trust {
 
 impl std::fmt::Debug for Trust {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Trust").field("extra_ca", &self.extra_pem.is_some()).finish()
+        f.debug_struct("Trust")
+            .field("extra_ca", &self.extra_pem.is_some())
+            .finish()
     }
 }
 
@@ -115,7 +132,9 @@ impl Trust {
         let mut roots = rustls::RootCertStore::empty();
         let (_added, _ignored) = roots.add_parsable_certificates(NATIVE_ROOTS.iter().cloned());
         if let Some(pem) = extra_ca_pem {
-            let extra: Vec<_> = CertificateDer::pem_slice_iter(pem).filter_map(Result::ok).collect();
+            let extra: Vec<_> = CertificateDer::pem_slice_iter(pem)
+                .filter_map(Result::ok)
+                .collect();
             roots.add_parsable_certificates(extra);
         }
         let provider = Arc::new(rustls::crypto::ring::default_provider());
@@ -124,7 +143,10 @@ impl Trust {
             .expect("ring supports the default TLS versions")
             .with_root_certificates(roots)
             .with_no_client_auth();
-        Trust { extra_pem: extra_ca_pem.map(<[u8]>::to_vec), config: Arc::new(config) }
+        Trust {
+            extra_pem: extra_ca_pem.map(<[u8]>::to_vec),
+            config: Arc::new(config),
+        }
     }
 
     /// The rustls client configuration (TLS 1.2 and 1.3, verified certificates).
@@ -141,12 +163,22 @@ impl Trust {
     ///
     /// # Errors
     /// A finding: `TLS_CERTIFICATE_INVALID`, `TLS_FAILED` or `SERVER_TIMEOUT`.
-    pub async fn handshake(&self, tcp: TcpStream, host: &str, timeout: Duration) -> Result<TlsStream<TcpStream>, Finding> {
-        let name = ServerName::try_from(host.to_string())
-            .map_err(|_| Finding::new(FindingCode::TlsFailed).with("server", host).with("problem", "the server name is not valid"))?;
+    pub async fn handshake(
+        &self,
+        tcp: TcpStream,
+        host: &str,
+        timeout: Duration,
+    ) -> Result<TlsStream<TcpStream>, Finding> {
+        let name = ServerName::try_from(host.to_string()).map_err(|_| {
+            Finding::new(FindingCode::TlsFailed)
+                .with("server", host)
+                .with("problem", "the server name is not valid")
+        })?;
         let connector = TlsConnector::from(self.rustls_config());
         match tokio::time::timeout(timeout, connector.connect(name, tcp)).await {
-            Err(_) => Err(Finding::new(FindingCode::ServerTimeout).with("server", host).with("seconds", timeout.as_secs().to_string())),
+            Err(_) => Err(Finding::new(FindingCode::ServerTimeout)
+                .with("server", host)
+                .with("seconds", timeout.as_secs().to_string())),
             Ok(Err(e)) => Err(tls_finding(host, &e)),
             Ok(Ok(s)) => Ok(s),
         }
@@ -172,13 +204,19 @@ pub fn tls_finding(host: &str, err: &(dyn std::error::Error + 'static)) -> Findi
             return rustls_finding(host, rustls_err);
         }
         if let Some(io_err) = e.downcast_ref::<io::Error>() {
-            if let Some(inner) = io_err.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>()) {
+            if let Some(inner) = io_err
+                .get_ref()
+                .and_then(|i| i.downcast_ref::<rustls::Error>())
+            {
                 return rustls_finding(host, inner);
             }
         }
         source = e.source();
     }
-    Finding::new(FindingCode::TlsFailed).with("server", host).with("problem", err.to_string()).with_evidence(err.to_string())
+    Finding::new(FindingCode::TlsFailed)
+        .with("server", host)
+        .with("problem", err.to_string())
+        .with_evidence(err.to_string())
 }
 
 fn rustls_finding(host: &str, err: &rustls::Error) -> Finding {
@@ -187,14 +225,24 @@ fn rustls_finding(host: &str, err: &rustls::Error) -> Finding {
         rustls::Error::InvalidCertificate(ce) => match ce {
             CE::UnknownIssuer => "it was issued by an authority this computer does not trust",
             CE::Expired | CE::ExpiredContext { .. } => "it has expired",
-            CE::NotValidYet | CE::NotValidYetContext { .. } => "it is not valid yet (check the computer's clock)",
-            CE::NotValidForName | CE::NotValidForNameContext { .. } => "it was issued for another server name",
+            CE::NotValidYet | CE::NotValidYetContext { .. } => {
+                "it is not valid yet (check the computer's clock)"
+            }
+            CE::NotValidForName | CE::NotValidForNameContext { .. } => {
+                "it was issued for another server name"
+            }
             CE::Revoked => "it has been revoked",
             _ => "it is not valid",
         },
         _ => {
-            return Finding::new(FindingCode::TlsFailed).with("server", host).with("problem", err.to_string()).with_evidence(err.to_string());
+            return Finding::new(FindingCode::TlsFailed)
+                .with("server", host)
+                .with("problem", err.to_string())
+                .with_evidence(err.to_string());
         }
     };
-    Finding::new(FindingCode::TlsCertificateInvalid).with("server", host).with("problem", problem).with_evidence(format!("{host}: {err}"))
+    Finding::new(FindingCode::TlsCertificateInvalid)
+        .with("server", host)
+        .with("problem", problem)
+        .with_evidence(format!("{host}: {err}"))
 }

@@ -79,7 +79,11 @@ impl Step {
 
 /// One progress event. JSON: `{"event":"stepStarted","step":"dns",...}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "event", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[serde(
+    tag = "event",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 #[non_exhaustive]
 pub enum Progress {
     /// A step began.
@@ -177,21 +181,30 @@ pub struct Done<T> {
 
 impl<T> From<T> for Done<T> {
     fn from(value: T) -> Self {
-        Done { value, detail: None }
+        Done {
+            value,
+            detail: None,
+        }
     }
 }
 
 impl<T> Done<T> {
     /// A value with a detail line.
     pub fn with_detail(value: T, detail: impl Into<String>) -> Self {
-        Done { value, detail: Some(detail.into()) }
+        Done {
+            value,
+            detail: Some(detail.into()),
+        }
     }
 }
 
 impl<'a> Run<'a> {
     /// A run that reports to `sink`.
     pub fn new(sink: &'a dyn ProgressSink) -> Self {
-        Run { sink, records: Mutex::new(Vec::new()) }
+        Run {
+            sink,
+            records: Mutex::new(Vec::new()),
+        }
     }
 
     /// Emits an event that is not a step boundary.
@@ -205,7 +218,8 @@ impl<'a> Run<'a> {
     where
         F: Future<Output = Result<T, Finding>>,
     {
-        self.step_detail(step, async { fut.await.map(Done::from) }).await
+        self.step_detail(step, async { fut.await.map(Done::from) })
+            .await
     }
 
     /// As [`Run::step`], for a step that also reports a detail line.
@@ -219,14 +233,30 @@ impl<'a> Run<'a> {
         let ms = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
         match result {
             Ok(Done { value, detail }) => {
-                self.record(StepRecord { step, status: Status::Passed, ms, detail: detail.clone(), finding: None });
+                self.record(StepRecord {
+                    step,
+                    status: Status::Passed,
+                    ms,
+                    detail: detail.clone(),
+                    finding: None,
+                });
                 self.sink.emit(Progress::StepPassed { step, ms, detail });
                 Ok(value)
             }
             Err(finding) => {
                 let finding = finding.finish();
-                self.record(StepRecord { step, status: Status::Failed, ms, detail: None, finding: Some(finding.clone()) });
-                self.sink.emit(Progress::StepFailed { step, ms, finding: finding.clone() });
+                self.record(StepRecord {
+                    step,
+                    status: Status::Failed,
+                    ms,
+                    detail: None,
+                    finding: Some(finding.clone()),
+                });
+                self.sink.emit(Progress::StepFailed {
+                    step,
+                    ms,
+                    finding: finding.clone(),
+                });
                 Err(finding)
             }
         }

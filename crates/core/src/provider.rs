@@ -59,14 +59,26 @@ pub struct Endpoint {
 impl Endpoint {
     fn new(hp: Option<&HostPort>, default: (&str, u16), security: Security) -> Self {
         match hp {
-            Some(hp) => Endpoint { host: hp.host.clone(), port: hp.port, security },
-            None => Endpoint { host: default.0.into(), port: default.1, security },
+            Some(hp) => Endpoint {
+                host: hp.host.clone(),
+                port: hp.port,
+                security,
+            },
+            None => Endpoint {
+                host: default.0.into(),
+                port: default.1,
+                security,
+            },
         }
     }
 
     /// `host:port` for messages.
     pub fn label(&self) -> String {
-        HostPort { host: self.host.clone(), port: self.port }.to_string()
+        HostPort {
+            host: self.host.clone(),
+            port: self.port,
+        }
+        .to_string()
     }
 }
 
@@ -88,7 +100,11 @@ pub struct OAuthProfile {
 impl OAuthProfile {
     /// `{authority}/{tenant}` without a trailing slash.
     pub fn tenant_url(&self) -> String {
-        format!("{}/{}", self.authority.as_str().trim_end_matches('/'), self.tenant)
+        format!(
+            "{}/{}",
+            self.authority.as_str().trim_end_matches('/'),
+            self.tenant
+        )
     }
 
     /// The v2.0 authorize endpoint (facts §1.1).
@@ -147,10 +163,30 @@ mod tests {
     #[test]
     fn microsoft_defaults_match_the_facts() {
         let p = Profile::microsoft365(&Settings::default());
-        assert_eq!(p.smtp, Endpoint { host: "smtp.office365.com".into(), port: 587, security: Security::StartTls });
-        assert_eq!(p.imap, Endpoint { host: "outlook.office365.com".into(), port: 993, security: Security::ImplicitTls });
-        assert_eq!(p.oauth.authorize_url(), "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize");
-        assert_eq!(p.oauth.token_url(), "https://login.microsoftonline.com/organizations/oauth2/v2.0/token");
+        assert_eq!(
+            p.smtp,
+            Endpoint {
+                host: "smtp.office365.com".into(),
+                port: 587,
+                security: Security::StartTls
+            }
+        );
+        assert_eq!(
+            p.imap,
+            Endpoint {
+                host: "outlook.office365.com".into(),
+                port: 993,
+                security: Security::ImplicitTls
+            }
+        );
+        assert_eq!(
+            p.oauth.authorize_url(),
+            "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize"
+        );
+        assert_eq!(
+            p.oauth.token_url(),
+            "https://login.microsoftonline.com/organizations/oauth2/v2.0/token"
+        );
     }
 
     #[test]
@@ -162,9 +198,16 @@ mod tests {
             .iter()
             .filter_map(|s| s.strip_prefix("https://").and_then(|r| r.split('/').next()))
             .collect();
-        assert_eq!(resources.into_iter().collect::<Vec<_>>(), ["outlook.office.com"]);
+        assert_eq!(
+            resources.into_iter().collect::<Vec<_>>(),
+            ["outlook.office.com"]
+        );
         for s in &p.oauth.scopes {
-            assert!(s.starts_with("https://outlook.office.com/") || ["openid", "profile", "email", "offline_access"].contains(&s.as_str()), "{s}");
+            assert!(
+                s.starts_with("https://outlook.office.com/")
+                    || ["openid", "profile", "email", "offline_access"].contains(&s.as_str()),
+                "{s}"
+            );
         }
     }
 
@@ -174,6 +217,9 @@ mod tests {
         let p = Profile::microsoft365(&s);
         assert_eq!(p.smtp.label(), "127.0.0.1:2587");
         assert_eq!(p.imap.port, 993);
-        assert_eq!(p.oauth.token_url(), "https://127.0.0.1:9/base/t1/oauth2/v2.0/token");
+        assert_eq!(
+            p.oauth.token_url(),
+            "https://127.0.0.1:9/base/t1/oauth2/v2.0/token"
+        );
     }
 }

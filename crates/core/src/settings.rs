@@ -96,7 +96,10 @@ pub struct RedirectForm {
 
 impl Default for RedirectForm {
     fn default() -> Self {
-        RedirectForm { host: LoopbackHost::Localhost, path: "/".into() }
+        RedirectForm {
+            host: LoopbackHost::Localhost,
+            path: "/".into(),
+        }
     }
 }
 
@@ -108,7 +111,10 @@ impl RedirectForm {
     pub fn parse(text: &str) -> Result<Self, String> {
         let url = Url::parse(text).map_err(|e| format!("{text:?} is not a URL ({e})"))?;
         if url.scheme() != "http" {
-            return Err("must start with http:// (loopback redirects use plain http on this computer only)".into());
+            return Err(
+                "must start with http:// (loopback redirects use plain http on this computer only)"
+                    .into(),
+            );
         }
         let host = match url.host_str() {
             Some("localhost") => LoopbackHost::Localhost,
@@ -122,7 +128,10 @@ impl RedirectForm {
         if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
             return Err("must not contain a query (?), fragment (#) or user name".into());
         }
-        Ok(RedirectForm { host, path: url.path().to_string() })
+        Ok(RedirectForm {
+            host,
+            path: url.path().to_string(),
+        })
     }
 
     /// The redirect URI for a listener on `port`, e.g. `http://localhost:53211/`.
@@ -153,12 +162,19 @@ impl HostPort {
         let (host, port) = text
             .rsplit_once(':')
             .ok_or_else(|| format!("{text:?} needs a port, like smtp.example.edu:587"))?;
-        let port: u16 = port.parse().ok().filter(|p| *p != 0).ok_or_else(|| format!("{port:?} is not a port number (1-65535)"))?;
+        let port: u16 = port
+            .parse()
+            .ok()
+            .filter(|p| *p != 0)
+            .ok_or_else(|| format!("{port:?} is not a port number (1-65535)"))?;
         let host = host.trim_start_matches('[').trim_end_matches(']');
         if host.is_empty() || host.contains(['/', ' ', '@']) {
             return Err(format!("{text:?} does not start with a valid server name"));
         }
-        Ok(HostPort { host: host.to_ascii_lowercase(), port })
+        Ok(HostPort {
+            host: host.to_ascii_lowercase(),
+            port,
+        })
     }
 }
 
@@ -330,21 +346,35 @@ impl Settings {
     /// # Errors
     /// [`SettingsError`] naming the field.
     pub fn parse(text: &str, base_dir: Option<&Path>) -> Result<Settings, SettingsError> {
-        let err = |field: &str, problem: String| SettingsError { path: None, field: field.into(), problem };
+        let err = |field: &str, problem: String| SettingsError {
+            path: None,
+            field: field.into(),
+            problem,
+        };
         let de = toml::Deserializer::parse(text).map_err(|e| err("", toml_problem(text, &e)))?;
         let raw: RawFile = serde_path_to_error::deserialize(de).map_err(|e| {
             let field = e.path().to_string();
-            err(if field == "." { "" } else { &field }, toml_problem(text, e.inner()))
+            err(
+                if field == "." { "" } else { &field },
+                toml_problem(text, e.inner()),
+            )
         })?;
 
         let mut s = Settings::default();
         let ms = raw.microsoft.unwrap_or_default();
         if let Some(a) = present(ms.authority) {
-            s.microsoft.authority = parse_authority(&a).map_err(|p| err("microsoft.authority", p))?;
+            s.microsoft.authority =
+                parse_authority(&a).map_err(|p| err("microsoft.authority", p))?;
         }
         if let Some(t) = present(ms.tenant) {
-            if !t.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-') {
-                return Err(err("microsoft.tenant", format!("{t:?} is not a tenant id, domain, organizations, common or consumers")));
+            if !t
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+            {
+                return Err(err(
+                    "microsoft.tenant",
+                    format!("{t:?} is not a tenant id, domain, organizations, common or consumers"),
+                ));
             }
             s.microsoft.tenant = t.to_ascii_lowercase();
         }
@@ -355,7 +385,8 @@ impl Settings {
             s.microsoft.client_id = Some(c.to_ascii_lowercase());
         }
         if let Some(r) = present(ms.redirect) {
-            s.microsoft.redirect = RedirectForm::parse(&r).map_err(|p| err("microsoft.redirect", p))?;
+            s.microsoft.redirect =
+                RedirectForm::parse(&r).map_err(|p| err("microsoft.redirect", p))?;
         }
 
         let servers = raw.servers.unwrap_or_default();
@@ -375,20 +406,28 @@ impl Settings {
         }
 
         let t = raw.timeouts.unwrap_or_default();
-        let secs = |field: &str, v: Option<u64>, default: Duration| -> Result<Duration, SettingsError> {
-            match v {
-                None => Ok(default),
-                Some(n) if (1..=3600).contains(&n) => Ok(Duration::from_secs(n)),
-                Some(n) => Err(err(field, format!("{n} is out of range: use 1 to 3600 seconds"))),
-            }
-        };
+        let secs =
+            |field: &str, v: Option<u64>, default: Duration| -> Result<Duration, SettingsError> {
+                match v {
+                    None => Ok(default),
+                    Some(n) if (1..=3600).contains(&n) => Ok(Duration::from_secs(n)),
+                    Some(n) => Err(err(
+                        field,
+                        format!("{n} is out of range: use 1 to 3600 seconds"),
+                    )),
+                }
+            };
         let d = Timeouts::default();
         s.timeouts = Timeouts {
             connect: secs("timeouts.connect", t.connect, d.connect)?,
             command: secs("timeouts.command", t.command, d.command)?,
             http: secs("timeouts.http", t.http, d.http)?,
             sign_in: secs("timeouts.sign_in", t.sign_in, d.sign_in)?,
-            message_arrival: secs("timeouts.message_arrival", t.message_arrival, d.message_arrival)?,
+            message_arrival: secs(
+                "timeouts.message_arrival",
+                t.message_arrival,
+                d.message_arrival,
+            )?,
         };
         Ok(s)
     }
@@ -425,7 +464,10 @@ fn read_ca(path: &Path) -> Result<Vec<u8>, String> {
         .collect::<Result<Vec<_>, _>>()?
         .len();
     if count == 0 {
-        return Err(format!("{} holds no PEM certificate (-----BEGIN CERTIFICATE-----)", path.display()));
+        return Err(format!(
+            "{} holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
+            path.display()
+        ));
     }
     Ok(pem)
 }
@@ -437,7 +479,10 @@ mod tests {
     #[test]
     fn defaults_point_at_microsoft() {
         let s = Settings::parse("", None).unwrap();
-        assert_eq!(s.microsoft.authority.as_str(), "https://login.microsoftonline.com/");
+        assert_eq!(
+            s.microsoft.authority.as_str(),
+            "https://login.microsoftonline.com/"
+        );
         assert_eq!(s.microsoft.tenant, "organizations");
         assert_eq!(s.microsoft.client_id, None);
         assert_eq!(s.microsoft.redirect, RedirectForm::default());
@@ -446,7 +491,11 @@ mod tests {
 
     #[test]
     fn empty_values_count_as_missing() {
-        let s = Settings::parse("[microsoft]\ntenant = \"\"\nclient_id = \"  \"\nredirect=\"\"\n[servers]\nsmtp=\"\"", None).unwrap();
+        let s = Settings::parse(
+            "[microsoft]\ntenant = \"\"\nclient_id = \"  \"\nredirect=\"\"\n[servers]\nsmtp=\"\"",
+            None,
+        )
+        .unwrap();
         assert_eq!(s, Settings::default());
     }
 
@@ -470,9 +519,21 @@ mod tests {
         .unwrap();
         assert_eq!(s.microsoft.authority.as_str(), "https://127.0.0.1:8443/");
         assert_eq!(s.microsoft.tenant, "contoso.onmicrosoft.com");
-        assert_eq!(s.microsoft.client_id.as_deref(), Some("11111111-2222-3333-4444-55555555555a"));
-        assert_eq!(s.microsoft.redirect.uri(5000).as_str(), "http://127.0.0.1:5000/callback");
-        assert_eq!(s.smtp, Some(HostPort { host: "smtp.example.edu".into(), port: 587 }));
+        assert_eq!(
+            s.microsoft.client_id.as_deref(),
+            Some("11111111-2222-3333-4444-55555555555a")
+        );
+        assert_eq!(
+            s.microsoft.redirect.uri(5000).as_str(),
+            "http://127.0.0.1:5000/callback"
+        );
+        assert_eq!(
+            s.smtp,
+            Some(HostPort {
+                host: "smtp.example.edu".into(),
+                port: 587
+            })
+        );
         assert_eq!(s.imap.as_ref().unwrap().to_string(), "[::1]:993");
         assert_eq!(s.timeouts.sign_in, Duration::from_secs(2));
     }
@@ -485,18 +546,66 @@ mod tests {
     #[test]
     fn invalid_values_fail_with_the_field_named() {
         let cases = [
-            ("[microsoft]\nauthority = \"http://login.example\"", "microsoft.authority", "https"),
-            ("[microsoft]\nclient_id = \"my-secret-value\"", "microsoft.client_id", "client) ID"),
-            ("[microsoft]\ntenant = \"con toso\"", "microsoft.tenant", "tenant id"),
-            ("[microsoft]\nredirect = \"http://localhost:8080\"", "microsoft.redirect", "port"),
-            ("[microsoft]\nredirect = \"http://[::1]\"", "microsoft.redirect", "not supported"),
-            ("[microsoft]\nredirect = \"https://localhost\"", "microsoft.redirect", "http://"),
-            ("[servers]\nsmtp = \"smtp.example.edu\"", "servers.smtp", "port"),
-            ("[servers]\nimap = \"imap.example.edu:99999\"", "servers.imap", "port number"),
-            ("[timeouts]\nconnect = 0", "timeouts.connect", "out of range"),
-            ("[tls]\nextra_ca_file = \"/nonexistent/ca.pem\"", "tls.extra_ca_file", "cannot read"),
-            ("[microsoft]\nclient_secret = \"x\"", "microsoft.client_secret", "unknown field"),
-            ("[microsoft]\ntenant = 5", "microsoft.tenant", "invalid type"),
+            (
+                "[microsoft]\nauthority = \"http://login.example\"",
+                "microsoft.authority",
+                "https",
+            ),
+            (
+                "[microsoft]\nclient_id = \"my-secret-value\"",
+                "microsoft.client_id",
+                "client) ID",
+            ),
+            (
+                "[microsoft]\ntenant = \"con toso\"",
+                "microsoft.tenant",
+                "tenant id",
+            ),
+            (
+                "[microsoft]\nredirect = \"http://localhost:8080\"",
+                "microsoft.redirect",
+                "port",
+            ),
+            (
+                "[microsoft]\nredirect = \"http://[::1]\"",
+                "microsoft.redirect",
+                "not supported",
+            ),
+            (
+                "[microsoft]\nredirect = \"https://localhost\"",
+                "microsoft.redirect",
+                "http://",
+            ),
+            (
+                "[servers]\nsmtp = \"smtp.example.edu\"",
+                "servers.smtp",
+                "port",
+            ),
+            (
+                "[servers]\nimap = \"imap.example.edu:99999\"",
+                "servers.imap",
+                "port number",
+            ),
+            (
+                "[timeouts]\nconnect = 0",
+                "timeouts.connect",
+                "out of range",
+            ),
+            (
+                "[tls]\nextra_ca_file = \"/nonexistent/ca.pem\"",
+                "tls.extra_ca_file",
+                "cannot read",
+            ),
+            (
+                "[microsoft]\nclient_secret = \"x\"",
+                "microsoft.client_secret",
+                "unknown field",
+            ),
+            (
+                "[microsoft]\ntenant = 5",
+                "microsoft.tenant",
+                "invalid type",
+            ),
         ];
         for (toml, field, words) in cases {
             let (f, p) = field_of(toml);

@@ -87,7 +87,9 @@ pub struct CachedAccessToken {
 
 impl std::fmt::Debug for CachedAccessToken {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CachedAccessToken").field("expires_at", &self.expires_at).finish_non_exhaustive()
+        f.debug_struct("CachedAccessToken")
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
     }
 }
 
@@ -100,12 +102,17 @@ impl CachedAccessToken {
 
 /// Seconds since the Unix epoch, now.
 pub fn now_secs() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
 }
 
 /// Seconds since the epoch for `t`.
 pub fn epoch_secs(t: SystemTime) -> u64 {
-    t.duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+    t.duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
 }
 
 // The wire forms are private: only this module ever turns a secret into JSON, and only to hand
@@ -138,14 +145,18 @@ pub struct Vault {
 
 impl Default for Vault {
     fn default() -> Self {
-        Vault { service: SERVICE.into() }
+        Vault {
+            service: SERVICE.into(),
+        }
     }
 }
 
 impl Vault {
     /// A vault using another service name (tests and side-by-side installs).
     pub fn with_service(service: impl Into<String>) -> Vault {
-        Vault { service: service.into() }
+        Vault {
+            service: service.into(),
+        }
     }
 
     fn entry(&self, user: &str) -> Result<keyring::Entry, Finding> {
@@ -182,7 +193,8 @@ impl Vault {
         let Some(json) = self.get(mailbox.normalized().to_owned()).await? else {
             return Ok(None);
         };
-        let wire: RecordWire = serde_json::from_str(json.expose_secret()).map_err(|_| Finding::internal("vault record is not readable"))?;
+        let wire: RecordWire = serde_json::from_str(json.expose_secret())
+            .map_err(|_| Finding::internal("vault record is not readable"))?;
         Ok(Some(AccountRecord {
             mailbox: wire.mailbox,
             provider: wire.provider,
@@ -200,8 +212,15 @@ impl Vault {
     ///
     /// # Errors
     /// `VAULT_UNAVAILABLE`.
-    pub async fn save_access_token(&self, mailbox: &Address, token: &CachedAccessToken) -> Result<(), Finding> {
-        let wire = AccessWire { access_token: token.token.expose_secret().to_owned(), expires_at: token.expires_at };
+    pub async fn save_access_token(
+        &self,
+        mailbox: &Address,
+        token: &CachedAccessToken,
+    ) -> Result<(), Finding> {
+        let wire = AccessWire {
+            access_token: token.token.expose_secret().to_owned(),
+            expires_at: token.expires_at,
+        };
         let json = SecretString::from(serde_json::to_string(&wire).map_err(Finding::internal)?);
         self.set(access_user(mailbox), json).await
     }
@@ -210,13 +229,19 @@ impl Vault {
     ///
     /// # Errors
     /// `VAULT_UNAVAILABLE`.
-    pub async fn load_access_token(&self, mailbox: &Address) -> Result<Option<CachedAccessToken>, Finding> {
+    pub async fn load_access_token(
+        &self,
+        mailbox: &Address,
+    ) -> Result<Option<CachedAccessToken>, Finding> {
         let Some(json) = self.get(access_user(mailbox)).await? else {
             return Ok(None);
         };
         Ok(serde_json::from_str::<AccessWire>(json.expose_secret())
             .ok()
-            .map(|w| CachedAccessToken { token: SecretString::from(w.access_token), expires_at: w.expires_at }))
+            .map(|w| CachedAccessToken {
+                token: SecretString::from(w.access_token),
+                expires_at: w.expires_at,
+            }))
     }
 
     /// Deletes both entries of `mailbox`. Returns whether anything was there.
@@ -248,13 +273,19 @@ impl Vault {
         self.remove(user).await?;
         match back {
             Some(v) if v.expose_secret() == "probe" => Ok(()),
-            _ => Err(Finding::new(FindingCode::VaultUnavailable).with("problem", "a test entry could not be read back")),
+            _ => Err(Finding::new(FindingCode::VaultUnavailable)
+                .with("problem", "a test entry could not be read back")),
         }
     }
 
     async fn set(&self, user: String, value: SecretString) -> Result<(), Finding> {
         let entry = self.entry(&user)?;
-        blocking(move || entry.set_password(value.expose_secret()).map_err(vault_finding)).await
+        blocking(move || {
+            entry
+                .set_password(value.expose_secret())
+                .map_err(vault_finding)
+        })
+        .await
     }
 
     async fn get(&self, user: String) -> Result<Option<SecretString>, Finding> {
@@ -282,8 +313,12 @@ fn access_user(mailbox: &Address) -> String {
     format!("{}#access", mailbox.normalized())
 }
 
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, Finding> + Send + 'static) -> Result<T, Finding> {
-    tokio::task::spawn_blocking(f).await.map_err(Finding::internal)?
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, Finding> + Send + 'static,
+) -> Result<T, Finding> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(Finding::internal)?
 }
 
 /// The finding for a keyring error. The backend's text goes into evidence (it never contains
@@ -296,5 +331,7 @@ pub fn vault_finding(e: keyring::Error) -> Finding {
         keyring::Error::NoEntry => "the entry is missing",
         _ => "the vault reported an error",
     };
-    Finding::new(FindingCode::VaultUnavailable).with("problem", problem).with_evidence(e.to_string())
+    Finding::new(FindingCode::VaultUnavailable)
+        .with("problem", problem)
+        .with_evidence(e.to_string())
 }

@@ -30,7 +30,13 @@ const fn e(
     steps: &'static [&'static str],
     doc_url: Option<&'static str>,
 ) -> Entry {
-    Entry { audience, title, explanation, steps, doc_url }
+    Entry {
+        audience,
+        title,
+        explanation,
+        steps,
+        doc_url,
+    }
 }
 
 /// Every code, for tests and documentation.
@@ -127,7 +133,9 @@ pub fn entry(code: FindingCode) -> Entry {
                 "Under API permissions, add the delegated permissions SMTP.Send and IMAP.AccessAsUser.All (listed under Microsoft Graph → Office 365 Exchange Online), plus openid, profile, email and offline_access, and grant consent.",
                 "Put the tenant ID and the application (client) ID into the Mail Setup Assistant settings file, [microsoft] client_id and tenant.",
             ],
-            Some("https://learn.microsoft.com/entra/identity-platform/scenario-desktop-app-registration"),
+            Some(
+                "https://learn.microsoft.com/entra/identity-platform/scenario-desktop-app-registration",
+            ),
         ),
         DnsFailed => e(
             Helpdesk,
@@ -180,7 +188,9 @@ pub fn entry(code: FindingCode) -> Entry {
                 "Check whether a security product or proxy interferes with secure connections.",
                 "Try from another network to compare.",
             ],
-            Some("https://learn.microsoft.com/troubleshoot/entra/entra-id/app-integration/application-using-tls-1dot0-1dot1-authentication-fail"),
+            Some(
+                "https://learn.microsoft.com/troubleshoot/entra/entra-id/app-integration/application-using-tls-1dot0-1dot1-authentication-fail",
+            ),
         ),
         StarttlsUnavailable => e(
             Helpdesk,
@@ -206,7 +216,10 @@ pub fn entry(code: FindingCode) -> Entry {
             Helpdesk,
             "{server} stopped answering",
             "The server accepted the connection but did not reply within {seconds} seconds.",
-            &["Try again in a few minutes.", "If it keeps happening, try from another network."],
+            &[
+                "Try again in a few minutes.",
+                "If it keeps happening, try from another network.",
+            ],
             None,
         ),
         // facts §6.1–6.2; field case F01.
@@ -220,7 +233,9 @@ pub fn entry(code: FindingCode) -> Entry {
                 "If the whole organisation has it switched off, the per-mailbox setting above overrides it; to change it for everyone: Set-TransportConfig -SmtpClientAuthenticationDisabled $false",
                 "Wait up to an hour for the change to apply, then run the check again.",
             ],
-            Some("https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission"),
+            Some(
+                "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission",
+            ),
         ),
         // F02.
         BasicAuthBlocked => e(
@@ -228,7 +243,9 @@ pub fn entry(code: FindingCode) -> Entry {
             "This mailbox does not accept passwords here",
             "Microsoft accounts must use \"Sign in with Microsoft\" for mail apps. Passwords and app passwords are refused by the server, so typing the password again will not help.",
             &["Use the Microsoft sign-in in this app instead of a password."],
-            Some("https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835"),
+            Some(
+                "https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835",
+            ),
         ),
         AuthRejected => e(
             Helpdesk,
@@ -238,7 +255,9 @@ pub fn entry(code: FindingCode) -> Entry {
                 "Sign in again in this app, and make sure you choose {mailbox} in the browser.",
                 "Ask the administrator to check that SMTP AUTH and IMAP are enabled for {mailbox} (Get-CASMailbox -Identity {mailbox} | Format-List SmtpClientAuthenticationDisabled,ImapEnabled).",
             ],
-            Some("https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth"),
+            Some(
+                "https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+            ),
         ),
         // F03.
         WrongAccountOrNoMailboxAccess => e(
@@ -268,7 +287,9 @@ pub fn entry(code: FindingCode) -> Entry {
             User,
             "The sign-in was cancelled",
             "The sign-in in the browser was cancelled or permission was declined, so the app did not get access. Nothing was saved.",
-            &["Start the sign-in again and accept the permissions Microsoft asks for, choosing {mailbox}."],
+            &[
+                "Start the sign-in again and accept the permissions Microsoft asks for, choosing {mailbox}.",
+            ],
             None,
         ),
         // F09.
@@ -348,13 +369,17 @@ pub fn entry(code: FindingCode) -> Entry {
                 "Authentication → Advanced settings: set \"Allow public client flows\" to Yes.",
                 "Never put a client secret into the app for this: desktop apps cannot keep it secret.",
             ],
-            Some("https://learn.microsoft.com/troubleshoot/entra/entra-id/app-integration/confidential-client-application-authentication-error-aadsts7000218"),
+            Some(
+                "https://learn.microsoft.com/troubleshoot/entra/entra-id/app-integration/confidential-client-application-authentication-error-aadsts7000218",
+            ),
         ),
         AppRegistrationIsPublicClient => e(
             Admin,
             "The app sent a secret to a public app registration",
             "The app registration is a public client, so Microsoft refuses a client secret (AADSTS700025).",
-            &["Remove the client secret from the Mail Setup Assistant settings and vault, then sign in again."],
+            &[
+                "Remove the client secret from the Mail Setup Assistant settings and vault, then sign in again.",
+            ],
             Some("https://learn.microsoft.com/entra/identity-platform/reference-error-codes"),
         ),
         AppRegistrationIsSpa => e(
@@ -383,7 +408,9 @@ pub fn entry(code: FindingCode) -> Entry {
             Admin,
             "The app asked Microsoft for the wrong permissions",
             "Microsoft refused the requested permissions (scopes): {problem}. A token can be for one service only; mail needs the https://outlook.office.com/ permissions.",
-            &["Check any scope overrides in the settings; remove Microsoft Graph scopes such as User.Read from the mail sign-in."],
+            &[
+                "Check any scope overrides in the settings; remove Microsoft Graph scopes such as User.Read from the mail sign-in.",
+            ],
             Some("https://learn.microsoft.com/entra/identity-platform/scopes-oidc"),
         ),
         // F16.
@@ -437,7 +464,9 @@ pub fn entry(code: FindingCode) -> Entry {
             Admin,
             "The organisation (tenant) in the settings does not exist",
             "Microsoft does not know the tenant {tenant} (AADSTS90002).",
-            &["Correct tenant in the [microsoft] settings (a tenant ID, a verified domain, or organizations)."],
+            &[
+                "Correct tenant in the [microsoft] settings (a tenant ID, a verified domain, or organizations).",
+            ],
             None,
         ),
         MfaRequired => e(
@@ -458,7 +487,9 @@ pub fn entry(code: FindingCode) -> Entry {
                 "Entra admin center → Monitoring → Sign-in logs → find this sign-in → Conditional Access tab: see which policy applied.",
                 "Exclude the app or the user, or meet the policy's conditions (for example a managed device).",
             ],
-            Some("https://learn.microsoft.com/entra/identity/conditional-access/troubleshoot-conditional-access"),
+            Some(
+                "https://learn.microsoft.com/entra/identity/conditional-access/troubleshoot-conditional-access",
+            ),
         ),
         AccountBlocked => e(
             User,
@@ -474,7 +505,9 @@ pub fn entry(code: FindingCode) -> Entry {
             Admin,
             "This user is not allowed to use the app",
             "The app is set to \"assignment required\" and the user is not assigned to it (AADSTS50105).",
-            &["Entra admin center → Enterprise applications → the app → Users and groups → Add user/group."],
+            &[
+                "Entra admin center → Enterprise applications → the app → Users and groups → Add user/group.",
+            ],
             None,
         ),
         // F13.
@@ -502,7 +535,9 @@ pub fn entry(code: FindingCode) -> Entry {
             "Your organisation requires you to sign in again",
             "Your organisation's security policy asks everyone to sign in again regularly (sign-in frequency). This is expected, not a fault.",
             &["Choose Sign in and sign in as {mailbox}."],
-            Some("https://learn.microsoft.com/entra/identity/conditional-access/concept-session-lifetime"),
+            Some(
+                "https://learn.microsoft.com/entra/identity/conditional-access/concept-session-lifetime",
+            ),
         ),
         ReauthRequired => e(
             User,
@@ -551,7 +586,9 @@ pub fn entry(code: FindingCode) -> Entry {
                 "App registration → API permissions: add the delegated permissions SMTP.Send, IMAP.AccessAsUser.All and offline_access, then grant consent.",
                 "Sign in again.",
             ],
-            Some("https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth"),
+            Some(
+                "https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+            ),
         ),
         VaultUnavailable => e(
             Helpdesk,
@@ -599,7 +636,10 @@ pub fn entry(code: FindingCode) -> Entry {
             Helpdesk,
             "Something unexpected went wrong in the app",
             "The app ran into an error it did not expect. No sign-in details were lost.",
-            &["Try again.", "If it repeats, send the report to the app's maintainers."],
+            &[
+                "Try again.",
+                "If it repeats, send the report to the app's maintainers.",
+            ],
             None,
         ),
     }

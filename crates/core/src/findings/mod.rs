@@ -274,9 +274,16 @@ impl Finding {
             out.push_str(&format!("  More: {doc}\n"));
         }
         if let Some(ev) = &self.evidence {
-            out.push_str(&format!("  Evidence: {}\n", ev.replace('\n', "\n            ")));
+            out.push_str(&format!(
+                "  Evidence: {}\n",
+                ev.replace('\n', "\n            ")
+            ));
         }
-        out.push_str(&format!("  [{} · for the {}]\n", self.code, self.audience_word()));
+        out.push_str(&format!(
+            "  [{} · for the {}]\n",
+            self.code,
+            self.audience_word()
+        ));
         out
     }
 

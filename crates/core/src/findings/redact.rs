@@ -37,7 +37,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(r"(?i)\b(bearer)\s+[^\s\x01]+", "$1 [removed]"),
         rule(r"(?i)\bauth=bearer\s*[^\s\x01]*", "auth=Bearer [removed]"),
         // JWTs (three base64url parts starting with a JSON header).
-        rule(r"eyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]*", "[token removed]"),
+        rule(
+            r"eyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]*",
+            "[token removed]",
+        ),
         // Long base64 runs: XOAUTH2 blobs, opaque tokens.
         rule(r"[A-Za-z0-9+/_]{40,}={0,2}", "[data removed]"),
         // Exchange Online's per-call trailer: [MN2PR05CA0004.namprd05.prod.outlook.com 2023-09-12T20:59:57.214Z 08DBB276B7E699C4]
@@ -72,16 +75,26 @@ mod tests {
         let out = redact(body);
         assert!(!out.contains("abc.def") && !out.contains("0.AXYZ"), "{out}");
         assert!(out.contains(r#""token_type":"Bearer""#));
-        let url = "http://127.0.0.1:5000/?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj&session_state=1";
+        let url =
+            "http://127.0.0.1:5000/?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj&session_state=1";
         let out = redact(url);
-        assert!(!out.contains("SplxlOBeZQQYbYS6WxSbIA") && !out.contains("af0ifjsldkj"), "{out}");
+        assert!(
+            !out.contains("SplxlOBeZQQYbYS6WxSbIA") && !out.contains("af0ifjsldkj"),
+            "{out}"
+        );
     }
 
     #[test]
     fn removes_jwts_bearer_and_xoauth2_blobs() {
         let jwt = "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJhdWQiOiJodHRwczovL2dyYXBoIn0.c2ln";
-        assert_eq!(redact(&format!("token {jwt} end")), "token [token removed] end");
-        assert_eq!(redact("Authorization: Bearer abc123"), "Authorization: Bearer [removed]");
+        assert_eq!(
+            redact(&format!("token {jwt} end")),
+            "token [token removed] end"
+        );
+        assert_eq!(
+            redact("Authorization: Bearer abc123"),
+            "Authorization: Bearer [removed]"
+        );
         let blob = "AUTH XOAUTH2 dXNlcj11c2VyQGV4YW1wbGUuZWR1AWF1dGg9QmVhcmVyIEFDQ0VTU19UT0tFTgEB";
         assert_eq!(redact(blob), "AUTH XOAUTH2 [data removed]");
         assert_eq!(
@@ -94,7 +107,10 @@ mod tests {
     fn strips_per_call_exchange_and_gmail_ids() {
         let reply = "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [MN2PR05CA0004.namprd05.prod.outlook.com 2023-09-12T20:59:57.214Z 08DBB276B7E699C4]";
         let out = redact(reply);
-        assert!(out.ends_with("for more information. [server details removed]"), "{out}");
+        assert!(
+            out.ends_with("for more information. [server details removed]"),
+            "{out}"
+        );
         let g = "534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor o13sm2119833lfg.90 - gsmtp";
         assert_eq!(
             redact(g),

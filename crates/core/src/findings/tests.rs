@@ -12,12 +12,33 @@ fn finding_json_shape_is_pinned() {
         .with("mailbox", "ann@example.edu")
         .with_evidence("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. [AB1PR01.prod.outlook.com 1 2]");
     let json = serde_json::to_value(&f).unwrap();
-    let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["audience", "code", "docUrl", "evidence", "explanation", "steps", "title"]);
+    let keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "audience",
+            "code",
+            "docUrl",
+            "evidence",
+            "explanation",
+            "steps",
+            "title"
+        ]
+    );
     assert_eq!(json["code"], "M365_SMTP_AUTH_DISABLED");
     assert_eq!(json["audience"], "admin");
-    assert_eq!(json["evidence"], "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. [server details removed]");
-    assert!(json["steps"][1].as_str().unwrap().contains("Set-CASMailbox -Identity ann@example.edu -SmtpClientAuthenticationDisabled $false"));
+    assert_eq!(
+        json["evidence"],
+        "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. [server details removed]"
+    );
+    assert!(json["steps"][1].as_str().unwrap().contains(
+        "Set-CASMailbox -Identity ann@example.edu -SmtpClientAuthenticationDisabled $false"
+    ));
 }
 
 #[test]
@@ -35,8 +56,12 @@ fn every_code_is_pinned() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &text).unwrap();
     }
-    let pinned = std::fs::read_to_string(&path).expect("snapshot exists; run with UPDATE_SNAPSHOTS=1 once");
-    assert_eq!(text, pinned, "finding catalogue changed: review, then UPDATE_SNAPSHOTS=1");
+    let pinned =
+        std::fs::read_to_string(&path).expect("snapshot exists; run with UPDATE_SNAPSHOTS=1 once");
+    assert_eq!(
+        text, pinned,
+        "finding catalogue changed: review, then UPDATE_SNAPSHOTS=1"
+    );
 }
 
 #[test]
@@ -47,12 +72,22 @@ fn every_code_has_words_and_steps() {
         let f = Finding::new(*code).finish();
         assert!(!f.title.is_empty() && !f.explanation.is_empty(), "{code}");
         assert!(!f.steps.is_empty(), "{code} has no fix steps");
-        assert!(!f.title.contains('{') && !f.explanation.contains('{'), "{code}: {}", f.title);
+        assert!(
+            !f.title.contains('{') && !f.explanation.contains('{'),
+            "{code}: {}",
+            f.title
+        );
     }
 }
 
 #[test]
 fn placeholders_fill_and_leftovers_are_tidied() {
-    let f = Finding::new(FindingCode::SignedInAsDifferentAccount).with("mailbox", "a@example.edu").finish();
-    assert!(f.title.contains("a@example.edu") && f.title.contains("the account"), "{}", f.title);
+    let f = Finding::new(FindingCode::SignedInAsDifferentAccount)
+        .with("mailbox", "a@example.edu")
+        .finish();
+    assert!(
+        f.title.contains("a@example.edu") && f.title.contains("the account"),
+        "{}",
+        f.title
+    );
 }

@@ -43,12 +43,20 @@ impl ImapConnection {
     ///
     /// # Errors
     /// Findings for DNS, connect, TLS, timeout, or a greeting that is not `OK`.
-    pub async fn connect(endpoint: &Endpoint, trust: &Trust, t: &Timeouts) -> Result<ImapConnection, Finding> {
+    pub async fn connect(
+        endpoint: &Endpoint,
+        trust: &Trust,
+        t: &Timeouts,
+    ) -> Result<ImapConnection, Finding> {
         let server = endpoint.label();
         if endpoint.security != Security::ImplicitTls {
-            return Err(Finding::new(FindingCode::TlsFailed).with("server", &server).with("problem", "IMAP without implicit TLS is not used"));
+            return Err(Finding::new(FindingCode::TlsFailed)
+                .with("server", &server)
+                .with("problem", "IMAP without implicit TLS is not used"));
         }
-        let tcp = net::connect(&endpoint.host, endpoint.port, t.connect).await.map_err(|e| e.finding(&server))?;
+        let tcp = net::connect(&endpoint.host, endpoint.port, t.connect)
+            .await
+            .map_err(|e| e.finding(&server))?;
         let tls_stream = trust.handshake(tcp, &endpoint.host, t.connect).await?;
         let tls = net::tls_version(&tls_stream);
         let mut client = Client::new(tls_stream);
@@ -56,12 +64,19 @@ impl ImapConnection {
         let greeting = match greeting {
             Ok(Some(g)) => g,
             Ok(None) | Err(_) => {
-                return Err(Finding::new(FindingCode::UnrecognisedReply).with("server", &server).with_evidence(format!("{server}: the connection closed before the IMAP greeting")));
+                return Err(Finding::new(FindingCode::UnrecognisedReply)
+                    .with("server", &server)
+                    .with_evidence(format!(
+                        "{server}: the connection closed before the IMAP greeting"
+                    )));
             }
         };
         let mut capabilities = Vec::new();
         match greeting.parsed() {
-            imap_proto::Response::Data { status: imap_proto::Status::Ok | imap_proto::Status::PreAuth, outcome } => {
+            imap_proto::Response::Data {
+                status: imap_proto::Status::Ok | imap_proto::Status::PreAuth,
+                outcome,
+            } => {
                 if let Some(imap_proto::ResponseCode::Capabilities(caps)) = &outcome.code {
                     capabilities = caps.iter().map(capability_text).collect();
                 }
@@ -70,7 +85,13 @@ impl ImapConnection {
                 return Err(classify::imap(&format!("{other:?}")).with("server", &server));
             }
         }
-        Ok(ImapConnection { client, server, command_timeout: t.command, tls, capabilities })
+        Ok(ImapConnection {
+            client,
+            server,
+            command_timeout: t.command,
+            tls,
+            capabilities,
+        })
     }
 
     /// Fails with `AUTH_MECHANISM_UNAVAILABLE` when the greeting listed capabilities without
@@ -79,7 +100,12 @@ impl ImapConnection {
     /// # Errors
     /// As described.
     pub fn require_xoauth2(&self) -> Result<(), Finding> {
-        if self.capabilities.is_empty() || self.capabilities.iter().any(|c| c.eq_ignore_ascii_case("AUTH=XOAUTH2")) {
+        if self.capabilities.is_empty()
+            || self
+                .capabilities
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case("AUTH=XOAUTH2"))
+        {
             Ok(())
         } else {
             Err(Finding::new(FindingCode::AuthMechanismUnavailable)
@@ -91,21 +117,47 @@ impl ImapConnection {
 
     /// A one-line description for progress.
     pub fn describe(&self) -> String {
-        let auth: Vec<&str> = self.capabilities.iter().filter_map(|c| c.strip_prefix("AUTH=")).collect();
-        if auth.is_empty() { self.tls.clone() } else { format!("{} · AUTH {}", self.tls, auth.join(" ")) }
+        let auth: Vec<&str> = self
+            .capabilities
+            .iter()
+            .filter_map(|c| c.strip_prefix("AUTH="))
+            .collect();
+        if auth.is_empty() {
+            self.tls.clone()
+        } else {
+            format!("{} · AUTH {}", self.tls, auth.join(" "))
+        }
     }
 
     /// `AUTHENTICATE XOAUTH2` as `user`.
     ///
     /// # Errors
     /// The classified `NO`/`BAD` reply, with the decoded error challenge as evidence.
-    pub async fn auth_xoauth2(self, user: &str, access_token: &SecretString) -> Result<ImapSession, Finding> {
+    pub async fn auth_xoauth2(
+        self,
+        user: &str,
+        access_token: &SecretString,
+    ) -> Result<ImapSession, Finding> {
         self.require_xoauth2()?;
-        let ImapConnection { client, server, command_timeout, .. } = self;
+        let ImapConnection {
+            client,
+            server,
+            command_timeout,
+            ..
+        } = self;
         let mut auth = ImapXoauth2::new(user, access_token);
-        let result = within(command_timeout, &server, client.authenticate("XOAUTH2", &mut auth)).await?;
+        let result = within(
+            command_timeout,
+            &server,
+            client.authenticate("XOAUTH2", &mut auth),
+        )
+        .await?;
         match result {
-            Ok(session) => Ok(ImapSession { session, server, command_timeout }),
+            Ok(session) => Ok(ImapSession {
+                session,
+                server,
+                command_timeout,
+            }),
             Err((e, _client)) => {
                 let mut f = imap_error(&server, &e);
                 if let Some(ch) = auth.error_challenge.take() {
@@ -123,8 +175,15 @@ impl ImapSession {
     /// # Errors
     /// The classified reply (e.g. `WRONG_ACCOUNT_OR_NO_MAILBOX_ACCESS`).
     pub async fn select_inbox(&mut self) -> Result<u32, Finding> {
-        let mailbox = within(self.command_timeout, &self.server, self.session.select("INBOX")).await?;
-        mailbox.map(|m| m.exists).map_err(|e| imap_error(&self.server, &e))
+        let mailbox = within(
+            self.command_timeout,
+            &self.server,
+            self.session.select("INBOX"),
+        )
+        .await?;
+        mailbox
+            .map(|m| m.exists)
+            .map_err(|e| imap_error(&self.server, &e))
     }
 
     /// Polls (NOOP + `UID SEARCH HEADER Message-ID`) until the message appears or `wait` passes.
@@ -132,25 +191,41 @@ impl ImapSession {
     ///
     /// # Errors
     /// `TEST_MESSAGE_NOT_FOUND` after `wait`; classified replies on server errors.
-    pub async fn find_message_id(&mut self, message_id: &str, wait: Duration) -> Result<(u32, Duration), Finding> {
+    pub async fn find_message_id(
+        &mut self,
+        message_id: &str,
+        wait: Duration,
+    ) -> Result<(u32, Duration), Finding> {
         let start = Instant::now();
-        let query = format!("HEADER Message-ID \"{}\"", message_id.replace(['"', '\\', '\r', '\n'], ""));
+        let query = format!(
+            "HEADER Message-ID \"{}\"",
+            message_id.replace(['"', '\\', '\r', '\n'], "")
+        );
         let mut delay = Duration::from_millis(50);
         loop {
-            let found = within(self.command_timeout, &self.server, self.session.uid_search(&query))
-                .await?
-                .map_err(|e| imap_error(&self.server, &e))?;
+            let found = within(
+                self.command_timeout,
+                &self.server,
+                self.session.uid_search(&query),
+            )
+            .await?
+            .map_err(|e| imap_error(&self.server, &e))?;
             if let Some(uid) = found.into_iter().max() {
                 return Ok((uid, start.elapsed()));
             }
             if start.elapsed() >= wait {
                 return Err(Finding::new(FindingCode::TestMessageNotFound)
                     .with("seconds", wait.as_secs().to_string())
-                    .with_evidence(format!("UID SEARCH HEADER Message-ID {message_id}: no match after {} ms", start.elapsed().as_millis())));
+                    .with_evidence(format!(
+                        "UID SEARCH HEADER Message-ID {message_id}: no match after {} ms",
+                        start.elapsed().as_millis()
+                    )));
             }
             tokio::time::sleep(delay.min(wait.saturating_sub(start.elapsed()))).await;
             delay = (delay * 2).min(Duration::from_millis(500));
-            within(self.command_timeout, &self.server, self.session.noop()).await?.map_err(|e| imap_error(&self.server, &e))?;
+            within(self.command_timeout, &self.server, self.session.noop())
+                .await?
+                .map_err(|e| imap_error(&self.server, &e))?;
         }
     }
 
@@ -168,9 +243,15 @@ fn capability_text(c: &imap_proto::Capability<'_>) -> String {
     }
 }
 
-async fn within<T>(timeout: Duration, server: &str, fut: impl Future<Output = T>) -> Result<T, Finding> {
+async fn within<T>(
+    timeout: Duration,
+    server: &str,
+    fut: impl Future<Output = T>,
+) -> Result<T, Finding> {
     tokio::time::timeout(timeout, fut).await.map_err(|_| {
-        Finding::new(FindingCode::ServerTimeout).with("server", server).with("seconds", timeout.as_secs().to_string())
+        Finding::new(FindingCode::ServerTimeout)
+            .with("server", server)
+            .with("seconds", timeout.as_secs().to_string())
     })
 }
 
@@ -184,10 +265,26 @@ fn imap_error_text(e: &async_imap::error::Error) -> String {
         other => return other.to_string(),
     };
     // async-imap formats these as `code: Some(X), info: Some("text")`.
-    let code = detail.split("code: ").nth(1).and_then(|r| r.split(", info:").next()).unwrap_or("None");
-    let info = detail.split("info: Some(\"").nth(1).map(|r| r.trim_end_matches("\")")).unwrap_or("");
-    let code = code.trim().strip_prefix("Some(").and_then(|c| c.strip_suffix(')')).map(|c| format!("[{}] ", c.to_uppercase()));
-    format!("{kind} {}{}", code.unwrap_or_default(), info.replace("\\\"", "\""))
+    let code = detail
+        .split("code: ")
+        .nth(1)
+        .and_then(|r| r.split(", info:").next())
+        .unwrap_or("None");
+    let info = detail
+        .split("info: Some(\"")
+        .nth(1)
+        .map(|r| r.trim_end_matches("\")"))
+        .unwrap_or("");
+    let code = code
+        .trim()
+        .strip_prefix("Some(")
+        .and_then(|c| c.strip_suffix(')'))
+        .map(|c| format!("[{}] ", c.to_uppercase()));
+    format!(
+        "{kind} {}{}",
+        code.unwrap_or_default(),
+        info.replace("\\\"", "\"")
+    )
 }
 
 fn imap_error(server: &str, e: &async_imap::error::Error) -> Finding {
@@ -203,10 +300,23 @@ mod tests {
 
     #[test]
     fn error_text_is_readable() {
-        let e = async_imap::error::Error::No("code: Some(AuthenticationFailed), info: Some(\"Authentication failed.\")".into());
-        assert_eq!(imap_error_text(&e), "NO [AUTHENTICATIONFAILED] Authentication failed.");
-        let e = async_imap::error::Error::Bad("code: None, info: Some(\"User is authenticated but not connected.\")".into());
-        assert_eq!(imap_error_text(&e), "BAD User is authenticated but not connected.");
-        assert_eq!(imap_error("s:993", &e).code, FindingCode::WrongAccountOrNoMailboxAccess);
+        let e = async_imap::error::Error::No(
+            "code: Some(AuthenticationFailed), info: Some(\"Authentication failed.\")".into(),
+        );
+        assert_eq!(
+            imap_error_text(&e),
+            "NO [AUTHENTICATIONFAILED] Authentication failed."
+        );
+        let e = async_imap::error::Error::Bad(
+            "code: None, info: Some(\"User is authenticated but not connected.\")".into(),
+        );
+        assert_eq!(
+            imap_error_text(&e),
+            "BAD User is authenticated but not connected."
+        );
+        assert_eq!(
+            imap_error("s:993", &e).code,
+            FindingCode::WrongAccountOrNoMailboxAccess
+        );
     }
 }

@@ -45,7 +45,11 @@ impl TestMessage {
                 mailbox.display()
             ))
             .map_err(Finding::internal)?;
-        Ok(TestMessage { message_id, envelope: msg.envelope().clone(), bytes: msg.formatted() })
+        Ok(TestMessage {
+            message_id,
+            envelope: msg.envelope().clone(),
+            bytes: msg.formatted(),
+        })
     }
 }
 
@@ -59,9 +63,14 @@ mod tests {
         let m1 = TestMessage::new(&a).unwrap();
         let m2 = TestMessage::new(&a).unwrap();
         assert_ne!(m1.message_id, m2.message_id);
-        assert!(m1.message_id.starts_with("<mailsetup-") && m1.message_id.ends_with("@example.edu>"));
+        assert!(
+            m1.message_id.starts_with("<mailsetup-") && m1.message_id.ends_with("@example.edu>")
+        );
         let text = String::from_utf8(m1.bytes).unwrap();
-        assert!(text.contains(&format!("Message-ID: {}", m1.message_id)), "{text}");
+        assert!(
+            text.contains(&format!("Message-ID: {}", m1.message_id)),
+            "{text}"
+        );
         assert_eq!(m1.envelope.from().unwrap().to_string(), "ann@example.edu");
         assert_eq!(m1.envelope.to()[0].to_string(), "ann@example.edu");
     }

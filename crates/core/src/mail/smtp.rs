@@ -44,7 +44,11 @@ impl fmt::Display for Line<'_> {
 const MECHANISMS: &[Mechanism] = &[Mechanism::Xoauth2, Mechanism::Plain, Mechanism::Login];
 
 fn mechanisms(conn: &AsyncSmtpConnection) -> Vec<String> {
-    MECHANISMS.iter().filter(|m| conn.server_info().supports_auth_mechanism(**m)).map(|m| m.to_string()).collect()
+    MECHANISMS
+        .iter()
+        .filter(|m| conn.server_info().supports_auth_mechanism(**m))
+        .map(|m| m.to_string())
+        .collect()
 }
 
 impl Smtp {
@@ -52,30 +56,54 @@ impl Smtp {
     ///
     /// # Errors
     /// Findings for DNS, connect, TLS, timeouts, and `STARTTLS_UNAVAILABLE`.
-    pub async fn connect(endpoint: &Endpoint, trust: &Trust, t: &Timeouts) -> Result<Smtp, Finding> {
+    pub async fn connect(
+        endpoint: &Endpoint,
+        trust: &Trust,
+        t: &Timeouts,
+    ) -> Result<Smtp, Finding> {
         let server = endpoint.label();
-        let tcp = net::connect(&endpoint.host, endpoint.port, t.connect).await.map_err(|e| e.finding(&server))?;
+        let tcp = net::connect(&endpoint.host, endpoint.port, t.connect)
+            .await
+            .map_err(|e| e.finding(&server))?;
         let hello = ClientId::default();
         let timeout = t.command;
         let params = tls_parameters(&endpoint.host, trust)?;
-        let stream: Box<dyn lettre::transport::smtp::client::AsyncTokioStream> = match endpoint.security {
-            Security::StartTls => Box::new(tcp),
-            Security::ImplicitTls => {
-                return Err(Finding::new(FindingCode::TlsFailed)
-                    .with("server", &server)
-                    .with("problem", "implicit TLS submission (port 465) is not used for this provider"));
-            }
-        };
-        let mut conn = within(timeout, &server, AsyncSmtpConnection::connect_with_transport(stream, &hello))
-            .await?
-            .map_err(|e| smtp_error(&endpoint.host, &server, &e))?;
+        let stream: Box<dyn lettre::transport::smtp::client::AsyncTokioStream> =
+            match endpoint.security {
+                Security::StartTls => Box::new(tcp),
+                Security::ImplicitTls => {
+                    return Err(Finding::new(FindingCode::TlsFailed)
+                        .with("server", &server)
+                        .with(
+                            "problem",
+                            "implicit TLS submission (port 465) is not used for this provider",
+                        ));
+                }
+            };
+        let mut conn = within(
+            timeout,
+            &server,
+            AsyncSmtpConnection::connect_with_transport(stream, &hello),
+        )
+        .await?
+        .map_err(|e| smtp_error(&endpoint.host, &server, &e))?;
         let auth_before_tls = mechanisms(&conn);
         if !conn.can_starttls() {
             conn.abort().await;
-            return Err(Finding::new(FindingCode::StarttlsUnavailable).with("server", &server).with_evidence(format!("EHLO from {server} lists no STARTTLS")));
+            return Err(Finding::new(FindingCode::StarttlsUnavailable)
+                .with("server", &server)
+                .with_evidence(format!("EHLO from {server} lists no STARTTLS")));
         }
-        within(timeout, &server, conn.starttls(params, &hello)).await?.map_err(|e| smtp_error(&endpoint.host, &server, &e))?;
-        Ok(Smtp { conn, server, host: endpoint.host.clone(), command_timeout: timeout, auth_before_tls })
+        within(timeout, &server, conn.starttls(params, &hello))
+            .await?
+            .map_err(|e| smtp_error(&endpoint.host, &server, &e))?;
+        Ok(Smtp {
+            conn,
+            server,
+            host: endpoint.host.clone(),
+            command_timeout: timeout,
+            auth_before_tls,
+        })
     }
 
     /// The AUTH mechanisms offered after STARTTLS, e.g. `["XOAUTH2", "PLAIN"]`.
@@ -86,7 +114,11 @@ impl Smtp {
     /// A one-line description for progress, e.g. `STARTTLS · AUTH XOAUTH2 PLAIN`.
     pub fn describe(&self) -> String {
         let mechs = self.auth_mechanisms();
-        if mechs.is_empty() { "STARTTLS · no AUTH offered".into() } else { format!("STARTTLS · AUTH {}", mechs.join(" ")) }
+        if mechs.is_empty() {
+            "STARTTLS · no AUTH offered".into()
+        } else {
+            format!("STARTTLS · AUTH {}", mechs.join(" "))
+        }
     }
 
     /// Fails with `AUTH_MECHANISM_UNAVAILABLE` unless XOAUTH2 is offered.
@@ -94,7 +126,11 @@ impl Smtp {
     /// # Errors
     /// As described.
     pub fn require_xoauth2(&self) -> Result<(), Finding> {
-        if self.conn.server_info().supports_auth_mechanism(Mechanism::Xoauth2) {
+        if self
+            .conn
+            .server_info()
+            .supports_auth_mechanism(Mechanism::Xoauth2)
+        {
             Ok(())
         } else {
             Err(Finding::new(FindingCode::AuthMechanismUnavailable)
@@ -109,25 +145,53 @@ impl Smtp {
     /// # Errors
     /// The classified server reply (e.g. `M365_SMTP_AUTH_DISABLED` for `535 5.7.139`), with the
     /// decoded error challenge as evidence when the server sent one.
-    pub async fn auth_xoauth2(&mut self, user: &str, access_token: &SecretString) -> Result<(), Finding> {
+    pub async fn auth_xoauth2(
+        &mut self,
+        user: &str,
+        access_token: &SecretString,
+    ) -> Result<(), Finding> {
         self.require_xoauth2()?;
         let blob = xoauth2::encoded_initial_response(user, access_token);
         let command = format!("AUTH XOAUTH2 {}", blob.expose_secret());
-        let first = within(self.command_timeout, &self.server, self.conn.command(Line(&command))).await?;
+        let first = within(
+            self.command_timeout,
+            &self.server,
+            self.conn.command(Line(&command)),
+        )
+        .await?;
         drop(command);
         match first {
             Ok(r) if r.has_code(235) => Ok(()),
             Ok(r) if r.has_code(334) => {
                 // The error challenge: answer with an empty line, then read the real verdict.
-                let challenge = r.first_line().and_then(classify::xoauth2_challenge).unwrap_or_default();
-                let last = within(self.command_timeout, &self.server, self.conn.command(Line(""))).await?;
+                let challenge = r
+                    .first_line()
+                    .and_then(classify::xoauth2_challenge)
+                    .unwrap_or_default();
+                let last = within(
+                    self.command_timeout,
+                    &self.server,
+                    self.conn.command(Line("")),
+                )
+                .await?;
                 let finding = match last {
                     Err(e) => smtp_error(&self.host, &self.server, &e),
-                    Ok(r) => classify::smtp_reply(&format!("{} {}", r.code(), r.message().collect::<Vec<_>>().join(" "))),
+                    Ok(r) => classify::smtp_reply(&format!(
+                        "{} {}",
+                        r.code(),
+                        r.message().collect::<Vec<_>>().join(" ")
+                    )),
                 };
-                Err(finding.with("server", &self.server).with_evidence(format!("XOAUTH2 challenge: {challenge}")))
+                Err(finding
+                    .with("server", &self.server)
+                    .with_evidence(format!("XOAUTH2 challenge: {challenge}")))
             }
-            Ok(r) => Err(classify::smtp_reply(&format!("{} {}", r.code(), r.message().collect::<Vec<_>>().join(" "))).with("server", &self.server)),
+            Ok(r) => Err(classify::smtp_reply(&format!(
+                "{} {}",
+                r.code(),
+                r.message().collect::<Vec<_>>().join(" ")
+            ))
+            .with("server", &self.server)),
             Err(e) => Err(smtp_error(&self.host, &self.server, &e)),
         }
     }
@@ -136,11 +200,19 @@ impl Smtp {
     ///
     /// # Errors
     /// The classified reply when the server refuses.
-    pub async fn send(&mut self, envelope: &lettre::address::Envelope, message: &[u8]) -> Result<(), Finding> {
-        within(self.command_timeout * 2, &self.server, self.conn.send(envelope, message))
-            .await?
-            .map(|_| ())
-            .map_err(|e| smtp_error(&self.host, &self.server, &e))
+    pub async fn send(
+        &mut self,
+        envelope: &lettre::address::Envelope,
+        message: &[u8],
+    ) -> Result<(), Finding> {
+        within(
+            self.command_timeout * 2,
+            &self.server,
+            self.conn.send(envelope, message),
+        )
+        .await?
+        .map(|_| ())
+        .map_err(|e| smtp_error(&self.host, &self.server, &e))
     }
 
     /// Ends the session politely (errors ignored).
@@ -154,22 +226,32 @@ fn tls_parameters(host: &str, trust: &Trust) -> Result<TlsParameters, Finding> {
     if let Some(pem) = trust.extra_ca_pem() {
         use rustls::pki_types::pem::PemObject;
         for der in rustls::pki_types::CertificateDer::pem_slice_iter(pem).filter_map(Result::ok) {
-            builder = builder.add_root_certificate(Certificate::from_der(der.to_vec()).map_err(Finding::internal)?);
+            builder = builder.add_root_certificate(
+                Certificate::from_der(der.to_vec()).map_err(Finding::internal)?,
+            );
         }
     }
     builder.build_rustls().map_err(Finding::internal)
 }
 
-async fn within<T>(timeout: Duration, server: &str, fut: impl Future<Output = T>) -> Result<T, Finding> {
+async fn within<T>(
+    timeout: Duration,
+    server: &str,
+    fut: impl Future<Output = T>,
+) -> Result<T, Finding> {
     tokio::time::timeout(timeout, fut).await.map_err(|_| {
-        Finding::new(FindingCode::ServerTimeout).with("server", server).with("seconds", timeout.as_secs().to_string())
+        Finding::new(FindingCode::ServerTimeout)
+            .with("server", server)
+            .with("seconds", timeout.as_secs().to_string())
     })
 }
 
 /// Turns a lettre error into a finding: server replies are classified, TLS errors explained.
 pub fn smtp_error(host: &str, server: &str, e: &lettre::transport::smtp::Error) -> Finding {
     if let Some(code) = e.status() {
-        let text = std::error::Error::source(e).map(|s| s.to_string()).unwrap_or_default();
+        let text = std::error::Error::source(e)
+            .map(|s| s.to_string())
+            .unwrap_or_default();
         return classify::smtp_reply(&format!("{code} {text}")).with("server", server);
     }
     if e.is_tls() || is_tls_in_chain(e) {
@@ -178,7 +260,9 @@ pub fn smtp_error(host: &str, server: &str, e: &lettre::transport::smtp::Error) 
     if e.is_timeout() {
         return Finding::new(FindingCode::ServerTimeout).with("server", server);
     }
-    Finding::new(FindingCode::UnrecognisedReply).with("server", server).with_evidence(format!("{server}: {e}"))
+    Finding::new(FindingCode::UnrecognisedReply)
+        .with("server", server)
+        .with_evidence(format!("{server}: {e}"))
 }
 
 fn is_tls_in_chain(e: &(dyn std::error::Error + 'static)) -> bool {

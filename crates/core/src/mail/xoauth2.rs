@@ -10,13 +10,18 @@ use secrecy::{ExposeSecret, SecretString};
 
 /// The raw (not yet base64-encoded) XOAUTH2 initial response. Secret: it holds the token.
 pub fn initial_response(user: &str, access_token: &SecretString) -> SecretString {
-    SecretString::from(format!("user={user}\x01auth=Bearer {}\x01\x01", access_token.expose_secret()))
+    SecretString::from(format!(
+        "user={user}\x01auth=Bearer {}\x01\x01",
+        access_token.expose_secret()
+    ))
 }
 
 /// The base64 form of [`initial_response`], as sent on the wire. Secret.
 pub fn encoded_initial_response(user: &str, access_token: &SecretString) -> SecretString {
     let raw = initial_response(user, access_token);
-    SecretString::from(base64::engine::general_purpose::STANDARD.encode(raw.expose_secret().as_bytes()))
+    SecretString::from(
+        base64::engine::general_purpose::STANDARD.encode(raw.expose_secret().as_bytes()),
+    )
 }
 
 /// An `async_imap` authenticator: answers the first (empty) challenge with the initial response
@@ -31,7 +36,11 @@ pub struct ImapXoauth2 {
 impl ImapXoauth2 {
     /// An authenticator for `user` with `access_token`.
     pub fn new(user: &str, access_token: &SecretString) -> Self {
-        ImapXoauth2 { response: initial_response(user, access_token), sent: false, error_challenge: None }
+        ImapXoauth2 {
+            response: initial_response(user, access_token),
+            sent: false,
+            error_challenge: None,
+        }
     }
 }
 
@@ -61,7 +70,10 @@ mod tests {
             "dXNlcj11c2VyQGV4YW1wbGUuZWR1AWF1dGg9QmVhcmVyIEFDQ0VTU19UT0tFTgEB"
         );
         let shared = encoded_initial_response("shared@example.edu", &token);
-        assert_eq!(shared.expose_secret(), "dXNlcj1zaGFyZWRAZXhhbXBsZS5lZHUBYXV0aD1CZWFyZXIgQUNDRVNTX1RPS0VOAQE=");
+        assert_eq!(
+            shared.expose_secret(),
+            "dXNlcj1zaGFyZWRAZXhhbXBsZS5lZHUBYXV0aD1CZWFyZXIgQUNDRVNTX1RPS0VOAQE="
+        );
     }
 
     #[test]
@@ -69,7 +81,10 @@ mod tests {
         use async_imap::Authenticator as _;
         let mut a = ImapXoauth2::new("u@example.edu", &SecretString::from("T"));
         let mut auth = &mut a;
-        assert_eq!(auth.process(b""), b"user=u@example.edu\x01auth=Bearer T\x01\x01");
+        assert_eq!(
+            auth.process(b""),
+            b"user=u@example.edu\x01auth=Bearer T\x01\x01"
+        );
         assert!(auth.process(br#"{"status":"401"}"#).is_empty());
         assert_eq!(a.error_challenge.as_deref(), Some(r#"{"status":"401"}"#));
     }

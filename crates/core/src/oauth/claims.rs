@@ -73,15 +73,20 @@ impl IdClaims {
     /// # Errors
     /// A text for the evidence when the token is not a decodable JWT.
     pub fn decode_unverified(jwt: &str) -> Result<IdClaims, String> {
-        let payload = jwt.split('.').nth(1).ok_or("the ID token is not a JWT (no payload part)")?;
+        let payload = jwt
+            .split('.')
+            .nth(1)
+            .ok_or("the ID token is not a JWT (no payload part)")?;
         let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
             .decode(payload.trim_end_matches('='))
             .map_err(|_| "the ID token payload is not base64url")?;
-        let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| format!("the ID token payload is not JSON ({e})"))?;
+        let value: serde_json::Value = serde_json::from_slice(&bytes)
+            .map_err(|e| format!("the ID token payload is not JSON ({e})"))?;
         if !value.is_object() {
             return Err("the ID token payload is not a JSON object".into());
         }
-        serde_json::from_value(value).map_err(|e| format!("the ID token payload is not the expected JSON ({e})"))
+        serde_json::from_value(value)
+            .map_err(|e| format!("the ID token payload is not the expected JSON ({e})"))
     }
 
     /// Checks `nonce` (constant-time) and `aud` against this sign-in.
@@ -89,13 +94,18 @@ impl IdClaims {
     /// # Errors
     /// `ID_TOKEN_INVALID` naming what did not match.
     pub fn check(&self, expected_nonce: &str, client_id: &str) -> Result<(), Finding> {
-        let invalid = |problem: &str| Finding::new(FindingCode::IdTokenInvalid).with("problem", problem);
-        let nonce_ok: bool = self.nonce.as_deref().is_some_and(|n| n.as_bytes().ct_eq(expected_nonce.as_bytes()).into());
+        let invalid =
+            |problem: &str| Finding::new(FindingCode::IdTokenInvalid).with("problem", problem);
+        let nonce_ok: bool = self
+            .nonce
+            .as_deref()
+            .is_some_and(|n| n.as_bytes().ct_eq(expected_nonce.as_bytes()).into());
         if !nonce_ok {
             return Err(invalid("its nonce does not match this sign-in"));
         }
         if !self.aud.iter().any(|a| a.eq_ignore_ascii_case(client_id)) {
-            return Err(invalid("it was issued for another app (audience)").with_evidence(format!("aud={:?}", self.aud)));
+            return Err(invalid("it was issued for another app (audience)")
+                .with_evidence(format!("aud={:?}", self.aud)));
         }
         Ok(())
     }
@@ -131,10 +141,16 @@ pub enum AccountMatch {
 /// Compares the signed-in account with the typed mailbox address (field case F04).
 pub fn match_account(mailbox: &Address, claims: &IdClaims) -> AccountMatch {
     let names = [&claims.preferred_username, &claims.email, &claims.upn];
-    if names.iter().filter_map(|n| n.as_deref()).any(|n| mailbox.same_mailbox(n)) {
+    if names
+        .iter()
+        .filter_map(|n| n.as_deref())
+        .any(|n| mailbox.same_mailbox(n))
+    {
         AccountMatch::Same
     } else {
-        AccountMatch::Different { signed_in: claims.account_name() }
+        AccountMatch::Different {
+            signed_in: claims.account_name(),
+        }
     }
 }
 
@@ -143,7 +159,11 @@ pub fn wrong_account_finding(mailbox: &Address, signed_in: &str) -> Finding {
     Finding::new(FindingCode::SignedInAsDifferentAccount)
         .with("mailbox", mailbox.display())
         .with("signed_in", signed_in)
-        .with_evidence(format!("expected {} · signed in {}", mailbox.normalized(), signed_in))
+        .with_evidence(format!(
+            "expected {} · signed in {}",
+            mailbox.normalized(),
+            signed_in
+        ))
 }
 
 #[cfg(test)]
@@ -160,30 +180,57 @@ mod tests {
         // The field case's unsigned sample payload, verbatim.
         let claims = IdClaims::decode_unverified("x.eyJ0aWQiOiI8dGVuYW50LWlkPiIsInByZWZlcnJlZF91c2VybmFtZSI6ImFkbWluQGV4YW1wbGUuZWR1Iiwib2lkIjoiMDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAxIn0.y").unwrap();
         let mailbox = Address::parse("sender@example.edu").unwrap();
-        assert_eq!(match_account(&mailbox, &claims), AccountMatch::Different { signed_in: "admin@example.edu".into() });
+        assert_eq!(
+            match_account(&mailbox, &claims),
+            AccountMatch::Different {
+                signed_in: "admin@example.edu".into()
+            }
+        );
         let f = wrong_account_finding(&mailbox, "admin@example.edu");
         assert_eq!(f.code, FindingCode::SignedInAsDifferentAccount);
-        assert!(f.title.contains("admin@example.edu") && f.title.contains("sender@example.edu"), "{}", f.title);
+        assert!(
+            f.title.contains("admin@example.edu") && f.title.contains("sender@example.edu"),
+            "{}",
+            f.title
+        );
         assert!(f.steps.iter().any(|s| s.contains("private")));
     }
 
     #[test]
     fn same_account_ignores_case_and_uses_email_or_upn() {
         let mailbox = Address::parse("Ann.Lee@Example.edu").unwrap();
-        let c = IdClaims::decode_unverified(&jwt(r#"{"preferred_username":"ANN.LEE@example.EDU"}"#)).unwrap();
+        let c =
+            IdClaims::decode_unverified(&jwt(r#"{"preferred_username":"ANN.LEE@example.EDU"}"#))
+                .unwrap();
         assert_eq!(match_account(&mailbox, &c), AccountMatch::Same);
-        let c = IdClaims::decode_unverified(&jwt(r#"{"preferred_username":"alee@corp.example","email":"ann.lee@example.edu"}"#)).unwrap();
+        let c = IdClaims::decode_unverified(&jwt(
+            r#"{"preferred_username":"alee@corp.example","email":"ann.lee@example.edu"}"#,
+        ))
+        .unwrap();
         assert_eq!(match_account(&mailbox, &c), AccountMatch::Same);
         let c = IdClaims::decode_unverified(&jwt(r#"{"name":"Ann"}"#)).unwrap();
-        assert_eq!(match_account(&mailbox, &c), AccountMatch::Different { signed_in: "Ann".into() });
+        assert_eq!(
+            match_account(&mailbox, &c),
+            AccountMatch::Different {
+                signed_in: "Ann".into()
+            }
+        );
     }
 
     #[test]
     fn nonce_and_audience_are_checked() {
         let c = IdClaims::decode_unverified(&jwt(r#"{"aud":"client-1","nonce":"n1"}"#)).unwrap();
         assert!(c.check("n1", "client-1").is_ok());
-        assert_eq!(c.check("n2", "client-1").unwrap_err().code, FindingCode::IdTokenInvalid);
-        assert!(c.check("n1", "client-2").unwrap_err().explanation.contains("another app"));
+        assert_eq!(
+            c.check("n2", "client-1").unwrap_err().code,
+            FindingCode::IdTokenInvalid
+        );
+        assert!(
+            c.check("n1", "client-2")
+                .unwrap_err()
+                .explanation
+                .contains("another app")
+        );
         let no_nonce = IdClaims::decode_unverified(&jwt(r#"{"aud":["client-1"]}"#)).unwrap();
         assert!(no_nonce.check("n1", "client-1").is_err());
     }
@@ -197,7 +244,11 @@ mod tests {
 
     #[test]
     fn nonce_never_serialises() {
-        let c = IdClaims { nonce: Some("n".into()), tid: Some(CONSUMER_TENANT_ID.into()), ..Default::default() };
+        let c = IdClaims {
+            nonce: Some("n".into()),
+            tid: Some(CONSUMER_TENANT_ID.into()),
+            ..Default::default()
+        };
         assert!(!serde_json::to_string(&c).unwrap().contains("nonce"));
         assert!(c.is_personal_account());
     }

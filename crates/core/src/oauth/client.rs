@@ -12,11 +12,14 @@
 
 use std::time::{Duration, SystemTime};
 
-use oauth2::basic::{BasicRevocationErrorResponse, BasicTokenIntrospectionResponse, BasicTokenType};
+use oauth2::basic::{
+    BasicRevocationErrorResponse, BasicTokenIntrospectionResponse, BasicTokenType,
+};
 use oauth2::{
-    AuthUrl, AuthorizationCode, ClientId, CsrfToken, EndpointNotSet, EndpointSet, ExtraTokenFields, HttpClientError,
-    PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken, RequestTokenError, Scope, StandardRevocableToken,
-    StandardTokenResponse, TokenResponse as _, TokenUrl,
+    AuthUrl, AuthorizationCode, ClientId, CsrfToken, EndpointNotSet, EndpointSet, ExtraTokenFields,
+    HttpClientError, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken,
+    RequestTokenError, Scope, StandardRevocableToken, StandardTokenResponse, TokenResponse as _,
+    TokenUrl,
 };
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
@@ -37,7 +40,11 @@ pub struct IdTokenField {
 
 impl std::fmt::Debug for IdTokenField {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(if self.id_token.is_some() { "IdTokenField([redacted])" } else { "IdTokenField(None)" })
+        f.write_str(if self.id_token.is_some() {
+            "IdTokenField([redacted])"
+        } else {
+            "IdTokenField(None)"
+        })
     }
 }
 
@@ -76,7 +83,10 @@ pub struct Tokens {
 impl std::fmt::Debug for Tokens {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Tokens")
-            .field("refresh_token", &self.refresh_token.as_ref().map(|_| "[redacted]"))
+            .field(
+                "refresh_token",
+                &self.refresh_token.as_ref().map(|_| "[redacted]"),
+            )
             .field("expires_at", &self.expires_at)
             .field("scopes", &self.scopes)
             .finish_non_exhaustive()
@@ -87,10 +97,14 @@ impl Tokens {
     fn from_response(resp: &EntraTokenResponse, received: SystemTime) -> Tokens {
         Tokens {
             access_token: SecretString::from(resp.access_token().secret().to_owned()),
-            refresh_token: resp.refresh_token().map(|r| SecretString::from(r.secret().to_owned())),
+            refresh_token: resp
+                .refresh_token()
+                .map(|r| SecretString::from(r.secret().to_owned())),
             id_token: resp.extra_fields().id_token.clone().map(SecretString::from),
             expires_at: resp.expires_in().map(|d| received + d),
-            scopes: resp.scopes().map(|s| s.iter().map(|x| x.to_string()).collect()),
+            scopes: resp
+                .scopes()
+                .map(|s| s.iter().map(|x| x.to_string()).collect()),
         }
     }
 }
@@ -132,7 +146,9 @@ pub struct AuthRequest {
 
 impl std::fmt::Debug for AuthRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AuthRequest").field("redirect_uri", &self.redirect_uri.as_str()).finish_non_exhaustive()
+        f.debug_struct("AuthRequest")
+            .field("redirect_uri", &self.redirect_uri.as_str())
+            .finish_non_exhaustive()
     }
 }
 
@@ -148,7 +164,10 @@ pub struct AuthOptions {
 }
 
 fn client(profile: &OAuthProfile, redirect_uri: &Url) -> Result<EntraClient, Finding> {
-    let client_id = profile.client_id.clone().ok_or_else(|| Finding::new(FindingCode::AppNotConfigured))?;
+    let client_id = profile
+        .client_id
+        .clone()
+        .ok_or_else(|| Finding::new(FindingCode::AppNotConfigured))?;
     Ok(oauth2::Client::new(ClientId::new(client_id))
         .set_auth_uri(AuthUrl::new(profile.authorize_url()).map_err(Finding::internal)?)
         .set_token_uri(TokenUrl::new(profile.token_url()).map_err(Finding::internal)?)
@@ -160,7 +179,11 @@ fn client(profile: &OAuthProfile, redirect_uri: &Url) -> Result<EntraClient, Fin
 ///
 /// # Errors
 /// `APP_NOT_CONFIGURED` when no client id is set.
-pub fn authorization_request(profile: &OAuthProfile, redirect_uri: &Url, opts: &AuthOptions) -> Result<AuthRequest, Finding> {
+pub fn authorization_request(
+    profile: &OAuthProfile,
+    redirect_uri: &Url,
+    opts: &AuthOptions,
+) -> Result<AuthRequest, Finding> {
     let client = client(profile, redirect_uri)?;
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
     let nonce = CsrfToken::new_random();
@@ -180,7 +203,13 @@ pub fn authorization_request(profile: &OAuthProfile, redirect_uri: &Url, opts: &
         req = req.add_extra_param("prompt", p.clone());
     }
     let (url, state) = req.url();
-    Ok(AuthRequest { url, state, nonce, verifier, redirect_uri: redirect_uri.clone() })
+    Ok(AuthRequest {
+        url,
+        state,
+        nonce,
+        verifier,
+        redirect_uri: redirect_uri.clone(),
+    })
 }
 
 /// Redeems the authorization code (with the PKCE `code_verifier`).
@@ -210,7 +239,11 @@ pub async fn exchange_code(
 ///
 /// # Errors
 /// As [`exchange_code`]; `invalid_grant` maps to the `REAUTH_*` findings.
-pub async fn refresh(http: &reqwest::Client, profile: &OAuthProfile, refresh_token: &SecretString) -> Result<Tokens, Finding> {
+pub async fn refresh(
+    http: &reqwest::Client,
+    profile: &OAuthProfile,
+    refresh_token: &SecretString,
+) -> Result<Tokens, Finding> {
     // The redirect URI is not sent on refresh; any valid value satisfies the builder.
     let placeholder = profile.redirect.uri(1);
     let client = client(profile, &placeholder)?;
@@ -229,27 +262,50 @@ type TokenError = RequestTokenError<HttpClientError<reqwest::Error>, EntraError>
 
 /// True when a finding from the token endpoint means the network, not the account, failed.
 pub fn is_network_finding(f: &Finding) -> bool {
-    matches!(f.code, FindingCode::NetworkIdpUnreachable | FindingCode::TlsCertificateInvalid | FindingCode::TlsFailed)
+    matches!(
+        f.code,
+        FindingCode::NetworkIdpUnreachable
+            | FindingCode::TlsCertificateInvalid
+            | FindingCode::TlsFailed
+    )
 }
 
 fn token_error(err: TokenError, url: &str, phase: EntraPhase) -> Finding {
-    let host = Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_owned)).unwrap_or_default();
+    let host = Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_default();
     match err {
         RequestTokenError::ServerResponse(e) => classify::entra(&e, phase),
         RequestTokenError::Request(HttpClientError::Reqwest(e)) => reqwest_finding(&host, &e),
-        RequestTokenError::Request(e) => Finding::new(FindingCode::NetworkIdpUnreachable).with("problem", e.to_string()).with_evidence(e.to_string()),
+        RequestTokenError::Request(e) => Finding::new(FindingCode::NetworkIdpUnreachable)
+            .with("problem", e.to_string())
+            .with_evidence(e.to_string()),
         RequestTokenError::Parse(e, body) => {
             let text = String::from_utf8_lossy(&body);
             // An Entra error that did not fit the expected shape still has an AADSTS number.
             if let Some(n) = classify::aadsts_in(&text) {
-                let entra = EntraError { error: "unknown".into(), error_codes: vec![n], error_description: Some(text.chars().take(300).collect()), ..Default::default() };
+                let entra = EntraError {
+                    error: "unknown".into(),
+                    error_codes: vec![n],
+                    error_description: Some(text.chars().take(300).collect()),
+                    ..Default::default()
+                };
                 return classify::entra(&entra, phase);
             }
             Finding::new(FindingCode::IdpError)
-                .with("problem", "the sign-in service sent an answer the app could not read")
-                .with_evidence(format!("{e}; body: {}", text.chars().take(300).collect::<String>()))
+                .with(
+                    "problem",
+                    "the sign-in service sent an answer the app could not read",
+                )
+                .with_evidence(format!(
+                    "{e}; body: {}",
+                    text.chars().take(300).collect::<String>()
+                ))
         }
-        RequestTokenError::Other(s) => Finding::new(FindingCode::IdpError).with("problem", &s).with_evidence(s),
+        RequestTokenError::Other(s) => Finding::new(FindingCode::IdpError)
+            .with("problem", &s)
+            .with_evidence(s),
     }
 }
 
@@ -272,5 +328,7 @@ pub fn reqwest_finding(host: &str, e: &reqwest::Error) -> Finding {
         chain.push_str(&format!(": {s}"));
         source = s.source();
     }
-    Finding::new(FindingCode::NetworkIdpUnreachable).with("problem", problem).with_evidence(chain)
+    Finding::new(FindingCode::NetworkIdpUnreachable)
+        .with("problem", problem)
+        .with_evidence(chain)
 }

@@ -82,7 +82,10 @@ pub struct Loopback {
 
 impl std::fmt::Debug for Loopback {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Loopback").field("redirect_uri", &self.redirect_uri.as_str()).field("addrs", &self.local_addrs()).finish()
+        f.debug_struct("Loopback")
+            .field("redirect_uri", &self.redirect_uri.as_str())
+            .field("addrs", &self.local_addrs())
+            .finish()
     }
 }
 
@@ -99,8 +102,14 @@ impl Loopback {
     /// Binds the first IP on each candidate port (0 = ephemeral) and the other IPs on the
     /// same port; moves on to the next candidate when the port is taken on any of them.
     /// Addresses this computer does not have (e.g. `::1` without IPv6) are skipped.
-    pub(crate) async fn bind_on(form: &RedirectForm, ips: &[IpAddr], ports: impl IntoIterator<Item = u16>) -> Result<Loopback, LoopbackError> {
-        let (first, rest) = ips.split_first().ok_or_else(|| LoopbackError::Bind(io::Error::other("no loopback address")))?;
+    pub(crate) async fn bind_on(
+        form: &RedirectForm,
+        ips: &[IpAddr],
+        ports: impl IntoIterator<Item = u16>,
+    ) -> Result<Loopback, LoopbackError> {
+        let (first, rest) = ips
+            .split_first()
+            .ok_or_else(|| LoopbackError::Bind(io::Error::other("no loopback address")))?;
         let mut last_err = io::Error::new(io::ErrorKind::AddrInUse, "no free port");
         'ports: for candidate in ports {
             let primary = match TcpListener::bind(SocketAddr::new(*first, candidate)).await {
@@ -123,7 +132,11 @@ impl Loopback {
                     }
                 }
             }
-            return Ok(Loopback { listeners, redirect_uri: form.uri(port), path: form.path.clone() });
+            return Ok(Loopback {
+                listeners,
+                redirect_uri: form.uri(port),
+                path: form.path.clone(),
+            });
         }
         Err(LoopbackError::Bind(last_err))
     }
@@ -135,14 +148,22 @@ impl Loopback {
 
     /// The socket addresses being listened on.
     pub fn local_addrs(&self) -> Vec<SocketAddr> {
-        self.listeners.iter().filter_map(|l| l.local_addr().ok()).collect()
+        self.listeners
+            .iter()
+            .filter_map(|l| l.local_addr().ok())
+            .collect()
     }
 
     /// Waits for the redirect carrying `state`, at most `timeout`, until `cancel` fires.
     ///
     /// # Errors
     /// [`LoopbackError::TimedOut`] or [`LoopbackError::Cancelled`].
-    pub async fn wait(self, state: &CsrfToken, timeout: Duration, cancel: &CancellationToken) -> Result<Callback, LoopbackError> {
+    pub async fn wait(
+        self,
+        state: &CsrfToken,
+        timeout: Duration,
+        cancel: &CancellationToken,
+    ) -> Result<Callback, LoopbackError> {
         let shared = Arc::new(Shared {
             path: self.path,
             state: CsrfToken::new(state.secret().clone()),
@@ -209,7 +230,10 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, tx: mpsc::Sende
 async fn handle(mut stream: TcpStream, shared: Arc<Shared>, tx: mpsc::Sender<Callback>) {
     let page = match tokio::time::timeout(READ_TIMEOUT, read_head(&mut stream)).await {
         Err(_) => return, // idle or slow connection (browser pre-connect): just close
-        Ok(Err(status)) => Page::plain(status, "This address only receives the sign-in answer for Mail Setup Assistant."),
+        Ok(Err(status)) => Page::plain(
+            status,
+            "This address only receives the sign-in answer for Mail Setup Assistant.",
+        ),
         Ok(Ok(head)) => {
             let decision = decide(&head, &shared.path, &shared.state);
             if decision.state_mismatch {
@@ -270,14 +294,31 @@ pub(crate) struct Decision {
 
 /// Decides what one request means. Pure, so every case is unit-tested.
 pub(crate) fn decide(head: &RequestHead, path: &str, state: &CsrfToken) -> Decision {
-    let ignore = |page| Decision { page, callback: None, state_mismatch: false };
+    let ignore = |page| Decision {
+        page,
+        callback: None,
+        state_mismatch: false,
+    };
     if head.method != "GET" {
-        return ignore(Page::plain(405, "This address only receives the sign-in answer for Mail Setup Assistant."));
+        return ignore(Page::plain(
+            405,
+            "This address only receives the sign-in answer for Mail Setup Assistant.",
+        ));
     }
     // Only origin-form targets ("/path?query"), never absolute or authority forms.
     let origin_form = head.target.starts_with('/') && !head.target.starts_with("//");
-    let Some(url) = origin_form.then(|| Url::parse("http://loopback.invalid").and_then(|base| base.join(&head.target)).ok()).flatten() else {
-        return ignore(Page::plain(400, "This address only receives the sign-in answer for Mail Setup Assistant."));
+    let Some(url) = origin_form
+        .then(|| {
+            Url::parse("http://loopback.invalid")
+                .and_then(|base| base.join(&head.target))
+                .ok()
+        })
+        .flatten()
+    else {
+        return ignore(Page::plain(
+            400,
+            "This address only receives the sign-in answer for Mail Setup Assistant.",
+        ));
     };
     if url.path() != path {
         return ignore(Page::plain(404, "Not found."));
@@ -294,8 +335,15 @@ pub(crate) fn decide(head: &RequestHead, path: &str, state: &CsrfToken) -> Decis
         };
         slot.get_or_insert_with(|| v.into_owned());
     }
-    let state_ok = q.state.as_deref().map(|s| s.as_bytes().ct_eq(state.secret().as_bytes()).into());
-    let mismatch = |page| Decision { page, callback: None, state_mismatch: true };
+    let state_ok = q
+        .state
+        .as_deref()
+        .map(|s| s.as_bytes().ct_eq(state.secret().as_bytes()).into());
+    let mismatch = |page| Decision {
+        page,
+        callback: None,
+        state_mismatch: true,
+    };
     if let Some(error) = q.error.filter(|e| !e.is_empty()) {
         // An error wins over any code. A state that is present must match; Entra leaves it
         // out on some malformed requests, and an error without state can only stop this
@@ -310,7 +358,11 @@ pub(crate) fn decide(head: &RequestHead, path: &str, state: &CsrfToken) -> Decis
             ..Default::default()
         };
         let page = Page::provider_error(&err);
-        return Decision { page, callback: Some(Callback::Error(err)), state_mismatch: false };
+        return Decision {
+            page,
+            callback: Some(Callback::Error(err)),
+            state_mismatch: false,
+        };
     }
     match (q.code.filter(|c| !c.is_empty()), state_ok) {
         (Some(code), Some(true)) => Decision {
@@ -319,7 +371,10 @@ pub(crate) fn decide(head: &RequestHead, path: &str, state: &CsrfToken) -> Decis
             state_mismatch: false,
         },
         (Some(_), _) => mismatch(Page::stale()),
-        (None, _) => ignore(Page::plain(400, "This address only receives the sign-in answer for Mail Setup Assistant.")),
+        (None, _) => ignore(Page::plain(
+            400,
+            "This address only receives the sign-in answer for Mail Setup Assistant.",
+        )),
     }
 }
 
@@ -342,7 +397,11 @@ pub(crate) struct Page {
 
 impl Page {
     fn plain(status: u16, text: &str) -> Page {
-        Page { status, title: "Mail Setup Assistant".into(), body: text.into() }
+        Page {
+            status,
+            title: "Mail Setup Assistant".into(),
+            body: text.into(),
+        }
     }
 
     fn received() -> Page {
@@ -365,7 +424,11 @@ impl Page {
         let detail = err.error_description.as_deref().unwrap_or("");
         Page {
             status: 200,
-            title: if err.error == "access_denied" { "Sign-in cancelled".into() } else { "Sign-in did not finish".into() },
+            title: if err.error == "access_denied" {
+                "Sign-in cancelled".into()
+            } else {
+                "Sign-in did not finish".into()
+            },
             body: format!(
                 "Microsoft reported: {} {}. Go back to Mail Setup Assistant: it explains what to do next. You can close this tab.",
                 err.error,
@@ -402,7 +465,11 @@ impl Page {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 async fn write_page(stream: &mut TcpStream, page: &Page) {

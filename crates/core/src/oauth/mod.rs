@@ -23,7 +23,11 @@ pub fn redact_url(url: &Url) -> String {
     let pairs: Vec<(String, String)> = url
         .query_pairs()
         .map(|(k, v)| {
-            let v = if SECRET_PARAMS.contains(&k.as_ref()) { "[removed]".to_string() } else { v.into_owned() };
+            let v = if SECRET_PARAMS.contains(&k.as_ref()) {
+                "[removed]".to_string()
+            } else {
+                v.into_owned()
+            };
             (k.into_owned(), v)
         })
         .collect();
@@ -42,7 +46,13 @@ mod tests {
     fn redact_url_removes_state_nonce_and_challenge() {
         let u = Url::parse("https://login.example/t/oauth2/v2.0/authorize?client_id=c&state=S3CRET&nonce=N0NCE&code_challenge=CH&login_hint=a%40b.c").unwrap();
         let r = redact_url(&u);
-        assert!(!r.contains("S3CRET") && !r.contains("N0NCE") && !r.contains("=CH"), "{r}");
-        assert!(r.contains("client_id=c") && r.contains("login_hint=a%40b.c"), "{r}");
+        assert!(
+            !r.contains("S3CRET") && !r.contains("N0NCE") && !r.contains("=CH"),
+            "{r}"
+        );
+        assert!(
+            r.contains("client_id=c") && r.contains("login_hint=a%40b.c"),
+            "{r}"
+        );
     }
 }

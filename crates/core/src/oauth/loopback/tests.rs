@@ -6,7 +6,10 @@ use crate::findings::{Finding, FindingCode};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 fn head(target: &str) -> RequestHead {
-    RequestHead { method: "GET".into(), target: target.into() }
+    RequestHead {
+        method: "GET".into(),
+        target: target.into(),
+    }
 }
 
 fn state() -> CsrfToken {
@@ -15,27 +18,49 @@ fn state() -> CsrfToken {
 
 #[test]
 fn field_f11_error_wins_over_code_and_is_decoded() {
-    let d = decide(&head("/?error=access_denied&error_description=x&code=C0DE&state=s7aTe"), "/", &state());
+    let d = decide(
+        &head("/?error=access_denied&error_description=x&code=C0DE&state=s7aTe"),
+        "/",
+        &state(),
+    );
     match d.callback {
         Some(Callback::Error(e)) => assert_eq!(e.error, "access_denied"),
         other => panic!("expected an error callback, got {other:?}"),
     }
     let d = decide(
-        &head("/?error=access_denied&error_description=The+user+has+denied+access+to+the+scope+requested+by+the+client+application.&state=s7aTe"),
+        &head(
+            "/?error=access_denied&error_description=The+user+has+denied+access+to+the+scope+requested+by+the+client+application.&state=s7aTe",
+        ),
         "/",
         &state(),
     );
-    let Some(Callback::Error(e)) = d.callback else { panic!("error expected") };
-    assert_eq!(e.error_description.as_deref(), Some("The user has denied access to the scope requested by the client application."));
+    let Some(Callback::Error(e)) = d.callback else {
+        panic!("error expected")
+    };
+    assert_eq!(
+        e.error_description.as_deref(),
+        Some("The user has denied access to the scope requested by the client application.")
+    );
     assert!(d.page.title.contains("cancelled"));
 }
 
 #[test]
 fn field_f11_error_without_state_still_ends_the_sign_in() {
-    let d = decide(&head("/?error=invalid_request&error_description=The%20provided%20request%20must%20include%20a%20%27response_type%27%20input%20parameter."), "/", &state());
-    let Some(Callback::Error(e)) = d.callback else { panic!("error expected") };
+    let d = decide(
+        &head(
+            "/?error=invalid_request&error_description=The%20provided%20request%20must%20include%20a%20%27response_type%27%20input%20parameter.",
+        ),
+        "/",
+        &state(),
+    );
+    let Some(Callback::Error(e)) = d.callback else {
+        panic!("error expected")
+    };
     assert_eq!(e.error, "invalid_request");
-    assert_eq!(e.error_description.as_deref(), Some("The provided request must include a 'response_type' input parameter."));
+    assert_eq!(
+        e.error_description.as_deref(),
+        Some("The provided request must include a 'response_type' input parameter.")
+    );
 }
 
 #[test]
@@ -46,10 +71,20 @@ fn error_with_a_wrong_state_is_ignored() {
 
 #[test]
 fn code_needs_the_exact_state() {
-    let ok = decide(&head("/?code=C0DE&state=s7aTe&session_state=x"), "/", &state());
+    let ok = decide(
+        &head("/?code=C0DE&state=s7aTe&session_state=x"),
+        "/",
+        &state(),
+    );
     assert!(matches!(ok.callback, Some(Callback::Code(ref c)) if c.secret() == "C0DE"));
     assert_eq!(ok.page.status, 200);
-    for target in ["/?code=C0DE&state=WRONG", "/?code=C0DE", "/?code=C0DE&state=", "/?code=C0DE&state=s7aTe2", "/?code=C0DE&state=s7at"] {
+    for target in [
+        "/?code=C0DE&state=WRONG",
+        "/?code=C0DE",
+        "/?code=C0DE&state=",
+        "/?code=C0DE&state=s7aTe2",
+        "/?code=C0DE&state=s7at",
+    ] {
         let d = decide(&head(target), "/", &state());
         assert!(d.callback.is_none(), "{target}");
         assert!(d.state_mismatch, "{target}");
@@ -60,7 +95,13 @@ fn code_needs_the_exact_state() {
 #[test]
 fn only_get_on_the_registered_path_counts() {
     let cases = [
-        (RequestHead { method: "POST".into(), target: "/?code=C&state=s7aTe".into() }, 405),
+        (
+            RequestHead {
+                method: "POST".into(),
+                target: "/?code=C&state=s7aTe".into(),
+            },
+            405,
+        ),
         (head("/favicon.ico"), 404),
         (head("/other?code=C&state=s7aTe"), 404),
         (head("/"), 400),
@@ -78,10 +119,16 @@ fn only_get_on_the_registered_path_counts() {
 
 #[test]
 fn pages_escape_what_the_request_carried() {
-    let d = decide(&head("/?error=x&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E"), "/", &state());
+    let d = decide(
+        &head("/?error=x&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E"),
+        "/",
+        &state(),
+    );
     let html = String::from_utf8(d.page.render()).unwrap();
     assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
-    assert!(html.contains("Cache-Control: no-store") && html.contains("Referrer-Policy: no-referrer"));
+    assert!(
+        html.contains("Cache-Control: no-store") && html.contains("Referrer-Policy: no-referrer")
+    );
 }
 
 async fn send(addr: SocketAddr, bytes: &[u8]) -> String {
@@ -93,7 +140,10 @@ async fn send(addr: SocketAddr, bytes: &[u8]) -> String {
 }
 
 fn ipv4_form() -> RedirectForm {
-    RedirectForm { host: LoopbackHost::Ipv4, path: "/".into() }
+    RedirectForm {
+        host: LoopbackHost::Ipv4,
+        path: "/".into(),
+    }
 }
 
 #[tokio::test]
@@ -104,9 +154,14 @@ async fn field_f10_listener_addresses_match_the_redirect_uri() {
     assert_eq!(uri.scheme(), "http");
     assert_eq!(uri.host_str(), Some("127.0.0.1"));
     assert_eq!(uri.path(), "/");
-    let expected: SocketAddr = format!("127.0.0.1:{}", uri.port().unwrap()).parse().unwrap();
+    let expected: SocketAddr = format!("127.0.0.1:{}", uri.port().unwrap())
+        .parse()
+        .unwrap();
     assert_eq!(lb.local_addrs(), vec![expected]);
-    assert_eq!(uri.as_str(), format!("http://127.0.0.1:{}/", expected.port()));
+    assert_eq!(
+        uri.as_str(),
+        format!("http://127.0.0.1:{}/", expected.port())
+    );
 
     // localhost form: every loopback address `localhost` resolves to here is listened on,
     // so the browser's connection lands whichever family it tries first.
@@ -115,10 +170,17 @@ async fn field_f10_listener_addresses_match_the_redirect_uri() {
     assert_eq!(uri.host_str(), Some("localhost"));
     let port = uri.port().unwrap();
     let addrs = lb.local_addrs();
-    assert!(addrs.iter().all(|a| a.port() == port && a.ip().is_loopback()));
+    assert!(
+        addrs
+            .iter()
+            .all(|a| a.port() == port && a.ip().is_loopback())
+    );
     for resolved in tokio::net::lookup_host(("localhost", port)).await.unwrap() {
         if resolved.ip().is_loopback() && TcpStream::connect(resolved).await.is_ok() {
-            assert!(addrs.contains(&resolved), "{resolved} not covered by {addrs:?}");
+            assert!(
+                addrs.contains(&resolved),
+                "{resolved} not covered by {addrs:?}"
+            );
         }
     }
     assert!(addrs.contains(&format!("127.0.0.1:{port}").parse().unwrap()));
@@ -130,13 +192,23 @@ async fn field_f22_taken_port_falls_back_and_total_failure_is_explained() {
     let busy_port = busy.local_addr().unwrap().port();
     let ips = [IpAddr::V4(Ipv4Addr::LOCALHOST)];
     // The registered form has no port: a taken port is skipped for a free ephemeral one.
-    let lb = Loopback::bind_on(&ipv4_form(), &ips, [busy_port, 0]).await.unwrap();
+    let lb = Loopback::bind_on(&ipv4_form(), &ips, [busy_port, 0])
+        .await
+        .unwrap();
     assert_ne!(lb.redirect_uri().port(), Some(busy_port));
     // When every candidate fails, the error becomes LOOPBACK_PORT_UNAVAILABLE.
-    let err = Loopback::bind_on(&ipv4_form(), &ips, [busy_port]).await.unwrap_err();
-    assert!(matches!(err, LoopbackError::Bind(ref e) if e.kind() == io::ErrorKind::AddrInUse), "{err:?}");
+    let err = Loopback::bind_on(&ipv4_form(), &ips, [busy_port])
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, LoopbackError::Bind(ref e) if e.kind() == io::ErrorKind::AddrInUse),
+        "{err:?}"
+    );
     let f = Finding::new(FindingCode::LoopbackPortUnavailable).with("problem", err.to_string());
-    assert_eq!(f.title, "Another program or security software is blocking sign-in");
+    assert_eq!(
+        f.title,
+        "Another program or security software is blocking sign-in"
+    );
     assert!(f.explanation.contains("127.0.0.1"));
 }
 
@@ -150,16 +222,45 @@ async fn survives_junk_then_accepts_the_real_answer() {
 
     // An idle pre-connect that never sends anything must not block others.
     let _idle = TcpStream::connect(addr).await.unwrap();
-    assert!(send(addr, b"GET /favicon.ico HTTP/1.1\r\nHost: x\r\n\r\n").await.starts_with("HTTP/1.1 404"));
-    assert!(send(addr, b"\x00\xff garbage \r\n\r\n").await.starts_with("HTTP/1.1 400"));
+    assert!(
+        send(addr, b"GET /favicon.ico HTTP/1.1\r\nHost: x\r\n\r\n")
+            .await
+            .starts_with("HTTP/1.1 404")
+    );
+    assert!(
+        send(addr, b"\x00\xff garbage \r\n\r\n")
+            .await
+            .starts_with("HTTP/1.1 400")
+    );
     // A TLS ClientHello (someone tried https://127.0.0.1:port).
-    let hello = [0x16, 0x03, 0x01, 0x00, 0xa5, 0x01, 0x00, 0x00, 0xa1, 0x03, 0x03, 0x13, 0x37, b'\r', b'\n', b'\r', b'\n'];
+    let hello = [
+        0x16, 0x03, 0x01, 0x00, 0xa5, 0x01, 0x00, 0x00, 0xa1, 0x03, 0x03, 0x13, 0x37, b'\r', b'\n',
+        b'\r', b'\n',
+    ];
     assert!(send(addr, &hello).await.starts_with("HTTP/1.1 400"));
     let huge = format!("GET /?{} HTTP/1.1\r\n", "a".repeat(MAX_HEAD_BYTES + 10));
-    assert!(send(addr, huge.as_bytes()).await.starts_with("HTTP/1.1 431"));
-    assert!(send(addr, b"GET /?code=X&state=WRONG HTTP/1.1\r\nHost: x\r\n\r\n").await.starts_with("HTTP/1.1 400"));
-    let ok = send(addr, b"GET /?code=REAL&state=s7aTe HTTP/1.1\r\nHost: x\r\n\r\n").await;
-    assert!(ok.starts_with("HTTP/1.1 200") && ok.contains("Sign-in received"), "{ok}");
+    assert!(
+        send(addr, huge.as_bytes())
+            .await
+            .starts_with("HTTP/1.1 431")
+    );
+    assert!(
+        send(
+            addr,
+            b"GET /?code=X&state=WRONG HTTP/1.1\r\nHost: x\r\n\r\n"
+        )
+        .await
+        .starts_with("HTTP/1.1 400")
+    );
+    let ok = send(
+        addr,
+        b"GET /?code=REAL&state=s7aTe HTTP/1.1\r\nHost: x\r\n\r\n",
+    )
+    .await;
+    assert!(
+        ok.starts_with("HTTP/1.1 200") && ok.contains("Sign-in received"),
+        "{ok}"
+    );
     match waiter.await.unwrap() {
         Ok(Callback::Code(c)) => assert_eq!(c.secret(), "REAL"),
         other => panic!("{other:?}"),
@@ -172,8 +273,24 @@ async fn survives_junk_then_accepts_the_real_answer() {
 async fn field_f09_no_callback_times_out_reports_mismatch_and_frees_the_port() {
     let lb = Loopback::bind(&ipv4_form()).await.unwrap();
     let addr = lb.local_addrs()[0];
-    let err = lb.wait(&state(), Duration::from_millis(300), &CancellationToken::new()).await.unwrap_err();
-    assert!(matches!(err, LoopbackError::TimedOut { state_mismatch: false, .. }), "{err:?}");
+    let err = lb
+        .wait(
+            &state(),
+            Duration::from_millis(300),
+            &CancellationToken::new(),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            LoopbackError::TimedOut {
+                state_mismatch: false,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert!(TcpListener::bind(addr).await.is_ok(), "port must be freed");
     let f = Finding::new(FindingCode::SigninNoCallback).with("seconds", "120");
     assert_eq!(f.title, "The sign-in did not come back to the app");
@@ -181,10 +298,26 @@ async fn field_f09_no_callback_times_out_reports_mismatch_and_frees_the_port() {
 
     let lb = Loopback::bind(&ipv4_form()).await.unwrap();
     let addr = lb.local_addrs()[0];
-    let waiter = tokio::spawn(async move { lb.wait(&state(), Duration::from_millis(800), &CancellationToken::new()).await });
+    let waiter = tokio::spawn(async move {
+        lb.wait(
+            &state(),
+            Duration::from_millis(800),
+            &CancellationToken::new(),
+        )
+        .await
+    });
     send(addr, b"GET /?code=X&state=forged HTTP/1.1\r\n\r\n").await;
     let err = waiter.await.unwrap().unwrap_err();
-    assert!(matches!(err, LoopbackError::TimedOut { state_mismatch: true, .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            LoopbackError::TimedOut {
+                state_mismatch: true,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
@@ -196,7 +329,10 @@ async fn cancel_stops_the_wait() {
         tokio::time::sleep(Duration::from_millis(100)).await;
         c2.cancel();
     });
-    let err = lb.wait(&state(), Duration::from_secs(30), &cancel).await.unwrap_err();
+    let err = lb
+        .wait(&state(), Duration::from_secs(30), &cancel)
+        .await
+        .unwrap_err();
     assert!(matches!(err, LoopbackError::Cancelled));
 }
 
@@ -204,7 +340,10 @@ async fn cancel_stops_the_wait() {
 async fn slow_or_partial_requests_do_not_hang_the_listener() {
     let lb = Loopback::bind(&ipv4_form()).await.unwrap();
     let addr = lb.local_addrs()[0];
-    let waiter = tokio::spawn(async move { lb.wait(&state(), Duration::from_secs(20), &CancellationToken::new()).await });
+    let waiter = tokio::spawn(async move {
+        lb.wait(&state(), Duration::from_secs(20), &CancellationToken::new())
+            .await
+    });
     let mut partial = TcpStream::connect(addr).await.unwrap();
     partial.write_all(b"GET /?code=").await.unwrap(); // never finished
     let ok = send(addr, b"GET /?code=Z&state=s7aTe HTTP/1.0\r\n\r\n").await;

@@ -1,0 +1,152 @@
+//! How the CLI shows things: progress lines on stderr, results on stdout (text or JSON).
+
+use std::io::Write;
+
+use mailsetup_core::address::Address;
+use mailsetup_core::assistant::{AccountStatus, Action, Outcome};
+use mailsetup_core::findings::Finding;
+use mailsetup_core::progress::{Progress, ProgressSink};
+
+/// Output settings for one run.
+pub struct Output {
+    json: bool,
+    quiet: bool,
+}
+
+impl Output {
+    pub fn new(json: bool, quiet: bool) -> Self {
+        Output { json, quiet }
+    }
+
+    /// A sink that prints progress on stderr (nothing when quiet).
+    pub fn progress_sink(&self) -> impl ProgressSink + use<> {
+        let quiet = self.quiet;
+        move |event: Progress| {
+            if quiet {
+                return;
+            }
+            let line = match event {
+                Progress::StepStarted { step } => format!("  … {}", step.label()),
+                Progress::StepPassed { step, ms, detail } => match detail {
+                    Some(d) => format!("  ✓ {} ({ms} ms): {d}", step.label()),
+                    None => format!("  ✓ {} ({ms} ms)", step.label()),
+                },
+                Progress::StepFailed { step, ms, finding } => {
+                    format!("  ✗ {} ({ms} ms): {}", step.label(), finding.title)
+                }
+                Progress::WaitingForBrowser {
+                    url_redacted,
+                    timeout_secs,
+                } => format!(
+                    "  Your web browser has opened the sign-in page. Finish signing in there (waiting up to {timeout_secs} s; Ctrl-C cancels).\n    {url_redacted}"
+                ),
+                _ => return,
+            };
+            let _ = writeln!(std::io::stderr(), "{line}");
+        }
+    }
+
+    /// Prints an outcome on stdout.
+    pub fn outcome(&self, outcome: &Outcome) {
+        if self.json {
+            print_json(outcome);
+            return;
+        }
+        let what = match outcome.action {
+            Action::Check => "Connection check",
+            Action::SignIn => "Sign-in",
+            Action::Verify => "Verification",
+        };
+        let mut out = String::new();
+        if outcome.passed {
+            out.push_str(&format!("{what} for {}: passed.\n", outcome.address));
+            if let Some(a) = &outcome.account {
+                out.push_str(&format!(
+                    "Signed in as {} and saved in this computer's vault.\n",
+                    a.signed_in_as.as_deref().unwrap_or(&a.address)
+                ));
+            }
+        } else {
+            out.push_str(&format!("{what} for {}: FAILED.\n\n", outcome.address));
+            for f in outcome.findings() {
+                out.push_str(&f.to_text());
+                out.push('\n');
+            }
+        }
+        print!("{out}");
+    }
+
+    /// Prints a finding that stopped the command before any step.
+    pub fn finding_only(&self, finding: &Finding) {
+        if self.json {
+            print_json(&serde_json::json!({ "passed": false, "finding": finding }));
+        } else {
+            eprint!("{}", finding.to_text());
+        }
+    }
+
+    /// Prints the account list.
+    pub fn accounts(&self, accounts: &[AccountStatus]) {
+        if self.json {
+            print_json(&accounts);
+            return;
+        }
+        if accounts.is_empty() {
+            println!("No mailboxes are set up on this computer.");
+            return;
+        }
+        for a in accounts {
+            let s = &a.summary;
+            let check = match (s.last_check_passed, s.last_check_at) {
+                (Some(true), Some(t)) => format!("last check passed {}", when(t)),
+                (Some(false), Some(t)) => format!("last check FAILED {}", when(t)),
+                _ => "not checked yet".into(),
+            };
+            let vault = if a.in_vault {
+                "sign-in saved"
+            } else {
+                "sign-in MISSING from the vault"
+            };
+            println!(
+                "{}  ({}; {}; {})",
+                s.address,
+                s.signed_in_as.as_deref().unwrap_or("?"),
+                vault,
+                check
+            );
+        }
+    }
+
+    /// Reports the result of `accounts remove`.
+    pub fn removed(&self, address: &Address, removed: bool) {
+        if self.json {
+            print_json(&serde_json::json!({ "address": address.display(), "removed": removed }));
+        } else if removed {
+            println!(
+                "Removed {} and its saved sign-in from this computer.",
+                address.display()
+            );
+        } else {
+            println!(
+                "{} was not set up on this computer; nothing to remove.",
+                address.display()
+            );
+        }
+    }
+}
+
+/// A readable UTC time for epoch seconds.
+fn when(epoch_secs: u64) -> String {
+    i64::try_from(epoch_secs)
+        .ok()
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_else(|| epoch_secs.to_string())
+}
+
+fn print_json(value: &impl serde::Serialize) {
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => println!("{s}"),
+        Err(e) => eprintln!("mailsetup: cannot print JSON: {e}"),
+    }
+}

@@ -1,0 +1,478 @@
+// A local OpenID provider that speaks Microsoft Entra ID's v2.0 protocol on 127.0.0.1.
+//
+// Used by the tests and the offline demo in place of login.microsoftonline.com. It is a real
+// HTTPS server with real RS256 signatures (Dovecot validates its access tokens), and it enforces
+// what Entra enforces in the flows the app uses:
+//   - Entra's paths: /{tenant}/oauth2/v2.0/authorize|token|devicecode, /{tenant}/discovery/v2.0/keys,
+//     /{tenant}/v2.0/.well-known/openid-configuration;
+//   - app registrations: client id, platform type (public "Mobile and desktop", confidential "Web",
+//     "SPA"), registered redirect URIs (port ignored for loopback, path exact);
+//   - authorization codes: single use, 10 minutes, bound to client, redirect_uri, tenant and PKCE
+//     (S256 or plain) challenge;
+//   - refresh tokens: rotate on every use, the old one is rejected afterwards, bound to the tenant;
+//   - Entra-like claims (oid, tid, preferred_username, email, upn, scp, aud=https://outlook.office.com)
+//     and Entra's error JSON (error, error_description "AADSTSnnnn: ...", error_codes, trace_id,
+//     correlation_id, timestamp, error_uri).
+// Scenarios are switched per registered client through the /_test API (see README.md here), so
+// tests running in parallel do not disturb each other.
+//
+// No npm dependencies: node's own https and crypto modules.
+
+import { createServer } from 'node:https';
+import { createHash, createPrivateKey, createPublicKey, randomBytes, randomUUID, sign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const signingKey = createPrivateKey(readFileSync(config.signing.key));
+const publicJwk = { ...createPublicKey(signingKey).export({ format: 'jwk' }), kid: config.signing.kid, use: 'sig', alg: 'RS256' };
+const BASE = config.base; // e.g. https://127.0.0.1:8443
+const CONSUMER_TID = '9188040d-6c67-4c5b-b112-36a304b66dad';
+const OUTLOOK = 'https://outlook.office.com';
+const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
+
+// ---------------------------------------------------------------- directory
+
+const tenants = config.tenants; // [{id, name, domains: [...]}]
+const clients = new Map(config.clients.map((c) => [c.client_id, normaliseClient(c)]));
+
+function normaliseClient(c) {
+  return { type: 'public', redirect_uris: ['http://localhost', 'http://127.0.0.1'], scenario: {}, ...c };
+}
+
+function tenantById(id) {
+  return tenants.find((t) => t.id === id);
+}
+
+function tenantOfDomain(domain) {
+  return tenants.find((t) => t.domains.includes(domain));
+}
+
+/** Resolves the {tenant} path segment: a GUID, a verified domain, or a meta-tenant. */
+function resolveTenant(segment) {
+  const s = segment.toLowerCase();
+  if (['common', 'organizations', 'consumers'].includes(s)) return { meta: s };
+  if (s === CONSUMER_TID) return { meta: 'consumers' };
+  const t = tenantById(s) || tenantOfDomain(s);
+  return t ? { tenant: t } : null;
+}
+
+/** Every address at a known domain exists; personal domains live in the consumer tenant. */
+function userFor(address) {
+  const email = address.trim().toLowerCase();
+  const domain = email.split('@')[1] || '';
+  const personal = (config.personal_domains || []).includes(domain);
+  const tenant = personal ? { id: CONSUMER_TID, name: 'Microsoft Account' } : tenantOfDomain(domain);
+  if (!tenant || !email.includes('@')) return null;
+  const oid = uuidFrom(`${tenant.id}/${email}`);
+  const local = email.split('@')[0];
+  const name = local.split(/[._-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+  return { email, oid, tid: tenant.id, name, personal };
+}
+
+function uuidFrom(text) {
+  const h = createHash('sha256').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+// ---------------------------------------------------------------- state
+
+const codes = new Map(); // code -> {...}
+const refreshTokens = new Map(); // token -> {client_id, user, tid, scope, active}
+const deviceCodes = new Map(); // device_code -> {...}
+const log = (...a) => console.log(new Date().toISOString(), ...a);
+
+// ---------------------------------------------------------------- helpers
+
+const b64u = (buf) => Buffer.from(buf).toString('base64url');
+const now = () => Math.floor(Date.now() / 1000);
+const token = (n = 32) => b64u(randomBytes(n));
+const sha256hex = (s) => createHash('sha256').update(s).digest('hex');
+
+function jwt(payload) {
+  const header = { typ: 'JWT', alg: 'RS256', kid: config.signing.kid };
+  const input = `${b64u(JSON.stringify(header))}.${b64u(JSON.stringify(payload))}`;
+  return `${input}.${b64u(sign('sha256', Buffer.from(input), signingKey))}`;
+}
+
+function entraError(code, error, message, extra = {}) {
+  const trace = randomUUID();
+  const correlation = randomUUID();
+  const ts = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  return {
+    error,
+    error_description: `AADSTS${code}: ${message}\r\nTrace ID: ${trace}\r\nCorrelation ID: ${correlation}\r\nTimestamp: ${ts}`,
+    error_codes: [code],
+    timestamp: ts,
+    trace_id: trace,
+    correlation_id: correlation,
+    error_uri: `${BASE}/error?code=${code}`,
+    ...extra,
+  };
+}
+
+/** The standard errors of the scenarios, as Entra words them (facts.md §4.3, §5; field cases). */
+const KNOWN_ERRORS = {
+  700082: ['invalid_grant', 'The refresh token has expired due to inactivity. The token was issued on 2024-01-28T19:43:52.3866932Z and was inactive for 90.00:00:00.'],
+  70043: ['invalid_grant', 'The refresh token has expired or is invalid due to sign-in frequency checks by conditional access. The token was issued on 2023-06-02T14:27:05Z and the maximum allowed lifetime for this request is 86400.', { suberror: 'token_expired' }],
+  50173: ['invalid_grant', "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password."],
+  65001: ['invalid_grant', "The user or administrator has not consented to use the application with ID '{client}' named 'Mail Setup Assistant'. Send an interactive authorization request for this user and resource."],
+  90094: ['invalid_grant', 'Admin consent is required for the permissions requested by this application.'],
+  7000218: ['invalid_client', "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."],
+  53003: ['access_denied', 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.'],
+  50076: ['invalid_grant', "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000002-0000-0ff1-ce00-000000000000'."],
+};
+
+function knownError(code, client) {
+  const [error, text, extra] = KNOWN_ERRORS[code] || ['invalid_request', 'Scenario error.'];
+  return entraError(code, error, text.replace('{client}', client), extra || {});
+}
+
+function send(res, status, body, headers = {}) {
+  const isJson = typeof body !== 'string';
+  const text = isJson ? JSON.stringify(body) : body;
+  res.writeHead(status, {
+    'Content-Type': isJson ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function errorPage(res, code, message) {
+  // What Entra shows when it cannot send the user back to the app: no redirect, a page.
+  const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+  send(res, 400, `<!doctype html><html><head><title>Sign in to your account</title></head><body><h1>Sign in</h1>` +
+    `<p>Sorry, but we're having trouble signing you in.</p><p id="error">AADSTS${code}: ${esc(message)}</p>` +
+    `<p>Request Id: ${randomUUID()}</p><p>Correlation Id: ${randomUUID()}</p></body></html>`);
+}
+
+function redirectBack(res, redirectUri, params) {
+  const u = new URL(redirectUri);
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) u.searchParams.set(k, v);
+  res.writeHead(302, { Location: u.toString(), 'Cache-Control': 'no-store' });
+  res.end();
+}
+
+/** Entra's loopback rule: the port is ignored for http://localhost and http://127.0.0.1, the path is exact. */
+function redirectRegistered(client, redirectUri) {
+  let got;
+  try { got = new URL(redirectUri); } catch { return false; }
+  return client.redirect_uris.some((r) => {
+    const reg = new URL(r);
+    const loopback = reg.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(reg.hostname);
+    const samePath = (reg.pathname || '/') === (got.pathname || '/');
+    if (loopback) return got.protocol === 'http:' && got.hostname === reg.hostname && samePath && !got.search;
+    return reg.toString() === got.toString();
+  });
+}
+
+function scopeResources(scopes) {
+  const res = new Set();
+  for (const s of scopes) {
+    if (OIDC_SCOPES.has(s)) continue;
+    if (s.startsWith('https://')) res.add(new URL(s).host);
+    else res.add('graph.microsoft.com'); // bare scopes (User.Read) mean Microsoft Graph
+  }
+  return res;
+}
+
+function checkScopes(scopes, client) {
+  const resources = scopeResources(scopes);
+  if (resources.size > 1) {
+    return entraError(28000, 'invalid_scope', `Provided value for the input parameter scope is not valid because it contains more than one resource. Scope ${scopes.join(' ')} is not valid.`);
+  }
+  return null;
+}
+
+function grantedScopes(scopes, client) {
+  const wanted = client.scenario.granted_scopes ?? scopes.filter((s) => s.startsWith(OUTLOOK + '/'));
+  return wanted;
+}
+
+function issueTokens(client, user, scopes, { refresh = true } = {}) {
+  const sc = client.scenario;
+  const lifetime = sc.access_token_lifetime ?? 3599;
+  const t = now();
+  const granted = grantedScopes(scopes, client);
+  const access = jwt({
+    aud: OUTLOOK,
+    iss: `https://sts.windows.net/${user.tid}/`,
+    iat: t, nbf: t, exp: t + lifetime,
+    appid: client.client_id,
+    oid: user.oid, tid: user.tid, sub: user.oid,
+    upn: user.email, unique_name: user.email, email: user.email, name: user.name,
+    scp: granted.map((s) => s.replace(OUTLOOK + '/', '')).join(' '),
+    ver: '1.0',
+  });
+  const body = { token_type: 'Bearer', scope: granted.join(' '), expires_in: lifetime, ext_expires_in: lifetime, access_token: access };
+  if (scopes.includes('offline_access') && refresh && !sc.no_refresh_token) {
+    const rt = `0.${token(48)}`;
+    refreshTokens.set(rt, { client_id: client.client_id, user, tid: user.tid, scopes, active: true });
+    body.refresh_token = rt;
+  }
+  return body;
+}
+
+function idToken(client, user, scopes, nonce) {
+  const t = now();
+  const claims = {
+    aud: client.client_id,
+    iss: `${BASE}/${user.tid}/v2.0`,
+    iat: t, nbf: t, exp: t + 3600,
+    oid: user.oid, tid: user.tid, sub: uuidFrom(`${client.client_id}/${user.oid}`),
+    preferred_username: client.scenario.upn_for?.[user.email] ?? user.email,
+    name: user.name,
+    ver: '2.0',
+  };
+  if (scopes.includes('email') && !client.scenario.no_email_claim) claims.email = user.email;
+  if (nonce) claims.nonce = nonce;
+  return jwt(claims);
+}
+
+function clientAuth(req, form, client) {
+  // Returns an Entra error body + status, or null when the client authenticated as its type requires.
+  let secret = form.get('client_secret');
+  const basic = req.headers.authorization;
+  if (!secret && basic && basic.startsWith('Basic ')) {
+    const [, pw] = Buffer.from(basic.slice(6), 'base64').toString().split(':');
+    secret = decodeURIComponent(pw || '');
+  }
+  if (client.type === 'web') {
+    if (!secret) return [401, knownError(7000218, client.client_id)];
+    if (secret !== client.secret) return [401, entraError(7000215, 'invalid_client', 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.')];
+  } else if (secret) {
+    return [401, entraError(700025, 'invalid_client', 'Client is public so neither \'client_assertion\' nor \'client_secret\' should be presented.')];
+  }
+  if (client.type === 'spa' && !req.headers.origin) {
+    return [400, entraError(9002327, 'invalid_request', "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.")];
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- routes
+
+function authorize(req, res, url, tenantSeg) {
+  const q = url.searchParams;
+  const where = resolveTenant(tenantSeg);
+  if (!where) return errorPage(res, 90002, `Tenant '${tenantSeg}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
+  const client = clients.get(q.get('client_id') || '');
+  if (!client) return errorPage(res, 700016, `Application with identifier '${q.get('client_id')}' was not found in the directory.`);
+  const redirectUri = q.get('redirect_uri');
+  if (!redirectUri) return errorPage(res, 900971, 'No reply address provided.');
+  if (!redirectRegistered(client, redirectUri)) {
+    return errorPage(res, 50011, `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${client.client_id}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/redirectUriMismatchError to learn more about how to fix this.`);
+  }
+  const state = q.get('state');
+  const back = (err) => redirectBack(res, redirectUri, { error: err.error, error_description: err.error_description, error_uri: err.error_uri, state });
+  if (q.get('response_type') !== 'code') {
+    return back(entraError(900144, 'invalid_request', "The request body must contain the following parameter: 'response_type'."));
+  }
+  const method = q.get('code_challenge_method') || (q.get('code_challenge') ? 'plain' : null);
+  const sc = client.scenario;
+  if (sc.deny) return back({ error: 'access_denied', error_description: 'AADSTS65004: User declined to consent to access the app.' });
+  if (sc.authorize_error) return back(knownError(sc.authorize_error, client.client_id));
+  // Who does the browser sign in? A browser already signed in to another account keeps using it
+  // unless the app asks for the account picker or a fresh login.
+  const prompt = q.get('prompt') || '';
+  const picker = prompt === 'select_account' || prompt === 'login';
+  const hint = q.get('login_hint');
+  const who = (sc.signed_in_as && !picker) ? sc.signed_in_as : (hint || sc.default_user || config.default_user);
+  const user = userFor(who);
+  if (!user) return back(entraError(50034, 'invalid_request', `The user account ${who} does not exist in the directory.`));
+  if (user.personal && where.meta === 'organizations') {
+    return back(entraError(50020, 'invalid_request', `User account '${user.email}' from identity provider 'live.com' does not exist in tenant '' and cannot access the application '${client.client_id}' in that tenant.`));
+  }
+  if (where.tenant && where.tenant.id !== user.tid) {
+    return back(entraError(50020, 'invalid_request', `User account '${user.email}' from identity provider 'https://sts.windows.net/${user.tid}/' does not exist in tenant '${where.tenant.name}' and cannot access the application '${client.client_id}' in that tenant.`));
+  }
+  const code = `1.${token(40)}`;
+  codes.set(code, {
+    client_id: client.client_id, redirect_uri: redirectUri, tenantSeg, user,
+    scopes: (q.get('scope') || '').split(' ').filter(Boolean),
+    nonce: q.get('nonce'), challenge: q.get('code_challenge'), method,
+    expires: now() + 600, used: false,
+  });
+  log('authorize', client.client_id, 'user', user.email, 'tenant', tenantSeg);
+  redirectBack(res, redirectUri, { code, state, session_state: randomUUID() });
+}
+
+async function tokenEndpoint(req, res, tenantSeg) {
+  const form = new URLSearchParams(await body(req));
+  const where = resolveTenant(tenantSeg);
+  if (!where) return send(res, 400, entraError(90002, 'invalid_request', `Tenant '${tenantSeg}' not found.`));
+  const client = clients.get(form.get('client_id') || '') || clientFromBasic(req);
+  if (!client) return send(res, 400, entraError(700016, 'unauthorized_client', `Application with identifier '${form.get('client_id')}' was not found in the directory.`));
+  const authErr = clientAuth(req, form, client);
+  if (authErr) return send(res, authErr[0], authErr[1]);
+  const grant = form.get('grant_type');
+  const scopeParam = (form.get('scope') || '').split(' ').filter(Boolean);
+  if (scopeParam.length) {
+    const e = checkScopes(scopeParam, client);
+    if (e) return send(res, 400, e);
+  }
+  if (grant === 'authorization_code') {
+    const c = codes.get(form.get('code') || '');
+    if (!c || c.client_id !== client.client_id) return send(res, 400, entraError(9002313, 'invalid_grant', 'Invalid request. Request is malformed or invalid.'));
+    if (c.used) return send(res, 400, entraError(54005, 'invalid_grant', 'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.'));
+    c.used = true;
+    if (c.expires < now()) return send(res, 400, entraError(70008, 'invalid_grant', 'The provided authorization code or refresh token has expired due to inactivity.'));
+    if (form.get('redirect_uri') !== c.redirect_uri) return send(res, 400, entraError(50148, 'invalid_grant', 'The redirect_uri does not match the one used in the authorization request.'));
+    if (resolveTenant(tenantSeg)?.tenant?.id && resolveTenant(tenantSeg).tenant.id !== c.user.tid) {
+      return send(res, 400, entraError(700005, 'invalid_grant', 'Provided Authorization Code is intended to use against other tenant, thus rejected.'));
+    }
+    if (c.challenge) {
+      const v = form.get('code_verifier');
+      if (!v) return send(res, 400, entraError(501491, 'invalid_grant', "The request body must contain the following parameter: 'code_verifier'."));
+      const computed = c.method === 'S256' ? b64u(createHash('sha256').update(v).digest()) : v;
+      if (computed !== c.challenge) return send(res, 400, entraError(501481, 'invalid_grant', 'The Code_Verifier does not match the code_challenge supplied in the authorization request.'));
+    }
+    const sc = client.scenario;
+    if (sc.token_error) return send(res, 400, knownError(sc.token_error, client.client_id));
+    const out = issueTokens(client, c.user, c.scopes);
+    if (c.scopes.includes('openid')) out.id_token = idToken(client, c.user, c.scopes, c.nonce);
+    log('token code', client.client_id, 'user', c.user.email, 'lifetime', out.expires_in);
+    return send(res, 200, out);
+  }
+  if (grant === 'refresh_token') {
+    const sc = client.scenario;
+    if (sc.refresh_error) return send(res, 400, knownError(sc.refresh_error, client.client_id));
+    const rt = refreshTokens.get(form.get('refresh_token') || '');
+    if (!rt || rt.client_id !== client.client_id) return send(res, 400, entraError(9002313, 'invalid_grant', 'Invalid request. Request is malformed or invalid.'));
+    if (!rt.active) return send(res, 400, entraError(70000, 'invalid_grant', 'Provided grant is invalid or malformed. The refresh token was already used and has been replaced.'));
+    const sameTenant = where.meta === 'common' || (where.meta === 'organizations' && rt.tid !== CONSUMER_TID) ||
+      (where.meta === 'consumers' && rt.tid === CONSUMER_TID) || (where.tenant && where.tenant.id === rt.tid);
+    if (!sameTenant) return send(res, 400, entraError(7000012, 'invalid_grant', 'The grant was obtained for a different tenant.'));
+    rt.active = false; // rotation: the old token is spent
+    const scopes = scopeParam.length ? scopeParam : rt.scopes;
+    const out = issueTokens(client, rt.user, scopes);
+    if (scopes.includes('openid')) out.id_token = idToken(client, rt.user, scopes, null);
+    log('token refresh', client.client_id, 'user', rt.user.email);
+    return send(res, 200, out);
+  }
+  if (grant === 'urn:ietf:params:oauth:grant-type:device_code') {
+    return deviceToken(res, client, form);
+  }
+  return send(res, 400, entraError(70003, 'unsupported_grant_type', `The app requested an unsupported grant type '${grant}'.`));
+}
+
+function clientFromBasic(req) {
+  const basic = req.headers.authorization;
+  if (!basic || !basic.startsWith('Basic ')) return null;
+  const [id] = Buffer.from(basic.slice(6), 'base64').toString().split(':');
+  return clients.get(decodeURIComponent(id)) || null;
+}
+
+// Device authorization grant (RFC 8628; facts.md §8). The /_test API approves or declines.
+async function deviceCode(req, res, tenantSeg) {
+  const form = new URLSearchParams(await body(req));
+  const client = clients.get(form.get('client_id') || '');
+  if (!client) return send(res, 400, entraError(700016, 'unauthorized_client', 'Application not found.'));
+  const device_code = token(32);
+  const user_code = randomBytes(5).toString('hex').toUpperCase().slice(0, 9);
+  const interval = client.scenario.device_interval ?? 1;
+  const expires_in = client.scenario.device_expires_in ?? 900;
+  deviceCodes.set(device_code, { client_id: client.client_id, user_code, scopes: (form.get('scope') || '').split(' ').filter(Boolean), expires: now() + expires_in, status: 'pending', lastPoll: 0, interval, tenantSeg });
+  send(res, 200, {
+    device_code, user_code, verification_uri: `${BASE}/devicelogin`, expires_in, interval,
+    message: `To sign in, use a web browser to open the page ${BASE}/devicelogin and enter the code ${user_code} to authenticate.`,
+  });
+}
+
+function deviceToken(res, client, form) {
+  const d = deviceCodes.get(form.get('device_code') || '');
+  if (!d || d.client_id !== client.client_id) return send(res, 400, entraError(70018, 'bad_verification_code', 'Invalid verification code.'));
+  if (client.type !== 'public' || client.scenario.public_flows === false) return send(res, 401, knownError(7000218, client.client_id));
+  const t = Date.now();
+  const tooFast = t - d.lastPoll < d.interval * 1000 - 100;
+  d.lastPoll = t;
+  if (d.expires < now()) return send(res, 400, entraError(70019, 'expired_token', 'Verification code expired.'));
+  if (tooFast && client.scenario.enforce_slow_down) return send(res, 400, { error: 'slow_down', error_description: 'Polling too fast.' });
+  if (d.status === 'pending') return send(res, 400, entraError(70016, 'authorization_pending', 'OAuth 2.0 device flow error. Authorization is pending. Continue polling.'));
+  if (d.status === 'declined') return send(res, 400, entraError(70020, 'authorization_declined', 'The user declined the sign-in.'));
+  if (d.status === 'done') return send(res, 400, entraError(90120, 'invalid_grant', 'The device code was already used.'));
+  d.status = 'done';
+  const out = issueTokens(client, d.user, d.scopes);
+  if (d.scopes.includes('openid')) out.id_token = idToken(client, d.user, d.scopes, null);
+  return send(res, 200, out);
+}
+
+function discovery(res, tenantSeg) {
+  const where = resolveTenant(tenantSeg);
+  if (!where) return send(res, 400, entraError(90002, 'invalid_tenant', `Tenant '${tenantSeg}' not found. This may happen if there are no active subscriptions for the tenant.`));
+  const tid = where.tenant ? where.tenant.id : (where.meta === 'consumers' ? CONSUMER_TID : '{tenantid}');
+  const t = `${BASE}/${tenantSeg}`;
+  send(res, 200, {
+    issuer: `${BASE}/${tid}/v2.0`,
+    authorization_endpoint: `${t}/oauth2/v2.0/authorize`,
+    token_endpoint: `${t}/oauth2/v2.0/token`,
+    device_authorization_endpoint: `${t}/oauth2/v2.0/devicecode`,
+    jwks_uri: `${t}/discovery/v2.0/keys`,
+    response_types_supported: ['code'],
+    code_challenge_methods_supported: ['S256', 'plain'],
+    tenant_region_scope: 'EU',
+    cloud_instance_name: 'microsoftonline.com',
+    msgraph_host: 'graph.microsoft.com',
+  });
+}
+
+// The test control API: register clients (app registrations) with scenarios; inspect refresh tokens.
+async function testApi(req, res, url) {
+  if (url.pathname === '/_test/health') return send(res, 200, { ok: true });
+  if (url.pathname === '/_test/clients' && req.method === 'POST') {
+    const c = JSON.parse(await body(req) || '{}');
+    if (!c.client_id) c.client_id = randomUUID();
+    clients.set(c.client_id, normaliseClient(c));
+    return send(res, 200, clients.get(c.client_id));
+  }
+  if (url.pathname === '/_test/refresh_tokens') {
+    const id = url.searchParams.get('client_id');
+    const mine = [...refreshTokens.entries()].filter(([, v]) => v.client_id === id);
+    return send(res, 200, {
+      active: mine.filter(([, v]) => v.active).map(([k]) => sha256hex(k)),
+      spent: mine.filter(([, v]) => !v.active).length,
+    });
+  }
+  if (url.pathname === '/_test/device' && req.method === 'POST') {
+    const { user_code, user, decision } = JSON.parse(await body(req) || '{}');
+    const d = [...deviceCodes.values()].find((x) => x.user_code === user_code);
+    if (!d) return send(res, 404, { error: 'no such user_code' });
+    d.user = userFor(user || config.default_user);
+    d.status = decision === 'decline' ? 'declined' : 'approved';
+    return send(res, 200, { ok: true });
+  }
+  send(res, 404, { error: 'not found' });
+}
+
+function body(req) {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (c) => { data += c; if (data.length > 1e6) req.destroy(); });
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+}
+
+const server = createServer({ key: readFileSync(config.tls.key), cert: readFileSync(config.tls.cert) }, async (req, res) => {
+  const url = new URL(req.url, BASE);
+  log(req.method, url.pathname); // never the query: it carries state, codes and hints
+  try {
+    if (url.pathname.startsWith('/_test/')) return await testApi(req, res, url);
+    if (url.pathname === '/devicelogin') return send(res, 200, '<!doctype html><title>Device login</title><p>Enter the code shown by the app.</p>');
+    const m = url.pathname.match(/^\/([^/]+)\/(oauth2\/v2\.0\/authorize|oauth2\/v2\.0\/token|oauth2\/v2\.0\/devicecode|discovery\/v2\.0\/keys|v2\.0\/\.well-known\/openid-configuration)$/);
+    if (!m) return send(res, 404, entraError(90002, 'invalid_request', 'Unknown path.'));
+    const [, tenantSeg, route] = m;
+    if (route.endsWith('authorize') && req.method === 'GET') return authorize(req, res, url, tenantSeg);
+    if (route.endsWith('token') && req.method === 'POST') return await tokenEndpoint(req, res, tenantSeg);
+    if (route.endsWith('devicecode') && req.method === 'POST') return await deviceCode(req, res, tenantSeg);
+    if (route.endsWith('keys')) return send(res, 200, { keys: [publicJwk] });
+    if (route.endsWith('openid-configuration')) return discovery(res, tenantSeg);
+    send(res, 405, entraError(90056, 'invalid_request', 'Method not allowed.'));
+  } catch (e) {
+    log('error', e.message);
+    send(res, 500, entraError(90033, 'temporarily_unavailable', 'A transient error has occurred. Please try again.'));
+  }
+});
+
+server.listen(config.port, '127.0.0.1', () => log(`local OpenID provider on ${BASE}`));
