@@ -1,3 +1,16 @@
 fn main() {
-    tauri_build::build()
+    // Our own commands are listed here and granted to the main window in capabilities/main.json.
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(&[
+            "app_info",
+            "parse_address",
+            "check_connection",
+            "sign_in",
+            "cancel_sign_in",
+            "verify",
+            "list_accounts",
+            "forget_account",
+        ]),
+    ))
+    .expect("tauri build configuration");
 }

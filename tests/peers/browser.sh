@@ -14,9 +14,11 @@ PROFILE=$(mktemp -d "${TMPDIR:-/tmp}/mailsetup-browser.XXXXXX")
 trap 'rm -rf "$PROFILE"' EXIT
 SPKI=$(cat "$DIR/tls/server.spki" 2>/dev/null || true)
 mkdir -p "$DIR/browser"
+# The last page each app registration's sign-in ended on (tests read it; it never holds a code).
+CLIENT=$(printf '%s' "$URL" | sed -n 's/.*[?&]client_id=\([A-Za-z0-9-]*\).*/\1/p')
 # --dump-dom loads the page, follows redirects, prints the final DOM and exits.
 timeout -k 5 "${MAILSETUP_BROWSER_TIMEOUT:-60}" "$CHROMIUM" --headless --no-sandbox --disable-gpu \
   --disable-background-networking --disable-component-update --disable-sync --no-first-run \
   --disable-dev-shm-usage --disable-quic --user-data-dir="$PROFILE" \
   ${SPKI:+--ignore-certificate-errors-spki-list="$SPKI"} \
-  --dump-dom "$URL" >"$DIR/browser/last-page.html" 2>>"$DIR/browser/chromium.log"
+  --dump-dom "$URL" >"$DIR/browser/${CLIENT:-unknown}.html" 2>>"$DIR/browser/chromium.log"

@@ -26,14 +26,16 @@ impl Output {
                 return;
             }
             let line = match event {
-                Progress::StepStarted { step } => format!("  … {}", step.label()),
-                Progress::StepPassed { step, ms, detail } => match detail {
-                    Some(d) => format!("  ✓ {} ({ms} ms): {d}", step.label()),
-                    None => format!("  ✓ {} ({ms} ms)", step.label()),
+                Progress::StepStarted { label, .. } => format!("  … {label}"),
+                Progress::StepPassed {
+                    label, ms, detail, ..
+                } => match detail {
+                    Some(d) => format!("  ✓ {label} ({ms} ms): {d}"),
+                    None => format!("  ✓ {label} ({ms} ms)"),
                 },
-                Progress::StepFailed { step, ms, finding } => {
-                    format!("  ✗ {} ({ms} ms): {}", step.label(), finding.title)
-                }
+                Progress::StepFailed {
+                    label, ms, finding, ..
+                } => format!("  ✗ {label} ({ms} ms): {}", finding.title),
                 Progress::WaitingForBrowser {
                     url_redacted,
                     timeout_secs,

@@ -198,25 +198,29 @@ pub fn tls_version(stream: &TlsStream<TcpStream>) -> String {
 
 /// The finding for a TLS failure anywhere in `err`'s source chain.
 pub fn tls_finding(host: &str, err: &(dyn std::error::Error + 'static)) -> Finding {
-    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(err);
-    while let Some(e) = source {
-        if let Some(rustls_err) = e.downcast_ref::<rustls::Error>() {
-            return rustls_finding(host, rustls_err);
-        }
-        if let Some(io_err) = e.downcast_ref::<io::Error>() {
-            if let Some(inner) = io_err
-                .get_ref()
-                .and_then(|i| i.downcast_ref::<rustls::Error>())
-            {
-                return rustls_finding(host, inner);
-            }
-        }
-        source = e.source();
+    if let Some(rustls_err) = find_rustls(err) {
+        return rustls_finding(host, rustls_err);
     }
     Finding::new(FindingCode::TlsFailed)
         .with("server", host)
         .with("problem", err.to_string())
         .with_evidence(err.to_string())
+}
+
+/// Finds a rustls error in a source chain, looking inside (nested) `io::Error`s, whose
+/// `source()` skips the wrapped error.
+pub fn find_rustls<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
+    let mut next: Option<&'a (dyn std::error::Error + 'static)> = Some(err);
+    while let Some(e) = next {
+        if let Some(r) = e.downcast_ref::<rustls::Error>() {
+            return Some(r);
+        }
+        next = match e.downcast_ref::<io::Error>().and_then(|io| io.get_ref()) {
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => e.source(),
+        };
+    }
+    None
 }
 
 fn rustls_finding(host: &str, err: &rustls::Error) -> Finding {

@@ -90,11 +90,15 @@ pub enum Progress {
     StepStarted {
         /// Which step.
         step: Step,
+        /// Plain-language label of the step.
+        label: &'static str,
     },
     /// A step finished well.
     StepPassed {
         /// Which step.
         step: Step,
+        /// Plain-language label of the step.
+        label: &'static str,
         /// Duration in milliseconds.
         ms: u64,
         /// A short fact worth showing (e.g. "TLS 1.3, AUTH XOAUTH2 offered").
@@ -105,6 +109,8 @@ pub enum Progress {
     StepFailed {
         /// Which step.
         step: Step,
+        /// Plain-language label of the step.
+        label: &'static str,
         /// Duration in milliseconds.
         ms: u64,
         /// The explanation.
@@ -227,7 +233,10 @@ impl<'a> Run<'a> {
     where
         F: Future<Output = Result<Done<T>, Finding>>,
     {
-        self.sink.emit(Progress::StepStarted { step });
+        self.sink.emit(Progress::StepStarted {
+            step,
+            label: step.label(),
+        });
         let start = Instant::now();
         let result = fut.await;
         let ms = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
@@ -240,7 +249,12 @@ impl<'a> Run<'a> {
                     detail: detail.clone(),
                     finding: None,
                 });
-                self.sink.emit(Progress::StepPassed { step, ms, detail });
+                self.sink.emit(Progress::StepPassed {
+                    step,
+                    label: step.label(),
+                    ms,
+                    detail,
+                });
                 Ok(value)
             }
             Err(finding) => {
@@ -254,6 +268,7 @@ impl<'a> Run<'a> {
                 });
                 self.sink.emit(Progress::StepFailed {
                     step,
+                    label: step.label(),
                     ms,
                     finding: finding.clone(),
                 });

@@ -35,6 +35,15 @@ pub enum ProviderKind {
     Microsoft365,
 }
 
+impl ProviderKind {
+    /// The provider in words, for the page.
+    pub fn label(self) -> &'static str {
+        match self {
+            ProviderKind::Microsoft365 => "Microsoft 365 work or school account",
+        }
+    }
+}
+
 /// How a connection is secured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -270,7 +270,7 @@ function authorize(req, res, url, tenantSeg) {
   }
   const method = q.get('code_challenge_method') || (q.get('code_challenge') ? 'plain' : null);
   const sc = client.scenario;
-  if (sc.deny) return back({ error: 'access_denied', error_description: 'AADSTS65004: User declined to consent to access the app.' });
+  if (sc.deny) return back({ error: 'access_denied', error_description: 'The user has denied access to the scope requested by the client application.' });
   if (sc.authorize_error) return back(knownError(sc.authorize_error, client.client_id));
   // Who does the browser sign in? A browser already signed in to another account keeps using it
   // unless the app asks for the account picker or a fresh login.

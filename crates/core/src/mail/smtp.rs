@@ -254,7 +254,7 @@ pub fn smtp_error(host: &str, server: &str, e: &lettre::transport::smtp::Error) 
             .unwrap_or_default();
         return classify::smtp_reply(&format!("{code} {text}")).with("server", server);
     }
-    if e.is_tls() || is_tls_in_chain(e) {
+    if e.is_tls() || net::find_rustls(e).is_some() {
         return net::tls_finding(host, e);
     }
     if e.is_timeout() {
@@ -263,20 +263,4 @@ pub fn smtp_error(host: &str, server: &str, e: &lettre::transport::smtp::Error) 
     Finding::new(FindingCode::UnrecognisedReply)
         .with("server", server)
         .with_evidence(format!("{server}: {e}"))
-}
-
-fn is_tls_in_chain(e: &(dyn std::error::Error + 'static)) -> bool {
-    let mut s = Some(e);
-    while let Some(err) = s {
-        if err.is::<rustls::Error>() {
-            return true;
-        }
-        if let Some(io) = err.downcast_ref::<std::io::Error>() {
-            if io.get_ref().is_some_and(|i| i.is::<rustls::Error>()) {
-                return true;
-            }
-        }
-        s = err.source();
-    }
-    false
 }

@@ -1,0 +1,296 @@
+//! Helpers for end-to-end tests of the `mailsetup` binary against the real local peers
+//! (tests/peers/peers.sh), the real Secret Service (gnome-keyring in the test's D-Bus session)
+//! and headless Chromium as the system browser.
+//!
+//! These tests need the environment that `tests/run-all.sh` provides; run alone they fail with
+//! an explanation rather than silently skipping.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use serde_json::Value;
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+/// The running peers, from `<peers dir>/peers.json`.
+pub struct Peers {
+    pub info: Value,
+    pub dir: PathBuf,
+    http: reqwest::blocking::Client,
+}
+
+impl Peers {
+    pub fn get() -> Peers {
+        let dir = std::env::var_os("MAILSETUP_PEERS_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| repo().join("target/peers"));
+        let text = std::fs::read_to_string(dir.join("peers.json")).unwrap_or_else(|_| {
+            panic!(
+                "the local peers are not running ({}/peers.json is missing).\n\
+                 Run the tests with tests/run-all.sh, or start them with: sudo tests/peers/peers.sh start",
+                dir.display()
+            )
+        });
+        let info: Value = serde_json::from_str(&text).unwrap();
+        let ca = std::fs::read(info["ca"].as_str().unwrap()).unwrap();
+        let http = reqwest::blocking::Client::builder()
+            .add_root_certificate(reqwest::Certificate::from_pem(&ca).unwrap())
+            .no_proxy()
+            .build()
+            .unwrap();
+        let peers = Peers { info, dir, http };
+        let health = peers
+            .http
+            .get(format!("{}/_test/health", peers.idp()))
+            .send();
+        assert!(
+            health.is_ok_and(|r| r.status().is_success()),
+            "the local OpenID provider does not answer: restart the peers (tests/peers/peers.sh start)"
+        );
+        peers
+    }
+
+    pub fn idp(&self) -> String {
+        self.info["idp"].as_str().unwrap().to_string()
+    }
+
+    /// Registers an app registration with a scenario; returns its client id.
+    pub fn register_client(&self, registration: Value) -> String {
+        let mut body = registration;
+        if body.get("client_id").is_none() {
+            body["client_id"] = Value::String(uuid::Uuid::new_v4().to_string());
+        }
+        let resp = self
+            .http
+            .post(format!("{}/_test/clients", self.idp()))
+            .json(&body)
+            .send()
+            .unwrap();
+        assert!(resp.status().is_success());
+        body["client_id"].as_str().unwrap().to_string()
+    }
+
+    /// SHA-256 (hex) of the refresh tokens the provider still accepts for `client_id`, and how
+    /// many were spent by rotation.
+    pub fn refresh_tokens(&self, client_id: &str) -> (Vec<String>, u64) {
+        let v: Value = self
+            .http
+            .get(format!(
+                "{}/_test/refresh_tokens?client_id={client_id}",
+                self.idp()
+            ))
+            .send()
+            .unwrap()
+            .json()
+            .unwrap();
+        let active = v["active"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_string())
+            .collect();
+        (active, v["spent"].as_u64().unwrap())
+    }
+
+    /// Raw POST to the provider's token endpoint (to prove a spent refresh token is refused).
+    pub fn token_request(&self, tenant: &str, form: &[(&str, &str)]) -> (u16, Value) {
+        let r = self
+            .http
+            .post(format!("{}/{tenant}/oauth2/v2.0/token", self.idp()))
+            .form(form)
+            .send()
+            .unwrap();
+        (r.status().as_u16(), r.json().unwrap_or(Value::Null))
+    }
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// One test's world: its own HOME/XDG dirs, settings file and mailbox address.
+pub struct TestEnv {
+    pub peers: Peers,
+    pub dir: tempfile::TempDir,
+    pub settings: PathBuf,
+    pub client_id: String,
+    pub address: String,
+    extra_env: Vec<(String, String)>,
+    pub transcript: std::cell::RefCell<String>,
+}
+
+impl TestEnv {
+    /// A test env with a fresh app registration (`registration` merged into a public client) and
+    /// a unique address `<name>-<n>@example.edu`.
+    pub fn new(name: &str, registration: Value) -> TestEnv {
+        let peers = Peers::get();
+        let client_id = peers.register_client(registration);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let address = format!("{name}-{}-{n}@example.edu", std::process::id());
+        let dir = tempfile::tempdir().unwrap();
+        let env = TestEnv {
+            settings: dir.path().join("settings.toml"),
+            peers,
+            dir,
+            client_id,
+            address,
+            extra_env: Vec::new(),
+            transcript: Default::default(),
+        };
+        env.write_settings(&[]);
+        env
+    }
+
+    /// Rewrites the settings from the peers' file with this env's client id and `replace`
+    /// (`(from, to)` substitutions).
+    pub fn write_settings(&self, replace: &[(&str, &str)]) {
+        let base = std::fs::read_to_string(self.peers.info["settings"].as_str().unwrap()).unwrap();
+        let ca = self.peers.info["ca"].as_str().unwrap();
+        let mut text = base
+            .replace(
+                self.peers.info["demo_client_id"].as_str().unwrap(),
+                &self.client_id,
+            )
+            .replace(
+                "extra_ca_file = \"tls/ca.crt\"",
+                &format!("extra_ca_file = \"{ca}\""),
+            );
+        for (from, to) in replace {
+            assert!(text.contains(from), "settings have no {from:?}");
+            text = text.replace(from, to);
+        }
+        std::fs::write(&self.settings, text).unwrap();
+    }
+
+    pub fn with_env(mut self, key: &str, value: &str) -> TestEnv {
+        self.extra_env.push((key.into(), value.into()));
+        self
+    }
+
+    /// Runs `mailsetup <args>` in this env; returns (exit code, stdout, stderr).
+    pub fn run(&self, args: &[&str]) -> (i32, String, String) {
+        let out = self.command(args).output().unwrap();
+        self.record(args, &out);
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into(),
+            String::from_utf8_lossy(&out.stderr).into(),
+        )
+    }
+
+    /// Runs with `--json` and parses stdout.
+    pub fn run_json(&self, args: &[&str]) -> (i32, Value) {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let (code, stdout, stderr) = self.run(&all);
+        let v = serde_json::from_str(&stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\nstderr: {stderr}"));
+        (code, v)
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let home = self.dir.path();
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+        cmd.args(args)
+            .env("MAILSETUP_CONFIG", &self.settings)
+            .env("BROWSER", repo().join("tests/peers/browser.sh"))
+            .env("MAILSETUP_PEERS_DIR", &self.peers.dir)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env_remove("HTTPS_PROXY")
+            .env_remove("https_proxy")
+            .env_remove("ALL_PROXY");
+        for (k, v) in &self.extra_env {
+            cmd.env(k, v);
+        }
+        cmd
+    }
+
+    fn record(&self, args: &[&str], out: &Output) {
+        let mut t = self.transcript.borrow_mut();
+        t.push_str(&format!(
+            "$ mailsetup {}\n{}{}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+
+    /// The vault record for this env's address, read with `secret-tool` (not with our code).
+    pub fn vault_record(&self) -> Option<Value> {
+        secret_tool_lookup(&self.address.to_lowercase())
+    }
+
+    pub fn vault_access_token(&self) -> Option<Value> {
+        secret_tool_lookup(&format!("{}#access", self.address.to_lowercase()))
+    }
+
+    /// Signs in and asserts success.
+    pub fn sign_in_ok(&self) -> Value {
+        let (code, v) = self.run_json(&["signin", &self.address]);
+        assert_eq!(code, 0, "signin failed: {v:#}");
+        assert_eq!(v["passed"], true);
+        v
+    }
+
+    /// Asserts no secret from the vault ever appeared in anything the CLI printed.
+    pub fn assert_no_secret_printed(&self, secrets: &[String]) {
+        let t = self.transcript.borrow();
+        for s in secrets.iter().filter(|s| s.len() >= 8) {
+            assert!(!t.contains(s.as_str()), "a secret was printed by the CLI");
+        }
+    }
+}
+
+pub fn secret_tool_lookup(user: &str) -> Option<Value> {
+    let out = Command::new("secret-tool")
+        .args(["lookup", "service", "mailsetup", "username", user])
+        .output()
+        .expect("secret-tool (libsecret-tools) is installed");
+    if !out.status.success() || out.stdout.is_empty() {
+        return None;
+    }
+    Some(serde_json::from_slice(&out.stdout).expect("vault entries are JSON"))
+}
+
+pub fn sha256_hex(s: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(s.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The finding codes of a JSON outcome.
+pub fn codes(outcome: &Value) -> Vec<String> {
+    outcome["steps"]
+        .as_array()
+        .map(|steps| {
+            steps
+                .iter()
+                .filter_map(|s| s["finding"]["code"].as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_else(|| {
+            outcome["finding"]["code"]
+                .as_str()
+                .map(|c| vec![c.to_string()])
+                .unwrap_or_default()
+        })
+}
+
+/// The first finding of a JSON outcome (or of a pre-step failure).
+pub fn first_finding(outcome: &Value) -> Value {
+    outcome["steps"]
+        .as_array()
+        .and_then(|steps| steps.iter().find_map(|s| s.get("finding").cloned()))
+        .or_else(|| outcome.get("finding").cloned())
+        .unwrap_or(Value::Null)
+}

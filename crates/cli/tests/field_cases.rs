@@ -1,0 +1,148 @@
+//! Field cases (../shared/cases/field-cases.md) that need the real binary and the local peers.
+//! Cases that are pure functions are tested next to the code (classify, loopback, address).
+
+mod common;
+
+use std::time::Instant;
+
+use common::{TestEnv, codes, first_finding};
+use serde_json::json;
+
+#[test]
+fn field_f11_cancel_in_browser_is_signin_cancelled() {
+    let env = TestEnv::new("cancel", json!({ "scenario": { "deny": true } }));
+    let (code, v) = env.run_json(&["signin", &env.address]);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&v), ["SIGNIN_CANCELLED"], "{v:#}");
+    assert!(env.vault_record().is_none());
+    let page = std::fs::read_to_string(
+        env.peers
+            .dir
+            .join(format!("browser/{}.html", env.client_id)),
+    )
+    .unwrap_or_default();
+    assert!(
+        !page.contains("code="),
+        "the browser page never shows a code"
+    );
+}
+
+#[test]
+fn field_f17_web_registration_asks_for_a_secret() {
+    let env = TestEnv::new("webapp", json!({ "type": "web", "secret": "s3cret-value" }));
+    let (code, v) = env.run_json(&["signin", &env.address]);
+    assert_eq!(code, 1);
+    let f = first_finding(&v);
+    assert_eq!(f["code"], "APP_REGISTRATION_NOT_PUBLIC_CLIENT", "{v:#}");
+    assert_eq!(f["audience"], "admin");
+    assert!(f["evidence"].as_str().unwrap().contains("AADSTS7000218"));
+    assert!(
+        f["evidence"].as_str().unwrap().contains("Trace ID:"),
+        "trace id kept for support"
+    );
+    assert!(env.vault_record().is_none());
+}
+
+#[test]
+fn field_f08_field_f09_unregistered_redirect_times_out_with_guidance() {
+    // Registered under another path: Entra shows AADSTS50011 in the browser and never calls back.
+    let env = TestEnv::new(
+        "redirect",
+        json!({ "redirect_uris": ["http://localhost/finish"] }),
+    );
+    let t = Instant::now();
+    let (code, v) = env.run_json(&["signin", &env.address, "--timeout", "4"]);
+    assert_eq!(code, 1);
+    let f = first_finding(&v);
+    assert_eq!(f["code"], "SIGNIN_NO_CALLBACK", "{v:#}");
+    assert!(f["steps"][0].as_str().unwrap().contains("AADSTS"));
+    assert!(t.elapsed().as_secs() < 30);
+    let page = std::fs::read_to_string(
+        env.peers
+            .dir
+            .join(format!("browser/{}.html", env.client_id)),
+    )
+    .unwrap_or_default();
+    assert!(
+        page.contains("AADSTS50011"),
+        "the browser shows the redirect error: {page}"
+    );
+}
+
+#[test]
+fn field_f14_refresh_expired_by_inactivity_removes_the_dead_token() {
+    let env = TestEnv::new(
+        "inactive",
+        json!({ "scenario": { "access_token_lifetime": 5 } }),
+    );
+    env.sign_in_ok();
+    env.peers.register_client(json!({ "client_id": env.client_id, "scenario": { "access_token_lifetime": 5, "refresh_error": 700082 } }));
+    let (code, v) = env.run_json(&["verify", &env.address]);
+    assert_eq!(code, 1);
+    let f = first_finding(&v);
+    assert_eq!(f["code"], "REAUTH_INACTIVITY", "{v:#}");
+    assert!(f["title"].as_str().unwrap().contains("sign in again"));
+    assert!(
+        !f["explanation"].as_str().unwrap().contains("AADSTS"),
+        "no raw text in the explanation"
+    );
+    assert!(
+        env.vault_record().is_none(),
+        "the dead refresh token is removed"
+    );
+}
+
+#[test]
+fn field_f15_sign_in_frequency_policy_is_explained() {
+    let env = TestEnv::new(
+        "policy",
+        json!({ "scenario": { "access_token_lifetime": 5 } }),
+    );
+    env.sign_in_ok();
+    env.peers.register_client(json!({ "client_id": env.client_id, "scenario": { "access_token_lifetime": 5, "refresh_error": 70043 } }));
+    let (code, v) = env.run_json(&["verify", &env.address]);
+    assert_eq!(code, 1);
+    let f = first_finding(&v);
+    assert_eq!(f["code"], "REAUTH_POLICY", "{v:#}");
+    assert!(f["explanation"].as_str().unwrap().contains("policy"));
+}
+
+#[test]
+fn field_f23_unreachable_identity_provider_keeps_the_token() {
+    let env = TestEnv::new(
+        "proxy",
+        json!({ "scenario": { "access_token_lifetime": 5 } }),
+    );
+    env.sign_in_ok();
+    let before = env.vault_record().unwrap();
+    // The system proxy setting points at nothing: the token endpoint is unreachable.
+    let dead = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let env = env.with_env("HTTPS_PROXY", &format!("http://127.0.0.1:{dead}"));
+    let (code, v) = env.run_json(&["verify", &env.address]);
+    assert_eq!(code, 1);
+    let f = first_finding(&v);
+    assert_eq!(f["code"], "NETWORK_IDP_UNREACHABLE", "{v:#}");
+    assert_eq!(f["audience"], "helpdesk");
+    assert_eq!(
+        env.vault_record().unwrap()["refresh_token"],
+        before["refresh_token"],
+        "token kept"
+    );
+}
+
+#[test]
+fn field_f13_refresh_goes_to_the_stored_tenant() {
+    let env = TestEnv::new(
+        "authority",
+        json!({ "scenario": { "access_token_lifetime": 5 } }),
+    );
+    env.sign_in_ok();
+    // The administrator later changes the settings' tenant: refresh must still use the stored one.
+    env.write_settings(&[("tenant = \"organizations\"", "tenant = \"consumers\"")]);
+    let (code, v) = env.run_json(&["verify", &env.address]);
+    assert_eq!(code, 0, "{v:#}");
+}

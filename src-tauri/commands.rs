@@ -1,0 +1,164 @@
+//! The commands the page may call (listed in build.rs and granted in capabilities/main.json).
+//! Each is `async`, takes plain values plus the shared [`AppState`], calls one core function and
+//! returns serde data or a [`CommandError`]. Long steps stream [`Progress`] over a `Channel`.
+
+use std::sync::Arc;
+
+use mailsetup_core::address::Address;
+use mailsetup_core::assistant::{AccountStatus, Assistant, Outcome, SignInOptions, VerifyOptions};
+use mailsetup_core::browser::SystemBrowser;
+use mailsetup_core::findings::Finding;
+use mailsetup_core::progress::Progress;
+use serde::Serialize;
+use tauri::State;
+use tauri::ipc::Channel;
+
+use crate::error::CommandError;
+use crate::state::AppState;
+
+type Result<T> = std::result::Result<T, CommandError>;
+
+fn assistant(state: &AppState) -> Result<Arc<Assistant>> {
+    state.assistant.clone().map_err(CommandError::from)
+}
+
+fn sink(channel: Channel<Progress>) -> impl Fn(Progress) + Send + Sync {
+    move |event| {
+        let _ = channel.send(event);
+    }
+}
+
+/// What the page shows about the app and its configuration.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    /// App version.
+    pub version: &'static str,
+    /// The settings file in use, if any.
+    pub settings_file: Option<String>,
+    /// Why the settings cannot be used, if so.
+    pub settings_problem: Option<Finding>,
+    /// Whether a client id is configured for Microsoft sign-in.
+    pub client_configured: bool,
+    /// Why the vault cannot be used right now, if so.
+    pub vault_problem: Option<Finding>,
+}
+
+/// App version, settings file and vault status.
+#[tauri::command]
+pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
+    let (settings_file, settings_problem, client_configured, vault_problem) = match &state.assistant
+    {
+        Ok(a) => {
+            let s = a.settings();
+            let vault = a.vault().self_check().await.err().map(Finding::finish);
+            (
+                s.source.as_ref().map(|p| p.display().to_string()),
+                None,
+                s.microsoft.client_id.is_some(),
+                vault,
+            )
+        }
+        Err(f) => (None, Some(f.clone()), false, None),
+    };
+    Ok(AppInfo {
+        version: mailsetup_core::VERSION,
+        settings_file,
+        settings_problem,
+        client_configured,
+        vault_problem,
+    })
+}
+
+/// A checked address and what the app will do with it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddressInfo {
+    /// As the user typed it (domain lower-cased).
+    pub display: String,
+    /// The normalised form.
+    pub normalized: String,
+    /// Provider, in words.
+    pub provider: &'static str,
+    /// SMTP server `host:port`.
+    pub smtp: String,
+    /// IMAP server `host:port`.
+    pub imap: String,
+}
+
+/// Checks the typed address (no network).
+#[tauri::command]
+pub async fn parse_address(state: State<'_, AppState>, address: String) -> Result<AddressInfo> {
+    let address = Address::parse(&address)?;
+    let profile = assistant(&state)?.profile(&address);
+    Ok(AddressInfo {
+        display: address.display().to_owned(),
+        normalized: address.normalized().to_owned(),
+        provider: profile.kind.label(),
+        smtp: profile.smtp.label(),
+        imap: profile.imap.label(),
+    })
+}
+
+/// The wizard's connection check.
+#[tauri::command]
+pub async fn check_connection(
+    state: State<'_, AppState>,
+    address: String,
+    on_event: Channel<Progress>,
+) -> Result<Outcome> {
+    let address = Address::parse(&address)?;
+    let assistant = assistant(&state)?;
+    Ok(assistant.check_connection(&address, &sink(on_event)).await)
+}
+
+/// Signs in in the system browser; stores the sign-in only for the right account.
+#[tauri::command]
+pub async fn sign_in(
+    state: State<'_, AppState>,
+    address: String,
+    on_event: Channel<Progress>,
+) -> Result<Outcome> {
+    let address = Address::parse(&address)?;
+    let assistant = assistant(&state)?;
+    let opts = SignInOptions {
+        browser: Arc::new(SystemBrowser),
+        cancel: state.begin_sign_in(),
+        timeout: None,
+    };
+    Ok(assistant.sign_in(&address, &opts, &sink(on_event)).await)
+}
+
+/// Cancels the sign-in that is waiting for the browser.
+#[tauri::command]
+pub async fn cancel_sign_in(state: State<'_, AppState>) -> Result<bool> {
+    Ok(state.cancel_sign_in())
+}
+
+/// Verifies the saved sign-in with SMTP and IMAP (and a test message when asked).
+#[tauri::command]
+pub async fn verify(
+    state: State<'_, AppState>,
+    address: String,
+    send_test: bool,
+    on_event: Channel<Progress>,
+) -> Result<Outcome> {
+    let address = Address::parse(&address)?;
+    let assistant = assistant(&state)?;
+    Ok(assistant
+        .verify(&address, VerifyOptions { send_test }, &sink(on_event))
+        .await)
+}
+
+/// The mailboxes set up on this computer.
+#[tauri::command]
+pub async fn list_accounts(state: State<'_, AppState>) -> Result<Vec<AccountStatus>> {
+    Ok(assistant(&state)?.accounts().await?)
+}
+
+/// Removes a mailbox's saved sign-in. Returns whether anything was removed.
+#[tauri::command]
+pub async fn forget_account(state: State<'_, AppState>, address: String) -> Result<bool> {
+    let address = Address::parse(&address)?;
+    Ok(assistant(&state)?.forget(&address).await?)
+}

@@ -1,0 +1,52 @@
+//! What the shell keeps between commands: the core [`Assistant`] (or why it could not be made)
+//! and the cancel handle of a sign-in in progress.
+
+use std::sync::{Arc, Mutex};
+
+use mailsetup_core::assistant::Assistant;
+use mailsetup_core::findings::Finding;
+use mailsetup_core::settings::Settings;
+use tokio_util::sync::CancellationToken;
+
+/// Shared app state, managed by Tauri.
+pub struct AppState {
+    /// The assistant, or the finding that explains why the settings could not be used.
+    pub assistant: Result<Arc<Assistant>, Finding>,
+    /// Cancels the sign-in that is waiting for the browser, if any.
+    pending_sign_in: Mutex<Option<CancellationToken>>,
+}
+
+impl AppState {
+    /// Loads the settings ($MAILSETUP_CONFIG or the per-user file) and builds the assistant.
+    pub fn load() -> AppState {
+        let assistant = Settings::discover(None)
+            .map_err(Finding::from)
+            .and_then(Assistant::new)
+            .map(Arc::new);
+        AppState {
+            assistant,
+            pending_sign_in: Mutex::new(None),
+        }
+    }
+
+    /// A fresh cancel token for a new sign-in; cancels the previous one.
+    pub fn begin_sign_in(&self) -> CancellationToken {
+        let token = CancellationToken::new();
+        if let Ok(mut slot) = self.pending_sign_in.lock() {
+            if let Some(old) = slot.replace(token.clone()) {
+                old.cancel();
+            }
+        }
+        token
+    }
+
+    /// Cancels the sign-in in progress. Returns whether there was one.
+    pub fn cancel_sign_in(&self) -> bool {
+        self.pending_sign_in
+            .lock()
+            .ok()
+            .and_then(|mut slot| slot.take())
+            .map(|t| t.cancel())
+            .is_some()
+    }
+}

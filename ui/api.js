@@ -1,0 +1,60 @@
+// The only place that talks to the app's core: every command goes through `call`.
+// Errors arrive as findings ({code, audience, title, explanation, steps, evidence?, docUrl?});
+// the page switches on `code` only, never on text.
+
+/** Finding codes the page treats specially (mirrors core's FindingCode). */
+export const Codes = Object.freeze({
+  INVALID_ADDRESS: 'INVALID_ADDRESS',
+  SETTINGS_INVALID: 'SETTINGS_INVALID',
+  APP_NOT_CONFIGURED: 'APP_NOT_CONFIGURED',
+  SIGNED_IN_AS_DIFFERENT_ACCOUNT: 'SIGNED_IN_AS_DIFFERENT_ACCOUNT',
+  SIGNIN_CANCELLED: 'SIGNIN_CANCELLED',
+  VAULT_UNAVAILABLE: 'VAULT_UNAVAILABLE',
+  NOT_SIGNED_IN: 'NOT_SIGNED_IN',
+  INTERNAL: 'INTERNAL',
+});
+
+function core() {
+  const c = window.__TAURI__ && window.__TAURI__.core;
+  if (!c) throw asFinding('The app window is not connected to the app.');
+  return c;
+}
+
+/** Anything thrown by invoke becomes a finding. */
+function asFinding(err) {
+  if (err && typeof err === 'object' && err.code && err.title) return err;
+  return {
+    code: Codes.INTERNAL,
+    audience: 'helpdesk',
+    title: 'Something unexpected went wrong in the app',
+    explanation: 'The app ran into an error it did not expect. No sign-in details were lost.',
+    steps: ['Try again.', 'If it repeats, send the report to the app\'s maintainers.'],
+    evidence: typeof err === 'string' ? err : undefined,
+  };
+}
+
+async function call(command, args) {
+  try {
+    return await core().invoke(command, args);
+  } catch (err) {
+    throw asFinding(err);
+  }
+}
+
+/** A progress channel that hands each event ({event, step, label, ms, detail?, finding?}) to `onEvent`. */
+function channel(onEvent) {
+  const ch = new (core().Channel)();
+  ch.onmessage = onEvent;
+  return ch;
+}
+
+export const api = {
+  appInfo: () => call('app_info'),
+  parseAddress: (address) => call('parse_address', { address }),
+  checkConnection: (address, onEvent) => call('check_connection', { address, onEvent: channel(onEvent) }),
+  signIn: (address, onEvent) => call('sign_in', { address, onEvent: channel(onEvent) }),
+  cancelSignIn: () => call('cancel_sign_in'),
+  verify: (address, sendTest, onEvent) => call('verify', { address, sendTest, onEvent: channel(onEvent) }),
+  listAccounts: () => call('list_accounts'),
+  forgetAccount: (address) => call('forget_account', { address }),
+};
