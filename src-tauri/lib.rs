@@ -8,15 +8,12 @@ pub mod commands;
 pub mod error;
 pub mod state;
 
-use tauri::{Manager, Runtime};
+use tauri::Runtime;
 
 /// Builds the app on any Tauri runtime (the real one, or the mock runtime in tests).
 pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
-        .setup(|app| {
-            app.manage(state::AppState::load());
-            Ok(())
-        })
+        .manage(state::AppState::load())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::parse_address,
@@ -41,5 +38,58 @@ pub fn run() {
     if let Err(e) = build(tauri::Builder::default()).run(tauri::generate_context!()) {
         eprintln!("Mail Setup Assistant could not start: {e}");
         std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
+    use tauri::webview::InvokeRequest;
+
+    fn request(cmd: &str, body: serde_json::Value) -> InvokeRequest {
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        }
+    }
+
+    #[test]
+    fn commands_answer_through_ipc_with_data_or_findings() {
+        let app = super::build(mock_builder())
+            .build(mock_context(noop_assets()))
+            .expect("app builds");
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+
+        let ok = get_ipc_response(
+            &webview,
+            request(
+                "parse_address",
+                serde_json::json!({ "address": " Ann@Example.EDU " }),
+            ),
+        )
+        .expect("a valid address parses");
+        let v: serde_json::Value = ok.deserialize().unwrap();
+        assert_eq!(v["display"], "Ann@example.edu");
+        assert_eq!(v["normalized"], "ann@example.edu");
+        assert_eq!(v["smtp"], "smtp.office365.com:587");
+
+        let err = get_ipc_response(
+            &webview,
+            request(
+                "parse_address",
+                serde_json::json!({ "address": "Ann <ann@example.edu>" }),
+            ),
+        )
+        .expect_err("an invalid address is refused");
+        assert_eq!(err["code"], "INVALID_ADDRESS");
+        assert_eq!(err["audience"], "user");
     }
 }

@@ -32,10 +32,10 @@ impl AppState {
     /// A fresh cancel token for a new sign-in; cancels the previous one.
     pub fn begin_sign_in(&self) -> CancellationToken {
         let token = CancellationToken::new();
-        if let Ok(mut slot) = self.pending_sign_in.lock() {
-            if let Some(old) = slot.replace(token.clone()) {
-                old.cancel();
-            }
+        if let Ok(mut slot) = self.pending_sign_in.lock()
+            && let Some(old) = slot.replace(token.clone())
+        {
+            old.cancel();
         }
         token
     }

@@ -16,9 +16,13 @@ SPKI=$(cat "$DIR/tls/server.spki" 2>/dev/null || true)
 mkdir -p "$DIR/browser"
 # The last page each app registration's sign-in ended on (tests read it; it never holds a code).
 CLIENT=$(printf '%s' "$URL" | sed -n 's/.*[?&]client_id=\([A-Za-z0-9-]*\).*/\1/p')
+FLAGS=(--no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync
+  --no-first-run --disable-dev-shm-usage --disable-quic --user-data-dir="$PROFILE")
+if [ -n "$SPKI" ]; then FLAGS+=(--ignore-certificate-errors-spki-list="$SPKI"); fi
+if [ "${MAILSETUP_BROWSER_MODE:-headless}" = window ]; then
+  # The demo on a desktop: a visible window the person can watch; it stays until they close it.
+  "$CHROMIUM" "${FLAGS[@]}" --new-window "$URL" >/dev/null 2>>"$DIR/browser/chromium.log" || true
+  exit 0
+fi
 # --dump-dom loads the page, follows redirects, prints the final DOM and exits.
-timeout -k 5 "${MAILSETUP_BROWSER_TIMEOUT:-60}" "$CHROMIUM" --headless --no-sandbox --disable-gpu \
-  --disable-background-networking --disable-component-update --disable-sync --no-first-run \
-  --disable-dev-shm-usage --disable-quic --user-data-dir="$PROFILE" \
-  ${SPKI:+--ignore-certificate-errors-spki-list="$SPKI"} \
-  --dump-dom "$URL" >"$DIR/browser/${CLIENT:-unknown}.html" 2>>"$DIR/browser/chromium.log"
+timeout -k 5 "${MAILSETUP_BROWSER_TIMEOUT:-60}" "$CHROMIUM" --headless "${FLAGS[@]}" --dump-dom "$URL" >"$DIR/browser/${CLIENT:-unknown}.html" 2>>"$DIR/browser/chromium.log"

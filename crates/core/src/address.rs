@@ -172,9 +172,10 @@ fn check_local(local: &str) -> Result<(), AddressError> {
     }
     // RFC 5322 `atext` plus UTF-8 (RFC 6531 `UTF8-non-ascii`).
     const SPECIAL_OK: &str = "!#$%&'*+-/=?^_`{|}~.";
-    match local.chars().find(|&c| {
-        !(c.is_ascii_alphanumeric() || SPECIAL_OK.contains(c) || (!c.is_ascii() && !c.is_control()))
-    }) {
+    let allowed = |c: char| {
+        c.is_ascii_alphanumeric() || SPECIAL_OK.contains(c) || (!c.is_ascii() && !c.is_control())
+    };
+    match local.chars().find(|&c| !allowed(c)) {
         Some(c) => Err(AddressError::BadLocalChar(c)),
         None => Ok(()),
     }

@@ -81,18 +81,17 @@ impl Outcome {
         let mut steps = run.into_records();
         let passed = result.is_ok() && steps.iter().all(|s| s.status == Status::Passed);
         // A failure outside any step (rare) still reaches the person.
-        if let Err(f) = &result {
-            if !steps.iter().any(|s| s.finding.as_ref() == Some(f))
-                && steps.iter().all(|s| s.status == Status::Passed)
-            {
-                steps.push(StepRecord {
-                    step: Step::Loopback,
-                    status: Status::Failed,
-                    ms: 0,
-                    detail: None,
-                    finding: Some(f.clone()),
-                });
-            }
+        if let Err(f) = &result
+            && !steps.iter().any(|s| s.finding.as_ref() == Some(f))
+            && steps.iter().all(|s| s.status == Status::Passed)
+        {
+            steps.push(StepRecord {
+                step: Step::Loopback,
+                status: Status::Failed,
+                ms: 0,
+                detail: None,
+                finding: Some(f.clone()),
+            });
         }
         Outcome {
             action,
@@ -456,14 +455,14 @@ impl Assistant {
         address: &Address,
         record: &AccountRecord,
     ) -> Result<Done<SecretString>, Finding> {
-        if let Some(cached) = self.vault.load_access_token(address).await? {
-            if cached.valid_for(ACCESS_TOKEN_MARGIN) {
-                let mins = (cached.expires_at.saturating_sub(now_secs())) / 60;
-                return Ok(Done::with_detail(
-                    cached.token,
-                    format!("saved access token valid for {mins} more min"),
-                ));
-            }
+        if let Some(cached) = self.vault.load_access_token(address).await?
+            && cached.valid_for(ACCESS_TOKEN_MARGIN)
+        {
+            let mins = (cached.expires_at.saturating_sub(now_secs())) / 60;
+            return Ok(Done::with_detail(
+                cached.token,
+                format!("saved access token valid for {mins} more min"),
+            ));
         }
         let profile = OAuthProfile {
             authority: url::Url::parse(&record.authority).map_err(Finding::internal)?,
@@ -589,20 +588,20 @@ impl Assistant {
                 ))
             })
             .await?;
-            if let Some(sent) = sent {
-                if let Ok(message_id) = sent.await {
-                    run.step_detail(Step::ImapFind, async {
-                        let (uid, took) = session
-                            .find_message_id(&message_id, t.message_arrival)
-                            .await
-                            .map_err(|f| f.with("mailbox", address.display()))?;
-                        Ok(Done::with_detail(
-                            (),
-                            format!("found as UID {uid} after {} ms", took.as_millis()),
-                        ))
-                    })
-                    .await?;
-                }
+            if let Some(sent) = sent
+                && let Ok(message_id) = sent.await
+            {
+                run.step_detail(Step::ImapFind, async {
+                    let (uid, took) = session
+                        .find_message_id(&message_id, t.message_arrival)
+                        .await
+                        .map_err(|f| f.with("mailbox", address.display()))?;
+                    Ok(Done::with_detail(
+                        (),
+                        format!("found as UID {uid} after {} ms", took.as_millis()),
+                    ))
+                })
+                .await?;
             }
             Ok(())
         }

@@ -315,10 +315,10 @@ impl Settings {
         if let Some(p) = std::env::var_os(CONFIG_ENV).filter(|v| !v.is_empty()) {
             return Settings::load(Path::new(&p));
         }
-        if let Some(p) = dirs::config_dir().map(|d| d.join("mailsetup").join(USER_FILE)) {
-            if p.is_file() {
-                return Settings::load(&p);
-            }
+        if let Some(p) = dirs::config_dir().map(|d| d.join("mailsetup").join(USER_FILE))
+            && p.is_file()
+        {
+            return Settings::load(&p);
         }
         Ok(Settings::default())
     }

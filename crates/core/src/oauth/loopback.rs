@@ -193,12 +193,12 @@ impl Loopback {
 /// the name `localhost` resolves to here (usually `::1`).
 async fn loopback_ips(host: LoopbackHost) -> Vec<IpAddr> {
     let mut ips = vec![IpAddr::V4(Ipv4Addr::LOCALHOST)];
-    if host == LoopbackHost::Localhost {
-        if let Ok(addrs) = tokio::net::lookup_host(("localhost", 0)).await {
-            for a in addrs {
-                if a.ip().is_loopback() && !ips.contains(&a.ip()) {
-                    ips.push(a.ip());
-                }
+    if host == LoopbackHost::Localhost
+        && let Ok(addrs) = tokio::net::lookup_host(("localhost", 0)).await
+    {
+        for a in addrs {
+            if a.ip().is_loopback() && !ips.contains(&a.ip()) {
+                ips.push(a.ip());
             }
         }
     }

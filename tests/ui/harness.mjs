@@ -1,0 +1,89 @@
+// Runs the real ui/ page in headless Chromium with the app's IPC mocked: each command answers
+// from a script of responses ({events: [...progress], result} or {error: finding}), so every page
+// and state can be shown without the app.
+
+import { chromium } from 'playwright-core';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { REPO } from '../lib/peers.mjs';
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+export const SHOTS = join(REPO, 'target/screenshots');
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+function mockIpc(script) {
+  const queues = script;
+  window.__calls = [];
+  class Channel {
+    constructor() { this.onmessage = () => {}; }
+  }
+  const clone = (v) => JSON.parse(JSON.stringify(v ?? {}, (k, x) => (x instanceof Channel ? '[channel]' : x)));
+  window.__TAURI__ = {
+    core: {
+      Channel,
+      invoke: async (cmd, args) => {
+        window.__calls.push({ cmd, args: clone(args) });
+        const queue = queues[cmd];
+        if (!queue || queue.length === 0) throw { code: 'INTERNAL', audience: 'helpdesk', title: `no mock for ${cmd}`, explanation: '', steps: [] };
+        const next = queue.length > 1 ? queue.shift() : queue[0];
+        for (const ev of next.events || []) {
+          await new Promise((r) => setTimeout(r, 5));
+          args.onEvent.onmessage(ev);
+        }
+        if (next.wait) await new Promise((r) => setTimeout(r, next.wait));
+        if (next.error) throw next.error;
+        return next.result;
+      },
+    },
+  };
+}
+
+/** Opens the page with `script` as the command responses. */
+export async function openPage(browser, script) {
+  const page = await browser.newPage({ viewport: { width: 880, height: 760 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('http://app.test/**', (route) => {
+    const path = new URL(route.request().url()).pathname.replace(/^\/$/, '/index.html');
+    try {
+      route.fulfill({ status: 200, contentType: TYPES[extname(path)] || 'text/plain', body: readFileSync(join(REPO, 'ui', path)) });
+    } catch {
+      route.fulfill({ status: 404, body: '' });
+    }
+  });
+  await page.addInitScript(mockIpc, script);
+  await page.goto('http://app.test/index.html');
+  page.errors = errors;
+  return page;
+}
+
+export async function shot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `ui-${name}.png`), fullPage: true });
+}
+
+// ---------------------------------------------------------------- fixtures
+
+export const appInfo = (extra = {}) => ({ result: { version: '0.1.0', settingsFile: '/etc/mailsetup/settings.toml', settingsProblem: null, clientConfigured: true, vaultProblem: null, ...extra } });
+export const addressInfo = { result: { display: 'Ann.Lee@example.edu', normalized: 'ann.lee@example.edu', provider: 'Microsoft 365 work or school account', smtp: 'smtp.office365.com:587', imap: 'outlook.office365.com:993' } };
+
+export const step = (step, label, extra = {}) => [
+  { event: 'stepStarted', step, label },
+  { event: 'stepPassed', step, label, ms: 12, ...extra },
+];
+
+export function finding(code, title, extra = {}) {
+  return { code, audience: 'user', title, explanation: `Explanation of ${code}.`, steps: ['First do this.', 'Then that.'], ...extra };
+}
+
+export function outcome(action, steps, extra = {}) {
+  const failed = steps.some((s) => s.finding);
+  return { action, address: 'Ann.Lee@example.edu', passed: !failed, steps, ...extra };
+}

@@ -1,0 +1,158 @@
+// UI tests of every wizard page and state, on headless Chromium with mocked IPC.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { addressInfo, appInfo, finding, launch, openPage, outcome, shot, step } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const passedCheck = {
+  events: [...step('dns', 'Looking up the mail servers', { detail: 'smtp → 1.2.3.4' }), ...step('smtp_connect', 'Connecting securely to the sending server', { detail: 'STARTTLS · AUTH XOAUTH2' })],
+  result: outcome('check', [{ step: 'dns', status: 'passed', ms: 3 }, { step: 'smtp_connect', status: 'passed', ms: 40 }]),
+};
+const signedIn = {
+  events: [...step('loopback', 'Preparing to receive the sign-in'), { event: 'waitingForBrowser', urlRedacted: 'https://login/…', timeoutSecs: 300 }, ...step('browser_sign_in', 'Waiting for you to sign in in the browser')],
+  result: outcome('sign_in', [{ step: 'browser_sign_in', status: 'passed', ms: 900 }], { account: { address: 'Ann.Lee@example.edu', mailbox: 'ann.lee@example.edu', signedInAs: 'ann.lee@example.edu', provider: 'microsoft365', addedAt: 1 } }),
+};
+const verified = {
+  events: [...step('smtp_send', 'Sending a test message to the mailbox'), ...step('imap_find', 'Looking for the test message in the inbox', { detail: 'found as UID 7 after 80 ms' })],
+  result: outcome('verify', [{ step: 'smtp_send', status: 'passed', ms: 20 }, { step: 'imap_find', status: 'passed', ms: 80, detail: 'found as UID 7 after 80 ms' }]),
+};
+
+async function toSignIn(page) {
+  await page.fill('#address', ' Ann.Lee@Example.EDU ');
+  await page.click('#address-next');
+  await page.waitForSelector('body[data-check="passed"]');
+  await page.click('#check-next');
+  await page.waitForSelector('#step-signin:not([hidden])');
+}
+
+test('happy path through every page, then forget', async () => {
+  const page = await openPage(browser, {
+    app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [addressInfo],
+    check_connection: [passedCheck], sign_in: [signedIn], verify: [verified], forget_account: [{ result: true }],
+  });
+  await page.waitForSelector('#version:has-text("Version 0.1.0")');
+  assert.equal(await page.getAttribute('.stepper li.current', 'data-for'), 'address');
+  await shot(page, '01-address');
+  await toSignIn(page);
+  assert.equal(await page.textContent('#step-check .addr'), 'Ann.Lee@example.edu');
+  assert.match(await page.textContent('#check-progress'), /STARTTLS · AUTH XOAUTH2/);
+  assert.match(await page.textContent('#step-signin'), /Sign in as Ann\.Lee@example\.edu/);
+  await shot(page, '03-sign-in');
+  await page.click('#signin-start');
+  await page.waitForSelector('#step-verify:not([hidden])');
+  await shot(page, '04-check-mail');
+  await page.click('#verify-start');
+  await page.waitForSelector('body[data-verify="passed"]');
+  assert.equal(await page.isVisible('#verify-next'), true);
+  await page.click('#verify-next');
+  await page.waitForSelector('#step-done:not([hidden])');
+  assert.match(await page.textContent('#done-summary'), /Signed in as ann\.lee@example\.edu/);
+  assert.match(await page.textContent('#done-steps'), /found as UID 7/);
+  await shot(page, '05-done');
+  await page.click('#done-forget');
+  await page.waitForSelector('body[data-forgot="true"]');
+  assert.match(await page.textContent('#done-message'), /removed from this computer/);
+  const calls = await page.evaluate(() => window.__calls.map((c) => [c.cmd, c.args]));
+  assert.deepEqual(calls.find(([c]) => c === 'parse_address')[1], { address: 'Ann.Lee@Example.EDU' });
+  assert.deepEqual(calls.find(([c]) => c === 'verify')[1], { address: 'Ann.Lee@example.edu', sendTest: true, onEvent: '[channel]' });
+  assert.deepEqual(calls.find(([c]) => c === 'forget_account')[1], { address: 'Ann.Lee@example.edu' });
+  assert.deepEqual(page.errors, []);
+});
+
+test('an invalid address shows the finding and stays on the page', async () => {
+  const page = await openPage(browser, {
+    app_info: [appInfo()], list_accounts: [{ result: [] }],
+    parse_address: [{ error: finding('INVALID_ADDRESS', 'That is not an email address we can use', { explanation: 'Please type only the address itself.' }) }],
+  });
+  await page.fill('#address', 'Ann <ann@example.edu>');
+  await page.click('#address-next');
+  await page.waitForSelector('#address-error .finding[data-code="INVALID_ADDRESS"]');
+  assert.match(await page.textContent('#address-error'), /Please type only the address itself/);
+  assert.equal(await page.isVisible('#step-address'), true);
+  await shot(page, '02-invalid-address');
+});
+
+test('a failed connection check explains and offers to try again', async () => {
+  const f = finding('CONNECT_TIMEOUT', 'No answer from smtp.office365.com:587 within 10 seconds', { audience: 'helpdesk', evidence: 'smtp.office365.com:587: no answer within 10000 ms' });
+  const page = await openPage(browser, {
+    app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [addressInfo],
+    check_connection: [{ events: [{ event: 'stepStarted', step: 'smtp_connect', label: 'Connecting securely to the sending server' }, { event: 'stepFailed', step: 'smtp_connect', label: 'Connecting securely to the sending server', ms: 10000, finding: f }], result: outcome('check', [{ step: 'smtp_connect', status: 'failed', ms: 10000, finding: f }]) }],
+  });
+  await page.fill('#address', 'ann.lee@example.edu');
+  await page.click('#address-next');
+  await page.waitForSelector('body[data-check="failed"]');
+  assert.equal(await page.isDisabled('#check-next'), true);
+  assert.equal(await page.isVisible('#check-retry'), true);
+  assert.match(await page.textContent('#check-findings .who'), /For the helpdesk/);
+  assert.match(await page.textContent('#check-progress li.failed'), /No answer from/);
+  await shot(page, '02-check-failed');
+});
+
+test('the wrong account is refused with guidance and a retry button', async () => {
+  const f = finding('SIGNED_IN_AS_DIFFERENT_ACCOUNT', 'The browser signed in as admin@example.edu, not Ann.Lee@example.edu', { steps: ['Try again in a private (incognito/InPrivate) browser window, where no account is signed in.', 'Or choose "Use another account".'] });
+  const page = await openPage(browser, {
+    app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [addressInfo], check_connection: [passedCheck],
+    sign_in: [{ events: [{ event: 'stepFailed', step: 'account_check', label: 'Checking which account signed in', ms: 1, finding: f }], result: outcome('sign_in', [{ step: 'account_check', status: 'failed', ms: 1, finding: f }]) }],
+  });
+  await toSignIn(page);
+  await page.click('#signin-start');
+  await page.waitForSelector('body[data-signin="SIGNED_IN_AS_DIFFERENT_ACCOUNT"]');
+  assert.match(await page.textContent('#signin-findings h3'), /admin@example\.edu, not Ann\.Lee@example\.edu/);
+  assert.match(await page.textContent('#signin-findings .fix'), /private/);
+  assert.equal((await page.textContent('#signin-start')).trim(), 'Try again with the right account');
+  assert.equal(await page.isVisible('#step-verify'), false);
+  await shot(page, '03-wrong-account');
+});
+
+test('waiting for the browser shows cancel, which calls cancel_sign_in', async () => {
+  const cancelled = finding('SIGNIN_CANCELLED', 'The sign-in was cancelled');
+  const page = await openPage(browser, {
+    app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [addressInfo], check_connection: [passedCheck],
+    sign_in: [{ events: [{ event: 'waitingForBrowser', urlRedacted: 'x', timeoutSecs: 300 }], wait: 800, result: outcome('sign_in', [{ step: 'browser_sign_in', status: 'failed', ms: 1, finding: cancelled }]) }],
+    cancel_sign_in: [{ result: true }],
+  });
+  await toSignIn(page);
+  await page.click('#signin-start');
+  await page.waitForSelector('#signin-waiting:not([hidden])');
+  assert.equal(await page.isVisible('#signin-waiting'), true);
+  await shot(page, '03-waiting-for-browser');
+  await page.click('#signin-cancel');
+  await page.waitForSelector('body[data-signin="SIGNIN_CANCELLED"]');
+  assert.equal(await page.isVisible('#signin-waiting'), false);
+  assert.ok((await page.evaluate(() => window.__calls.map((c) => c.cmd))).includes('cancel_sign_in'));
+});
+
+test('settings and vault problems show as a banner at start; accounts are listed', async () => {
+  const page = await openPage(browser, {
+    app_info: [appInfo({ settingsProblem: finding('SETTINGS_INVALID', 'The settings file has a mistake', { audience: 'admin' }), vaultProblem: finding('VAULT_UNAVAILABLE', "The computer's password vault cannot be used", { audience: 'helpdesk' }) })],
+    list_accounts: [{ result: [{ address: 'B@example.edu', mailbox: 'b@example.edu', provider: 'microsoft365', addedAt: 1, inVault: true, lastCheckPassed: true }] }],
+  });
+  await page.waitForSelector('#banner .finding[data-code="SETTINGS_INVALID"]');
+  assert.equal(await page.locator('#banner .finding').count(), 2);
+  assert.match(await page.textContent('#banner'), /For your IT administrator/);
+  assert.match(await page.textContent('#accounts-list'), /B@example\.edu — signed in/);
+  await shot(page, '01-banner');
+});
+
+test('finding text is shown as text, never as HTML', async () => {
+  const evil = finding('UNRECOGNISED_REPLY', '<img src=x onerror="window.__pwned=1">', { evidence: '<script>window.__pwned=2</script>' });
+  const page = await openPage(browser, {
+    app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [{ error: evil }],
+  });
+  await page.fill('#address', 'x@example.edu');
+  await page.click('#address-next');
+  await page.waitForSelector('#address-error .finding');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.match(await page.textContent('#address-error h3'), /<img src=x/);
+});
+
+test('an IPC failure that is not a finding still reads as one', async () => {
+  const page = await openPage(browser, { app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [{ error: 'command parse_address not allowed' }] });
+  await page.fill('#address', 'x@example.edu');
+  await page.click('#address-next');
+  await page.waitForSelector('#address-error .finding[data-code="INTERNAL"]');
+  assert.match(await page.textContent('#address-error'), /Something unexpected went wrong/);
+});
