@@ -12,7 +12,7 @@ const passedCheck = {
   result: outcome('check', [{ step: 'dns', status: 'passed', ms: 3 }, { step: 'smtp_connect', status: 'passed', ms: 40 }]),
 };
 const signedIn = {
-  events: [...step('loopback', 'Preparing to receive the sign-in'), { event: 'waitingForBrowser', urlRedacted: 'https://login/…', timeoutSecs: 300 }, ...step('browser_sign_in', 'Waiting for you to sign in in the browser')],
+  events: [...step('loopback', 'Preparing the sign-in'), { event: 'waitingForBrowser', urlRedacted: 'https://login/…', timeoutSecs: 300 }, ...step('browser_sign_in', 'Waiting for you to sign in in the browser')],
   result: outcome('sign_in', [{ step: 'browser_sign_in', status: 'passed', ms: 900 }], { account: { address: 'Ann.Lee@example.edu', mailbox: 'ann.lee@example.edu', signedInAs: 'ann.lee@example.edu', provider: 'microsoft365', addedAt: 1 } }),
 };
 const verified = {

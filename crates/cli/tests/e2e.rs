@@ -392,3 +392,83 @@ fn missing_vault_is_a_clear_finding_not_a_fallback() {
             .contains("never in a file")
     );
 }
+
+#[test]
+fn auth_rejected_by_the_real_servers_is_explained() {
+    let env = TestEnv::new("rejected", json!({}));
+    env.sign_in_ok();
+    // Replace the cached access token with one the servers do not accept (still "valid" by time).
+    let user = format!("{}#access", env.address.to_lowercase());
+    let mut store = std::process::Command::new("secret-tool")
+        .args([
+            "store",
+            "--label=test",
+            "service",
+            "mailsetup",
+            "username",
+            &user,
+            "target",
+            "default",
+            "application",
+            "rust-keyring",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    store.stdin.take().unwrap().write_all(br#"{"access_token":"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.bm90LXNpZ25lZA","expires_at":9999999999}"#).unwrap();
+    assert!(store.wait().unwrap().success());
+
+    let (code, v) = env.run_json(&["verify", &env.address]);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&v), ["AUTH_REJECTED", "AUTH_REJECTED"], "{v:#}");
+    let smtp = v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["step"] == "smtp_auth")
+        .unwrap();
+    let evidence = smtp["finding"]["evidence"].as_str().unwrap();
+    // Postfix/Dovecot answer XOAUTH2 failures with a challenge; the app answers it and reads the verdict.
+    assert!(
+        evidence.contains("535") && evidence.contains("XOAUTH2 challenge: {"),
+        "{evidence}"
+    );
+    assert!(
+        !evidence.contains("bm90LXNpZ25lZA"),
+        "the token never reaches the evidence"
+    );
+    assert!(
+        smtp["finding"]["title"]
+            .as_str()
+            .unwrap()
+            .contains("refused the sign-in")
+    );
+    let imap = v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["step"] == "imap_auth")
+        .unwrap();
+    assert!(
+        imap["finding"]["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("AUTHENTICATIONFAILED"),
+        "{imap}"
+    );
+}
+
+#[test]
+fn a_port_that_does_not_speak_tls_is_a_tls_failure() {
+    let env = TestEnv::new("notls", json!({}));
+    let imap = format!("imap = \"127.0.0.1:{}\"", env.peers.info["imap_port"]);
+    // Point IMAP (implicit TLS) at the SMTP submission port, which greets in plain text.
+    env.write_settings(&[(
+        &imap,
+        &format!("imap = \"127.0.0.1:{}\"", env.peers.info["smtp_port"]),
+    )]);
+    let (code, v) = env.run_json(&["diagnose", &env.address]);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&v), ["TLS_FAILED"], "{v:#}");
+}

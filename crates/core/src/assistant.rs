@@ -25,6 +25,7 @@ use crate::accounts::{AccountIndex, AccountSummary};
 use crate::address::Address;
 use crate::browser::Browser;
 use crate::findings::classify::EntraPhase;
+use crate::findings::human_duration;
 use crate::findings::{Finding, FindingCode, classify};
 use crate::mail::TestMessage;
 use crate::mail::imap::ImapConnection;
@@ -86,7 +87,7 @@ impl Outcome {
             && steps.iter().all(|s| s.status == Status::Passed)
         {
             steps.push(StepRecord {
-                step: Step::Loopback,
+                step: Step::Prepare,
                 status: Status::Failed,
                 ms: 0,
                 detail: None,
@@ -259,12 +260,12 @@ impl Assistant {
         run: &Run<'_>,
     ) -> Result<AccountSummary, Finding> {
         let profile = self.profile(address).oauth;
-        let client_id = profile
-            .client_id
-            .clone()
-            .ok_or_else(|| Finding::new(FindingCode::AppNotConfigured))?;
-        let (loopback, request) = run
+        let (client_id, loopback, request) = run
             .step_detail(Step::Loopback, async {
+                let client_id = profile
+                    .client_id
+                    .clone()
+                    .ok_or_else(|| Finding::new(FindingCode::AppNotConfigured))?;
                 let loopback = Loopback::bind(&profile.redirect).await.map_err(|e| {
                     Finding::new(FindingCode::LoopbackPortUnavailable)
                         .with("problem", e.to_string())
@@ -277,7 +278,7 @@ impl Assistant {
                 let request =
                     client::authorization_request(&profile, loopback.redirect_uri(), &hint)?;
                 let detail = format!("listening on {}", loopback.redirect_uri());
-                Ok(Done::with_detail((loopback, request), detail))
+                Ok(Done::with_detail((client_id, loopback, request), detail))
             })
             .await?;
         let browser = Arc::clone(&opts.browser);
@@ -306,7 +307,7 @@ impl Assistant {
                     }) => Err(Finding::new(FindingCode::SigninStateMismatch)),
                     Err(LoopbackError::TimedOut { timeout, .. }) => {
                         Err(Finding::new(FindingCode::SigninNoCallback)
-                            .with("seconds", timeout.as_secs().to_string()))
+                            .with("duration", human_duration(timeout)))
                     }
                     Err(LoopbackError::Cancelled) => {
                         Err(Finding::new(FindingCode::SigninCancelled)

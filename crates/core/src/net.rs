@@ -16,6 +16,7 @@ use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
+use crate::findings::human_duration;
 use crate::findings::{Finding, FindingCode};
 
 /// Why a connection could not be made.
@@ -48,7 +49,7 @@ impl ConnectError {
                 .with_evidence(format!("{server}: connection refused")),
             ConnectError::Timeout(d) => Finding::new(FindingCode::ConnectTimeout)
                 .with("server", server)
-                .with("seconds", d.as_secs().max(1).to_string())
+                .with("duration", human_duration(*d))
                 .with_evidence(format!("{server}: no answer within {} ms", d.as_millis())),
             ConnectError::Other(e) => Finding::new(FindingCode::ConnectRefused)
                 .with("server", server)
@@ -178,7 +179,7 @@ impl Trust {
         match tokio::time::timeout(timeout, connector.connect(name, tcp)).await {
             Err(_) => Err(Finding::new(FindingCode::ServerTimeout)
                 .with("server", host)
-                .with("seconds", timeout.as_secs().to_string())),
+                .with("duration", human_duration(timeout))),
             Ok(Err(e)) => Err(tls_finding(host, &e)),
             Ok(Ok(s)) => Ok(s),
         }
@@ -249,4 +250,71 @@ fn rustls_finding(host: &str, err: &rustls::Error) -> Finding {
         .with("server", host)
         .with("problem", problem)
         .with_evidence(format!("{host}: {err}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn unknown_name_is_a_dns_failure() {
+        let err = connect("no-such-host.invalid", 993, Duration::from_secs(5))
+            .await
+            .unwrap_err();
+        assert!(matches!(err, ConnectError::Dns(_)), "{err:?}");
+        let f = err.finding("no-such-host.invalid:993");
+        assert_eq!(f.code, FindingCode::DnsFailed);
+        assert!(f.title.contains("no-such-host.invalid"));
+    }
+
+    #[tokio::test]
+    async fn closed_port_is_refused_at_once() {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let start = Instant::now();
+        let err = connect("127.0.0.1", port, Duration::from_secs(5))
+            .await
+            .unwrap_err();
+        assert!(matches!(err, ConnectError::Refused), "{err:?}");
+        assert!(start.elapsed() < Duration::from_secs(1));
+        assert_eq!(
+            err.finding(&format!("127.0.0.1:{port}")).code,
+            FindingCode::ConnectRefused
+        );
+    }
+
+    #[tokio::test]
+    async fn black_holed_port_times_out_within_the_limit() {
+        // A listener whose accept queue is full drops further SYNs: the client hears nothing,
+        // exactly like a firewall that silently drops packets.
+        let sock =
+            socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
+        sock.bind(&"127.0.0.1:0".parse::<SocketAddr>().unwrap().into())
+            .unwrap();
+        sock.listen(0).unwrap();
+        let addr = sock.local_addr().unwrap().as_socket().unwrap();
+        let mut held = Vec::new();
+        for _ in 0..8 {
+            match tokio::time::timeout(Duration::from_millis(300), TcpStream::connect(addr)).await {
+                Ok(Ok(s)) => held.push(s),
+                _ => break,
+            }
+        }
+        let start = Instant::now();
+        let err = connect("127.0.0.1", addr.port(), Duration::from_millis(700))
+            .await
+            .unwrap_err();
+        let took = start.elapsed();
+        assert!(matches!(err, ConnectError::Timeout(_)), "{err:?}");
+        assert!(
+            took >= Duration::from_millis(650) && took < Duration::from_secs(3),
+            "{took:?}"
+        );
+        let f = err.finding(&addr.to_string());
+        assert_eq!(f.code, FindingCode::ConnectTimeout);
+        assert!(f.title.ends_with("within 0.7 seconds"), "{}", f.title);
+    }
 }

@@ -19,13 +19,15 @@ use crate::findings::Finding;
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Step {
+    /// Anything before the first real step (reported only when it fails).
+    Prepare,
     /// Look up the mail server names (A/AAAA).
     Dns,
     /// TCP + STARTTLS + EHLO on the submission port.
     SmtpConnect,
     /// TCP + TLS + greeting/capabilities on the IMAP port.
     ImapConnect,
-    /// Open a local port for the sign-in answer.
+    /// Check the app registration and open a local port for the sign-in answer.
     Loopback,
     /// Open the system browser.
     OpenBrowser,
@@ -57,10 +59,11 @@ impl Step {
     /// Short plain-language label for progress lines.
     pub fn label(self) -> &'static str {
         match self {
+            Step::Prepare => "Getting ready",
             Step::Dns => "Looking up the mail servers",
             Step::SmtpConnect => "Connecting securely to the sending server",
             Step::ImapConnect => "Connecting securely to the mailbox server",
-            Step::Loopback => "Preparing to receive the sign-in",
+            Step::Loopback => "Preparing the sign-in",
             Step::OpenBrowser => "Opening the web browser",
             Step::BrowserSignIn => "Waiting for you to sign in in the browser",
             Step::CodeExchange => "Completing the sign-in with Microsoft",

@@ -1,7 +1,7 @@
 //! The catalogue: for every [`FindingCode`], who it is for and the words that explain it.
 //!
 //! Texts may hold `{placeholders}` that the detecting module fills with [`Finding::with`]
-//! (`{mailbox}`, `{signed_in}`, `{server}`, `{tenant}`, `{client_id}`, `{seconds}`, `{problem}`).
+//! (`{mailbox}`, `{signed_in}`, `{server}`, `{tenant}`, `{client_id}`, `{duration}`, `{problem}`).
 //! Sources for each fix are in `../shared/facts.md` (§ given in the comment of each entry).
 //!
 //! [`Finding::with`]: super::Finding::with
@@ -160,7 +160,7 @@ pub fn entry(code: FindingCode) -> Entry {
         ),
         ConnectTimeout => e(
             Helpdesk,
-            "No answer from {server} within {seconds} seconds",
+            "No answer from {server} within {duration}",
             "The connection got no reply at all. A firewall, a web filter or a proxy is probably dropping traffic to this port silently.",
             &[
                 "Try from another network (for example a phone hotspot) to see whether the local network is blocking it.",
@@ -215,7 +215,7 @@ pub fn entry(code: FindingCode) -> Entry {
         ServerTimeout => e(
             Helpdesk,
             "{server} stopped answering",
-            "The server accepted the connection but did not reply within {seconds} seconds.",
+            "The server accepted the connection but did not reply within {duration}.",
             &[
                 "Try again in a few minutes.",
                 "If it keeps happening, try from another network.",
@@ -296,7 +296,7 @@ pub fn entry(code: FindingCode) -> Entry {
         SigninNoCallback => e(
             User,
             "The sign-in did not come back to the app",
-            "The app waited {seconds} seconds but the browser never returned to it. Either the sign-in was not finished, or Microsoft showed an error page instead of returning.",
+            "The app waited {duration} but the browser never returned to it. Either the sign-in was not finished, or Microsoft showed an error page instead of returning.",
             &[
                 "Look at the browser window: if it shows a code starting with AADSTS, read it to the helpdesk or paste it into the app's error box.",
                 "Otherwise start the sign-in again and finish it in the browser.",
@@ -611,7 +611,7 @@ pub fn entry(code: FindingCode) -> Entry {
         TestMessageNotFound => e(
             Helpdesk,
             "The test message did not arrive",
-            "The test message was accepted for sending, but it did not show up in the inbox of {mailbox} within {seconds} seconds.",
+            "The test message was accepted for sending, but it did not show up in the inbox of {mailbox} within {duration}.",
             &[
                 "Wait a minute and look in the inbox and the junk folder for \"Mail Setup Assistant test message\".",
                 "If it never arrives, a mail flow rule or filter may be holding it; the administrator can trace it in the Exchange admin center → Mail flow → Message trace.",

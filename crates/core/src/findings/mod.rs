@@ -243,12 +243,22 @@ impl Finding {
     /// Replaces any placeholder still in the text with a neutral word, so nothing like
     /// `{mailbox}` reaches a person.
     pub fn finish(mut self) -> Self {
+        let neutral = |name: &str| match name {
+            "mailbox" | "signed_in" => "the account",
+            "server" => "the server",
+            "duration" => "the time limit",
+            "tenant" => "your organisation",
+            "client_id" => "the app registration",
+            "problem" => "no more details were given",
+            _ => "it",
+        };
         let tidy = |s: &mut String| {
             while let (Some(a), Some(b)) = (s.find('{'), s.find('}')) {
                 if b <= a {
                     break;
                 }
-                s.replace_range(a..=b, "the account");
+                let word = neutral(&s[a + 1..b]);
+                s.replace_range(a..=b, word);
             }
         };
         tidy(&mut self.title);
@@ -303,6 +313,20 @@ impl fmt::Display for Finding {
 }
 
 impl std::error::Error for Finding {}
+
+/// A duration in words for findings: "1 second", "10 seconds", "0.7 seconds", "5 minutes".
+pub fn human_duration(d: std::time::Duration) -> String {
+    let secs = d.as_secs_f64();
+    if secs < 1.0 {
+        format!("{:.1} seconds", secs)
+    } else if d.as_secs() == 1 {
+        "1 second".into()
+    } else if d.as_secs() >= 120 && d.as_secs() % 60 == 0 {
+        format!("{} minutes", d.as_secs() / 60)
+    } else {
+        format!("{} seconds", d.as_secs())
+    }
+}
 
 impl From<crate::address::AddressError> for Finding {
     fn from(e: crate::address::AddressError) -> Self {

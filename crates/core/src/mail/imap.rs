@@ -12,6 +12,7 @@ use secrecy::SecretString;
 use tokio::net::TcpStream;
 use tokio_rustls::client::TlsStream;
 
+use crate::findings::human_duration;
 use crate::findings::{Finding, FindingCode, classify};
 use crate::mail::xoauth2::ImapXoauth2;
 use crate::net::{self, Trust};
@@ -215,7 +216,7 @@ impl ImapSession {
             }
             if start.elapsed() >= wait {
                 return Err(Finding::new(FindingCode::TestMessageNotFound)
-                    .with("seconds", wait.as_secs().to_string())
+                    .with("duration", human_duration(wait))
                     .with_evidence(format!(
                         "UID SEARCH HEADER Message-ID {message_id}: no match after {} ms",
                         start.elapsed().as_millis()
@@ -251,7 +252,7 @@ async fn within<T>(
     tokio::time::timeout(timeout, fut).await.map_err(|_| {
         Finding::new(FindingCode::ServerTimeout)
             .with("server", server)
-            .with("seconds", timeout.as_secs().to_string())
+            .with("duration", human_duration(timeout))
     })
 }
 

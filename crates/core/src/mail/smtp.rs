@@ -16,6 +16,7 @@ use lettre::transport::smtp::client::{AsyncSmtpConnection, Certificate, TlsParam
 use lettre::transport::smtp::extension::ClientId;
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::findings::human_duration;
 use crate::findings::{Finding, FindingCode, classify};
 use crate::mail::xoauth2;
 use crate::net::{self, Trust};
@@ -242,7 +243,7 @@ async fn within<T>(
     tokio::time::timeout(timeout, fut).await.map_err(|_| {
         Finding::new(FindingCode::ServerTimeout)
             .with("server", server)
-            .with("seconds", timeout.as_secs().to_string())
+            .with("duration", human_duration(timeout))
     })
 }
 

@@ -292,7 +292,7 @@ async fn field_f09_no_callback_times_out_reports_mismatch_and_frees_the_port() {
         "{err:?}"
     );
     assert!(TcpListener::bind(addr).await.is_ok(), "port must be freed");
-    let f = Finding::new(FindingCode::SigninNoCallback).with("seconds", "120");
+    let f = Finding::new(FindingCode::SigninNoCallback).with("duration", "2 minutes");
     assert_eq!(f.title, "The sign-in did not come back to the app");
     assert!(f.steps[0].contains("AADSTS"));
 
