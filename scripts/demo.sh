@@ -26,6 +26,8 @@ cargo build -p mailsetup-desktop --quiet
 $SUDO env MAILSETUP_PEERS_DIR="$MAILSETUP_PEERS_DIR" tests/peers/peers.sh start >/dev/null
 trap '$SUDO env MAILSETUP_PEERS_DIR="$MAILSETUP_PEERS_DIR" tests/peers/peers.sh stop >/dev/null 2>&1 || true' EXIT
 export MAILSETUP_CONFIG="$MAILSETUP_PEERS_DIR/settings.toml"
+# A person watches the demo: show the local "sign in as ..." page for 3 seconds before going on.
+sed -i 's/^start_page_seconds = 0$/start_page_seconds = 3/' "$MAILSETUP_CONFIG"
 
 if [ "$MODE" = "--tour" ] || { [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; }; then
   if [ "$MODE" != "--tour" ]; then

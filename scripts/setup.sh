@@ -2,7 +2,7 @@
 # Installs what building, the demo and the tests need on a fresh Debian/Ubuntu machine, and
 # nothing that is already there. Safe to run again. Needs root for apt (uses sudo if not root).
 #   - apt: Tauri/WebKitGTK build deps, Xvfb, WebKitWebDriver, Chromium, gnome-keyring + D-Bus
-#     (the Secret Service vault), Dovecot + Postfix (the local mail peers), ImageMagick, curl
+#     (the Secret Service vault), Dovecot + Postfix + dnsmasq (the local peers), ImageMagick, curl
 #   - npm: tests/ (playwright-core, driving Debian's Chromium; no browser download)
 #   - cargo: tauri-driver (WebDriver bridge for the real app window)
 set -euo pipefail
@@ -17,7 +17,7 @@ APT_PACKAGES=(
   xvfb xauth webkit2gtk-driver imagemagick
   chromium
   gnome-keyring dbus dbus-x11 libsecret-tools libdbus-1-dev
-  dovecot-core dovecot-imapd dovecot-lmtpd postfix
+  dovecot-core dovecot-imapd dovecot-lmtpd dovecot-auth-lua postfix dnsmasq-base
   nodejs npm
 )
 

@@ -5,11 +5,16 @@
 use std::sync::Arc;
 
 use mailsetup_core::address::Address;
-use mailsetup_core::assistant::{AccountStatus, Assistant, Outcome, SignInOptions, VerifyOptions};
-use mailsetup_core::browser::SystemBrowser;
+use mailsetup_core::assistant::{
+    AccountStatus, Assistant, Outcome, Provisioning, SignInOptions, VerifyOptions,
+};
+use mailsetup_core::browser::{
+    Browser, BrowserKind, InstalledBrowser, PrivateBrowser, SystemBrowser,
+};
 use mailsetup_core::findings::Finding;
 use mailsetup_core::progress::Progress;
-use serde::Serialize;
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
 use tauri::State;
 use tauri::ipc::Channel;
 
@@ -112,21 +117,120 @@ pub async fn check_connection(
     Ok(assistant.check_connection(&address, &sink(on_event)).await)
 }
 
-/// Signs in in the system browser; stores the sign-in only for the right account.
+/// How the page asks for a sign-in.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SignInRequest {
+    /// Open a private window (`true`), optionally of a chosen browser (`browser`).
+    pub private: bool,
+    /// The browser for the private window: `edge`, `chrome`, `chromium`, `brave`, `firefox`.
+    pub browser: Option<BrowserKind>,
+    /// Show Microsoft's account picker.
+    pub pick_account: bool,
+    /// Shared mailbox: the delegate who signs in.
+    pub sign_in_as: Option<String>,
+    /// Use a device code instead of a browser on this computer.
+    pub device_code: bool,
+}
+
+/// A browser that could not be started (the sign-in then shows the copy-link steps).
+struct Unavailable(String);
+
+impl Browser for Unavailable {
+    fn open(&self, _url: &url::Url) -> std::result::Result<(), String> {
+        Err(self.0.clone())
+    }
+    fn is_private(&self) -> bool {
+        true
+    }
+}
+
+/// Signs in (browser or device code); stores the sign-in only for the right account.
 #[tauri::command]
 pub async fn sign_in(
     state: State<'_, AppState>,
     address: String,
+    request: Option<SignInRequest>,
+    on_event: Channel<Progress>,
+) -> Result<Outcome> {
+    let request = request.unwrap_or_default();
+    let address = Address::parse(&address)?;
+    let assistant = assistant(&state)?;
+    let browser: Arc<dyn Browser> = if request.private {
+        match PrivateBrowser::choose(request.browser) {
+            Ok(b) => Arc::new(b),
+            Err(reason) => Arc::new(Unavailable(reason)),
+        }
+    } else {
+        Arc::new(SystemBrowser)
+    };
+    let opts = SignInOptions {
+        browser,
+        cancel: state.begin_sign_in(),
+        timeout: None,
+        pick_account: request.pick_account,
+        sign_in_as: request
+            .sign_in_as
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map(Address::parse)
+            .transpose()?,
+    };
+    let sink = sink(on_event);
+    Ok(if request.device_code {
+        assistant.sign_in_with_code(&address, &opts, &sink).await
+    } else {
+        assistant.sign_in(&address, &opts, &sink).await
+    })
+}
+
+/// Answers the "is this the right account?" question of a sign-in.
+#[tauri::command]
+pub async fn confirm_sign_in(
+    state: State<'_, AppState>,
+    address: String,
+    accept: bool,
     on_event: Channel<Progress>,
 ) -> Result<Outcome> {
     let address = Address::parse(&address)?;
     let assistant = assistant(&state)?;
-    let opts = SignInOptions {
-        browser: Arc::new(SystemBrowser),
-        cancel: state.begin_sign_in(),
-        timeout: None,
-    };
-    Ok(assistant.sign_in(&address, &opts, &sink(on_event)).await)
+    Ok(assistant
+        .confirm_sign_in(&address, accept, &sink(on_event))
+        .await)
+}
+
+/// The browsers that can open a private window here.
+#[tauri::command]
+pub async fn list_browsers() -> Result<Vec<InstalledBrowser>> {
+    Ok(
+        tokio::task::spawn_blocking(mailsetup_core::browser::installed)
+            .await
+            .map_err(Finding::internal)?,
+    )
+}
+
+/// The provisioning in effect, for the admin page (no secrets).
+#[tauri::command]
+pub async fn provisioning(state: State<'_, AppState>) -> Result<Provisioning> {
+    Ok(assistant(&state)?.provisioning().await?)
+}
+
+/// Stores the client secret of a confidential registration in the OS vault.
+#[tauri::command]
+pub async fn set_client_secret(state: State<'_, AppState>, secret: String) -> Result<Provisioning> {
+    let assistant = assistant(&state)?;
+    assistant
+        .set_client_secret(&SecretString::from(secret))
+        .await?;
+    Ok(assistant.provisioning().await?)
+}
+
+/// Removes the stored client secret.
+#[tauri::command]
+pub async fn remove_client_secret(state: State<'_, AppState>) -> Result<Provisioning> {
+    let assistant = assistant(&state)?;
+    assistant.remove_client_secret().await?;
+    Ok(assistant.provisioning().await?)
 }
 
 /// Cancels the sign-in that is waiting for the browser.

@@ -25,4 +25,5 @@ if [ "${MAILSETUP_BROWSER_MODE:-headless}" = window ]; then
   exit 0
 fi
 # --dump-dom loads the page, follows redirects, prints the final DOM and exits.
-timeout -k 5 "${MAILSETUP_BROWSER_TIMEOUT:-60}" "$CHROMIUM" --headless "${FLAGS[@]}" --dump-dom "$URL" >"$DIR/browser/${CLIENT:-unknown}.html" 2>>"$DIR/browser/chromium.log"
+# No D-Bus for the headless browser: it needs none, and it would start desktop portals.
+DBUS_SESSION_BUS_ADDRESS=disabled: timeout -k 5 "${MAILSETUP_BROWSER_TIMEOUT:-60}" "$CHROMIUM" --headless "${FLAGS[@]}" --dump-dom "$URL" >"$DIR/browser/${CLIENT:-unknown}.html" 2>>"$DIR/browser/chromium.log"

@@ -7,6 +7,7 @@
 
 mod output;
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -14,8 +15,8 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand};
 use mailsetup_core::address::Address;
 use mailsetup_core::assistant::{Assistant, SignInOptions, VerifyOptions};
-use mailsetup_core::browser::SystemBrowser;
-use mailsetup_core::findings::Finding;
+use mailsetup_core::browser::{Browser, BrowserKind, PrivateBrowser, SystemBrowser};
+use mailsetup_core::findings::{Finding, FindingCode};
 use mailsetup_core::settings::{CONFIG_ENV, Settings};
 use tokio_util::sync::CancellationToken;
 
@@ -40,11 +41,28 @@ struct Cli {
 enum Command {
     /// Sign in to the mailbox in the system browser and save the sign-in in the OS vault.
     Signin {
-        /// The mailbox address, e.g. ann@example.edu.
+        /// The mailbox address, e.g. ann@example.edu (for a shared mailbox: the shared address).
         address: String,
         /// Seconds to wait for the browser (default: the settings' sign_in timeout, 300).
         #[arg(long, value_name = "SECS")]
         timeout: Option<u64>,
+        /// Open a private window (Edge InPrivate, Chrome/Chromium incognito, Firefox private);
+        /// optionally name the browser: edge, chrome, chromium, brave, firefox.
+        #[arg(long, value_name = "BROWSER", num_args = 0..=1, default_missing_value = "default")]
+        private: Option<String>,
+        /// Ask Microsoft to show the account picker instead of suggesting the address.
+        #[arg(long)]
+        pick_account: bool,
+        /// Shared mailbox: sign in as this delegate (your own account), use the mailbox above.
+        #[arg(long = "as", value_name = "DELEGATE")]
+        sign_in_as: Option<String>,
+        /// No browser here: sign in on another device with a code.
+        #[arg(long)]
+        device_code: bool,
+        /// Accept this signed-in account if Microsoft returns a related account (alias, other
+        /// sign-in name) instead of asking.
+        #[arg(long, value_name = "ACCOUNT")]
+        accept_account: Option<String>,
     },
     /// Check the saved sign-in: renew the token, sign in to SMTP and IMAP.
     Verify {
@@ -64,6 +82,22 @@ enum Command {
         #[command(subcommand)]
         command: AccountsCommand,
     },
+    /// For administrators: the provisioning in effect and the client secret of a "Web" registration.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum AdminCommand {
+    /// Show the provisioning in effect (settings file, tenant, client id, cloud, servers).
+    Show,
+    /// Store the client secret of a confidential ("Web") registration in the OS vault. Reads it
+    /// from standard input (not echoed on a terminal); never written to a file.
+    SetClientSecret,
+    /// Remove the stored client secret.
+    RemoveClientSecret,
 }
 
 #[derive(Subcommand, Debug)]
@@ -113,8 +147,26 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
     let assistant = Assistant::new(settings)?;
     let sink = out.progress_sink();
     match cli.command {
-        Command::Signin { address, timeout } => {
+        Command::Signin {
+            address,
+            timeout,
+            private,
+            pick_account,
+            sign_in_as,
+            device_code,
+            accept_account,
+        } => {
             let address = Address::parse(&address)?;
+            let browser: Arc<dyn Browser> = match private.as_deref() {
+                None => Arc::new(SystemBrowser),
+                Some(choice) => {
+                    let kind = browser_kind(choice)?;
+                    match PrivateBrowser::choose(kind) {
+                        Ok(b) => Arc::new(b),
+                        Err(reason) => Arc::new(Unavailable(reason)),
+                    }
+                }
+            };
             let cancel = CancellationToken::new();
             let on_ctrl_c = cancel.clone();
             tokio::spawn(async move {
@@ -123,11 +175,39 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
                 }
             });
             let opts = SignInOptions {
-                browser: Arc::new(SystemBrowser),
+                browser,
                 cancel,
                 timeout: timeout.map(std::time::Duration::from_secs),
+                pick_account,
+                sign_in_as: sign_in_as.as_deref().map(Address::parse).transpose()?,
             };
-            let outcome = assistant.sign_in(&address, &opts, &sink).await;
+            let mut outcome = if device_code {
+                assistant.sign_in_with_code(&address, &opts, &sink).await
+            } else {
+                assistant.sign_in(&address, &opts, &sink).await
+            };
+            if let Some(question) = outcome.confirm.clone() {
+                let accept = match accept_account {
+                    Some(name) => {
+                        Address::parse(&name).is_ok_and(|a| a.same_mailbox(&question.signed_in))
+                    }
+                    None if std::io::stdin().is_terminal() => {
+                        output::ask_yes_no(&question.question)
+                    }
+                    None => {
+                        let f = Finding::new(FindingCode::AccountConfirmationNeeded)
+                            .with("signed_in", &question.signed_in)
+                            .with("mailbox", &question.mailbox)
+                            .finish();
+                        out.finding_only(&f);
+                        let _ = assistant
+                            .confirm_sign_in(&address, false, &mailsetup_core::progress::ignore())
+                            .await;
+                        return Ok(false);
+                    }
+                };
+                outcome = assistant.confirm_sign_in(&address, accept, &sink).await;
+            }
             out.outcome(&outcome);
             Ok(outcome.passed)
         }
@@ -152,6 +232,31 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             out.accounts(&accounts);
             Ok(true)
         }
+        Command::Admin {
+            command: AdminCommand::Show,
+        } => {
+            out.provisioning(&assistant.provisioning().await?);
+            Ok(true)
+        }
+        Command::Admin {
+            command: AdminCommand::SetClientSecret,
+        } => {
+            let secret = output::read_secret("Client secret value (input hidden): ")?;
+            assistant.set_client_secret(&secret).await?;
+            out.message("The client secret is stored in this computer's password vault.");
+            Ok(true)
+        }
+        Command::Admin {
+            command: AdminCommand::RemoveClientSecret,
+        } => {
+            let removed = assistant.remove_client_secret().await?;
+            out.message(if removed {
+                "The client secret was removed from the vault."
+            } else {
+                "No client secret was stored."
+            });
+            Ok(true)
+        }
         Command::Accounts {
             command: AccountsCommand::Remove { address },
         } => {
@@ -161,4 +266,28 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             Ok(true)
         }
     }
+}
+
+/// A browser that cannot be started, with the reason (the sign-in then explains the copy-link way).
+struct Unavailable(String);
+
+impl Browser for Unavailable {
+    fn open(&self, _url: &url::Url) -> Result<(), String> {
+        Err(self.0.clone())
+    }
+
+    fn is_private(&self) -> bool {
+        true
+    }
+}
+
+fn browser_kind(name: &str) -> Result<Option<BrowserKind>, Finding> {
+    if name.is_empty() || name == "default" {
+        return Ok(None);
+    }
+    BrowserKind::parse(name).map(Some).ok_or_else(|| {
+        Finding::new(FindingCode::PrivateWindowUnavailable)
+            .with("problem", format!("{name:?} is not a browser the app knows: use edge, chrome, chromium, brave or firefox"))
+            .finish()
+    })
 }

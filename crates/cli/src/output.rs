@@ -1,9 +1,9 @@
 //! How the CLI shows things: progress lines on stderr, results on stdout (text or JSON).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use mailsetup_core::address::Address;
-use mailsetup_core::assistant::{AccountStatus, Action, Outcome};
+use mailsetup_core::assistant::{AccountStatus, Action, Outcome, Provisioning};
 use mailsetup_core::findings::Finding;
 use mailsetup_core::progress::{Progress, ProgressSink};
 
@@ -37,10 +37,22 @@ impl Output {
                     label, ms, finding, ..
                 } => format!("  ✗ {label} ({ms} ms): {}", finding.title),
                 Progress::WaitingForBrowser {
-                    url_redacted,
+                    start_url,
+                    private,
                     timeout_secs,
                 } => format!(
-                    "  Your web browser has opened the sign-in page. Finish signing in there (waiting up to {timeout_secs} s; Ctrl-C cancels).\n    {url_redacted}"
+                    "  {} Finish signing in there (waiting up to {timeout_secs} s; Ctrl-C cancels).\n    If no window opened, open this address yourself (in a private window if another account is signed in): {start_url}",
+                    if private {
+                        "A private browser window has opened the sign-in page."
+                    } else {
+                        "Your web browser has opened the sign-in page."
+                    }
+                ),
+                Progress::DeviceCode { prompt } => format!(
+                    "\n    To sign in, open {} on any device and enter the code\n\n        {}\n\n    (valid for {} minutes; Ctrl-C cancels)\n",
+                    prompt.verification_uri,
+                    prompt.user_code,
+                    prompt.expires_in_secs / 60
                 ),
                 _ => return,
             };
@@ -85,6 +97,49 @@ impl Output {
         } else {
             eprint!("{}", finding.to_text());
         }
+    }
+
+    /// Prints a line of information on stdout (or `{"message": ...}` with `--json`).
+    pub fn message(&self, text: &str) {
+        if self.json {
+            print_json(&serde_json::json!({ "message": text }));
+        } else {
+            println!("{text}");
+        }
+    }
+
+    /// Prints the provisioning in effect.
+    pub fn provisioning(&self, p: &Provisioning) {
+        if self.json {
+            print_json(p);
+            return;
+        }
+        println!(
+            "Settings file:   {}",
+            p.settings_file
+                .as_deref()
+                .unwrap_or("(none: built-in defaults)")
+        );
+        println!("Cloud:           {:?}", p.cloud);
+        println!("Authority:       {}", p.authority);
+        println!("Tenant:          {}", p.tenant);
+        println!(
+            "Client ID:       {}",
+            p.client_id
+                .as_deref()
+                .unwrap_or("(not set: Microsoft sign-in is not configured)")
+        );
+        println!(
+            "Client type:     {:?}{}",
+            p.client_type,
+            if p.client_secret_stored {
+                " (client secret stored in the vault)"
+            } else {
+                ""
+            }
+        );
+        println!("Redirect URI:    {}", p.redirect);
+        println!("SMTP / IMAP:     {} / {}", p.smtp, p.imap);
     }
 
     /// Prints the account list.
@@ -151,4 +206,27 @@ fn print_json(value: &impl serde::Serialize) {
         Ok(s) => println!("{s}"),
         Err(e) => eprintln!("mailsetup: cannot print JSON: {e}"),
     }
+}
+
+/// Asks a yes/no question on the terminal (stderr), default no.
+pub fn ask_yes_no(question: &str) -> bool {
+    eprint!("\n  {question} [y/N] ");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).is_ok()
+        && matches!(line.trim().to_ascii_lowercase().as_str(), "y" | "yes")
+}
+
+/// Reads a secret: hidden on a terminal, else one line from standard input.
+pub fn read_secret(prompt: &str) -> Result<secrecy::SecretString, Finding> {
+    let text = if std::io::stdin().is_terminal() {
+        rpassword::prompt_password(prompt).map_err(Finding::internal)?
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(Finding::internal)?;
+        line
+    };
+    Ok(secrecy::SecretString::from(text.trim().to_owned()))
 }

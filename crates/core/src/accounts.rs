@@ -24,9 +24,12 @@ pub struct AccountSummary {
     pub mailbox: String,
     /// Provider kind.
     pub provider: ProviderKind,
-    /// Who signed in (`preferred_username`).
+    /// Who signed in (`preferred_username`); for a shared mailbox, the delegate.
     #[serde(default)]
     pub signed_in_as: Option<String>,
+    /// Whether this is a shared mailbox used through a delegate's sign-in.
+    #[serde(default)]
+    pub shared: bool,
     /// Tenant id.
     #[serde(default)]
     pub tenant_id: Option<String>,
@@ -178,6 +181,7 @@ mod tests {
             mailbox: a.normalized().into(),
             provider: ProviderKind::Microsoft365,
             signed_in_as: None,
+            shared: false,
             tenant_id: None,
             added_at: 1,
             last_check_at: None,

@@ -43,6 +43,7 @@ pub mod accounts;
 pub mod address;
 pub mod assistant;
 pub mod browser;
+pub mod discovery;
 pub mod findings;
 pub mod mail;
 pub mod net;

@@ -3,8 +3,8 @@
 //! Core emits [`Progress`] events through a [`ProgressSink`]; the desktop shell forwards them over
 //! a Tauri `Channel`, the CLI prints them on stderr. [`Run`] times each step, emits
 //! started/passed/failed events and keeps a [`StepRecord`] per step for results and reports.
-//! Events never hold secrets: findings are redacted and URLs are passed through
-//! [`crate::oauth::redact_url`] before they get here.
+//! Events never hold secrets: findings are redacted, the browser's start URL holds no secret,
+//! and the device code's secret part never leaves [`crate::oauth::device`].
 
 use std::future::Future;
 use std::sync::Mutex;
@@ -21,6 +21,8 @@ use crate::findings::Finding;
 pub enum Step {
     /// Anything before the first real step (reported only when it fails).
     Prepare,
+    /// Work out the provider from the address's domain.
+    Discover,
     /// Look up the mail server names (A/AAAA).
     Dns,
     /// TCP + STARTTLS + EHLO on the submission port.
@@ -33,8 +35,14 @@ pub enum Step {
     OpenBrowser,
     /// Wait for the user to finish signing in in the browser.
     BrowserSignIn,
+    /// Ask for a device code.
+    DeviceCode,
+    /// Wait for the person to enter the device code and sign in.
+    DeviceSignIn,
     /// Redeem the authorization code for tokens.
     CodeExchange,
+    /// Check what the tokens grant (scopes, refresh token).
+    TokenCheck,
     /// Compare the signed-in account with the mailbox.
     AccountCheck,
     /// Save the sign-in in the OS vault.
@@ -60,12 +68,16 @@ impl Step {
     pub fn label(self) -> &'static str {
         match self {
             Step::Prepare => "Getting ready",
+            Step::Discover => "Finding out who provides this mailbox",
             Step::Dns => "Looking up the mail servers",
             Step::SmtpConnect => "Connecting securely to the sending server",
             Step::ImapConnect => "Connecting securely to the mailbox server",
             Step::Loopback => "Preparing the sign-in",
             Step::OpenBrowser => "Opening the web browser",
             Step::BrowserSignIn => "Waiting for you to sign in in the browser",
+            Step::DeviceCode => "Getting a sign-in code",
+            Step::DeviceSignIn => "Waiting for you to enter the code and sign in",
+            Step::TokenCheck => "Checking what Microsoft granted",
             Step::CodeExchange => "Completing the sign-in with Microsoft",
             Step::AccountCheck => "Checking which account signed in",
             Step::VaultStore => "Saving the sign-in in this computer's vault",
@@ -121,10 +133,18 @@ pub enum Progress {
     },
     /// The app is waiting for the user in the browser.
     WaitingForBrowser {
-        /// The sign-in address with `state`, `nonce` and the PKCE challenge removed.
-        url_redacted: String,
+        /// The local start page the browser was sent to. It holds no secret, so the page can
+        /// offer it for copying into another (private) window.
+        start_url: String,
+        /// Whether a private window was opened.
+        private: bool,
         /// How long the app waits, in seconds.
         timeout_secs: u64,
+    },
+    /// The person must enter a code on another device (device code flow).
+    DeviceCode {
+        /// The code and where to enter it.
+        prompt: crate::oauth::device::DeviceCodePrompt,
     },
 }
 
@@ -278,6 +298,29 @@ impl<'a> Run<'a> {
                 Err(finding)
             }
         }
+    }
+
+    /// Records `step` as failed at once (a decision, not work) and returns the finding.
+    pub fn fail(&self, step: Step, finding: Finding) -> Finding {
+        let finding = finding.finish();
+        self.sink.emit(Progress::StepStarted {
+            step,
+            label: step.label(),
+        });
+        self.record(StepRecord {
+            step,
+            status: Status::Failed,
+            ms: 0,
+            detail: None,
+            finding: Some(finding.clone()),
+        });
+        self.sink.emit(Progress::StepFailed {
+            step,
+            label: step.label(),
+            ms: 0,
+            finding: finding.clone(),
+        });
+        finding
     }
 
     fn record(&self, record: StepRecord) {

@@ -11,21 +11,109 @@ use url::Url;
 use crate::address::Address;
 use crate::settings::{HostPort, RedirectForm, Settings};
 
-/// Microsoft 365 SMTP submission server (facts §6.1: port 587, STARTTLS, TLS 1.2+).
-pub const M365_SMTP: (&str, u16) = ("smtp.office365.com", 587);
-/// Microsoft 365 IMAP server (facts §6.1: port 993, implicit TLS).
-pub const M365_IMAP: (&str, u16) = ("outlook.office365.com", 993);
+/// The OpenID Connect scopes sent with every Microsoft sign-in (facts §2.1): `offline_access` for
+/// a refresh token, `openid profile email` for the ID token and its claims.
+pub const OIDC_SCOPES: &[&str] = &["offline_access", "openid", "profile", "email"];
 
-/// Delegated scopes for the Outlook resource plus the OpenID Connect scopes (facts §2.1).
-/// One resource per token request (facts §2.2; field case F07): never mix Graph scopes in.
-pub const M365_SCOPES: &[&str] = &[
-    "https://outlook.office.com/SMTP.Send",
-    "https://outlook.office.com/IMAP.AccessAsUser.All",
-    "offline_access",
-    "openid",
-    "profile",
-    "email",
-];
+/// The delegated mail permissions the app needs (facts §2.1), without the resource prefix.
+pub const MAIL_PERMISSIONS: &[&str] = &["SMTP.Send", "IMAP.AccessAsUser.All"];
+
+/// A Microsoft cloud instance: where sign-in and mail live.
+///
+/// Global values: facts §1.1 and §6.1. National clouds: the authorities are from Microsoft's
+/// "National clouds" page (learn.microsoft.com/entra/identity-platform/authentication-national-cloud);
+/// their Exchange Online hosts and resource ids (`outlook.office365.us`, `partner.outlook.cn`) are
+/// the published service endpoints but were not verified from here — every one of them can be
+/// overridden in the settings (`[microsoft] authority`, `[servers]`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cloud {
+    /// The worldwide Microsoft 365.
+    #[default]
+    Global,
+    /// Microsoft 365 US Government (GCC High / DoD).
+    UsGov,
+    /// Microsoft 365 operated by 21Vianet in China.
+    China,
+}
+
+impl Cloud {
+    /// Parses `global`, `usgov` or `china` (the settings names).
+    pub fn parse(name: &str) -> Option<Cloud> {
+        match name.to_ascii_lowercase().as_str() {
+            "global" | "public" | "worldwide" => Some(Cloud::Global),
+            "usgov" | "us-gov" | "gcchigh" | "dod" => Some(Cloud::UsGov),
+            "china" | "21vianet" => Some(Cloud::China),
+            _ => None,
+        }
+    }
+
+    /// From the `cloud_instance_name` of an OpenID configuration document.
+    pub fn from_instance_name(name: &str) -> Option<Cloud> {
+        match name {
+            "microsoftonline.com" => Some(Cloud::Global),
+            "microsoftonline.us" => Some(Cloud::UsGov),
+            "partner.microsoftonline.cn" | "chinacloudapi.cn" => Some(Cloud::China),
+            _ => None,
+        }
+    }
+
+    /// The authority base URL.
+    pub fn authority(self) -> Url {
+        Url::parse(match self {
+            Cloud::Global => "https://login.microsoftonline.com",
+            Cloud::UsGov => "https://login.microsoftonline.us",
+            Cloud::China => "https://login.partner.microsoftonline.cn",
+        })
+        .expect("constant URL")
+    }
+
+    /// SMTP submission server (port 587, STARTTLS).
+    pub fn smtp(self) -> (&'static str, u16) {
+        match self {
+            Cloud::Global => ("smtp.office365.com", 587),
+            Cloud::UsGov => ("smtp.office365.us", 587),
+            Cloud::China => ("smtp.partner.outlook.cn", 587),
+        }
+    }
+
+    /// IMAP server (port 993, implicit TLS).
+    pub fn imap(self) -> (&'static str, u16) {
+        match self {
+            Cloud::Global => ("outlook.office365.com", 993),
+            Cloud::UsGov => ("outlook.office365.us", 993),
+            Cloud::China => ("partner.outlook.cn", 993),
+        }
+    }
+
+    /// The Exchange Online resource the mail scopes are prefixed with.
+    pub fn mail_resource(self) -> &'static str {
+        match self {
+            Cloud::Global => "https://outlook.office.com",
+            Cloud::UsGov => "https://outlook.office365.us",
+            Cloud::China => "https://partner.outlook.cn",
+        }
+    }
+
+    /// The scopes for a sign-in: the mail permissions of one resource plus the OIDC scopes.
+    /// One resource per token request (facts §2.2; field case F07): never mix Graph scopes in.
+    pub fn scopes(self) -> Vec<String> {
+        MAIL_PERMISSIONS
+            .iter()
+            .map(|p| format!("{}/{p}", self.mail_resource()))
+            .chain(OIDC_SCOPES.iter().map(|s| s.to_string()))
+            .collect()
+    }
+
+    /// The cloud in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Cloud::Global => "Microsoft 365",
+            Cloud::UsGov => "Microsoft 365 US Government",
+            Cloud::China => "Microsoft 365 operated by 21Vianet",
+        }
+    }
+}
 
 /// The kind of mailbox provider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,22 +234,36 @@ impl Profile {
         let ms = &settings.microsoft;
         Profile {
             kind: ProviderKind::Microsoft365,
-            smtp: Endpoint::new(settings.smtp.as_ref(), M365_SMTP, Security::StartTls),
-            imap: Endpoint::new(settings.imap.as_ref(), M365_IMAP, Security::ImplicitTls),
+            smtp: Endpoint::new(settings.smtp.as_ref(), ms.cloud.smtp(), Security::StartTls),
+            imap: Endpoint::new(
+                settings.imap.as_ref(),
+                ms.cloud.imap(),
+                Security::ImplicitTls,
+            ),
             oauth: OAuthProfile {
                 authority: ms.authority.clone(),
                 tenant: ms.tenant.clone(),
                 client_id: ms.client_id.clone(),
                 redirect: ms.redirect.clone(),
-                scopes: M365_SCOPES.iter().map(|s| s.to_string()).collect(),
+                scopes: ms.cloud.scopes(),
             },
         }
     }
 
-    /// The profile for `address`. Every address is treated as Microsoft 365 for now; provider
-    /// discovery refines this.
-    pub fn for_address(_address: &Address, settings: &Settings) -> Profile {
-        Profile::microsoft365(settings)
+    /// The profile for `address`: Microsoft 365 with the administrator's settings, and the
+    /// tenant discovery found when the settings do not name one.
+    pub fn for_address(
+        _address: &Address,
+        settings: &Settings,
+        discovery: Option<&crate::discovery::Discovery>,
+    ) -> Profile {
+        let mut profile = Profile::microsoft365(settings);
+        if !settings.microsoft.tenant_provisioned
+            && let Some(tenant) = discovery.and_then(|d| d.tenant_id.clone())
+        {
+            profile.oauth.tenant = tenant;
+        }
+        profile
     }
 }
 

@@ -6,10 +6,17 @@
 //!
 //! ```toml
 //! [microsoft]
-//! authority = "https://login.microsoftonline.com"  # authority base URL (https only)
+//! cloud     = "global"                            # or "usgov", "china": login and mail hosts
+//! authority = "https://login.microsoftonline.com"  # authority base URL (https only); overrides cloud
 //! tenant    = "contoso.onmicrosoft.com"           # tenant id, verified domain, or organizations
 //! client_id = "11111111-2222-3333-4444-555555555555"
+//! client_type = "public"                          # or "confidential" for a "Web" registration
 //! redirect  = "http://localhost"                  # registered form; or "http://127.0.0.1"
+//! admin_accounts = ["admin@contoso.com"]          # never accepted as a mailbox's sign-in
+//! start_page_seconds = 5                          # the local page shown before Microsoft's
+//!
+//! [dns]
+//! server = "10.0.0.53:53"                          # resolver for discovery (default: the system's)
 //!
 //! [servers]                                        # override the provider's mail servers
 //! smtp = "smtp.office365.com:587"
@@ -22,7 +29,13 @@
 //! connect = 10
 //! ```
 //! Empty values count as missing (the default applies). Unknown fields and invalid values fail
-//! at load with the field named. Relative paths are relative to the settings file.
+//! at load with the field named. Relative paths are relative to the settings file. A client
+//! secret never goes into this file: an administrator enters it in the app, which keeps it in
+//! the OS vault.
+//!
+//! Where the file is found, first match wins: an explicit path (`--config`), `$MAILSETUP_CONFIG`,
+//! the per-user file, then the file IT deploys for every user of the computer
+//! ([`system_file`]).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -31,14 +44,27 @@ use std::time::Duration;
 use serde::Deserialize;
 use url::Url;
 
+use crate::provider::Cloud;
+
 /// Environment variable naming a settings file (used when no path is given explicitly).
 pub const CONFIG_ENV: &str = "MAILSETUP_CONFIG";
 /// File name of the per-user settings file inside the platform config dir
 /// (`~/.config/mailsetup/`, `%APPDATA%\mailsetup\`, `~/Library/Application Support/mailsetup/`).
 pub const USER_FILE: &str = "settings.toml";
 
-/// Production authority base URL (facts §1.1).
-pub const DEFAULT_AUTHORITY: &str = "https://login.microsoftonline.com";
+/// The settings file IT deploys for every user of the computer:
+/// `/etc/mailsetup/settings.toml` (Linux), `%ProgramData%\mailsetup\settings.toml` (Windows),
+/// `/Library/Application Support/mailsetup/settings.toml` (macOS).
+pub fn system_file() -> Option<PathBuf> {
+    if cfg!(windows) {
+        std::env::var_os("ProgramData").map(|d| PathBuf::from(d).join("mailsetup").join(USER_FILE))
+    } else if cfg!(target_os = "macos") {
+        Some(PathBuf::from("/Library/Application Support/mailsetup").join(USER_FILE))
+    } else {
+        Some(PathBuf::from("/etc/mailsetup").join(USER_FILE))
+    }
+}
+
 /// Default tenant: any work or school account (facts §1.1 `{tenant}` values).
 pub const DEFAULT_TENANT: &str = "organizations";
 
@@ -201,6 +227,8 @@ pub struct Timeouts {
     pub sign_in: Duration,
     /// Waiting for the test message to appear over IMAP. Default 10 s.
     pub message_arrival: Duration,
+    /// Each discovery lookup (MX, OpenID configuration). Default 5 s.
+    pub discovery: Duration,
 }
 
 impl Default for Timeouts {
@@ -211,30 +239,59 @@ impl Default for Timeouts {
             http: Duration::from_secs(30),
             sign_in: Duration::from_secs(300),
             message_arrival: Duration::from_secs(10),
+            discovery: Duration::from_secs(5),
         }
     }
+}
+
+/// Whether the app registration is a public client ("Mobile and desktop applications", PKCE,
+/// no secret) or a confidential one ("Web", needs a client secret): facts §1.3.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientType {
+    /// Public client: the right registration for a desktop app.
+    #[default]
+    Public,
+    /// Confidential ("Web") registration: the secret comes from the vault.
+    Confidential,
 }
 
 /// Microsoft Entra ID sign-in settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MicrosoftSettings {
-    /// Authority base URL, no trailing slash: `https://login.microsoftonline.com`.
+    /// National cloud (login and mail hosts).
+    pub cloud: Cloud,
+    /// Authority base URL, no trailing slash: the cloud's unless overridden.
     pub authority: Url,
     /// Tenant id (GUID), verified domain, or `organizations` / `common` / `consumers`.
     pub tenant: String,
+    /// Whether the tenant was set by the settings (and so discovery must not change it).
+    pub tenant_provisioned: bool,
     /// Application (client) id of the app registration, a GUID. `None` until IT sets it.
     pub client_id: Option<String>,
+    /// Public or confidential registration.
+    pub client_type: ClientType,
     /// The registered redirect URI form.
     pub redirect: RedirectForm,
+    /// Accounts (normalised addresses) that must never be accepted as a mailbox's sign-in,
+    /// e.g. the tenant administrators.
+    pub admin_accounts: Vec<String>,
+    /// Seconds the local start page waits before going on to Microsoft (0 = at once).
+    pub start_page_seconds: u32,
 }
 
 impl Default for MicrosoftSettings {
     fn default() -> Self {
         MicrosoftSettings {
-            authority: Url::parse(DEFAULT_AUTHORITY).expect("constant"),
+            cloud: Cloud::Global,
+            authority: Cloud::Global.authority(),
             tenant: DEFAULT_TENANT.into(),
+            tenant_provisioned: false,
             client_id: None,
+            client_type: ClientType::Public,
             redirect: RedirectForm::default(),
+            admin_accounts: Vec::new(),
+            start_page_seconds: 5,
         }
     }
 }
@@ -250,6 +307,8 @@ pub struct Settings {
     pub imap: Option<HostPort>,
     /// Extra trusted CA certificates (PEM bytes), from `tls.extra_ca_file`.
     pub extra_ca_pem: Option<Vec<u8>>,
+    /// DNS server for discovery lookups (MX); the system resolver when `None`.
+    pub dns_server: Option<std::net::SocketAddr>,
     /// Network timeouts.
     pub timeouts: Timeouts,
     /// The file these settings came from, if any.
@@ -261,6 +320,7 @@ pub struct Settings {
 struct RawFile {
     microsoft: Option<RawMicrosoft>,
     servers: Option<RawServers>,
+    dns: Option<RawDns>,
     tls: Option<RawTls>,
     timeouts: Option<RawTimeouts>,
 }
@@ -268,10 +328,20 @@ struct RawFile {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawMicrosoft {
+    cloud: Option<String>,
     authority: Option<String>,
     tenant: Option<String>,
     client_id: Option<String>,
+    client_type: Option<String>,
     redirect: Option<String>,
+    admin_accounts: Option<Vec<String>>,
+    start_page_seconds: Option<u32>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawDns {
+    server: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -295,6 +365,7 @@ struct RawTimeouts {
     http: Option<u64>,
     sign_in: Option<u64>,
     message_arrival: Option<u64>,
+    discovery: Option<u64>,
 }
 
 /// `Some(trimmed)` for a non-empty value, `None` for missing or empty.
@@ -315,10 +386,11 @@ impl Settings {
         if let Some(p) = std::env::var_os(CONFIG_ENV).filter(|v| !v.is_empty()) {
             return Settings::load(Path::new(&p));
         }
-        if let Some(p) = dirs::config_dir().map(|d| d.join("mailsetup").join(USER_FILE))
-            && p.is_file()
-        {
-            return Settings::load(&p);
+        let user = dirs::config_dir().map(|d| d.join("mailsetup").join(USER_FILE));
+        for p in user.into_iter().chain(system_file()) {
+            if p.is_file() {
+                return Settings::load(&p);
+            }
         }
         Ok(Settings::default())
     }
@@ -362,6 +434,15 @@ impl Settings {
 
         let mut s = Settings::default();
         let ms = raw.microsoft.unwrap_or_default();
+        if let Some(c) = present(ms.cloud) {
+            s.microsoft.cloud = Cloud::parse(&c).ok_or_else(|| {
+                err(
+                    "microsoft.cloud",
+                    format!("{c:?} is not a cloud: use global, usgov or china"),
+                )
+            })?;
+            s.microsoft.authority = s.microsoft.cloud.authority();
+        }
         if let Some(a) = present(ms.authority) {
             s.microsoft.authority =
                 parse_authority(&a).map_err(|p| err("microsoft.authority", p))?;
@@ -377,6 +458,7 @@ impl Settings {
                 ));
             }
             s.microsoft.tenant = t.to_ascii_lowercase();
+            s.microsoft.tenant_provisioned = true;
         }
         if let Some(c) = present(ms.client_id) {
             uuid::Uuid::try_parse(&c).map_err(|_| {
@@ -387,6 +469,51 @@ impl Settings {
         if let Some(r) = present(ms.redirect) {
             s.microsoft.redirect =
                 RedirectForm::parse(&r).map_err(|p| err("microsoft.redirect", p))?;
+        }
+        if let Some(t) = present(ms.client_type) {
+            s.microsoft.client_type = match t.as_str() {
+                "public" => ClientType::Public,
+                "confidential" | "web" => ClientType::Confidential,
+                _ => {
+                    return Err(err(
+                        "microsoft.client_type",
+                        format!(
+                            "{t:?} is not a client type: use public (Mobile and desktop applications) or confidential (Web)"
+                        ),
+                    ));
+                }
+            };
+        }
+        for (i, a) in ms.admin_accounts.unwrap_or_default().iter().enumerate() {
+            let addr = crate::address::Address::parse(a)
+                .map_err(|e| err(&format!("microsoft.admin_accounts[{i}]"), e.to_string()))?;
+            s.microsoft
+                .admin_accounts
+                .push(addr.normalized().to_owned());
+        }
+        if let Some(n) = ms.start_page_seconds {
+            if n > 60 {
+                return Err(err(
+                    "microsoft.start_page_seconds",
+                    format!("{n} is out of range: use 0 to 60 seconds"),
+                ));
+            }
+            s.microsoft.start_page_seconds = n;
+        }
+        if let Some(d) = present(raw.dns.unwrap_or_default().server) {
+            let addr = d
+                .parse::<std::net::SocketAddr>()
+                .or_else(|_| {
+                    d.parse::<std::net::IpAddr>()
+                        .map(|ip| std::net::SocketAddr::new(ip, 53))
+                })
+                .map_err(|_| {
+                    err(
+                        "dns.server",
+                        format!("{d:?} is not an IP address (with optional :port)"),
+                    )
+                })?;
+            s.dns_server = Some(addr);
         }
 
         let servers = raw.servers.unwrap_or_default();
@@ -428,6 +555,7 @@ impl Settings {
                 t.message_arrival,
                 d.message_arrival,
             )?,
+            discovery: secs("timeouts.discovery", t.discovery, d.discovery)?,
         };
         Ok(s)
     }

@@ -8,7 +8,8 @@
 //!
 //! Layout: service [`SERVICE`], one entry per mailbox (user = normalised address) holding the
 //! [`AccountRecord`] as JSON (refresh token + authority + tenant + client id + scopes + account
-//! ids), and a second entry `<address>#access` caching the current access token and its expiry.
+//! ids), a second entry `<address>#access` caching the current access token and its expiry, and
+//! `client-secret:<client id>` for a confidential registration's secret (entered by an admin).
 //! They are separate because Windows limits one credential to 2,560 bytes and an Entra refresh
 //! or access token alone can be 1–2.5 KB (environment.md §2).
 //!
@@ -58,6 +59,11 @@ pub struct AccountRecord {
     pub scopes: Vec<String>,
     /// Account ids.
     pub account: AccountIds,
+    /// For a shared mailbox: the delegate who signed in (normalised address); `None` when the
+    /// mailbox's own account signed in.
+    pub sign_in_as: Option<String>,
+    /// Whether the registration is confidential (the client secret comes from the vault).
+    pub confidential: bool,
     /// The refresh token (secret).
     pub refresh_token: SecretString,
     /// When this record was written, seconds since the epoch.
@@ -127,6 +133,10 @@ struct RecordWire {
     client_id: String,
     scopes: Vec<String>,
     account: AccountIds,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sign_in_as: Option<String>,
+    #[serde(default)]
+    confidential: bool,
     refresh_token: String,
     saved_at: u64,
 }
@@ -177,6 +187,8 @@ impl Vault {
             client_id: record.client_id.clone(),
             scopes: record.scopes.clone(),
             account: record.account.clone(),
+            sign_in_as: record.sign_in_as.clone(),
+            confidential: record.confidential,
             refresh_token: record.refresh_token.expose_secret().to_owned(),
             saved_at: record.saved_at,
         };
@@ -203,6 +215,8 @@ impl Vault {
             client_id: wire.client_id,
             scopes: wire.scopes,
             account: wire.account,
+            sign_in_as: wire.sign_in_as,
+            confidential: wire.confidential,
             refresh_token: SecretString::from(wire.refresh_token),
             saved_at: wire.saved_at,
         }))
@@ -262,6 +276,38 @@ impl Vault {
         self.remove(access_user(mailbox)).await.map(|_| ())
     }
 
+    /// Stores the client secret of a confidential ("Web") app registration. Entered once by an
+    /// administrator; never written to a file.
+    ///
+    /// # Errors
+    /// `VAULT_UNAVAILABLE`.
+    pub async fn save_client_secret(
+        &self,
+        client_id: &str,
+        secret: &SecretString,
+    ) -> Result<(), Finding> {
+        self.set(secret_user(client_id), secret.clone()).await
+    }
+
+    /// The client secret for `client_id`, if an administrator stored one.
+    ///
+    /// # Errors
+    /// `VAULT_UNAVAILABLE`.
+    pub async fn load_client_secret(
+        &self,
+        client_id: &str,
+    ) -> Result<Option<SecretString>, Finding> {
+        self.get(secret_user(client_id)).await
+    }
+
+    /// Removes the client secret for `client_id`; returns whether there was one.
+    ///
+    /// # Errors
+    /// `VAULT_UNAVAILABLE`.
+    pub async fn delete_client_secret(&self, client_id: &str) -> Result<bool, Finding> {
+        self.remove(secret_user(client_id)).await
+    }
+
     /// Writes, reads back and deletes a probe entry: proves the vault works now.
     ///
     /// # Errors
@@ -307,6 +353,10 @@ impl Vault {
         })
         .await
     }
+}
+
+fn secret_user(client_id: &str) -> String {
+    format!("client-secret:{}", client_id.to_ascii_lowercase())
 }
 
 fn access_user(mailbox: &Address) -> String {

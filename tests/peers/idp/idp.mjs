@@ -19,8 +19,9 @@
 // No npm dependencies: node's own https and crypto modules.
 
 import { createServer } from 'node:https';
+import { createServer as createTcpServer } from 'node:net';
 import { createHash, createPrivateKey, createPublicKey, randomBytes, randomUUID, sign } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const signingKey = createPrivateKey(readFileSync(config.signing.key));
@@ -51,7 +52,7 @@ function tenantOfDomain(domain) {
 function resolveTenant(segment) {
   const s = segment.toLowerCase();
   if (['common', 'organizations', 'consumers'].includes(s)) return { meta: s };
-  if (s === CONSUMER_TID) return { meta: 'consumers' };
+  if (s === CONSUMER_TID || (config.personal_domains || []).includes(s)) return { meta: 'consumers' };
   const t = tenantById(s) || tenantOfDomain(s);
   return t ? { tenant: t } : null;
 }
@@ -77,6 +78,7 @@ function uuidFrom(text) {
 // ---------------------------------------------------------------- state
 
 const codes = new Map(); // code -> {...}
+const grants = {}; // shared mailbox -> { full_access: [delegates], send_as: [delegates] }
 const refreshTokens = new Map(); // token -> {client_id, user, tid, scope, active}
 const deviceCodes = new Map(); // device_code -> {...}
 const log = (...a) => console.log(new Date().toISOString(), ...a);
@@ -416,6 +418,15 @@ function discovery(res, tenantSeg) {
   });
 }
 
+// getuserrealm.srf (undocumented at Microsoft; facts.md §9): the organisation's display name.
+function userRealm(res, url) {
+  const login = (url.searchParams.get('login') || '').toLowerCase();
+  const domain = login.split('@')[1] || '';
+  const t = tenantOfDomain(domain);
+  if (!t) return send(res, 200, { State: 4, UserState: 1, Login: login, NameSpaceType: 'Unknown' });
+  send(res, 200, { State: 4, UserState: 1, Login: login, NameSpaceType: 'Managed', DomainName: domain, FederationBrandName: t.name, CloudInstanceName: 'microsoftonline.com' });
+}
+
 // The test control API: register clients (app registrations) with scenarios; inspect refresh tokens.
 async function testApi(req, res, url) {
   if (url.pathname === '/_test/health') return send(res, 200, { ok: true });
@@ -424,6 +435,23 @@ async function testApi(req, res, url) {
     if (!c.client_id) c.client_id = randomUUID();
     clients.set(c.client_id, normaliseClient(c));
     return send(res, 200, clients.get(c.client_id));
+  }
+  if (url.pathname === '/_test/grants' && req.method === 'POST') {
+    // Exchange permissions on a shared mailbox (facts.md §6.3): Full Access (IMAP), Send As (SMTP).
+    const { mailbox, delegate, full_access, send_as } = JSON.parse(await body(req) || '{}');
+    const g = (grants[mailbox.toLowerCase()] ||= { full_access: [], send_as: [] });
+    const set = (list, on) => {
+      const d = delegate.toLowerCase();
+      const i = list.indexOf(d);
+      if (on && i < 0) list.push(d);
+      if (!on && i >= 0) list.splice(i, 1);
+    };
+    set(g.full_access, !!full_access);
+    set(g.send_as, !!send_as);
+    const tmp = `${config.grants_file}.tmp`;
+    writeFileSync(tmp, JSON.stringify(grants));
+    renameSync(tmp, config.grants_file);
+    return send(res, 200, g);
   }
   if (url.pathname === '/_test/refresh_tokens') {
     const id = url.searchParams.get('client_id');
@@ -459,6 +487,7 @@ const server = createServer({ key: readFileSync(config.tls.key), cert: readFileS
   log(req.method, url.pathname); // never the query: it carries state, codes and hints
   try {
     if (url.pathname.startsWith('/_test/')) return await testApi(req, res, url);
+    if (url.pathname === '/getuserrealm.srf') return userRealm(res, url);
     if (url.pathname === '/devicelogin') return send(res, 200, '<!doctype html><title>Device login</title><p>Enter the code shown by the app.</p>');
     const m = url.pathname.match(/^\/([^/]+)\/(oauth2\/v2\.0\/authorize|oauth2\/v2\.0\/token|oauth2\/v2\.0\/devicecode|discovery\/v2\.0\/keys|v2\.0\/\.well-known\/openid-configuration)$/);
     if (!m) return send(res, 404, entraError(90002, 'invalid_request', 'Unknown path.'));
@@ -476,3 +505,27 @@ const server = createServer({ key: readFileSync(config.tls.key), cert: readFileS
 });
 
 server.listen(config.port, '127.0.0.1', () => log(`local OpenID provider on ${BASE}`));
+
+// Postfix tcp_table(5) for smtpd_sender_login_maps: the owners of a MAIL FROM address are the
+// address itself and the delegates granted Send As.
+if (config.grants_port) {
+  createTcpServer((sock) => {
+    let buf = '';
+    sock.on('data', (d) => {
+      buf += d;
+      let nl;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl).trim();
+        buf = buf.slice(nl + 1);
+        const key = decodeURIComponent(line.replace(/^get /, '')).toLowerCase();
+        if (!line.startsWith('get ') || !/^[^@\s]+@[^@\s]+$/.test(key)) {
+          sock.write('500 not-found\n');
+          continue;
+        }
+        const owners = [key, ...((grants[key] || {}).send_as || [])];
+        sock.write(`200 ${encodeURIComponent(owners.join(','))}\n`);
+      }
+    });
+    sock.on('error', () => {});
+  }).listen(config.grants_port, '127.0.0.1');
+}

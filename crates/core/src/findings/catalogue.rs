@@ -94,11 +94,88 @@ pub const ALL: &[FindingCode] = {
         TestMessageNotFound,
         MessageRejected,
         UnrecognisedReply,
+        SignedInAsAdmin,
+        AccountConfirmationNeeded,
+        ClientSecretMissing,
+        PrivateWindowUnavailable,
+        SharedMailboxNoFullAccess,
+        SharedMailboxNoSendAs,
+        TokenWrongResource,
+        DeviceCodeExpired,
+        DeviceCodeDeclined,
         Internal,
     ]
 };
 
 const ENTRA_APP_STEPS_HEAD: &str = "Open the Microsoft Entra admin center (entra.microsoft.com) → Identity → Applications → App registrations → the Mail Setup Assistant registration ({client_id}).";
+
+/// The administrator's words for findings that a user reads but an administrator may have to
+/// fix (issue 3 item 10: user and admin wording kept apart). Facts §5.
+pub fn admin_part(code: FindingCode) -> Option<(&'static str, &'static [&'static str])> {
+    use FindingCode::*;
+    Some(match code {
+        MfaRequired => (
+            "The user must complete or register multi-factor authentication (AADSTS50072/50074/50076/50079).",
+            &[
+                "If the user cannot register: Entra admin center → Protection → Authentication methods → Registration campaign / policies; make sure a method is allowed for them.",
+                "Check the sign-in logs for the Conditional Access policy that requires MFA.",
+            ],
+        ),
+        AccountBlocked => (
+            "Microsoft says the account is locked, disabled, or its password expired or must change ({problem}).",
+            &[
+                "Microsoft 365 admin center → Users → Active users → the user: unblock sign-in or reset the password.",
+                "Entra admin center → Monitoring → Sign-in logs: look at the failure reason and any risk detections.",
+            ],
+        ),
+        AccountNotInTenant => (
+            "The account is not a member of the tenant the app signs in to ({tenant}) (AADSTS50034/50020/90072).",
+            &[
+                "Confirm the user exists in this tenant, or invite them as a guest.",
+                "Check the tenant in the app's settings ([microsoft] tenant).",
+            ],
+        ),
+        PersonalAccountNotAllowed => (
+            "A personal Microsoft account was used with a work or school registration (AADSTS50020/500208).",
+            &[
+                "If personal Outlook.com mailboxes must be supported, provide the Outlook.com setup with its own app registration that allows personal accounts.",
+            ],
+        ),
+        InteractiveRequired | ConsentDeclined => (
+            "Users are asked to accept the app's permissions. If users may not consent in your organisation, grant consent once for everyone.",
+            &[
+                "Open {authority}/{tenant}/adminconsent?client_id={client_id} as an administrator and accept.",
+                "Or: Entra admin center → Enterprise applications → the app → Permissions → Grant admin consent.",
+            ],
+        ),
+        ReauthPolicy => (
+            "A Conditional Access sign-in frequency policy sets how often users must sign in again (AADSTS70043).",
+            &[
+                "Entra admin center → Protection → Conditional Access → the policy with Session → Sign-in frequency: adjust it if the interval is too short for mail apps.",
+            ],
+        ),
+        BasicAuthBlocked => (
+            "Password sign-in for SMTP/IMAP is disabled or retired in Exchange Online; apps must use OAuth.",
+            &[
+                "Give users an app that signs in with OAuth (this one), registered as described in its README.",
+            ],
+        ),
+        WrongAccountOrNoMailboxAccess => (
+            "The identity that signed in cannot open the mailbox named in the sign-in.",
+            &[
+                "For a shared mailbox: Add-MailboxPermission -Identity {mailbox} -User {signed_in} -AccessRights FullAccess",
+                "Check that IMAP is enabled for the mailbox: Get-CASMailbox -Identity {mailbox} | Format-List ImapEnabled",
+            ],
+        ),
+        SignedInAsDifferentAccount | SignedInAsAdmin => (
+            "Another account than the mailbox signed in; nothing was stored.",
+            &[
+                "If this keeps happening on shared computers, ask users to sign out of Microsoft in the browser, or use private windows.",
+            ],
+        ),
+        _ => return None,
+    })
+}
 
 /// The catalogue entry for `code`.
 pub fn entry(code: FindingCode) -> Entry {
@@ -419,7 +496,7 @@ pub fn entry(code: FindingCode) -> Entry {
             "An administrator must approve this app first",
             "Your organisation lets only administrators approve apps that read and send mail (\"Need admin approval\"). Users cannot continue until an administrator grants consent.",
             &[
-                "An administrator opens https://login.microsoftonline.com/{tenant}/adminconsent?client_id={client_id} and accepts.",
+                "An administrator opens {authority}/{tenant}/adminconsent?client_id={client_id} and accepts.",
                 "Or: Entra admin center → Enterprise applications → the app → Permissions → Grant admin consent.",
                 "Then the user signs in again.",
             ],
@@ -630,6 +707,100 @@ pub fn entry(code: FindingCode) -> Entry {
             "The server gave an answer the app does not recognise",
             "The app does not have an explanation for this reply yet. The reply is kept below (with personal and secret parts removed).",
             &["Send the evidence to the helpdesk or the app's maintainers."],
+            None,
+        ),
+        SignedInAsAdmin => e(
+            User,
+            "An administrator account signed in instead of {mailbox}",
+            "Microsoft returned a sign-in for {signed_in}, which is an administrator account. An administrator's sign-in is never used for someone else's mailbox. Nothing was saved.",
+            &[
+                "Try again and pick the account {mailbox} in Microsoft's account list, or use a private window where no account is signed in.",
+                "If you are the IT person helping, sign out of your administrator account in this browser first.",
+                "If {mailbox} is a shared mailbox, sign in with your own account and use the shared mailbox option.",
+            ],
+            None,
+        ),
+        AccountConfirmationNeeded => e(
+            User,
+            "Is {signed_in} the right account for {mailbox}?",
+            "Microsoft signed in {signed_in}, which belongs to the same organisation as {mailbox} but has another name (for example an alias or a different sign-in name). The app needs you to confirm it before saving anything.",
+            &[
+                "Run the sign-in again in a terminal and answer the question, or add --accept-account {signed_in} if you are sure.",
+                "If it is not the right account, sign in again and pick {mailbox}.",
+            ],
+            None,
+        ),
+        ClientSecretMissing => e(
+            Admin,
+            "The app registration needs a client secret",
+            "The settings say the app registration {client_id} is a confidential (\"Web\") registration, so Microsoft requires a client secret, but none is stored on this computer.",
+            &[
+                "Preferably, change the registration to a public client: move the redirect URI to \"Mobile and desktop applications\" and set client_type = \"public\" in the settings.",
+                "Otherwise enter the secret once in the app's Admin page (or run: mailsetup admin set-client-secret). It is kept only in this computer's password vault.",
+            ],
+            Some(
+                "https://learn.microsoft.com/entra/identity-platform/scenario-desktop-app-registration",
+            ),
+        ),
+        PrivateWindowUnavailable => e(
+            User,
+            "A private window could not be opened automatically",
+            "The app could not start a browser in private mode ({problem}). You can open one yourself.",
+            &[
+                "Open a private window in your browser: Ctrl+Shift+N in Edge and Chrome (\"InPrivate\" / \"Incognito\"), Ctrl+Shift+P in Firefox, Cmd+Shift+N in Safari.",
+                "Copy this address into it and press Enter: {link}",
+                "Sign in there as {mailbox}. The app continues by itself.",
+            ],
+            None,
+        ),
+        SharedMailboxNoFullAccess => e(
+            Admin,
+            "{signed_in} cannot open the shared mailbox {mailbox}",
+            "The mail server did not let {signed_in} open {mailbox}. Reading a shared mailbox needs the Full Access permission.",
+            &[
+                "Exchange admin center → Recipients → Mailboxes → {mailbox} → Delegation → Read and manage (Full Access) → add {signed_in}.",
+                "Or in Exchange Online PowerShell: Add-MailboxPermission -Identity {mailbox} -User {signed_in} -AccessRights FullAccess",
+                "Wait up to an hour, then run the check again.",
+            ],
+            Some("https://learn.microsoft.com/exchange/collaboration-exo/shared-mailboxes"),
+        ),
+        SharedMailboxNoSendAs => e(
+            Admin,
+            "{signed_in} cannot send as the shared mailbox {mailbox}",
+            "The sending server refused a message from {mailbox} sent by {signed_in}. Sending as a shared mailbox needs the Send As permission ({problem}).",
+            &[
+                "Exchange admin center → Recipients → Mailboxes → {mailbox} → Delegation → Send as → add {signed_in}.",
+                "Or in Exchange Online PowerShell: Add-RecipientPermission -Identity {mailbox} -Trustee {signed_in} -AccessRights SendAs",
+                "Wait up to an hour, then run the check again.",
+            ],
+            Some("https://learn.microsoft.com/exchange/collaboration-exo/shared-mailboxes"),
+        ),
+        TokenWrongResource => e(
+            Admin,
+            "The sign-in token is for another service",
+            "The access token was issued for {problem}, not for Exchange mail (https://outlook.office.com). Mail servers refuse such tokens.",
+            &[
+                "Request the scopes https://outlook.office.com/SMTP.Send and https://outlook.office.com/IMAP.AccessAsUser.All (not Microsoft Graph scopes such as User.Read) and sign in again.",
+                "In the app registration, add the delegated permissions under \"Office 365 Exchange Online\" and grant consent.",
+            ],
+            Some(
+                "https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+            ),
+        ),
+        DeviceCodeExpired => e(
+            User,
+            "The sign-in code expired",
+            "The code was not entered in time (codes are valid for about 15 minutes). Nothing was saved.",
+            &["Start the sign-in with a code again and enter the new code promptly."],
+            Some("https://learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code"),
+        ),
+        DeviceCodeDeclined => e(
+            User,
+            "The sign-in with the code was declined",
+            "On the other device the sign-in was cancelled or declined. Nothing was saved.",
+            &[
+                "Start the sign-in with a code again and accept on the other device, signing in as {mailbox}.",
+            ],
             None,
         ),
         Internal => e(

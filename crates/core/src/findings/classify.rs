@@ -123,6 +123,14 @@ const RULES: &[Rule] = &[
     ),
     r(
         Some(Smtp),
+        "553",
+        "5.7.1",
+        &["not owned by user"],
+        C::MessageRejected,
+        "this account is not allowed to send as that address (Send As)",
+    ),
+    r(
+        Some(Smtp),
         "550",
         "5.7.30",
         &["basic authentication"],

@@ -139,6 +139,24 @@ pub enum FindingCode {
     MessageRejected,
     /// A server reply the catalogue does not recognise; the redacted text is kept.
     UnrecognisedReply,
+    /// An administrator's account signed in instead of the mailbox.
+    SignedInAsAdmin,
+    /// A related account signed in and the person must confirm it (non-interactive use).
+    AccountConfirmationNeeded,
+    /// The registration is confidential ("Web") but no client secret is in the vault.
+    ClientSecretMissing,
+    /// No browser with a private mode could be started.
+    PrivateWindowUnavailable,
+    /// The delegate cannot open the shared mailbox (Full Access missing).
+    SharedMailboxNoFullAccess,
+    /// The delegate cannot send as the shared mailbox (Send As missing).
+    SharedMailboxNoSendAs,
+    /// The access token is for another service than Exchange mail (e.g. Microsoft Graph).
+    TokenWrongResource,
+    /// The device code expired before it was entered.
+    DeviceCodeExpired,
+    /// The sign-in with the device code was declined.
+    DeviceCodeDeclined,
     /// An unexpected internal error; details are in the log.
     Internal,
 }
@@ -183,7 +201,26 @@ pub struct Finding {
     /// Vendor documentation for the fix.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub doc_url: Option<String>,
+    /// For a finding the user reads but only an administrator can fully fix: the words for the
+    /// administrator, kept apart from the user's.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub for_admin: Option<AdminPart>,
+    /// For an administrator's finding: one sentence telling the user what to do with it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub for_user: Option<String>,
 }
+
+/// The administrator's part of a user's finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminPart {
+    /// What it means for the administrator.
+    pub explanation: String,
+    /// Numbered steps for the administrator.
+    pub steps: Vec<String>,
+}
+
+/// What the user is told to do with a finding only an administrator can fix.
+pub const ADMIN_HANDOFF: &str = "Your IT administrator needs to change a setting. Send them this message: the details below tell them exactly what to do.";
 
 impl Finding {
     /// The catalogue finding for `code`, with `{placeholders}` left for [`Finding::with`].
@@ -197,6 +234,11 @@ impl Finding {
             steps: entry.steps.iter().map(|s| s.to_string()).collect(),
             evidence: None,
             doc_url: entry.doc_url.map(str::to_string),
+            for_admin: catalogue::admin_part(code).map(|(explanation, steps)| AdminPart {
+                explanation: explanation.to_string(),
+                steps: steps.iter().map(|s| s.to_string()).collect(),
+            }),
+            for_user: (entry.audience == Audience::Admin).then(|| ADMIN_HANDOFF.to_string()),
         }
     }
 
@@ -208,6 +250,12 @@ impl Finding {
         self.explanation = self.explanation.replace(&key, value);
         for step in &mut self.steps {
             *step = step.replace(&key, value);
+        }
+        if let Some(admin) = &mut self.for_admin {
+            admin.explanation = admin.explanation.replace(&key, value);
+            for step in &mut admin.steps {
+                *step = step.replace(&key, value);
+            }
         }
         self
     }
@@ -250,6 +298,8 @@ impl Finding {
             "tenant" => "your organisation",
             "client_id" => "the app registration",
             "problem" => "no more details were given",
+            "authority" => "https://login.microsoftonline.com",
+            "link" => "the address shown by the app",
             _ => "it",
         };
         let tidy = |s: &mut String| {
@@ -264,6 +314,10 @@ impl Finding {
         tidy(&mut self.title);
         tidy(&mut self.explanation);
         self.steps.iter_mut().for_each(tidy);
+        if let Some(admin) = &mut self.for_admin {
+            tidy(&mut admin.explanation);
+            admin.steps.iter_mut().for_each(tidy);
+        }
         self
     }
 
@@ -321,7 +375,7 @@ pub fn human_duration(d: std::time::Duration) -> String {
         format!("{:.1} seconds", secs)
     } else if d.as_secs() == 1 {
         "1 second".into()
-    } else if d.as_secs() >= 120 && d.as_secs() % 60 == 0 {
+    } else if d.as_secs() >= 120 && d.as_secs().is_multiple_of(60) {
         format!("{} minutes", d.as_secs() / 60)
     } else {
         format!("{} seconds", d.as_secs())

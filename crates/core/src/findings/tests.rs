@@ -26,6 +26,7 @@ fn finding_json_shape_is_pinned() {
             "docUrl",
             "evidence",
             "explanation",
+            "forUser",
             "steps",
             "title"
         ]
@@ -39,6 +40,24 @@ fn finding_json_shape_is_pinned() {
     assert!(json["steps"][1].as_str().unwrap().contains(
         "Set-CASMailbox -Identity ann@example.edu -SmtpClientAuthenticationDisabled $false"
     ));
+}
+
+#[test]
+fn user_and_admin_wording_are_kept_apart() {
+    // A user's finding that an administrator may have to fix carries the admin's words apart.
+    let f = Finding::new(FindingCode::InteractiveRequired)
+        .with("authority", "https://login.microsoftonline.com")
+        .with("tenant", "contoso.onmicrosoft.com")
+        .with("client_id", "11111111-2222-3333-4444-555555555555");
+    assert_eq!(f.audience, Audience::User);
+    let admin = f.for_admin.expect("admin part");
+    assert!(admin.steps[0].contains(
+        "https://login.microsoftonline.com/contoso.onmicrosoft.com/adminconsent?client_id=11111111-2222-3333-4444-555555555555"
+    ));
+    // An administrator's finding tells the user what to do with it.
+    let f = Finding::new(FindingCode::AppRegistrationNotPublicClient);
+    assert_eq!(f.for_user.as_deref(), Some(ADMIN_HANDOFF));
+    assert!(f.for_admin.is_none());
 }
 
 #[test]

@@ -89,19 +89,21 @@ impl IdClaims {
             .map_err(|e| format!("the ID token payload is not the expected JSON ({e})"))
     }
 
-    /// Checks `nonce` (constant-time) and `aud` against this sign-in.
+    /// Checks `nonce` (constant-time; when the flow sent one) and `aud` against this sign-in.
     ///
     /// # Errors
     /// `ID_TOKEN_INVALID` naming what did not match.
-    pub fn check(&self, expected_nonce: &str, client_id: &str) -> Result<(), Finding> {
+    pub fn check(&self, expected_nonce: Option<&str>, client_id: &str) -> Result<(), Finding> {
         let invalid =
             |problem: &str| Finding::new(FindingCode::IdTokenInvalid).with("problem", problem);
-        let nonce_ok: bool = self
-            .nonce
-            .as_deref()
-            .is_some_and(|n| n.as_bytes().ct_eq(expected_nonce.as_bytes()).into());
-        if !nonce_ok {
-            return Err(invalid("its nonce does not match this sign-in"));
+        if let Some(expected) = expected_nonce {
+            let nonce_ok: bool = self
+                .nonce
+                .as_deref()
+                .is_some_and(|n| n.as_bytes().ct_eq(expected.as_bytes()).into());
+            if !nonce_ok {
+                return Err(invalid("its nonce does not match this sign-in"));
+            }
         }
         if !self.aud.iter().any(|a| a.eq_ignore_ascii_case(client_id)) {
             return Err(invalid("it was issued for another app (audience)")
@@ -126,44 +128,214 @@ impl IdClaims {
     }
 }
 
-/// How the signed-in account relates to the mailbox being set up.
+/// Audiences of Exchange Online access tokens (facts §2.2; field case F06), national clouds too.
+const EXCHANGE_AUDIENCES: &[&str] = &[
+    "https://outlook.office.com",
+    "https://outlook.office365.com",
+    "00000002-0000-0ff1-ce00-000000000000",
+    "https://outlook.office365.us",
+    "https://partner.outlook.cn",
+];
+
+/// What an access token says about itself, as a diagnostic hint only: Microsoft treats access
+/// tokens as opaque to clients (facts §2.2), so an undecodable token is never an error.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AccountMatch {
-    /// The same mailbox (case-insensitive match on `preferred_username`, `email` or `upn`).
-    Same,
-    /// Another account signed in.
-    Different {
-        /// Who actually signed in.
-        signed_in: String,
+pub enum TokenHint {
+    /// Not a JWT (e.g. personal accounts' tokens): not checked.
+    Opaque,
+    /// A token for Exchange mail, with its delegated scopes.
+    Exchange {
+        /// The `scp` claim.
+        scp: String,
     },
+    /// A token for another service (e.g. `https://graph.microsoft.com`).
+    WrongResource(String),
 }
 
-/// Compares the signed-in account with the typed mailbox address (field case F04).
-pub fn match_account(mailbox: &Address, claims: &IdClaims) -> AccountMatch {
-    let names = [&claims.preferred_username, &claims.email, &claims.upn];
-    if names
-        .iter()
-        .filter_map(|n| n.as_deref())
-        .any(|n| mailbox.same_mailbox(n))
-    {
-        AccountMatch::Same
-    } else {
-        AccountMatch::Different {
-            signed_in: claims.account_name(),
+impl TokenHint {
+    /// A short description for progress details.
+    pub fn describe(&self) -> String {
+        match self {
+            TokenHint::Opaque => {
+                "mail permissions granted (the access token itself is opaque)".into()
+            }
+            TokenHint::Exchange { scp } => format!("token for Exchange mail: {scp}"),
+            TokenHint::WrongResource(aud) => format!("token for {aud}"),
         }
     }
 }
 
-/// The finding for a sign-in as the wrong account: who signed in, who was expected, what to do.
-pub fn wrong_account_finding(mailbox: &Address, signed_in: &str) -> Finding {
-    Finding::new(FindingCode::SignedInAsDifferentAccount)
-        .with("mailbox", mailbox.display())
+/// Reads `aud` and `scp` from an access token if it is a readable JWT.
+pub fn access_token_hint(token: &str) -> TokenHint {
+    #[derive(Deserialize)]
+    struct Access {
+        #[serde(default)]
+        aud: Option<String>,
+        #[serde(default)]
+        scp: Option<String>,
+    }
+    let Some(payload) = token
+        .split('.')
+        .nth(1)
+        .filter(|_| token.split('.').count() == 3)
+    else {
+        return TokenHint::Opaque;
+    };
+    let Ok(bytes) =
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload.trim_end_matches('='))
+    else {
+        return TokenHint::Opaque;
+    };
+    match serde_json::from_slice::<Access>(&bytes) {
+        Ok(Access {
+            aud: Some(aud),
+            scp,
+        }) => {
+            if EXCHANGE_AUDIENCES
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(aud.trim_end_matches('/')))
+            {
+                TokenHint::Exchange {
+                    scp: scp.unwrap_or_default(),
+                }
+            } else {
+                TokenHint::WrongResource(aud)
+            }
+        }
+        _ => TokenHint::Opaque,
+    }
+}
+
+/// How the signed-in account relates to the account the app asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountMatch {
+    /// The same account (case-insensitive match on `preferred_username`, `email` or `upn`).
+    Same,
+    /// Another name in the same organisation: an alias, or a sign-in name (UPN) that differs
+    /// from the mail address. The person is asked to confirm; never a silent pass, never a
+    /// hard refusal.
+    Related {
+        /// Who actually signed in.
+        signed_in: String,
+    },
+    /// Not acceptable: nothing is stored.
+    Refused {
+        /// Who actually signed in.
+        signed_in: String,
+        /// Why.
+        reason: Refusal,
+    },
+}
+
+/// Why a signed-in account is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// An account of another organisation (tenant).
+    OtherTenant,
+    /// A personal Microsoft account for a work or school mailbox.
+    PersonalAccount,
+    /// An administrator's account (e.g. the IT person helping), never a mailbox's sign-in.
+    AdminAccount,
+}
+
+/// What the signed-in account is compared with.
+#[derive(Debug, Clone, Copy)]
+pub struct Expected<'a> {
+    /// The account that should sign in (the mailbox, or the delegate of a shared mailbox).
+    pub account: &'a Address,
+    /// The organisation's tenant id, when known (settings or discovery).
+    pub tenant_id: Option<&'a str>,
+    /// Accounts the administrator listed as never acceptable (normalised).
+    pub admin_accounts: &'a [String],
+    /// Whether the expected account is itself a personal Microsoft account.
+    pub personal: bool,
+}
+
+/// Local parts that name administrator accounts rather than people's mailboxes.
+const ADMIN_NAMES: &[&str] = &[
+    "admin",
+    "administrator",
+    "globaladmin",
+    "tenantadmin",
+    "itadmin",
+    "sysadmin",
+    "root",
+    "postmaster",
+    "o365admin",
+    "m365admin",
+];
+
+/// True when `name` looks like an administrator account or is listed as one.
+pub fn is_admin_account(name: &str, listed: &[String]) -> bool {
+    let Ok(addr) = Address::parse(name) else {
+        return false;
+    };
+    if listed.iter().any(|a| a == addr.normalized()) {
+        return true;
+    }
+    let local = addr.local_part();
+    ADMIN_NAMES.contains(&local)
+        || ["admin.", "admin-", "admin_", "adm.", "adm-", "adm_"]
+            .iter()
+            .any(|p| local.starts_with(p))
+        || [".admin", "-admin", "_admin", ".adm", "-adm"]
+            .iter()
+            .any(|p| local.ends_with(p))
+}
+
+/// Compares the signed-in account with the expected one (field cases F04, F12; issue 3 item 5).
+pub fn match_account(expected: Expected<'_>, claims: &IdClaims) -> AccountMatch {
+    let names = [&claims.preferred_username, &claims.email, &claims.upn];
+    if names
+        .iter()
+        .filter_map(|n| n.as_deref())
+        .any(|n| expected.account.same_mailbox(n))
+    {
+        return AccountMatch::Same;
+    }
+    let signed_in = claims.account_name();
+    let refuse = |reason| AccountMatch::Refused {
+        signed_in: signed_in.clone(),
+        reason,
+    };
+    if claims.is_personal_account() && !expected.personal {
+        return refuse(Refusal::PersonalAccount);
+    }
+    if is_admin_account(&signed_in, expected.admin_accounts) {
+        return refuse(Refusal::AdminAccount);
+    }
+    let same_tenant = match (expected.tenant_id, claims.tid.as_deref()) {
+        (Some(want), Some(got)) => want.eq_ignore_ascii_case(got),
+        // Without a known tenant, the same domain is the best evidence of one organisation.
+        _ => Address::parse(&signed_in).is_ok_and(|a| a.domain() == expected.account.domain()),
+    };
+    if same_tenant {
+        AccountMatch::Related { signed_in }
+    } else {
+        refuse(Refusal::OtherTenant)
+    }
+}
+
+/// The finding for a refused sign-in: who signed in, who was expected, what to do.
+pub fn refusal_finding(expected: &Address, signed_in: &str, reason: Refusal) -> Finding {
+    let code = match reason {
+        Refusal::OtherTenant => FindingCode::SignedInAsDifferentAccount,
+        Refusal::PersonalAccount => FindingCode::PersonalAccountNotAllowed,
+        Refusal::AdminAccount => FindingCode::SignedInAsAdmin,
+    };
+    Finding::new(code)
+        .with("mailbox", expected.display())
         .with("signed_in", signed_in)
         .with_evidence(format!(
             "expected {} · signed in {}",
-            mailbox.normalized(),
+            expected.normalized(),
             signed_in
         ))
+}
+
+/// The finding for a sign-in as the wrong account (another organisation or unknown).
+pub fn wrong_account_finding(mailbox: &Address, signed_in: &str) -> Finding {
+    refusal_finding(mailbox, signed_in, Refusal::OtherTenant)
 }
 
 #[cfg(test)]
@@ -180,12 +352,22 @@ mod tests {
         // The field case's unsigned sample payload, verbatim.
         let claims = IdClaims::decode_unverified("x.eyJ0aWQiOiI8dGVuYW50LWlkPiIsInByZWZlcnJlZF91c2VybmFtZSI6ImFkbWluQGV4YW1wbGUuZWR1Iiwib2lkIjoiMDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAxIn0.y").unwrap();
         let mailbox = Address::parse("sender@example.edu").unwrap();
+        let expected = Expected {
+            account: &mailbox,
+            tenant_id: Some("<tenant-id>"),
+            admin_accounts: &[],
+            personal: false,
+        };
         assert_eq!(
-            match_account(&mailbox, &claims),
-            AccountMatch::Different {
-                signed_in: "admin@example.edu".into()
+            match_account(expected, &claims),
+            AccountMatch::Refused {
+                signed_in: "admin@example.edu".into(),
+                reason: Refusal::AdminAccount
             }
         );
+        let f = refusal_finding(&mailbox, "admin@example.edu", Refusal::AdminAccount);
+        assert_eq!(f.code, FindingCode::SignedInAsAdmin);
+        assert!(f.title.contains("sender@example.edu"), "{}", f.title);
         let f = wrong_account_finding(&mailbox, "admin@example.edu");
         assert_eq!(f.code, FindingCode::SignedInAsDifferentAccount);
         assert!(
@@ -196,43 +378,161 @@ mod tests {
         assert!(f.steps.iter().any(|s| s.contains("private")));
     }
 
+    fn expect<'a>(a: &'a Address, tenant: Option<&'a str>) -> Expected<'a> {
+        Expected {
+            account: a,
+            tenant_id: tenant,
+            admin_accounts: &[],
+            personal: false,
+        }
+    }
+
     #[test]
     fn same_account_ignores_case_and_uses_email_or_upn() {
         let mailbox = Address::parse("Ann.Lee@Example.edu").unwrap();
         let c =
             IdClaims::decode_unverified(&jwt(r#"{"preferred_username":"ANN.LEE@example.EDU"}"#))
                 .unwrap();
-        assert_eq!(match_account(&mailbox, &c), AccountMatch::Same);
+        assert_eq!(
+            match_account(expect(&mailbox, None), &c),
+            AccountMatch::Same
+        );
         let c = IdClaims::decode_unverified(&jwt(
             r#"{"preferred_username":"alee@corp.example","email":"ann.lee@example.edu"}"#,
         ))
         .unwrap();
-        assert_eq!(match_account(&mailbox, &c), AccountMatch::Same);
-        let c = IdClaims::decode_unverified(&jwt(r#"{"name":"Ann"}"#)).unwrap();
         assert_eq!(
-            match_account(&mailbox, &c),
-            AccountMatch::Different {
-                signed_in: "Ann".into()
+            match_account(expect(&mailbox, None), &c),
+            AccountMatch::Same
+        );
+    }
+
+    #[test]
+    fn field_f04_same_tenant_other_name_asks_other_tenant_refuses() {
+        let mailbox = Address::parse("ann.lee@example.edu").unwrap();
+        let alias = IdClaims::decode_unverified(&jwt(
+            r#"{"preferred_username":"alee@example.onmicrosoft.com","tid":"T1"}"#,
+        ))
+        .unwrap();
+        assert_eq!(
+            match_account(expect(&mailbox, Some("t1")), &alias),
+            AccountMatch::Related {
+                signed_in: "alee@example.onmicrosoft.com".into()
             }
         );
+        let other = IdClaims::decode_unverified(&jwt(
+            r#"{"preferred_username":"ann@other.example","tid":"T2"}"#,
+        ))
+        .unwrap();
+        assert!(matches!(
+            match_account(expect(&mailbox, Some("T1")), &other),
+            AccountMatch::Refused {
+                reason: Refusal::OtherTenant,
+                ..
+            }
+        ));
+        // Unknown tenant: the same domain counts as the same organisation, another domain does not.
+        let same_domain =
+            IdClaims::decode_unverified(&jwt(r#"{"preferred_username":"a.lee@example.edu"}"#))
+                .unwrap();
+        assert!(matches!(
+            match_account(expect(&mailbox, None), &same_domain),
+            AccountMatch::Related { .. }
+        ));
+        let nameless = IdClaims::decode_unverified(&jwt(r#"{"name":"Ann"}"#)).unwrap();
+        assert!(matches!(
+            match_account(expect(&mailbox, None), &nameless),
+            AccountMatch::Refused {
+                reason: Refusal::OtherTenant,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn field_f12_personal_account_is_refused_for_a_work_mailbox() {
+        let mailbox = Address::parse("ann@example.edu").unwrap();
+        let c = IdClaims::decode_unverified(&jwt(&format!(
+            r#"{{"preferred_username":"ann@outlook.com","tid":"{CONSUMER_TENANT_ID}"}}"#
+        )))
+        .unwrap();
+        let m = match_account(expect(&mailbox, None), &c);
+        assert!(
+            matches!(
+                m,
+                AccountMatch::Refused {
+                    reason: Refusal::PersonalAccount,
+                    ..
+                }
+            ),
+            "{m:?}"
+        );
+        let f = refusal_finding(&mailbox, "ann@outlook.com", Refusal::PersonalAccount);
+        assert_eq!(f.code, FindingCode::PersonalAccountNotAllowed);
+    }
+
+    #[test]
+    fn admin_accounts_by_name_or_list() {
+        for name in [
+            "admin@example.edu",
+            "Administrator@example.edu",
+            "admin.jones@example.edu",
+            "jones-admin@example.edu",
+            "adm-jones@example.edu",
+        ] {
+            assert!(is_admin_account(name, &[]), "{name}");
+        }
+        for name in [
+            "ann@example.edu",
+            "admissions@example.edu",
+            "badminton@example.edu",
+            "not an address",
+        ] {
+            assert!(!is_admin_account(name, &[]), "{name}");
+        }
+        assert!(is_admin_account(
+            "IT.Boss@example.edu",
+            &["it.boss@example.edu".to_string()]
+        ));
     }
 
     #[test]
     fn nonce_and_audience_are_checked() {
         let c = IdClaims::decode_unverified(&jwt(r#"{"aud":"client-1","nonce":"n1"}"#)).unwrap();
-        assert!(c.check("n1", "client-1").is_ok());
+        assert!(c.check(Some("n1"), "client-1").is_ok());
         assert_eq!(
-            c.check("n2", "client-1").unwrap_err().code,
+            c.check(Some("n2"), "client-1").unwrap_err().code,
             FindingCode::IdTokenInvalid
         );
         assert!(
-            c.check("n1", "client-2")
+            c.check(Some("n1"), "client-2")
                 .unwrap_err()
                 .explanation
                 .contains("another app")
         );
         let no_nonce = IdClaims::decode_unverified(&jwt(r#"{"aud":["client-1"]}"#)).unwrap();
-        assert!(no_nonce.check("n1", "client-1").is_err());
+        assert!(no_nonce.check(Some("n1"), "client-1").is_err());
+    }
+
+    #[test]
+    fn field_f06_graph_token_is_flagged_opaque_is_not() {
+        let graph = "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJhdWQiOiJodHRwczovL2dyYXBoLm1pY3Jvc29mdC5jb20iLCJ0aWQiOiI8dGVuYW50LWlkPiIsInVwbiI6InVzZXJAZXhhbXBsZS5lZHUiLCJzY3AiOiJVc2VyLlJlYWQiLCJleHAiOjE4OTM0NTYwMDB9.";
+        assert_eq!(
+            access_token_hint(graph),
+            TokenHint::WrongResource("https://graph.microsoft.com".into())
+        );
+        let exchange = "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJhdWQiOiJodHRwczovL291dGxvb2sub2ZmaWNlLmNvbSIsInRpZCI6Ijx0ZW5hbnQtaWQ-IiwidXBuIjoidXNlckBleGFtcGxlLmVkdSIsInNjcCI6IklNQVAuQWNjZXNzQXNVc2VyLkFsbCBTTVRQLlNlbmQiLCJleHAiOjE4OTM0NTYwMDB9.";
+        assert_eq!(
+            access_token_hint(exchange),
+            TokenHint::Exchange {
+                scp: "IMAP.AccessAsUser.All SMTP.Send".into()
+            }
+        );
+        assert_eq!(
+            access_token_hint("EwBAAl3BAAUFFpUAo7J3Ve0bjLBWZWCclRC3EoAA"),
+            TokenHint::Opaque
+        );
+        assert_eq!(access_token_hint("a.b"), TokenHint::Opaque);
     }
 
     #[test]

@@ -16,10 +16,10 @@ use oauth2::basic::{
     BasicRevocationErrorResponse, BasicTokenIntrospectionResponse, BasicTokenType,
 };
 use oauth2::{
-    AuthUrl, AuthorizationCode, ClientId, CsrfToken, EndpointNotSet, EndpointSet, ExtraTokenFields,
-    HttpClientError, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken,
-    RequestTokenError, Scope, StandardRevocableToken, StandardTokenResponse, TokenResponse as _,
-    TokenUrl,
+    AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointNotSet,
+    EndpointSet, ExtraTokenFields, HttpClientError, PkceCodeChallenge, PkceCodeVerifier,
+    RedirectUrl, RefreshToken, RequestTokenError, Scope, StandardRevocableToken,
+    StandardTokenResponse, TokenResponse as _, TokenUrl,
 };
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
@@ -53,7 +53,7 @@ impl ExtraTokenFields for IdTokenField {}
 /// A token endpoint response with Entra's `id_token`.
 pub type EntraTokenResponse = StandardTokenResponse<IdTokenField, BasicTokenType>;
 
-type EntraClient = oauth2::Client<
+pub(crate) type EntraClient = oauth2::Client<
     EntraError,
     EntraTokenResponse,
     BasicTokenIntrospectionResponse,
@@ -94,7 +94,7 @@ impl std::fmt::Debug for Tokens {
 }
 
 impl Tokens {
-    fn from_response(resp: &EntraTokenResponse, received: SystemTime) -> Tokens {
+    pub(crate) fn from_response(resp: &EntraTokenResponse, received: SystemTime) -> Tokens {
         Tokens {
             access_token: SecretString::from(resp.access_token().secret().to_owned()),
             refresh_token: resp
@@ -163,15 +163,28 @@ pub struct AuthOptions {
     pub prompt: Option<String>,
 }
 
-fn client(profile: &OAuthProfile, redirect_uri: &Url) -> Result<EntraClient, Finding> {
+/// The client for `profile`. A confidential ("Web") registration authenticates with its secret
+/// in the request body (client_secret_post); a public one sends only its client id (facts §1.3).
+pub(crate) fn client(
+    profile: &OAuthProfile,
+    redirect_uri: Option<&Url>,
+    secret: Option<&SecretString>,
+) -> Result<EntraClient, Finding> {
     let client_id = profile
         .client_id
         .clone()
         .ok_or_else(|| Finding::new(FindingCode::AppNotConfigured))?;
-    Ok(oauth2::Client::new(ClientId::new(client_id))
+    let mut c = oauth2::Client::new(ClientId::new(client_id))
         .set_auth_uri(AuthUrl::new(profile.authorize_url()).map_err(Finding::internal)?)
         .set_token_uri(TokenUrl::new(profile.token_url()).map_err(Finding::internal)?)
-        .set_redirect_uri(RedirectUrl::from_url(redirect_uri.clone())))
+        .set_auth_type(AuthType::RequestBody);
+    if let Some(uri) = redirect_uri {
+        c = c.set_redirect_uri(RedirectUrl::from_url(uri.clone()));
+    }
+    if let Some(secret) = secret {
+        c = c.set_client_secret(ClientSecret::new(secret.expose_secret().to_owned()));
+    }
+    Ok(c)
 }
 
 /// Builds the authorization request for `redirect_uri` (authorization code flow with PKCE S256,
@@ -184,7 +197,7 @@ pub fn authorization_request(
     redirect_uri: &Url,
     opts: &AuthOptions,
 ) -> Result<AuthRequest, Finding> {
-    let client = client(profile, redirect_uri)?;
+    let client = client(profile, Some(redirect_uri), None)?;
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
     let nonce = CsrfToken::new_random();
     let mut req = client
@@ -223,8 +236,9 @@ pub async fn exchange_code(
     redirect_uri: &Url,
     code: AuthorizationCode,
     verifier: PkceCodeVerifier,
+    secret: Option<&SecretString>,
 ) -> Result<Tokens, Finding> {
-    let client = client(profile, redirect_uri)?;
+    let client = client(profile, Some(redirect_uri), secret)?;
     let received = SystemTime::now();
     let resp = client
         .exchange_code(code)
@@ -243,10 +257,9 @@ pub async fn refresh(
     http: &reqwest::Client,
     profile: &OAuthProfile,
     refresh_token: &SecretString,
+    secret: Option<&SecretString>,
 ) -> Result<Tokens, Finding> {
-    // The redirect URI is not sent on refresh; any valid value satisfies the builder.
-    let placeholder = profile.redirect.uri(1);
-    let client = client(profile, &placeholder)?;
+    let client = client(profile, None, secret)?;
     let rt = RefreshToken::new(refresh_token.expose_secret().to_owned());
     let received = SystemTime::now();
     let resp = client
@@ -270,7 +283,7 @@ pub fn is_network_finding(f: &Finding) -> bool {
     )
 }
 
-fn token_error(err: TokenError, url: &str, phase: EntraPhase) -> Finding {
+pub(crate) fn token_error(err: TokenError, url: &str, phase: EntraPhase) -> Finding {
     let host = Url::parse(url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_owned))

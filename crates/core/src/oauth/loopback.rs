@@ -1,9 +1,13 @@
 //! The loopback redirect listener (RFC 8252 §7.3): a tiny HTTP server on this computer that
-//! receives the browser's redirect with the authorization code.
+//! shows the start page and receives the browser's redirect with the authorization code.
 //!
-//! It owns binding, reading requests safely, deciding what a request means, and the small page
-//! the browser shows. It hands back exactly one [`Callback`] (a code, or an error from the
-//! identity provider), or says why none came ([`LoopbackError`]).
+//! It owns binding, reading requests safely, deciding what a request means, and answering the
+//! browser. It hands back exactly one [`Received`] (a code, or an error from the identity
+//! provider) together with a [`Reply`] that the caller uses to tell the browser which account
+//! was received, or says why nothing came ([`LoopbackError`]).
+//!
+//! The browser is opened at [`Loopback::start_url`] — an address without any secret — where a
+//! local page says which account to sign in with and then goes on to Microsoft.
 //!
 //! Safety rules, each tested:
 //! - binds loopback addresses only, on one ephemeral port; for the `http://localhost` form it
@@ -16,8 +20,12 @@
 //! - an `error=` redirect wins over any `code` in the same request (field case F11);
 //! - never panics or hangs on what a client sends: each connection has a 10 s read limit and a
 //!   16 KiB head limit, runs in its own task, and garbage or TLS bytes get a 400;
-//! - answers with a small self-contained page (no scripts, `no-store`, `no-referrer`);
+//! - pages are self-contained (no scripts, `no-store`, `no-referrer`);
 //! - stops on the timeout or on cancel, and frees the port.
+
+mod page;
+
+pub use page::Page;
 
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -52,6 +60,60 @@ pub enum Callback {
     /// An error redirect from the identity provider (`error`, `error_description`, ...).
     Error(EntraError),
 }
+
+/// The browser's answer, and the connection to tell the browser how it went.
+#[derive(Debug)]
+pub struct Received {
+    /// What the browser brought back.
+    pub callback: Callback,
+    /// The held browser connection (for a code; already answered for an error).
+    pub reply: Reply,
+}
+
+/// The browser connection that brought the code, held open until the app knows which account
+/// signed in. Dropping it unanswered sends a neutral page.
+#[derive(Debug)]
+pub struct Reply {
+    stream: Option<TcpStream>,
+}
+
+impl Reply {
+    /// A reply with no connection (nothing to answer).
+    pub fn none() -> Reply {
+        Reply { stream: None }
+    }
+
+    /// Sends `page` to the browser and closes the connection.
+    pub async fn send(mut self, page: Page) {
+        if let Some(mut stream) = self.stream.take() {
+            write_page(&mut stream, &page).await;
+        }
+    }
+}
+
+impl Drop for Reply {
+    fn drop(&mut self) {
+        if let Some(mut stream) = self.stream.take()
+            && let Ok(rt) = tokio::runtime::Handle::try_current()
+        {
+            rt.spawn(async move { write_page(&mut stream, &Page::received()).await });
+        }
+    }
+}
+
+/// What the start page shows before going on to the identity provider.
+#[derive(Debug, Clone)]
+pub struct StartPage {
+    /// The account to sign in with (the mailbox, or the delegate for a shared mailbox).
+    pub account: String,
+    /// The authorization request URL (holds `state`: only ever served on this listener).
+    pub authorize_url: Url,
+    /// Seconds before going on automatically (0 = redirect at once).
+    pub delay_secs: u32,
+}
+
+/// Path of the start page on the listener (never the registered redirect path).
+pub const START_PATH: &str = "/mailsetup-start";
 
 /// Why no callback was received.
 #[derive(Debug, thiserror::Error)]
@@ -146,6 +208,14 @@ impl Loopback {
         &self.redirect_uri
     }
 
+    /// The address to open in the browser: the local start page (no secret in it).
+    pub fn start_url(&self) -> Url {
+        let mut u = self.redirect_uri.clone();
+        u.set_path(START_PATH);
+        u.set_query(None);
+        u
+    }
+
     /// The socket addresses being listened on.
     pub fn local_addrs(&self) -> Vec<SocketAddr> {
         self.listeners
@@ -154,19 +224,22 @@ impl Loopback {
             .collect()
     }
 
-    /// Waits for the redirect carrying `state`, at most `timeout`, until `cancel` fires.
+    /// Serves `start` and waits for the redirect carrying `state`, at most `timeout`, until
+    /// `cancel` fires.
     ///
     /// # Errors
     /// [`LoopbackError::TimedOut`] or [`LoopbackError::Cancelled`].
     pub async fn wait(
         self,
         state: &CsrfToken,
+        start: StartPage,
         timeout: Duration,
         cancel: &CancellationToken,
-    ) -> Result<Callback, LoopbackError> {
+    ) -> Result<Received, LoopbackError> {
         let shared = Arc::new(Shared {
             path: self.path,
             state: CsrfToken::new(state.secret().clone()),
+            start,
             mismatch: AtomicBool::new(false),
         });
         let (tx, mut rx) = mpsc::channel(1);
@@ -208,10 +281,11 @@ async fn loopback_ips(host: LoopbackHost) -> Vec<IpAddr> {
 struct Shared {
     path: String,
     state: CsrfToken,
+    start: StartPage,
     mismatch: AtomicBool,
 }
 
-async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, tx: mpsc::Sender<Callback>) {
+async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, tx: mpsc::Sender<Received>) {
     let mut connections = JoinSet::new();
     loop {
         match listener.accept().await {
@@ -227,25 +301,36 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, tx: mpsc::Sende
     }
 }
 
-async fn handle(mut stream: TcpStream, shared: Arc<Shared>, tx: mpsc::Sender<Callback>) {
+async fn handle(mut stream: TcpStream, shared: Arc<Shared>, tx: mpsc::Sender<Received>) {
     let page = match tokio::time::timeout(READ_TIMEOUT, read_head(&mut stream)).await {
         Err(_) => return, // idle or slow connection (browser pre-connect): just close
-        Ok(Err(status)) => Page::plain(
-            status,
-            "This address only receives the sign-in answer for Mail Setup Assistant.",
-        ),
+        Ok(Err(status)) => Page::plain(status),
         Ok(Ok(head)) => {
-            let decision = decide(&head, &shared.path, &shared.state);
+            let decision = decide(&head, &shared.path, &shared.state, &shared.start);
             if decision.state_mismatch {
                 shared.mismatch.store(true, Ordering::Relaxed);
             }
-            let page = decision.page;
-            if let Some(cb) = decision.callback {
-                write_page(&mut stream, &page).await;
-                let _ = tx.send(cb).await;
-                return;
+            match decision.callback {
+                // Hold the connection: the app answers once it knows who signed in.
+                Some(callback @ Callback::Code(_)) => {
+                    let reply = Reply {
+                        stream: Some(stream),
+                    };
+                    let _ = tx.send(Received { callback, reply }).await;
+                    return;
+                }
+                Some(callback) => {
+                    write_page(&mut stream, &decision.page).await;
+                    let _ = tx
+                        .send(Received {
+                            callback,
+                            reply: Reply::none(),
+                        })
+                        .await;
+                    return;
+                }
+                None => decision.page,
             }
-            page
         }
     };
     write_page(&mut stream, &page).await;
@@ -293,17 +378,19 @@ pub(crate) struct Decision {
 }
 
 /// Decides what one request means. Pure, so every case is unit-tested.
-pub(crate) fn decide(head: &RequestHead, path: &str, state: &CsrfToken) -> Decision {
+pub(crate) fn decide(
+    head: &RequestHead,
+    path: &str,
+    state: &CsrfToken,
+    start: &StartPage,
+) -> Decision {
     let ignore = |page| Decision {
         page,
         callback: None,
         state_mismatch: false,
     };
     if head.method != "GET" {
-        return ignore(Page::plain(
-            405,
-            "This address only receives the sign-in answer for Mail Setup Assistant.",
-        ));
+        return ignore(Page::plain(405));
     }
     // Only origin-form targets ("/path?query"), never absolute or authority forms.
     let origin_form = head.target.starts_with('/') && !head.target.starts_with("//");
@@ -315,13 +402,17 @@ pub(crate) fn decide(head: &RequestHead, path: &str, state: &CsrfToken) -> Decis
         })
         .flatten()
     else {
-        return ignore(Page::plain(
-            400,
-            "This address only receives the sign-in answer for Mail Setup Assistant.",
-        ));
+        return ignore(Page::plain(400));
     };
+    if url.path() == START_PATH && path != START_PATH {
+        return ignore(Page::start(
+            &start.account,
+            start.authorize_url.as_str(),
+            start.delay_secs,
+        ));
+    }
     if url.path() != path {
-        return ignore(Page::plain(404, "Not found."));
+        return ignore(Page::plain(404));
     }
     let mut q = Query::default();
     for (k, v) in url.query_pairs() {
@@ -371,10 +462,7 @@ pub(crate) fn decide(head: &RequestHead, path: &str, state: &CsrfToken) -> Decis
             state_mismatch: false,
         },
         (Some(_), _) => mismatch(Page::stale()),
-        (None, _) => ignore(Page::plain(
-            400,
-            "This address only receives the sign-in answer for Mail Setup Assistant.",
-        )),
+        (None, _) => ignore(Page::plain(400)),
     }
 }
 
@@ -385,91 +473,6 @@ struct Query {
     error: Option<String>,
     error_description: Option<String>,
     error_uri: Option<String>,
-}
-
-/// The page sent back to the browser.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Page {
-    pub(crate) status: u16,
-    pub(crate) title: String,
-    pub(crate) body: String,
-}
-
-impl Page {
-    fn plain(status: u16, text: &str) -> Page {
-        Page {
-            status,
-            title: "Mail Setup Assistant".into(),
-            body: text.into(),
-        }
-    }
-
-    fn received() -> Page {
-        Page {
-            status: 200,
-            title: "Sign-in received".into(),
-            body: "Mail Setup Assistant received your sign-in. Go back to the app to finish: it checks that this is the right account before saving anything. You can close this tab.".into(),
-        }
-    }
-
-    fn stale() -> Page {
-        Page {
-            status: 400,
-            title: "This sign-in link is out of date".into(),
-            body: "This answer does not belong to the sign-in that Mail Setup Assistant is waiting for (it may come from an older tab). Close this tab and use the newest sign-in window.".into(),
-        }
-    }
-
-    fn provider_error(err: &EntraError) -> Page {
-        let detail = err.error_description.as_deref().unwrap_or("");
-        Page {
-            status: 200,
-            title: if err.error == "access_denied" {
-                "Sign-in cancelled".into()
-            } else {
-                "Sign-in did not finish".into()
-            },
-            body: format!(
-                "Microsoft reported: {} {}. Go back to Mail Setup Assistant: it explains what to do next. You can close this tab.",
-                err.error,
-                detail.split(['\r', '\n']).next().unwrap_or("")
-            ),
-        }
-    }
-
-    fn render(&self) -> Vec<u8> {
-        let reason = match self.status {
-            200 => "OK",
-            400 => "Bad Request",
-            404 => "Not Found",
-            405 => "Method Not Allowed",
-            431 => "Request Header Fields Too Large",
-            _ => "Error",
-        };
-        let html = format!(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title>\
-             <meta name=\"viewport\" content=\"width=device-width\"><style>body{{font:16px/1.5 system-ui,sans-serif;max-width:36em;margin:4em auto;padding:0 1em;color:#1b1b1b}}h1{{font-size:1.4em}}</style></head>\
-             <body><h1>{t}</h1><p>{b}</p></body></html>",
-            t = escape(&self.title),
-            b = escape(&self.body)
-        );
-        let mut out = format!(
-            "HTTP/1.1 {} {reason}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\nReferrer-Policy: no-referrer\r\nX-Content-Type-Options: nosniff\r\nContent-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n\r\n",
-            self.status,
-            html.len()
-        )
-        .into_bytes();
-        out.extend_from_slice(html.as_bytes());
-        out
-    }
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
 }
 
 async fn write_page(stream: &mut TcpStream, page: &Page) {

@@ -3,13 +3,15 @@
 //!
 //! - [`client`]: authorization request, code exchange and refresh with the `oauth2` crate;
 //! - [`loopback`]: the loopback redirect listener;
-//! - [`claims`]: the ID token claims and the account match.
+//! - [`claims`]: the ID token claims and the account match;
+//! - [`device`]: the device code flow for computers without a browser.
 //!
 //! The flow that strings these together (open the browser, wait, exchange, check the account,
 //! store) lives in [`crate::assistant`]; this module has no knowledge of the vault.
 
 pub mod claims;
 pub mod client;
+pub mod device;
 pub mod loopback;
 
 use url::Url;

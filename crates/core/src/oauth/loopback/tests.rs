@@ -16,6 +16,22 @@ fn state() -> CsrfToken {
     CsrfToken::new("s7aTe".into())
 }
 
+fn start(delay: u32) -> StartPage {
+    StartPage {
+        account: "ann@example.edu".into(),
+        authorize_url: Url::parse(
+            "https://login.example/t/oauth2/v2.0/authorize?client_id=c&state=s7aTe&x=a%26b",
+        )
+        .unwrap(),
+        delay_secs: delay,
+    }
+}
+
+/// The pure decision with the default start page.
+fn decide(h: &RequestHead, path: &str, st: &CsrfToken) -> Decision {
+    super::decide(h, path, st, &start(0))
+}
+
 #[test]
 fn field_f11_error_wins_over_code_and_is_decoded() {
     let d = decide(
@@ -218,7 +234,10 @@ async fn survives_junk_then_accepts_the_real_answer() {
     let addr = lb.local_addrs()[0];
     let st = state();
     let cancel = CancellationToken::new();
-    let waiter = tokio::spawn(async move { lb.wait(&st, Duration::from_secs(20), &cancel).await });
+    let waiter = tokio::spawn(async move {
+        lb.wait(&st, start(0), Duration::from_secs(20), &cancel)
+            .await
+    });
 
     // An idle pre-connect that never sends anything must not block others.
     let _idle = TcpStream::connect(addr).await.unwrap();
@@ -252,19 +271,25 @@ async fn survives_junk_then_accepts_the_real_answer() {
         .await
         .starts_with("HTTP/1.1 400")
     );
-    let ok = send(
+    let browser = tokio::spawn(send(
         addr,
         b"GET /?code=REAL&state=s7aTe HTTP/1.1\r\nHost: x\r\n\r\n",
-    )
-    .await;
-    assert!(
-        ok.starts_with("HTTP/1.1 200") && ok.contains("Sign-in received"),
-        "{ok}"
-    );
-    match waiter.await.unwrap() {
-        Ok(Callback::Code(c)) => assert_eq!(c.secret(), "REAL"),
+    ));
+    let received = waiter.await.unwrap().expect("a code arrives");
+    match &received.callback {
+        Callback::Code(c) => assert_eq!(c.secret(), "REAL"),
         other => panic!("{other:?}"),
     }
+    // The browser connection is held until the app knows who signed in.
+    received
+        .reply
+        .send(Page::signed_in("ann@example.edu"))
+        .await;
+    let page = browser.await.unwrap();
+    assert!(
+        page.starts_with("HTTP/1.1 200") && page.contains("Signed in as ann@example.edu"),
+        "{page}"
+    );
     // The port is released once the wait is over.
     assert!(TcpListener::bind(addr).await.is_ok());
 }
@@ -276,6 +301,7 @@ async fn field_f09_no_callback_times_out_reports_mismatch_and_frees_the_port() {
     let err = lb
         .wait(
             &state(),
+            start(0),
             Duration::from_millis(300),
             &CancellationToken::new(),
         )
@@ -301,6 +327,7 @@ async fn field_f09_no_callback_times_out_reports_mismatch_and_frees_the_port() {
     let waiter = tokio::spawn(async move {
         lb.wait(
             &state(),
+            start(0),
             Duration::from_millis(800),
             &CancellationToken::new(),
         )
@@ -330,7 +357,7 @@ async fn cancel_stops_the_wait() {
         c2.cancel();
     });
     let err = lb
-        .wait(&state(), Duration::from_secs(30), &cancel)
+        .wait(&state(), start(0), Duration::from_secs(30), &cancel)
         .await
         .unwrap_err();
     assert!(matches!(err, LoopbackError::Cancelled));
@@ -341,12 +368,52 @@ async fn slow_or_partial_requests_do_not_hang_the_listener() {
     let lb = Loopback::bind(&ipv4_form()).await.unwrap();
     let addr = lb.local_addrs()[0];
     let waiter = tokio::spawn(async move {
-        lb.wait(&state(), Duration::from_secs(20), &CancellationToken::new())
-            .await
+        lb.wait(
+            &state(),
+            start(0),
+            Duration::from_secs(20),
+            &CancellationToken::new(),
+        )
+        .await
     });
     let mut partial = TcpStream::connect(addr).await.unwrap();
     partial.write_all(b"GET /?code=").await.unwrap(); // never finished
-    let ok = send(addr, b"GET /?code=Z&state=s7aTe HTTP/1.0\r\n\r\n").await;
-    assert!(ok.starts_with("HTTP/1.1 200"));
-    assert!(matches!(waiter.await.unwrap(), Ok(Callback::Code(_))));
+    let browser = tokio::spawn(send(addr, b"GET /?code=Z&state=s7aTe HTTP/1.0\r\n\r\n"));
+    let received = waiter.await.unwrap().expect("a code arrives");
+    assert!(matches!(received.callback, Callback::Code(_)));
+    drop(received); // an unanswered reply still tells the browser something
+    let page = browser.await.unwrap();
+    assert!(
+        page.starts_with("HTTP/1.1 200") && page.contains("Sign-in received"),
+        "{page}"
+    );
+}
+
+#[test]
+fn start_page_redirects_or_shows_the_account_and_a_link() {
+    let now = super::decide(&head(START_PATH), "/", &state(), &start(0));
+    assert!(now.callback.is_none());
+    let bytes = String::from_utf8(now.page.render()).unwrap();
+    assert!(
+        bytes.starts_with("HTTP/1.1 302 Found\r\nLocation: https://login.example/t/oauth2/v2.0/authorize?client_id=c&state=s7aTe&x=a%26b\r\n"),
+        "{bytes}"
+    );
+    let later = super::decide(&head(START_PATH), "/", &state(), &start(5));
+    let html = String::from_utf8(later.page.render()).unwrap();
+    assert!(html.starts_with("HTTP/1.1 200"));
+    assert!(
+        html.contains("Sign in as ann@example.edu") && html.contains("Use another account"),
+        "{html}"
+    );
+    assert!(
+        html.contains("content=\"5;url=https://login.example/t/oauth2/v2.0/authorize?client_id=c&amp;state=s7aTe&amp;x=a%26b\""),
+        "{html}"
+    );
+    // The start page path never collides with the registered redirect path.
+    assert_ne!(
+        super::decide(&head(START_PATH), START_PATH, &state(), &start(0))
+            .page
+            .status,
+        302
+    );
 }

@@ -1,0 +1,409 @@
+//! The assistant: the whole job, step by step. This is the one API the CLI and the desktop
+//! shell call.
+//!
+//! - [`Assistant::check_connection`] ([`check`]): discovery, DNS, then SMTP (STARTTLS,
+//!   capabilities) and IMAP (TLS, capabilities) concurrently;
+//! - [`Assistant::sign_in`] and [`Assistant::sign_in_with_code`] ([`signin`]): the browser
+//!   (loopback redirect) or the device code, then the token and identity checks, then the vault.
+//!   Nothing is stored unless the signed-in account is the one asked for — or, for a related
+//!   account of the same organisation, until the person confirms it
+//!   ([`Assistant::confirm_sign_in`]);
+//! - [`Assistant::verify`] ([`verify`]): saved sign-in → access token ([`tokens`]: refresh and
+//!   rotate when needed) → SMTP XOAUTH2 (+ a test message) and IMAP XOAUTH2 + SELECT (+ find
+//!   it), concurrently; shared mailboxes checked for Full Access and Send As separately;
+//! - [`Assistant::accounts`], [`Assistant::forget`] and the administrator's client secret.
+//!
+//! Every step is reported through a [`ProgressSink`] and recorded in the returned [`Outcome`].
+
+mod check;
+mod signin;
+mod tokens;
+mod verify;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use tokio_util::sync::CancellationToken;
+
+pub use signin::AccountConfirmation;
+
+use crate::accounts::{AccountIndex, AccountSummary};
+use crate::address::Address;
+use crate::browser::Browser;
+use crate::discovery::Discovery;
+use crate::findings::{Finding, FindingCode};
+use crate::net::Trust;
+use crate::oauth::client;
+use crate::progress::{Run, Status, Step, StepRecord};
+use crate::provider::{OAuthProfile, Profile};
+use crate::settings::{ClientType, Settings};
+use crate::vault::Vault;
+
+/// What the assistant was asked to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Connection check.
+    Check,
+    /// Sign-in.
+    SignIn,
+    /// Verification.
+    Verify,
+}
+
+/// The result of one action: every step with its status, duration and finding.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Outcome {
+    /// What was done.
+    pub action: Action,
+    /// The mailbox (display form).
+    pub address: String,
+    /// True only when every step passed.
+    pub passed: bool,
+    /// The steps in completion order.
+    pub steps: Vec<StepRecord>,
+    /// What discovery found, when it ran.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub discovery: Option<Discovery>,
+    /// The stored account, after a successful sign-in.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub account: Option<AccountSummary>,
+    /// A related account signed in: the person must confirm it ([`Assistant::confirm_sign_in`]).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub confirm: Option<AccountConfirmation>,
+}
+
+impl Outcome {
+    fn from_run(
+        action: Action,
+        address: &Address,
+        run: Run<'_>,
+        result: Result<(), Finding>,
+    ) -> Outcome {
+        let mut steps = run.into_records();
+        let passed = result.is_ok() && steps.iter().all(|s| s.status == Status::Passed);
+        // A failure outside any step (rare) still reaches the person.
+        if let Err(f) = &result
+            && !steps.iter().any(|s| s.finding.as_ref() == Some(f))
+            && steps.iter().all(|s| s.status == Status::Passed)
+        {
+            steps.push(StepRecord {
+                step: Step::Prepare,
+                status: Status::Failed,
+                ms: 0,
+                detail: None,
+                finding: Some(f.clone()),
+            });
+        }
+        Outcome {
+            action,
+            address: address.display().to_owned(),
+            passed,
+            steps,
+            discovery: None,
+            account: None,
+            confirm: None,
+        }
+    }
+
+    /// The findings of the failed steps, in order.
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.steps.iter().filter_map(|s| s.finding.as_ref())
+    }
+}
+
+/// Options for [`Assistant::sign_in`] and [`Assistant::sign_in_with_code`].
+#[derive(Clone)]
+pub struct SignInOptions {
+    /// How to show the sign-in page: [`crate::browser::SystemBrowser`] or a
+    /// [`crate::browser::PrivateBrowser`]. Not used by the device code flow.
+    pub browser: Arc<dyn Browser>,
+    /// Cancels the wait for the browser or the code.
+    pub cancel: CancellationToken,
+    /// Overrides the settings' sign-in timeout.
+    pub timeout: Option<Duration>,
+    /// Ask Microsoft to show the account picker (`prompt=select_account`, no `login_hint`).
+    pub pick_account: bool,
+    /// For a shared mailbox: the delegate who signs in (the mailbox address stays the one set up).
+    pub sign_in_as: Option<Address>,
+}
+
+impl SignInOptions {
+    /// Default options with `browser`.
+    pub fn new(browser: Arc<dyn Browser>) -> SignInOptions {
+        SignInOptions {
+            browser,
+            cancel: CancellationToken::new(),
+            timeout: None,
+            pick_account: false,
+            sign_in_as: None,
+        }
+    }
+}
+
+/// Options for [`Assistant::verify`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct VerifyOptions {
+    /// Send a test message to the mailbox itself and find it over IMAP.
+    pub send_test: bool,
+}
+
+/// A stored account and whether its sign-in is still in the vault.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountStatus {
+    /// The index entry.
+    #[serde(flatten)]
+    pub summary: AccountSummary,
+    /// Whether the vault holds a sign-in for it.
+    pub in_vault: bool,
+}
+
+/// The provisioning in effect, for the admin page and `mailsetup admin show`. No secret in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Provisioning {
+    /// The settings file, if any.
+    pub settings_file: Option<String>,
+    /// National cloud.
+    pub cloud: crate::provider::Cloud,
+    /// Authority base URL.
+    pub authority: String,
+    /// Tenant.
+    pub tenant: String,
+    /// Client id.
+    pub client_id: Option<String>,
+    /// Public or confidential.
+    pub client_type: ClientType,
+    /// Registered redirect form, e.g. `http://localhost/`.
+    pub redirect: String,
+    /// Whether a client secret is stored in the vault for this client id.
+    pub client_secret_stored: bool,
+    /// SMTP and IMAP servers in use for Microsoft 365.
+    pub smtp: String,
+    /// IMAP server.
+    pub imap: String,
+}
+
+/// The app's core, configured once from [`Settings`].
+pub struct Assistant {
+    settings: Settings,
+    trust: Trust,
+    http: reqwest::Client,
+    vault: Vault,
+    index: AccountIndex,
+    discovered: Mutex<HashMap<String, Discovery>>,
+    pending: Mutex<HashMap<String, signin::PendingSignIn>>,
+}
+
+impl std::fmt::Debug for Assistant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Assistant")
+            .field("settings", &self.settings.source)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Assistant {
+    /// An assistant using the OS vault and the default account index.
+    ///
+    /// # Errors
+    /// `INTERNAL` when the HTTPS client cannot be built.
+    pub fn new(settings: Settings) -> Result<Assistant, Finding> {
+        Assistant::with_storage(settings, Vault::default(), AccountIndex::default_location())
+    }
+
+    /// An assistant with an explicit vault and index.
+    ///
+    /// # Errors
+    /// As [`Assistant::new`].
+    pub fn with_storage(
+        settings: Settings,
+        vault: Vault,
+        index: AccountIndex,
+    ) -> Result<Assistant, Finding> {
+        let trust = Trust::new(settings.extra_ca_pem.as_deref());
+        let http = client::http_client(&trust, settings.timeouts.http)?;
+        Ok(Assistant {
+            settings,
+            trust,
+            http,
+            vault,
+            index,
+            discovered: Mutex::default(),
+            pending: Mutex::default(),
+        })
+    }
+
+    /// The settings in use.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The vault in use.
+    pub fn vault(&self) -> &Vault {
+        &self.vault
+    }
+
+    /// The provider profile for `address` (with what discovery found, if it ran).
+    pub fn profile(&self, address: &Address) -> Profile {
+        let discovery = self
+            .discovered
+            .lock()
+            .ok()
+            .and_then(|d| d.get(address.domain()).cloned());
+        Profile::for_address(address, &self.settings, discovery.as_ref())
+    }
+
+    /// Works out the provider for `address` (cached per domain for this process).
+    pub async fn discover(&self, address: &Address) -> Discovery {
+        if let Some(d) = self
+            .discovered
+            .lock()
+            .ok()
+            .and_then(|d| d.get(address.domain()).cloned())
+        {
+            return d;
+        }
+        let d = crate::discovery::discover(
+            address,
+            &self.settings.microsoft.authority,
+            self.settings.dns_server,
+            &self.http,
+            self.settings.timeouts.discovery,
+        )
+        .await;
+        if let Ok(mut cache) = self.discovered.lock() {
+            cache.insert(address.domain().to_owned(), d.clone());
+        }
+        d
+    }
+
+    /// The accounts set up on this computer, with whether each is still in the vault.
+    ///
+    /// # Errors
+    /// `VAULT_UNAVAILABLE`; `INTERNAL` when the index cannot be read.
+    pub async fn accounts(&self) -> Result<Vec<AccountStatus>, Finding> {
+        let mut out = Vec::new();
+        for summary in self.index.list()? {
+            let in_vault = match Address::parse(&summary.mailbox) {
+                Ok(a) => self.vault.load(&a).await?.is_some(),
+                Err(_) => false,
+            };
+            out.push(AccountStatus { summary, in_vault });
+        }
+        Ok(out)
+    }
+
+    /// Removes the sign-in from the vault and the account from the index. Returns whether
+    /// anything was there.
+    ///
+    /// # Errors
+    /// `VAULT_UNAVAILABLE`; `INTERNAL` when the index cannot be written.
+    pub async fn forget(&self, address: &Address) -> Result<bool, Finding> {
+        let in_vault = self.vault.delete(address).await?;
+        let in_index = self.index.remove(address)?;
+        Ok(in_vault || in_index)
+    }
+
+    /// The provisioning in effect (no secrets).
+    ///
+    /// # Errors
+    /// `VAULT_UNAVAILABLE` when the vault cannot be asked whether a secret is stored.
+    pub async fn provisioning(&self) -> Result<Provisioning, Finding> {
+        let ms = &self.settings.microsoft;
+        let profile = Profile::microsoft365(&self.settings);
+        let client_secret_stored = match &ms.client_id {
+            Some(id) => self.vault.load_client_secret(id).await?.is_some(),
+            None => false,
+        };
+        Ok(Provisioning {
+            settings_file: self
+                .settings
+                .source
+                .as_ref()
+                .map(|p| p.display().to_string()),
+            cloud: ms.cloud,
+            authority: ms.authority.as_str().trim_end_matches('/').to_owned(),
+            tenant: ms.tenant.clone(),
+            client_id: ms.client_id.clone(),
+            client_type: ms.client_type,
+            redirect: ms.redirect.uri(0).as_str().replace(":0", ""),
+            client_secret_stored,
+            smtp: profile.smtp.label(),
+            imap: profile.imap.label(),
+        })
+    }
+
+    /// Stores the client secret of the configured confidential registration in the vault.
+    ///
+    /// # Errors
+    /// `APP_NOT_CONFIGURED` without a client id; `VAULT_UNAVAILABLE`.
+    pub async fn set_client_secret(&self, secret: &SecretString) -> Result<(), Finding> {
+        use secrecy::ExposeSecret;
+        let id = self
+            .settings
+            .microsoft
+            .client_id
+            .as_deref()
+            .ok_or_else(|| Finding::new(FindingCode::AppNotConfigured))?;
+        if secret.expose_secret().trim().is_empty() {
+            return Err(Finding::new(FindingCode::ClientSecretMissing).with("client_id", id));
+        }
+        self.vault
+            .save_client_secret(
+                id,
+                &SecretString::from(secret.expose_secret().trim().to_owned()),
+            )
+            .await
+    }
+
+    /// Removes the stored client secret; returns whether there was one.
+    ///
+    /// # Errors
+    /// As [`Assistant::set_client_secret`].
+    pub async fn remove_client_secret(&self) -> Result<bool, Finding> {
+        let id = self
+            .settings
+            .microsoft
+            .client_id
+            .as_deref()
+            .ok_or_else(|| Finding::new(FindingCode::AppNotConfigured))?;
+        self.vault.delete_client_secret(id).await
+    }
+
+    /// The client secret a confidential registration needs, `None` for a public one.
+    async fn client_secret(
+        &self,
+        client_id: &str,
+        confidential: bool,
+    ) -> Result<Option<SecretString>, Finding> {
+        if !confidential {
+            return Ok(None);
+        }
+        match self.vault.load_client_secret(client_id).await? {
+            Some(s) => Ok(Some(s)),
+            None => {
+                Err(Finding::new(FindingCode::ClientSecretMissing).with("client_id", client_id))
+            }
+        }
+    }
+}
+
+/// Fills the common placeholders of a sign-in finding.
+fn fill(f: Finding, address: &Address, profile: &OAuthProfile) -> Finding {
+    f.with("mailbox", address.display())
+        .with("tenant", &profile.tenant)
+        .with(
+            "authority",
+            profile.authority.as_str().trim_end_matches('/'),
+        )
+        .with(
+            "client_id",
+            profile.client_id.as_deref().unwrap_or("(not configured)"),
+        )
+}

@@ -1,0 +1,250 @@
+//! Verification of a saved sign-in: the access token, then SMTP and IMAP concurrently.
+//!
+//! - SMTP: STARTTLS, `AUTH XOAUTH2`, and with `send_test` a message from the mailbox to itself
+//!   with a unique `Message-ID`;
+//! - IMAP: TLS, `AUTHENTICATE XOAUTH2`, `SELECT INBOX` (a successful AUTHENTICATE alone is not
+//!   enough: field case F03), and with `send_test` a poll for that `Message-ID`.
+//!
+//! Shared mailboxes (issue 3 item 7; field case F05): the delegate's token is used for both.
+//! IMAP signs in with `user=` the shared address (needs Full Access); SMTP signs in with `user=`
+//! the delegate and sends `MAIL FROM` the shared address (needs Send As), the form Exchange
+//! accepts. A failure on either side names the missing permission.
+
+use secrecy::SecretString;
+use tokio::sync::oneshot;
+
+use super::{Action, Assistant, Outcome, VerifyOptions};
+use crate::address::Address;
+use crate::findings::{Finding, FindingCode};
+use crate::mail::TestMessage;
+use crate::mail::imap::ImapConnection;
+use crate::mail::smtp::Smtp;
+use crate::progress::{Done, ProgressSink, Run, Step};
+use crate::provider::Profile;
+use crate::vault::now_secs;
+
+/// Who the mail servers see: the mailbox, and the account whose token is used.
+struct Identity<'a> {
+    mailbox: &'a Address,
+    delegate: Option<Address>,
+}
+
+impl Identity<'_> {
+    /// XOAUTH2 `user=` for IMAP: always the mailbox.
+    fn imap_user(&self) -> &str {
+        self.mailbox.normalized()
+    }
+
+    /// XOAUTH2 `user=` for SMTP: the delegate for a shared mailbox (F05), else the mailbox.
+    fn smtp_user(&self) -> &str {
+        self.delegate
+            .as_ref()
+            .map_or(self.mailbox.normalized(), Address::normalized)
+    }
+
+    /// Turns a failure into the shared-mailbox finding when it means a missing permission.
+    fn explain(&self, f: Finding, imap: bool) -> Finding {
+        let Some(delegate) = &self.delegate else {
+            return f.with("mailbox", self.mailbox.display());
+        };
+        let code = match (imap, f.code) {
+            (true, FindingCode::AuthRejected | FindingCode::WrongAccountOrNoMailboxAccess) => {
+                FindingCode::SharedMailboxNoFullAccess
+            }
+            (false, FindingCode::MessageRejected | FindingCode::AuthRejected) => {
+                FindingCode::SharedMailboxNoSendAs
+            }
+            _ => {
+                return f
+                    .with("mailbox", self.mailbox.display())
+                    .with("signed_in", delegate.display());
+            }
+        };
+        let mut out = Finding::new(code)
+            .with("mailbox", self.mailbox.display())
+            .with("signed_in", delegate.display())
+            .with("problem", f.title.as_str());
+        out.evidence = f.evidence;
+        out
+    }
+}
+
+impl Assistant {
+    /// Verifies the saved sign-in: token, SMTP XOAUTH2 (+ test message) and IMAP XOAUTH2 +
+    /// SELECT (+ finds the test message).
+    pub async fn verify(
+        &self,
+        address: &Address,
+        opts: VerifyOptions,
+        sink: &dyn ProgressSink,
+    ) -> Outcome {
+        let run = Run::new(sink);
+        let result = self.verify_steps(address, opts, &run).await;
+        let outcome = Outcome::from_run(Action::Verify, address, run, result);
+        let passed = outcome.passed;
+        let _ = self.index.update(address, |s| {
+            let now = now_secs();
+            s.last_check_at = Some(now);
+            s.last_check_passed = Some(passed);
+            if passed {
+                s.last_success_at = Some(now);
+            }
+        });
+        outcome
+    }
+
+    async fn verify_steps(
+        &self,
+        address: &Address,
+        opts: VerifyOptions,
+        run: &Run<'_>,
+    ) -> Result<(), Finding> {
+        let record = run
+            .step(Step::VaultRead, async {
+                let record = self.vault.load(address).await?;
+                record.ok_or_else(|| {
+                    Finding::new(FindingCode::NotSignedIn).with("mailbox", address.display())
+                })
+            })
+            .await?;
+        let token = run
+            .step_detail(Step::TokenRefresh, self.access_token(address, &record))
+            .await?;
+        let identity = Identity {
+            mailbox: address,
+            delegate: record
+                .sign_in_as
+                .as_deref()
+                .and_then(|d| Address::parse(d).ok()),
+        };
+        let profile = self.profile(address);
+        let (tx, rx) = oneshot::channel();
+        let (smtp, imap) = tokio::join!(
+            self.smtp_check(
+                run,
+                &profile,
+                &identity,
+                &token,
+                opts.send_test.then_some(tx)
+            ),
+            self.imap_check(
+                run,
+                &profile,
+                &identity,
+                &token,
+                opts.send_test.then_some(rx)
+            ),
+        );
+        smtp.and(imap)
+    }
+
+    async fn smtp_check(
+        &self,
+        run: &Run<'_>,
+        profile: &Profile,
+        who: &Identity<'_>,
+        token: &SecretString,
+        sent: Option<oneshot::Sender<String>>,
+    ) -> Result<(), Finding> {
+        let t = self.settings.timeouts;
+        let mut smtp = run
+            .step_detail(Step::SmtpConnect, async {
+                let s = Smtp::connect(&profile.smtp, &self.trust, &t).await?;
+                let detail = s.describe();
+                Ok(Done::with_detail(s, detail))
+            })
+            .await?;
+        let result = async {
+            run.step_detail(Step::SmtpAuth, async {
+                smtp.auth_xoauth2(who.smtp_user(), token)
+                    .await
+                    .map_err(|f| who.explain(f, false))?;
+                Ok(Done::with_detail(
+                    (),
+                    format!("XOAUTH2 as {}", who.smtp_user()),
+                ))
+            })
+            .await?;
+            if let Some(sent) = sent {
+                let message = TestMessage::new(who.mailbox)?;
+                run.step_detail(Step::SmtpSend, async {
+                    smtp.send(&message.envelope, &message.bytes)
+                        .await
+                        .map_err(|f| who.explain(f, false))?;
+                    Ok(Done::with_detail(
+                        (),
+                        format!("Message-ID {}", message.message_id),
+                    ))
+                })
+                .await?;
+                let _ = sent.send(message.message_id);
+            }
+            Ok(())
+        }
+        .await;
+        smtp.quit().await;
+        result
+    }
+
+    async fn imap_check(
+        &self,
+        run: &Run<'_>,
+        profile: &Profile,
+        who: &Identity<'_>,
+        token: &SecretString,
+        sent: Option<oneshot::Receiver<String>>,
+    ) -> Result<(), Finding> {
+        let t = self.settings.timeouts;
+        let conn = run
+            .step_detail(Step::ImapConnect, async {
+                let c = ImapConnection::connect(&profile.imap, &self.trust, &t).await?;
+                let detail = c.describe();
+                Ok(Done::with_detail(c, detail))
+            })
+            .await?;
+        let mut session = run
+            .step_detail(Step::ImapAuth, async {
+                let s = conn
+                    .auth_xoauth2(who.imap_user(), token)
+                    .await
+                    .map_err(|f| who.explain(f, true))?;
+                Ok(Done::with_detail(
+                    s,
+                    format!("XOAUTH2 as {}", who.imap_user()),
+                ))
+            })
+            .await?;
+        let result = async {
+            run.step_detail(Step::ImapSelect, async {
+                let exists = session
+                    .select_inbox()
+                    .await
+                    .map_err(|f| who.explain(f, true))?;
+                Ok(Done::with_detail(
+                    (),
+                    format!("INBOX has {exists} messages"),
+                ))
+            })
+            .await?;
+            if let Some(sent) = sent
+                && let Ok(message_id) = sent.await
+            {
+                run.step_detail(Step::ImapFind, async {
+                    let (uid, took) = session
+                        .find_message_id(&message_id, t.message_arrival)
+                        .await
+                        .map_err(|f| f.with("mailbox", who.mailbox.display()))?;
+                    Ok(Done::with_detail(
+                        (),
+                        format!("found as UID {uid} after {} ms", took.as_millis()),
+                    ))
+                })
+                .await?;
+            }
+            Ok(())
+        }
+        .await;
+        session.logout().await;
+        result
+    }
+}
