@@ -14,8 +14,9 @@ PROFILE=$(mktemp -d "${TMPDIR:-/tmp}/mailsetup-browser.XXXXXX")
 trap 'rm -rf "$PROFILE"' EXIT
 SPKI=$(cat "$DIR/tls/server.spki" 2>/dev/null || true)
 mkdir -p "$DIR/browser"
-# The last page each app registration's sign-in ended on (tests read it; it never holds a code).
-CLIENT=$(printf '%s' "$URL" | sed -n 's/.*[?&]client_id=\([A-Za-z0-9-]*\).*/\1/p')
+# The page each sign-in ended on, named by the app's loopback port (tests read it; it never
+# holds a code).
+PORT=$(printf '%s' "$URL" | sed -n 's#^http://[^/]*:\([0-9]*\)/.*#\1#p')
 FLAGS=(--no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync
   --no-first-run --disable-dev-shm-usage --disable-quic --user-data-dir="$PROFILE")
 if [ -n "$SPKI" ]; then FLAGS+=(--ignore-certificate-errors-spki-list="$SPKI"); fi
@@ -26,4 +27,4 @@ if [ "${MAILSETUP_BROWSER_MODE:-headless}" = window ]; then
 fi
 # --dump-dom loads the page, follows redirects, prints the final DOM and exits.
 # No D-Bus for the headless browser: it needs none, and it would start desktop portals.
-DBUS_SESSION_BUS_ADDRESS=disabled: timeout -k 5 "${MAILSETUP_BROWSER_TIMEOUT:-60}" "$CHROMIUM" --headless "${FLAGS[@]}" --dump-dom "$URL" >"$DIR/browser/${CLIENT:-unknown}.html" 2>>"$DIR/browser/chromium.log"
+DBUS_SESSION_BUS_ADDRESS=disabled: timeout -k 5 "${MAILSETUP_BROWSER_TIMEOUT:-60}" "$CHROMIUM" --headless "${FLAGS[@]}" --dump-dom "$URL" >"$DIR/browser/port-${PORT:-unknown}.html" 2>>"$DIR/browser/chromium.log"

@@ -179,12 +179,18 @@ fn field_f04_wrong_account_stores_nothing_and_says_who() {
     let (code, v) = env.run_json(&["signin", &env.address]);
     assert_eq!(code, 1);
     let f = first_finding(&v);
-    assert_eq!(f["code"], "SIGNED_IN_AS_DIFFERENT_ACCOUNT");
+    assert_eq!(f["code"], "SIGNED_IN_AS_ADMIN");
     assert_eq!(f["audience"], "user");
     let title = f["title"].as_str().unwrap();
     assert!(
-        title.contains("admin@example.edu") && title.contains(&env.address.to_lowercase()),
+        title.contains("administrator") && title.contains(&env.address.to_lowercase()),
         "{title}"
+    );
+    assert!(
+        f["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("admin@example.edu")
     );
     assert!(
         f["steps"]

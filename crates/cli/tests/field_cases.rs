@@ -15,12 +15,8 @@ fn field_f11_cancel_in_browser_is_signin_cancelled() {
     assert_eq!(code, 1);
     assert_eq!(codes(&v), ["SIGNIN_CANCELLED"], "{v:#}");
     assert!(env.vault_record().is_none());
-    let page = std::fs::read_to_string(
-        env.peers
-            .dir
-            .join(format!("browser/{}.html", env.client_id)),
-    )
-    .unwrap_or_default();
+    let page = env.browser_page(&v);
+    assert!(page.contains("Sign-in cancelled"), "{page}");
     assert!(
         !page.contains("code="),
         "the browser page never shows a code"
@@ -57,12 +53,7 @@ fn field_f08_field_f09_unregistered_redirect_times_out_with_guidance() {
     assert_eq!(f["code"], "SIGNIN_NO_CALLBACK", "{v:#}");
     assert!(f["steps"][0].as_str().unwrap().contains("AADSTS"));
     assert!(t.elapsed().as_secs() < 30);
-    let page = std::fs::read_to_string(
-        env.peers
-            .dir
-            .join(format!("browser/{}.html", env.client_id)),
-    )
-    .unwrap_or_default();
+    let page = env.browser_page(&v);
     assert!(
         page.contains("AADSTS50011"),
         "the browser shows the redirect error: {page}"

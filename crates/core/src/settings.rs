@@ -265,7 +265,8 @@ pub struct MicrosoftSettings {
     pub authority: Url,
     /// Tenant id (GUID), verified domain, or `organizations` / `common` / `consumers`.
     pub tenant: String,
-    /// Whether the tenant was set by the settings (and so discovery must not change it).
+    /// Whether the settings name a tenant (an id or domain; not `organizations`, `common` or
+    /// `consumers`), which discovery must then not change.
     pub tenant_provisioned: bool,
     /// Application (client) id of the app registration, a GUID. `None` until IT sets it.
     pub client_id: Option<String>,
@@ -458,7 +459,11 @@ impl Settings {
                 ));
             }
             s.microsoft.tenant = t.to_ascii_lowercase();
-            s.microsoft.tenant_provisioned = true;
+            // The meta-tenants name no organisation: discovery may still find the real one.
+            s.microsoft.tenant_provisioned = !matches!(
+                s.microsoft.tenant.as_str(),
+                "organizations" | "common" | "consumers"
+            );
         }
         if let Some(c) = present(ms.client_id) {
             uuid::Uuid::try_parse(&c).map_err(|_| {

@@ -198,7 +198,7 @@ function issueTokens(client, user, scopes, { refresh = true } = {}) {
   const t = now();
   const granted = grantedScopes(scopes, client);
   const access = jwt({
-    aud: OUTLOOK,
+    aud: sc.access_token_audience || OUTLOOK,
     iss: `https://sts.windows.net/${user.tid}/`,
     iat: t, nbf: t, exp: t + lifetime,
     appid: client.client_id,
@@ -279,7 +279,9 @@ function authorize(req, res, url, tenantSeg) {
   const prompt = q.get('prompt') || '';
   const picker = prompt === 'select_account' || prompt === 'login';
   const hint = q.get('login_hint');
-  const who = (sc.signed_in_as && !picker) ? sc.signed_in_as : (hint || sc.default_user || config.default_user);
+  // With the account picker the person chooses: `pick_as` (or the default user) in tests.
+  const who = picker ? (sc.pick_as || hint || sc.default_user || config.default_user)
+    : (sc.signed_in_as || hint || sc.default_user || config.default_user);
   const user = userFor(who);
   if (!user) return back(entraError(50034, 'invalid_request', `The user account ${who} does not exist in the directory.`));
   if (user.personal && where.meta === 'organizations') {

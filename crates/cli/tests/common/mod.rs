@@ -101,6 +101,30 @@ impl Peers {
         (active, v["spent"].as_u64().unwrap())
     }
 
+    /// Grants (or revokes) Full Access and Send As on a shared mailbox to a delegate.
+    pub fn grant(&self, mailbox: &str, delegate: &str, full_access: bool, send_as: bool) {
+        let r = self
+            .http
+            .post(format!("{}/_test/grants", self.idp()))
+            .json(&serde_json::json!({ "mailbox": mailbox, "delegate": delegate, "full_access": full_access, "send_as": send_as }))
+            .send()
+            .unwrap();
+        assert!(r.status().is_success());
+    }
+
+    /// Approves or declines a device code as `user`.
+    pub fn device_decision(&self, user_code: &str, user: &str, decision: &str) {
+        let r = self
+            .http
+            .post(format!("{}/_test/device", self.idp()))
+            .json(
+                &serde_json::json!({ "user_code": user_code, "user": user, "decision": decision }),
+            )
+            .send()
+            .unwrap();
+        assert!(r.status().is_success(), "device decision: {}", r.status());
+    }
+
     /// Raw POST to the provider's token endpoint (to prove a spent refresh token is refused).
     pub fn token_request(&self, tenant: &str, form: &[(&str, &str)]) -> (u16, Value) {
         let r = self
@@ -238,6 +262,30 @@ impl TestEnv {
         assert_eq!(code, 0, "signin failed: {v:#}");
         assert_eq!(v["passed"], true);
         v
+    }
+
+    /// The page the test browser ended on for a sign-in outcome (found by the loopback port).
+    pub fn browser_page(&self, outcome: &Value) -> String {
+        let detail = outcome["steps"]
+            .as_array()
+            .and_then(|s| s.iter().find(|s| s["step"] == "loopback"))
+            .and_then(|s| s["detail"].as_str())
+            .unwrap_or_default();
+        let port = detail
+            .rsplit(':')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches('/');
+        let file = self.peers.dir.join(format!("browser/port-{port}.html"));
+        // The browser writes the page when it has finished loading, which can be a moment
+        // after the app has its answer.
+        for _ in 0..50 {
+            match std::fs::read_to_string(&file) {
+                Ok(page) if page.contains("</html>") => return page,
+                _ => std::thread::sleep(std::time::Duration::from_millis(100)),
+            }
+        }
+        std::fs::read_to_string(&file).unwrap_or_default()
     }
 
     /// Asserts no secret from the vault ever appeared in anything the CLI printed.

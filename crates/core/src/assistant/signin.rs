@@ -305,8 +305,7 @@ impl Assistant {
             .await?;
         let (code, reply) = received;
         let exchanged = run
-            .step(
-                Step::CodeExchange,
+            .step(Step::CodeExchange, async {
                 client::exchange_code(
                     &self.http,
                     &ctx.profile,
@@ -314,10 +313,11 @@ impl Assistant {
                     code,
                     request.verifier,
                     secret.as_ref(),
-                ),
-            )
-            .await
-            .map_err(|f| fill(f, account_of(address, &ctx), &ctx.profile));
+                )
+                .await
+                .map_err(|f| fill(f, account_of(address, &ctx), &ctx.profile))
+            })
+            .await;
         let tokens = match exchanged {
             Ok(t) => t,
             Err(f) => {

@@ -97,6 +97,7 @@ pub const ALL: &[FindingCode] = {
         SignedInAsAdmin,
         AccountConfirmationNeeded,
         ClientSecretMissing,
+        ClientSecretInvalid,
         PrivateWindowUnavailable,
         SharedMailboxNoFullAccess,
         SharedMailboxNoSendAs,
@@ -741,6 +742,17 @@ pub fn entry(code: FindingCode) -> Entry {
             Some(
                 "https://learn.microsoft.com/entra/identity-platform/scenario-desktop-app-registration",
             ),
+        ),
+        ClientSecretInvalid => e(
+            Admin,
+            "The app registration's client secret is not accepted",
+            "Microsoft refused the client secret stored for {client_id}: it is wrong (often the secret's ID was copied instead of its value) or it has expired ({problem}).",
+            &[
+                "Entra admin center → App registrations → {client_id} → Certificates & secrets: create a new client secret and copy its Value (not the Secret ID).",
+                "Enter it in the app's Admin page, or run: mailsetup admin set-client-secret",
+                "Better: register the app as a public client (Mobile and desktop applications) so no secret is needed.",
+            ],
+            Some("https://learn.microsoft.com/entra/identity-platform/reference-error-codes"),
         ),
         PrivateWindowUnavailable => e(
             User,

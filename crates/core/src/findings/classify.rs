@@ -443,6 +443,12 @@ impl EntraError {
     }
 }
 
+/// The account Entra names in "User account 'x@y' ..." (AADSTS50020 and similar).
+fn quoted_account(description: &str) -> Option<&str> {
+    let rest = description.split("User account '").nth(1)?;
+    rest.split('\'').next().filter(|a| a.contains('@'))
+}
+
 /// Finds `AADSTS<digits>` in free text.
 pub fn aadsts_in(text: &str) -> Option<u64> {
     let at = text.find("AADSTS")?;
@@ -476,6 +482,14 @@ pub fn entra(err: &EntraError, phase: EntraPhase) -> Finding {
         Some(50011) | Some(500113) => (C::AppRedirectNotRegistered, String::new()),
         Some(7000218) => (C::AppRegistrationNotPublicClient, String::new()),
         Some(700025) => (C::AppRegistrationIsPublicClient, String::new()),
+        Some(7000215) => (
+            C::ClientSecretInvalid,
+            "AADSTS7000215: invalid secret".into(),
+        ),
+        Some(7000222) => (
+            C::ClientSecretInvalid,
+            "AADSTS7000222: the secret expired".into(),
+        ),
         Some(9002327) => (C::AppRegistrationIsSpa, String::new()),
         Some(700016) | Some(700011) => (C::AppNotFoundInTenant, String::new()),
         Some(28000) | Some(70011) | Some(700022) => (
@@ -491,7 +505,9 @@ pub fn entra(err: &EntraError, phase: EntraPhase) -> Finding {
         {
             (C::PersonalAccountNotAllowed, String::new())
         }
-        Some(50020) | Some(50034) | Some(90072) => (C::AccountNotInTenant, String::new()),
+        // Another organisation's account signed in: the wrong-account trap, named as such.
+        Some(50020) => (C::SignedInAsDifferentAccount, String::new()),
+        Some(50034) | Some(90072) => (C::AccountNotInTenant, String::new()),
         Some(90002) => (C::TenantNotFound, String::new()),
         Some(50072) | Some(50074) | Some(50076) | Some(50079) => (C::MfaRequired, String::new()),
         Some(53003) => (
@@ -539,9 +555,11 @@ pub fn entra(err: &EntraError, phase: EntraPhase) -> Finding {
             _ => (C::IdpError, err.to_string()),
         },
     };
-    Finding::new(finding)
-        .with("problem", problem)
-        .with_evidence(err.evidence())
+    let mut f = Finding::new(finding).with("problem", problem);
+    if let Some(account) = quoted_account(err.error_description.as_deref().unwrap_or("")) {
+        f = f.with("signed_in", account);
+    }
+    f.with_evidence(err.evidence())
 }
 
 /// Decodes an XOAUTH2 error challenge (base64 JSON such as
@@ -711,9 +729,25 @@ mod tests {
             C::PersonalAccountNotAllowed
         );
         let guest = EntraError { error: "invalid_request".into(), error_description: Some("AADSTS50020: User account 'u@other.example' from identity provider 'https://sts.windows.net/x/' does not exist in tenant 'T'.".into()), ..Default::default() };
+        let f = entra(&guest, EntraPhase::Authorize).with("mailbox", "ann@example.edu");
+        assert_eq!(f.code, C::SignedInAsDifferentAccount);
         assert_eq!(
-            entra(&guest, EntraPhase::Authorize).code,
-            C::AccountNotInTenant
+            f.title,
+            "The browser signed in as u@other.example, not ann@example.edu"
+        );
+    }
+
+    #[test]
+    fn field_f13_refresh_at_another_tenant_is_an_app_problem() {
+        let e = entra_json(
+            r#"{"error":"invalid_grant","error_description":"AADSTS7000012: The grant was obtained for a different tenant.\r\nTrace ID: x","error_codes":[7000012]}"#,
+        );
+        let f = entra(&e, EntraPhase::Refresh);
+        assert_eq!(f.code, C::TokenStoreAuthorityMismatch);
+        assert_ne!(
+            f.audience,
+            crate::findings::Audience::User,
+            "do not blame the user"
         );
     }
 

@@ -145,6 +145,8 @@ pub enum FindingCode {
     AccountConfirmationNeeded,
     /// The registration is confidential ("Web") but no client secret is in the vault.
     ClientSecretMissing,
+    /// The client secret of a confidential registration is wrong or expired (AADSTS7000215/7000222).
+    ClientSecretInvalid,
     /// No browser with a private mode could be started.
     PrivateWindowUnavailable,
     /// The delegate cannot open the shared mailbox (Full Access missing).

@@ -77,9 +77,22 @@ fn every_code_is_pinned() {
     }
     let pinned =
         std::fs::read_to_string(&path).expect("snapshot exists; run with UPDATE_SNAPSHOTS=1 once");
+    // Report the first differing line only (the whole catalogue is long).
+    if let Some((n, (got, want))) = text
+        .lines()
+        .zip(pinned.lines())
+        .enumerate()
+        .find(|(_, (a, b))| a != b)
+    {
+        panic!(
+            "finding catalogue changed at line {}: {got:?} (pinned: {want:?}); review, then UPDATE_SNAPSHOTS=1",
+            n + 1
+        );
+    }
     assert_eq!(
-        text, pinned,
-        "finding catalogue changed: review, then UPDATE_SNAPSHOTS=1"
+        text.lines().count(),
+        pinned.lines().count(),
+        "finding catalogue grew or shrank: review, then UPDATE_SNAPSHOTS=1"
     );
 }
 
