@@ -8,6 +8,8 @@ export const Codes = Object.freeze({
   SETTINGS_INVALID: 'SETTINGS_INVALID',
   APP_NOT_CONFIGURED: 'APP_NOT_CONFIGURED',
   SIGNED_IN_AS_DIFFERENT_ACCOUNT: 'SIGNED_IN_AS_DIFFERENT_ACCOUNT',
+  SIGNED_IN_AS_ADMIN: 'SIGNED_IN_AS_ADMIN',
+  PERSONAL_ACCOUNT_NOT_ALLOWED: 'PERSONAL_ACCOUNT_NOT_ALLOWED',
   SIGNIN_CANCELLED: 'SIGNIN_CANCELLED',
   VAULT_UNAVAILABLE: 'VAULT_UNAVAILABLE',
   NOT_SIGNED_IN: 'NOT_SIGNED_IN',
@@ -52,9 +54,18 @@ export const api = {
   appInfo: () => call('app_info'),
   parseAddress: (address) => call('parse_address', { address }),
   checkConnection: (address, onEvent) => call('check_connection', { address, onEvent: channel(onEvent) }),
-  signIn: (address, onEvent) => call('sign_in', { address, onEvent: channel(onEvent) }),
+  /** request: {private, browser, pickAccount, signInAs, deviceCode} */
+  signIn: (address, request, onEvent) => call('sign_in', { address, request, onEvent: channel(onEvent) }),
+  confirmSignIn: (address, accept, onEvent) => call('confirm_sign_in', { address, accept, onEvent: channel(onEvent) }),
+  listBrowsers: () => call('list_browsers'),
+  provisioning: () => call('provisioning'),
+  setClientSecret: (secret) => call('set_client_secret', { secret }),
+  removeClientSecret: () => call('remove_client_secret'),
   cancelSignIn: () => call('cancel_sign_in'),
   verify: (address, sendTest, onEvent) => call('verify', { address, sendTest, onEvent: channel(onEvent) }),
   listAccounts: () => call('list_accounts'),
   forgetAccount: (address) => call('forget_account', { address }),
 };
+
+/** The wrong-account findings after which the page offers the account picker and a private window. */
+export const WRONG_ACCOUNT = new Set([Codes.SIGNED_IN_AS_DIFFERENT_ACCOUNT, Codes.SIGNED_IN_AS_ADMIN, Codes.PERSONAL_ACCOUNT_NOT_ALLOWED]);

@@ -1,38 +1,19 @@
-// The wizard: Address → Connection check → Sign in → Check mail → Done.
+// The wizard: Address → Connection check → Sign in → Check mail → Done (+ the admin page).
 // Each step calls one command through api.js and renders what comes back.
 
-import { api, Codes } from './api.js';
+import { api } from './api.js';
+import { wireAdmin } from './admin.js';
 import { applyProgress, el, findingCard, outcomeFindings, showFindings } from './render.js';
+import { loadBrowsers, wireSignIn } from './signin.js';
+import { $, busy, show, wizard } from './wizard.js';
 
-const $ = (sel) => document.querySelector(sel);
-const wizard = { address: null, info: null, lastVerify: null };
-
-function show(step) {
-  for (const s of document.querySelectorAll('section.step')) s.hidden = s.dataset.step !== step;
-  let reached = true;
-  for (const li of document.querySelectorAll('.stepper li')) {
-    li.classList.toggle('current', li.dataset.for === step);
-    li.classList.toggle('reached', reached);
-    if (li.dataset.for === step) reached = false;
-  }
-  document.body.dataset.step = step;
-  const heading = document.querySelector(`section[data-step="${step}"] h2`);
-  if (heading) {
-    heading.setAttribute('tabindex', '-1');
-    heading.focus({ preventScroll: true });
-  }
-}
-
-function setAddress(info) {
+function setAddress(info, delegate) {
   wizard.address = info.display;
   wizard.info = info;
+  wizard.signInAs = delegate || null;
   for (const n of document.querySelectorAll('.addr')) n.textContent = info.display;
+  for (const n of document.querySelectorAll('.signin-as')) n.textContent = delegate || info.display;
   $('#provider').textContent = info.provider;
-}
-
-function busy(button, on) {
-  button.disabled = on;
-  button.classList.toggle('busy', on);
 }
 
 // ---------------------------------------------------------------- start
@@ -51,8 +32,9 @@ async function start() {
     $('#banner').replaceChildren(findingCard(f));
     $('#banner').hidden = false;
   }
-  await refreshAccounts();
+  await Promise.all([refreshAccounts(), loadBrowsers()]);
   show('address');
+  document.body.dataset.ready = 'true';
 }
 
 async function refreshAccounts() {
@@ -62,16 +44,19 @@ async function refreshAccounts() {
   } catch {
     accounts = [];
   }
-  const list = $('#accounts-list');
-  list.replaceChildren(...accounts.map((a) => {
+  $('#accounts-list').replaceChildren(...accounts.map((a) => {
     const status = a.inVault ? (a.lastCheckPassed === false ? 'last check failed' : 'signed in') : 'sign-in missing';
-    const li = el('li', { 'data-mailbox': a.mailbox }, el('span', { text: a.address }), el('span', { class: 'quiet', text: ` — ${status}` }));
-    return li;
+    const via = a.shared && a.signedInAs ? ` (shared, via ${a.signedInAs})` : '';
+    return el('li', { 'data-mailbox': a.mailbox }, el('span', { text: a.address }), el('span', { class: 'quiet', text: `${via} — ${status}` }));
   }));
   $('#accounts').hidden = accounts.length === 0;
 }
 
 // ---------------------------------------------------------------- 1. address
+
+$('#shared').addEventListener('change', () => {
+  $('#shared-fields').hidden = !$('#shared').checked;
+});
 
 $('#address-form').addEventListener('submit', async (e) => {
   e.preventDefault();
@@ -79,7 +64,12 @@ $('#address-form').addEventListener('submit', async (e) => {
   busy(button, true);
   $('#address-error').replaceChildren();
   try {
-    setAddress(await api.parseAddress($('#address').value));
+    const info = await api.parseAddress($('#address').value);
+    let delegate = null;
+    if ($('#shared').checked) {
+      delegate = (await api.parseAddress($('#delegate').value)).display;
+    }
+    setAddress(info, delegate);
     show('check');
     runCheck();
   } catch (f) {
@@ -96,10 +86,15 @@ async function runCheck() {
   const list = $('#check-progress');
   list.replaceChildren();
   $('#check-findings').replaceChildren();
+  $('#discovery').hidden = true;
   $('#check-next').disabled = true;
   $('#check-retry').hidden = true;
   try {
     const outcome = await api.checkConnection(wizard.address, (ev) => applyProgress(list, ev));
+    if (outcome.discovery) {
+      $('#discovery').textContent = outcome.discovery.summary;
+      $('#discovery').hidden = false;
+    }
     showFindings($('#check-findings'), outcomeFindings(outcome));
     $('#check-next').disabled = !outcome.passed;
     $('#check-retry').hidden = outcome.passed;
@@ -121,43 +116,7 @@ $('#check-next').addEventListener('click', () => {
 
 // ---------------------------------------------------------------- 3. sign in
 
-$('#signin-start').addEventListener('click', async () => {
-  const button = $('#signin-start');
-  const list = $('#signin-progress');
-  busy(button, true);
-  list.replaceChildren();
-  $('#signin-findings').replaceChildren();
-  try {
-    const outcome = await api.signIn(wizard.address, (ev) => {
-      if (ev.event === 'waitingForBrowser') $('#signin-waiting').hidden = false;
-      if (ev.event === 'stepPassed' && ev.step === 'browser_sign_in') $('#signin-waiting').hidden = true;
-      applyProgress(list, ev);
-    });
-    const findings = outcomeFindings(outcome);
-    showFindings($('#signin-findings'), findings);
-    document.body.dataset.signin = outcome.passed ? 'passed' : (findings[0] ? findings[0].code : 'failed');
-    if (outcome.passed) {
-      wizard.account = outcome.account;
-      $('#verify-progress').replaceChildren();
-      $('#verify-findings').replaceChildren();
-      $('#verify-next').hidden = true;
-      $('#verify-start').hidden = false;
-      show('verify');
-    } else {
-      button.textContent = findings.some((f) => f.code === Codes.SIGNED_IN_AS_DIFFERENT_ACCOUNT)
-        ? 'Try again with the right account' : 'Try again';
-    }
-  } catch (f) {
-    showFindings($('#signin-findings'), [f]);
-    document.body.dataset.signin = f.code;
-  } finally {
-    $('#signin-waiting').hidden = true;
-    busy(button, false);
-  }
-});
-
-$('#signin-cancel').addEventListener('click', () => api.cancelSignIn().catch(() => {}));
-$('#signin-back').addEventListener('click', () => show('check'));
+wireSignIn();
 
 // ---------------------------------------------------------------- 4. verify
 
@@ -232,5 +191,9 @@ $('#done-another').addEventListener('click', () => {
   refreshAccounts();
   show('address');
 });
+
+// ---------------------------------------------------------------- admin
+
+wireAdmin();
 
 start();

@@ -28,6 +28,14 @@ export function findingCard(f) {
     for (const s of f.steps) ol.append(el('li', { text: s }));
     card.append(ol);
   }
+  if (f.forAdmin) {
+    const admin = el('div', { class: 'for-admin' }, el('p', { class: 'who', text: AUDIENCE.admin }), el('p', { text: f.forAdmin.explanation }));
+    const ol = el('ol', { class: 'fix' });
+    for (const s of f.forAdmin.steps) ol.append(el('li', { text: s }));
+    admin.append(ol);
+    card.append(admin);
+  }
+  if (f.forUser) card.append(el('p', { class: 'for-user', text: f.forUser }));
   if (f.docUrl) card.append(el('p', { class: 'doc', text: `More: ${f.docUrl}` }));
   if (f.evidence) {
     const d = el('details', { class: 'evidence' }, el('summary', { text: 'Details for the helpdesk' }));

@@ -1,88 +1,28 @@
 // The real app window end to end: tauri-driver + WebKitWebDriver under Xvfb drive the desktop
-// app through the whole wizard against the local peers, with headless Chromium as the system
-// browser and the real Secret Service. A screenshot of each step is saved under
-// target/screenshots/ and checked to be non-blank.
+// app through the wizard against the local peers, with headless Chromium as the system browser
+// and the real Secret Service. A screenshot of each step is saved under target/screenshots/ and
+// checked to be non-blank.
 //
 // Run by tests/run-all.sh (which provides Xvfb, D-Bus, gnome-keyring and the peers).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WebDriver } from '../lib/webdriver.mjs';
-import { pixelSpread, size } from '../lib/images.mjs';
-import { REPO, loadPeers, registerClient, vaultEntry, writeSettings } from '../lib/peers.mjs';
+import { checkShots, clearShots, dataset, launchApp, SHOTS } from '../lib/desktop.mjs';
+import { REPO, grant, loadPeers, registerClient, approveDevice, vaultEntry } from '../lib/peers.mjs';
 
-const APP = join(REPO, 'target/debug/mailsetup-desktop');
-const SHOTS = join(REPO, 'target/screenshots');
-
-function freePort() {
-  return new Promise((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
-
-async function waitPort(port, ms) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/status`);
-      if (r.ok) return;
-    } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`tauri-driver did not start on ${port}`);
-}
-
-test('desktop wizard: address → check → wrong account refused → sign in → verify → done → forget', { timeout: 240_000 }, async () => {
+test('desktop wizard: address → check → colleague not confirmed → pick the account → verify → done → forget', { timeout: 240_000 }, async () => {
   const started = Date.now();
-  assert.ok(existsSync(APP), `build the app first: cargo build (missing ${APP})`);
-  mkdirSync(SHOTS, { recursive: true });
-  for (const f of readdirSync(SHOTS)) if (f.startsWith('desktop-')) rmSync(join(SHOTS, f));
+  clearShots('desktop-');
   const peers = loadPeers();
-  // The browser is already signed in as another person of the same school at first.
-  const clientId = await registerClient(peers, { scenario: { signed_in_as: 'other@example.edu' } });
-  const home = mkdtempSync(join(tmpdir(), 'mailsetup-desktop-'));
-  const settings = writeSettings(peers, clientId, join(home, 'settings.toml'));
   const address = `Desktop.${process.pid}@Example.edu`;
   const mailbox = address.toLowerCase();
-
-  const port = await freePort();
-  const nativePort = await freePort();
-  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
-    env: {
-      ...process.env,
-      MAILSETUP_CONFIG: settings,
-      BROWSER: join(REPO, 'tests/peers/browser.sh'),
-      XDG_DATA_HOME: join(home, 'data'),
-      XDG_CONFIG_HOME: join(home, 'config'),
-      XDG_CACHE_HOME: join(home, 'cache'),
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    detached: true,
-  });
-  let driverLog = '';
-  driver.stderr.on('data', (d) => { driverLog += d; });
-  const wd = new WebDriver(`http://127.0.0.1:${port}`);
-  const shots = [];
-  const shot = async (name) => {
-    await new Promise((r) => setTimeout(r, 700)); // WebDriver screenshots lag the DOM
-    const file = join(SHOTS, `desktop-${String(shots.length + 1).padStart(2, '0')}-${name}.png`);
-    writeFileSync(file, await wd.screenshot());
-    shots.push(file);
-  };
-  const dataset = (key) => `return document.body.dataset.${key} || false;`;
-
+  // The browser is already signed in as a colleague; in the account picker the person picks the mailbox.
+  const clientId = await registerClient(peers, { scenario: { signed_in_as: 'other@example.edu', pick_as: mailbox } });
+  const app = await launchApp(peers, clientId, 'desktop');
+  const { wd, shot } = app;
   try {
-    await waitPort(port, 20_000);
-    await wd.start({ browserName: 'wry', 'tauri:options': { application: APP } });
-    await wd.waitFor("return document.querySelector('#version').textContent.length > 0", 20_000, 'app started');
     assert.match(await wd.text('#version'), /Version \d+\.\d+\.\d+/);
     await shot('address');
 
@@ -95,29 +35,31 @@ test('desktop wizard: address → check → wrong account refused → sign in �
     await wd.type('#address', address);
     await wd.click('#address-next');
 
-    // 2. Connection check against the real Postfix and Dovecot.
+    // 2. Connection check against the real Postfix and Dovecot, with discovery in plain words.
     await wd.waitFor(dataset('check'), 30_000, 'connection check');
     assert.equal(await wd.exec(dataset('check')), 'passed');
+    assert.equal(await wd.text('#discovery'), 'This is a Microsoft 365 work or school account at Example College.');
     assert.match(await wd.text('#check-progress'), /AUTH XOAUTH2/);
     await shot('connection-check');
     await wd.click('#check-next');
     await shot('sign-in');
 
-    // 3. Sign in: the browser hands back someone else → refused, nothing stored.
+    // 3. The browser hands back a colleague: the app asks, the person says no, nothing is stored.
     await wd.click('#signin-start');
-    await wd.waitFor(dataset('signin'), 60_000, 'first sign-in');
-    assert.equal(await wd.exec(dataset('signin')), 'SIGNED_IN_AS_DIFFERENT_ACCOUNT');
+    await wd.waitFor("return document.body.dataset.signin === 'confirm'", 60_000, 'confirmation');
+    assert.match(await wd.text('#confirm-question'), /other@example\.edu/);
+    assert.equal(vaultEntry(mailbox), null, 'nothing stored before confirmation');
+    await shot('confirm-account');
+    await wd.click('#confirm-no');
+    await wd.waitFor("return document.body.dataset.signin === 'SIGNED_IN_AS_DIFFERENT_ACCOUNT'", 20_000, 'declined');
     const card = await wd.text('#signin-findings .finding');
     assert.match(card, /other@example\.edu/);
-    assert.match(card, new RegExp(mailbox.replace('.', '\\.'), 'i'));
     assert.match(card, /private/);
     assert.equal(vaultEntry(mailbox), null, 'nothing stored for the wrong account');
     await shot('wrong-account');
 
-    // The person signs out of the other account; "Try again" now signs in the right one.
-    await registerClient(peers, { client_id: clientId, scenario: {} });
-    await wd.exec('document.body.dataset.signin = ""');
-    await wd.click('#signin-start');
+    // "Try again and pick the account": Microsoft shows the picker, the person picks the mailbox.
+    await wd.click('#retry-pick');
     await wd.waitFor("return document.body.dataset.step === 'verify'", 60_000, 'sign-in passed');
     const record = vaultEntry(mailbox);
     assert.ok(record, 'the sign-in is in the Secret Service');
@@ -143,18 +85,80 @@ test('desktop wizard: address → check → wrong account refused → sign in �
     await shot('forgotten');
   } catch (e) {
     await shot('failure').catch(() => {});
-    e.message += `\ntauri-driver log:\n${driverLog.slice(-3000)}`;
+    e.message += `\ntauri-driver log:\n${app.log().slice(-3000)}`;
     throw e;
   } finally {
-    await wd.quit();
-    try { process.kill(-driver.pid, 'SIGTERM'); } catch { /* gone */ }
+    await app.stop();
   }
+  checkShots(assert, app.shots);
+  console.log(`desktop end-to-end: ${((Date.now() - started) / 1000).toFixed(1)} s, ${app.shots.length} screenshots in ${SHOTS}`);
+});
 
-  // Every screenshot shows something (not a blank window) and differs from the one before.
-  for (const f of shots) {
-    const { w, h } = size(f);
-    assert.ok(w >= 600 && h >= 400, `${f} is ${w}x${h}`);
-    assert.ok(pixelSpread(f) > 0.05, `${f} looks blank`);
+test('desktop: shared mailbox in a private window, a device code, and the administrator page', { timeout: 240_000 }, async () => {
+  clearShots('desktop3-');
+  const peers = loadPeers();
+  const shared = `admissions.${process.pid}@example.edu`;
+  const delegate = `clerk.${process.pid}@example.edu`;
+  await grant(peers, shared, delegate, true, true);
+  const clientId = await registerClient(peers, { scenario: { device_interval: 1 } });
+  const fakeLog = join(REPO, 'target', `fake-browser-${process.pid}.log`);
+  const app = await launchApp(peers, clientId, 'desktop3', {
+    PATH: `${join(REPO, 'tests/peers/fake-browsers')}:${process.env.PATH}`,
+    FAKE_BROWSER_LOG: fakeLog,
+  });
+  const { wd, shot } = app;
+  try {
+    // Shared mailbox: the clerk signs in with their own account for admissions@.
+    await wd.type('#address', shared);
+    await wd.click('#shared');
+    await wd.type('#delegate', delegate);
+    await shot('shared-mailbox');
+    await wd.click('#address-next');
+    await wd.waitFor(dataset('check'), 30_000, 'connection check');
+    await wd.click('#check-next');
+    assert.match(await wd.text('#step-signin'), new RegExp(`Sign in as ${delegate.replace(/\./g, '\\.')}`));
+
+    // A private window of the installed browser.
+    await wd.click('#signin-private');
+    await wd.waitFor("return document.body.dataset.step === 'verify'", 60_000, 'private sign-in');
+    const args = readFileSync(fakeLog, 'utf8');
+    assert.match(args, /^--incognito http:\/\/localhost:\d+\/mailsetup-start/);
+    assert.equal(vaultEntry(shared).sign_in_as, delegate);
+    await wd.click('#verify-start');
+    await wd.waitFor(dataset('verify'), 60_000, 'shared verify');
+    assert.equal(await wd.exec(dataset('verify')), 'passed');
+    assert.match(await wd.text('#verify-progress'), new RegExp(`XOAUTH2 as ${shared.replace(/\./g, '\\.')}`));
+    await shot('shared-verified');
+
+    // A device code for another mailbox (no browser on this computer).
+    await wd.click('#verify-next');
+    await wd.click('#done-another');
+    const second = `kiosk.${process.pid}@example.edu`;
+    await wd.exec("document.querySelector('#shared').click()");
+    await wd.type('#address', second);
+    await wd.click('#address-next');
+    await wd.waitFor(dataset('check'), 30_000, 'second check');
+    await wd.click('#check-next');
+    await wd.click('#signin-device');
+    await wd.waitFor(dataset('device'), 30_000, 'device code shown');
+    const code = (await wd.text('#device-code')).trim();
+    assert.match(code, /^[A-Z0-9]{6,}$/);
+    await shot('device-code');
+    await approveDevice(peers, code, second);
+    await wd.waitFor("return document.body.dataset.step === 'verify'", 60_000, 'device sign-in');
+    assert.ok(vaultEntry(second));
+
+    // The administrator page.
+    await wd.click('#open-admin');
+    await wd.waitFor("return !!document.querySelector('dd[data-key=\"clientId\"]')", 10_000, 'admin page');
+    assert.equal(await wd.text('dd[data-key="clientId"]'), clientId);
+    await shot('admin');
+  } catch (e) {
+    await shot('failure').catch(() => {});
+    e.message += `\ntauri-driver log:\n${app.log().slice(-3000)}`;
+    throw e;
+  } finally {
+    await app.stop();
   }
-  console.log(`desktop end-to-end: ${((Date.now() - started) / 1000).toFixed(1)} s, ${shots.length} screenshots in ${SHOTS}`);
+  checkShots(assert, app.shots);
 });

@@ -57,3 +57,13 @@ export function vaultEntry(user) {
     return null;
   }
 }
+
+/** Grants (or revokes) Full Access and Send As on a shared mailbox to a delegate. */
+export async function grant(peers, mailbox, delegate, fullAccess, sendAs) {
+  await call(peers, 'POST', '/_test/grants', { mailbox, delegate, full_access: fullAccess, send_as: sendAs });
+}
+
+/** Approves a device code as `user`. */
+export async function approveDevice(peers, userCode, user) {
+  await call(peers, 'POST', '/_test/device', { user_code: userCode, user, decision: 'approve' });
+}

@@ -30,7 +30,7 @@ async function toSignIn(page) {
 
 test('happy path through every page, then forget', async () => {
   const page = await openPage(browser, {
-    app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [addressInfo],
+    app_info: [appInfo()], list_accounts: [{ result: [] }], list_browsers: [{ result: [] }], parse_address: [addressInfo],
     check_connection: [passedCheck], sign_in: [signedIn], verify: [verified], forget_account: [{ result: true }],
   });
   await page.waitForSelector('#version:has-text("Version 0.1.0")');
@@ -58,6 +58,7 @@ test('happy path through every page, then forget', async () => {
   const calls = await page.evaluate(() => window.__calls.map((c) => [c.cmd, c.args]));
   assert.deepEqual(calls.find(([c]) => c === 'parse_address')[1], { address: 'Ann.Lee@Example.EDU' });
   assert.deepEqual(calls.find(([c]) => c === 'verify')[1], { address: 'Ann.Lee@example.edu', sendTest: true, onEvent: '[channel]' });
+  assert.deepEqual(calls.find(([c]) => c === 'sign_in')[1], { address: 'Ann.Lee@example.edu', request: { signInAs: null }, onEvent: '[channel]' });
   assert.deepEqual(calls.find(([c]) => c === 'forget_account')[1], { address: 'Ann.Lee@example.edu' });
   assert.deepEqual(page.errors, []);
 });
@@ -102,7 +103,9 @@ test('the wrong account is refused with guidance and a retry button', async () =
   await page.waitForSelector('body[data-signin="SIGNED_IN_AS_DIFFERENT_ACCOUNT"]');
   assert.match(await page.textContent('#signin-findings h3'), /admin@example\.edu, not Ann\.Lee@example\.edu/);
   assert.match(await page.textContent('#signin-findings .fix'), /private/);
-  assert.equal((await page.textContent('#signin-start')).trim(), 'Try again with the right account');
+  assert.equal(await page.isVisible('#retry-choices'), true, 'offers the account picker and a private window');
+  assert.equal(await page.isVisible('#retry-pick'), true);
+  assert.equal(await page.isVisible('#retry-private'), true);
   assert.equal(await page.isVisible('#step-verify'), false);
   await shot(page, '03-wrong-account');
 });

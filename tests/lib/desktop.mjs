@@ -1,0 +1,94 @@
+// Launching the real desktop app under tauri-driver (+ WebKitWebDriver) for the end-to-end
+// tests, with its own settings, data dirs and environment, and taking checked screenshots.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebDriver } from './webdriver.mjs';
+import { pixelSpread, size } from './images.mjs';
+import { REPO, writeSettings } from './peers.mjs';
+
+export const APP = join(REPO, 'target/debug/mailsetup-desktop');
+export const SHOTS = join(REPO, 'target/screenshots');
+
+function freePort() {
+  return new Promise((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function waitStatus(port, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) return;
+    } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`tauri-driver did not start on ${port}`);
+}
+
+/** Removes the screenshots of an earlier run with this prefix. */
+export function clearShots(prefix) {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const f of readdirSync(SHOTS)) if (f.startsWith(prefix)) rmSync(join(SHOTS, f));
+}
+
+/**
+ * Starts the app for `clientId` on the peers. Returns {wd, shot, stop, home, shots}.
+ * `env` adds environment variables (e.g. PATH with a fake browser).
+ */
+export async function launchApp(peers, clientId, prefix, env = {}) {
+  if (!existsSync(APP)) throw new Error(`build the app first: cargo build (missing ${APP})`);
+  const home = mkdtempSync(join(tmpdir(), 'mailsetup-desktop-'));
+  const settings = writeSettings(peers, clientId, join(home, 'settings.toml'));
+  const port = await freePort();
+  const nativePort = await freePort();
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
+    env: {
+      ...process.env,
+      MAILSETUP_CONFIG: settings,
+      BROWSER: join(REPO, 'tests/peers/browser.sh'),
+      XDG_DATA_HOME: join(home, 'data'),
+      XDG_CONFIG_HOME: join(home, 'config'),
+      XDG_CACHE_HOME: join(home, 'cache'),
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
+  let log = '';
+  driver.stderr.on('data', (d) => { log += d; });
+  const wd = new WebDriver(`http://127.0.0.1:${port}`);
+  const shots = [];
+  const shot = async (name) => {
+    await new Promise((r) => setTimeout(r, 700)); // WebDriver screenshots lag the DOM
+    const file = join(SHOTS, `${prefix}-${String(shots.length + 1).padStart(2, '0')}-${name}.png`);
+    writeFileSync(file, await wd.screenshot());
+    shots.push(file);
+  };
+  const stop = async () => {
+    await wd.quit();
+    try { process.kill(-driver.pid, 'SIGTERM'); } catch { /* gone */ }
+  };
+  await waitStatus(port, 20_000);
+  await wd.start({ browserName: 'wry', 'tauri:options': { application: APP } });
+  await wd.waitFor("return document.body.dataset.ready === 'true'", 20_000, 'app started');
+  return { wd, shot, stop, home, shots, log: () => log };
+}
+
+/** Every screenshot shows something and has a usable size. */
+export function checkShots(assert, shots) {
+  for (const f of shots) {
+    const { w, h } = size(f);
+    assert.ok(w >= 600 && h >= 400, `${f} is ${w}x${h}`);
+    assert.ok(pixelSpread(f) > 0.05, `${f} looks blank`);
+  }
+}
+
+export const dataset = (key) => `return document.body.dataset.${key} || false;`;

@@ -1,0 +1,134 @@
+// The sign-in step: the browser (system or private window), the device code, the account
+// confirmation, and the retry choices after a wrong account.
+
+import { api, Codes, WRONG_ACCOUNT } from './api.js';
+import { applyProgress, outcomeFindings, showFindings, el } from './render.js';
+import { $, busy, copy, show, wizard } from './wizard.js';
+
+const list = () => $('#signin-progress');
+
+function reset() {
+  list().replaceChildren();
+  $('#signin-findings').replaceChildren();
+  $('#retry-choices').hidden = true;
+  $('#confirm').hidden = true;
+  $('#device').hidden = true;
+  $('#signin-waiting').hidden = true;
+}
+
+function onEvent(ev) {
+  if (ev.event === 'waitingForBrowser') {
+    $('#start-url').textContent = ev.startUrl;
+    $('#signin-waiting').hidden = false;
+    document.body.dataset.waiting = ev.private ? 'private' : 'browser';
+  }
+  if (ev.event === 'deviceCode') {
+    $('#device-url').textContent = ev.prompt.verificationUri;
+    $('#device-code').textContent = ev.prompt.userCode;
+    $('#device').hidden = false;
+    document.body.dataset.device = 'shown';
+  }
+  if (ev.event === 'stepPassed' && (ev.step === 'browser_sign_in' || ev.step === 'device_sign_in')) {
+    $('#signin-waiting').hidden = true;
+    $('#device').hidden = true;
+  }
+  applyProgress(list(), ev);
+}
+
+/** Shows what a sign-in outcome asks for next. */
+function handle(outcome) {
+  $('#signin-waiting').hidden = true;
+  $('#device').hidden = true;
+  const findings = outcomeFindings(outcome);
+  showFindings($('#signin-findings'), findings);
+  if (outcome.confirm) {
+    $('#confirm-question').textContent = outcome.confirm.question;
+    $('#confirm').hidden = false;
+    document.body.dataset.signin = 'confirm';
+    $('#confirm-yes').focus();
+    return;
+  }
+  document.body.dataset.signin = outcome.passed ? 'passed' : (findings[0] ? findings[0].code : 'failed');
+  if (outcome.passed) {
+    wizard.account = outcome.account;
+    $('#verify-progress').replaceChildren();
+    $('#verify-findings').replaceChildren();
+    $('#verify-next').hidden = true;
+    $('#verify-start').hidden = false;
+    show('verify');
+    return;
+  }
+  const wrongAccount = findings.some((f) => WRONG_ACCOUNT.has(f.code));
+  $('#retry-choices').hidden = !wrongAccount;
+  $('#signin-start').textContent = 'Try again';
+}
+
+const BUTTONS = ['#signin-start', '#signin-private', '#signin-device', '#retry-pick', '#retry-private', '#signin-back'];
+
+/** Runs a sign-in with `request` ({private, browser, pickAccount, deviceCode}). */
+export async function signIn(request, button) {
+  reset();
+  for (const b of BUTTONS) $(b).disabled = true;
+  busy(button, true);
+  document.body.dataset.signin = 'running';
+  try {
+    const outcome = await api.signIn(wizard.address, { ...request, signInAs: wizard.signInAs }, onEvent);
+    handle(outcome);
+  } catch (f) {
+    showFindings($('#signin-findings'), [f]);
+    document.body.dataset.signin = f.code;
+  } finally {
+    for (const b of BUTTONS) $(b).disabled = false;
+    busy(button, false);
+  }
+}
+
+function privateRequest(extra = {}) {
+  const browser = $('#private-browser').value || null;
+  return { private: true, browser, ...extra };
+}
+
+async function answer(accept) {
+  const button = accept ? $('#confirm-yes') : $('#confirm-no');
+  busy(button, true);
+  try {
+    const outcome = await api.confirmSignIn(wizard.address, accept, (ev) => applyProgress(list(), ev));
+    $('#confirm').hidden = true;
+    handle(outcome);
+  } catch (f) {
+    showFindings($('#signin-findings'), [f]);
+  } finally {
+    busy(button, false);
+  }
+}
+
+/** Fills the private-window browser choice. */
+export async function loadBrowsers() {
+  let browsers = [];
+  try {
+    browsers = await api.listBrowsers();
+  } catch {
+    browsers = [];
+  }
+  const select = $('#private-browser');
+  select.replaceChildren(...browsers.map((b) => el('option', { value: b.kind, text: b.isDefault ? `${b.name} (default)` : b.name })));
+  select.hidden = browsers.length < 2;
+}
+
+export function wireSignIn() {
+  $('#signin-start').addEventListener('click', (e) => signIn({}, e.currentTarget));
+  $('#signin-private').addEventListener('click', (e) => signIn(privateRequest(), e.currentTarget));
+  $('#signin-device').addEventListener('click', (e) => signIn({ deviceCode: true }, e.currentTarget));
+  $('#retry-pick').addEventListener('click', (e) => signIn({ pickAccount: true }, e.currentTarget));
+  $('#retry-private').addEventListener('click', (e) => signIn(privateRequest(), e.currentTarget));
+  $('#confirm-yes').addEventListener('click', () => answer(true));
+  $('#confirm-no').addEventListener('click', () => answer(false));
+  $('#signin-cancel').addEventListener('click', () => api.cancelSignIn().catch(() => {}));
+  $('#device-cancel').addEventListener('click', () => api.cancelSignIn().catch(() => {}));
+  $('#signin-back').addEventListener('click', () => show('check'));
+  $('#copy-start-url').addEventListener('click', (e) => copy(e.currentTarget, $('#start-url').textContent));
+  $('#copy-device-url').addEventListener('click', (e) => copy(e.currentTarget, $('#device-url').textContent));
+  $('#copy-device-code').addEventListener('click', (e) => copy(e.currentTarget, $('#device-code').textContent));
+}
+
+export { Codes };
