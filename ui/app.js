@@ -62,6 +62,7 @@ $('#address-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const button = $('#address-next');
   busy(button, true);
+  document.body.dataset.check = 'running';
   $('#address-error').replaceChildren();
   try {
     const info = await api.parseAddress($('#address').value);
@@ -87,6 +88,7 @@ async function runCheck() {
   list.replaceChildren();
   $('#check-findings').replaceChildren();
   $('#discovery').hidden = true;
+  document.body.dataset.check = 'running';
   $('#check-next').disabled = true;
   $('#check-retry').hidden = true;
   try {
@@ -126,6 +128,7 @@ $('#verify-start').addEventListener('click', async () => {
   busy(button, true);
   list.replaceChildren();
   $('#verify-findings').replaceChildren();
+  document.body.dataset.verify = 'running';
   try {
     const outcome = await api.verify(wizard.address, $('#send-test').checked, (ev) => applyProgress(list, ev));
     wizard.lastVerify = outcome;

@@ -41,7 +41,7 @@ test('desktop wizard: address → check → colleague not confirmed → pick the
     assert.equal(await wd.text('#discovery'), 'This is a Microsoft 365 work or school account at Example College.');
     assert.match(await wd.text('#check-progress'), /AUTH XOAUTH2/);
     await shot('connection-check');
-    await wd.click('#check-next');
+    await wd.clickUntil('#check-next', "return document.body.dataset.step === 'signin'", 'sign-in page');
     await shot('sign-in');
 
     // 3. The browser hands back a colleague: the app asks, the person says no, nothing is stored.
@@ -72,8 +72,7 @@ test('desktop wizard: address → check → colleague not confirmed → pick the
     assert.equal(await wd.exec(dataset('verify')), 'passed');
     assert.match(await wd.text('#verify-progress'), /found as UID/);
     await shot('verified');
-    await wd.click('#verify-next');
-    await wd.waitFor("return document.body.dataset.step === 'done'", 10_000, 'done page');
+    await wd.clickUntil('#verify-next', "return document.body.dataset.step === 'done'", 'done page');
     assert.match(await wd.text('#step-done h2'), /is ready/);
     await shot('done');
 
@@ -115,7 +114,7 @@ test('desktop: shared mailbox in a private window, a device code, and the admini
     await shot('shared-mailbox');
     await wd.click('#address-next');
     await wd.waitFor(dataset('check'), 30_000, 'connection check');
-    await wd.click('#check-next');
+    await wd.clickUntil('#check-next', "return document.body.dataset.step === 'signin'", 'sign-in page');
     assert.match(await wd.text('#step-signin'), new RegExp(`Sign in as ${delegate.replace(/\./g, '\\.')}`));
 
     // A private window of the installed browser.
@@ -131,14 +130,14 @@ test('desktop: shared mailbox in a private window, a device code, and the admini
     await shot('shared-verified');
 
     // A device code for another mailbox (no browser on this computer).
-    await wd.click('#verify-next');
-    await wd.click('#done-another');
+    await wd.clickUntil('#verify-next', "return document.body.dataset.step === 'done'", 'done page');
+    await wd.clickUntil('#done-another', "return document.body.dataset.step === 'address'", 'address page');
     const second = `kiosk.${process.pid}@example.edu`;
     await wd.exec("document.querySelector('#shared').click()");
     await wd.type('#address', second);
     await wd.click('#address-next');
     await wd.waitFor(dataset('check'), 30_000, 'second check');
-    await wd.click('#check-next');
+    await wd.clickUntil('#check-next', "return document.body.dataset.step === 'signin'", 'sign-in page');
     await wd.click('#signin-device');
     await wd.waitFor(dataset('device'), 30_000, 'device code shown');
     const code = (await wd.text('#device-code')).trim();

@@ -91,4 +91,5 @@ export function checkShots(assert, shots) {
   }
 }
 
-export const dataset = (key) => `return document.body.dataset.${key} || false;`;
+/** A script returning the body's `data-<key>` once a step has finished (not while it runs). */
+export const dataset = (key) => `const v = document.body.dataset.${key}; return v && v !== 'running' ? v : false;`;

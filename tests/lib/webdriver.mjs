@@ -40,8 +40,33 @@ export class WebDriver {
     return id;
   }
 
+  /** Clicks like a person; an element still moving into place is scrolled to and retried. */
   async click(css) {
-    await this.cmd('POST', `/element/${await this.find(css)}/click`, {});
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.cmd('POST', `/element/${await this.find(css)}/click`, {});
+        return;
+      } catch (e) {
+        if (attempt >= 5 || !/not interactable|no such element|stale/.test(e.message)) throw e;
+        await this.exec(`const e = document.querySelector(${JSON.stringify(css)}); if (e) e.scrollIntoView({block: 'center'});`).catch(() => {});
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    }
+  }
+
+  /**
+   * Clicks `css` until `script` (returning truthy) confirms the click took effect: the page may
+   * still be laying out when the click lands (WebKitWebDriver then reports success but the click
+   * hits where the button was).
+   */
+  async clickUntil(css, script, what) {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await this.click(css);
+      try {
+        return await this.waitFor(script, 2_000, what);
+      } catch { /* click again */ }
+    }
+    return this.waitFor(script, 2_000, what);
   }
 
   async type(css, text) {
