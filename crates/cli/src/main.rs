@@ -77,6 +77,13 @@ enum Command {
         /// The mailbox address.
         address: String,
     },
+    /// Explain an error someone copied: an SMTP or IMAP reply or transcript, an AADSTS message,
+    /// a token-endpoint JSON body, a browser error page's text. Reads standard input when TEXT
+    /// is `-` or missing. Exit code 0 when the text was recognised, 1 when not.
+    Explain {
+        /// The text; `-` or nothing reads standard input (up to 1 MiB).
+        text: Vec<String>,
+    },
     /// List or remove the mailboxes set up on this computer.
     Accounts {
         #[command(subcommand)]
@@ -143,6 +150,10 @@ fn main() -> ExitCode {
 
 /// Runs the command; `Ok(passed)` or a finding that stopped it before any step.
 async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
+    if let Command::Explain { text } = &cli.command {
+        // Needs no settings, network or vault: works on any helpdesk computer.
+        return explain(text, out);
+    }
     let settings = Settings::discover(cli.config.as_deref())?;
     let assistant = Assistant::new(settings)?;
     let sink = out.progress_sink();
@@ -225,6 +236,7 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             out.outcome(&outcome);
             Ok(outcome.passed)
         }
+        Command::Explain { text } => explain(&text, out),
         Command::Accounts {
             command: AccountsCommand::List,
         } => {
@@ -266,6 +278,20 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             Ok(true)
         }
     }
+}
+
+/// `explain`: the findings in a pasted text; passed when every part was recognised.
+fn explain(text: &[String], out: &output::Output) -> Result<bool, Finding> {
+    let text = match text {
+        [] => output::read_stdin()?,
+        [dash] if dash == "-" => output::read_stdin()?,
+        words => words.join(" "),
+    };
+    let findings = mailsetup_core::findings::classify::explain(&text);
+    out.explained(&findings);
+    Ok(findings
+        .iter()
+        .all(|f| f.code != FindingCode::UnrecognisedReply))
 }
 
 /// A browser that cannot be started, with the reason (the sign-in then explains the copy-link way).

@@ -90,6 +90,20 @@ impl Output {
         print!("{out}");
     }
 
+    /// Prints the findings of `explain`.
+    pub fn explained(&self, findings: &[Finding]) {
+        if self.json {
+            print_json(&serde_json::json!({ "findings": findings }));
+            return;
+        }
+        for (i, f) in findings.iter().enumerate() {
+            if i > 0 {
+                println!();
+            }
+            print!("{}", f.to_text());
+        }
+    }
+
     /// Prints a finding that stopped the command before any step.
     pub fn finding_only(&self, finding: &Finding) {
         if self.json {
@@ -229,4 +243,20 @@ pub fn read_secret(prompt: &str) -> Result<secrecy::SecretString, Finding> {
         line
     };
     Ok(secrecy::SecretString::from(text.trim().to_owned()))
+}
+
+/// Reads standard input for `explain`: at most 1 MiB (a pasted error is far smaller); invalid
+/// UTF-8 is replaced, not refused.
+pub fn read_stdin() -> Result<String, Finding> {
+    use std::io::Read;
+    const LIMIT: u64 = 1024 * 1024;
+    if std::io::stdin().is_terminal() {
+        eprintln!("Paste the error text, then press Ctrl-D (Ctrl-Z then Enter on Windows):");
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(LIMIT)
+        .read_to_end(&mut bytes)
+        .map_err(Finding::internal)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

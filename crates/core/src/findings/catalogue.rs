@@ -104,6 +104,20 @@ pub const ALL: &[FindingCode] = {
         TokenWrongResource,
         DeviceCodeExpired,
         DeviceCodeDeclined,
+        ExchangeNotLicensed,
+        AppPermissionsMissing,
+        AppDisabled,
+        TooManyRequests,
+        AppSingleTenantEndpoint,
+        ServerTemporaryFailure,
+        TenantSendingBlocked,
+        SenderDomainNotAccepted,
+        MailboxSendingRestricted,
+        SendAsDenied,
+        NotAuthenticatedBeforeSend,
+        GmailAppPasswordRequired,
+        GmailBadAppPassword,
+        GmailWebLoginRequired,
         Internal,
     ]
 };
@@ -288,7 +302,9 @@ pub fn entry(code: FindingCode) -> Entry {
                 "Check that the server in the settings is the right one for this provider.",
                 "For Microsoft 365, make sure SMTP AUTH is enabled for the mailbox (see the next steps if sending fails).",
             ],
-            None,
+            Some(
+                "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission",
+            ),
         ),
         ServerTimeout => e(
             Helpdesk,
@@ -346,7 +362,9 @@ pub fn entry(code: FindingCode) -> Entry {
                 "Sign in again and choose {mailbox} in the browser (use a private window if another account is signed in).",
                 "If {mailbox} is a shared mailbox, ask the administrator for Full Access (reading) and Send As (sending) permissions for {signed_in}.",
             ],
-            None,
+            Some(
+                "https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+            ),
         ),
         // F04 and the mission's "classic trap".
         SignedInAsDifferentAccount => e(
@@ -577,7 +595,7 @@ pub fn entry(code: FindingCode) -> Entry {
                 "If you changed or forgot your password, reset it first.",
                 "Otherwise ask the helpdesk to check the account in the Microsoft 365 admin center.",
             ],
-            None,
+            Some("https://learn.microsoft.com/entra/identity-platform/reference-error-codes"),
         ),
         UserNotAssigned => e(
             Admin,
@@ -814,6 +832,170 @@ pub fn entry(code: FindingCode) -> Entry {
                 "Start the sign-in with a code again and accept on the other device, signing in as {mailbox}.",
             ],
             None,
+        ),
+        // facts §5: AADSTS500011, 650052.
+        ExchangeNotLicensed => e(
+            Admin,
+            "Your organisation has no Exchange Online mailbox service for this account",
+            "Microsoft says the service the app needs (Office 365 Exchange Online) is not available in the tenant or not licensed for this user ({problem}).",
+            &[
+                "Microsoft 365 admin center → Users → Active users → the user → Licenses and apps: assign a licence that includes Exchange Online.",
+                "If the tenant has no Exchange Online at all, mail for this domain is hosted elsewhere: ask who runs it.",
+            ],
+            Some("https://learn.microsoft.com/entra/identity-platform/reference-error-codes"),
+        ),
+        // facts §5: AADSTS650056, 650057.
+        AppPermissionsMissing => e(
+            Admin,
+            "The app registration does not list the mail permissions",
+            "Microsoft refused because the app registration {client_id} does not include the permissions the app asks for, or consent for them is missing ({problem}).",
+            &[
+                "Entra admin center → App registrations → {client_id} → API permissions → Add a permission → APIs my organization uses → Office 365 Exchange Online → Delegated: SMTP.Send, IMAP.AccessAsUser.All.",
+                "Also add Microsoft Graph → openid, profile, email, offline_access, then Grant admin consent.",
+            ],
+            Some(
+                "https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+            ),
+        ),
+        // facts §5: AADSTS70001, 7000112.
+        AppDisabled => e(
+            Admin,
+            "The app is disabled in your organisation",
+            "Microsoft says the app {client_id} is disabled in the tenant ({problem}).",
+            &[
+                "Entra admin center → Enterprise applications → the app → Properties → Enabled for users to sign in: Yes → Save.",
+            ],
+            Some("https://learn.microsoft.com/entra/identity-platform/reference-error-codes"),
+        ),
+        TooManyRequests => e(
+            Helpdesk,
+            "Too many attempts in a short time",
+            "The server is slowing down requests from this computer or account ({problem}). This is temporary.",
+            &[
+                "Wait 15 minutes, then try once.",
+                "Make sure no other program keeps trying to sign in to this mailbox with an old password.",
+            ],
+            Some(
+                "https://learn.microsoft.com/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits",
+            ),
+        ),
+        // facts §1.1: AADSTS50194, 9001023, 90124, 90130.
+        AppSingleTenantEndpoint => e(
+            Admin,
+            "The app registration only works with your organisation's own address",
+            "The registration {client_id} is single-tenant, or the request needs a specific tenant, but the app used a shared endpoint such as /common or /consumers ({problem}).",
+            &[
+                "Set tenant in the [microsoft] settings to your tenant ID or verified domain (not common or consumers).",
+            ],
+            Some("https://learn.microsoft.com/entra/identity-platform/v2-protocols-oidc"),
+        ),
+        ServerTemporaryFailure => e(
+            Helpdesk,
+            "The mail server had a temporary problem",
+            "The server answered with a temporary error ({problem}). Nothing is wrong with the account.",
+            &[
+                "Try again in a few minutes.",
+                "If it lasts more than an hour, check the provider's service status page.",
+            ],
+            Some(
+                "https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online",
+            ),
+        ),
+        // facts §6.1: 550 5.7.705 / 5.7.708.
+        TenantSendingBlocked => e(
+            Admin,
+            "Microsoft 365 has blocked your organisation from sending",
+            "Exchange Online refused to send because the whole organisation is blocked ({problem}). This usually follows spam from a compromised account, or happens on trial tenants.",
+            &[
+                "Microsoft 365 Defender portal → Email & collaboration → Review → Restricted entities: check for blocked accounts and secure them.",
+                "Open a support request with Microsoft to lift the tenant block; on a trial tenant, buy licences first.",
+            ],
+            Some(
+                "https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-700-through-5-7-750",
+            ),
+        ),
+        // facts §6.1: 550 5.7.750.
+        SenderDomainNotAccepted => e(
+            Admin,
+            "The sending domain is not part of your organisation",
+            "Exchange Online refused the message because it comes from a domain that is not an accepted domain of the tenant (550 5.7.750).",
+            &[
+                "Exchange admin center → Mail flow → Accepted domains: add and verify the domain, or send from an address in an accepted domain.",
+            ],
+            Some(
+                "https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-700-through-5-7-750",
+            ),
+        ),
+        // facts §6.1: 550 5.1.8.
+        MailboxSendingRestricted => e(
+            Admin,
+            "This mailbox has been blocked from sending",
+            "Microsoft 365 restricted {mailbox} from sending, usually after it sent spam (550 5.1.8 Bad outbound sender).",
+            &[
+                "Reset the mailbox password and review its sign-ins and forwarding rules.",
+                "Microsoft 365 Defender portal → Review → Restricted entities → remove {mailbox}.",
+            ],
+            Some(
+                "https://learn.microsoft.com/defender-office-365/outbound-spam-restore-restricted-users",
+            ),
+        ),
+        // facts §6.1 and §6.3: 5.7.60, SendAsDenied.
+        SendAsDenied => e(
+            Admin,
+            "This account may not send from that address",
+            "The server refused the message because the sender address is not the signed-in mailbox and the account has no Send As permission for it ({problem}).",
+            &[
+                "Send from the signed-in address, or",
+                "Exchange admin center → Recipients → Mailboxes → the sending address → Delegation → Send as → add the signed-in account (Add-RecipientPermission -Identity <address> -Trustee <account> -AccessRights SendAs).",
+            ],
+            Some("https://learn.microsoft.com/exchange/collaboration-exo/shared-mailboxes"),
+        ),
+        // facts §6.1: 530 5.7.57.
+        NotAuthenticatedBeforeSend => e(
+            Helpdesk,
+            "The program tried to send without signing in first",
+            "The server refused to accept mail because no sign-in had succeeded on the connection (530 5.7.57). The sign-in was skipped or failed without the program noticing.",
+            &[
+                "Check the program's sending settings: it must sign in (SMTP AUTH) on port 587 after STARTTLS before sending.",
+            ],
+            Some(
+                "https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-57-in-exchange-online",
+            ),
+        ),
+        // facts §6.4 and §7.1; field case F18.
+        GmailAppPasswordRequired => e(
+            User,
+            "That is your Google password; Gmail needs an App Password here",
+            "Your Google account has 2-Step Verification, so mail programs must use a 16-letter App Password instead of your normal password.",
+            &[
+                "Go to https://myaccount.google.com/apppasswords (sign in if asked).",
+                "Create an App Password named \"Mail Setup Assistant\" and copy the 16 letters.",
+                "Paste them into the app's password field (spaces do not matter).",
+            ],
+            Some("https://support.google.com/accounts/answer/185833"),
+        ),
+        // facts §6.4; field case F20.
+        GmailBadAppPassword => e(
+            User,
+            "Google rejected the App Password",
+            "Google did not accept the App Password: it is mistyped, or it was revoked (changing your Google password revokes all App Passwords).",
+            &[
+                "Create a new App Password at https://myaccount.google.com/apppasswords.",
+                "Paste it into the app (spaces do not matter) and try again.",
+                "Check that the username is the full address.",
+            ],
+            Some("https://support.google.com/mail/?p=BadCredentials"),
+        ),
+        // facts §6.4: 534 5.7.14, [WEBALERT].
+        GmailWebLoginRequired => e(
+            User,
+            "Google wants you to confirm the sign-in in a browser first",
+            "Google blocked this sign-in as unusual until you confirm it on the web.",
+            &[
+                "Sign in to Gmail in a web browser on this computer and confirm it was you if Google asks.",
+                "Then try again here, using an App Password or the Google sign-in.",
+            ],
+            Some("https://support.google.com/mail/answer/78754"),
         ),
         Internal => e(
             Helpdesk,

@@ -159,6 +159,35 @@ pub enum FindingCode {
     DeviceCodeExpired,
     /// The sign-in with the device code was declined.
     DeviceCodeDeclined,
+    /// The tenant has no Exchange Online (or no licence for it): AADSTS500011 / 650052.
+    ExchangeNotLicensed,
+    /// The app registration lacks the permissions it asks for (AADSTS650056 / 650057).
+    AppPermissionsMissing,
+    /// The app is disabled in the tenant (AADSTS70001 / 7000112).
+    AppDisabled,
+    /// Too many requests or login attempts: wait and try again (AADSTS50196 / 90055, SMTP 454
+    /// 4.7.0, 451 4.7.5xx, 4.3.2 thread limit).
+    TooManyRequests,
+    /// A single-tenant app was used through a multi-tenant endpoint (AADSTS50194, 9001023, ...).
+    AppSingleTenantEndpoint,
+    /// A temporary server error (451 4.7.0, 421): try again later.
+    ServerTemporaryFailure,
+    /// Microsoft 365 blocks the organisation from sending (550 5.7.705 / 5.7.708).
+    TenantSendingBlocked,
+    /// Sending from a domain the organisation has not added (550 5.7.750).
+    SenderDomainNotAccepted,
+    /// The mailbox is restricted from sending (550 5.1.8, outbound spam).
+    MailboxSendingRestricted,
+    /// The account may not send as the From address (5.7.60, SendAsDenied).
+    SendAsDenied,
+    /// Mail was sent before sign-in succeeded (530 5.7.57).
+    NotAuthenticatedBeforeSend,
+    /// Gmail: 2-Step Verification is on, an App Password is needed (534 5.7.9).
+    GmailAppPasswordRequired,
+    /// Gmail: the App Password (or password) was not accepted (535 5.7.8).
+    GmailBadAppPassword,
+    /// Gmail: Google wants a sign-in in the browser first (534 5.7.14, `[WEBALERT]`).
+    GmailWebLoginRequired,
     /// An unexpected internal error; details are in the log.
     Internal,
 }
@@ -269,6 +298,35 @@ impl Finding {
             Some(before) if !before.is_empty() => format!("{before}\n{text}"),
             _ => text,
         });
+        self
+    }
+
+    /// Sets the documentation link when the catalogue has none (e.g. Microsoft's per-code
+    /// error lookup page).
+    pub fn with_doc_fallback(mut self, url: impl Into<String>) -> Self {
+        self.doc_url.get_or_insert_with(|| url.into());
+        self
+    }
+
+    /// Uses the vendor's own help link quoted in a server reply (`Learn more at
+    /// https://support.google.com/mail/?p=InvalidSecondFactor`, `Visit https://aka.ms/...`) as
+    /// the documentation link: it is the most specific one. Only links to the vendors' help
+    /// sites are taken, so a pasted text cannot plant a link.
+    pub fn with_vendor_link_from(mut self, reply: &str) -> Self {
+        const HELP_SITES: &[&str] = &[
+            "https://support.google.com/",
+            "https://aka.ms/",
+            "https://learn.microsoft.com/",
+        ];
+        let link = reply
+            .split(|c: char| {
+                c.is_whitespace() || matches!(c, '<' | '>' | '\'' | '"' | '(' | ')' | '[' | ']')
+            })
+            .find(|w| HELP_SITES.iter().any(|site| w.starts_with(site)))
+            .map(|w| w.trim_end_matches(['.', ',', ';']));
+        if let Some(link) = link {
+            self.doc_url = Some(link.to_string());
+        }
         self
     }
 

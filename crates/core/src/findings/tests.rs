@@ -66,7 +66,7 @@ fn every_code_is_pinned() {
         .iter()
         .map(|c| {
             let f = Finding::new(*c);
-            serde_json::json!({"code": f.code, "audience": f.audience, "title": f.title, "steps": f.steps.len()})
+            serde_json::json!({"code": f.code, "audience": f.audience, "title": f.title, "steps": f.steps.len(), "docUrl": f.doc_url})
         })
         .collect();
     let text = serde_json::to_string_pretty(&all).unwrap() + "\n";

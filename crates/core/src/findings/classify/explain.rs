@@ -1,0 +1,229 @@
+//! "Paste an error": anything a person copies → the findings it contains.
+//!
+//! Accepted: an SMTP reply (one line or multi-line), an SMTP/IMAP transcript (`S:`/`C:` lines or
+//! raw), an IMAP tagged or untagged reply, an XOAUTH2 error challenge (`334 <base64>` /
+//! `+ <base64>`), an AADSTS message (e.g. copied from a browser error page), a token-endpoint
+//! JSON body (also Python-style with single quotes), or the redirect URL with `error=`. Text
+//! that matches nothing gives one honest `UNRECOGNISED_REPLY` finding that keeps the redacted
+//! text. Client lines of a transcript (`C:`) are ignored: they may hold credentials.
+
+use super::entra::{EntraError, EntraPhase, aadsts_in, entra};
+use super::reply::{SmtpReply, imap, smtp, xoauth2_challenge};
+use crate::findings::{Finding, FindingCode};
+
+/// The findings in `text`, most specific first, each code once.
+pub fn explain(text: &str) -> Vec<Finding> {
+    let text = text.trim();
+    let mut found = Vec::new();
+    if let Some(err) = entra_json(text).or_else(|| entra_url(text)) {
+        found.push(entra(&err, phase_of(&err)));
+    } else if aadsts_in(text).is_some() {
+        found.extend(aadsts_lines(text));
+    } else {
+        found.extend(reply_findings(text));
+    }
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|f| seen.insert(f.code));
+    if found.len() > 1 {
+        found.retain(|f| f.code != FindingCode::UnrecognisedReply);
+    }
+    if found.is_empty() {
+        let shown: String = text.chars().take(600).collect();
+        found.push(Finding::new(FindingCode::UnrecognisedReply).with_evidence(
+            if shown.is_empty() {
+                "(nothing was pasted)"
+            } else {
+                &shown
+            },
+        ));
+    }
+    found.into_iter().map(Finding::finish).collect()
+}
+
+/// An Entra error without context: `invalid_grant` is what a refresh gets.
+fn phase_of(err: &EntraError) -> EntraPhase {
+    if err.error == "invalid_grant" {
+        EntraPhase::Refresh
+    } else {
+        EntraPhase::CodeExchange
+    }
+}
+
+/// A token-endpoint JSON body, also Python's repr with single quotes (field case F15).
+fn entra_json(text: &str) -> Option<EntraError> {
+    let start = text.find('{')?;
+    let body = &text[start..=text.rfind('}')?];
+    let parse = |b: &str| {
+        serde_json::from_str::<EntraError>(b)
+            .ok()
+            .filter(|e| !e.error.is_empty())
+    };
+    parse(body).or_else(|| parse(&body.replace('\'', "\"")))
+}
+
+/// A redirect URL or query string with `error=` (field case F11).
+fn entra_url(text: &str) -> Option<EntraError> {
+    let query = text.split_whitespace().find(|w| w.contains("error="))?;
+    let query = query.split_once('?').map_or(query, |(_, q)| q);
+    let mut err = EntraError::default();
+    for (k, v) in url::form_urlencoded::parse(query.trim_start_matches(['/', '?']).as_bytes()) {
+        match k.as_ref() {
+            "error" => err.error = v.into_owned(),
+            "error_description" => err.error_description = Some(v.into_owned()),
+            "error_uri" => err.error_uri = Some(v.into_owned()),
+            _ => {}
+        }
+    }
+    (!err.error.is_empty()).then_some(err)
+}
+
+/// Each line with an AADSTS number, with the OAuth error word when the text has one.
+fn aadsts_lines(text: &str) -> Vec<Finding> {
+    const ERRORS: &[&str] = &[
+        "invalid_grant",
+        "invalid_client",
+        "invalid_request",
+        "access_denied",
+        "unauthorized_client",
+        "invalid_scope",
+        "interaction_required",
+        "consent_required",
+    ];
+    let error = ERRORS
+        .iter()
+        .find(|e| text.contains(*e))
+        .copied()
+        .unwrap_or("");
+    text.lines()
+        .filter(|l| aadsts_in(l).is_some())
+        .map(|line| {
+            let at = line.find("AADSTS").unwrap_or(0);
+            let err = EntraError {
+                error: error.into(),
+                error_description: Some(line[at..].trim().to_owned()),
+                ..Default::default()
+            };
+            entra(&err, phase_of(&err))
+        })
+        .collect()
+}
+
+/// Server lines of a mail transcript → findings.
+fn reply_findings(text: &str) -> Vec<Finding> {
+    let mut found = Vec::new();
+    let mut block: Vec<&str> = Vec::new();
+    let flush = |block: &mut Vec<&str>, found: &mut Vec<Finding>| {
+        if !block.is_empty() {
+            if let Some(reply) = SmtpReply::parse(&block.join("\n"))
+                && reply.status >= 400
+            {
+                found.push(smtp(&reply));
+            }
+            block.clear();
+        }
+    };
+    for raw in text.lines() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with("C:") || line.starts_with("C ") {
+            flush(&mut block, &mut found);
+            continue;
+        }
+        let line = line.strip_prefix("S:").map_or(line, str::trim_start);
+        // XOAUTH2 error challenges: SMTP `334 <b64>`, IMAP `+ <b64>`.
+        if let Some(b64) = line
+            .strip_prefix("334 ")
+            .or_else(|| line.strip_prefix("+ "))
+            && let Some(json) = xoauth2_challenge(b64)
+        {
+            flush(&mut block, &mut found);
+            found.push(
+                Finding::new(FindingCode::AuthRejected)
+                    .with("server", "The server")
+                    .with_evidence(format!("XOAUTH2 challenge: {json}")),
+            );
+            continue;
+        }
+        if starts_with_status(line) {
+            block.push(line);
+            if line.as_bytes().get(3) != Some(&b'-') {
+                flush(&mut block, &mut found);
+            }
+            continue;
+        }
+        flush(&mut block, &mut found);
+        if let Some(rest) = imap_failure(line) {
+            let f = imap(rest);
+            if f.code != FindingCode::UnrecognisedReply || !line.starts_with("* BYE") {
+                found.push(f);
+            }
+        } else if let Some(at) = reply_start(line)
+            && let Some(reply) = SmtpReply::parse(line[at..].trim_end_matches(['\'', '"', ')']))
+            && reply.status >= 400
+        {
+            found.push(smtp(&reply));
+        }
+    }
+    flush(&mut block, &mut found);
+    found
+}
+
+/// Where an SMTP reply starts inside a line that is not itself a reply: an enhanced code alone
+/// (`5.7.60 SMTP; Client does not have permissions ...`) or a reply quoted in a bounce message
+/// (`Remote Server returned '554 5.2.0 STOREDRV...'`). Failure classes only (4 and 5).
+fn reply_start(line: &str) -> Option<usize> {
+    let boundary =
+        |i: usize| i == 0 || !line[..i].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.');
+    line.char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| boundary(i))
+        .find(|&i| {
+            let rest = &line[i..];
+            let enhanced_at =
+                if starts_with_status(rest) && matches!(rest.as_bytes()[0], b'4' | b'5') {
+                    4
+                } else {
+                    0
+                };
+            let token = rest
+                .get(enhanced_at..)
+                .unwrap_or("")
+                .split([' ', ';', ',', '\'', ')'])
+                .next()
+                .unwrap_or("");
+            let parts: Vec<&str> = token.split('.').collect();
+            parts.len() == 3
+                && matches!(parts[0], "4" | "5")
+                && parts
+                    .iter()
+                    .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+fn starts_with_status(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.len() >= 3
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && matches!(b.get(3), None | Some(b' ') | Some(b'-'))
+}
+
+/// The text of an IMAP `NO`/`BAD`/`BYE` (tagged or untagged), an `[ALERT]`, or a POP `-ERR`.
+fn imap_failure(line: &str) -> Option<&str> {
+    if line.starts_with("-ERR") {
+        return Some(line);
+    }
+    let (_tag, rest) = line.split_once(' ')?;
+    let upper = rest.to_ascii_uppercase();
+    if upper.starts_with("NO ")
+        || upper.starts_with("BAD ")
+        || upper.starts_with("BYE ")
+        || upper.contains("[ALERT]")
+        || upper.contains("[WEBALERT")
+    {
+        Some(rest)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests;

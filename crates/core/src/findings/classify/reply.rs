@@ -1,0 +1,340 @@
+//! Mail server replies → findings: SMTP (single or multi-line, RFC 5321 §4.2.1) and IMAP
+//! (`NO`/`BAD`/`BYE`, response codes such as `[AUTHENTICATIONFAILED]` or `[ALERT]`).
+//!
+//! Rules match on the status code, the enhanced status code (RFC 3463) and keywords, never on
+//! whole strings, because providers reword their texts and append per-call ids (facts §6.1
+//! note). The first matching rule wins, so specific rules come before generic ones.
+
+use crate::findings::{Finding, FindingCode};
+
+/// Which side of the conversation produced a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protocol {
+    /// SMTP submission.
+    Smtp,
+    /// IMAP.
+    Imap,
+}
+
+/// One keyword rule. All of `keywords` must appear (case-insensitive) in the joined text.
+struct Rule {
+    protocol: Option<Protocol>,
+    /// Basic status code prefix, e.g. `"535"`, or `""` for any.
+    status: &'static str,
+    /// Enhanced status code prefix, e.g. `"5.7.139"`, or `""` for any.
+    enhanced: &'static str,
+    keywords: &'static [&'static str],
+    code: FindingCode,
+    /// Fills `{problem}`.
+    problem: &'static str,
+}
+
+const fn r(
+    protocol: Option<Protocol>,
+    status: &'static str,
+    enhanced: &'static str,
+    keywords: &'static [&'static str],
+    code: FindingCode,
+    problem: &'static str,
+) -> Rule {
+    Rule {
+        protocol,
+        status,
+        enhanced,
+        keywords,
+        code,
+        problem,
+    }
+}
+
+use FindingCode as C;
+use Protocol::{Imap, Smtp};
+
+/// First match wins: specific rules before generic ones. Sources: facts §6.1 (Exchange Online),
+/// §6.4 (Gmail), field cases F01–F03, F18, F20, and Postfix's own wording for local tests.
+#[rustfmt::skip]
+const RULES: &[Rule] = &[
+    // Exchange Online: SMTP AUTH and basic authentication (facts §6.1, §6.2).
+    r(Some(Smtp), "535", "5.7.139", &["smtpclientauthentication is disabled", "tenant"], C::M365SmtpAuthDisabled, "for your whole organisation (tenant)"),
+    r(Some(Smtp), "535", "5.7.139", &["smtpclientauthentication is disabled", "mailbox"], C::M365SmtpAuthDisabled, "for this mailbox"),
+    r(Some(Smtp), "535", "5.7.139", &["smtpclientauthentication is disabled"], C::M365SmtpAuthDisabled, "for this mailbox or organisation"),
+    r(Some(Smtp), "535", "5.7.139", &["basic authentication is disabled"], C::BasicAuthBlocked, ""),
+    r(Some(Smtp), "535", "5.7.139", &["security defaults"], C::BlockedByPolicy, "security defaults block sending with a password"),
+    r(Some(Smtp), "535", "5.7.139", &["did not meet the criteria"], C::BlockedByPolicy, "the request did not meet the organisation's sign-in criteria"),
+    r(Some(Smtp), "535", "5.7.139", &["account locked"], C::AccountBlocked, "the account is locked"),
+    r(Some(Smtp), "535", "5.7.139", &["credentials were incorrect"], C::AuthRejected, ""),
+    r(Some(Smtp), "550", "5.7.30", &["basic authentication"], C::BasicAuthBlocked, ""),
+    r(Some(Smtp), "421", "4.7.66", &["tls"], C::TlsFailed, "the server requires TLS 1.2 or newer"),
+    r(Some(Smtp), "504", "5.7.4", &[], C::AuthMechanismUnavailable, "the sign-in method"),
+    r(Some(Smtp), "530", "5.7.57", &[], C::NotAuthenticatedBeforeSend, ""),
+    r(Some(Smtp), "550", "5.7.57", &[], C::NotAuthenticatedBeforeSend, ""),
+    // Gmail (facts §6.4): before the generic 535 rules.
+    r(Some(Smtp), "534", "5.7.9", &[], C::GmailAppPasswordRequired, ""),
+    r(Some(Smtp), "534", "5.7.14", &[], C::GmailWebLoginRequired, ""),
+    r(Some(Smtp), "535", "5.7.8", &["username and password not accepted"], C::GmailBadAppPassword, ""),
+    r(Some(Smtp), "454", "4.7.0", &["too many login attempts"], C::TooManyRequests, "Google counted too many sign-in attempts"),
+    // Generic authentication failures.
+    r(Some(Smtp), "535", "5.7.3", &[], C::AuthRejected, ""),
+    r(Some(Smtp), "535", "", &["authentication"], C::AuthRejected, ""),
+    r(Some(Smtp), "535", "5.7.8", &[], C::AuthRejected, ""),
+    // Sending (facts §6.1, §6.3).
+    r(Some(Smtp), "5", "5.7.60", &[], C::SendAsDenied, "5.7.60: the account has no Send As permission"),
+    r(Some(Smtp), "554", "5.2.0", &["sendasdenied"], C::SendAsDenied, "SendAsDenied at submission"),
+    r(Some(Smtp), "554", "5.2.252", &["sendasdenied"], C::SendAsDenied, "SendAsDenied at submission"),
+    r(Some(Smtp), "553", "5.7.1", &["not owned by user"], C::SendAsDenied, "the sender address is not owned by the signed-in account"),
+    r(Some(Smtp), "550", "5.7.705", &[], C::TenantSendingBlocked, "the tenant exceeded the sending threshold (5.7.705)"),
+    r(Some(Smtp), "550", "5.7.708", &[], C::TenantSendingBlocked, "traffic is not accepted from this IP (5.7.708), typical of trial tenants"),
+    r(Some(Smtp), "550", "5.7.750", &[], C::SenderDomainNotAccepted, ""),
+    r(Some(Smtp), "550", "5.1.8", &[], C::MailboxSendingRestricted, ""),
+    // Temporary conditions.
+    r(Some(Smtp), "451", "4.7.5", &[], C::TooManyRequests, "the server is throttling this connection (4.7.5xx)"),
+    r(Some(Smtp), "4", "4.3.2", &["thread limit"], C::TooManyRequests, "more than 3 connections at once for this mailbox"),
+    r(Some(Smtp), "451", "4.7.0", &[], C::ServerTemporaryFailure, "451 4.7.0"),
+    r(Some(Smtp), "421", "", &[], C::ServerTemporaryFailure, "421: the server is closing the connection"),
+    // IMAP (and POP) (facts §6.1, §6.4; F02, F03, F18).
+    r(Some(Imap), "", "", &["basic authentication is disabled"], C::BasicAuthBlocked, ""),
+    r(Some(Imap), "", "", &["authenticated but not connected"], C::WrongAccountOrNoMailboxAccess, ""),
+    r(Some(Imap), "", "", &["application-specific password required"], C::GmailAppPasswordRequired, ""),
+    r(Some(Imap), "", "", &["[webalert"], C::GmailWebLoginRequired, ""),
+    r(Some(Imap), "", "", &["authenticationfailed"], C::AuthRejected, ""),
+    r(Some(Imap), "", "", &["authenticate failed"], C::AuthRejected, ""),
+    r(Some(Imap), "", "", &["login failed"], C::AuthRejected, ""),
+    r(Some(Imap), "", "", &["invalid credentials"], C::AuthRejected, ""),
+    r(Some(Imap), "", "", &["authentication failure"], C::AuthRejected, ""),
+];
+
+/// An SMTP reply split into its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SmtpReply {
+    /// Basic status code, e.g. 535.
+    pub status: u16,
+    /// Enhanced status code (RFC 3463), e.g. `5.7.139`, when present.
+    pub enhanced: Option<String>,
+    /// The text of all lines joined with spaces, without codes.
+    pub text: String,
+}
+
+impl SmtpReply {
+    /// Parses a possibly multi-line reply (`535-5.7.8 line one` / `535 5.7.8 line two`).
+    /// Lines that do not start with a status code are treated as continuation text; a reply
+    /// quoted with its enhanced code only (`4.3.2 STOREDRV...`) gets the basic status of its
+    /// class (400 or 500). `None` when no line has a status.
+    pub fn parse(raw: &str) -> Option<SmtpReply> {
+        let mut status = None;
+        let mut enhanced = None;
+        let mut parts = Vec::new();
+        for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let (code, rest) = split_status(line);
+            if let Some(code) = code {
+                status.get_or_insert(code);
+                let (enh, rest) = split_enhanced(rest);
+                if let Some(enh) = enh {
+                    enhanced.get_or_insert(enh);
+                }
+                parts.push(rest.trim().to_string());
+            } else if let (None, (Some(enh), rest)) = (status, split_enhanced(line)) {
+                // An enhanced code alone, as NDRs quote it (`5.7.60 SMTP; Client does not ...`):
+                // its class gives the basic status (RFC 3463 §3.1: 2, 4 or 5).
+                status = enh[..1].parse::<u16>().ok().map(|class| class * 100);
+                enhanced.get_or_insert(enh);
+                parts.push(rest.trim().to_string());
+            } else {
+                parts.push(line.to_string());
+            }
+        }
+        Some(SmtpReply {
+            status: status?,
+            enhanced,
+            text: parts.join(" "),
+        })
+    }
+
+    /// Reassembles the reply as one line for evidence.
+    pub fn one_line(&self) -> String {
+        match &self.enhanced {
+            Some(e) => format!("{} {} {}", self.status, e, self.text),
+            None => format!("{} {}", self.status, self.text),
+        }
+    }
+}
+
+fn split_status(line: &str) -> (Option<u16>, &str) {
+    let b = line.as_bytes();
+    if b.len() >= 3
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && (b.len() == 3 || b[3] == b' ' || b[3] == b'-')
+    {
+        let code = line[..3].parse().ok();
+        (code, line.get(4..).unwrap_or(""))
+    } else {
+        (None, line)
+    }
+}
+
+fn split_enhanced(rest: &str) -> (Option<String>, &str) {
+    let rest = rest.trim_start();
+    let token = rest.split_whitespace().next().unwrap_or("");
+    let parts: Vec<&str> = token.split('.').collect();
+    if parts.len() == 3
+        && matches!(parts[0], "2" | "4" | "5")
+        && parts
+            .iter()
+            .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
+    {
+        (Some(token.to_string()), &rest[token.len()..])
+    } else {
+        (None, rest)
+    }
+}
+
+fn find_rule(
+    protocol: Protocol,
+    status: &str,
+    enhanced: &str,
+    text: &str,
+) -> Option<&'static Rule> {
+    let lower = text.to_lowercase();
+    RULES.iter().find(|rule| {
+        rule.protocol.is_none_or(|p| p == protocol)
+            && status.starts_with(rule.status)
+            && enhanced.starts_with(rule.enhanced)
+            && rule.keywords.iter().all(|k| lower.contains(k))
+    })
+}
+
+fn finding_from(rule: Option<&Rule>, evidence: &str) -> Finding {
+    match rule {
+        Some(rule) => Finding::new(rule.code)
+            .with("problem", rule.problem)
+            .with_vendor_link_from(evidence)
+            .with_evidence(evidence),
+        None => Finding::new(C::UnrecognisedReply).with_evidence(evidence),
+    }
+}
+
+/// Classifies an SMTP reply (single or multi-line).
+pub fn smtp_reply(raw: &str) -> Finding {
+    match SmtpReply::parse(raw) {
+        Some(reply) => smtp(&reply),
+        None => Finding::new(C::UnrecognisedReply).with_evidence(raw),
+    }
+}
+
+/// Classifies a parsed SMTP reply.
+pub fn smtp(reply: &SmtpReply) -> Finding {
+    let status = reply.status.to_string();
+    let enhanced = reply.enhanced.as_deref().unwrap_or("");
+    finding_from(
+        find_rule(Smtp, &status, enhanced, &reply.text),
+        &reply.one_line(),
+    )
+}
+
+/// Classifies an IMAP failure text (the tagged `NO`/`BAD` line or an untagged `BYE`).
+pub fn imap(text: &str) -> Finding {
+    finding_from(find_rule(Imap, "", "", text), text)
+}
+
+/// Decodes an XOAUTH2 error challenge (base64 JSON such as
+/// `{"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}`, Google's XOAUTH2
+/// page and facts §3.1) into readable text.
+pub fn xoauth2_challenge(b64: &str) -> Option<String> {
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(b64.trim())
+        .ok()?;
+    let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    Some(value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_f01_smtp_auth_disabled_for_tenant() {
+        let f = smtp_reply(
+            "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [MN2PR05CA0004.namprd05.prod.outlook.com 2023-09-12T20:59:57.214Z 08DBB276B7E699C4]",
+        );
+        assert_eq!(f.code, C::M365SmtpAuthDisabled);
+        assert!(f.explanation.contains("whole organisation"));
+        assert!(
+            f.steps
+                .iter()
+                .any(|s| s.contains("-SmtpClientAuthenticationDisabled $false"))
+        );
+        let ev = f.evidence.unwrap();
+        assert!(
+            ev.contains("5.7.139") && !ev.contains("MN2PR05CA0004"),
+            "{ev}"
+        );
+    }
+
+    #[test]
+    fn smtp_auth_disabled_for_mailbox_and_reworded_variants() {
+        for raw in [
+            "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information. [X.prod.outlook.com]",
+            "535-5.7.139 Authentication unsuccessful,\r\n535 5.7.139 SmtpClientAuthentication is disabled for the mailbox",
+        ] {
+            let f = smtp_reply(raw);
+            assert_eq!(f.code, C::M365SmtpAuthDisabled, "{raw}");
+            assert!(
+                f.explanation.contains("for this mailbox"),
+                "{}",
+                f.explanation
+            );
+        }
+    }
+
+    #[test]
+    fn field_f02_basic_auth_blocked_on_both_protocols() {
+        let f = smtp_reply(
+            "535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [PN0PR01CA0024.INDPRD01.PROD.OUTLOOK.COM 2025-01-26T18:54:30.055Z 08DD3DD7D75D7743]",
+        );
+        assert_eq!(f.code, C::BasicAuthBlocked);
+        assert_eq!(
+            imap("a1 NO Basic authentication is disabled.").code,
+            C::BasicAuthBlocked
+        );
+        assert_eq!(
+            smtp_reply("550 5.7.30 Basic authentication is not supported for Client Submission.")
+                .code,
+            C::BasicAuthBlocked
+        );
+    }
+
+    #[test]
+    fn multi_line_replies_are_joined() {
+        let r = SmtpReply::parse("535-5.7.8 Username and Password not accepted. For more information, go to\r\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials a640c23a62f3a-abc - gsmtp").unwrap();
+        assert_eq!(r.status, 535);
+        assert_eq!(r.enhanced.as_deref(), Some("5.7.8"));
+        assert!(r.text.starts_with(
+            "Username and Password not accepted. For more information, go to https://"
+        ));
+    }
+
+    #[test]
+    fn unknown_replies_keep_the_redacted_text() {
+        let f = smtp_reply("451 4.3.0 Something odd happened [AB1PR01.prod.outlook.com 1 2]");
+        assert_eq!(f.code, C::UnrecognisedReply);
+        assert_eq!(
+            f.evidence.as_deref(),
+            Some("451 4.3.0 Something odd happened [server details removed]")
+        );
+    }
+
+    #[test]
+    fn field_f03_authenticated_but_not_connected() {
+        assert_eq!(
+            imap("A2 BAD User is authenticated but not connected.").code,
+            C::WrongAccountOrNoMailboxAccess
+        );
+    }
+
+    #[test]
+    fn xoauth2_challenge_decodes() {
+        let txt = xoauth2_challenge("eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==").unwrap();
+        assert!(txt.contains("\"status\":\"400\""), "{txt}");
+        assert!(xoauth2_challenge("not base64!").is_none());
+    }
+}
