@@ -7,6 +7,8 @@
 # if they are not running (and stops them again), and runs everything inside its own D-Bus session
 # with a fresh, unlocked gnome-keyring as the Secret Service vault, so your own keyring is never
 # touched.
+#
+# With arguments, runs only that command in the same environment (see below).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 REPO=$PWD
@@ -31,6 +33,13 @@ fi
 KEYRING_HOME=$(mktemp -d "${TMPDIR:-/tmp}/mailsetup-keyring.XXXXXX")
 echo -n "mailsetup-test" | XDG_DATA_HOME="$KEYRING_HOME" gnome-keyring-daemon --unlock --components=secrets >/dev/null
 export PATH="$CARGO_HOME/bin:$PATH"
+
+# `tests/run-all.sh CMD ARGS...` runs just CMD in this environment (peers, vault, PATH), e.g.
+#   tests/run-all.sh cargo test -p mailsetup-cli --test e2e
+if [ "$#" -gt 0 ]; then
+  "$@"
+  exit $?
+fi
 
 t0=$(date +%s)
 step() { printf '\n== %s\n' "$*"; }

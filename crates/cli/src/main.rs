@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 use mailsetup_core::address::Address;
-use mailsetup_core::assistant::{Assistant, SignInOptions, VerifyOptions};
+use mailsetup_core::assistant::{Assistant, Outcome, SignInOptions, VerifyOptions};
 use mailsetup_core::browser::{Browser, BrowserKind, PrivateBrowser, SystemBrowser};
 use mailsetup_core::findings::{Finding, FindingCode};
 use mailsetup_core::settings::{CONFIG_ENV, Settings};
@@ -66,16 +66,29 @@ enum Command {
     },
     /// Check the saved sign-in: renew the token, sign in to SMTP and IMAP.
     Verify {
-        /// The mailbox address.
-        address: String,
+        /// The mailbox address (or --all).
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        address: Option<String>,
+        /// Verify every mailbox set up on this computer, several at a time.
+        #[arg(long)]
+        all: bool,
         /// Also send a test message to the mailbox itself and find it over IMAP.
         #[arg(long)]
         send_test: bool,
+        /// Also run the connection check, and write the helpdesk report to FILE (.html, .json,
+        /// else text). The report never holds a secret.
+        #[arg(long, value_name = "FILE", conflicts_with = "all")]
+        report: Option<PathBuf>,
     },
-    /// Check the connection to the mail servers (DNS, TLS, SMTP and IMAP capabilities).
+    /// Check the connection to the mail servers: DNS (MX, A/AAAA), ports (submission, IMAP,
+    /// and 25/465 for information), TLS version and certificate, SMTP EHLO before and after
+    /// STARTTLS, IMAP capabilities, the sign-in service and the proxy settings.
     Diagnose {
         /// The mailbox address.
         address: String,
+        /// Write the helpdesk report to FILE (.html, .json, else text).
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
     },
     /// Explain an error someone copied: an SMTP or IMAP reply or transcript, an AADSTS message,
     /// a token-endpoint JSON body, a browser error page's text. Reads standard input when TEXT
@@ -222,18 +235,48 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             out.outcome(&outcome);
             Ok(outcome.passed)
         }
-        Command::Verify { address, send_test } => {
-            let address = Address::parse(&address)?;
-            let outcome = assistant
-                .verify(&address, VerifyOptions { send_test }, &sink)
-                .await;
-            out.outcome(&outcome);
-            Ok(outcome.passed)
+        Command::Verify {
+            all: true,
+            send_test,
+            ..
+        } => {
+            let outcomes = assistant
+                .verify_all(VerifyOptions { send_test }, &|o: &Outcome| {
+                    out.batch_line(o)
+                })
+                .await?;
+            out.batch(&outcomes);
+            Ok(outcomes.iter().all(|o| o.passed))
         }
-        Command::Diagnose { address } => {
+        Command::Verify {
+            address,
+            send_test,
+            report,
+            ..
+        } => {
+            let address = Address::parse(address.as_deref().unwrap_or_default())?;
+            let mut outcomes = Vec::new();
+            if report.is_some() {
+                outcomes.push(assistant.check_connection(&address, &sink).await);
+            }
+            outcomes.push(
+                assistant
+                    .verify(&address, VerifyOptions { send_test }, &sink)
+                    .await,
+            );
+            out.outcomes(&outcomes);
+            if let Some(path) = report {
+                write_report(&assistant, &address, &path, out)?;
+            }
+            Ok(outcomes.iter().all(|o| o.passed))
+        }
+        Command::Diagnose { address, report } => {
             let address = Address::parse(&address)?;
             let outcome = assistant.check_connection(&address, &sink).await;
             out.outcome(&outcome);
+            if let Some(path) = report {
+                write_report(&assistant, &address, &path, out)?;
+            }
             Ok(outcome.passed)
         }
         Command::Explain { text } => explain(&text, out),
@@ -278,6 +321,24 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             Ok(true)
         }
     }
+}
+
+/// Writes the helpdesk report for `address` to `path`, in the format its extension names.
+fn write_report(
+    assistant: &Assistant,
+    address: &Address,
+    path: &std::path::Path,
+    out: &output::Output,
+) -> Result<(), Finding> {
+    let report = assistant.report(address)?;
+    std::fs::write(path, report.render_for_file(path)).map_err(|e| {
+        Finding::new(FindingCode::Internal).with(
+            "problem",
+            format!("the report could not be written to {}: {e}", path.display()),
+        )
+    })?;
+    out.note(&format!("Report written to {}", path.display()));
+    Ok(())
 }
 
 /// `explain`: the findings in a pasted text; passed when every part was recognised.

@@ -36,6 +36,7 @@ impl Output {
                 Progress::StepFailed {
                     label, ms, finding, ..
                 } => format!("  ✗ {label} ({ms} ms): {}", finding.title),
+                Progress::StepNoted { label, detail, .. } => format!("  ℹ {label}: {detail}"),
                 Progress::WaitingForBrowser {
                     start_url,
                     private,
@@ -57,6 +58,15 @@ impl Output {
                 _ => return,
             };
             let _ = writeln!(std::io::stderr(), "{line}");
+        }
+    }
+
+    /// Prints several outcomes (one JSON array with `--json`, or one object when there is one).
+    pub fn outcomes(&self, outcomes: &[Outcome]) {
+        match outcomes {
+            [one] => self.outcome(one),
+            many if self.json => print_json(&many),
+            many => many.iter().for_each(|o| self.outcome(o)),
         }
     }
 
@@ -88,6 +98,48 @@ impl Output {
             }
         }
         print!("{out}");
+    }
+
+    /// A line on stderr (unless quiet), e.g. where a report was written.
+    pub fn note(&self, text: &str) {
+        if !self.quiet {
+            eprintln!("{text}");
+        }
+    }
+
+    /// One line per account as a batch verification finishes it (stderr).
+    pub fn batch_line(&self, o: &Outcome) {
+        if self.quiet {
+            return;
+        }
+        let first = o.findings().next().map(|f| format!(": {}", f.title));
+        eprintln!(
+            "  {} {}{}",
+            if o.passed { "✓" } else { "✗" },
+            o.address,
+            first.unwrap_or_default()
+        );
+    }
+
+    /// The summary of a batch verification.
+    pub fn batch(&self, outcomes: &[Outcome]) {
+        if self.json {
+            print_json(&outcomes);
+            return;
+        }
+        let failed: Vec<&Outcome> = outcomes.iter().filter(|o| !o.passed).collect();
+        println!(
+            "Verified {} mailboxes: {} passed, {} failed.",
+            outcomes.len(),
+            outcomes.len() - failed.len(),
+            failed.len()
+        );
+        for o in failed {
+            println!("\n{}: FAILED", o.address);
+            for f in o.findings() {
+                print!("{}", f.to_text());
+            }
+        }
     }
 
     /// Prints the findings of `explain`.

@@ -296,12 +296,24 @@ fn untrusted_certificates_are_refused() {
     env.write_settings(&[(&format!("extra_ca_file = \"{ca}\""), "")]);
     let (code, v) = env.run_json(&["diagnose", &env.address]);
     assert_eq!(code, 1);
+    // SMTP, IMAP and the sign-in service all present the same untrusted certificate.
     assert_eq!(
         codes(&v),
-        ["TLS_CERTIFICATE_INVALID", "TLS_CERTIFICATE_INVALID"],
+        [
+            "TLS_CERTIFICATE_INVALID",
+            "TLS_CERTIFICATE_INVALID",
+            "TLS_CERTIFICATE_INVALID"
+        ],
         "{v:#}"
     );
     let f = first_finding(&v);
+    assert!(
+        f["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("presented: certificate for"),
+        "the evidence names the certificate: {f}"
+    );
     assert!(
         f["explanation"]
             .as_str()

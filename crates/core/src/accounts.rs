@@ -44,6 +44,12 @@ pub struct AccountSummary {
     /// When the last successful check ran, seconds since the epoch.
     #[serde(default)]
     pub last_success_at: Option<u64>,
+    /// When the sign-in was last renewed with the refresh token, seconds since the epoch.
+    #[serde(default)]
+    pub last_refresh_at: Option<u64>,
+    /// When the current access token expires, seconds since the epoch (not secret: a time).
+    #[serde(default)]
+    pub token_expires_at: Option<u64>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -51,6 +57,10 @@ struct IndexFile {
     version: u32,
     accounts: Vec<AccountSummary>,
 }
+
+/// Serialises read-modify-write of index files within this process (a batch verification
+/// updates many entries at once; the temporary file name is per process).
+static WRITE_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// The index file.
 #[derive(Debug, Clone)]
@@ -104,6 +114,7 @@ impl AccountIndex {
     /// # Errors
     /// `INTERNAL` when the file cannot be written.
     pub fn upsert(&self, summary: AccountSummary) -> Result<(), Finding> {
+        let _guard = WRITE_LOCK.lock();
         let mut file = self.read()?;
         file.accounts.retain(|a| a.mailbox != summary.mailbox);
         file.accounts.push(summary);
@@ -119,6 +130,7 @@ impl AccountIndex {
         mailbox: &Address,
         f: impl FnOnce(&mut AccountSummary),
     ) -> Result<(), Finding> {
+        let _guard = WRITE_LOCK.lock();
         let mut file = self.read()?;
         if let Some(a) = file
             .accounts
@@ -136,6 +148,7 @@ impl AccountIndex {
     /// # Errors
     /// As [`AccountIndex::upsert`].
     pub fn remove(&self, mailbox: &Address) -> Result<bool, Finding> {
+        let _guard = WRITE_LOCK.lock();
         let mut file = self.read()?;
         let before = file.accounts.len();
         file.accounts.retain(|a| a.mailbox != mailbox.normalized());
@@ -187,6 +200,8 @@ mod tests {
             last_check_at: None,
             last_check_passed: None,
             last_success_at: None,
+            last_refresh_at: None,
+            token_expires_at: None,
         }
     }
 

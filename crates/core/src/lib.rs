@@ -43,6 +43,7 @@ pub mod accounts;
 pub mod address;
 pub mod assistant;
 pub mod browser;
+pub mod diagnosis;
 pub mod discovery;
 pub mod findings;
 pub mod mail;
@@ -50,6 +51,7 @@ pub mod net;
 pub mod oauth;
 pub mod progress;
 pub mod provider;
+pub mod report;
 pub mod settings;
 pub mod vault;
 

@@ -61,6 +61,14 @@ pub enum Step {
     ImapSelect,
     /// Find the test message in the inbox.
     ImapFind,
+    /// Whether port 25 answers (information only: the app never sends on it).
+    Port25,
+    /// Whether port 465 answers (information only).
+    Port465,
+    /// Reach the identity provider's sign-in service over HTTPS.
+    IdentityProvider,
+    /// The proxy settings in use (information only).
+    Proxy,
 }
 
 impl Step {
@@ -88,6 +96,10 @@ impl Step {
             Step::ImapAuth => "Signing in to the mailbox",
             Step::ImapSelect => "Opening the inbox",
             Step::ImapFind => "Looking for the test message in the inbox",
+            Step::Port25 => "Checking port 25 (for information)",
+            Step::Port465 => "Checking port 465 (for information)",
+            Step::IdentityProvider => "Reaching the sign-in service",
+            Step::Proxy => "Looking at the proxy settings",
         }
     }
 }
@@ -131,6 +143,17 @@ pub enum Progress {
         /// The explanation.
         finding: Finding,
     },
+    /// A step that only informs finished (it can neither pass nor fail the check).
+    StepNoted {
+        /// Which step.
+        step: Step,
+        /// Plain-language label of the step.
+        label: &'static str,
+        /// Duration in milliseconds.
+        ms: u64,
+        /// What was found, in plain words.
+        detail: String,
+    },
     /// The app is waiting for the user in the browser.
     WaitingForBrowser {
         /// The local start page the browser was sent to. It holds no secret, so the page can
@@ -173,6 +196,8 @@ pub enum Status {
     Passed,
     /// The step failed.
     Failed,
+    /// The step only informs (e.g. "port 25 is blocked": the app does not need it).
+    Info,
 }
 
 /// What happened in one step, for results and reports.
@@ -298,6 +323,34 @@ impl<'a> Run<'a> {
                 Err(finding)
             }
         }
+    }
+
+    /// Runs an information-only step: its result is a sentence, never a pass or a failure.
+    pub async fn note<F>(&self, step: Step, fut: F) -> String
+    where
+        F: Future<Output = String>,
+    {
+        self.sink.emit(Progress::StepStarted {
+            step,
+            label: step.label(),
+        });
+        let start = Instant::now();
+        let detail = fut.await;
+        let ms = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
+        self.record(StepRecord {
+            step,
+            status: Status::Info,
+            ms,
+            detail: Some(detail.clone()),
+            finding: None,
+        });
+        self.sink.emit(Progress::StepNoted {
+            step,
+            label: step.label(),
+            ms,
+            detail: detail.clone(),
+        });
+        detail
     }
 
     /// Records `step` as failed at once (a decision, not work) and returns the finding.

@@ -213,6 +213,15 @@ impl OAuthProfile {
     pub fn token_url(&self) -> String {
         format!("{}/oauth2/v2.0/token", self.tenant_url())
     }
+
+    /// The OpenID configuration document (facts §1.1), used to check the sign-in service is
+    /// reachable.
+    pub fn openid_configuration_url(&self) -> String {
+        format!(
+            "{}/v2.0/.well-known/openid-configuration",
+            self.tenant_url()
+        )
+    }
 }
 
 /// Everything needed to set up and check one mailbox.

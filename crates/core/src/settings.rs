@@ -26,7 +26,8 @@
 //! extra_ca_file = "corp-ca.pem"                    # trusted in addition to the OS roots
 //!
 //! [timeouts]                                       # all in seconds
-//! connect = 10
+//! connect = 10                                     # connect + TLS when signing in / verifying
+//! probe = 3                                        # connect in the connection check
 //! ```
 //! Empty values count as missing (the default applies). Unknown fields and invalid values fail
 //! at load with the field named. Relative paths are relative to the settings file. A client
@@ -229,6 +230,9 @@ pub struct Timeouts {
     pub message_arrival: Duration,
     /// Each discovery lookup (MX, OpenID configuration). Default 5 s.
     pub discovery: Duration,
+    /// The connection check's TCP connect to each port: a black-holed port gets its verdict
+    /// after this long. Default 3 s.
+    pub probe: Duration,
 }
 
 impl Default for Timeouts {
@@ -240,6 +244,7 @@ impl Default for Timeouts {
             sign_in: Duration::from_secs(300),
             message_arrival: Duration::from_secs(10),
             discovery: Duration::from_secs(5),
+            probe: Duration::from_secs(3),
         }
     }
 }
@@ -367,6 +372,7 @@ struct RawTimeouts {
     sign_in: Option<u64>,
     message_arrival: Option<u64>,
     discovery: Option<u64>,
+    probe: Option<u64>,
 }
 
 /// `Some(trimmed)` for a non-empty value, `None` for missing or empty.
@@ -561,6 +567,7 @@ impl Settings {
                 d.message_arrival,
             )?,
             discovery: secs("timeouts.discovery", t.discovery, d.discovery)?,
+            probe: secs("timeouts.probe", t.probe, d.probe)?,
         };
         Ok(s)
     }

@@ -342,3 +342,41 @@ pub fn first_finding(outcome: &Value) -> Value {
         .or_else(|| outcome.get("finding").cloned())
         .unwrap_or(Value::Null)
 }
+
+/// A TCP port that never answers: a listener whose accept queue is full drops further SYNs,
+/// exactly like a firewall that silently drops packets. Keep the value alive while in use.
+pub struct BlackHole {
+    _listener: socket2::Socket,
+    _held: Vec<std::net::TcpStream>,
+    pub port: u16,
+}
+
+impl BlackHole {
+    pub fn new() -> BlackHole {
+        use socket2::{Domain, Socket, Type};
+        let listener = Socket::new(Domain::IPV4, Type::STREAM, None).unwrap();
+        listener
+            .bind(
+                &"127.0.0.1:0"
+                    .parse::<std::net::SocketAddr>()
+                    .unwrap()
+                    .into(),
+            )
+            .unwrap();
+        listener.listen(0).unwrap();
+        let addr = listener.local_addr().unwrap().as_socket().unwrap();
+        let mut held = Vec::new();
+        for _ in 0..8 {
+            match std::net::TcpStream::connect_timeout(&addr, std::time::Duration::from_millis(300))
+            {
+                Ok(s) => held.push(s),
+                Err(_) => break,
+            }
+        }
+        BlackHole {
+            _listener: listener,
+            _held: held,
+            port: addr.port(),
+        }
+    }
+}

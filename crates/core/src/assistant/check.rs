@@ -1,18 +1,29 @@
-//! The connection check: discovery, then DNS, then SMTP submission (STARTTLS, AUTH mechanisms)
-//! and IMAP (TLS, capabilities) concurrently.
+//! The connection check (`mailsetup diagnose`, the wizard's check step): discovery first (it
+//! decides the servers), then every probe at once — DNS (A/AAAA), SMTP submission (EHLO before
+//! and after STARTTLS, TLS version and certificate), IMAP (TLS, capabilities), ports 25 and 465
+//! for information, the identity provider over HTTPS, and the proxy settings.
+//!
+//! Each TCP connect has the `probe` timeout (3 s by default), so a black-holed port gets its
+//! verdict in about that time and a refused one at once. No credential is sent.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::{Action, Assistant, Outcome};
 use crate::address::Address;
-use crate::findings::Finding;
+use crate::diagnosis::{
+    Diagnosis, HostAddresses, IdentityProviderFacts, ImapFacts, PortFacts, PortState,
+};
+use crate::findings::{Finding, FindingCode, classify, human_duration};
 use crate::mail::imap::ImapConnection;
-use crate::mail::smtp::Smtp;
-use crate::net::ConnectError;
+use crate::mail::probe::{self, SmtpFacts, TlsFacts};
+use crate::net::proxy::ProxyFacts;
+use crate::net::{self, ConnectError};
 use crate::progress::{Done, ProgressSink, Run, Step};
+use crate::provider::Profile;
 
 impl Assistant {
-    /// Works out the provider, then checks DNS, the SMTP submission and the IMAP servers.
+    /// Works out the provider, then checks everything about the connection concurrently.
+    /// The outcome carries a [`Diagnosis`] with what was seen, also when steps failed.
     pub async fn check_connection(&self, address: &Address, sink: &dyn ProgressSink) -> Outcome {
         let run = Run::new(sink);
         let discovery = run
@@ -23,60 +34,221 @@ impl Assistant {
             })
             .await
             .ok();
-        let result = self.check_steps(address, &run).await;
-        let mut outcome = Outcome::from_run(Action::Check, address, run, result);
+        let profile = self.profile(address);
+        let mut diagnosis = self.probe_all(&profile, &run).await;
+        diagnosis.mx = discovery.as_ref().map(|d| d.mx.clone()).unwrap_or_default();
+        let mut outcome = Outcome::from_run(Action::Check, address, run, Ok(()));
         outcome.discovery = discovery;
+        outcome.diagnosis = Some(diagnosis);
+        self.remember(address, &outcome);
         outcome
     }
 
-    async fn check_steps(&self, address: &Address, run: &Run<'_>) -> Result<(), Finding> {
-        let profile = self.profile(address);
+    async fn probe_all(&self, profile: &Profile, run: &Run<'_>) -> Diagnosis {
         let t = self.settings.timeouts;
-        run.step_detail(Step::Dns, async {
+        let dns = run.step_detail(Step::Dns, async {
             let (a, b) = tokio::join!(
-                resolve(&profile.smtp.host, t.connect),
-                resolve(&profile.imap.host, t.connect)
+                addresses(&profile.smtp.host, t.probe),
+                addresses(&profile.imap.host, t.probe)
             );
-            let detail = format!(
-                "{} → {} · {} → {}",
-                profile.smtp.host,
+            let found = vec![
                 a.map_err(|e| e.finding(&profile.smtp.label()))?,
-                profile.imap.host,
-                b.map_err(|e| e.finding(&profile.imap.label()))?
-            );
-            Ok(Done::with_detail((), detail))
-        })
-        .await?;
+                b.map_err(|e| e.finding(&profile.imap.label()))?,
+            ];
+            let detail = found
+                .iter()
+                .map(HostAddresses::describe)
+                .collect::<Vec<_>>()
+                .join(" · ");
+            Ok(Done::with_detail(found, detail))
+        });
         let smtp = run.step_detail(Step::SmtpConnect, async {
-            let s = Smtp::connect(&profile.smtp, &self.trust, &t).await?;
-            let detail = s.describe();
-            let checked = s.require_xoauth2();
-            s.quit().await;
-            checked.map(|_| Done::with_detail((), detail))
+            let facts = probe::probe(&profile.smtp, &self.trust, &t).await?;
+            require_smtp_auth(&facts, "XOAUTH2")?;
+            let detail = facts.describe();
+            Ok(Done::with_detail(facts, detail))
         });
         let imap = run.step_detail(Step::ImapConnect, async {
-            let c = ImapConnection::connect(&profile.imap, &self.trust, &t).await?;
+            let mut c =
+                ImapConnection::connect_within(&profile.imap, &self.trust, &t, t.probe).await?;
+            c.load_capabilities().await?;
             c.require_xoauth2()?;
-            Ok(Done::with_detail((), c.describe()))
+            let facts = ImapFacts {
+                server: profile.imap.label(),
+                capabilities: c.capabilities.clone(),
+                tls: TlsFacts {
+                    version: c.tls.clone(),
+                    certificate: c.certificate.clone(),
+                },
+            };
+            let detail = facts.describe();
+            Ok(Done::with_detail(facts, detail))
         });
-        let (a, b) = tokio::join!(smtp, imap);
-        a.and(b)
+        let port25 = self.port_note(run, Step::Port25, &profile.smtp.host, 25, t.probe);
+        let port465 = self.port_note(run, Step::Port465, &profile.smtp.host, 465, t.probe);
+        let idp = run.step_detail(
+            Step::IdentityProvider,
+            self.reach_identity_provider(profile),
+        );
+        let proxy = async {
+            let facts = ProxyFacts::from_env();
+            run.note(Step::Proxy, async { facts.describe() }).await;
+            facts
+        };
+        let (dns, smtp, imap, p25, p465, idp, proxy) =
+            tokio::join!(dns, smtp, imap, port25, port465, idp, proxy);
+        Diagnosis {
+            mx: Vec::new(),
+            addresses: dns.unwrap_or_default(),
+            smtp: smtp.ok(),
+            imap: imap.ok(),
+            ports: vec![p25, p465],
+            identity_provider: idp.ok(),
+            proxy,
+        }
+    }
+
+    /// Connects to `host:port` and notes what happened, in words that say the app does not
+    /// need the port.
+    async fn port_note(
+        &self,
+        run: &Run<'_>,
+        step: Step,
+        host: &str,
+        port: u16,
+        timeout: Duration,
+    ) -> PortFacts {
+        let start = Instant::now();
+        let state = match net::connect(host, port, timeout).await {
+            Ok(_) => PortState::Open,
+            Err(ConnectError::Refused) => PortState::Refused,
+            Err(ConnectError::Timeout(_)) => PortState::NoAnswer,
+            Err(ConnectError::Dns(_)) => PortState::NameNotFound,
+            Err(ConnectError::Other(_)) => PortState::Error,
+        };
+        let facts = PortFacts {
+            host: host.to_owned(),
+            port,
+            state,
+            ms: u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX),
+        };
+        run.note(step, async { port_words(&facts, timeout) }).await;
+        facts
+    }
+
+    /// GETs the identity provider's OpenID configuration.
+    async fn reach_identity_provider(
+        &self,
+        profile: &Profile,
+    ) -> Result<Done<IdentityProviderFacts>, Finding> {
+        let url = profile.oauth.openid_configuration_url();
+        let timeout = self
+            .settings
+            .timeouts
+            .http
+            .min(self.settings.timeouts.probe * 3);
+        let start = Instant::now();
+        let sent = self.http.get(&url).timeout(timeout).send().await;
+        let ms = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
+        let host = profile
+            .oauth
+            .authority
+            .host_str()
+            .unwrap_or("the sign-in service")
+            .to_owned();
+        let response = sent.map_err(|e| crate::oauth::client::reqwest_finding(&host, &e))?;
+        let status = response.status();
+        if status.is_success() {
+            let facts = IdentityProviderFacts {
+                url,
+                status: Some(status.as_u16()),
+                ms,
+            };
+            let detail = format!("{host} answered in {ms} ms");
+            return Ok(Done::with_detail(facts, detail));
+        }
+        let body = response.text().await.unwrap_or_default();
+        Err(match serde_json::from_str::<classify::EntraError>(&body) {
+            Ok(err) if !err.error.is_empty() => {
+                classify::entra(&err, classify::EntraPhase::Authorize)
+            }
+            _ => Finding::new(FindingCode::NetworkIdpUnreachable)
+                .with("problem", format!("{host} answered HTTP {status}"))
+                .with_evidence(format!("{url}: HTTP {status}")),
+        })
     }
 }
 
-async fn resolve(host: &str, timeout: Duration) -> Result<String, ConnectError> {
+/// The check's SMTP verdict: credentials need TLS, and the account's mechanism must be offered.
+fn require_smtp_auth(facts: &SmtpFacts, mechanism: &str) -> Result<(), Finding> {
+    let offered = facts.auth_mechanisms();
+    if offered.iter().any(|m| m == mechanism) {
+        return Ok(());
+    }
+    Err(Finding::new(FindingCode::AuthMechanismUnavailable)
+        .with("server", &facts.server)
+        .with("problem", mechanism)
+        .with_evidence(format!(
+            "AUTH after STARTTLS: {}",
+            if offered.is_empty() {
+                "none".into()
+            } else {
+                offered.join(" ")
+            }
+        )))
+}
+
+fn port_words(p: &PortFacts, timeout: Duration) -> String {
+    let why = match p.port {
+        25 => {
+            "the app sends on the submission port, never on 25; many networks block 25 on purpose"
+        }
+        _ => "the app does not use it for this provider",
+    };
+    let state = match p.state {
+        PortState::Open => format!("port {} on {} answers", p.port, p.host),
+        PortState::Refused => format!("port {} on {} is closed", p.port, p.host),
+        PortState::NoAnswer => format!(
+            "port {} on {} gave no answer within {} (blocked on the way)",
+            p.port,
+            p.host,
+            human_duration(timeout)
+        ),
+        PortState::NameNotFound => format!("{} could not be found", p.host),
+        PortState::Error => format!("port {} on {} could not be reached", p.port, p.host),
+    };
+    format!("{state}: {why}")
+}
+
+/// A and AAAA addresses of `host` (the system resolver, which also reads the hosts file).
+async fn addresses(host: &str, timeout: Duration) -> Result<HostAddresses, ConnectError> {
     match tokio::time::timeout(timeout, tokio::net::lookup_host((host, 0))).await {
         Err(_) => Err(ConnectError::Timeout(timeout)),
         Ok(Err(e)) => Err(ConnectError::Dns(e)),
         Ok(Ok(addrs)) => {
-            let list: Vec<String> = addrs.map(|a| a.ip().to_string()).collect();
-            if list.is_empty() {
+            let mut found = HostAddresses {
+                host: host.to_owned(),
+                ipv4: Vec::new(),
+                ipv6: Vec::new(),
+            };
+            for a in addrs {
+                let list = if a.is_ipv4() {
+                    &mut found.ipv4
+                } else {
+                    &mut found.ipv6
+                };
+                let ip = a.ip().to_string();
+                if !list.contains(&ip) {
+                    list.push(ip);
+                }
+            }
+            if found.ipv4.is_empty() && found.ipv6.is_empty() {
                 Err(ConnectError::Dns(std::io::Error::new(
                     std::io::ErrorKind::NotFound,
                     "no addresses",
                 )))
             } else {
-                Ok(list.join(", "))
+                Ok(found)
             }
         }
     }

@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
 
 pub use signin::AccountConfirmation;
+pub use verify::BATCH_CONCURRENCY;
 
 use crate::accounts::{AccountIndex, AccountSummary};
 use crate::address::Address;
@@ -75,6 +76,12 @@ pub struct Outcome {
     /// A related account signed in: the person must confirm it ([`Assistant::confirm_sign_in`]).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub confirm: Option<AccountConfirmation>,
+    /// The access token's claims (never the token), after a verification that got one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub token: Option<crate::oauth::claims::TokenClaims>,
+    /// What the connection check learned about the servers (also after a failure).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub diagnosis: Option<crate::diagnosis::Diagnosis>,
 }
 
 impl Outcome {
@@ -85,11 +92,11 @@ impl Outcome {
         result: Result<(), Finding>,
     ) -> Outcome {
         let mut steps = run.into_records();
-        let passed = result.is_ok() && steps.iter().all(|s| s.status == Status::Passed);
+        let passed = result.is_ok() && steps.iter().all(|s| s.status != Status::Failed);
         // A failure outside any step (rare) still reaches the person.
         if let Err(f) = &result
             && !steps.iter().any(|s| s.finding.as_ref() == Some(f))
-            && steps.iter().all(|s| s.status == Status::Passed)
+            && steps.iter().all(|s| s.status != Status::Failed)
         {
             steps.push(StepRecord {
                 step: Step::Prepare,
@@ -107,12 +114,24 @@ impl Outcome {
             discovery: None,
             account: None,
             confirm: None,
+            token: None,
+            diagnosis: None,
         }
     }
 
-    /// The findings of the failed steps, in order.
+    /// The findings of the failed steps, in order, each once (steps that run concurrently can
+    /// fail for the same reason, e.g. a DNS failure seen by SMTP and IMAP alike).
     pub fn findings(&self) -> impl Iterator<Item = &Finding> {
-        self.steps.iter().filter_map(|s| s.finding.as_ref())
+        let mut seen = Vec::new();
+        self.steps
+            .iter()
+            .filter_map(|s| s.finding.as_ref())
+            .filter(move |f| {
+                let key = (f.code, f.title.clone());
+                let new = !seen.contains(&key);
+                seen.push(key);
+                new
+            })
     }
 }
 
@@ -198,6 +217,8 @@ pub struct Assistant {
     index: AccountIndex,
     discovered: Mutex<HashMap<String, Discovery>>,
     pending: Mutex<HashMap<String, signin::PendingSignIn>>,
+    /// The latest outcome of each action per mailbox (this process only), for reports.
+    recent: Mutex<HashMap<String, Vec<Outcome>>>,
 }
 
 impl std::fmt::Debug for Assistant {
@@ -236,6 +257,7 @@ impl Assistant {
             index,
             discovered: Mutex::default(),
             pending: Mutex::default(),
+            recent: Mutex::default(),
         })
     }
 
@@ -281,6 +303,36 @@ impl Assistant {
             cache.insert(address.domain().to_owned(), d.clone());
         }
         d
+    }
+
+    /// Keeps `outcome` as the latest of its action for `address` (for [`Assistant::report`]).
+    fn remember(&self, address: &Address, outcome: &Outcome) {
+        if let Ok(mut recent) = self.recent.lock() {
+            let list = recent.entry(address.normalized().to_owned()).or_default();
+            list.retain(|o| o.action != outcome.action);
+            list.push(outcome.clone());
+            list.sort_by_key(|o| o.action as u8);
+        }
+    }
+
+    /// The helpdesk report for `address`: its saved account, profile, and the latest check,
+    /// sign-in and verification run by this process.
+    ///
+    /// # Errors
+    /// `INTERNAL` when the account list cannot be read.
+    pub fn report(&self, address: &Address) -> Result<crate::report::Report, Finding> {
+        let results = self
+            .recent
+            .lock()
+            .ok()
+            .and_then(|r| r.get(address.normalized()).cloned())
+            .unwrap_or_default();
+        Ok(crate::report::Report::new(
+            address.display(),
+            self.index.get(address)?,
+            crate::report::ProfileFacts::from_profile(&self.profile(address)),
+            results,
+        ))
     }
 
     /// The accounts set up on this computer, with whether each is still in the vault.

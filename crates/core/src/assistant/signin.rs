@@ -80,7 +80,9 @@ impl Assistant {
             self.browser_sign_in(address, opts, ctx, &run).await
         }
         .await;
-        finish_outcome(address, run, result)
+        let outcome = finish_outcome(address, run, result);
+        self.remember(address, &outcome);
+        outcome
     }
 
     /// Signs `address` in with a device code entered on another device (no browser needed here).
@@ -119,7 +121,9 @@ impl Assistant {
                 .await
         }
         .await;
-        finish_outcome(address, run, result)
+        let outcome = finish_outcome(address, run, result);
+        self.remember(address, &outcome);
+        outcome
     }
 
     /// Answers the question of a sign-in that is waiting for confirmation: `accept` stores it,
@@ -165,7 +169,9 @@ impl Assistant {
             Ok(Ending::Stored(summary))
         }
         .await;
-        finish_outcome(address, run, result)
+        let outcome = finish_outcome(address, run, result);
+        self.remember(address, &outcome);
+        outcome
     }
 
     /// The sign-in context: discovery, the profile, and the registration's client secret.
@@ -480,6 +486,7 @@ impl Assistant {
             saved_at: now_secs(),
         };
         self.vault.save(&record).await?;
+        let token_expires_at = tokens.expires_at.map(epoch_secs);
         if let Some(expires_at) = tokens.expires_at {
             let cached = CachedAccessToken {
                 token: tokens.access_token,
@@ -501,6 +508,8 @@ impl Assistant {
             last_check_at: None,
             last_check_passed: None,
             last_success_at: None,
+            last_refresh_at: None,
+            token_expires_at,
         };
         self.index.upsert(summary.clone())?;
         Ok(Done::with_detail(summary, "saved in the OS vault"))

@@ -80,6 +80,10 @@ impl Assistant {
             }
             None => self.vault.delete_access_token(address).await?,
         }
+        let _ = self.index.update(address, |s| {
+            s.last_refresh_at = Some(now_secs());
+            s.token_expires_at = tokens.expires_at.map(epoch_secs);
+        });
         let detail = if rotated {
             "renewed; new refresh token saved"
         } else {

@@ -10,7 +10,7 @@
 //! the delegate and sends `MAIL FROM` the shared address (needs Send As), the form Exchange
 //! accepts. A failure on either side names the missing permission.
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::oneshot;
 
 use super::{Action, Assistant, Outcome, VerifyOptions};
@@ -19,9 +19,15 @@ use crate::findings::{Finding, FindingCode};
 use crate::mail::TestMessage;
 use crate::mail::imap::ImapConnection;
 use crate::mail::smtp::Smtp;
+use crate::oauth::claims::TokenClaims;
 use crate::progress::{Done, ProgressSink, Run, Step};
 use crate::provider::Profile;
 use crate::vault::now_secs;
+
+/// Mailboxes verified at once by [`Assistant::verify_all`]. Each verification holds one SMTP
+/// and one IMAP connection; Exchange allows 3 concurrent SMTP connections per mailbox (facts
+/// §6.1, 4.3.2), and these are different mailboxes.
+pub const BATCH_CONCURRENCY: usize = 10;
 
 /// Who the mail servers see: the mailbox, and the account whose token is used.
 struct Identity<'a> {
@@ -51,9 +57,12 @@ impl Identity<'_> {
             (true, FindingCode::AuthRejected | FindingCode::WrongAccountOrNoMailboxAccess) => {
                 FindingCode::SharedMailboxNoFullAccess
             }
-            (false, FindingCode::MessageRejected | FindingCode::AuthRejected) => {
-                FindingCode::SharedMailboxNoSendAs
-            }
+            (
+                false,
+                FindingCode::MessageRejected
+                | FindingCode::AuthRejected
+                | FindingCode::SendAsDenied,
+            ) => FindingCode::SharedMailboxNoSendAs,
             _ => {
                 return f
                     .with("mailbox", self.mailbox.display())
@@ -79,8 +88,11 @@ impl Assistant {
         sink: &dyn ProgressSink,
     ) -> Outcome {
         let run = Run::new(sink);
-        let result = self.verify_steps(address, opts, &run).await;
-        let outcome = Outcome::from_run(Action::Verify, address, run, result);
+        let mut claims = None;
+        let result = self.verify_steps(address, opts, &run, &mut claims).await;
+        let mut outcome = Outcome::from_run(Action::Verify, address, run, result);
+        outcome.token = claims;
+        self.remember(address, &outcome);
         let passed = outcome.passed;
         let _ = self.index.update(address, |s| {
             let now = now_secs();
@@ -93,11 +105,42 @@ impl Assistant {
         outcome
     }
 
+    /// Verifies every account in the index, [`BATCH_CONCURRENCY`] at a time; `on_done` hears
+    /// each outcome as it arrives. Outcomes come back in the index's order.
+    ///
+    /// # Errors
+    /// `INTERNAL` when the account list cannot be read.
+    pub async fn verify_all(
+        &self,
+        opts: VerifyOptions,
+        on_done: &(dyn Fn(&Outcome) + Sync),
+    ) -> Result<Vec<Outcome>, Finding> {
+        use futures_util::StreamExt;
+        let addresses: Vec<Address> = self
+            .index
+            .list()?
+            .iter()
+            .filter_map(|s| Address::parse(&s.mailbox).ok())
+            .collect();
+        let mut outcomes: Vec<(usize, Outcome)> =
+            futures_util::stream::iter(addresses.iter().enumerate().map(|(i, a)| async move {
+                let o = self.verify(a, opts, &crate::progress::ignore()).await;
+                on_done(&o);
+                (i, o)
+            }))
+            .buffer_unordered(BATCH_CONCURRENCY)
+            .collect()
+            .await;
+        outcomes.sort_by_key(|(i, _)| *i);
+        Ok(outcomes.into_iter().map(|(_, o)| o).collect())
+    }
+
     async fn verify_steps(
         &self,
         address: &Address,
         opts: VerifyOptions,
         run: &Run<'_>,
+        claims: &mut Option<TokenClaims>,
     ) -> Result<(), Finding> {
         let record = run
             .step(Step::VaultRead, async {
@@ -110,6 +153,7 @@ impl Assistant {
         let token = run
             .step_detail(Step::TokenRefresh, self.access_token(address, &record))
             .await?;
+        *claims = TokenClaims::read(token.expose_secret());
         let identity = Identity {
             mailbox: address,
             delegate: record

@@ -28,8 +28,10 @@ pub struct ImapConnection {
     command_timeout: Duration,
     /// TLS version, e.g. `TLS 1.3`.
     pub tls: String,
-    /// Capabilities from the greeting, when the server sent them (`[CAPABILITY ...]`).
+    /// Capabilities from the greeting (`[CAPABILITY ...]`) or from [`Self::load_capabilities`].
     pub capabilities: Vec<String>,
+    /// The certificate the server presented.
+    pub certificate: Option<crate::net::CertFacts>,
 }
 
 /// An authenticated IMAP session.
@@ -40,7 +42,7 @@ pub struct ImapSession {
 }
 
 impl ImapConnection {
-    /// Connects with TLS and reads the greeting.
+    /// Connects with TLS and reads the greeting; TCP connect within the `connect` timeout.
     ///
     /// # Errors
     /// Findings for DNS, connect, TLS, timeout, or a greeting that is not `OK`.
@@ -49,16 +51,34 @@ impl ImapConnection {
         trust: &Trust,
         t: &Timeouts,
     ) -> Result<ImapConnection, Finding> {
+        Self::connect_within(endpoint, trust, t, t.connect).await
+    }
+
+    /// As [`Self::connect`] with the TCP connect limited to `connect_timeout` (the connection
+    /// check uses the short `probe` timeout).
+    ///
+    /// # Errors
+    /// As [`Self::connect`]; a refused certificate's finding names the certificate presented.
+    pub async fn connect_within(
+        endpoint: &Endpoint,
+        trust: &Trust,
+        t: &Timeouts,
+        connect_timeout: Duration,
+    ) -> Result<ImapConnection, Finding> {
         let server = endpoint.label();
         if endpoint.security != Security::ImplicitTls {
             return Err(Finding::new(FindingCode::TlsFailed)
                 .with("server", &server)
                 .with("problem", "IMAP without implicit TLS is not used"));
         }
-        let tcp = net::connect(&endpoint.host, endpoint.port, t.connect)
+        let tcp = net::connect(&endpoint.host, endpoint.port, connect_timeout)
             .await
             .map_err(|e| e.finding(&server))?;
-        let tls_stream = trust.handshake(tcp, &endpoint.host, t.connect).await?;
+        let inspected = trust
+            .handshake_inspected(tcp, &endpoint.host, t.connect)
+            .await;
+        let certificate = inspected.certificate;
+        let tls_stream = inspected.stream?;
         let tls = net::tls_version(&tls_stream);
         let mut client = Client::new(tls_stream);
         let greeting = within(t.command, &server, client.read_response()).await?;
@@ -92,7 +112,31 @@ impl ImapConnection {
             command_timeout: t.command,
             tls,
             capabilities,
+            certificate,
         })
+    }
+
+    /// Asks for `CAPABILITY` when the greeting did not list them (RFC 9051 §6.1.1).
+    ///
+    /// # Errors
+    /// Timeout, or the classified reply when the server refuses.
+    pub async fn load_capabilities(&mut self) -> Result<&[String], Finding> {
+        if self.capabilities.is_empty() {
+            let (tx, rx) = async_channel::unbounded();
+            let asked = within(
+                self.command_timeout,
+                &self.server,
+                self.client.run_command_and_check_ok("CAPABILITY", Some(tx)),
+            )
+            .await?;
+            asked.map_err(|e| imap_error(&self.server, &e))?;
+            while let Ok(async_imap::types::UnsolicitedResponse::Other(data)) = rx.try_recv() {
+                if let imap_proto::Response::Capabilities(caps) = data.parsed() {
+                    self.capabilities.extend(caps.iter().map(capability_text));
+                }
+            }
+        }
+        Ok(&self.capabilities)
     }
 
     /// Fails with `AUTH_MECHANISM_UNAVAILABLE` when the greeting listed capabilities without

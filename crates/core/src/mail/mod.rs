@@ -4,6 +4,7 @@
 //! order of steps and what counts as success lives in [`crate::assistant`].
 
 pub mod imap;
+pub mod probe;
 pub mod smtp;
 pub mod xoauth2;
 

@@ -206,6 +206,85 @@ pub fn access_token_hint(token: &str) -> TokenHint {
     }
 }
 
+/// The claims of an access token a report may show (facts §4.1, issue 4): who, which
+/// tenant, for which service, which permissions, until when — never the token itself. Read
+/// without verifying the signature, for display only.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenClaims {
+    /// Tenant id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tid: Option<String>,
+    /// Object id of the user.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub oid: Option<String>,
+    /// User principal name (or `preferred_username` / `unique_name` when absent).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub upn: Option<String>,
+    /// Delegated permissions, space separated.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub scp: Option<String>,
+    /// Audience: the service the token is for.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub aud: Option<String>,
+    /// Expiry, seconds since the epoch.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub exp: Option<u64>,
+}
+
+impl TokenClaims {
+    /// The claims of `token` when it is a readable JWT; `None` for opaque tokens (personal
+    /// accounts, Google).
+    pub fn read(token: &str) -> Option<TokenClaims> {
+        #[derive(Deserialize)]
+        struct Raw {
+            #[serde(default)]
+            tid: Option<String>,
+            #[serde(default)]
+            oid: Option<String>,
+            #[serde(default)]
+            upn: Option<String>,
+            #[serde(default)]
+            preferred_username: Option<String>,
+            #[serde(default)]
+            unique_name: Option<String>,
+            #[serde(default)]
+            scp: Option<String>,
+            #[serde(default)]
+            aud: Option<serde_json::Value>,
+            #[serde(default)]
+            exp: Option<u64>,
+        }
+        let mut parts = token.split('.');
+        let (_, payload, _, None) = (parts.next()?, parts.next()?, parts.next()?, parts.next())
+        else {
+            return None;
+        };
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(payload.trim_end_matches('='))
+            .ok()?;
+        let raw: Raw = serde_json::from_slice(&bytes).ok()?;
+        let aud = match raw.aud {
+            Some(serde_json::Value::String(s)) => Some(s),
+            Some(serde_json::Value::Array(a)) => Some(
+                a.iter()
+                    .filter_map(|v| v.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            _ => None,
+        };
+        Some(TokenClaims {
+            tid: raw.tid,
+            oid: raw.oid,
+            upn: raw.upn.or(raw.preferred_username).or(raw.unique_name),
+            scp: raw.scp,
+            aud,
+            exp: raw.exp,
+        })
+    }
+}
+
 /// How the signed-in account relates to the account the app asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AccountMatch {

@@ -8,16 +8,19 @@
 
 use std::io;
 use std::net::SocketAddr;
-use std::sync::{Arc, LazyLock};
 use std::time::{Duration, Instant};
 
-use rustls::pki_types::{CertificateDer, ServerName};
 use tokio::net::TcpStream;
-use tokio_rustls::TlsConnector;
-use tokio_rustls::client::TlsStream;
 
 use crate::findings::human_duration;
 use crate::findings::{Finding, FindingCode};
+
+pub mod cert;
+pub mod proxy;
+mod trust;
+
+pub use cert::CertFacts;
+pub use trust::{Inspected, Trust, find_rustls, tls_finding, tls_version};
 
 /// Why a connection could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -96,160 +99,6 @@ pub async fn connect(host: &str, port: u16, timeout: Duration) -> Result<TcpStre
         }
     }
     Err(last)
-}
-
-static NATIVE_ROOTS: LazyLock<Vec<CertificateDer<'static>>> = LazyLock::new(|| {
-    let result = rustls_native_certs::load_native_certs();
-    if !result.errors.is_empty() {
-        tracing::debug!(
-            errors = result.errors.len(),
-            "some OS root certificates could not be loaded"
-        );
-    }
-    result.certs
-});
-
-/// Which certificate authorities the app trusts: the OS roots plus the settings' extra CA.
-/// Certificates are always verified; there is no switch to turn verification off.
-#[derive(Clone)]
-pub struct Trust {
-    extra_pem: Option<Vec<u8>>,
-    config: Arc<rustls::ClientConfig>,
-}
-
-impl std::fmt::Debug for Trust {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Trust")
-            .field("extra_ca", &self.extra_pem.is_some())
-            .finish()
-    }
-}
-
-impl Trust {
-    /// Builds the trust from the OS roots plus `extra_ca_pem` (already validated at settings
-    /// load).
-    pub fn new(extra_ca_pem: Option<&[u8]>) -> Trust {
-        use rustls::pki_types::pem::PemObject;
-        let mut roots = rustls::RootCertStore::empty();
-        let (_added, _ignored) = roots.add_parsable_certificates(NATIVE_ROOTS.iter().cloned());
-        if let Some(pem) = extra_ca_pem {
-            let extra: Vec<_> = CertificateDer::pem_slice_iter(pem)
-                .filter_map(Result::ok)
-                .collect();
-            roots.add_parsable_certificates(extra);
-        }
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let config = rustls::ClientConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .expect("ring supports the default TLS versions")
-            .with_root_certificates(roots)
-            .with_no_client_auth();
-        Trust {
-            extra_pem: extra_ca_pem.map(<[u8]>::to_vec),
-            config: Arc::new(config),
-        }
-    }
-
-    /// The rustls client configuration (TLS 1.2 and 1.3, verified certificates).
-    pub fn rustls_config(&self) -> Arc<rustls::ClientConfig> {
-        Arc::clone(&self.config)
-    }
-
-    /// The extra CA PEM, if any (for clients that build their own TLS configuration).
-    pub fn extra_ca_pem(&self) -> Option<&[u8]> {
-        self.extra_pem.as_deref()
-    }
-
-    /// Wraps `tcp` in TLS for `host`, verifying the certificate, within `timeout`.
-    ///
-    /// # Errors
-    /// A finding: `TLS_CERTIFICATE_INVALID`, `TLS_FAILED` or `SERVER_TIMEOUT`.
-    pub async fn handshake(
-        &self,
-        tcp: TcpStream,
-        host: &str,
-        timeout: Duration,
-    ) -> Result<TlsStream<TcpStream>, Finding> {
-        let name = ServerName::try_from(host.to_string()).map_err(|_| {
-            Finding::new(FindingCode::TlsFailed)
-                .with("server", host)
-                .with("problem", "the server name is not valid")
-        })?;
-        let connector = TlsConnector::from(self.rustls_config());
-        match tokio::time::timeout(timeout, connector.connect(name, tcp)).await {
-            Err(_) => Err(Finding::new(FindingCode::ServerTimeout)
-                .with("server", host)
-                .with("duration", human_duration(timeout))),
-            Ok(Err(e)) => Err(tls_finding(host, &e)),
-            Ok(Ok(s)) => Ok(s),
-        }
-    }
-}
-
-/// Describes a TLS stream for progress details, e.g. `TLS 1.3`.
-pub fn tls_version(stream: &TlsStream<TcpStream>) -> String {
-    let (_, conn) = stream.get_ref();
-    match conn.protocol_version() {
-        Some(rustls::ProtocolVersion::TLSv1_3) => "TLS 1.3".into(),
-        Some(rustls::ProtocolVersion::TLSv1_2) => "TLS 1.2".into(),
-        Some(v) => format!("{v:?}"),
-        None => "TLS".into(),
-    }
-}
-
-/// The finding for a TLS failure anywhere in `err`'s source chain.
-pub fn tls_finding(host: &str, err: &(dyn std::error::Error + 'static)) -> Finding {
-    if let Some(rustls_err) = find_rustls(err) {
-        return rustls_finding(host, rustls_err);
-    }
-    Finding::new(FindingCode::TlsFailed)
-        .with("server", host)
-        .with("problem", err.to_string())
-        .with_evidence(err.to_string())
-}
-
-/// Finds a rustls error in a source chain, looking inside (nested) `io::Error`s, whose
-/// `source()` skips the wrapped error.
-pub fn find_rustls<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
-    let mut next: Option<&'a (dyn std::error::Error + 'static)> = Some(err);
-    while let Some(e) = next {
-        if let Some(r) = e.downcast_ref::<rustls::Error>() {
-            return Some(r);
-        }
-        next = match e.downcast_ref::<io::Error>().and_then(|io| io.get_ref()) {
-            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
-            None => e.source(),
-        };
-    }
-    None
-}
-
-fn rustls_finding(host: &str, err: &rustls::Error) -> Finding {
-    use rustls::CertificateError as CE;
-    let problem = match err {
-        rustls::Error::InvalidCertificate(ce) => match ce {
-            CE::UnknownIssuer => "it was issued by an authority this computer does not trust",
-            CE::Expired | CE::ExpiredContext { .. } => "it has expired",
-            CE::NotValidYet | CE::NotValidYetContext { .. } => {
-                "it is not valid yet (check the computer's clock)"
-            }
-            CE::NotValidForName | CE::NotValidForNameContext { .. } => {
-                "it was issued for another server name"
-            }
-            CE::Revoked => "it has been revoked",
-            _ => "it is not valid",
-        },
-        _ => {
-            return Finding::new(FindingCode::TlsFailed)
-                .with("server", host)
-                .with("problem", err.to_string())
-                .with_evidence(err.to_string());
-        }
-    };
-    Finding::new(FindingCode::TlsCertificateInvalid)
-        .with("server", host)
-        .with("problem", problem)
-        .with_evidence(format!("{host}: {err}"))
 }
 
 #[cfg(test)]

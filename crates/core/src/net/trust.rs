@@ -1,0 +1,288 @@
+//! Which certificates the app trusts, the TLS handshake, and TLS failures as findings.
+//!
+//! Certificates are always verified (webpki, via rustls): there is no switch to turn
+//! verification off. For diagnosis, [`Trust::handshake_inspected`] also keeps the certificate
+//! chain the server presented, so a failed verification can say *which* certificate was wrong
+//! (expired on what date, issued for which names, by whom). It records and then delegates to
+//! the same verifier; it never accepts anything the normal handshake would refuse.
+
+use std::io;
+use std::sync::{Arc, LazyLock, Mutex};
+use std::time::Duration;
+
+use rustls::client::WebPkiServerVerifier;
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use tokio::net::TcpStream;
+use tokio_rustls::TlsConnector;
+use tokio_rustls::client::TlsStream;
+
+use super::cert::CertFacts;
+use crate::findings::human_duration;
+use crate::findings::{Finding, FindingCode};
+
+static NATIVE_ROOTS: LazyLock<Vec<CertificateDer<'static>>> = LazyLock::new(|| {
+    let result = rustls_native_certs::load_native_certs();
+    if !result.errors.is_empty() {
+        tracing::debug!(
+            errors = result.errors.len(),
+            "some OS root certificates could not be loaded"
+        );
+    }
+    result.certs
+});
+
+/// Which certificate authorities the app trusts: the OS roots plus the settings' extra CA.
+/// Certificates are always verified; there is no switch to turn verification off.
+#[derive(Clone)]
+pub struct Trust {
+    extra_pem: Option<Vec<u8>>,
+    verifier: Arc<WebPkiServerVerifier>,
+    config: Arc<rustls::ClientConfig>,
+}
+
+impl std::fmt::Debug for Trust {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Trust")
+            .field("extra_ca", &self.extra_pem.is_some())
+            .finish()
+    }
+}
+
+/// The outcome of a handshake made with [`Trust::handshake_inspected`]: the stream (or why not)
+/// and the certificate the server presented, verified or not.
+pub struct Inspected {
+    /// The secured stream, or the finding that explains the failure (its evidence names the
+    /// presented certificate).
+    pub stream: Result<TlsStream<TcpStream>, Finding>,
+    /// Facts about the presented certificate chain, when the server got as far as sending one.
+    pub certificate: Option<CertFacts>,
+}
+
+fn provider() -> Arc<rustls::crypto::CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+impl Trust {
+    /// Builds the trust from the OS roots plus `extra_ca_pem` (already validated at settings
+    /// load).
+    pub fn new(extra_ca_pem: Option<&[u8]>) -> Trust {
+        use rustls::pki_types::pem::PemObject;
+        let mut roots = rustls::RootCertStore::empty();
+        let (_added, _ignored) = roots.add_parsable_certificates(NATIVE_ROOTS.iter().cloned());
+        if let Some(pem) = extra_ca_pem {
+            let extra: Vec<_> = CertificateDer::pem_slice_iter(pem)
+                .filter_map(Result::ok)
+                .collect();
+            roots.add_parsable_certificates(extra);
+        }
+        let verifier = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider())
+            .build()
+            .expect("the OS and settings roots are parsed certificates");
+        let config = client_config(verifier.clone());
+        Trust {
+            extra_pem: extra_ca_pem.map(<[u8]>::to_vec),
+            verifier,
+            config,
+        }
+    }
+
+    /// The rustls client configuration (TLS 1.2 and 1.3, verified certificates).
+    pub fn rustls_config(&self) -> Arc<rustls::ClientConfig> {
+        Arc::clone(&self.config)
+    }
+
+    /// The extra CA PEM, if any (for clients that build their own TLS configuration).
+    pub fn extra_ca_pem(&self) -> Option<&[u8]> {
+        self.extra_pem.as_deref()
+    }
+
+    /// Wraps `tcp` in TLS for `host`, verifying the certificate, within `timeout`.
+    ///
+    /// # Errors
+    /// A finding: `TLS_CERTIFICATE_INVALID`, `TLS_FAILED` or `SERVER_TIMEOUT`.
+    pub async fn handshake(
+        &self,
+        tcp: TcpStream,
+        host: &str,
+        timeout: Duration,
+    ) -> Result<TlsStream<TcpStream>, Finding> {
+        handshake_with(self.rustls_config(), tcp, host, timeout).await
+    }
+
+    /// As [`Trust::handshake`], and also returns facts about the certificate the server
+    /// presented (for diagnosis and reports), whether or not it verified.
+    pub async fn handshake_inspected(
+        &self,
+        tcp: TcpStream,
+        host: &str,
+        timeout: Duration,
+    ) -> Inspected {
+        let recorder = Arc::new(Recorder {
+            inner: self.verifier.clone(),
+            seen: Mutex::new(Vec::new()),
+        });
+        let stream = handshake_with(client_config(recorder.clone()), tcp, host, timeout).await;
+        let chain = recorder.seen.lock().map(|c| c.clone()).unwrap_or_default();
+        let certificate = CertFacts::from_chain(&chain, host);
+        let stream = stream.map_err(|f| match &certificate {
+            Some(c) if f.code == FindingCode::TlsCertificateInvalid => {
+                f.with_evidence(format!("{host} presented: {}", c.describe()))
+            }
+            _ => f,
+        });
+        Inspected {
+            stream,
+            certificate,
+        }
+    }
+}
+
+fn client_config(verifier: Arc<dyn ServerCertVerifier>) -> Arc<rustls::ClientConfig> {
+    Arc::new(
+        rustls::ClientConfig::builder_with_provider(provider())
+            .with_safe_default_protocol_versions()
+            .expect("ring supports the default TLS versions")
+            .dangerous()
+            // Not dangerous here: every verifier passed in is webpki's, or the recorder
+            // that delegates every decision to it.
+            .with_custom_certificate_verifier(verifier)
+            .with_no_client_auth(),
+    )
+}
+
+async fn handshake_with(
+    config: Arc<rustls::ClientConfig>,
+    tcp: TcpStream,
+    host: &str,
+    timeout: Duration,
+) -> Result<TlsStream<TcpStream>, Finding> {
+    let name = ServerName::try_from(host.to_string()).map_err(|_| {
+        Finding::new(FindingCode::TlsFailed)
+            .with("server", host)
+            .with("problem", "the server name is not valid")
+    })?;
+    let connector = TlsConnector::from(config);
+    match tokio::time::timeout(timeout, connector.connect(name, tcp)).await {
+        Err(_) => Err(Finding::new(FindingCode::ServerTimeout)
+            .with("server", host)
+            .with("duration", human_duration(timeout))),
+        Ok(Err(e)) => Err(tls_finding(host, &e)),
+        Ok(Ok(s)) => Ok(s),
+    }
+}
+
+/// Keeps the chain a server presents, then lets webpki decide exactly as usual.
+#[derive(Debug)]
+struct Recorder {
+    inner: Arc<WebPkiServerVerifier>,
+    seen: Mutex<Vec<CertificateDer<'static>>>,
+}
+
+impl ServerCertVerifier for Recorder {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp_response: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        if let Ok(mut seen) = self.seen.lock() {
+            *seen = std::iter::once(end_entity)
+                .chain(intermediates)
+                .map(|c| c.clone().into_owned())
+                .collect();
+        }
+        self.inner
+            .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.inner.supported_verify_schemes()
+    }
+}
+
+/// Describes a TLS stream for progress details, e.g. `TLS 1.3`.
+pub fn tls_version(stream: &TlsStream<TcpStream>) -> String {
+    let (_, conn) = stream.get_ref();
+    match conn.protocol_version() {
+        Some(rustls::ProtocolVersion::TLSv1_3) => "TLS 1.3".into(),
+        Some(rustls::ProtocolVersion::TLSv1_2) => "TLS 1.2".into(),
+        Some(v) => format!("{v:?}"),
+        None => "TLS".into(),
+    }
+}
+
+/// The finding for a TLS failure anywhere in `err`'s source chain.
+pub fn tls_finding(host: &str, err: &(dyn std::error::Error + 'static)) -> Finding {
+    if let Some(rustls_err) = find_rustls(err) {
+        return rustls_finding(host, rustls_err);
+    }
+    Finding::new(FindingCode::TlsFailed)
+        .with("server", host)
+        .with("problem", err.to_string())
+        .with_evidence(err.to_string())
+}
+
+/// Finds a rustls error in a source chain, looking inside (nested) `io::Error`s, whose
+/// `source()` skips the wrapped error.
+pub fn find_rustls<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
+    let mut next: Option<&'a (dyn std::error::Error + 'static)> = Some(err);
+    while let Some(e) = next {
+        if let Some(r) = e.downcast_ref::<rustls::Error>() {
+            return Some(r);
+        }
+        next = match e.downcast_ref::<io::Error>().and_then(|io| io.get_ref()) {
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => e.source(),
+        };
+    }
+    None
+}
+
+fn rustls_finding(host: &str, err: &rustls::Error) -> Finding {
+    use rustls::CertificateError as CE;
+    let problem = match err {
+        rustls::Error::InvalidCertificate(ce) => match ce {
+            CE::UnknownIssuer => "it was issued by an authority this computer does not trust",
+            CE::Expired | CE::ExpiredContext { .. } => "it has expired",
+            CE::NotValidYet | CE::NotValidYetContext { .. } => {
+                "it is not valid yet (check the computer's clock)"
+            }
+            CE::NotValidForName | CE::NotValidForNameContext { .. } => {
+                "it was issued for another server name"
+            }
+            CE::Revoked => "it has been revoked",
+            _ => "it is not valid",
+        },
+        _ => {
+            return Finding::new(FindingCode::TlsFailed)
+                .with("server", host)
+                .with("problem", err.to_string())
+                .with_evidence(err.to_string());
+        }
+    };
+    Finding::new(FindingCode::TlsCertificateInvalid)
+        .with("server", host)
+        .with("problem", problem)
+        .with_evidence(format!("{host}: {err}"))
+}

@@ -1,0 +1,132 @@
+//! The report as one self-contained HTML page: inline style, no script, nothing loaded from
+//! elsewhere, every value escaped. Safe to attach to a ticket and open anywhere.
+
+use super::Report;
+use super::outline::{Item, outline};
+use crate::findings::Finding;
+use crate::progress::Status;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1f}\
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.6rem;border-bottom:1px solid #ddd}\
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{color:#555}dd{margin:0;word-break:break-word}\
+ol.steps{list-style:none;padding:0}ol.steps li{margin:.3rem 0}.passed::before{content:'✓ ';color:#176b2c}\
+.failed::before{content:'✗ ';color:#b3261e}.info::before{content:'ℹ ';color:#345}.ms{color:#777}\
+.finding{border-left:4px solid #b3261e;padding:.3rem .8rem;margin:.4rem 0 .6rem 1.2rem;background:#fdf3f2}\
+.finding pre{white-space:pre-wrap;font-size:.85rem;background:#fff;padding:.4rem}";
+
+/// Renders `r` as a complete HTML document.
+pub fn render(r: &Report) -> String {
+    let mut body = format!(
+        "<h1>Mail Setup Assistant report: {}</h1>\n<p>{}</p>\n",
+        escape(&r.mailbox),
+        if r.passed() {
+            "Everything checked passed."
+        } else {
+            "Something failed: see the red parts below."
+        }
+    );
+    for section in outline(r) {
+        body.push_str(&format!("<section><h2>{}</h2>\n", escape(&section.title)));
+        let (fields, steps): (Vec<_>, Vec<_>) = section
+            .items
+            .into_iter()
+            .partition(|i| matches!(i, Item::Field(..)));
+        if !fields.is_empty() {
+            body.push_str("<dl>\n");
+            for f in fields {
+                if let Item::Field(k, v) = f {
+                    body.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", escape(k), escape(&v)));
+                }
+            }
+            body.push_str("</dl>\n");
+        }
+        if !steps.is_empty() {
+            body.push_str("<ol class=\"steps\">\n");
+            for s in steps {
+                if let Item::Step {
+                    status,
+                    label,
+                    ms,
+                    detail,
+                    finding,
+                } = s
+                {
+                    let class = match status {
+                        Status::Passed => "passed",
+                        Status::Failed => "failed",
+                        Status::Info => "info",
+                    };
+                    body.push_str(&format!(
+                        "<li class=\"{class}\">{} <span class=\"ms\">({ms} ms)</span>{}",
+                        escape(label),
+                        detail
+                            .map(|d| format!(": {}", escape(d)))
+                            .unwrap_or_default()
+                    ));
+                    if let Some(f) = finding {
+                        body.push_str(&finding_html(f));
+                    }
+                    body.push_str("</li>\n");
+                }
+            }
+            body.push_str("</ol>\n");
+        }
+        body.push_str("</section>\n");
+    }
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
+<title>Mail Setup Assistant report: {}</title><style>{STYLE}</style></head>\n<body>\n{body}</body></html>\n",
+        escape(&r.mailbox)
+    )
+}
+
+fn finding_html(f: &Finding) -> String {
+    let mut out = format!(
+        "<div class=\"finding\"><strong>{}</strong> <code>{}</code> (for the {})<p>{}</p><ol>",
+        escape(&f.title),
+        escape(&f.code.as_str()),
+        escape(&format!("{:?}", f.audience).to_lowercase()),
+        escape(&f.explanation)
+    );
+    for step in &f.steps {
+        out.push_str(&format!("<li>{}</li>", escape(step)));
+    }
+    out.push_str("</ol>");
+    if let Some(admin) = &f.for_admin {
+        out.push_str(&format!(
+            "<p><em>For the administrator:</em> {}</p><ol>",
+            escape(&admin.explanation)
+        ));
+        for step in &admin.steps {
+            out.push_str(&format!("<li>{}</li>", escape(step)));
+        }
+        out.push_str("</ol>");
+    }
+    if let Some(doc) = &f.doc_url
+        && doc.starts_with("https://")
+    {
+        out.push_str(&format!("<p><a href=\"{0}\">{0}</a></p>", escape(doc)));
+    }
+    if let Some(ev) = &f.evidence {
+        out.push_str(&format!("<pre>{}</pre>", escape(ev)));
+    }
+    out.push_str("</div>");
+    out
+}

@@ -1,0 +1,175 @@
+//! The helpdesk report: everything a helpdesk needs to act on one mailbox's setup, and nothing
+//! secret. Data first ([`Report`] is plain serde data); renderings in [`text`] (for a ticket or
+//! a chat), JSON (`serde_json`) and [`html`] (one self-contained page: inline style, no script,
+//! no outside resources).
+//!
+//! What it holds: app version, OS, time, the account (address, who signed in, status times),
+//! the profile (servers, authority, tenant, client id — none of them secret), and the latest
+//! check, sign-in and verification: each step with status, duration, detail and finding (whose
+//! evidence is already redacted), the access token's claims (`tid`, `oid`, `upn`, `scp`,
+//! `aud`, `exp`; never the token) and the servers' capabilities.
+
+pub mod html;
+mod outline;
+pub mod text;
+
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::AccountSummary;
+use crate::assistant::Outcome;
+use crate::provider::{Profile, Security};
+
+/// The report on one mailbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// `Mail Setup Assistant 0.1.0`.
+    pub app: String,
+    /// Operating system and architecture, e.g. `Ubuntu 24.04.1 LTS (linux x86_64)`.
+    pub os: String,
+    /// When the report was made, RFC 3339 UTC.
+    pub created_at: String,
+    /// The mailbox (display form).
+    pub mailbox: String,
+    /// The account as saved on this computer, when it is set up.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub account: Option<AccountSummary>,
+    /// The servers and sign-in settings in use.
+    pub profile: ProfileFacts,
+    /// The latest results, oldest first (check, sign-in, verification).
+    pub results: Vec<Outcome>,
+}
+
+/// The profile as the report shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileFacts {
+    /// Provider in words.
+    pub provider: String,
+    /// e.g. `smtp.office365.com:587 (STARTTLS)`.
+    pub smtp: String,
+    /// e.g. `outlook.office365.com:993 (TLS)`.
+    pub imap: String,
+    /// e.g. `https://login.microsoftonline.com/<tenant>`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub authority: Option<String>,
+    /// Application (client) id: public, not a secret.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub client_id: Option<String>,
+    /// Scopes asked for.
+    pub scopes: Vec<String>,
+}
+
+impl ProfileFacts {
+    /// From a provider profile.
+    pub fn from_profile(p: &Profile) -> ProfileFacts {
+        let tls = |s: Security| match s {
+            Security::StartTls => "STARTTLS",
+            Security::ImplicitTls => "TLS",
+        };
+        ProfileFacts {
+            provider: p.kind.label().to_owned(),
+            smtp: format!("{} ({})", p.smtp.label(), tls(p.smtp.security)),
+            imap: format!("{} ({})", p.imap.label(), tls(p.imap.security)),
+            authority: Some(p.oauth.tenant_url()),
+            client_id: p.oauth.client_id.clone(),
+            scopes: p.oauth.scopes.clone(),
+        }
+    }
+}
+
+impl Report {
+    /// A report made now.
+    pub fn new(
+        mailbox: &str,
+        account: Option<AccountSummary>,
+        profile: ProfileFacts,
+        results: Vec<Outcome>,
+    ) -> Report {
+        Report {
+            app: format!("Mail Setup Assistant {}", env!("CARGO_PKG_VERSION")),
+            os: os_description(),
+            created_at: jiff::Timestamp::now()
+                .round(jiff::Unit::Second)
+                .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string()),
+            mailbox: mailbox.to_owned(),
+            account,
+            profile,
+            results,
+        }
+    }
+
+    /// Whether every result in the report passed.
+    pub fn passed(&self) -> bool {
+        !self.results.is_empty() && self.results.iter().all(|o| o.passed)
+    }
+
+    /// Pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+
+    /// The format for a file name: `.json` → JSON, `.html`/`.htm` → HTML, anything else text.
+    pub fn render_for_file(&self, path: &std::path::Path) -> String {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("json") => self.to_json(),
+            Some("html" | "htm") => html::render(self),
+            _ => text::render(self),
+        }
+    }
+
+    /// A file name for saving, e.g. `mailsetup-report-ann-example.edu-20261129-1640.html`.
+    pub fn file_name(&self, extension: &str) -> String {
+        let safe: String = self
+            .mailbox
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let stamp: String = self
+            .created_at
+            .chars()
+            .filter(char::is_ascii_digit)
+            .take(12)
+            .collect();
+        format!("mailsetup-report-{safe}-{stamp}.{extension}")
+    }
+}
+
+/// `PRETTY_NAME (os arch)` on Linux, `os arch` elsewhere.
+fn os_description() -> String {
+    let base = format!("{} {}", std::env::consts::OS, std::env::consts::ARCH);
+    let pretty = std::fs::read_to_string("/etc/os-release")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find_map(|l| l.strip_prefix("PRETTY_NAME="))
+                .map(|v| v.trim_matches('"').to_owned())
+        });
+    match pretty {
+        Some(p) => format!("{p} ({base})"),
+        None => base,
+    }
+}
+
+/// Epoch seconds as `2026-11-29 16:40 UTC`.
+pub fn when(epoch_secs: u64) -> String {
+    i64::try_from(epoch_secs)
+        .ok()
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_else(|| epoch_secs.to_string())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,181 @@
+//! The report as an outline of sections, shared by the text and HTML renderings so both say
+//! the same things in the same order.
+
+use super::{Report, when};
+use crate::assistant::{Action, Outcome};
+use crate::findings::Finding;
+use crate::progress::Status;
+
+/// A titled part of the report.
+pub(super) struct Section<'a> {
+    pub title: String,
+    pub items: Vec<Item<'a>>,
+}
+
+/// One line (or block) of a section.
+pub(super) enum Item<'a> {
+    /// `label: value`.
+    Field(&'static str, String),
+    /// A step with its result.
+    Step {
+        status: Status,
+        label: &'static str,
+        ms: u64,
+        detail: Option<&'a str>,
+        finding: Option<&'a Finding>,
+    },
+}
+
+pub(super) fn outline(r: &Report) -> Vec<Section<'_>> {
+    let mut out = vec![about(r)];
+    for o in &r.results {
+        out.push(result(o));
+        if let Some(d) = &o.diagnosis {
+            out.push(servers(d));
+        }
+        if let Some(t) = &o.token {
+            let mut items = Vec::new();
+            let mut field = |k, v: &Option<String>| {
+                if let Some(v) = v {
+                    items.push(Item::Field(k, v.clone()));
+                }
+            };
+            field("Tenant (tid)", &t.tid);
+            field("User object (oid)", &t.oid);
+            field("User (upn)", &t.upn);
+            field("Service (aud)", &t.aud);
+            field("Permissions (scp)", &t.scp);
+            if let Some(exp) = t.exp {
+                items.push(Item::Field("Expires (exp)", when(exp)));
+            }
+            out.push(Section {
+                title: "Access token claims (the token itself is never shown)".into(),
+                items,
+            });
+        }
+    }
+    out
+}
+
+fn about(r: &Report) -> Section<'_> {
+    let mut items = vec![
+        Item::Field("Mailbox", r.mailbox.clone()),
+        Item::Field("App", r.app.clone()),
+        Item::Field("Computer", r.os.clone()),
+        Item::Field("Report made", r.created_at.clone()),
+        Item::Field("Provider", r.profile.provider.clone()),
+        Item::Field("Sending server", r.profile.smtp.clone()),
+        Item::Field("Mailbox server", r.profile.imap.clone()),
+    ];
+    if let Some(a) = &r.profile.authority {
+        items.push(Item::Field("Sign-in authority", a.clone()));
+    }
+    if let Some(c) = &r.profile.client_id {
+        items.push(Item::Field("App registration (client id)", c.clone()));
+    }
+    if !r.profile.scopes.is_empty() {
+        items.push(Item::Field("Scopes", r.profile.scopes.join(" ")));
+    }
+    match &r.account {
+        None => items.push(Item::Field("Saved on this computer", "no".into())),
+        Some(a) => {
+            if let Some(s) = &a.signed_in_as {
+                items.push(Item::Field(
+                    if a.shared {
+                        "Signed in as (delegate)"
+                    } else {
+                        "Signed in as"
+                    },
+                    s.clone(),
+                ));
+            }
+            items.push(Item::Field("Set up", when(a.added_at)));
+            let opt = |v: Option<u64>| v.map_or_else(|| "never".into(), when);
+            items.push(Item::Field("Last successful check", opt(a.last_success_at)));
+            items.push(Item::Field("Last renewed", opt(a.last_refresh_at)));
+            if let Some(exp) = a.token_expires_at {
+                items.push(Item::Field("Access token expires", when(exp)));
+            }
+        }
+    }
+    Section {
+        title: "Mailbox and computer".into(),
+        items,
+    }
+}
+
+fn result(o: &Outcome) -> Section<'_> {
+    let what = match o.action {
+        Action::Check => "Connection check",
+        Action::SignIn => "Sign-in",
+        Action::Verify => "Verification",
+    };
+    Section {
+        title: format!("{what}: {}", if o.passed { "passed" } else { "FAILED" }),
+        items: o
+            .steps
+            .iter()
+            .map(|s| Item::Step {
+                status: s.status,
+                label: s.step.label(),
+                ms: s.ms,
+                detail: s.detail.as_deref(),
+                finding: s.finding.as_ref(),
+            })
+            .collect(),
+    }
+}
+
+fn servers(d: &crate::diagnosis::Diagnosis) -> Section<'_> {
+    let mut items = Vec::new();
+    if !d.mx.is_empty() {
+        items.push(Item::Field("MX", d.mx.join(", ")));
+    }
+    for a in &d.addresses {
+        items.push(Item::Field("Addresses", a.describe()));
+    }
+    if let Some(s) = &d.smtp {
+        items.push(Item::Field("SMTP greeting", s.greeting.clone()));
+        if !s.ehlo_before_tls.is_empty() {
+            items.push(Item::Field(
+                "SMTP before TLS",
+                s.ehlo_before_tls.join(" | "),
+            ));
+        }
+        items.push(Item::Field("SMTP after TLS", s.ehlo_after_tls.join(" | ")));
+        items.push(Item::Field("SMTP TLS", s.tls.describe()));
+    }
+    if let Some(i) = &d.imap {
+        items.push(Item::Field("IMAP capabilities", i.capabilities.join(" ")));
+        items.push(Item::Field("IMAP TLS", i.tls.describe()));
+    }
+    for p in &d.ports {
+        items.push(Item::Field(
+            "Port",
+            format!("{}:{} {:?} ({} ms)", p.host, p.port, p.state, p.ms),
+        ));
+    }
+    if let Some(idp) = &d.identity_provider {
+        items.push(Item::Field(
+            "Sign-in service",
+            format!(
+                "{} → HTTP {} ({} ms)",
+                idp.url,
+                idp.status.map_or_else(|| "-".into(), |s| s.to_string()),
+                idp.ms
+            ),
+        ));
+    }
+    items.push(Item::Field(
+        "Proxy",
+        if d.proxy.variables.is_empty() {
+            "none set".into()
+        } else {
+            d.proxy.variables.join(", ")
+        },
+    ));
+    Section {
+        title: "Servers".into(),
+        items,
+    }
+}

@@ -1,0 +1,126 @@
+//! The report: same facts in text, JSON and HTML; escaped; no secret.
+
+use super::*;
+use crate::assistant::Action;
+use crate::findings::{Finding, FindingCode};
+use crate::oauth::claims::TokenClaims;
+use crate::progress::{Status, Step, StepRecord};
+
+fn sample() -> Report {
+    let failing = Finding::new(FindingCode::M365SmtpAuthDisabled)
+        .with("mailbox", "ann@example.edu")
+        .with("problem", "for this mailbox")
+        .with_evidence("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. [AB1PR01.prod.outlook.com 1 2] <script>alert(1)</script>")
+        .finish();
+    let verify = Outcome {
+        action: Action::Verify,
+        address: "Ann@example.edu".into(),
+        passed: false,
+        steps: vec![
+            StepRecord {
+                step: Step::TokenRefresh,
+                status: Status::Passed,
+                ms: 120,
+                detail: Some("renewed".into()),
+                finding: None,
+            },
+            StepRecord {
+                step: Step::SmtpAuth,
+                status: Status::Failed,
+                ms: 80,
+                detail: None,
+                finding: Some(failing),
+            },
+            StepRecord {
+                step: Step::Port25,
+                status: Status::Info,
+                ms: 3001,
+                detail: Some("port 25 gave no answer".into()),
+                finding: None,
+            },
+        ],
+        discovery: None,
+        account: None,
+        confirm: None,
+        token: Some(TokenClaims {
+            tid: Some("tenant-guid".into()),
+            oid: Some("oid-guid".into()),
+            upn: Some("ann@example.edu".into()),
+            scp: Some("IMAP.AccessAsUser.All SMTP.Send".into()),
+            aud: Some("https://outlook.office.com".into()),
+            exp: Some(1_900_000_000),
+        }),
+        diagnosis: None,
+    };
+    let profile = ProfileFacts::from_profile(&crate::provider::Profile::microsoft365(
+        &crate::settings::Settings::default(),
+    ));
+    Report::new("Ann@example.edu", None, profile, vec![verify])
+}
+
+#[test]
+fn text_json_and_html_carry_the_same_facts() {
+    let r = sample();
+    assert!(!r.passed());
+    let text = text::render(&r);
+    let json = r.to_json();
+    let html = html::render(&r);
+    for needle in [
+        "Ann@example.edu",
+        "smtp.office365.com:587 (STARTTLS)",
+        "tenant-guid",
+        "SMTP.Send",
+        "M365_SMTP_AUTH_DISABLED",
+        "Set-CASMailbox",
+    ] {
+        assert!(text.contains(needle), "text lacks {needle}:\n{text}");
+        assert!(json.contains(needle), "json lacks {needle}");
+        assert!(html.contains(needle), "html lacks {needle}");
+    }
+    assert!(
+        text.contains("[FAIL] Signing in to the sending server (80 ms)"),
+        "{text}"
+    );
+    assert!(text.contains("[INFO] Checking port 25"), "{text}");
+    let back: Report = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, r, "JSON round-trips");
+}
+
+#[test]
+fn html_is_self_contained_and_escaped() {
+    let html = html::render(&sample());
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(!html.contains("<script"), "pasted markup is escaped");
+    assert!(html.contains("&lt;script&gt;"));
+    assert!(
+        !html.contains("src=") && !html.contains("<link"),
+        "nothing loaded from elsewhere"
+    );
+    assert!(html.contains("default-src 'none'"));
+    assert!(
+        !html.contains("AB1PR01"),
+        "per-call server ids are removed from evidence"
+    );
+}
+
+#[test]
+fn file_format_follows_the_extension() {
+    let r = sample();
+    assert!(
+        r.render_for_file(std::path::Path::new("r.JSON"))
+            .starts_with('{')
+    );
+    assert!(
+        r.render_for_file(std::path::Path::new("r.html"))
+            .starts_with("<!doctype")
+    );
+    assert!(
+        r.render_for_file(std::path::Path::new("r.txt"))
+            .starts_with("MAIL SETUP")
+    );
+    let name = r.file_name("html");
+    assert!(
+        name.starts_with("mailsetup-report-Ann-example.edu-") && name.ends_with(".html"),
+        "{name}"
+    );
+}
