@@ -15,6 +15,10 @@ fn main() {
             "verify",
             "list_accounts",
             "forget_account",
+            "explain",
+            "full_check",
+            "report",
+            "save_report",
         ]),
     ))
     .expect("tauri build configuration");

@@ -23,11 +23,11 @@ use crate::state::AppState;
 
 type Result<T> = std::result::Result<T, CommandError>;
 
-fn assistant(state: &AppState) -> Result<Arc<Assistant>> {
+pub(crate) fn assistant(state: &AppState) -> Result<Arc<Assistant>> {
     state.assistant.clone().map_err(CommandError::from)
 }
 
-fn sink(channel: Channel<Progress>) -> impl Fn(Progress) + Send + Sync {
+pub(crate) fn sink(channel: Channel<Progress>) -> impl Fn(Progress) + Send + Sync {
     move |event| {
         let _ = channel.send(event);
     }

@@ -6,6 +6,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod helpdesk;
 pub mod state;
 
 use tauri::Runtime;
@@ -28,6 +29,10 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::verify,
             commands::list_accounts,
             commands::forget_account,
+            helpdesk::explain,
+            helpdesk::full_check,
+            helpdesk::report,
+            helpdesk::save_report,
         ])
 }
 

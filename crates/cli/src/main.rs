@@ -255,15 +255,12 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             ..
         } => {
             let address = Address::parse(address.as_deref().unwrap_or_default())?;
-            let mut outcomes = Vec::new();
-            if report.is_some() {
-                outcomes.push(assistant.check_connection(&address, &sink).await);
-            }
-            outcomes.push(
-                assistant
-                    .verify(&address, VerifyOptions { send_test }, &sink)
-                    .await,
-            );
+            let opts = VerifyOptions { send_test };
+            let outcomes = if report.is_some() {
+                assistant.full_check(&address, opts, &sink).await
+            } else {
+                vec![assistant.verify(&address, opts, &sink).await]
+            };
             out.outcomes(&outcomes);
             if let Some(path) = report {
                 write_report(&assistant, &address, &path, out)?;

@@ -105,6 +105,20 @@ impl Assistant {
         outcome
     }
 
+    /// The helpdesk's "full check": the connection check, then the verification (with a test
+    /// message when `opts.send_test`), reported through one sink. Both outcomes are kept for
+    /// [`Assistant::report`].
+    pub async fn full_check(
+        &self,
+        address: &Address,
+        opts: VerifyOptions,
+        sink: &dyn ProgressSink,
+    ) -> Vec<Outcome> {
+        let check = self.check_connection(address, sink).await;
+        let verify = self.verify(address, opts, sink).await;
+        vec![check, verify]
+    }
+
     /// Verifies every account in the index, [`BATCH_CONCURRENCY`] at a time; `on_done` hears
     /// each outcome as it arrives. Outcomes come back in the index's order.
     ///

@@ -123,6 +123,16 @@ impl Report {
         }
     }
 
+    /// Writes the report into `dir` as `html`, `json` or `txt`; returns the file's path.
+    ///
+    /// # Errors
+    /// The I/O error when the folder cannot be written.
+    pub fn save_in(&self, dir: &std::path::Path, extension: &str) -> std::io::Result<std::path::PathBuf> {
+        let path = dir.join(self.file_name(extension));
+        std::fs::write(&path, self.render_for_file(&path))?;
+        Ok(path)
+    }
+
     /// A file name for saving, e.g. `mailsetup-report-ann-example.edu-20261129-1640.html`.
     pub fn file_name(&self, extension: &str) -> String {
         let safe: String = self
@@ -144,6 +154,13 @@ impl Report {
             .collect();
         format!("mailsetup-report-{safe}-{stamp}.{extension}")
     }
+}
+
+/// Where reports are saved by default: the Downloads folder, else the home folder.
+pub fn default_dir() -> std::path::PathBuf {
+    dirs::download_dir()
+        .or_else(dirs::home_dir)
+        .unwrap_or_else(std::env::temp_dir)
 }
 
 /// `PRETTY_NAME (os arch)` on Linux, `os arch` elsewhere.

@@ -1,0 +1,86 @@
+//! The helpdesk's commands: "paste an error", the full check of a saved account, and the
+//! report (shown, copied, saved). Each calls one core function.
+
+use mailsetup_core::address::Address;
+use mailsetup_core::assistant::{Outcome, VerifyOptions};
+use mailsetup_core::findings::{Finding, FindingCode, classify};
+use mailsetup_core::progress::Progress;
+use mailsetup_core::report;
+use serde::Serialize;
+use tauri::State;
+use tauri::ipc::Channel;
+
+use crate::commands::{assistant, sink};
+use crate::error::CommandError;
+use crate::state::AppState;
+
+type Result<T> = std::result::Result<T, CommandError>;
+
+/// The findings in a pasted text (an SMTP/IMAP reply or transcript, an AADSTS message, a token
+/// JSON body, a browser error page). Needs no settings.
+#[tauri::command]
+pub async fn explain(text: String) -> Result<Vec<Finding>> {
+    Ok(classify::explain(&text))
+}
+
+/// Connection check, then verification with a test message, with live progress.
+#[tauri::command]
+pub async fn full_check(
+    state: State<'_, AppState>,
+    address: String,
+    on_event: Channel<Progress>,
+) -> Result<Vec<Outcome>> {
+    let assistant = assistant(&state)?;
+    let address = Address::parse(&address)?;
+    Ok(assistant
+        .full_check(&address, VerifyOptions { send_test: true }, &sink(on_event))
+        .await)
+}
+
+/// The report in its three forms, for the page to show and copy.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportView {
+    /// Plain text (shown and copied).
+    pub text: String,
+    /// Whether everything in it passed.
+    pub passed: bool,
+    /// Where "Save report" puts files.
+    pub save_dir: String,
+}
+
+/// The helpdesk report for `address` from this session's latest results.
+#[tauri::command]
+pub async fn report(state: State<'_, AppState>, address: String) -> Result<ReportView> {
+    let assistant = assistant(&state)?;
+    let r = assistant.report(&Address::parse(&address)?)?;
+    Ok(ReportView {
+        text: report::text::render(&r),
+        passed: r.passed(),
+        save_dir: report::default_dir().display().to_string(),
+    })
+}
+
+/// Saves the report as `html`, `json` or `txt` in the Downloads folder; returns the path.
+#[tauri::command]
+pub async fn save_report(
+    state: State<'_, AppState>,
+    address: String,
+    format: String,
+) -> Result<String> {
+    let extension = match format.as_str() {
+        "html" | "json" | "txt" => format.as_str(),
+        _ => "html",
+    };
+    let assistant = assistant(&state)?;
+    let r = assistant.report(&Address::parse(&address)?)?;
+    let dir = report::default_dir();
+    r.save_in(&dir, extension)
+        .map(|p| p.display().to_string())
+        .map_err(|e| {
+            CommandError::from(Finding::new(FindingCode::Internal).with(
+                "problem",
+                format!("the report could not be saved in {}: {e}", dir.display()),
+            ))
+        })
+}
