@@ -33,6 +33,8 @@ pub const BATCH_CONCURRENCY: usize = 10;
 struct Identity<'a> {
     mailbox: &'a Address,
     delegate: Option<Address>,
+    /// Who signed in, as saved (`preferred_username`), when known.
+    signed_in: Option<String>,
 }
 
 impl Identity<'_> {
@@ -51,7 +53,19 @@ impl Identity<'_> {
     /// Turns a failure into the shared-mailbox finding when it means a missing permission.
     fn explain(&self, f: Finding, imap: bool) -> Finding {
         let Some(delegate) = &self.delegate else {
-            return f.with("mailbox", self.mailbox.display());
+            let signed_in = self.signed_in.as_deref().unwrap_or(self.mailbox.display());
+            let same =
+                Address::parse(signed_in).is_ok_and(|s| s.same_mailbox(self.mailbox.normalized()));
+            if f.code == FindingCode::WrongAccountOrNoMailboxAccess && same {
+                // The claims match (F03): not the wrong-account trap; the mailbox is closed to it.
+                let mut out = Finding::new(FindingCode::MailboxAccessDenied)
+                    .with("mailbox", self.mailbox.display());
+                out.evidence = f.evidence;
+                return out;
+            }
+            return f
+                .with("mailbox", self.mailbox.display())
+                .with("signed_in", signed_in);
         };
         let code = match (imap, f.code) {
             (true, FindingCode::AuthRejected | FindingCode::WrongAccountOrNoMailboxAccess) => {
@@ -174,6 +188,12 @@ impl Assistant {
                 .sign_in_as
                 .as_deref()
                 .and_then(|d| Address::parse(d).ok()),
+            signed_in: self
+                .index
+                .get(address)
+                .ok()
+                .flatten()
+                .and_then(|s| s.signed_in_as),
         };
         let profile = self.profile(address);
         let (tx, rx) = oneshot::channel();

@@ -118,6 +118,7 @@ pub const ALL: &[FindingCode] = {
         GmailAppPasswordRequired,
         GmailBadAppPassword,
         GmailWebLoginRequired,
+        MailboxAccessDenied,
         Internal,
     ]
 };
@@ -996,6 +997,20 @@ pub fn entry(code: FindingCode) -> Entry {
                 "Then try again here, using an App Password or the Google sign-in.",
             ],
             Some("https://support.google.com/mail/answer/78754"),
+        ),
+        // F03 with matching claims; facts §6.1 ("IMAP disabled for the mailbox"), §6.2.
+        MailboxAccessDenied => e(
+            Helpdesk,
+            "{mailbox} signed in, but the server would not open its mailbox",
+            "The sign-in is right: it is {mailbox}. Yet the mail server refused to open the mailbox after accepting the sign-in. Usually IMAP is turned off for this mailbox, or the account has no Exchange Online mailbox (licence) yet.",
+            &[
+                "Ask the administrator to check that IMAP is on for the mailbox: Get-CASMailbox -Identity {mailbox} | Format-List ImapEnabled (turn it on with Set-CASMailbox -Identity {mailbox} -ImapEnabled $true), or in the Microsoft 365 admin center → Users → Active users → the user → Mail → Manage email apps → IMAP.",
+                "Check that the user has a licence that includes Exchange Online and that the mailbox exists (it can take a few hours after licensing).",
+                "Then run the check again. The saved sign-in is kept.",
+            ],
+            Some(
+                "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/pop3-and-imap4/enable-or-disable-pop3-or-imap4-access",
+            ),
         ),
         Internal => e(
             Helpdesk,

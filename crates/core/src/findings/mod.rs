@@ -188,6 +188,9 @@ pub enum FindingCode {
     GmailBadAppPassword,
     /// Gmail: Google wants a sign-in in the browser first (534 5.7.14, `[WEBALERT]`).
     GmailWebLoginRequired,
+    /// The right account signed in, but the server would not open its mailbox (IMAP off for
+    /// it, no Exchange licence, no mailbox yet): field case F03 with matching claims.
+    MailboxAccessDenied,
     /// An unexpected internal error; details are in the log.
     Internal,
 }

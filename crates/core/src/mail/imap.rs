@@ -309,16 +309,18 @@ fn imap_error_text(e: &async_imap::error::Error) -> String {
         E::ConnectionLost => return "the server closed the connection".into(),
         other => return other.to_string(),
     };
-    // async-imap formats these as `code: Some(X), info: Some("text")`.
+    // async-imap formats these as `code: Some(X), info: Some("text")` or, after SELECT and
+    // other mailbox commands, `outcome: ResponseOutcome { code: Some(X), information: Some("text") }`.
     let code = detail
         .split("code: ")
         .nth(1)
-        .and_then(|r| r.split(", info:").next())
+        .and_then(|r| r.split([',', '}']).next())
         .unwrap_or("None");
     let info = detail
         .split("info: Some(\"")
         .nth(1)
-        .map(|r| r.trim_end_matches("\")"))
+        .or_else(|| detail.split("information: Some(\"").nth(1))
+        .map(|r| r.split("\")").next().unwrap_or(r))
         .unwrap_or("");
     let code = code
         .trim()
@@ -362,6 +364,14 @@ mod tests {
         assert_eq!(
             imap_error("s:993", &e).code,
             FindingCode::WrongAccountOrNoMailboxAccess
+        );
+        // The form async-imap uses after SELECT.
+        let e = async_imap::error::Error::Bad(
+            "outcome: ResponseOutcome { tag: RequestId(\"A0002\"), code: None, information: Some(\"User is authenticated but not connected.\") }".into(),
+        );
+        assert_eq!(
+            imap_error_text(&e),
+            "BAD User is authenticated but not connected."
         );
     }
 }

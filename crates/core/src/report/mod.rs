@@ -127,7 +127,11 @@ impl Report {
     ///
     /// # Errors
     /// The I/O error when the folder cannot be written.
-    pub fn save_in(&self, dir: &std::path::Path, extension: &str) -> std::io::Result<std::path::PathBuf> {
+    pub fn save_in(
+        &self,
+        dir: &std::path::Path,
+        extension: &str,
+    ) -> std::io::Result<std::path::PathBuf> {
         let path = dir.join(self.file_name(extension));
         std::fs::write(&path, self.render_for_file(&path))?;
         Ok(path)
