@@ -45,6 +45,7 @@ t0=$(date +%s)
 step() { printf '\n== %s\n' "$*"; }
 timed() { local s; s=$(date +%s); "$@"; echo "   ($(( $(date +%s) - s )) s)"; }
 
+rm -rf target/test-outputs  # this run's outputs only, for the secret scan at the end
 step "cargo fmt --check"
 cargo fmt --all --check
 step "cargo clippy -D warnings"
@@ -53,8 +54,10 @@ step "build (debug: the app, the CLI, the tests)"
 timed cargo build --workspace --all-targets --quiet
 step "Rust tests: core units, CLI end to end against the peers, desktop shell"
 timed cargo test --workspace --quiet
-step "UI tests (Playwright, headless Chromium, mocked IPC)"
-timed node --test tests/ui/
+step "UI tests (Playwright, headless Chromium, mocked IPC) and the secret scanner's own tests"
+timed node --test tests/ui/ tests/secrets/
 step "Desktop end to end (real window: tauri-driver + WebKitWebDriver under Xvfb)"
 timed xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/desktop/
+step "Secret scan: no test secret in any output (CLI, logs, reports, desktop log, browser pages)"
+node tests/secrets/scan.mjs
 step "All tests passed in $(( $(date +%s) - t0 )) s"

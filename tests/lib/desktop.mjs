@@ -12,6 +12,7 @@ import { REPO, writeSettings } from './peers.mjs';
 
 export const APP = join(REPO, 'target/debug/mailsetup-desktop');
 export const SHOTS = join(REPO, 'target/screenshots');
+const OUTPUTS = join(REPO, 'target/test-outputs/desktop');
 
 function freePort() {
   return new Promise((ok) => {
@@ -57,6 +58,7 @@ export async function launchApp(peers, clientId, prefix, env = {}) {
       XDG_DATA_HOME: join(home, 'data'),
       XDG_CONFIG_HOME: join(home, 'config'),
       XDG_CACHE_HOME: join(home, 'cache'),
+      MAILSETUP_LOG: 'mailsetup_core=debug,mailsetup_desktop=debug,warn',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -75,6 +77,9 @@ export async function launchApp(peers, clientId, prefix, env = {}) {
   const stop = async () => {
     await wd.quit();
     try { process.kill(-driver.pid, 'SIGTERM'); } catch { /* gone */ }
+    // The app's and the driver's log, kept for the suite's secret scan.
+    mkdirSync(OUTPUTS, { recursive: true });
+    writeFileSync(join(OUTPUTS, `${prefix}.log`), log);
   };
   await waitStatus(port, 20_000);
   await wd.start({ browserName: 'wry', 'tauri:options': { application: APP } });

@@ -45,9 +45,10 @@ function mockIpc(script) {
   };
 }
 
-/** Opens the page with `script` as the command responses. */
-export async function openPage(browser, script) {
-  const page = await browser.newPage({ viewport: { width: 880, height: 760 } });
+/** Opens the page with `script` as the command responses; `options.timezoneId` fixes the page's
+ * time zone (e.g. 'America/New_York') for tests that show local times. */
+export async function openPage(browser, script, options = {}) {
+  const page = await browser.newPage({ viewport: { width: 880, height: 760 }, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.route('http://app.test/**', (route) => {
@@ -62,6 +63,14 @@ export async function openPage(browser, script) {
   await page.goto('http://app.test/index.html');
   page.errors = errors;
   return page;
+}
+
+/** Replaces navigator.clipboard (not available to a plain http:// test page): what is copied
+ * ends up in window.__copied. */
+export async function stubClipboard(page) {
+  await page.evaluate(() => {
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t) => { window.__copied = t; } } });
+  });
 }
 
 export async function shot(page, name) {

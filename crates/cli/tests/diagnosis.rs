@@ -177,7 +177,7 @@ fn field_f23_diagnose_names_the_proxy_and_keeps_mail_checks_apart() {
 fn diagnose_writes_a_report_in_each_format() {
     let env = TestEnv::new("diagreport", json!({}));
     for ext in ["html", "json", "txt"] {
-        let path = env.dir.path().join(format!("report.{ext}"));
+        let path = outputs_dir("reports").join(format!("{}.{ext}", env.address.to_lowercase()));
         let (code, _, stderr) =
             env.run(&["diagnose", &env.address, "--report", path.to_str().unwrap()]);
         assert_eq!(code, 0, "{stderr}");
@@ -197,4 +197,57 @@ fn diagnose_writes_a_report_in_each_format() {
             _ => assert!(text.contains("== Connection check: passed ==")),
         }
     }
+}
+
+#[test]
+fn verify_report_has_token_claims_and_capabilities_but_no_secret() {
+    let env = TestEnv::new("fullreport", json!({}));
+    env.sign_in_ok();
+    let path = outputs_dir("reports").join(format!("{}.json", env.address.to_lowercase()));
+    let (code, v) = env.run_json(&[
+        "verify",
+        &env.address,
+        "--send-test",
+        "--report",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{v:#}");
+    assert_eq!(
+        v.as_array().map(Vec::len),
+        Some(2),
+        "check and verify: {v:#}"
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let r: Value = serde_json::from_str(&text).unwrap();
+    let actions: Vec<&str> = r["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["check", "verify"]);
+    let token = &r["results"][1]["token"];
+    for claim in ["tid", "oid", "upn", "scp", "aud", "exp"] {
+        assert!(!token[claim].is_null(), "{claim} in {token}");
+    }
+    assert_eq!(token["upn"], env.address.to_lowercase());
+    assert!(token["scp"].as_str().unwrap().contains("SMTP.Send"));
+    assert_eq!(r["account"]["mailbox"], env.address.to_lowercase());
+    assert!(r["account"]["lastSuccessAt"].as_u64().is_some());
+    assert!(r["account"]["tokenExpiresAt"].as_u64().is_some());
+    assert!(
+        r["results"][0]["diagnosis"]["imap"]["capabilities"]
+            .to_string()
+            .contains("AUTH=XOAUTH2")
+    );
+    // Neither the tokens in the vault nor any other secret is in the report.
+    let record = env.vault_record().unwrap();
+    let access = env.vault_access_token().unwrap();
+    for secret in [
+        record["refresh_token"].as_str().unwrap(),
+        access["access_token"].as_str().unwrap(),
+    ] {
+        assert!(!text.contains(secret), "a token reached the report");
+    }
+    assert!(!text.contains("eyJ"), "no JWT-looking text in the report");
 }

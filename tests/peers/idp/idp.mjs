@@ -129,8 +129,22 @@ function knownError(code, client) {
   return entraError(code, error, text.replace('{client}', client), extra || {});
 }
 
+// Every secret that crossed this provider (codes, state, nonce, PKCE verifiers, client secrets,
+// access/refresh/ID tokens, device codes), for the suite's secret scan (GET /_test/issued): no
+// output of the app may contain any of them.
+const issued = new Set();
+const SECRET_FIELDS = ['code', 'state', 'nonce', 'code_verifier', 'client_secret', 'refresh_token', 'access_token', 'id_token', 'device_code'];
+
+function keep(values) {
+  for (const k of SECRET_FIELDS) {
+    const v = values instanceof URLSearchParams ? values.get(k) : values[k];
+    if (typeof v === 'string' && v.length >= 8 && issued.size < 100000) issued.add(v);
+  }
+}
+
 function send(res, status, body, headers = {}) {
   const isJson = typeof body !== 'string';
+  if (isJson && body) keep(body);
   const text = isJson ? JSON.stringify(body) : body;
   res.writeHead(status, {
     'Content-Type': isJson ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
@@ -151,6 +165,7 @@ function errorPage(res, code, message) {
 
 function redirectBack(res, redirectUri, params) {
   const u = new URL(redirectUri);
+  keep(params);
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) u.searchParams.set(k, v);
   res.writeHead(302, { Location: u.toString(), 'Cache-Control': 'no-store' });
   res.end();
@@ -256,6 +271,7 @@ function clientAuth(req, form, client) {
 
 function authorize(req, res, url, tenantSeg) {
   const q = url.searchParams;
+  keep(q);
   const where = resolveTenant(tenantSeg);
   if (!where) return errorPage(res, 90002, `Tenant '${tenantSeg}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
   const client = clients.get(q.get('client_id') || '');
@@ -303,6 +319,10 @@ function authorize(req, res, url, tenantSeg) {
 
 async function tokenEndpoint(req, res, tenantSeg) {
   const form = new URLSearchParams(await body(req));
+  keep(form);
+  if (req.headers.authorization?.startsWith('Basic ')) {
+    keep({ client_secret: decodeURIComponent(Buffer.from(req.headers.authorization.slice(6), 'base64').toString().split(':')[1] || '') });
+  }
   const where = resolveTenant(tenantSeg);
   if (!where) return send(res, 400, entraError(90002, 'invalid_request', `Tenant '${tenantSeg}' not found.`));
   const client = clients.get(form.get('client_id') || '') || clientFromBasic(req);
@@ -435,6 +455,7 @@ async function testApi(req, res, url) {
   if (url.pathname === '/_test/clients' && req.method === 'POST') {
     const c = JSON.parse(await body(req) || '{}');
     if (!c.client_id) c.client_id = randomUUID();
+    keep({ client_secret: c.secret });
     clients.set(c.client_id, normaliseClient(c));
     return send(res, 200, clients.get(c.client_id));
   }
@@ -455,6 +476,7 @@ async function testApi(req, res, url) {
     renameSync(tmp, config.grants_file);
     return send(res, 200, g);
   }
+  if (url.pathname === '/_test/issued') return send(res, 200, { secrets: [...issued] });
   if (url.pathname === '/_test/refresh_tokens') {
     const id = url.searchParams.get('client_id');
     const mine = [...refreshTokens.entries()].filter(([, v]) => v.client_id === id);

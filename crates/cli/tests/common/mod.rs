@@ -228,6 +228,8 @@ impl TestEnv {
             .env("MAILSETUP_PEERS_DIR", &self.peers.dir)
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_CONFIG_HOME", home.join("config"))
+            // Debug logs too go to stderr, so the secret scan covers the app's log.
+            .env("MAILSETUP_LOG", "mailsetup_core=debug,mailsetup=debug,warn")
             .env_remove("HTTPS_PROXY")
             .env_remove("https_proxy")
             .env_remove("ALL_PROXY");
@@ -238,13 +240,20 @@ impl TestEnv {
     }
 
     fn record(&self, args: &[&str], out: &Output) {
-        let mut t = self.transcript.borrow_mut();
-        t.push_str(&format!(
+        let entry = format!(
             "$ mailsetup {}\n{}{}",
             args.join(" "),
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
-        ));
+        );
+        // Kept for the suite's secret scan (tests/secrets/scan.mjs): every CLI output.
+        let dir = outputs_dir("cli");
+        let _ = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(dir.join(format!("{}.log", self.address.to_lowercase())))
+            .and_then(|mut f| std::io::Write::write_all(&mut f, entry.as_bytes()));
+        self.transcript.borrow_mut().push_str(&entry);
     }
 
     /// The vault record for this env's address, read with `secret-tool` (not with our code).
@@ -379,4 +388,11 @@ impl BlackHole {
             port: addr.port(),
         }
     }
+}
+
+/// `target/test-outputs/<kind>/`: outputs kept for the suite's secret scan.
+pub fn outputs_dir(kind: &str) -> PathBuf {
+    let dir = repo().join("target/test-outputs").join(kind);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
