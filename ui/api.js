@@ -65,6 +65,15 @@ export const api = {
   verify: (address, sendTest, onEvent) => call('verify', { address, sendTest, onEvent: channel(onEvent) }),
   listAccounts: () => call('list_accounts'),
   forgetAccount: (address) => call('forget_account', { address }),
+  // Helpdesk
+  /** The findings in a pasted error text (never fails for bad text). */
+  explain: (text) => call('explain', { text }),
+  /** Connection check, then verification with a test message: two outcomes, one progress stream. */
+  fullCheck: (address, onEvent) => call('full_check', { address, onEvent: channel(onEvent) }),
+  /** This session's latest results for the mailbox: {text, passed, saveDir}. */
+  report: (address) => call('report', { address }),
+  /** format: 'html' | 'json' | 'txt'; returns the saved file's full path. */
+  saveReport: (address, format) => call('save_report', { address, format }),
 };
 
 /** The wrong-account findings after which the page offers the account picker and a private window. */

@@ -1,8 +1,9 @@
-// The wizard: Address → Connection check → Sign in → Check mail → Done (+ the admin page).
+// The wizard: Address → Connection check → Sign in → Check mail → Done (+ the admin and helpdesk pages).
 // Each step calls one command through api.js and renders what comes back.
 
 import { api } from './api.js';
 import { wireAdmin } from './admin.js';
+import { wireHelpdesk } from './helpdesk.js';
 import { applyProgress, el, findingCard, outcomeFindings, showFindings } from './render.js';
 import { loadBrowsers, wireSignIn } from './signin.js';
 import { $, busy, show, wizard } from './wizard.js';
@@ -44,6 +45,10 @@ async function refreshAccounts() {
   } catch {
     accounts = [];
   }
+  renderAccounts(accounts);
+}
+
+function renderAccounts(accounts) {
   $('#accounts-list').replaceChildren(...accounts.map((a) => {
     const status = a.inVault ? (a.lastCheckPassed === false ? 'last check failed' : 'signed in') : 'sign-in missing';
     const via = a.shared && a.signedInAs ? ` (shared, via ${a.signedInAs})` : '';
@@ -195,8 +200,10 @@ $('#done-another').addEventListener('click', () => {
   show('address');
 });
 
-// ---------------------------------------------------------------- admin
+// ---------------------------------------------------------------- admin, helpdesk
 
 wireAdmin();
+wireHelpdesk();
+document.addEventListener('accounts-listed', (e) => renderAccounts(e.detail));
 
 start();

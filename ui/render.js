@@ -49,7 +49,7 @@ export function showFindings(slot, findings) {
   slot.replaceChildren(...findings.map(findingCard));
 }
 
-/** Applies one progress event to an <ol> of steps. */
+/** Applies one progress event to an <ol> of steps (stepNoted: an information-only step, class `info`). */
 export function applyProgress(list, ev) {
   if (!ev || !ev.step) return;
   let li = list.querySelector(`li[data-step="${ev.step}"]`);
@@ -66,6 +66,10 @@ export function applyProgress(list, ev) {
   if (ev.event === 'stepFailed') {
     li.className = 'failed';
     li.querySelector('.detail').textContent = ` — ${ev.finding.title}`;
+  }
+  if (ev.event === 'stepNoted') {
+    li.className = 'info';
+    li.querySelector('.detail').textContent = ev.detail ? ` — ${ev.detail}` : '';
   }
 }
 

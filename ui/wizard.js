@@ -5,16 +5,19 @@ export const $ = (sel) => document.querySelector(sel);
 /** What the person has chosen so far. */
 export const wizard = { address: null, info: null, signInAs: null, account: null, lastVerify: null, previous: 'address' };
 
+/** Pages outside the wizard's steps (opened from the footer); "Back" returns to `wizard.previous`. */
+const ASIDE = new Set(['admin', 'helpdesk']);
+
 /** Shows one step (section) and marks the stepper. */
 export function show(step) {
   for (const s of document.querySelectorAll('section.step')) s.hidden = s.dataset.step !== step;
   let reached = true;
   for (const li of document.querySelectorAll('.stepper li')) {
     li.classList.toggle('current', li.dataset.for === step);
-    li.classList.toggle('reached', reached && step !== 'admin');
+    li.classList.toggle('reached', reached && !ASIDE.has(step));
     if (li.dataset.for === step) reached = false;
   }
-  if (step !== 'admin') wizard.previous = step;
+  if (!ASIDE.has(step)) wizard.previous = step;
   document.body.dataset.step = step;
   const heading = document.querySelector(`section[data-step="${step}"] h2`);
   if (heading) {
@@ -28,13 +31,14 @@ export function busy(button, on) {
   button.classList.toggle('busy', on);
 }
 
-/** Copies text for a "Copy" button and says so on the button. */
+/** Copies text for a "Copy" button and says so on the button (then shows its own label again). */
 export async function copy(button, text) {
+  const label = button.dataset.label || (button.dataset.label = button.textContent);
   try {
     await navigator.clipboard.writeText(text);
     button.textContent = 'Copied';
   } catch {
     button.textContent = 'Select and copy';
   }
-  setTimeout(() => { button.textContent = 'Copy'; }, 2000);
+  setTimeout(() => { button.textContent = label; }, 2000);
 }

@@ -64,16 +64,28 @@ fn signin_verify_refresh_and_forget_end_to_end() {
         "imap_auth",
         "imap_select",
         "imap_find",
+        "vault_store",
     ] {
         assert!(steps.contains(&step), "missing step {step} in {steps:?}");
     }
-    let refresh = v["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["step"] == "token_refresh")
-        .unwrap();
-    assert_eq!(refresh["detail"], "renewed; new refresh token saved");
+    let step = |name: &str| {
+        v["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["step"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        step("token_refresh")["detail"],
+        "renewed; the new refresh token is being saved"
+    );
+    assert_eq!(step("vault_store")["detail"], "new refresh token saved");
+    // Connecting overlaps the renewal; signing in waits for the new token.
+    let end = |s: &serde_json::Value| s["startMs"].as_u64().unwrap() + s["ms"].as_u64().unwrap();
+    assert!(step("smtp_auth")["startMs"].as_u64().unwrap() >= end(&step("token_refresh")));
+    assert!(step("imap_auth")["startMs"].as_u64().unwrap() >= end(&step("token_refresh")));
 
     // The rotated refresh token is the one stored, and the old one is spent.
     let second_rt = env.vault_record().unwrap()["refresh_token"]

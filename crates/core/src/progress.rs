@@ -208,6 +208,9 @@ pub struct StepRecord {
     pub step: Step,
     /// Passed or failed.
     pub status: Status,
+    /// When the step started, in milliseconds after the action started (steps overlap).
+    #[serde(default)]
+    pub start_ms: u64,
     /// Duration in milliseconds.
     pub ms: u64,
     /// A short fact about a passed step.
@@ -223,6 +226,7 @@ pub struct StepRecord {
 pub struct Run<'a> {
     sink: &'a dyn ProgressSink,
     records: Mutex<Vec<StepRecord>>,
+    started: Instant,
 }
 
 /// What a step returns on success: the value and an optional detail line.
@@ -258,6 +262,7 @@ impl<'a> Run<'a> {
         Run {
             sink,
             records: Mutex::new(Vec::new()),
+            started: Instant::now(),
         }
     }
 
@@ -293,6 +298,7 @@ impl<'a> Run<'a> {
                 self.record(StepRecord {
                     step,
                     status: Status::Passed,
+                    start_ms: self.offset(start),
                     ms,
                     detail: detail.clone(),
                     finding: None,
@@ -310,6 +316,7 @@ impl<'a> Run<'a> {
                 self.record(StepRecord {
                     step,
                     status: Status::Failed,
+                    start_ms: self.offset(start),
                     ms,
                     detail: None,
                     finding: Some(finding.clone()),
@@ -340,6 +347,7 @@ impl<'a> Run<'a> {
         self.record(StepRecord {
             step,
             status: Status::Info,
+            start_ms: self.offset(start),
             ms,
             detail: Some(detail.clone()),
             finding: None,
@@ -363,6 +371,7 @@ impl<'a> Run<'a> {
         self.record(StepRecord {
             step,
             status: Status::Failed,
+            start_ms: self.offset(Instant::now()),
             ms: 0,
             detail: None,
             finding: Some(finding.clone()),
@@ -374,6 +383,10 @@ impl<'a> Run<'a> {
             finding: finding.clone(),
         });
         finding
+    }
+
+    fn offset(&self, at: Instant) -> u64 {
+        u64::try_from(at.duration_since(self.started).as_millis()).unwrap_or(u64::MAX)
     }
 
     fn record(&self, record: StepRecord) {

@@ -101,6 +101,7 @@ impl Outcome {
             steps.push(StepRecord {
                 step: Step::Prepare,
                 status: Status::Failed,
+                start_ms: 0,
                 ms: 0,
                 detail: None,
                 finding: Some(f.clone()),

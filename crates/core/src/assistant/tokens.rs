@@ -1,9 +1,12 @@
 //! A valid access token for a saved account: the cached one while it lasts, else a new one
 //! from the refresh token — at the authority and tenant that issued it (field case F13).
 //!
-//! Rules (issue 3 item 8): a rotated refresh token is saved before anything uses the new access
-//! token; `invalid_grant` kinds that mean the sign-in is dead (inactivity, policy, revoked)
-//! remove it from the vault and say "sign in again"; network errors and 5xx keep it.
+//! Rules (issue 2; issue 3 item 8): the rotated refresh token replaces the old one in one vault
+//! write (the record is a single entry, so the switch is atomic), and the action that renewed
+//! does not end before that write is done — a failed write fails it with `VAULT_UNAVAILABLE`.
+//! The write runs as its own step ([`Renewal`]) alongside the mail checks, which need only the
+//! new access token. `invalid_grant` kinds that mean the sign-in is dead (inactivity, policy,
+//! revoked) remove it from the vault and say "sign in again"; network errors and 5xx keep it.
 
 use std::time::Duration;
 
@@ -20,18 +23,36 @@ use crate::vault::{AccountRecord, CachedAccessToken, epoch_secs, now_secs};
 /// A cached access token is used only if it stays valid at least this long.
 pub const ACCESS_TOKEN_MARGIN: Duration = Duration::from_secs(60);
 
+/// What a renewal must still write to the vault: the record with the rotated refresh token
+/// (when the provider rotated it) and the access token cache.
+pub(super) struct Renewal {
+    record: Option<AccountRecord>,
+    cached: Option<CachedAccessToken>,
+}
+
+/// An access token, and the renewal to store when it was just renewed.
+pub(super) struct Token {
+    pub secret: SecretString,
+    pub renewal: Option<Renewal>,
+}
+
 impl Assistant {
+    /// The cached access token while it lasts, else a renewed one (not yet stored: see
+    /// [`Assistant::store_renewal`]).
     pub(super) async fn access_token(
         &self,
         address: &Address,
         record: &AccountRecord,
-    ) -> Result<Done<SecretString>, Finding> {
+    ) -> Result<Done<Token>, Finding> {
         if let Some(cached) = self.vault.load_access_token(address).await?
             && cached.valid_for(ACCESS_TOKEN_MARGIN)
         {
             let mins = (cached.expires_at.saturating_sub(now_secs())) / 60;
             return Ok(Done::with_detail(
-                cached.token,
+                Token {
+                    secret: cached.token,
+                    renewal: None,
+                },
                 format!("saved access token valid for {mins} more min"),
             ));
         }
@@ -63,32 +84,74 @@ impl Assistant {
                     return Err(f);
                 }
             };
-        let rotated = tokens.refresh_token.is_some();
-        if let Some(rt) = tokens.refresh_token {
+        let rotated = tokens.refresh_token.clone().map(|rt| {
             let mut next = record.clone();
             next.refresh_token = rt;
             next.saved_at = now_secs();
-            self.vault.save(&next).await?;
-        }
-        match tokens.expires_at {
-            Some(exp) => {
-                let cached = CachedAccessToken {
-                    token: tokens.access_token.clone(),
-                    expires_at: epoch_secs(exp),
-                };
-                self.vault.save_access_token(address, &cached).await?;
-            }
-            None => self.vault.delete_access_token(address).await?,
-        }
-        let _ = self.index.update(address, |s| {
-            s.last_refresh_at = Some(now_secs());
-            s.token_expires_at = tokens.expires_at.map(epoch_secs);
+            next
         });
-        let detail = if rotated {
-            "renewed; new refresh token saved"
+        let detail = if rotated.is_some() {
+            "renewed; the new refresh token is being saved"
         } else {
             "renewed"
         };
-        Ok(Done::with_detail(tokens.access_token, detail))
+        let cached = tokens.expires_at.map(|exp| CachedAccessToken {
+            token: tokens.access_token.clone(),
+            expires_at: epoch_secs(exp),
+        });
+        Ok(Done::with_detail(
+            Token {
+                secret: tokens.access_token,
+                renewal: Some(Renewal {
+                    record: rotated,
+                    cached,
+                }),
+            },
+            detail,
+        ))
+    }
+
+    /// Writes a renewal: the rotated refresh token (one vault write replaces the record), the
+    /// access token cache, and the account list's times.
+    ///
+    /// # Errors
+    /// `VAULT_UNAVAILABLE` when the refresh token could not be saved (the cache is best effort).
+    pub(super) async fn store_renewal(
+        &self,
+        address: &Address,
+        renewal: Renewal,
+    ) -> Result<Done<()>, Finding> {
+        let rotated = renewal.record.is_some();
+        let (saved, cached) = tokio::join!(
+            async {
+                match &renewal.record {
+                    Some(next) => self.vault.save(next).await,
+                    None => Ok(()),
+                }
+            },
+            async {
+                match &renewal.cached {
+                    Some(c) => self.vault.save_access_token(address, c).await,
+                    None => self.vault.delete_access_token(address).await,
+                }
+            }
+        );
+        saved?;
+        if let Err(f) = cached {
+            tracing::warn!(code = %f.code, "the access token could not be cached");
+        }
+        let expires = renewal.cached.as_ref().map(|c| c.expires_at);
+        let _ = self.index.update(address, |s| {
+            s.last_refresh_at = Some(now_secs());
+            s.token_expires_at = expires;
+        });
+        Ok(Done::with_detail(
+            (),
+            if rotated {
+                "new refresh token saved"
+            } else {
+                "access token cached"
+            },
+        ))
     }
 }

@@ -21,7 +21,6 @@ use crate::mail::imap::ImapConnection;
 use crate::mail::smtp::Smtp;
 use crate::oauth::claims::TokenClaims;
 use crate::progress::{Done, ProgressSink, Run, Step};
-use crate::provider::Profile;
 use crate::vault::now_secs;
 
 /// Mailboxes verified at once by [`Assistant::verify_all`]. Each verification holds one SMTP
@@ -178,10 +177,6 @@ impl Assistant {
                 })
             })
             .await?;
-        let token = run
-            .step_detail(Step::TokenRefresh, self.access_token(address, &record))
-            .await?;
-        *claims = TokenClaims::read(token.expose_secret());
         let identity = Identity {
             mailbox: address,
             delegate: record
@@ -196,42 +191,70 @@ impl Assistant {
                 .and_then(|s| s.signed_in_as),
         };
         let profile = self.profile(address);
+        let t = self.settings.timeouts;
+        // Connecting needs no credential: both servers are reached while the sign-in renews.
+        let renew = run.step_detail(Step::TokenRefresh, self.access_token(address, &record));
+        let smtp_conn = run.step_detail(Step::SmtpConnect, async {
+            let s = Smtp::connect(&profile.smtp, &self.trust, &t).await?;
+            let detail = s.describe();
+            Ok(Done::with_detail(s, detail))
+        });
+        let imap_conn = run.step_detail(Step::ImapConnect, async {
+            let c = ImapConnection::connect(&profile.imap, &self.trust, &t).await?;
+            let detail = c.describe();
+            Ok(Done::with_detail(c, detail))
+        });
+        let (token, smtp_conn, imap_conn) = tokio::join!(renew, smtp_conn, imap_conn);
+        let token = match token {
+            Ok(token) => token,
+            Err(f) => {
+                if let Ok(s) = smtp_conn {
+                    s.quit().await;
+                }
+                return Err(f);
+            }
+        };
+        *claims = TokenClaims::read(token.secret.expose_secret());
+        // The renewal is stored alongside the mail checks; the verification ends after both.
+        let store = async {
+            match token.renewal {
+                Some(renewal) => run
+                    .step_detail(Step::VaultStore, self.store_renewal(address, renewal))
+                    .await
+                    .map(|_| ()),
+                None => Ok(()),
+            }
+        };
         let (tx, rx) = oneshot::channel();
-        let (smtp, imap) = tokio::join!(
+        let (stored, smtp, imap) = tokio::join!(
+            store,
             self.smtp_check(
                 run,
-                &profile,
                 &identity,
-                &token,
+                smtp_conn,
+                &token.secret,
                 opts.send_test.then_some(tx)
             ),
             self.imap_check(
                 run,
-                &profile,
                 &identity,
-                &token,
+                imap_conn,
+                &token.secret,
                 opts.send_test.then_some(rx)
             ),
         );
-        smtp.and(imap)
+        stored.and(smtp).and(imap)
     }
 
     async fn smtp_check(
         &self,
         run: &Run<'_>,
-        profile: &Profile,
         who: &Identity<'_>,
+        conn: Result<Smtp, Finding>,
         token: &SecretString,
         sent: Option<oneshot::Sender<String>>,
     ) -> Result<(), Finding> {
-        let t = self.settings.timeouts;
-        let mut smtp = run
-            .step_detail(Step::SmtpConnect, async {
-                let s = Smtp::connect(&profile.smtp, &self.trust, &t).await?;
-                let detail = s.describe();
-                Ok(Done::with_detail(s, detail))
-            })
-            .await?;
+        let mut smtp = conn?;
         let result = async {
             run.step_detail(Step::SmtpAuth, async {
                 smtp.auth_xoauth2(who.smtp_user(), token)
@@ -267,19 +290,13 @@ impl Assistant {
     async fn imap_check(
         &self,
         run: &Run<'_>,
-        profile: &Profile,
         who: &Identity<'_>,
+        conn: Result<ImapConnection, Finding>,
         token: &SecretString,
         sent: Option<oneshot::Receiver<String>>,
     ) -> Result<(), Finding> {
         let t = self.settings.timeouts;
-        let conn = run
-            .step_detail(Step::ImapConnect, async {
-                let c = ImapConnection::connect(&profile.imap, &self.trust, &t).await?;
-                let detail = c.describe();
-                Ok(Done::with_detail(c, detail))
-            })
-            .await?;
+        let conn = conn?;
         let mut session = run
             .step_detail(Step::ImapAuth, async {
                 let s = conn

@@ -222,17 +222,30 @@ impl Smtp {
     }
 }
 
+/// lettre's TLS settings for `host` with the app's roots. lettre would read the OS certificate
+/// store on every connection; these are built once per host and trust, then reused.
 fn tls_parameters(host: &str, trust: &Trust) -> Result<TlsParameters, Finding> {
-    let mut builder = TlsParameters::builder(host.to_string());
-    if let Some(pem) = trust.extra_ca_pem() {
-        use rustls::pki_types::pem::PemObject;
-        for der in rustls::pki_types::CertificateDer::pem_slice_iter(pem).filter_map(Result::ok) {
-            builder = builder.add_root_certificate(
-                Certificate::from_der(der.to_vec()).map_err(Finding::internal)?,
-            );
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+    static CACHE: LazyLock<Mutex<HashMap<(String, Option<Vec<u8>>), TlsParameters>>> =
+        LazyLock::new(Mutex::default);
+    let key = (host.to_owned(), trust.extra_ca_pem().map(<[u8]>::to_vec));
+    if let Some(p) = CACHE.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return Ok(p);
+    }
+    let mut builder = TlsParameters::builder(host.to_string())
+        .certificate_store(lettre::transport::smtp::client::CertificateStore::None);
+    for der in trust.roots_der() {
+        // Roots the OS ships that lettre cannot read are skipped, as rustls would.
+        if let Ok(cert) = Certificate::from_der(der.to_vec()) {
+            builder = builder.add_root_certificate(cert);
         }
     }
-    builder.build_rustls().map_err(Finding::internal)
+    let params = builder.build_rustls().map_err(Finding::internal)?;
+    if let Ok(mut c) = CACHE.lock() {
+        c.insert(key, params.clone());
+    }
+    Ok(params)
 }
 
 async fn within<T>(

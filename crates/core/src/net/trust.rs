@@ -97,6 +97,17 @@ impl Trust {
         self.extra_pem.as_deref()
     }
 
+    /// Every trusted root as DER: the OS roots (read once per process) plus the extra CA, for
+    /// clients that take a list of roots (lettre).
+    pub fn roots_der(&self) -> Vec<CertificateDer<'static>> {
+        use rustls::pki_types::pem::PemObject;
+        let mut roots = NATIVE_ROOTS.clone();
+        if let Some(pem) = &self.extra_pem {
+            roots.extend(CertificateDer::pem_slice_iter(pem).filter_map(Result::ok));
+        }
+        roots
+    }
+
     /// Wraps `tcp` in TLS for `host`, verifying the certificate, within `timeout`.
     ///
     /// # Errors

@@ -20,6 +20,7 @@ fn sample() -> Report {
             StepRecord {
                 step: Step::TokenRefresh,
                 status: Status::Passed,
+                start_ms: 0,
                 ms: 120,
                 detail: Some("renewed".into()),
                 finding: None,
@@ -27,6 +28,7 @@ fn sample() -> Report {
             StepRecord {
                 step: Step::SmtpAuth,
                 status: Status::Failed,
+                start_ms: 0,
                 ms: 80,
                 detail: None,
                 finding: Some(failing),
@@ -34,6 +36,7 @@ fn sample() -> Report {
             StepRecord {
                 step: Step::Port25,
                 status: Status::Info,
+                start_ms: 0,
                 ms: 3001,
                 detail: Some("port 25 gave no answer".into()),
                 finding: None,
