@@ -227,8 +227,9 @@ impl Smtp {
 fn tls_parameters(host: &str, trust: &Trust) -> Result<TlsParameters, Finding> {
     use std::collections::HashMap;
     use std::sync::{LazyLock, Mutex};
-    static CACHE: LazyLock<Mutex<HashMap<(String, Option<Vec<u8>>), TlsParameters>>> =
-        LazyLock::new(Mutex::default);
+    /// Host and extra CA → parameters.
+    type Key = (String, Option<Vec<u8>>);
+    static CACHE: LazyLock<Mutex<HashMap<Key, TlsParameters>>> = LazyLock::new(Mutex::default);
     let key = (host.to_owned(), trust.extra_ca_pem().map(<[u8]>::to_vec));
     if let Some(p) = CACHE.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return Ok(p);
