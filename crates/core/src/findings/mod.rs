@@ -431,10 +431,12 @@ impl fmt::Display for Finding {
 
 impl std::error::Error for Finding {}
 
-/// A duration in words for findings: "1 second", "10 seconds", "0.7 seconds", "5 minutes".
+/// A duration in words for findings: "1 second", "10 seconds", "0.7 seconds", "2.5 seconds",
+/// "5 minutes".
 pub fn human_duration(d: std::time::Duration) -> String {
     let secs = d.as_secs_f64();
-    if secs < 1.0 {
+    let whole = d.subsec_millis() == 0;
+    if secs < 1.0 || (!whole && secs < 60.0) {
         format!("{:.1} seconds", secs)
     } else if d.as_secs() == 1 {
         "1 second".into()
