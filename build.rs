@@ -19,6 +19,9 @@ fn main() {
             "full_check",
             "report",
             "save_report",
+            "sign_in_choices",
+            "sign_in_password",
+            "set_servers",
         ]),
     ))
     .expect("tauri build configuration");

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use mailsetup_core::address::Address;
 use mailsetup_core::assistant::{
-    AccountStatus, Assistant, Outcome, Provisioning, SignInOptions, VerifyOptions,
+    AccountStatus, Assistant, Outcome, Provisioning, Registration, SignInOptions, VerifyOptions,
 };
 use mailsetup_core::browser::{
     Browser, BrowserKind, InstalledBrowser, PrivateBrowser, SystemBrowser,
@@ -215,21 +215,39 @@ pub async fn provisioning(state: State<'_, AppState>) -> Result<Provisioning> {
     Ok(assistant(&state)?.provisioning().await?)
 }
 
-/// Stores the client secret of a confidential registration in the OS vault.
+/// `"google"` names the Google OAuth client; anything else the Microsoft registration.
+fn registration(which: Option<String>) -> Registration {
+    match which.as_deref() {
+        Some("google") => Registration::Google,
+        _ => Registration::Microsoft,
+    }
+}
+
+/// Stores the client secret of a confidential Microsoft registration, or of the Google OAuth
+/// client (`registration: "google"`), in the OS vault.
 #[tauri::command]
-pub async fn set_client_secret(state: State<'_, AppState>, secret: String) -> Result<Provisioning> {
+pub async fn set_client_secret(
+    state: State<'_, AppState>,
+    secret: String,
+    registration_name: Option<String>,
+) -> Result<Provisioning> {
     let assistant = assistant(&state)?;
     assistant
-        .set_client_secret(&SecretString::from(secret))
+        .set_client_secret(registration(registration_name), &SecretString::from(secret))
         .await?;
     Ok(assistant.provisioning().await?)
 }
 
 /// Removes the stored client secret.
 #[tauri::command]
-pub async fn remove_client_secret(state: State<'_, AppState>) -> Result<Provisioning> {
+pub async fn remove_client_secret(
+    state: State<'_, AppState>,
+    registration_name: Option<String>,
+) -> Result<Provisioning> {
     let assistant = assistant(&state)?;
-    assistant.remove_client_secret().await?;
+    assistant
+        .remove_client_secret(registration(registration_name))
+        .await?;
     Ok(assistant.provisioning().await?)
 }
 

@@ -7,6 +7,7 @@
 pub mod commands;
 pub mod error;
 pub mod helpdesk;
+pub mod providers;
 pub mod state;
 
 use tauri::Runtime;
@@ -33,6 +34,9 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             helpdesk::full_check,
             helpdesk::report,
             helpdesk::save_report,
+            providers::sign_in_choices,
+            providers::sign_in_password,
+            providers::set_servers,
         ])
 }
 

@@ -67,3 +67,32 @@ export async function grant(peers, mailbox, delegate, fullAccess, sendAs) {
 export async function approveDevice(peers, userCode, user) {
   await call(peers, 'POST', '/_test/device', { user_code: userCode, user, decision: 'approve' });
 }
+
+/**
+ * Adds or replaces `user`'s app password in the local Dovecot/Postfix (PLAIN/LOGIN over TLS);
+ * `password` null removes the user. Usable for IMAP and SMTP as soon as this resolves.
+ */
+export async function addAppPassword(peers, user, password) {
+  return call(peers, 'POST', '/_test/app_passwords', { user, password });
+}
+
+/** Removes `user`'s app password. */
+export async function removeAppPassword(peers, user) {
+  return call(peers, 'POST', '/_test/app_passwords', { user, password: null });
+}
+
+/**
+ * Registers (or updates) a Google-mode OAuth client on the local provider (`secret` makes it a
+ * client that must send client_secret; `scenario` as for Entra clients); returns its client id.
+ */
+export async function registerGoogleClient(peers, registration = {}) {
+  const client_id = registration.client_id || `${String(Date.now()).slice(-12)}-${randomUUID().slice(0, 8)}.apps.googleusercontent.com`;
+  await call(peers, 'POST', '/_test/clients', { ...registration, provider: 'google', client_id });
+  return client_id;
+}
+
+/** The requests the autoconfig hosts answered so far: [{time, method, host, path, emailaddress, status}]. */
+export function autoconfigRequests(peers) {
+  const file = peers.autoconfig_requests || join(peers.dir, 'autoconfig/requests.jsonl');
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}

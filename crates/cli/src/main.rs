@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 use mailsetup_core::address::Address;
-use mailsetup_core::assistant::{Assistant, Outcome, SignInOptions, VerifyOptions};
+use mailsetup_core::assistant::{Assistant, Outcome, Registration, SignInOptions, VerifyOptions};
 use mailsetup_core::browser::{Browser, BrowserKind, PrivateBrowser, SystemBrowser};
 use mailsetup_core::findings::{Finding, FindingCode};
 use mailsetup_core::settings::{CONFIG_ENV, Settings};
@@ -63,6 +63,12 @@ enum Command {
         /// sign-in name) instead of asking.
         #[arg(long, value_name = "ACCOUNT")]
         accept_account: Option<String>,
+        /// Sign in with a password instead: a Google App Password, or another provider's
+        /// password. Read from standard input (hidden on a terminal).
+        #[arg(long, conflicts_with_all = ["device_code", "private", "pick_account", "sign_in_as"])]
+        password: bool,
+        #[command(flatten)]
+        servers: ServerArgs,
     },
     /// Check the saved sign-in: renew the token, sign in to SMTP and IMAP.
     Verify {
@@ -86,6 +92,8 @@ enum Command {
     Diagnose {
         /// The mailbox address.
         address: String,
+        #[command(flatten)]
+        servers: ServerArgs,
         /// Write the helpdesk report to FILE (.html, .json, else text).
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
@@ -109,15 +117,38 @@ enum Command {
     },
 }
 
+/// Server settings typed in, for a provider the app does not know (when autoconfig finds
+/// nothing). Both servers use TLS: IMAP implicit TLS; SMTP STARTTLS, or implicit TLS on 465.
+#[derive(clap::Args, Debug, Default)]
+struct ServerArgs {
+    /// IMAP server, e.g. imap.example.net:993 (TLS).
+    #[arg(long, value_name = "HOST:PORT", requires = "smtp")]
+    imap: Option<String>,
+    /// SMTP submission server, e.g. smtp.example.net:587 (STARTTLS) or :465 (TLS).
+    #[arg(long, value_name = "HOST:PORT", requires = "imap")]
+    smtp: Option<String>,
+    /// The login name when it is not the address.
+    #[arg(long, value_name = "NAME", requires = "imap")]
+    username: Option<String>,
+}
+
 #[derive(Subcommand, Debug)]
 enum AdminCommand {
     /// Show the provisioning in effect (settings file, tenant, client id, cloud, servers).
     Show,
     /// Store the client secret of a confidential ("Web") registration in the OS vault. Reads it
     /// from standard input (not echoed on a terminal); never written to a file.
-    SetClientSecret,
+    SetClientSecret {
+        /// The Google OAuth client's secret instead of the Microsoft registration's.
+        #[arg(long)]
+        google: bool,
+    },
     /// Remove the stored client secret.
-    RemoveClientSecret,
+    RemoveClientSecret {
+        /// The Google OAuth client's secret instead of the Microsoft registration's.
+        #[arg(long)]
+        google: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -179,8 +210,17 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             sign_in_as,
             device_code,
             accept_account,
+            password,
+            servers,
         } => {
             let address = Address::parse(&address)?;
+            use_servers(&assistant, &address, servers)?;
+            if password {
+                let secret = output::read_secret("Password (input hidden): ")?;
+                let outcome = assistant.sign_in_password(&address, &secret, &sink).await;
+                out.outcome(&outcome);
+                return Ok(outcome.passed);
+            }
             let browser: Arc<dyn Browser> = match private.as_deref() {
                 None => Arc::new(SystemBrowser),
                 Some(choice) => {
@@ -267,8 +307,13 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             }
             Ok(outcomes.iter().all(|o| o.passed))
         }
-        Command::Diagnose { address, report } => {
+        Command::Diagnose {
+            address,
+            report,
+            servers,
+        } => {
             let address = Address::parse(&address)?;
+            use_servers(&assistant, &address, servers)?;
             let outcome = assistant.check_connection(&address, &sink).await;
             out.outcome(&outcome);
             if let Some(path) = report {
@@ -291,17 +336,19 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             Ok(true)
         }
         Command::Admin {
-            command: AdminCommand::SetClientSecret,
+            command: AdminCommand::SetClientSecret { google },
         } => {
             let secret = output::read_secret("Client secret value (input hidden): ")?;
-            assistant.set_client_secret(&secret).await?;
+            assistant
+                .set_client_secret(registration(google), &secret)
+                .await?;
             out.message("The client secret is stored in this computer's password vault.");
             Ok(true)
         }
         Command::Admin {
-            command: AdminCommand::RemoveClientSecret,
+            command: AdminCommand::RemoveClientSecret { google },
         } => {
-            let removed = assistant.remove_client_secret().await?;
+            let removed = assistant.remove_client_secret(registration(google)).await?;
             out.message(if removed {
                 "The client secret was removed from the vault."
             } else {
@@ -318,6 +365,29 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             Ok(true)
         }
     }
+}
+
+fn registration(google: bool) -> Registration {
+    if google {
+        Registration::Google
+    } else {
+        Registration::Microsoft
+    }
+}
+
+/// Hands typed-in servers to the assistant for `address`.
+fn use_servers(assistant: &Assistant, address: &Address, args: ServerArgs) -> Result<(), Finding> {
+    let (Some(imap), Some(smtp)) = (args.imap, args.smtp) else {
+        return Ok(());
+    };
+    let servers = mailsetup_core::provider::MailServers::typed(&imap, &smtp, args.username)
+        .map_err(|p| {
+            Finding::new(FindingCode::ServerSettingsNeeded)
+                .with("domain", address.domain())
+                .with_first_step(p)
+        })?;
+    assistant.set_servers(address, servers);
+    Ok(())
 }
 
 /// Writes the helpdesk report for `address` to `path`, in the format its extension names.

@@ -293,8 +293,9 @@ fn confidential_registration_uses_the_secret_from_the_vault_only() {
     assert_eq!(code, 0, "{v:#}");
     assert_eq!(
         step(&v, "token_refresh")["detail"],
-        "renewed; new refresh token saved"
+        "renewed; the new refresh token is being saved"
     );
+    assert_eq!(step(&v, "vault_store")["detail"], "new refresh token saved");
     env.assert_no_secret_printed(&[secret]);
 }
 
@@ -388,9 +389,14 @@ fn field_f06_token_for_another_service_is_caught_before_storing() {
 
 #[test]
 fn field_f12_personal_account_on_a_work_registration() {
-    let env = TestEnv::new("personal", json!({}));
-    let personal = format!("{}@hotmail.example", env.address.split('@').next().unwrap());
-    let (code, v) = env.run_json(&["signin", &personal]);
+    // The browser signs in a personal account while the work mailbox is set up: the work
+    // registration (organizations authority) refuses it with AADSTS50020.
+    let personal = format!("personal-{}@hotmail.example", std::process::id());
+    let env = TestEnv::new(
+        "personal",
+        json!({ "scenario": { "signed_in_as": personal } }),
+    );
+    let (code, v) = env.run_json(&["signin", &env.address]);
     assert_eq!(code, 1);
     let f = first_finding(&v);
     assert_eq!(f["code"], "PERSONAL_ACCOUNT_NOT_ALLOWED", "{v:#}");

@@ -50,6 +50,16 @@ pub struct AccountSummary {
     /// When the current access token expires, seconds since the epoch (not secret: a time).
     #[serde(default)]
     pub token_expires_at: Option<u64>,
+    /// For a provider the app does not know: its servers (from autoconfig or typed in).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub servers: Option<crate::provider::MailServers>,
+    /// How it signs in.
+    #[serde(default = "oauth_method")]
+    pub method: crate::provider::SignInMethod,
+}
+
+fn oauth_method() -> crate::provider::SignInMethod {
+    crate::provider::SignInMethod::OAuth
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -202,6 +212,8 @@ mod tests {
             last_success_at: None,
             last_refresh_at: None,
             token_expires_at: None,
+            servers: None,
+            method: crate::provider::SignInMethod::OAuth,
         }
     }
 

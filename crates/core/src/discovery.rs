@@ -18,9 +18,6 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use hickory_resolver::TokioResolver;
-use hickory_resolver::config::{NameServerConfig, ResolverConfig};
-use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use hickory_resolver::proto::rr::RData;
 use serde::{Deserialize, Serialize};
 
@@ -100,6 +97,9 @@ pub struct Discovery {
     pub summary: String,
     /// Lookups that failed or timed out (for the helpdesk).
     pub notes: Vec<String>,
+    /// For a provider the app does not know: the servers autoconfig found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub servers: Option<crate::provider::MailServers>,
 }
 
 /// The OpenID configuration fields discovery reads.
@@ -118,8 +118,56 @@ struct UserRealm {
     brand: Option<String>,
 }
 
-/// Looks up `address`'s domain. Never fails: problems become [`Discovery::notes`].
-pub async fn discover(
+/// Where discovery asks: the Microsoft authority, the DNS server, the autoconfig database, and
+/// the HTTPS client for autoconfig (it resolves names through the same DNS server).
+pub struct Sources<'a> {
+    /// Microsoft's authority base URL.
+    pub authority: &'a url::Url,
+    /// DNS server for MX lookups; the system's when `None`.
+    pub dns_server: Option<SocketAddr>,
+    /// The ISPDB base URL.
+    pub ispdb: &'a url::Url,
+    /// HTTPS client for Microsoft's discovery endpoints.
+    pub http: &'a reqwest::Client,
+    /// HTTPS client for autoconfig lookups.
+    pub autoconfig_http: &'a reqwest::Client,
+}
+
+/// Looks up `address`'s domain. Never fails: problems become [`Discovery::notes`]. For a
+/// provider it does not recognise, it asks autoconfig ([`crate::autoconfig`]).
+pub async fn discover(address: &Address, sources: &Sources<'_>, timeout: Duration) -> Discovery {
+    let mut d = discover_provider(
+        address,
+        sources.authority,
+        sources.dns_server,
+        sources.http,
+        timeout,
+    )
+    .await;
+    if d.found == Found::Unknown {
+        match crate::autoconfig::lookup(
+            sources.autoconfig_http,
+            address,
+            &d.mx,
+            sources.ispdb,
+            timeout,
+        )
+        .await
+        {
+            Ok(servers) => {
+                d.summary = format!(
+                    "The app found the mail settings for {} ({}).",
+                    d.domain, servers.source
+                );
+                d.servers = Some(servers);
+            }
+            Err(notes) => d.notes.extend(notes),
+        }
+    }
+    d
+}
+
+async fn discover_provider(
     address: &Address,
     authority: &url::Url,
     dns_server: Option<SocketAddr>,
@@ -209,7 +257,7 @@ fn decide(
         }
         (Found::Google, ..) => "This mailbox is at Google (Gmail or Google Workspace).".to_string(),
         (Found::Unknown, ..) => format!(
-            "The app could not tell who provides mail for {domain}. Ask your IT team for the mail server settings."
+            "The app could not tell who provides mail for {domain}: enter the mail server settings (your provider or IT team has them)."
         ),
     };
     Discovery {
@@ -221,6 +269,7 @@ fn decide(
         mx,
         summary,
         notes,
+        servers: None,
     }
 }
 
@@ -256,21 +305,7 @@ async fn get_json<T: for<'de> Deserialize<'de>>(
 
 /// MX hosts of `domain`, lowest preference first, lower case without the trailing dot.
 async fn mx_hosts(domain: &str, server: Option<SocketAddr>) -> Result<Vec<String>, String> {
-    let builder = match server {
-        Some(addr) => {
-            let mut ns = NameServerConfig::udp_and_tcp(addr.ip());
-            for c in &mut ns.connections {
-                c.port = addr.port();
-            }
-            TokioResolver::builder_with_config(
-                ResolverConfig::from_name_servers(vec![ns]),
-                TokioRuntimeProvider::default(),
-            )
-        }
-        None => TokioResolver::builder_tokio()
-            .map_err(|e| format!("no system DNS configuration ({e})"))?,
-    };
-    let resolver = builder.build().map_err(|e| e.to_string())?;
+    let resolver = crate::net::resolver::resolver(server)?;
     let lookup = resolver
         .mx_lookup(format!("{domain}."))
         .await
@@ -424,7 +459,7 @@ mod tests {
             vec!["MX lookup: timeout".into()],
         );
         assert_eq!(d.found, Found::Unknown);
-        assert!(d.summary.contains("Ask your IT team"));
+        assert!(d.summary.contains("enter the mail server settings"));
         assert_eq!(d.notes.len(), 1);
     }
 }

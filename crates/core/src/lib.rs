@@ -42,6 +42,7 @@
 pub mod accounts;
 pub mod address;
 pub mod assistant;
+pub mod autoconfig;
 pub mod browser;
 pub mod diagnosis;
 pub mod discovery;

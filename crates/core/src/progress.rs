@@ -69,6 +69,8 @@ pub enum Step {
     IdentityProvider,
     /// The proxy settings in use (information only).
     Proxy,
+    /// Look at the password's form (App Password spaces; information only).
+    PasswordForm,
 }
 
 impl Step {
@@ -100,6 +102,7 @@ impl Step {
             Step::Port465 => "Checking port 465 (for information)",
             Step::IdentityProvider => "Reaching the sign-in service",
             Step::Proxy => "Looking at the proxy settings",
+            Step::PasswordForm => "Looking at the password's form",
         }
     }
 }

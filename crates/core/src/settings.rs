@@ -15,6 +15,15 @@
 //! admin_accounts = ["admin@contoso.com"]          # never accepted as a mailbox's sign-in
 //! start_page_seconds = 5                          # the local page shown before Microsoft's
 //!
+//! [google]                                         # "Sign in with Google" (else App Passwords)
+//! client_id = "1234-abc.apps.googleusercontent.com"
+//!
+//! [outlook]                                        # personal accounts (Outlook.com, Hotmail)
+//! client_id = "22222222-3333-4444-5555-666666666666"
+//!
+//! [autoconfig]
+//! ispdb = "https://autoconfig.thunderbird.net/v1.1/"
+//!
 //! [dns]
 //! server = "10.0.0.53:53"                          # resolver for discovery (default: the system's)
 //!
@@ -304,11 +313,65 @@ impl Default for MicrosoftSettings {
     }
 }
 
+/// "Sign in with Google" for Gmail / Google Workspace (facts §7.2). Without a client id,
+/// Google mailboxes use an App Password.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoogleSettings {
+    /// OAuth client id of a "Desktop app" client, e.g. `1234-abc.apps.googleusercontent.com`.
+    /// Its client secret (Google's Desktop clients have one that is not really secret) goes into
+    /// the vault with `mailsetup admin set-client-secret --google`, never into this file.
+    pub client_id: Option<String>,
+    /// Authorization endpoint.
+    pub authorize_url: Url,
+    /// Token endpoint.
+    pub token_url: Url,
+}
+
+impl Default for GoogleSettings {
+    fn default() -> Self {
+        GoogleSettings {
+            client_id: None,
+            authorize_url: Url::parse("https://accounts.google.com/o/oauth2/v2/auth")
+                .expect("constant URL"),
+            token_url: Url::parse("https://oauth2.googleapis.com/token").expect("constant URL"),
+        }
+    }
+}
+
+/// Personal Microsoft accounts (Outlook.com, Hotmail): their own app registration, used with
+/// the `consumers` authority (facts §1.1).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OutlookSettings {
+    /// Application (client) id of a registration that accepts personal Microsoft accounts.
+    pub client_id: Option<String>,
+}
+
+/// Where Thunderbird's autoconfig database (ISPDB) is asked (facts §9).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AutoconfigSettings {
+    /// The ISPDB base URL; the domain is appended.
+    pub ispdb: Url,
+}
+
+impl Default for AutoconfigSettings {
+    fn default() -> Self {
+        AutoconfigSettings {
+            ispdb: Url::parse("https://autoconfig.thunderbird.net/v1.1/").expect("constant URL"),
+        }
+    }
+}
+
 /// Validated settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
     /// Microsoft sign-in.
     pub microsoft: MicrosoftSettings,
+    /// Google sign-in.
+    pub google: GoogleSettings,
+    /// Personal Microsoft accounts.
+    pub outlook: OutlookSettings,
+    /// Thunderbird autoconfig.
+    pub autoconfig: AutoconfigSettings,
     /// SMTP submission server override.
     pub smtp: Option<HostPort>,
     /// IMAP server override.
@@ -327,6 +390,9 @@ pub struct Settings {
 #[serde(deny_unknown_fields)]
 struct RawFile {
     microsoft: Option<RawMicrosoft>,
+    google: Option<RawGoogle>,
+    outlook: Option<RawOutlook>,
+    autoconfig: Option<RawAutoconfig>,
     servers: Option<RawServers>,
     dns: Option<RawDns>,
     tls: Option<RawTls>,
@@ -344,6 +410,26 @@ struct RawMicrosoft {
     redirect: Option<String>,
     admin_accounts: Option<Vec<String>>,
     start_page_seconds: Option<u32>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawGoogle {
+    client_id: Option<String>,
+    authorize_url: Option<String>,
+    token_url: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawOutlook {
+    client_id: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawAutoconfig {
+    ispdb: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -513,6 +599,37 @@ impl Settings {
             }
             s.microsoft.start_page_seconds = n;
         }
+        let g = raw.google.unwrap_or_default();
+        if let Some(c) = present(g.client_id) {
+            if !c.ends_with(".apps.googleusercontent.com") || c.contains(char::is_whitespace) {
+                return Err(err(
+                    "google.client_id",
+                    format!(
+                        "{c:?} is not a Google OAuth client id; it ends with .apps.googleusercontent.com (Google Cloud console → APIs & Services → Credentials)"
+                    ),
+                ));
+            }
+            s.google.client_id = Some(c);
+        }
+        if let Some(u) = present(g.authorize_url) {
+            s.google.authorize_url = https_url(&u).map_err(|p| err("google.authorize_url", p))?;
+        }
+        if let Some(u) = present(g.token_url) {
+            s.google.token_url = https_url(&u).map_err(|p| err("google.token_url", p))?;
+        }
+        if let Some(c) = present(raw.outlook.unwrap_or_default().client_id) {
+            uuid::Uuid::try_parse(&c).map_err(|_| {
+                err("outlook.client_id", format!("{c:?} is not an application (client) ID; it looks like 11111111-2222-3333-4444-555555555555"))
+            })?;
+            s.outlook.client_id = Some(c.to_ascii_lowercase());
+        }
+        if let Some(u) = present(raw.autoconfig.unwrap_or_default().ispdb) {
+            let mut url = https_url(&u).map_err(|p| err("autoconfig.ispdb", p))?;
+            if !url.path().ends_with('/') {
+                url.set_path(&format!("{}/", url.path()));
+            }
+            s.autoconfig.ispdb = url;
+        }
         if let Some(d) = present(raw.dns.unwrap_or_default().server) {
             let addr = d
                 .parse::<std::net::SocketAddr>()
@@ -573,6 +690,15 @@ impl Settings {
         };
         Ok(s)
     }
+}
+
+/// An `https://` URL (credentials and tokens never go over plain HTTP).
+fn https_url(text: &str) -> Result<Url, String> {
+    let url = Url::parse(text).map_err(|e| format!("{text:?} is not a URL ({e})"))?;
+    if url.scheme() != "https" {
+        return Err(format!("{text:?} must start with https://"));
+    }
+    Ok(url)
 }
 
 fn toml_problem(text: &str, e: &toml::de::Error) -> String {

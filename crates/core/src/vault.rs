@@ -8,7 +8,7 @@
 //!
 //! Layout: service [`SERVICE`], one entry per mailbox (user = normalised address) holding the
 //! [`AccountRecord`] as JSON (refresh token + authority + tenant + client id + scopes + account
-//! ids), a second entry `<address>#access` caching the current access token and its expiry, and
+//! ids, or for a password account the password and login name), a second entry `<address>#access` caching the current access token and its expiry, and
 //! `client-secret:<client id>` for a confidential registration's secret (entered by an admin).
 //! They are separate because Windows limits one credential to 2,560 bytes and an Entra refresh
 //! or access token alone can be 1–2.5 KB (environment.md §2).
@@ -64,8 +64,8 @@ pub struct AccountRecord {
     pub sign_in_as: Option<String>,
     /// Whether the registration is confidential (the client secret comes from the vault).
     pub confidential: bool,
-    /// The refresh token (secret).
-    pub refresh_token: SecretString,
+    /// The refresh token or the password (secret).
+    pub credential: Credential,
     /// When this record was written, seconds since the epoch.
     pub saved_at: u64,
 }
@@ -77,8 +77,32 @@ impl std::fmt::Debug for AccountRecord {
             .field("authority", &self.authority)
             .field("tenant", &self.tenant)
             .field("client_id", &self.client_id)
-            .field("refresh_token", &"[redacted]")
+            .field("credential", &self.credential)
             .finish_non_exhaustive()
+    }
+}
+
+/// What signs the account in. Both are secrets; `Debug` never shows them.
+#[derive(Clone)]
+pub enum Credential {
+    /// An OAuth refresh token (Microsoft, Google); the OAuth fields of the record say where it
+    /// is renewed.
+    RefreshToken(SecretString),
+    /// A password: a Google App Password or another provider's password (normalised).
+    Password {
+        /// The password.
+        secret: SecretString,
+        /// The login name, when it is not the address.
+        username: Option<String>,
+    },
+}
+
+impl std::fmt::Debug for Credential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Credential::RefreshToken(_) => "RefreshToken([redacted])",
+            Credential::Password { .. } => "Password([redacted])",
+        })
     }
 }
 
@@ -137,7 +161,12 @@ struct RecordWire {
     sign_in_as: Option<String>,
     #[serde(default)]
     confidential: bool,
-    refresh_token: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    refresh_token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    password: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    username: Option<String>,
     saved_at: u64,
 }
 
@@ -189,7 +218,18 @@ impl Vault {
             account: record.account.clone(),
             sign_in_as: record.sign_in_as.clone(),
             confidential: record.confidential,
-            refresh_token: record.refresh_token.expose_secret().to_owned(),
+            refresh_token: match &record.credential {
+                Credential::RefreshToken(t) => Some(t.expose_secret().to_owned()),
+                Credential::Password { .. } => None,
+            },
+            password: match &record.credential {
+                Credential::Password { secret, .. } => Some(secret.expose_secret().to_owned()),
+                Credential::RefreshToken(_) => None,
+            },
+            username: match &record.credential {
+                Credential::Password { username, .. } => username.clone(),
+                Credential::RefreshToken(_) => None,
+            },
             saved_at: record.saved_at,
         };
         let json = SecretString::from(serde_json::to_string(&wire).map_err(Finding::internal)?);
@@ -217,7 +257,14 @@ impl Vault {
             account: wire.account,
             sign_in_as: wire.sign_in_as,
             confidential: wire.confidential,
-            refresh_token: SecretString::from(wire.refresh_token),
+            credential: match (wire.refresh_token, wire.password) {
+                (_, Some(p)) => Credential::Password {
+                    secret: SecretString::from(p),
+                    username: wire.username,
+                },
+                (Some(t), None) => Credential::RefreshToken(SecretString::from(t)),
+                (None, None) => return Err(Finding::internal("vault record holds no credential")),
+            },
             saved_at: wire.saved_at,
         }))
     }

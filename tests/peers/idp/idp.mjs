@@ -16,12 +16,19 @@
 // Scenarios are switched per registered client through the /_test API (see README.md here), so
 // tests running in parallel do not disturb each other.
 //
+// Also on the same server:
+//   - Google mode (/google/...): Google's OAuth shapes for "Sign in with Google" (clients registered
+//     with "provider": "google"); its access tokens are JWTs the local Dovecot accepts for XOAUTH2;
+//   - app passwords for the local Dovecot/Postfix (/_test/app_passwords writes Dovecot's passwd-file);
+//   - a local Thunderbird ISPDB (/ispdb/v1.1/<domain>).
+//
 // No npm dependencies: node's own https and crypto modules.
 
 import { createServer } from 'node:https';
 import { createServer as createTcpServer } from 'node:net';
 import { createHash, createPrivateKey, createPublicKey, randomBytes, randomUUID, sign } from 'node:crypto';
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, readdirSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const signingKey = createPrivateKey(readFileSync(config.signing.key));
@@ -37,7 +44,15 @@ const tenants = config.tenants; // [{id, name, domains: [...]}]
 const clients = new Map(config.clients.map((c) => [c.client_id, normaliseClient(c)]));
 
 function normaliseClient(c) {
-  return { type: 'public', redirect_uris: ['http://localhost', 'http://127.0.0.1'], scenario: {}, ...c };
+  // Google Desktop clients accept any loopback redirect (127.0.0.1, localhost, [::1]; any port).
+  const loopback = c.provider === 'google' ? ['http://127.0.0.1', 'http://localhost', 'http://[::1]'] : ['http://localhost', 'http://127.0.0.1'];
+  return { type: 'public', redirect_uris: loopback, scenario: {}, ...c };
+}
+
+/** An Entra app registration (Google-mode clients do not exist for Entra, and vice versa). */
+function entraClient(id) {
+  const c = clients.get(id || '');
+  return c && c.provider !== 'google' ? c : null;
 }
 
 function tenantById(id) {
@@ -130,10 +145,10 @@ function knownError(code, client) {
 }
 
 // Every secret that crossed this provider (codes, state, nonce, PKCE verifiers, client secrets,
-// access/refresh/ID tokens, device codes), for the suite's secret scan (GET /_test/issued): no
-// output of the app may contain any of them.
+// access/refresh/ID tokens, device codes, app passwords; Google mode's too), for the suite's
+// secret scan (GET /_test/issued): no output of the app may contain any of them.
 const issued = new Set();
-const SECRET_FIELDS = ['code', 'state', 'nonce', 'code_verifier', 'client_secret', 'refresh_token', 'access_token', 'id_token', 'device_code'];
+const SECRET_FIELDS = ['code', 'state', 'nonce', 'code_verifier', 'client_secret', 'refresh_token', 'access_token', 'id_token', 'device_code', 'password', 'token'];
 
 function keep(values) {
   for (const k of SECRET_FIELDS) {
@@ -177,7 +192,7 @@ function redirectRegistered(client, redirectUri) {
   try { got = new URL(redirectUri); } catch { return false; }
   return client.redirect_uris.some((r) => {
     const reg = new URL(r);
-    const loopback = reg.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(reg.hostname);
+    const loopback = reg.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(reg.hostname);
     const samePath = (reg.pathname || '/') === (got.pathname || '/');
     if (loopback) return got.protocol === 'http:' && got.hostname === reg.hostname && samePath && !got.search;
     return reg.toString() === got.toString();
@@ -247,6 +262,20 @@ function idToken(client, user, scopes, nonce) {
   return jwt(claims);
 }
 
+/** signInAudience of a registration (the manifest's values): a personal-accounts-only registration
+ * works only through /consumers (AADSTS9002331), a work-or-school-only one never there (AADSTS9002332).
+ * Registrations without it accept every authority, as before. */
+function audienceError(client, where) {
+  const a = client.sign_in_audience;
+  if (a === 'PersonalMicrosoftAccount' && where.meta !== 'consumers') {
+    return [9002331, `Application '${client.client_id}'(Mail Setup Assistant) is configured for use by Microsoft Account users only. Please use the /consumers endpoint to serve this request.`];
+  }
+  if ((a === 'AzureADMyOrg' || a === 'AzureADMultipleOrgs') && where.meta === 'consumers') {
+    return [9002332, `Application '${client.client_id}'(Mail Setup Assistant) is configured for use by Azure Active Directory users only. Please do not use the /consumers endpoint to serve this request.`];
+  }
+  return null;
+}
+
 function clientAuth(req, form, client) {
   // Returns an Entra error body + status, or null when the client authenticated as its type requires.
   let secret = form.get('client_secret');
@@ -274,13 +303,15 @@ function authorize(req, res, url, tenantSeg) {
   keep(q);
   const where = resolveTenant(tenantSeg);
   if (!where) return errorPage(res, 90002, `Tenant '${tenantSeg}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
-  const client = clients.get(q.get('client_id') || '');
+  const client = entraClient(q.get('client_id'));
   if (!client) return errorPage(res, 700016, `Application with identifier '${q.get('client_id')}' was not found in the directory.`);
   const redirectUri = q.get('redirect_uri');
   if (!redirectUri) return errorPage(res, 900971, 'No reply address provided.');
   if (!redirectRegistered(client, redirectUri)) {
     return errorPage(res, 50011, `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${client.client_id}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/redirectUriMismatchError to learn more about how to fix this.`);
   }
+  const audience = audienceError(client, where);
+  if (audience) return errorPage(res, ...audience);
   const state = q.get('state');
   const back = (err) => redirectBack(res, redirectUri, { error: err.error, error_description: err.error_description, error_uri: err.error_uri, state });
   if (q.get('response_type') !== 'code') {
@@ -300,11 +331,17 @@ function authorize(req, res, url, tenantSeg) {
     : (sc.signed_in_as || hint || sc.default_user || config.default_user);
   const user = userFor(who);
   if (!user) return back(entraError(50034, 'invalid_request', `The user account ${who} does not exist in the directory.`));
+  if (client.sign_in_audience === 'PersonalMicrosoftAccount' && !user.personal) {
+    // The personal-accounts sign-in page does not know work accounts: the person is stuck there.
+    return send(res, 200, '<!doctype html><html><head><title>Sign in to your Microsoft account</title></head><body><h1>Sign in</h1>' +
+      '<p id="error">That Microsoft account doesn\'t exist. Enter a different account or get a new one.</p></body></html>');
+  }
   if (user.personal && where.meta === 'organizations') {
     return back(entraError(50020, 'invalid_request', `User account '${user.email}' from identity provider 'live.com' does not exist in tenant '' and cannot access the application '${client.client_id}' in that tenant.`));
   }
   if (where.tenant && where.tenant.id !== user.tid) {
-    return back(entraError(50020, 'invalid_request', `User account '${user.email}' from identity provider 'https://sts.windows.net/${user.tid}/' does not exist in tenant '${where.tenant.name}' and cannot access the application '${client.client_id}' in that tenant.`));
+    const idp = user.personal ? 'live.com' : `https://sts.windows.net/${user.tid}/`;
+    return back(entraError(50020, 'invalid_request', `User account '${user.email}' from identity provider '${idp}' does not exist in tenant '${where.tenant.name}' and cannot access the application '${client.client_id}' in that tenant.`));
   }
   const code = `1.${token(40)}`;
   codes.set(code, {
@@ -325,10 +362,12 @@ async function tokenEndpoint(req, res, tenantSeg) {
   }
   const where = resolveTenant(tenantSeg);
   if (!where) return send(res, 400, entraError(90002, 'invalid_request', `Tenant '${tenantSeg}' not found.`));
-  const client = clients.get(form.get('client_id') || '') || clientFromBasic(req);
+  const client = entraClient(form.get('client_id')) || clientFromBasic(req);
   if (!client) return send(res, 400, entraError(700016, 'unauthorized_client', `Application with identifier '${form.get('client_id')}' was not found in the directory.`));
   const authErr = clientAuth(req, form, client);
   if (authErr) return send(res, authErr[0], authErr[1]);
+  const audience = audienceError(client, where);
+  if (audience) return send(res, 400, entraError(audience[0], 'invalid_request', audience[1]));
   const grant = form.get('grant_type');
   const scopeParam = (form.get('scope') || '').split(' ').filter(Boolean);
   if (scopeParam.length) {
@@ -384,13 +423,13 @@ function clientFromBasic(req) {
   const basic = req.headers.authorization;
   if (!basic || !basic.startsWith('Basic ')) return null;
   const [id] = Buffer.from(basic.slice(6), 'base64').toString().split(':');
-  return clients.get(decodeURIComponent(id)) || null;
+  return entraClient(decodeURIComponent(id));
 }
 
 // Device authorization grant (RFC 8628; facts.md §8). The /_test API approves or declines.
 async function deviceCode(req, res, tenantSeg) {
   const form = new URLSearchParams(await body(req));
-  const client = clients.get(form.get('client_id') || '');
+  const client = entraClient(form.get('client_id'));
   if (!client) return send(res, 400, entraError(700016, 'unauthorized_client', 'Application not found.'));
   const device_code = token(32);
   const user_code = randomBytes(5).toString('hex').toUpperCase().slice(0, 9);
@@ -476,6 +515,7 @@ async function testApi(req, res, url) {
     renameSync(tmp, config.grants_file);
     return send(res, 200, g);
   }
+  if (url.pathname === '/_test/app_passwords') return await appPasswordApi(req, res);
   if (url.pathname === '/_test/issued') return send(res, 200, { secrets: [...issued] });
   if (url.pathname === '/_test/refresh_tokens') {
     const id = url.searchParams.get('client_id');
@@ -496,6 +536,351 @@ async function testApi(req, res, url) {
   send(res, 404, { error: 'not found' });
 }
 
+// ---------------------------------------------------------------- Google mode
+// "Sign in with Google" as Google answers a desktop app (facts.md §7.2), on /google/...:
+//   GET  /google/o/oauth2/v2/auth                 authorize (redirects straight back: no login page)
+//   POST /google/token                            authorization_code (PKCE) and refresh_token grants
+//   POST /google/revoke                           revocation (token=...)
+//   GET  /google/v1/userinfo                      OpenID userinfo (Bearer access token)
+//   GET  /google/oauth2/v3/certs                  signing keys
+//   GET  /google/.well-known/openid-configuration discovery
+// What differs from Entra and the app must handle: a refresh token only when the authorize request
+// had access_type=offline; refresh tokens are never rotated (the same one keeps working) and refresh
+// responses carry none; Google's flat error JSON; HTML error pages (no redirect) for an unknown
+// client or an unregistered redirect URI. Google's access tokens are opaque ("ya29."); here they are
+// JWTs so that the local Dovecot can check them for XOAUTH2: issuer <base>/google, `email` = the
+// mailbox, present only when https://mail.google.com/ was granted (else Dovecot refuses the token,
+// as Gmail would).
+
+const GOOGLE_ISS = `${BASE}/google`;
+const GMAIL_SCOPE = 'https://mail.google.com/';
+const GOOGLE_SCOPE_NAMES = { email: 'https://www.googleapis.com/auth/userinfo.email', profile: 'https://www.googleapis.com/auth/userinfo.profile' };
+const IDENTITY_SCOPES = ['openid', 'email', 'profile'];
+const googleConfig = { domains: [], personal_domains: [], default_user: null, ...(config.google || {}) };
+const googleAccess = new Map(); // access token -> { user, exp }, for userinfo and revocation
+const googleConsents = new Set(); // `${client_id}/${email}` that got a refresh token before
+
+function googleClient(id) {
+  const c = clients.get(id || '');
+  return c && c.provider === 'google' ? c : null;
+}
+
+/** Every address at a Google-mode domain exists; `hd` names a Workspace domain (not gmail.example). */
+function googleUser(address) {
+  const email = String(address || '').trim().toLowerCase();
+  const parts = email.split('@');
+  if (parts.length !== 2 || !parts[0] || !googleConfig.domains.includes(parts[1])) return null;
+  const sub = `1${(BigInt(`0x${sha256hex(`google/${email}`).slice(0, 24)}`) % 10n ** 20n).toString().padStart(20, '0')}`;
+  const name = parts[0].split(/[._-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+  return { email, sub, name, hd: googleConfig.personal_domains.includes(parts[1]) ? null : parts[1] };
+}
+
+const googleError = (error, description, extra = {}) => ({ error, error_description: description, ...extra });
+
+/** Scenario errors (`token_error`, `refresh_error`) in Google's words. */
+const GOOGLE_ERRORS = {
+  revoked: [400, 'invalid_grant', 'Token has been expired or revoked.'],
+  expired: [400, 'invalid_grant', 'Token has been expired or revoked.'],
+  invalid_rapt: [400, 'invalid_grant', 'reauth related error (invalid_rapt)', { error_uri: 'https://support.google.com/a/answer/9368756', error_subtype: 'invalid_rapt' }],
+  invalid_client: [401, 'invalid_client', 'The OAuth client was not found.'],
+  deleted_client: [401, 'deleted_client', 'The OAuth client was deleted.'],
+  unauthorized_client: [401, 'unauthorized_client', 'Unauthorized'],
+};
+
+function googleScenarioError(res, which) {
+  const [status, error, text, extra] = GOOGLE_ERRORS[which] || [400, String(which), 'Bad Request'];
+  return send(res, status, googleError(error, text, extra));
+}
+
+const escapeHtml = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+/** Google's error page (no redirect back to the app): "Error 400: redirect_uri_mismatch" etc. */
+function googleErrorPage(res, status, error, headline, message, details) {
+  send(res, status, `<!doctype html><html><head><title>Error ${status}: ${escapeHtml(error)}</title></head><body>` +
+    `<h1>${escapeHtml(headline)}</h1><p>${escapeHtml(message)}</p>` +
+    `<p id="error">Error ${status}: ${escapeHtml(error)}</p>` +
+    (details ? `<p id="details">Request details: ${escapeHtml(details)}</p>` : '') + '</body></html>');
+}
+
+function googleGranted(scopes, client) {
+  return client.scenario.granted_scopes ?? scopes.map((s) => GOOGLE_SCOPE_NAMES[s] || s);
+}
+
+function googleAuthorize(req, res, url) {
+  const q = url.searchParams;
+  keep(q);
+  const client = googleClient(q.get('client_id'));
+  const invalid = "You can't sign in because this app sent an invalid request. You can try again later, or contact the developer about this issue.";
+  if (!client) return googleErrorPage(res, 401, 'invalid_client', 'Access blocked: Authorization Error', 'The OAuth client was not found.');
+  const redirectUri = q.get('redirect_uri');
+  if (!redirectUri) return googleErrorPage(res, 400, 'invalid_request', 'Access blocked: Authorization Error', 'Missing required parameter: redirect_uri');
+  if (!redirectRegistered(client, redirectUri)) {
+    return googleErrorPage(res, 400, 'redirect_uri_mismatch', 'Access blocked: This app\u2019s request is invalid',
+      `${invalid} If you are a developer of this app, see error details.`, `redirect_uri=${redirectUri}`);
+  }
+  const badRequest = (text) => googleErrorPage(res, 400, 'invalid_request', 'Access blocked: Authorization Error', text);
+  if (!q.get('response_type')) return badRequest('Missing required parameter: response_type');
+  if (q.get('response_type') !== 'code') return badRequest(`Invalid response_type: ${q.get('response_type')}`);
+  const scopes = (q.get('scope') || '').split(/\s+/).filter(Boolean);
+  if (!scopes.length) return badRequest('Missing required parameter: scope');
+  if (!scopes.includes(GMAIL_SCOPE)) {
+    // Google itself would grant the other scopes; without Gmail's scope the app cannot work, so
+    // the local provider stops here to make the mistake visible.
+    return googleErrorPage(res, 400, 'invalid_scope', 'Access blocked: Authorization Error', `Some requested scopes were invalid for this test provider: the scope must contain ${GMAIL_SCOPE}. Requested: ${scopes.join(' ')}`);
+  }
+  const accessType = q.get('access_type') || 'online';
+  if (!['online', 'offline'].includes(accessType)) return badRequest(`Invalid access_type: ${accessType}`);
+  const challenge = q.get('code_challenge');
+  const method = q.get('code_challenge_method') || (challenge ? 'plain' : null);
+  if (method && !challenge) return badRequest('Missing required parameter: code_challenge');
+  if (challenge && !['S256', 'plain'].includes(method)) return badRequest(`Invalid code_challenge_method: ${method}`);
+  const state = q.get('state');
+  const back = (params) => redirectBack(res, redirectUri, { ...params, state });
+  const sc = client.scenario;
+  if (sc.deny) return back({ error: 'access_denied' });
+  if (sc.authorize_error) return back({ error: String(sc.authorize_error) });
+  // Who signs in: a browser already signed in keeps its account unless the app asks for the
+  // account chooser (prompt=select_account); otherwise the login_hint.
+  const prompts = (q.get('prompt') || '').split(/\s+/).filter(Boolean);
+  const hint = q.get('login_hint');
+  const who = prompts.includes('select_account') ? (sc.pick_as || hint || sc.default_user || googleConfig.default_user)
+    : (sc.signed_in_as || hint || sc.default_user || googleConfig.default_user);
+  const user = googleUser(who);
+  if (!user) {
+    // Google's sign-in page for an unknown account: the person is stuck there, nothing comes back.
+    return send(res, 200, '<!doctype html><html><head><title>Sign in - Google Accounts</title></head><body><h1>Sign in</h1>' +
+      '<p id="error">Couldn\u2019t find your Google Account</p></body></html>');
+  }
+  const granted = googleGranted(scopes, client);
+  const code = `4/0${token(54)}`;
+  codes.set(code, {
+    provider: 'google', client_id: client.client_id, redirect_uri: redirectUri, user, scopes, granted,
+    nonce: q.get('nonce'), challenge, method, offline: accessType === 'offline', consent: prompts.includes('consent'),
+    expires: now() + 600, used: false,
+  });
+  log('google authorize', client.client_id, 'user', user.email, 'access_type', accessType);
+  back({ code, scope: granted.join(' '), authuser: '0', hd: user.hd || undefined, prompt: 'consent' });
+}
+
+function googleIdToken(client, user, scopes, nonce) {
+  const t = now();
+  const claims = { iss: GOOGLE_ISS, azp: client.client_id, aud: client.client_id, sub: user.sub };
+  if (scopes.includes('email') && !client.scenario.no_email_claim) Object.assign(claims, { email: user.email, email_verified: true });
+  if (user.hd) claims.hd = user.hd;
+  if (nonce) claims.nonce = nonce;
+  if (scopes.includes('profile')) {
+    const [given, ...family] = user.name.split(' ');
+    Object.assign(claims, { name: user.name, given_name: given, family_name: family.join(' ') || undefined });
+  }
+  Object.assign(claims, { iat: t, exp: t + 3600 });
+  return jwt(claims);
+}
+
+function googleTokens(client, user, { scopes, granted, nonce, refresh }) {
+  const lifetime = client.scenario.access_token_lifetime ?? 3599;
+  const t = now();
+  const claims = { iss: GOOGLE_ISS, aud: client.client_id, sub: user.sub, scope: granted.join(' '), iat: t, exp: t + lifetime };
+  if (granted.includes(GMAIL_SCOPE)) claims.email = user.email;
+  const access = jwt(claims);
+  googleAccess.set(access, { user, exp: t + lifetime });
+  if (googleAccess.size > 10000) googleAccess.delete(googleAccess.keys().next().value);
+  const out = { access_token: access, expires_in: lifetime };
+  if (refresh) out.refresh_token = refresh;
+  Object.assign(out, { scope: granted.join(' '), token_type: 'Bearer' });
+  if (scopes.some((s) => IDENTITY_SCOPES.includes(s))) out.id_token = googleIdToken(client, user, scopes, nonce);
+  return out;
+}
+
+async function googleToken(req, res) {
+  const form = new URLSearchParams(await body(req));
+  keep(form);
+  let basicId = null;
+  let basicSecret = null;
+  if (req.headers.authorization?.startsWith('Basic ')) {
+    const [id, pw] = Buffer.from(req.headers.authorization.slice(6), 'base64').toString().split(':');
+    basicId = decodeURIComponent(id || '');
+    basicSecret = decodeURIComponent(pw || '');
+    keep({ client_secret: basicSecret });
+  }
+  const client = googleClient(form.get('client_id') || basicId);
+  if (!client) return send(res, 401, googleError('invalid_client', 'The OAuth client was not found.'));
+  // A client registered with a secret (Google's "Desktop app" clients have one) must send it.
+  const secret = form.get('client_secret') || basicSecret;
+  if (client.secret) {
+    if (!secret) return send(res, 400, googleError('invalid_request', 'client_secret is missing.'));
+    if (secret !== client.secret) return send(res, 401, googleError('invalid_client', 'Unauthorized'));
+  }
+  const sc = client.scenario;
+  const grant = form.get('grant_type');
+  if (grant === 'authorization_code') {
+    const code = form.get('code');
+    if (!code) return send(res, 400, googleError('invalid_request', 'Missing required parameter: code'));
+    const c = codes.get(code);
+    if (!c || c.provider !== 'google' || c.client_id !== client.client_id) return send(res, 400, googleError('invalid_grant', 'Malformed auth code.'));
+    const spent = c.used || c.expires < now();
+    c.used = true; // single use, whatever happens next
+    if (spent) return send(res, 400, googleError('invalid_grant', 'Bad Request'));
+    if (form.get('redirect_uri') !== c.redirect_uri) return send(res, 400, googleError('redirect_uri_mismatch', 'Bad Request'));
+    if (c.challenge) {
+      const v = form.get('code_verifier');
+      if (!v) return send(res, 400, googleError('invalid_grant', 'Missing code verifier.'));
+      const computed = c.method === 'S256' ? b64u(createHash('sha256').update(v).digest()) : v;
+      if (computed !== c.challenge) return send(res, 400, googleError('invalid_grant', 'Invalid code verifier.'));
+    }
+    if (sc.token_error) return googleScenarioError(res, sc.token_error);
+    // A refresh token only for access_type=offline; with `consent_remembered`, like Google, only
+    // the first time the person consents to this client, unless the app asks prompt=consent again.
+    const consentKey = `${client.client_id}/${c.user.email}`;
+    let refresh = null;
+    if (c.offline && !sc.no_refresh_token && (!sc.consent_remembered || c.consent || !googleConsents.has(consentKey))) {
+      refresh = `1//0${token(70)}`;
+      refreshTokens.set(refresh, { provider: 'google', client_id: client.client_id, user: c.user, scopes: c.scopes, granted: c.granted, active: true });
+      googleConsents.add(consentKey);
+    }
+    const out = googleTokens(client, c.user, { scopes: c.scopes, granted: c.granted, nonce: c.nonce, refresh });
+    log('google token code', client.client_id, 'user', c.user.email, 'refresh token', !!refresh);
+    return send(res, 200, out);
+  }
+  if (grant === 'refresh_token') {
+    const presented = form.get('refresh_token');
+    if (!presented) return send(res, 400, googleError('invalid_request', 'Missing required parameter: refresh_token'));
+    if (sc.refresh_error) return googleScenarioError(res, sc.refresh_error);
+    const rt = refreshTokens.get(presented);
+    if (!rt || rt.provider !== 'google') return send(res, 400, googleError('invalid_grant', 'Bad Request'));
+    if (rt.client_id !== client.client_id) return send(res, 401, googleError('unauthorized_client', 'Unauthorized'));
+    if (!rt.active) return send(res, 400, googleError('invalid_grant', 'Token has been expired or revoked.'));
+    // No rotation: the refresh token stays valid and is not repeated in the answer.
+    const out = googleTokens(client, rt.user, { scopes: rt.scopes, granted: rt.granted, nonce: null, refresh: null });
+    log('google token refresh', client.client_id, 'user', rt.user.email);
+    return send(res, 200, out);
+  }
+  return send(res, 400, googleError('unsupported_grant_type', `Invalid grant_type: ${grant || ''}`));
+}
+
+async function googleRevoke(req, res, url) {
+  const form = new URLSearchParams(await body(req));
+  const presented = form.get('token') || url.searchParams.get('token') || '';
+  keep({ token: presented });
+  const rt = refreshTokens.get(presented);
+  if (rt && rt.provider === 'google') {
+    rt.active = false;
+    return send(res, 200, {});
+  }
+  if (googleAccess.delete(presented)) return send(res, 200, {});
+  return send(res, 400, googleError('invalid_token', 'Token expired or revoked'));
+}
+
+function googleUserinfo(req, res) {
+  const auth = req.headers.authorization || '';
+  const a = auth.startsWith('Bearer ') ? googleAccess.get(auth.slice(7)) : null;
+  if (!a || a.exp < now()) {
+    return send(res, 401, googleError('invalid_request', 'Invalid Credentials'), { 'WWW-Authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"' });
+  }
+  const u = a.user;
+  send(res, 200, { sub: u.sub, name: u.name, email: u.email, email_verified: true, ...(u.hd ? { hd: u.hd } : {}) });
+}
+
+function googleDiscovery(res) {
+  send(res, 200, {
+    issuer: GOOGLE_ISS,
+    authorization_endpoint: `${GOOGLE_ISS}/o/oauth2/v2/auth`,
+    token_endpoint: `${GOOGLE_ISS}/token`,
+    userinfo_endpoint: `${GOOGLE_ISS}/v1/userinfo`,
+    revocation_endpoint: `${GOOGLE_ISS}/revoke`,
+    jwks_uri: `${GOOGLE_ISS}/oauth2/v3/certs`,
+    response_types_supported: ['code'],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    scopes_supported: ['openid', 'email', 'profile'],
+    token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
+    claims_supported: ['aud', 'email', 'email_verified', 'exp', 'family_name', 'given_name', 'hd', 'iat', 'iss', 'name', 'nonce', 'sub'],
+    code_challenge_methods_supported: ['plain', 'S256'],
+    grant_types_supported: ['authorization_code', 'refresh_token'],
+  });
+}
+
+async function googleRoutes(req, res, url) {
+  const p = url.pathname;
+  if (p === '/google/o/oauth2/v2/auth' && req.method === 'GET') return googleAuthorize(req, res, url);
+  if (p === '/google/token' && req.method === 'POST') return await googleToken(req, res);
+  if (p === '/google/revoke' && req.method === 'POST') return await googleRevoke(req, res, url);
+  if (p === '/google/v1/userinfo') return googleUserinfo(req, res);
+  if (p === '/google/oauth2/v3/certs') return send(res, 200, { keys: [publicJwk] });
+  if (p === '/google/.well-known/openid-configuration') return googleDiscovery(res);
+  return send(res, 404, googleError('not_found', `No such path: ${p}`));
+}
+
+// ---------------------------------------------------------------- app passwords
+// The password accounts of the local Dovecot/Postfix (Google App Passwords, a generic provider's
+// passwords): Dovecot's passwd-file (SHA256 hashes, so any character works), and passwords.json
+// in the peers directory with the plain values for the suite's secret scan. Changed through
+// POST /_test/app_passwords; every password is recorded in `issued`.
+const appPasswords = new Map(); // user -> password
+let passwdStamp = 0;
+
+function atomicWrite(path, text, mtime) {
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, text, { mode: 0o644 });
+  if (mtime) utimesSync(tmp, mtime, mtime);
+  renameSync(tmp, path);
+}
+
+function saveAppPasswords() {
+  const { file, list } = config.app_passwords;
+  const lines = [...appPasswords].map(([u, p]) => `${u}:{SHA256}${createHash('sha256').update(p, 'utf8').digest('base64')}\n`);
+  // Dovecot reloads the file when its mtime (seconds) or size changed: make the mtime always new.
+  passwdStamp = Math.max(now(), passwdStamp + 1);
+  atomicWrite(file, `# Generated by tests/peers/idp/idp.mjs: POST /_test/app_passwords changes it.\n${lines.join('')}`, passwdStamp);
+  atomicWrite(list, `${JSON.stringify([...appPasswords].map(([user, password]) => ({ user, password })), null, 2)}\n`);
+}
+
+if (config.app_passwords) {
+  for (const { user, password } of JSON.parse(readFileSync(config.app_passwords.list, 'utf8'))) {
+    appPasswords.set(user.toLowerCase(), password);
+    keep({ password });
+  }
+  saveAppPasswords();
+}
+
+async function appPasswordApi(req, res) {
+  if (req.method === 'GET') return send(res, 200, { users: [...appPasswords.keys()] });
+  if (!['POST', 'DELETE'].includes(req.method)) return send(res, 405, { error: 'GET, POST or DELETE' });
+  const b = JSON.parse(await body(req) || '{}');
+  const user = String(b.user || '').trim().toLowerCase();
+  if (!/^[^\s:@]+@[^\s:@]+$/.test(user)) return send(res, 400, { error: 'user must be an address' });
+  const password = req.method === 'DELETE' ? null : b.password;
+  if (password !== null && (typeof password !== 'string' || !password || /[\r\n]/.test(password))) {
+    return send(res, 400, { error: 'password must be a non-empty string (no line breaks), or null to remove the user' });
+  }
+  if (password === null) appPasswords.delete(user);
+  else {
+    keep({ password });
+    appPasswords.set(user, password);
+  }
+  saveAppPasswords();
+  // Dovecot looks at the file at most once per second (db-passwd-file.c: one stat per ioloop
+  // second): answer once the clock is in the next second, so the very next login sees the change.
+  await new Promise((r) => setTimeout(r, 1020 - (Date.now() % 1000)));
+  log('app password', password === null ? 'removed' : 'set', user);
+  return send(res, 200, { user, present: password !== null });
+}
+
+// ---------------------------------------------------------------- ISPDB
+// Thunderbird's ISPDB (https://autoconfig.thunderbird.net/v1.1/<domain>) for the local peers: every
+// XML file in config.ispdb_dir is served under its file name and under each of its <domain>s.
+function ispdbRoute(req, res, url) {
+  const m = url.pathname.match(/^\/ispdb\/v1\.1\/([A-Za-z0-9.-]+)$/);
+  const wanted = m ? m[1].toLowerCase() : null;
+  if (wanted && config.ispdb_dir) {
+    for (const name of readdirSync(config.ispdb_dir).filter((n) => n.endsWith('.xml')).sort()) {
+      const xml = readFileSync(join(config.ispdb_dir, name), 'utf8');
+      const domains = [name.slice(0, -4).toLowerCase(), ...[...xml.matchAll(/<domain>\s*([^<\s]+)\s*<\/domain>/g)].map((x) => x[1].toLowerCase())];
+      if (domains.includes(wanted)) return send(res, 200, xml, { 'Content-Type': 'text/xml; charset=utf-8' });
+    }
+  }
+  return send(res, 404, '<!doctype html><title>404 Not Found</title><h1>Not Found</h1>');
+}
+
 function body(req) {
   return new Promise((resolve, reject) => {
     let data = '';
@@ -511,6 +896,8 @@ const server = createServer({ key: readFileSync(config.tls.key), cert: readFileS
   log(req.method, url.pathname); // never the query: it carries state, codes and hints
   try {
     if (url.pathname.startsWith('/_test/')) return await testApi(req, res, url);
+    if (url.pathname.startsWith('/google/')) return await googleRoutes(req, res, url);
+    if (url.pathname.startsWith('/ispdb/')) return ispdbRoute(req, res, url);
     if (url.pathname === '/getuserrealm.srf') return userRealm(res, url);
     if (url.pathname === '/devicelogin') return send(res, 200, '<!doctype html><title>Device login</title><p>Enter the code shown by the app.</p>');
     const m = url.pathname.match(/^\/([^/]+)\/(oauth2\/v2\.0\/authorize|oauth2\/v2\.0\/token|oauth2\/v2\.0\/devicecode|discovery\/v2\.0\/keys|v2\.0\/\.well-known\/openid-configuration)$/);

@@ -19,7 +19,7 @@ use crate::mail::probe::{self, SmtpFacts, TlsFacts};
 use crate::net::proxy::ProxyFacts;
 use crate::net::{self, ConnectError};
 use crate::progress::{Done, ProgressSink, Run, Step};
-use crate::provider::Profile;
+use crate::provider::{OAuthProfile, Profile, SignInMethod};
 
 impl Assistant {
     /// Works out the provider, then checks everything about the connection concurrently.
@@ -35,7 +35,18 @@ impl Assistant {
             .await
             .ok();
         let profile = self.profile(address);
-        let mut diagnosis = self.probe_all(&profile, &run).await;
+        if !profile.servers_known {
+            run.fail(
+                Step::Prepare,
+                Finding::new(FindingCode::ServerSettingsNeeded).with("domain", address.domain()),
+            );
+            let mut outcome = Outcome::from_run(Action::Check, address, run, Ok(()));
+            outcome.discovery = discovery;
+            self.remember(address, &outcome);
+            return outcome;
+        }
+        let method = self.method(address, &profile);
+        let mut diagnosis = self.probe_all(&profile, method, &run).await;
         diagnosis.mx = discovery.as_ref().map(|d| d.mx.clone()).unwrap_or_default();
         let mut outcome = Outcome::from_run(Action::Check, address, run, Ok(()));
         outcome.discovery = discovery;
@@ -44,7 +55,7 @@ impl Assistant {
         outcome
     }
 
-    async fn probe_all(&self, profile: &Profile, run: &Run<'_>) -> Diagnosis {
+    async fn probe_all(&self, profile: &Profile, method: SignInMethod, run: &Run<'_>) -> Diagnosis {
         let t = self.settings.timeouts;
         let dns = run.step_detail(Step::Dns, async {
             let (a, b) = tokio::join!(
@@ -64,7 +75,7 @@ impl Assistant {
         });
         let smtp = run.step_detail(Step::SmtpConnect, async {
             let facts = probe::probe(&profile.smtp, &self.trust, &t).await?;
-            require_smtp_auth(&facts, "XOAUTH2")?;
+            require_smtp_auth(&facts, method)?;
             let detail = facts.describe();
             Ok(Done::with_detail(facts, detail))
         });
@@ -72,7 +83,7 @@ impl Assistant {
             let mut c =
                 ImapConnection::connect_within(&profile.imap, &self.trust, &t, t.probe).await?;
             c.load_capabilities().await?;
-            c.require_xoauth2()?;
+            c.require_method(method)?;
             let facts = ImapFacts {
                 server: profile.imap.label(),
                 capabilities: c.capabilities.clone(),
@@ -86,10 +97,15 @@ impl Assistant {
         });
         let port25 = self.port_note(run, Step::Port25, &profile.smtp.host, 25, t.probe);
         let port465 = self.port_note(run, Step::Port465, &profile.smtp.host, 465, t.probe);
-        let idp = run.step_detail(
-            Step::IdentityProvider,
-            self.reach_identity_provider(profile),
-        );
+        let idp = async {
+            match (&profile.oauth, method) {
+                (Some(oauth), SignInMethod::OAuth) => run
+                    .step_detail(Step::IdentityProvider, self.reach_identity_provider(oauth))
+                    .await
+                    .ok(),
+                _ => None,
+            }
+        };
         let proxy = async {
             let facts = ProxyFacts::from_env();
             run.note(Step::Proxy, async { facts.describe() }).await;
@@ -103,7 +119,7 @@ impl Assistant {
             smtp: smtp.ok(),
             imap: imap.ok(),
             ports: vec![p25, p465],
-            identity_provider: idp.ok(),
+            identity_provider: idp,
             proxy,
         }
     }
@@ -139,9 +155,9 @@ impl Assistant {
     /// GETs the identity provider's OpenID configuration.
     async fn reach_identity_provider(
         &self,
-        profile: &Profile,
+        oauth: &OAuthProfile,
     ) -> Result<Done<IdentityProviderFacts>, Finding> {
-        let url = profile.oauth.openid_configuration_url();
+        let url = oauth.openid_configuration_url();
         let timeout = self
             .settings
             .timeouts
@@ -150,8 +166,7 @@ impl Assistant {
         let start = Instant::now();
         let sent = self.http.get(&url).timeout(timeout).send().await;
         let ms = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
-        let host = profile
-            .oauth
+        let host = oauth
             .authority
             .host_str()
             .unwrap_or("the sign-in service")
@@ -179,15 +194,17 @@ impl Assistant {
     }
 }
 
-/// The check's SMTP verdict: credentials need TLS, and the account's mechanism must be offered.
-fn require_smtp_auth(facts: &SmtpFacts, mechanism: &str) -> Result<(), Finding> {
+/// The check's SMTP verdict: the account's mechanism must be offered on the secured
+/// connection (XOAUTH2 for OAuth; PLAIN or LOGIN for a password).
+fn require_smtp_auth(facts: &SmtpFacts, method: SignInMethod) -> Result<(), Finding> {
     let offered = facts.auth_mechanisms();
-    if offered.iter().any(|m| m == mechanism) {
+    let wanted = crate::mail::mechanisms(method);
+    if offered.iter().any(|m| wanted.contains(&m.as_str())) {
         return Ok(());
     }
     Err(Finding::new(FindingCode::AuthMechanismUnavailable)
         .with("server", &facts.server)
-        .with("problem", mechanism)
+        .with("problem", wanted.join(" or "))
         .with_evidence(format!(
             "AUTH after STARTTLS: {}",
             if offered.is_empty() {

@@ -16,6 +16,8 @@
 //! Every step is reported through a [`ProgressSink`] and recorded in the returned [`Outcome`].
 
 mod check;
+mod choices;
+mod password;
 mod signin;
 mod tokens;
 mod verify;
@@ -28,6 +30,7 @@ use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
 
+pub use choices::{PasswordKind, SignInChoices};
 pub use signin::AccountConfirmation;
 pub use verify::BATCH_CONCURRENCY;
 
@@ -39,7 +42,7 @@ use crate::findings::{Finding, FindingCode};
 use crate::net::Trust;
 use crate::oauth::client;
 use crate::progress::{Run, Status, Step, StepRecord};
-use crate::provider::{OAuthProfile, Profile};
+use crate::provider::{MailServers, OAuthProfile, Profile};
 use crate::settings::{ClientType, Settings};
 use crate::vault::Vault;
 
@@ -207,6 +210,22 @@ pub struct Provisioning {
     pub smtp: String,
     /// IMAP server.
     pub imap: String,
+    /// Google OAuth client id, when "Sign in with Google" is set up.
+    pub google_client_id: Option<String>,
+    /// Whether the Google client's secret is stored in the vault.
+    pub google_secret_stored: bool,
+    /// The personal-accounts registration (Outlook.com, Hotmail), when set up.
+    pub outlook_client_id: Option<String>,
+}
+
+/// Whose client secret: the organisation's Microsoft registration (a confidential "Web"
+/// one) or the Google OAuth client (Google's Desktop clients carry one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Registration {
+    /// `[microsoft] client_id`.
+    Microsoft,
+    /// `[google] client_id`.
+    Google,
 }
 
 /// The app's core, configured once from [`Settings`].
@@ -220,6 +239,11 @@ pub struct Assistant {
     pending: Mutex<HashMap<String, signin::PendingSignIn>>,
     /// The latest outcome of each action per mailbox (this process only), for reports.
     recent: Mutex<HashMap<String, Vec<Outcome>>>,
+    /// Server settings typed in for a mailbox (this process; stored with the account once it
+    /// is set up).
+    typed: Mutex<HashMap<String, MailServers>>,
+    /// HTTPS client for autoconfig lookups (resolves through the settings' DNS server).
+    autoconfig_http: reqwest::Client,
 }
 
 impl std::fmt::Debug for Assistant {
@@ -250,6 +274,8 @@ impl Assistant {
     ) -> Result<Assistant, Finding> {
         let trust = Trust::new(settings.extra_ca_pem.as_deref());
         let http = client::http_client(&trust, settings.timeouts.http)?;
+        let autoconfig_http =
+            client::http_client_via(&trust, settings.timeouts.discovery, settings.dns_server)?;
         Ok(Assistant {
             settings,
             trust,
@@ -259,6 +285,8 @@ impl Assistant {
             discovered: Mutex::default(),
             pending: Mutex::default(),
             recent: Mutex::default(),
+            typed: Mutex::default(),
+            autoconfig_http,
         })
     }
 
@@ -272,14 +300,50 @@ impl Assistant {
         &self.vault
     }
 
-    /// The provider profile for `address` (with what discovery found, if it ran).
+    /// The provider profile for `address`: what discovery found (if it ran), and for other
+    /// providers the servers stored with the account, else typed in, else from autoconfig.
     pub fn profile(&self, address: &Address) -> Profile {
         let discovery = self
             .discovered
             .lock()
             .ok()
             .and_then(|d| d.get(address.domain()).cloned());
-        Profile::for_address(address, &self.settings, discovery.as_ref())
+        let servers = self
+            .index
+            .get(address)
+            .ok()
+            .flatten()
+            .and_then(|s| s.servers)
+            .or_else(|| {
+                self.typed
+                    .lock()
+                    .ok()
+                    .and_then(|t| t.get(address.normalized()).cloned())
+            });
+        Profile::for_address(
+            address,
+            &self.settings,
+            discovery.as_ref(),
+            servers.as_ref(),
+        )
+    }
+
+    /// How `address` signs in: as saved for a set-up account, else the profile's default.
+    pub fn method(&self, address: &Address, profile: &Profile) -> crate::provider::SignInMethod {
+        self.index
+            .get(address)
+            .ok()
+            .flatten()
+            .map_or_else(|| profile.default_method(), |s| s.method)
+    }
+
+    /// Uses `servers` for `address` (typed in by the person when autoconfig found nothing or
+    /// was wrong). Credentials only travel over TLS, so both must use TLS (they always do:
+    /// [`Security`](crate::provider::Security) has no plaintext mode).
+    pub fn set_servers(&self, address: &Address, servers: MailServers) {
+        if let Ok(mut t) = self.typed.lock() {
+            t.insert(address.normalized().to_owned(), servers);
+        }
     }
 
     /// Works out the provider for `address` (cached per domain for this process).
@@ -292,14 +356,15 @@ impl Assistant {
         {
             return d;
         }
-        let d = crate::discovery::discover(
-            address,
-            &self.settings.microsoft.authority,
-            self.settings.dns_server,
-            &self.http,
-            self.settings.timeouts.discovery,
-        )
-        .await;
+        let sources = crate::discovery::Sources {
+            authority: &self.settings.microsoft.authority,
+            dns_server: self.settings.dns_server,
+            ispdb: &self.settings.autoconfig.ispdb,
+            http: &self.http,
+            autoconfig_http: &self.autoconfig_http,
+        };
+        let d =
+            crate::discovery::discover(address, &sources, self.settings.timeouts.discovery).await;
         if let Ok(mut cache) = self.discovered.lock() {
             cache.insert(address.domain().to_owned(), d.clone());
         }
@@ -389,6 +454,12 @@ impl Assistant {
             client_secret_stored,
             smtp: profile.smtp.label(),
             imap: profile.imap.label(),
+            google_secret_stored: match &self.settings.google.client_id {
+                Some(id) => self.vault.load_client_secret(id).await?.is_some(),
+                None => false,
+            },
+            google_client_id: self.settings.google.client_id.clone(),
+            outlook_client_id: self.settings.outlook.client_id.clone(),
         })
     }
 
@@ -396,14 +467,13 @@ impl Assistant {
     ///
     /// # Errors
     /// `APP_NOT_CONFIGURED` without a client id; `VAULT_UNAVAILABLE`.
-    pub async fn set_client_secret(&self, secret: &SecretString) -> Result<(), Finding> {
+    pub async fn set_client_secret(
+        &self,
+        which: Registration,
+        secret: &SecretString,
+    ) -> Result<(), Finding> {
         use secrecy::ExposeSecret;
-        let id = self
-            .settings
-            .microsoft
-            .client_id
-            .as_deref()
-            .ok_or_else(|| Finding::new(FindingCode::AppNotConfigured))?;
+        let id = self.registration_id(which)?;
         if secret.expose_secret().trim().is_empty() {
             return Err(Finding::new(FindingCode::ClientSecretMissing).with("client_id", id));
         }
@@ -419,14 +489,26 @@ impl Assistant {
     ///
     /// # Errors
     /// As [`Assistant::set_client_secret`].
-    pub async fn remove_client_secret(&self) -> Result<bool, Finding> {
-        let id = self
-            .settings
-            .microsoft
-            .client_id
-            .as_deref()
-            .ok_or_else(|| Finding::new(FindingCode::AppNotConfigured))?;
+    pub async fn remove_client_secret(&self, which: Registration) -> Result<bool, Finding> {
+        let id = self.registration_id(which)?;
         self.vault.delete_client_secret(id).await
+    }
+
+    fn registration_id(&self, which: Registration) -> Result<&str, Finding> {
+        match which {
+            Registration::Microsoft => self
+                .settings
+                .microsoft
+                .client_id
+                .as_deref()
+                .ok_or_else(|| Finding::new(FindingCode::AppNotConfigured)),
+            Registration::Google => self
+                .settings
+                .google
+                .client_id
+                .as_deref()
+                .ok_or_else(|| Finding::new(FindingCode::GoogleSignInNotConfigured)),
+        }
     }
 
     /// The client secret a confidential registration needs, `None` for a public one.
@@ -450,6 +532,7 @@ impl Assistant {
 /// Fills the common placeholders of a sign-in finding.
 fn fill(f: Finding, address: &Address, profile: &OAuthProfile) -> Finding {
     f.with("mailbox", address.display())
+        .with("provider", profile.provider_name())
         .with("tenant", &profile.tenant)
         .with(
             "authority",

@@ -9,6 +9,7 @@
 
 use std::time::{Duration, Instant};
 
+use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
 use super::{Action, Assistant, Outcome, SignInOptions, fill};
@@ -22,9 +23,11 @@ use crate::oauth::client::{self, AuthOptions, Tokens};
 use crate::oauth::device;
 use crate::oauth::loopback::{Callback, Loopback, LoopbackError, Page, Reply, StartPage};
 use crate::progress::{Done, Progress, ProgressSink, Run, Step};
-use crate::provider::{MAIL_PERMISSIONS, OAuthProfile};
+use crate::provider::{GOOGLE_DOMAINS, MAIL_PERMISSIONS, OAuthFlavour, OAuthProfile, ProviderKind};
 use crate::settings::ClientType;
-use crate::vault::{AccountIds, AccountRecord, CachedAccessToken, epoch_secs, now_secs};
+use crate::vault::{
+    AccountIds, AccountRecord, CachedAccessToken, Credential, epoch_secs, now_secs,
+};
 
 /// How long a sign-in waits for the person's confirmation before it is dropped.
 pub const CONFIRMATION_TTL: Duration = Duration::from_secs(600);
@@ -54,18 +57,39 @@ pub(super) struct PendingSignIn {
 struct SignInContext {
     profile: OAuthProfile,
     client_id: String,
-    confidential: bool,
+    secret: SecretPolicy,
     sign_in_as: Option<Address>,
     expected_tenant: Option<String>,
     personal: bool,
 }
 
+/// Whether the token requests carry the registration's client secret (from the vault).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SecretPolicy {
+    /// A public client (facts §1.3): never.
+    None,
+    /// A confidential ("Web") Entra registration: always; missing → `CLIENT_SECRET_MISSING`.
+    Required,
+    /// Google's Desktop clients have a secret that is not secret (facts §7.2): sent when an
+    /// administrator stored one.
+    IfStored,
+}
+
 enum Ending {
-    Stored(AccountSummary),
+    Stored(Box<AccountSummary>),
     Confirm(AccountConfirmation),
 }
 
 impl Assistant {
+    /// The client secret a sign-in sends, per its [`SecretPolicy`].
+    async fn sign_in_secret(&self, ctx: &SignInContext) -> Result<Option<SecretString>, Finding> {
+        match ctx.secret {
+            SecretPolicy::None => Ok(None),
+            SecretPolicy::Required => self.client_secret(&ctx.client_id, true).await,
+            SecretPolicy::IfStored => self.vault.load_client_secret(&ctx.client_id).await,
+        }
+    }
+
     /// Signs `address` in with the browser and stores the sign-in in the vault, but only if the
     /// account that signed in is the one asked for (see the module docs for related accounts).
     pub async fn sign_in(
@@ -95,6 +119,17 @@ impl Assistant {
         let run = Run::new(sink);
         let result = async {
             let ctx = self.context(address, opts, &run).await?;
+            if ctx.profile.flavour != OAuthFlavour::Entra {
+                return Err(run.fail(
+                    Step::DeviceCode,
+                    Finding::new(FindingCode::BrowserOpenFailed)
+                        .with(
+                            "problem",
+                            "signing in with a code is only possible for Microsoft accounts",
+                        )
+                        .with("mailbox", address.display()),
+                ));
+            }
             let auth = run
                 .step_detail(Step::DeviceCode, async {
                     let auth = device::start(&self.http, &ctx.profile)
@@ -166,7 +201,7 @@ impl Assistant {
                     self.store(address, &pending.ctx, &pending.claims, pending.tokens),
                 )
                 .await?;
-            Ok(Ending::Stored(summary))
+            Ok(Ending::Stored(Box::new(summary)))
         }
         .await;
         let outcome = finish_outcome(address, run, result);
@@ -188,19 +223,47 @@ impl Assistant {
                 Ok::<_, Finding>(Done::with_detail(d, summary))
             })
             .await?;
-        let profile = self.profile(address).oauth;
-        let client_id = profile
-            .client_id
-            .clone()
-            .ok_or_else(|| Finding::new(FindingCode::AppNotConfigured))?;
+        let full = self.profile(address);
+        let not_configured = || match full.kind {
+            ProviderKind::Google => Finding::new(FindingCode::GoogleSignInNotConfigured),
+            ProviderKind::MicrosoftPersonal => {
+                Finding::new(FindingCode::PersonalSignInNotConfigured)
+            }
+            ProviderKind::Other => Finding::new(FindingCode::ServerSettingsNeeded)
+                .with("domain", address.domain())
+                .with_first_step(
+                    "This provider signs in with a password: use the password sign-in.",
+                ),
+            ProviderKind::Microsoft365 => Finding::new(FindingCode::AppNotConfigured),
+        };
+        let profile = full.oauth.clone().ok_or_else(not_configured)?;
+        let client_id = profile.client_id.clone().ok_or_else(not_configured)?;
         let ms = &self.settings.microsoft;
-        let provisioned_tenant = (ms.tenant_provisioned
-            && uuid::Uuid::try_parse(&ms.tenant).is_ok())
-        .then(|| ms.tenant.clone());
+        let (expected_tenant, secret) = match (full.kind, profile.flavour) {
+            (_, OAuthFlavour::Google) => (
+                // Workspace accounts carry the domain in `hd`; consumer Gmail has none.
+                (!GOOGLE_DOMAINS.contains(&account_of_opts(address, opts).domain()))
+                    .then(|| account_of_opts(address, opts).domain().to_owned()),
+                SecretPolicy::IfStored,
+            ),
+            (ProviderKind::MicrosoftPersonal, _) => (None, SecretPolicy::None),
+            _ => {
+                let provisioned = (ms.tenant_provisioned
+                    && uuid::Uuid::try_parse(&ms.tenant).is_ok())
+                .then(|| ms.tenant.clone());
+                let secret = if ms.client_type == ClientType::Confidential {
+                    SecretPolicy::Required
+                } else {
+                    SecretPolicy::None
+                };
+                (provisioned.or(discovery.tenant_id.clone()), secret)
+            }
+        };
         Ok(SignInContext {
-            expected_tenant: provisioned_tenant.or(discovery.tenant_id.clone()),
-            personal: discovery.found == Found::MicrosoftPersonal,
-            confidential: ms.client_type == ClientType::Confidential,
+            expected_tenant,
+            personal: discovery.found == Found::MicrosoftPersonal
+                || full.kind == ProviderKind::MicrosoftPersonal,
+            secret,
             client_id,
             profile,
             sign_in_as: opts.sign_in_as.clone(),
@@ -215,7 +278,7 @@ impl Assistant {
         run: &Run<'_>,
     ) -> Result<Ending, Finding> {
         let account = account_of(address, &ctx).clone();
-        let secret = self.client_secret(&ctx.client_id, ctx.confidential).await?;
+        let secret = self.sign_in_secret(&ctx).await?;
         let (loopback, request) = run
             .step_detail(Step::Loopback, async {
                 let loopback = Loopback::bind(&ctx.profile.redirect).await.map_err(|e| {
@@ -355,7 +418,7 @@ impl Assistant {
         let reply = reply.unwrap_or_else(Reply::none);
         let checked = run
             .step_detail(Step::TokenCheck, async {
-                check_grant(&tokens).map(|d| Done::with_detail((), d))
+                check_grant(&tokens, ctx.profile.flavour).map(|d| Done::with_detail((), d))
             })
             .await;
         if let Err(f) = checked {
@@ -440,7 +503,7 @@ impl Assistant {
         match stored {
             Ok(summary) => {
                 reply.send(Page::signed_in(&claims.account_name())).await;
-                Ok(Ending::Stored(summary))
+                Ok(Ending::Stored(Box::new(summary)))
             }
             Err(f) => {
                 reply.send(Page::failed(&f.title)).await;
@@ -481,8 +544,8 @@ impl Assistant {
                 username: claims.preferred_username.clone(),
             },
             sign_in_as: ctx.sign_in_as.as_ref().map(|a| a.normalized().to_owned()),
-            confidential: ctx.confidential,
-            refresh_token,
+            confidential: ctx.secret != SecretPolicy::None,
+            credential: Credential::RefreshToken(refresh_token),
             saved_at: now_secs(),
         };
         self.vault.save(&record).await?;
@@ -510,6 +573,8 @@ impl Assistant {
             last_success_at: None,
             last_refresh_at: None,
             token_expires_at,
+            servers: None,
+            method: crate::provider::SignInMethod::OAuth,
         };
         self.index.upsert(summary.clone())?;
         Ok(Done::with_detail(summary, "saved in the OS vault"))
@@ -518,7 +583,7 @@ impl Assistant {
 
 fn finish_outcome(address: &Address, run: Run<'_>, result: Result<Ending, Finding>) -> Outcome {
     let (account, confirm) = match &result {
-        Ok(Ending::Stored(s)) => (Some(s.clone()), None),
+        Ok(Ending::Stored(s)) => (Some(AccountSummary::clone(s)), None),
         Ok(Ending::Confirm(c)) => (None, Some(c.clone())),
         Err(_) => (None, None),
     };
@@ -531,6 +596,11 @@ fn finish_outcome(address: &Address, run: Run<'_>, result: Result<Ending, Findin
     outcome
 }
 
+/// The account that must sign in, before the context exists.
+fn account_of_opts<'a>(address: &'a Address, opts: &'a SignInOptions) -> &'a Address {
+    opts.sign_in_as.as_ref().unwrap_or(address)
+}
+
 /// The account that must sign in: the delegate for a shared mailbox, else the mailbox.
 fn account_of<'a>(address: &'a Address, ctx: &'a SignInContext) -> &'a Address {
     ctx.sign_in_as.as_ref().unwrap_or(address)
@@ -539,12 +609,33 @@ fn account_of<'a>(address: &'a Address, ctx: &'a SignInContext) -> &'a Address {
 /// Token sanity (issue 3 item 9): the granted scopes include the mail permissions, and
 /// `offline_access` produced a refresh token. The access token's `aud`/`scp` are only a hint
 /// (tokens may be opaque; field case F06).
-fn check_grant(tokens: &Tokens) -> Result<String, Finding> {
+fn check_grant(tokens: &Tokens, flavour: OAuthFlavour) -> Result<String, Finding> {
     if tokens.refresh_token.is_none() {
         return Err(Finding::new(FindingCode::TokenIncomplete).with(
             "problem",
-            "Microsoft did not issue a refresh token (the offline_access permission is missing)",
+            match flavour {
+                OAuthFlavour::Entra => "Microsoft did not issue a refresh token (the offline_access permission is missing)",
+                OAuthFlavour::Google => "Google did not issue a refresh token (offline access was not granted)",
+            },
         ));
+    }
+    if flavour == OAuthFlavour::Google {
+        // Google: one scope for IMAP, POP and SMTP (facts §3.1); its access tokens are opaque.
+        return match &tokens.scopes {
+            Some(granted)
+                if !granted
+                    .iter()
+                    .any(|g| g == crate::provider::GOOGLE_SCOPES[0]) =>
+            {
+                Err(Finding::new(FindingCode::TokenIncomplete)
+                    .with(
+                        "problem",
+                        "the Gmail permission (https://mail.google.com/) was not granted",
+                    )
+                    .with_evidence(format!("granted scope: {}", granted.join(" "))))
+            }
+            _ => Ok("Gmail access granted".into()),
+        };
     }
     if let Some(granted) = &tokens.scopes {
         let missing: Vec<&str> = MAIL_PERMISSIONS

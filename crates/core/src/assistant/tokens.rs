@@ -17,8 +17,8 @@ use crate::address::Address;
 use crate::findings::{Finding, FindingCode};
 use crate::oauth::client;
 use crate::progress::Done;
-use crate::provider::OAuthProfile;
-use crate::vault::{AccountRecord, CachedAccessToken, epoch_secs, now_secs};
+use crate::provider::{OAuthFlavour, OAuthProfile, ProviderKind};
+use crate::vault::{AccountRecord, CachedAccessToken, Credential, epoch_secs, now_secs};
 
 /// A cached access token is used only if it stays valid at least this long.
 pub const ACCESS_TOKEN_MARGIN: Duration = Duration::from_secs(60);
@@ -56,20 +56,32 @@ impl Assistant {
                 format!("saved access token valid for {mins} more min"),
             ));
         }
+        let Credential::RefreshToken(refresh_token) = &record.credential else {
+            return Err(Finding::internal("a password account has no access token"));
+        };
+        let google = record.provider == ProviderKind::Google;
         let profile = OAuthProfile {
+            flavour: if google {
+                OAuthFlavour::Google
+            } else {
+                OAuthFlavour::Entra
+            },
+            // Entra: the authority and tenant that issued the token; Google: its token endpoint.
             authority: url::Url::parse(&record.authority).map_err(Finding::internal)?,
             tenant: record.tenant.clone(),
             client_id: Some(record.client_id.clone()),
             redirect: self.settings.microsoft.redirect.clone(),
             scopes: record.scopes.clone(),
+            authorize_endpoint: None,
         };
-        let secret = self
-            .client_secret(&record.client_id, record.confidential)
-            .await?;
+        let secret = if google {
+            self.vault.load_client_secret(&record.client_id).await?
+        } else {
+            self.client_secret(&record.client_id, record.confidential)
+                .await?
+        };
         let tokens =
-            match client::refresh(&self.http, &profile, &record.refresh_token, secret.as_ref())
-                .await
-            {
+            match client::refresh(&self.http, &profile, refresh_token, secret.as_ref()).await {
                 Ok(t) => t,
                 Err(f) => {
                     let f = fill(f, address, &profile);
@@ -86,7 +98,7 @@ impl Assistant {
             };
         let rotated = tokens.refresh_token.clone().map(|rt| {
             let mut next = record.clone();
-            next.refresh_token = rt;
+            next.credential = Credential::RefreshToken(rt);
             next.saved_at = now_secs();
             next
         });

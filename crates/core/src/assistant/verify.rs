@@ -21,12 +21,25 @@ use crate::mail::imap::ImapConnection;
 use crate::mail::smtp::Smtp;
 use crate::oauth::claims::TokenClaims;
 use crate::progress::{Done, ProgressSink, Run, Step};
-use crate::vault::now_secs;
+use crate::provider::ProviderKind;
+use crate::vault::{Credential, now_secs};
 
 /// Mailboxes verified at once by [`Assistant::verify_all`]. Each verification holds one SMTP
 /// and one IMAP connection; Exchange allows 3 concurrent SMTP connections per mailbox (facts
 /// §6.1, 4.3.2), and these are different mailboxes.
 pub const BATCH_CONCURRENCY: usize = 10;
+
+/// What the mail servers are signed in with.
+enum Secret {
+    /// An OAuth access token (XOAUTH2).
+    Token(SecretString),
+    /// A password (PLAIN/LOGIN) and the login name.
+    Password {
+        secret: SecretString,
+        username: String,
+        kind: ProviderKind,
+    },
+}
 
 /// Who the mail servers see: the mailbox, and the account whose token is used.
 struct Identity<'a> {
@@ -193,7 +206,6 @@ impl Assistant {
         let profile = self.profile(address);
         let t = self.settings.timeouts;
         // Connecting needs no credential: both servers are reached while the sign-in renews.
-        let renew = run.step_detail(Step::TokenRefresh, self.access_token(address, &record));
         let smtp_conn = run.step_detail(Step::SmtpConnect, async {
             let s = Smtp::connect(&profile.smtp, &self.trust, &t).await?;
             let detail = s.describe();
@@ -204,6 +216,15 @@ impl Assistant {
             let detail = c.describe();
             Ok(Done::with_detail(c, detail))
         });
+        let renew = async {
+            match &record.credential {
+                Credential::RefreshToken(_) => run
+                    .step_detail(Step::TokenRefresh, self.access_token(address, &record))
+                    .await
+                    .map(Some),
+                Credential::Password { .. } => Ok(None),
+            }
+        };
         let (token, smtp_conn, imap_conn) = tokio::join!(renew, smtp_conn, imap_conn);
         let token = match token {
             Ok(token) => token,
@@ -214,10 +235,28 @@ impl Assistant {
                 return Err(f);
             }
         };
-        *claims = TokenClaims::read(token.secret.expose_secret());
+        let (secret, renewal) = match (&record.credential, token) {
+            (_, Some(token)) => {
+                *claims = TokenClaims::read(token.secret.expose_secret());
+                (Secret::Token(token.secret), token.renewal)
+            }
+            (Credential::Password { secret, username }, None) => (
+                Secret::Password {
+                    secret: secret.clone(),
+                    username: username
+                        .clone()
+                        .unwrap_or_else(|| address.normalized().to_owned()),
+                    kind: profile.kind,
+                },
+                None,
+            ),
+            (Credential::RefreshToken(_), None) => {
+                return Err(Finding::internal("no access token"));
+            }
+        };
         // The renewal is stored alongside the mail checks; the verification ends after both.
         let store = async {
-            match token.renewal {
+            match renewal {
                 Some(renewal) => run
                     .step_detail(Step::VaultStore, self.store_renewal(address, renewal))
                     .await
@@ -232,14 +271,14 @@ impl Assistant {
                 run,
                 &identity,
                 smtp_conn,
-                &token.secret,
+                &secret,
                 opts.send_test.then_some(tx)
             ),
             self.imap_check(
                 run,
                 &identity,
                 imap_conn,
-                &token.secret,
+                &secret,
                 opts.send_test.then_some(rx)
             ),
         );
@@ -251,19 +290,31 @@ impl Assistant {
         run: &Run<'_>,
         who: &Identity<'_>,
         conn: Result<Smtp, Finding>,
-        token: &SecretString,
+        secret: &Secret,
         sent: Option<oneshot::Sender<String>>,
     ) -> Result<(), Finding> {
         let mut smtp = conn?;
         let result = async {
             run.step_detail(Step::SmtpAuth, async {
-                smtp.auth_xoauth2(who.smtp_user(), token)
-                    .await
-                    .map_err(|f| who.explain(f, false))?;
-                Ok(Done::with_detail(
-                    (),
-                    format!("XOAUTH2 as {}", who.smtp_user()),
-                ))
+                let detail = match secret {
+                    Secret::Token(token) => {
+                        smtp.auth_xoauth2(who.smtp_user(), token)
+                            .await
+                            .map_err(|f| who.explain(f, false))?;
+                        format!("XOAUTH2 as {}", who.smtp_user())
+                    }
+                    Secret::Password {
+                        secret,
+                        username,
+                        kind,
+                    } => {
+                        smtp.auth_password(username, secret).await.map_err(|f| {
+                            super::password::rejected(f, *kind, &smtp.label(), who.mailbox)
+                        })?;
+                        format!("password as {username}")
+                    }
+                };
+                Ok(Done::with_detail((), detail))
             })
             .await?;
             if let Some(sent) = sent {
@@ -292,21 +343,36 @@ impl Assistant {
         run: &Run<'_>,
         who: &Identity<'_>,
         conn: Result<ImapConnection, Finding>,
-        token: &SecretString,
+        secret: &Secret,
         sent: Option<oneshot::Receiver<String>>,
     ) -> Result<(), Finding> {
         let t = self.settings.timeouts;
         let conn = conn?;
         let mut session = run
             .step_detail(Step::ImapAuth, async {
-                let s = conn
-                    .auth_xoauth2(who.imap_user(), token)
-                    .await
-                    .map_err(|f| who.explain(f, true))?;
-                Ok(Done::with_detail(
-                    s,
-                    format!("XOAUTH2 as {}", who.imap_user()),
-                ))
+                match secret {
+                    Secret::Token(token) => {
+                        let s = conn
+                            .auth_xoauth2(who.imap_user(), token)
+                            .await
+                            .map_err(|f| who.explain(f, true))?;
+                        Ok(Done::with_detail(
+                            s,
+                            format!("XOAUTH2 as {}", who.imap_user()),
+                        ))
+                    }
+                    Secret::Password {
+                        secret,
+                        username,
+                        kind,
+                    } => {
+                        let server = conn.label();
+                        let s = conn.auth_password(username, secret).await.map_err(|f| {
+                            super::password::rejected(f, *kind, &server, who.mailbox)
+                        })?;
+                        Ok(Done::with_detail(s, format!("password as {username}")))
+                    }
+                }
             })
             .await?;
         let result = async {

@@ -119,6 +119,10 @@ pub const ALL: &[FindingCode] = {
         GmailBadAppPassword,
         GmailWebLoginRequired,
         MailboxAccessDenied,
+        ServerSettingsNeeded,
+        GoogleSignInNotConfigured,
+        PersonalSignInNotConfigured,
+        PasswordRejected,
         Internal,
     ]
 };
@@ -543,7 +547,7 @@ pub fn entry(code: FindingCode) -> Entry {
             "The account used is a personal Microsoft account (Outlook.com, Hotmail, Live), but this setup is for work or school accounts.",
             &[
                 "If this is your work or school mailbox, sign in with the work or school account instead (use a private window if the browser keeps choosing the personal one).",
-                "If it really is a personal Outlook.com/Hotmail mailbox, choose the Outlook.com/Hotmail setup.",
+                "If it really is a personal Outlook.com/Hotmail mailbox, start again with that address: the app then uses the sign-in for personal accounts.",
             ],
             None,
         ),
@@ -1011,6 +1015,54 @@ pub fn entry(code: FindingCode) -> Entry {
             Some(
                 "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/pop3-and-imap4/enable-or-disable-pop3-or-imap4-access",
             ),
+        ),
+        // facts §9: autoconfig found nothing.
+        ServerSettingsNeeded => e(
+            User,
+            "The app needs the mail server settings for {domain}",
+            "The app could not find out which servers handle mail for {domain}: the provider publishes no automatic settings.",
+            &[
+                "Enter the incoming (IMAP) and outgoing (SMTP) server names and ports. Your mail provider's help pages or your IT team have them.",
+                "Use the secure ports: IMAP 993 (SSL/TLS), SMTP 587 (STARTTLS) or 465 (SSL/TLS). The app never sends a password over an unencrypted connection.",
+            ],
+            Some("https://support.mozilla.org/kb/manual-account-configuration"),
+        ),
+        // facts §7.2.
+        GoogleSignInNotConfigured => e(
+            Admin,
+            "\"Sign in with Google\" is not set up for this app",
+            "To sign in with Google, the app needs an OAuth client of your organisation. None is configured; Gmail and Google Workspace mailboxes can still use an App Password.",
+            &[
+                "In the Google Cloud console (APIs & Services → Credentials), create an OAuth client ID of type \"Desktop app\".",
+                "On the OAuth consent screen, add the scope https://mail.google.com/ (a restricted scope: for use outside your own Workspace, Google's verification is required), and publish the app: in \"Testing\" status refresh tokens expire after 7 days.",
+                "Put the client id into the settings file, [google] client_id, and store the client's secret in the vault with: mailsetup admin set-client-secret --google.",
+            ],
+            Some("https://developers.google.com/identity/protocols/oauth2/native-app"),
+        ),
+        // facts §1.1 (consumers authority).
+        PersonalSignInNotConfigured => e(
+            Admin,
+            "Sign-in for personal Microsoft accounts is not set up for this app",
+            "Outlook.com and Hotmail accounts sign in at Microsoft's consumer service, which needs an app registration that accepts personal accounts. None is configured.",
+            &[
+                "In the Microsoft Entra admin center, register an app whose supported account types include \"Personal Microsoft accounts\".",
+                "Under Authentication, add the platform \"Mobile and desktop applications\" with the redirect URI http://localhost; add the delegated permissions IMAP.AccessAsUser.All and SMTP.Send (Office 365 Exchange Online), plus offline_access.",
+                "Put its application (client) ID into the settings file, [outlook] client_id.",
+            ],
+            Some(
+                "https://learn.microsoft.com/entra/identity-platform/supported-accounts-validation",
+            ),
+        ),
+        PasswordRejected => e(
+            User,
+            "{server} did not accept the password for {mailbox}",
+            "The mail server refused the password, so nothing was saved. Either it was mistyped, or the provider wants a different kind of password for mail programs.",
+            &[
+                "Type the password again (check Caps Lock and the keyboard layout).",
+                "Some providers need a separate password for mail programs (an \"app password\") when two-step sign-in is on: look in your mail account's security settings.",
+                "If it keeps failing, ask your mail provider or IT team whether IMAP and SMTP access are allowed for your mailbox.",
+            ],
+            Some("https://support.mozilla.org/kb/manual-account-configuration"),
         ),
         Internal => e(
             Helpdesk,

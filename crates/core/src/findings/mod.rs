@@ -191,6 +191,14 @@ pub enum FindingCode {
     /// The right account signed in, but the server would not open its mailbox (IMAP off for
     /// it, no Exchange licence, no mailbox yet): field case F03 with matching claims.
     MailboxAccessDenied,
+    /// No server settings are known for a provider the app does not recognise.
+    ServerSettingsNeeded,
+    /// "Sign in with Google" has no client id in the settings.
+    GoogleSignInNotConfigured,
+    /// Personal Microsoft accounts have no app registration in the settings.
+    PersonalSignInNotConfigured,
+    /// The mail server refused the password.
+    PasswordRejected,
     /// An unexpected internal error; details are in the log.
     Internal,
 }
@@ -363,6 +371,7 @@ impl Finding {
             "problem" => "no more details were given",
             "authority" => "https://login.microsoftonline.com",
             "link" => "the address shown by the app",
+            "domain" => "this domain",
             _ => "it",
         };
         let tidy = |s: &mut String| {

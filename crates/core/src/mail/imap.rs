@@ -116,6 +116,11 @@ impl ImapConnection {
         })
     }
 
+    /// `host:port`.
+    pub fn label(&self) -> String {
+        self.server.clone()
+    }
+
     /// Asks for `CAPABILITY` when the greeting did not list them (RFC 9051 §6.1.1).
     ///
     /// # Errors
@@ -157,6 +162,29 @@ impl ImapConnection {
                 .with("server", &self.server)
                 .with("problem", "XOAUTH2")
                 .with_evidence(format!("capabilities: {}", self.capabilities.join(" "))))
+        }
+    }
+
+    /// Fails with `AUTH_MECHANISM_UNAVAILABLE` when the listed capabilities rule the method
+    /// out: no `AUTH=XOAUTH2` for OAuth; `LOGINDISABLED` without `AUTH=PLAIN` for a password
+    /// (RFC 9051 §6.2.3). Servers that list nothing are given the benefit of the doubt.
+    ///
+    /// # Errors
+    /// As described.
+    pub fn require_method(&self, method: crate::provider::SignInMethod) -> Result<(), Finding> {
+        use crate::provider::SignInMethod;
+        let has = |c: &str| self.capabilities.iter().any(|x| x.eq_ignore_ascii_case(c));
+        match method {
+            SignInMethod::OAuth => self.require_xoauth2(),
+            SignInMethod::Password
+                if self.capabilities.is_empty() || !has("LOGINDISABLED") || has("AUTH=PLAIN") =>
+            {
+                Ok(())
+            }
+            SignInMethod::Password => Err(Finding::new(FindingCode::AuthMechanismUnavailable)
+                .with("server", &self.server)
+                .with("problem", "password sign-in (LOGIN or AUTHENTICATE PLAIN)")
+                .with_evidence(format!("capabilities: {}", self.capabilities.join(" ")))),
         }
     }
 
@@ -210,6 +238,55 @@ impl ImapConnection {
                 }
                 Err(f)
             }
+        }
+    }
+}
+
+impl ImapConnection {
+    /// Signs in with a password: `AUTHENTICATE PLAIN` when the server lists `AUTH=PLAIN`, else
+    /// `LOGIN` (async-imap quotes the arguments). Never XOAUTH2 (field case F20).
+    ///
+    /// # Errors
+    /// The classified `NO`/`BAD` reply (e.g. `GMAIL_APP_PASSWORD_REQUIRED`, `BASIC_AUTH_BLOCKED`).
+    pub async fn auth_password(
+        self,
+        user: &str,
+        password: &SecretString,
+    ) -> Result<ImapSession, Finding> {
+        use secrecy::ExposeSecret;
+        let plain = self
+            .capabilities
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case("AUTH=PLAIN"));
+        let ImapConnection {
+            client,
+            server,
+            command_timeout,
+            ..
+        } = self;
+        let result = if plain {
+            let auth = crate::mail::password::ImapPlain::new(user, password);
+            within(
+                command_timeout,
+                &server,
+                client.authenticate("PLAIN", &auth),
+            )
+            .await?
+        } else {
+            within(
+                command_timeout,
+                &server,
+                client.login(user, password.expose_secret()),
+            )
+            .await?
+        };
+        match result {
+            Ok(session) => Ok(ImapSession {
+                session,
+                server,
+                command_timeout,
+            }),
+            Err((e, _client)) => Err(imap_error(&server, &e)),
         }
     }
 }

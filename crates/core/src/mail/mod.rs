@@ -4,11 +4,22 @@
 //! order of steps and what counts as success lives in [`crate::assistant`].
 
 pub mod imap;
+pub mod password;
 pub mod probe;
 pub mod smtp;
 pub mod xoauth2;
 
 use lettre::message::{Mailbox, Message, header::ContentType};
+
+/// The SASL mechanisms a sign-in method uses, in order of preference: XOAUTH2 for OAuth
+/// (facts §3.1); PLAIN, else LOGIN, for a password — an App Password account never falls
+/// back to XOAUTH2 (field case F20).
+pub fn mechanisms(method: crate::provider::SignInMethod) -> &'static [&'static str] {
+    match method {
+        crate::provider::SignInMethod::OAuth => &["XOAUTH2"],
+        crate::provider::SignInMethod::Password => &["PLAIN", "LOGIN"],
+    }
+}
 
 use crate::address::Address;
 use crate::findings::Finding;

@@ -33,6 +33,50 @@ pub struct Smtp {
     pub auth_before_tls: Vec<String>,
 }
 
+/// A TLS stream lettre can drive (its own TLS is only used for STARTTLS).
+#[derive(Debug)]
+struct Tls(tokio_rustls::client::TlsStream<tokio::net::TcpStream>);
+
+impl tokio::io::AsyncRead for Tls {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.0).poll_read(cx, buf)
+    }
+}
+
+impl tokio::io::AsyncWrite for Tls {
+    fn poll_write(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        std::pin::Pin::new(&mut self.0).poll_write(cx, buf)
+    }
+
+    fn poll_flush(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.0).poll_flush(cx)
+    }
+
+    fn poll_shutdown(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.0).poll_shutdown(cx)
+    }
+}
+
+impl lettre::transport::smtp::client::AsyncTokioStream for Tls {
+    fn peer_addr(&self) -> std::io::Result<std::net::SocketAddr> {
+        self.0.get_ref().0.peer_addr()
+    }
+}
+
 /// A command line sent as is (lettre's `command()` takes any `Display`).
 struct Line<'a>(&'a str);
 
@@ -72,13 +116,9 @@ impl Smtp {
         let stream: Box<dyn lettre::transport::smtp::client::AsyncTokioStream> =
             match endpoint.security {
                 Security::StartTls => Box::new(tcp),
+                // Implicit TLS (RFC 8314, port 465): secured with the app's trust first.
                 Security::ImplicitTls => {
-                    return Err(Finding::new(FindingCode::TlsFailed)
-                        .with("server", &server)
-                        .with(
-                            "problem",
-                            "implicit TLS submission (port 465) is not used for this provider",
-                        ));
+                    Box::new(Tls(trust.handshake(tcp, &endpoint.host, t.connect).await?))
                 }
             };
         let mut conn = within(
@@ -88,6 +128,15 @@ impl Smtp {
         )
         .await?
         .map_err(|e| smtp_error(&endpoint.host, &server, &e))?;
+        if endpoint.security == Security::ImplicitTls {
+            return Ok(Smtp {
+                conn,
+                server,
+                host: endpoint.host.clone(),
+                command_timeout: timeout,
+                auth_before_tls: Vec::new(),
+            });
+        }
         let auth_before_tls = mechanisms(&conn);
         if !conn.can_starttls() {
             conn.abort().await;
@@ -107,6 +156,11 @@ impl Smtp {
         })
     }
 
+    /// `host:port`.
+    pub fn label(&self) -> String {
+        self.server.clone()
+    }
+
     /// The AUTH mechanisms offered after STARTTLS, e.g. `["XOAUTH2", "PLAIN"]`.
     pub fn auth_mechanisms(&self) -> Vec<String> {
         mechanisms(&self.conn)
@@ -115,10 +169,15 @@ impl Smtp {
     /// A one-line description for progress, e.g. `STARTTLS · AUTH XOAUTH2 PLAIN`.
     pub fn describe(&self) -> String {
         let mechs = self.auth_mechanisms();
-        if mechs.is_empty() {
-            "STARTTLS · no AUTH offered".into()
+        let tls = if self.auth_before_tls.is_empty() && !self.conn.is_encrypted() {
+            "TLS"
         } else {
-            format!("STARTTLS · AUTH {}", mechs.join(" "))
+            "STARTTLS"
+        };
+        if mechs.is_empty() {
+            format!("{tls} · no AUTH offered")
+        } else {
+            format!("{tls} · AUTH {}", mechs.join(" "))
         }
     }
 
@@ -195,6 +254,38 @@ impl Smtp {
             .with("server", &self.server)),
             Err(e) => Err(smtp_error(&self.host, &self.server, &e)),
         }
+    }
+
+    /// Signs in with a password: `AUTH PLAIN`, else `LOGIN` (never XOAUTH2: field case F20).
+    ///
+    /// # Errors
+    /// `AUTH_MECHANISM_UNAVAILABLE` when neither is offered; the classified reply otherwise
+    /// (e.g. `535 5.7.8` → `GMAIL_BAD_APP_PASSWORD`).
+    pub async fn auth_password(
+        &mut self,
+        user: &str,
+        password: &SecretString,
+    ) -> Result<(), Finding> {
+        let offered = self.auth_mechanisms();
+        if !offered.iter().any(|m| m == "PLAIN" || m == "LOGIN") {
+            return Err(Finding::new(FindingCode::AuthMechanismUnavailable)
+                .with("server", &self.server)
+                .with("problem", "PLAIN or LOGIN")
+                .with_evidence(format!("AUTH after STARTTLS: {offered:?}")));
+        }
+        let credentials = lettre::transport::smtp::authentication::Credentials::new(
+            user.to_owned(),
+            password.expose_secret().to_owned(),
+        );
+        within(
+            self.command_timeout,
+            &self.server,
+            self.conn
+                .auth(&[Mechanism::Plain, Mechanism::Login], &credentials),
+        )
+        .await?
+        .map(|_| ())
+        .map_err(|e| smtp_error(&self.host, &self.server, &e))
     }
 
     /// Sends `message` (RFC 5322 bytes) from `from` to `to`.

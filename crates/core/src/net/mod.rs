@@ -17,6 +17,7 @@ use crate::findings::{Finding, FindingCode};
 
 pub mod cert;
 pub mod proxy;
+pub mod resolver;
 mod trust;
 
 pub use cert::CertFacts;

@@ -36,6 +36,9 @@ pub struct IdClaims {
     /// The UPN optional claim.
     #[serde(default)]
     pub upn: Option<String>,
+    /// Google: the Workspace domain of the account (absent for consumer Gmail).
+    #[serde(default)]
+    pub hd: Option<String>,
     /// Display name.
     #[serde(default)]
     pub name: Option<String>,
@@ -383,8 +386,12 @@ pub fn match_account(expected: Expected<'_>, claims: &IdClaims) -> AccountMatch 
     if is_admin_account(&signed_in, expected.admin_accounts) {
         return refuse(Refusal::AdminAccount);
     }
-    let same_tenant = match (expected.tenant_id, claims.tid.as_deref()) {
+    // The organisation: Entra's tenant id, or Google's Workspace domain (`hd`).
+    let organisation = claims.tid.as_deref().or(claims.hd.as_deref());
+    let same_tenant = match (expected.tenant_id, organisation) {
         (Some(want), Some(got)) => want.eq_ignore_ascii_case(got),
+        // A known organisation and an account without one (consumer Gmail): not the same.
+        (Some(_), None) => false,
         // Without a known tenant, the same domain is the best evidence of one organisation.
         _ => Address::parse(&signed_in).is_ok_and(|a| a.domain() == expected.account.domain()),
     };

@@ -115,6 +115,19 @@ impl Tokens {
 /// # Errors
 /// `INTERNAL` if the TLS backend cannot be initialised.
 pub fn http_client(trust: &Trust, timeout: Duration) -> Result<reqwest::Client, Finding> {
+    http_client_via(trust, timeout, None)
+}
+
+/// As [`http_client`], resolving names through `dns_server` when set (autoconfig lookups
+/// must see the same DNS as the MX lookup).
+///
+/// # Errors
+/// `INTERNAL` if the TLS backend or the resolver cannot be initialised.
+pub fn http_client_via(
+    trust: &Trust,
+    timeout: Duration,
+    dns_server: Option<std::net::SocketAddr>,
+) -> Result<reqwest::Client, Finding> {
     let mut builder = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .https_only(true)
@@ -125,6 +138,12 @@ pub fn http_client(trust: &Trust, timeout: Duration) -> Result<reqwest::Client, 
         for cert in reqwest::Certificate::from_pem_bundle(pem).map_err(Finding::internal)? {
             builder = builder.add_root_certificate(cert);
         }
+    }
+    if dns_server.is_some() {
+        let resolver = crate::net::resolver::resolver(dns_server).map_err(Finding::internal)?;
+        builder = builder.dns_resolver(std::sync::Arc::new(crate::net::resolver::HickoryResolve(
+            std::sync::Arc::new(resolver),
+        )));
     }
     builder.build().map_err(Finding::internal)
 }

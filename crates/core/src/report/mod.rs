@@ -71,9 +71,13 @@ impl ProfileFacts {
             provider: p.kind.label().to_owned(),
             smtp: format!("{} ({})", p.smtp.label(), tls(p.smtp.security)),
             imap: format!("{} ({})", p.imap.label(), tls(p.imap.security)),
-            authority: Some(p.oauth.tenant_url()),
-            client_id: p.oauth.client_id.clone(),
-            scopes: p.oauth.scopes.clone(),
+            authority: p.oauth.as_ref().map(|o| o.tenant_url()),
+            client_id: p.oauth.as_ref().and_then(|o| o.client_id.clone()),
+            scopes: p
+                .oauth
+                .as_ref()
+                .map(|o| o.scopes.clone())
+                .unwrap_or_default(),
         }
     }
 }

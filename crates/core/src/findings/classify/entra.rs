@@ -135,7 +135,9 @@ pub fn entra(err: &EntraError, phase: EntraPhase) -> Finding {
         Some(65001) => (C::AdminConsentRequired, String::new()),
         Some(65004) => (C::ConsentDeclined, String::new()),
         Some(50020) | Some(500208) | Some(9002332)
-            if desc.contains("live.com") || code != Some(50020) =>
+            if desc.contains("live.com")
+                || desc.contains(crate::oauth::claims::CONSUMER_TENANT_ID)
+                || code != Some(50020) =>
         {
             (C::PersonalAccountNotAllowed, String::new())
         }

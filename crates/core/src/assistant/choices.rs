@@ -1,0 +1,105 @@
+//! What the sign-in page offers for a mailbox: the provider's OAuth sign-in (when the app is set
+//! up for it), a password (Google App Password, or another provider's password), and whether
+//! the servers are known. Data for the page and the CLI; no decision is left to them.
+
+use serde::Serialize;
+
+use super::Assistant;
+use crate::address::Address;
+use crate::findings::{Finding, FindingCode};
+use crate::provider::{MailServers, ProviderKind, SignInMethod};
+
+/// Which kind of password a provider takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PasswordKind {
+    /// A Google App Password (16 letters; 2-Step Verification required; facts §7.1).
+    AppPassword,
+    /// The provider's own mail password.
+    Password,
+}
+
+/// The sign-in choices for one mailbox.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignInChoices {
+    /// The provider.
+    pub provider: ProviderKind,
+    /// The provider in words.
+    pub provider_label: &'static str,
+    /// `Microsoft` or `Google` when OAuth sign-in is possible here.
+    pub oauth: Option<&'static str>,
+    /// Why OAuth is not possible although the provider has it (for the administrator).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oauth_unavailable: Option<Finding>,
+    /// The kind of password the provider takes, when it takes one.
+    pub password: Option<PasswordKind>,
+    /// What the page shows first.
+    pub default_method: SignInMethod,
+    /// Whether the mail servers are known (else the page asks for them).
+    pub servers_known: bool,
+    /// The servers in use, for other providers (where they came from is in `source`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub servers: Option<MailServers>,
+}
+
+impl Assistant {
+    /// The sign-in choices for `address` (after discovery, when it ran).
+    pub fn sign_in_choices(&self, address: &Address) -> SignInChoices {
+        let profile = self.profile(address);
+        let oauth_ready = profile
+            .oauth
+            .as_ref()
+            .filter(|o| o.client_id.is_some())
+            .map(|o| o.provider_name());
+        let oauth_unavailable = match (profile.kind, oauth_ready) {
+            (_, Some(_)) | (ProviderKind::Other, _) => None,
+            (ProviderKind::Google, None) => {
+                Some(Finding::new(FindingCode::GoogleSignInNotConfigured).finish())
+            }
+            (ProviderKind::MicrosoftPersonal, None) => {
+                Some(Finding::new(FindingCode::PersonalSignInNotConfigured).finish())
+            }
+            (ProviderKind::Microsoft365, None) => {
+                Some(Finding::new(FindingCode::AppNotConfigured).finish())
+            }
+        };
+        SignInChoices {
+            provider: profile.kind,
+            provider_label: profile.kind.label(),
+            oauth: oauth_ready,
+            oauth_unavailable,
+            password: match (profile.password, profile.kind) {
+                (false, _) => None,
+                (true, ProviderKind::Google) => Some(PasswordKind::AppPassword),
+                (true, _) => Some(PasswordKind::Password),
+            },
+            default_method: self.method(address, &profile),
+            servers_known: profile.servers_known,
+            servers: (profile.kind == ProviderKind::Other && profile.servers_known).then(|| {
+                MailServers {
+                    smtp: profile.smtp.clone(),
+                    imap: profile.imap.clone(),
+                    username: profile.username.clone(),
+                    source: self
+                        .discovered_servers_source(address)
+                        .unwrap_or_else(|| "settings".into()),
+                }
+            }),
+        }
+    }
+
+    fn discovered_servers_source(&self, address: &Address) -> Option<String> {
+        let typed = self
+            .typed
+            .lock()
+            .ok()
+            .and_then(|t| t.get(address.normalized()).map(|s| s.source.clone()));
+        typed.or_else(|| {
+            self.discovered.lock().ok().and_then(|d| {
+                d.get(address.domain())
+                    .and_then(|d| d.servers.as_ref().map(|s| s.source.clone()))
+            })
+        })
+    }
+}

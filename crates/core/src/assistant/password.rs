@@ -1,0 +1,170 @@
+//! Sign-in with a password: a Google App Password (Gmail / Workspace without "Sign in with
+//! Google", or by choice) or another provider's password (servers from autoconfig or typed in).
+//!
+//! The password is tried on the IMAP server first (over TLS, `AUTHENTICATE PLAIN` or `LOGIN`);
+//! only a password the server accepts is stored, in the vault. Microsoft mailboxes never take a
+//! password here: they sign in with Microsoft (field case F02). Nothing else ever sees the
+//! password; it is never retried with XOAUTH2 (field case F20).
+
+use secrecy::SecretString;
+
+use super::{Action, Assistant, Outcome};
+use crate::accounts::AccountSummary;
+use crate::address::Address;
+use crate::findings::{Finding, FindingCode};
+use crate::mail::imap::ImapConnection;
+use crate::mail::password::normalise_app_password;
+use crate::progress::{Done, ProgressSink, Run, Step};
+use crate::provider::{MailServers, Profile, ProviderKind, SignInMethod};
+use crate::vault::{AccountIds, AccountRecord, Credential, now_secs};
+
+impl Assistant {
+    /// Sets `address` up with `password`: checks it on the IMAP server, then stores it in the
+    /// vault. The outcome's `account` is set when it was stored.
+    pub async fn sign_in_password(
+        &self,
+        address: &Address,
+        password: &SecretString,
+        sink: &dyn ProgressSink,
+    ) -> Outcome {
+        let run = Run::new(sink);
+        let result = self.password_steps(address, password, &run).await;
+        let account = result.as_ref().ok().cloned();
+        let mut outcome = Outcome::from_run(Action::SignIn, address, run, result.map(|_| ()));
+        outcome.account = account;
+        self.remember(address, &outcome);
+        outcome
+    }
+
+    async fn password_steps(
+        &self,
+        address: &Address,
+        password: &SecretString,
+        run: &Run<'_>,
+    ) -> Result<AccountSummary, Finding> {
+        run.step_detail(Step::Discover, async {
+            let d = self.discover(address).await;
+            let summary = d.summary.clone();
+            Ok::<_, Finding>(Done::with_detail(d, summary))
+        })
+        .await?;
+        let profile = self.profile(address);
+        if !profile.password {
+            // Microsoft refuses passwords for mail apps: route to its sign-in (F02).
+            return Err(run.fail(
+                Step::Prepare,
+                Finding::new(FindingCode::BasicAuthBlocked).with("mailbox", address.display()),
+            ));
+        }
+        if !profile.servers_known {
+            return Err(run.fail(
+                Step::Prepare,
+                Finding::new(FindingCode::ServerSettingsNeeded).with("domain", address.domain()),
+            ));
+        }
+        let password = if profile.kind == ProviderKind::Google {
+            let n = normalise_app_password(password);
+            if let Some(note) = n.note {
+                run.note(Step::PasswordForm, async { note }).await;
+            }
+            n.password
+        } else {
+            password.clone()
+        };
+        let username = profile.login_for(address);
+        let t = self.settings.timeouts;
+        let conn = run
+            .step_detail(Step::ImapConnect, async {
+                let c = ImapConnection::connect(&profile.imap, &self.trust, &t).await?;
+                let detail = c.describe();
+                Ok(Done::with_detail(c, detail))
+            })
+            .await?;
+        let session = run
+            .step_detail(Step::ImapAuth, async {
+                let s = conn
+                    .auth_password(&username, &password)
+                    .await
+                    .map_err(|f| rejected(f, profile.kind, &profile.imap.label(), address))?;
+                Ok(Done::with_detail(
+                    s,
+                    format!("password accepted for {username}"),
+                ))
+            })
+            .await?;
+        session.logout().await;
+        run.step_detail(
+            Step::VaultStore,
+            self.store_password(address, &profile, password, username),
+        )
+        .await
+    }
+
+    async fn store_password(
+        &self,
+        address: &Address,
+        profile: &Profile,
+        password: SecretString,
+        username: String,
+    ) -> Result<Done<AccountSummary>, Finding> {
+        let login = (username != address.normalized()).then(|| username.clone());
+        let record = AccountRecord {
+            mailbox: address.normalized().to_owned(),
+            provider: profile.kind,
+            authority: String::new(),
+            tenant: String::new(),
+            client_id: String::new(),
+            scopes: Vec::new(),
+            account: AccountIds {
+                username: Some(username.clone()),
+                ..Default::default()
+            },
+            sign_in_as: None,
+            confidential: false,
+            credential: Credential::Password {
+                secret: password,
+                username: login.clone(),
+            },
+            saved_at: now_secs(),
+        };
+        self.vault.save(&record).await?;
+        let summary = AccountSummary {
+            address: address.display().to_owned(),
+            mailbox: address.normalized().to_owned(),
+            provider: profile.kind,
+            signed_in_as: Some(username),
+            shared: false,
+            tenant_id: None,
+            added_at: record.saved_at,
+            last_check_at: None,
+            last_check_passed: None,
+            last_success_at: None,
+            last_refresh_at: None,
+            token_expires_at: None,
+            servers: (profile.kind == ProviderKind::Other).then(|| MailServers {
+                smtp: profile.smtp.clone(),
+                imap: profile.imap.clone(),
+                username: login,
+                source: "saved with the account".into(),
+            }),
+            method: SignInMethod::Password,
+        };
+        self.index.upsert(summary.clone())?;
+        Ok(Done::with_detail(summary, "saved in the OS vault"))
+    }
+}
+
+/// A refused password, in the provider's words: Google's App Password findings, else a plain
+/// "the password was not accepted" (specific replies such as F02's keep their own finding).
+pub(super) fn rejected(f: Finding, kind: ProviderKind, server: &str, address: &Address) -> Finding {
+    let code = match (f.code, kind) {
+        (FindingCode::AuthRejected, ProviderKind::Google) => FindingCode::GmailBadAppPassword,
+        (FindingCode::AuthRejected, _) => FindingCode::PasswordRejected,
+        _ => return f.with("mailbox", address.display()),
+    };
+    let mut out = Finding::new(code)
+        .with("mailbox", address.display())
+        .with("server", server);
+    out.evidence = f.evidence;
+    out
+}

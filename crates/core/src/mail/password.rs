@@ -1,0 +1,119 @@
+//! Password sign-in to mail servers (Google App Passwords, other providers' passwords) and the
+//! App Password's normal form.
+//!
+//! Rules: only over TLS (the connections are TLS before any of this runs); SMTP `AUTH PLAIN`,
+//! else `LOGIN` (RFC 4616, RFC 4954); IMAP `AUTHENTICATE PLAIN` when offered, else `LOGIN` with
+//! the arguments quoted by async-imap (RFC 9051 §6.2.3); never XOAUTH2 with a password (field
+//! case F20).
+
+use secrecy::{ExposeSecret, SecretString};
+
+/// A Google App Password as pasted, made usable (facts §7.1; field case F19).
+#[derive(Debug)]
+pub struct Normalised {
+    /// The password to use.
+    pub password: SecretString,
+    /// What was changed or looks wrong, in words for the person (never the password).
+    pub note: Option<String>,
+}
+
+/// Google shows App Passwords as four groups of four letters; the spaces are cosmetic. When
+/// removing all whitespace leaves exactly 16 ASCII letters, that is the password. Anything else
+/// is kept exactly as typed, with a note.
+pub fn normalise_app_password(input: &SecretString) -> Normalised {
+    let text = input.expose_secret();
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.len() == 16 && compact.chars().all(|c| c.is_ascii_alphabetic()) {
+        let note = (compact != text)
+            .then(|| "the spaces Google shows in an App Password were removed".to_string());
+        return Normalised {
+            password: SecretString::from(compact),
+            note,
+        };
+    }
+    let why = if compact.is_empty() {
+        "no password was entered".to_string()
+    } else if compact.len() != text.len() {
+        format!(
+            "it is not a Google App Password (16 letters) and contains spaces; it was used exactly as typed ({} characters)",
+            text.chars().count()
+        )
+    } else {
+        format!(
+            "it is not a Google App Password (16 letters); it was used as typed ({} characters). If it is your normal Google password, Google will refuse it",
+            text.chars().count()
+        )
+    };
+    Normalised {
+        password: input.clone(),
+        note: Some(why),
+    }
+}
+
+/// The SASL PLAIN message: `\0user\0password` (RFC 4616). Secret.
+pub fn plain_response(user: &str, password: &SecretString) -> SecretString {
+    SecretString::from(format!("\0{user}\0{}", password.expose_secret()))
+}
+
+/// An async-imap authenticator for `AUTHENTICATE PLAIN`.
+pub struct ImapPlain {
+    response: SecretString,
+}
+
+impl ImapPlain {
+    /// For `user` with `password`.
+    pub fn new(user: &str, password: &SecretString) -> Self {
+        ImapPlain {
+            response: plain_response(user, password),
+        }
+    }
+}
+
+impl async_imap::Authenticator for &ImapPlain {
+    type Response = Vec<u8>;
+    fn process(&mut self, _challenge: &[u8]) -> Vec<u8> {
+        self.response.expose_secret().as_bytes().to_vec()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> (String, Option<String>) {
+        let n = normalise_app_password(&SecretString::from(s.to_owned()));
+        (n.password.expose_secret().to_owned(), n.note)
+    }
+
+    #[test]
+    fn field_f19_app_password_with_spaces_is_normalised() {
+        assert_eq!(norm("abcd efgh ijkl mnop ").0, "abcdefghijklmnop");
+        assert_eq!(norm(" abcdefghijklmnop\n").0, "abcdefghijklmnop");
+        assert_eq!(norm("abcd\u{a0}efgh\tijkl mnop").0, "abcdefghijklmnop");
+        assert!(norm("abcd efgh ijkl mnop").1.unwrap().contains("spaces"));
+        assert_eq!(norm("abcdefghijklmnop").1, None);
+    }
+
+    #[test]
+    fn anything_else_is_kept_as_typed_and_noted() {
+        let (p, note) = norm("abcd efgh");
+        assert_eq!(p, "abcd efgh");
+        assert!(note.unwrap().contains("used exactly as typed"));
+        let (p, note) = norm("My-Google-Passw0rd");
+        assert_eq!(p, "My-Google-Passw0rd");
+        assert!(note.unwrap().contains("normal Google password"));
+        assert!(
+            !format!(
+                "{:?}",
+                normalise_app_password(&SecretString::from("abcd efgh ijkl mnop"))
+            )
+            .contains("abcd")
+        );
+    }
+
+    #[test]
+    fn plain_message_shape() {
+        let m = plain_response("ann@gmail.example", &SecretString::from("pw"));
+        assert_eq!(m.expose_secret(), "\0ann@gmail.example\0pw");
+    }
+}

@@ -1,0 +1,181 @@
+//! Provider profiles: defaults from the facts, settings overrides, discovery and stored servers.
+
+use super::*;
+use crate::settings::Settings;
+
+#[test]
+fn microsoft_defaults_match_the_facts() {
+    let p = Profile::microsoft365(&Settings::default());
+    assert_eq!(
+        p.smtp,
+        Endpoint {
+            host: "smtp.office365.com".into(),
+            port: 587,
+            security: Security::StartTls
+        }
+    );
+    assert_eq!(
+        p.imap,
+        Endpoint {
+            host: "outlook.office365.com".into(),
+            port: 993,
+            security: Security::ImplicitTls
+        }
+    );
+    assert_eq!(
+        p.oauth.as_ref().unwrap().authorize_url(),
+        "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize"
+    );
+    assert_eq!(
+        p.oauth.as_ref().unwrap().token_url(),
+        "https://login.microsoftonline.com/organizations/oauth2/v2.0/token"
+    );
+}
+
+#[test]
+fn field_f07_scopes_name_one_resource_only() {
+    let p = Profile::microsoft365(&Settings::default());
+    let resources: std::collections::BTreeSet<_> = p
+        .oauth
+        .as_ref()
+        .unwrap()
+        .scopes
+        .iter()
+        .filter_map(|s| s.strip_prefix("https://").and_then(|r| r.split('/').next()))
+        .collect();
+    assert_eq!(
+        resources.into_iter().collect::<Vec<_>>(),
+        ["outlook.office.com"]
+    );
+    for s in &p.oauth.as_ref().unwrap().scopes {
+        assert!(
+            s.starts_with("https://outlook.office.com/")
+                || ["openid", "profile", "email", "offline_access"].contains(&s.as_str()),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn settings_override_servers_and_authority() {
+    let s = Settings::parse("[microsoft]\nauthority=\"https://127.0.0.1:9/base/\"\ntenant=\"t1\"\n[servers]\nsmtp=\"127.0.0.1:2587\"", None).unwrap();
+    let p = Profile::microsoft365(&s);
+    assert_eq!(p.smtp.label(), "127.0.0.1:2587");
+    assert_eq!(p.imap.port, 993);
+    assert_eq!(
+        p.oauth.as_ref().unwrap().token_url(),
+        "https://127.0.0.1:9/base/t1/oauth2/v2.0/token"
+    );
+}
+
+fn discovery(
+    found: crate::discovery::Found,
+    servers: Option<MailServers>,
+) -> crate::discovery::Discovery {
+    crate::discovery::Discovery {
+        domain: "x.example".into(),
+        found,
+        tenant_id: None,
+        organization: None,
+        cloud: None,
+        mx: Vec::new(),
+        summary: String::new(),
+        notes: Vec::new(),
+        servers,
+    }
+}
+
+#[test]
+fn google_uses_an_app_password_unless_google_sign_in_is_set_up() {
+    use crate::discovery::Found;
+    let addr = Address::parse("ann@school.example").unwrap();
+    let d = discovery(Found::Google, None);
+    let p = Profile::for_address(&addr, &Settings::default(), Some(&d), None);
+    assert_eq!(p.kind, ProviderKind::Google);
+    assert_eq!(p.smtp.label(), "smtp.gmail.com:587");
+    assert_eq!(p.imap.label(), "imap.gmail.com:993");
+    assert!(p.oauth.is_none());
+    assert_eq!(p.default_method(), SignInMethod::Password);
+    let s = Settings::parse(
+        "[google]\nclient_id = \"1-a.apps.googleusercontent.com\"",
+        None,
+    )
+    .unwrap();
+    let p = Profile::for_address(&addr, &s, Some(&d), None);
+    let o = p.oauth.as_ref().unwrap();
+    assert_eq!(
+        o.authorize_url(),
+        "https://accounts.google.com/o/oauth2/v2/auth"
+    );
+    assert_eq!(o.token_url(), "https://oauth2.googleapis.com/token");
+    assert_eq!(
+        o.openid_configuration_url(),
+        "https://accounts.google.com/.well-known/openid-configuration"
+    );
+    assert_eq!(o.scopes, ["https://mail.google.com/", "openid", "email"]);
+    assert!(
+        o.extra_authorize_params()
+            .contains(&("access_type", "offline"))
+    );
+    assert_eq!(p.default_method(), SignInMethod::OAuth);
+    assert!(p.password, "an App Password stays possible");
+}
+
+#[test]
+fn personal_accounts_use_the_consumers_authority_and_their_own_registration() {
+    let addr = Address::parse("kim@hotmail.com").unwrap();
+    let s = Settings::parse("[microsoft]\nclient_id = \"11111111-2222-3333-4444-555555555555\"\n[outlook]\nclient_id = \"22222222-3333-4444-5555-666666666666\"", None).unwrap();
+    let p = Profile::for_address(&addr, &s, None, None);
+    assert_eq!(p.kind, ProviderKind::MicrosoftPersonal);
+    let o = p.oauth.as_ref().unwrap();
+    assert_eq!(o.tenant, "consumers");
+    assert_eq!(
+        o.client_id.as_deref(),
+        Some("22222222-3333-4444-5555-666666666666")
+    );
+    assert_eq!(
+        o.token_url(),
+        "https://login.microsoftonline.com/consumers/oauth2/v2.0/token"
+    );
+    assert_eq!(p.smtp.label(), "smtp-mail.outlook.com:587");
+    assert!(!p.password, "Microsoft refuses passwords for mail apps");
+}
+
+#[test]
+fn other_providers_need_servers_and_sign_in_with_a_password() {
+    use crate::discovery::Found;
+    let addr = Address::parse("lee@small.example").unwrap();
+    let none = Profile::for_address(
+        &addr,
+        &Settings::default(),
+        Some(&discovery(Found::Unknown, None)),
+        None,
+    );
+    assert!(!none.servers_known);
+    let found = MailServers::typed(
+        "imap.small.example:993",
+        "smtp.small.example:465",
+        Some("lee".into()),
+    )
+    .unwrap();
+    assert_eq!(found.smtp.security, Security::ImplicitTls);
+    let p = Profile::for_address(
+        &addr,
+        &Settings::default(),
+        Some(&discovery(Found::Unknown, Some(found))),
+        None,
+    );
+    assert!(p.servers_known);
+    assert_eq!(p.default_method(), SignInMethod::Password);
+    assert_eq!(p.login_for(&addr), "lee");
+    assert!(
+        MailServers::typed("imap.x:143", "smtp.x:587", None)
+            .unwrap_err()
+            .contains("not encrypted")
+    );
+    assert!(
+        MailServers::typed("imap.x:993", "smtp.x:25", None)
+            .unwrap_err()
+            .contains("587")
+    );
+}
