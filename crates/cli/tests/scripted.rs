@@ -17,33 +17,6 @@ fn step<'a>(v: &'a Value, name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no step {name}: {v:#}"))
 }
 
-/// Points `env` at scripted servers (either side may stay real) and trusts the test CA as
-/// well as the peers' CA.
-fn use_scripted(
-    env: &TestEnv,
-    ca: &TestCa,
-    smtp: Option<&ScriptedServer>,
-    imap: Option<&ScriptedServer>,
-) {
-    let bundle = env.dir.path().join("cas.pem");
-    let peers_ca = std::fs::read_to_string(env.peers.info["ca"].as_str().unwrap()).unwrap();
-    std::fs::write(&bundle, format!("{peers_ca}\n{}", ca.pem())).unwrap();
-    let real_smtp = format!("smtp = \"127.0.0.1:{}\"", env.peers.info["smtp_port"]);
-    let real_imap = format!("imap = \"127.0.0.1:{}\"", env.peers.info["imap_port"]);
-    let new_smtp = smtp.map(|s| format!("smtp = \"127.0.0.1:{}\"", s.port()));
-    let new_imap = imap.map(|s| format!("imap = \"127.0.0.1:{}\"", s.port()));
-    let ca_line = format!(
-        "extra_ca_file = \"{}\"",
-        env.peers.info["ca"].as_str().unwrap()
-    );
-    let bundle_line = format!("extra_ca_file = \"{}\"", bundle.display());
-    env.write_settings(&[
-        (&real_smtp, new_smtp.as_deref().unwrap_or(&real_smtp)),
-        (&real_imap, new_imap.as_deref().unwrap_or(&real_imap)),
-        (&ca_line, &bundle_line),
-    ]);
-}
-
 fn secrets(env: &TestEnv) -> Vec<String> {
     let mut out = vec![
         env.vault_record().unwrap()["refresh_token"]
@@ -67,7 +40,7 @@ fn field_f01_exchange_smtp_auth_disabled_keeps_the_sign_in_and_checks_imap() {
         Script::new(transcripts::EXCHANGE_SMTP_AUTH_DISABLED_TENANT),
         ca.server_config(&["localhost", "127.0.0.1"]),
     );
-    use_scripted(&env, &ca, Some(&smtp), None);
+    env.use_scripted(&ca, Some(&smtp), None);
     let (code, v) = env.run_json(&["verify", &env.address]);
     assert_eq!(code, 1);
     assert_eq!(codes(&v), ["M365_SMTP_AUTH_DISABLED"], "{v:#}");
@@ -116,7 +89,7 @@ fn mailbox_level_smtp_auth_switch_gets_the_mailbox_steps() {
         Script::new(transcripts::EXCHANGE_SMTP_AUTH_DISABLED_MAILBOX),
         ca.server_config(&["127.0.0.1"]),
     );
-    use_scripted(&env, &ca, Some(&smtp), None);
+    env.use_scripted(&ca, Some(&smtp), None);
     let (_, v) = env.run_json(&["verify", &env.address]);
     let f = first_finding(&v);
     assert_eq!(f["code"], "M365_SMTP_AUTH_DISABLED");
@@ -144,7 +117,7 @@ fn field_f03_accepted_then_not_connected_with_matching_claims_is_a_closed_mailbo
         Script::new(transcripts::EXCHANGE_IMAP_AUTHENTICATED_NOT_CONNECTED),
         ca.server_config(&["127.0.0.1"]),
     );
-    use_scripted(&env, &ca, None, Some(&imap));
+    env.use_scripted(&ca, None, Some(&imap));
     let (code, v) = env.run_json(&["verify", &env.address]);
     assert_eq!(code, 1);
     // The claims matched at sign-in, so this is not the wrong-account trap (F03's second form).
@@ -186,7 +159,7 @@ fn send_as_denied_at_submission_is_explained() {
         Script::new(transcripts::EXCHANGE_SMTP_SEND_AS_DENIED),
         ca.server_config(&["127.0.0.1"]),
     );
-    use_scripted(&env, &ca, Some(&smtp), None);
+    env.use_scripted(&ca, Some(&smtp), None);
     let (code, v) = env.run_json(&["verify", &env.address, "--send-test"]);
     assert_eq!(code, 1);
     assert_eq!(codes(&v), ["SEND_AS_DENIED"], "{v:#}");
@@ -212,7 +185,7 @@ fn diagnose_names_an_expired_or_misnamed_certificate() {
         Script::new(transcripts::EXCHANGE_IMAP_OK),
         ca.server_config(&["outlook.office365.com"]),
     );
-    use_scripted(&env, &ca, Some(&expired), Some(&misnamed));
+    env.use_scripted(&ca, Some(&expired), Some(&misnamed));
     let (code, v) = env.run_json(&["diagnose", &env.address]);
     assert_eq!(code, 1);
     assert_eq!(
@@ -249,7 +222,7 @@ fn diagnose_reads_exchange_capabilities_from_the_transcript() {
         Script::new(transcripts::EXCHANGE_SMTP_OK),
         ca.server_config(&["127.0.0.1"]),
     );
-    use_scripted(&env, &ca, Some(&smtp), None);
+    env.use_scripted(&ca, Some(&smtp), None);
     let (code, v) = env.run_json(&["diagnose", &env.address]);
     assert_eq!(code, 0, "{v:#}");
     let d = &v["diagnosis"]["smtp"];

@@ -125,6 +125,31 @@ impl Peers {
         assert!(r.status().is_success(), "device decision: {}", r.status());
     }
 
+    /// Gives `user` a mail password (an App Password for Gmail-style accounts) in Dovecot's
+    /// password database; returns once Dovecot sees it.
+    pub fn add_app_password(&self, user: &str, password: &str) {
+        let r = self
+            .http
+            .post(format!("{}/_test/app_passwords", self.idp()))
+            .json(&serde_json::json!({ "user": user, "password": password }))
+            .send()
+            .unwrap();
+        assert!(r.status().is_success(), "app password: {}", r.status());
+    }
+
+    /// Registers a Google OAuth client (Google mode of the local provider); returns its id.
+    pub fn register_google_client(&self, registration: Value) -> String {
+        let mut body = registration;
+        body["provider"] = Value::String("google".into());
+        if body.get("client_id").is_none() {
+            body["client_id"] = Value::String(format!(
+                "{}-test.apps.googleusercontent.com",
+                uuid::Uuid::new_v4().simple()
+            ));
+        }
+        self.register_client(body)
+    }
+
     /// Raw POST to the provider's token endpoint (to prove a spent refresh token is refused).
     pub fn token_request(&self, tenant: &str, form: &[(&str, &str)]) -> (u16, Value) {
         let r = self
@@ -154,10 +179,15 @@ impl TestEnv {
     /// A test env with a fresh app registration (`registration` merged into a public client) and
     /// a unique address `<name>-<n>@example.edu`.
     pub fn new(name: &str, registration: Value) -> TestEnv {
+        Self::at(name, "example.edu", registration)
+    }
+
+    /// As [`TestEnv::new`] with the address at `domain` (e.g. `gmail.example`).
+    pub fn at(name: &str, domain: &str, registration: Value) -> TestEnv {
         let peers = Peers::get();
         let client_id = peers.register_client(registration);
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let address = format!("{name}-{}-{n}@example.edu", std::process::id());
+        let address = format!("{name}-{}-{n}@{domain}", std::process::id());
         let dir = tempfile::tempdir().unwrap();
         let env = TestEnv {
             settings: dir.path().join("settings.toml"),
@@ -191,6 +221,82 @@ impl TestEnv {
             text = text.replace(from, to);
         }
         std::fs::write(&self.settings, text).unwrap();
+    }
+
+    /// Runs `mailsetup <args>` with `stdin` piped in (e.g. a password).
+    pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> (i32, Value) {
+        use std::io::Write;
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let mut child = self
+            .command(&all)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        self.record(&all, &out);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let v = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+            panic!(
+                "not JSON ({e}): {stdout}\nstderr: {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+        (out.status.code().unwrap_or(-1), v)
+    }
+
+    /// Points this env at scripted servers (either side may stay real) and trusts the test CA
+    /// as well as the peers' CA.
+    pub fn use_scripted(
+        &self,
+        ca: &mailsetup_testkit::TestCa,
+        smtp: Option<&mailsetup_testkit::ScriptedServer>,
+        imap: Option<&mailsetup_testkit::ScriptedServer>,
+    ) {
+        self.use_scripted_with(ca, smtp, imap, &[]);
+    }
+
+    /// As [`TestEnv::use_scripted`], with more settings substitutions.
+    pub fn use_scripted_with(
+        &self,
+        ca: &mailsetup_testkit::TestCa,
+        smtp: Option<&mailsetup_testkit::ScriptedServer>,
+        imap: Option<&mailsetup_testkit::ScriptedServer>,
+        more: &[(&str, &str)],
+    ) {
+        let bundle = self.dir.path().join("cas.pem");
+        let peers_ca = std::fs::read_to_string(self.peers.info["ca"].as_str().unwrap()).unwrap();
+        std::fs::write(&bundle, format!("{peers_ca}\n{}", ca.pem())).unwrap();
+        let real_smtp = format!("smtp = \"127.0.0.1:{}\"", self.peers.info["smtp_port"]);
+        let real_imap = format!("imap = \"127.0.0.1:{}\"", self.peers.info["imap_port"]);
+        let new_smtp = smtp.map(|s| format!("smtp = \"127.0.0.1:{}\"", s.port()));
+        let new_imap = imap.map(|s| format!("imap = \"127.0.0.1:{}\"", s.port()));
+        let ca_line = format!(
+            "extra_ca_file = \"{}\"",
+            self.peers.info["ca"].as_str().unwrap()
+        );
+        let bundle_line = format!("extra_ca_file = \"{}\"", bundle.display());
+        let mut all = vec![
+            (
+                real_smtp.as_str(),
+                new_smtp.as_deref().unwrap_or(&real_smtp),
+            ),
+            (
+                real_imap.as_str(),
+                new_imap.as_deref().unwrap_or(&real_imap),
+            ),
+            (ca_line.as_str(), bundle_line.as_str()),
+        ];
+        all.extend_from_slice(more);
+        self.write_settings(&all);
     }
 
     pub fn with_env(mut self, key: &str, value: &str) -> TestEnv {

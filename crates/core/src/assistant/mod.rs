@@ -308,21 +308,17 @@ impl Assistant {
             .lock()
             .ok()
             .and_then(|d| d.get(address.domain()).cloned());
+        let stored = self.index.get(address).ok().flatten();
         let servers = self
-            .index
-            .get(address)
+            .typed
+            .lock()
             .ok()
-            .flatten()
-            .and_then(|s| s.servers)
-            .or_else(|| {
-                self.typed
-                    .lock()
-                    .ok()
-                    .and_then(|t| t.get(address.normalized()).cloned())
-            });
-        Profile::for_address(
+            .and_then(|t| t.get(address.normalized()).cloned())
+            .or_else(|| stored.as_ref().and_then(|s| s.servers.clone()));
+        Profile::for_kind(
             address,
             &self.settings,
+            stored.map(|s| s.provider),
             discovery.as_ref(),
             servers.as_ref(),
         )

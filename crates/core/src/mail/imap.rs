@@ -232,7 +232,7 @@ impl ImapConnection {
                 command_timeout,
             }),
             Err((e, _client)) => {
-                let mut f = imap_error(&server, &e);
+                let mut f = crate::mail::smtp::token_refused(imap_error(&server, &e));
                 if let Some(ch) = auth.error_challenge.take() {
                     f = f.with_evidence(format!("XOAUTH2 challenge: {ch}"));
                 }

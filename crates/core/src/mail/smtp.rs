@@ -242,7 +242,7 @@ impl Smtp {
                         r.message().collect::<Vec<_>>().join(" ")
                     )),
                 };
-                Err(finding
+                Err(token_refused(finding)
                     .with("server", &self.server)
                     .with_evidence(format!("XOAUTH2 challenge: {challenge}")))
             }
@@ -350,6 +350,19 @@ async fn within<T>(
             .with("server", server)
             .with("duration", human_duration(timeout))
     })
+}
+
+/// After an XOAUTH2 attempt the final reply speaks of passwords (Gmail answers a refused token
+/// with `535-5.7.8 Username and Password not accepted`): what was refused is the token.
+pub fn token_refused(f: Finding) -> Finding {
+    match f.code {
+        FindingCode::GmailBadAppPassword | FindingCode::GmailAppPasswordRequired => {
+            let mut out = Finding::new(FindingCode::AuthRejected);
+            out.evidence = f.evidence;
+            out
+        }
+        _ => f,
+    }
 }
 
 /// Turns a lettre error into a finding: server replies are classified, TLS errors explained.

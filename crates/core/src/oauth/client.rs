@@ -223,8 +223,10 @@ pub fn authorization_request(
         .authorize_url(CsrfToken::new_random)
         .add_scopes(profile.scopes.iter().map(|s| Scope::new(s.clone())))
         .set_pkce_challenge(challenge)
-        .add_extra_param("nonce", nonce.secret().clone())
-        .add_extra_param("response_mode", "query");
+        .add_extra_param("nonce", nonce.secret().clone());
+    for (k, v) in profile.extra_authorize_params() {
+        req = req.add_extra_param(*k, *v);
+    }
     if let Some(h) = &opts.login_hint {
         req = req.add_extra_param("login_hint", h.clone());
     }

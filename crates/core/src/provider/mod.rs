@@ -171,6 +171,7 @@ impl MailServers {
 #[serde(rename_all = "snake_case")]
 pub enum SignInMethod {
     /// OAuth 2.0 in the system browser (Microsoft or Google).
+    #[serde(rename = "oauth")]
     OAuth,
     /// A password: a Google App Password or the provider's own password (PLAIN/LOGIN over TLS).
     Password,
@@ -330,14 +331,29 @@ impl Profile {
         discovery: Option<&crate::discovery::Discovery>,
         servers: Option<&MailServers>,
     ) -> Profile {
+        Self::for_kind(address, settings, None, discovery, servers)
+    }
+
+    /// As [`Profile::for_address`], when the provider is already known (a set-up account):
+    /// `known` wins over discovery.
+    pub fn for_kind(
+        address: &Address,
+        settings: &Settings,
+        known: Option<ProviderKind>,
+        discovery: Option<&crate::discovery::Discovery>,
+        servers: Option<&MailServers>,
+    ) -> Profile {
         use crate::discovery::Found;
-        let kind = match discovery.map(|d| d.found) {
-            Some(Found::Microsoft365) => ProviderKind::Microsoft365,
-            Some(Found::MicrosoftPersonal) => ProviderKind::MicrosoftPersonal,
-            Some(Found::Google) => ProviderKind::Google,
-            Some(Found::Unknown) => ProviderKind::Other,
-            None => ProviderKind::of_domain(address.domain()).unwrap_or(ProviderKind::Microsoft365),
-        };
+        let found = discovery.map(|d| match d.found {
+            Found::Microsoft365 => ProviderKind::Microsoft365,
+            Found::MicrosoftPersonal => ProviderKind::MicrosoftPersonal,
+            Found::Google => ProviderKind::Google,
+            Found::Unknown => ProviderKind::Other,
+        });
+        let kind = known
+            .or(found)
+            .or_else(|| ProviderKind::of_domain(address.domain()))
+            .unwrap_or(ProviderKind::Microsoft365);
         match kind {
             ProviderKind::Microsoft365 => {
                 let mut profile = Profile::microsoft365(settings);
