@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main job on the offline demo environment: sets up what is missing, starts the local peers
-# (Dovecot, Postfix and the local Microsoft-like sign-in service on 127.0.0.1), and opens Mail Setup
-# Assistant pointed at them. Type demo@example.edu (any address at example.edu works) and walk the
-# wizard: connection check, sign-in in a browser window, test message, done.
+# (Dovecot, Postfix, the local Microsoft- and Google-like sign-in service, autoconfig hosts, all on
+# loopback), and opens Mail Setup Assistant pointed at them. Type demo@example.edu (or another demo
+# address, listed when it starts) and walk the wizard: connection check, sign-in in a browser
+# window, test message, done.
 #
 #   scripts/demo.sh           open the app (needs a desktop: $DISPLAY or $WAYLAND_DISPLAY)
 #   scripts/demo.sh --tour    no desktop: run the app in a virtual display, click through every
@@ -18,13 +19,16 @@ MODE=${1:-}
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO=sudo
 export MAILSETUP_PEERS_DIR="$REPO/target/demo-peers"
+# The autoconfig hosts listen on port 443 of their own loopback address, so the demo can run
+# next to the tests' peers (127.0.0.1).
+export MAILSETUP_AUTOCONFIG_ADDR=${MAILSETUP_AUTOCONFIG_ADDR:-127.0.0.3}
 export RUSTUP_HOME=${RUSTUP_HOME:-$HOME/.rustup} CARGO_HOME=${CARGO_HOME:-$HOME/.cargo}
 
 scripts/setup.sh
 echo "demo: building the app (the first build takes a few minutes)" >&2
 cargo build -p mailsetup-desktop --quiet
-$SUDO env MAILSETUP_PEERS_DIR="$MAILSETUP_PEERS_DIR" tests/peers/peers.sh start >/dev/null
-trap '$SUDO env MAILSETUP_PEERS_DIR="$MAILSETUP_PEERS_DIR" tests/peers/peers.sh stop >/dev/null 2>&1 || true' EXIT
+$SUDO env MAILSETUP_PEERS_DIR="$MAILSETUP_PEERS_DIR" MAILSETUP_AUTOCONFIG_ADDR="$MAILSETUP_AUTOCONFIG_ADDR" tests/peers/peers.sh start >/dev/null
+trap '$SUDO env MAILSETUP_PEERS_DIR="$MAILSETUP_PEERS_DIR" MAILSETUP_AUTOCONFIG_ADDR="$MAILSETUP_AUTOCONFIG_ADDR" tests/peers/peers.sh stop >/dev/null 2>&1 || true' EXIT
 export MAILSETUP_CONFIG="$MAILSETUP_PEERS_DIR/settings.toml"
 # A person watches the demo: show the local "sign in as ..." page for 3 seconds before going on.
 sed -i 's/^start_page_seconds = 0$/start_page_seconds = 3/' "$MAILSETUP_CONFIG"
@@ -45,7 +49,11 @@ cat >&2 <<MSG
 
   Mail Setup Assistant demo
   -------------------------
-  Type demo@example.edu (any address at example.edu works) and follow the wizard.
+  Type one of these addresses and follow the wizard:
+    demo@example.edu     Microsoft 365 (any address at example.edu works)
+    demo@gmail.example   Gmail: Sign in with Google, or the App Password  abcd efgh ijkl mnop
+    kim@hotmail.example  a personal Microsoft account (Outlook.com, Hotmail)
+    demo@small.example   another provider (settings by autoconfig), password  Demo-Password-2026
   The sign-in opens in a Chromium window pointed at the local sign-in service; it signs you in
   as the address you typed and hands back to the app. Close the app window to stop the demo.
 
