@@ -1,5 +1,6 @@
-// The administrator page: the provisioning in effect and the client secret of a "Web"
-// registration (kept only in the vault; never shown).
+// The administrator page: the provisioning in effect (Microsoft 365, personal Microsoft accounts,
+// Google) and the client secrets of a "Web" registration and of the Google OAuth client (kept only
+// in the vault; never shown).
 
 import { api } from './api.js';
 import { el, showFindings } from './render.js';
@@ -15,19 +16,34 @@ const LABELS = [
   ['redirect', 'Redirect URI'],
   ['smtp', 'Sending server'],
   ['imap', 'Mailbox server'],
+  ['outlookClientId', 'Personal accounts (Outlook.com) client ID'],
+  ['googleClientId', 'Google OAuth client ID'],
+  ['googleSecretStored', 'Google client secret'],
 ];
+
+/** The registration whose secret each box stores (`registrationName`; none for Microsoft's). */
+const GOOGLE = 'google';
 
 function render(p) {
   const value = (k) => {
     if (k === 'clientType') return p.clientType === 'confidential' ? `Confidential ("Web")${p.clientSecretStored ? ', client secret stored in the vault' : ', no client secret stored yet'}` : 'Public (Mobile and desktop applications)';
     if (k === 'settingsFile') return p.settingsFile || 'none (built-in defaults)';
     if (k === 'clientId') return p.clientId || 'not set: Microsoft sign-in is not configured';
+    if (k === 'outlookClientId') return p.outlookClientId || 'not set';
+    if (k === 'googleClientId') return p.googleClientId || 'not set: Gmail uses App Passwords';
+    if (k === 'googleSecretStored') {
+      if (p.googleSecretStored) return 'stored in the vault';
+      return p.googleClientId ? 'not stored yet' : 'not stored (not needed without a Google client ID)';
+    }
     return String(p[k]);
   };
   $('#admin-provisioning').replaceChildren(...LABELS.flatMap(([k, label]) => [el('dt', { text: label }), el('dd', { 'data-key': k, text: value(k) })]));
   $('#admin-secret').hidden = p.clientType !== 'confidential';
   $('#secret-remove').disabled = !p.clientSecretStored;
   document.body.dataset.secret = p.clientSecretStored ? 'stored' : 'none';
+  $('#admin-google-secret').hidden = !p.googleClientId;
+  $('#google-secret-remove').disabled = !p.googleSecretStored;
+  document.body.dataset.googleSecret = p.googleSecretStored ? 'stored' : 'none';
 }
 
 async function open() {
@@ -52,6 +68,7 @@ async function act(button, action, message) {
     showFindings($('#admin-findings'), [f]);
   } finally {
     $('#client-secret').value = '';
+    $('#google-secret').value = '';
     busy(button, false);
   }
 }
@@ -61,4 +78,6 @@ export function wireAdmin() {
   $('#admin-back').addEventListener('click', () => show(wizard.previous || 'address'));
   $('#secret-save').addEventListener('click', (e) => act(e.currentTarget, () => api.setClientSecret($('#client-secret').value), 'The client secret is stored in this computer\'s password vault.'));
   $('#secret-remove').addEventListener('click', (e) => act(e.currentTarget, () => api.removeClientSecret(), 'The client secret was removed.'));
+  $('#google-secret-save').addEventListener('click', (e) => act(e.currentTarget, () => api.setClientSecret($('#google-secret').value, GOOGLE), 'The Google client secret is stored in this computer\'s password vault.'));
+  $('#google-secret-remove').addEventListener('click', (e) => act(e.currentTarget, () => api.removeClientSecret(GOOGLE), 'The Google client secret was removed.'));
 }

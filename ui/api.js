@@ -13,6 +13,7 @@ export const Codes = Object.freeze({
   SIGNIN_CANCELLED: 'SIGNIN_CANCELLED',
   VAULT_UNAVAILABLE: 'VAULT_UNAVAILABLE',
   NOT_SIGNED_IN: 'NOT_SIGNED_IN',
+  SERVER_SETTINGS_NEEDED: 'SERVER_SETTINGS_NEEDED',
   INTERNAL: 'INTERNAL',
 });
 
@@ -59,8 +60,15 @@ export const api = {
   confirmSignIn: (address, accept, onEvent) => call('confirm_sign_in', { address, accept, onEvent: channel(onEvent) }),
   listBrowsers: () => call('list_browsers'),
   provisioning: () => call('provisioning'),
-  setClientSecret: (secret) => call('set_client_secret', { secret }),
-  removeClientSecret: () => call('remove_client_secret'),
+  /** registrationName: 'google' for the Google OAuth client; absent for the Microsoft registration. */
+  setClientSecret: (secret, registrationName) => call('set_client_secret', registrationName ? { secret, registrationName } : { secret }),
+  removeClientSecret: (registrationName) => call('remove_client_secret', registrationName ? { registrationName } : undefined),
+  /** What the sign-in step offers for the mailbox (SignInChoices). */
+  signInChoices: (address) => call('sign_in_choices', { address }),
+  /** Checks the password on the mailbox's server and stores it only if accepted. Passed on exactly as typed. */
+  signInPassword: (address, password, onEvent) => call('sign_in_password', { address, password, onEvent: channel(onEvent) }),
+  /** Typed-in servers ("host:port" each; username null when it is the address) → SignInChoices. */
+  setServers: (address, imap, smtp, username) => call('set_servers', { address, imap, smtp, username }),
   cancelSignIn: () => call('cancel_sign_in'),
   verify: (address, sendTest, onEvent) => call('verify', { address, sendTest, onEvent: channel(onEvent) }),
   listAccounts: () => call('list_accounts'),

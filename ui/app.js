@@ -3,15 +3,23 @@
 
 import { api } from './api.js';
 import { wireAdmin } from './admin.js';
+import { loadChoices, openSignIn, wireChoices } from './choices.js';
 import { wireHelpdesk } from './helpdesk.js';
+import { wirePassword } from './password.js';
 import { applyProgress, el, findingCard, outcomeFindings, showFindings } from './render.js';
+import { closeServers, needsServers, openServers, resetServers, wireServers } from './servers.js';
 import { loadBrowsers, wireSignIn } from './signin.js';
 import { $, busy, show, wizard } from './wizard.js';
 
 function setAddress(info, delegate) {
   wizard.address = info.display;
   wizard.info = info;
+  wizard.delegate = delegate || null;
   wizard.signInAs = delegate || null;
+  wizard.choices = null;
+  wizard.choicesReady = null;
+  wizard.serversTyped = false;
+  resetServers();
   for (const n of document.querySelectorAll('.addr')) n.textContent = info.display;
   for (const n of document.querySelectorAll('.signin-as')) n.textContent = delegate || info.display;
   $('#provider').textContent = info.provider;
@@ -88,42 +96,63 @@ $('#address-form').addEventListener('submit', async (e) => {
 
 // ---------------------------------------------------------------- 2. connection check
 
+/** After a failed check: the server settings form when the core needs the servers, else "Try
+ * again" (and "Change server settings" when the servers were typed in). */
+function afterFailedCheck(findings) {
+  if (needsServers(findings)) {
+    openServers(wizard.choices && wizard.choices.servers);
+    return;
+  }
+  $('#check-retry').hidden = false;
+  $('#check-servers').hidden = !wizard.serversTyped;
+}
+
 async function runCheck() {
   const list = $('#check-progress');
   list.replaceChildren();
   $('#check-findings').replaceChildren();
   $('#discovery').hidden = true;
+  closeServers();
   document.body.dataset.check = 'running';
   $('#check-next').disabled = true;
   $('#check-retry').hidden = true;
+  $('#check-servers').hidden = true;
+  wizard.choicesReady = null;
   try {
     const outcome = await api.checkConnection(wizard.address, (ev) => applyProgress(list, ev));
     if (outcome.discovery) {
       $('#discovery').textContent = outcome.discovery.summary;
       $('#discovery').hidden = false;
     }
-    showFindings($('#check-findings'), outcomeFindings(outcome));
+    const findings = outcomeFindings(outcome);
+    showFindings($('#check-findings'), findings);
     $('#check-next').disabled = !outcome.passed;
-    $('#check-retry').hidden = outcome.passed;
+    if (outcome.passed) wizard.choicesReady = loadChoices(wizard.address);
+    else afterFailedCheck(findings);
     document.body.dataset.check = outcome.passed ? 'passed' : 'failed';
   } catch (f) {
     showFindings($('#check-findings'), [f]);
-    $('#check-retry').hidden = false;
+    afterFailedCheck([f]);
     document.body.dataset.check = 'failed';
   }
 }
 
 $('#check-back').addEventListener('click', () => show('address'));
 $('#check-retry').addEventListener('click', runCheck);
-$('#check-next').addEventListener('click', () => {
-  $('#signin-progress').replaceChildren();
-  $('#signin-findings').replaceChildren();
-  show('signin');
+$('#check-next').addEventListener('click', async () => {
+  const button = $('#check-next');
+  busy(button, true);
+  const choices = await (wizard.choicesReady || (wizard.choicesReady = loadChoices(wizard.address)));
+  busy(button, false);
+  openSignIn(choices);
 });
+wireServers(runCheck);
 
 // ---------------------------------------------------------------- 3. sign in
 
 wireSignIn();
+wirePassword();
+wireChoices();
 
 // ---------------------------------------------------------------- 4. verify
 

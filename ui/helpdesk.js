@@ -35,11 +35,16 @@ function facts(a) {
   if (known(a.tokenExpiresAt)) {
     expires = a.tokenExpiresAt * 1000 <= now ? `expired (${localTime(a.tokenExpiresAt)})` : localTime(a.tokenExpiresAt);
   }
+  const password = a.method === 'password';
   const rows = [
-    ['signedIn', 'Signed in as', signedIn],
+    ['signedIn', password ? 'Login name' : 'Signed in as', signedIn],
     ['lastSuccess', 'Last successful check', known(a.lastSuccessAt) ? localTime(a.lastSuccessAt) : 'never'],
-    ['lastRefresh', 'Sign-in last renewed', known(a.lastRefreshAt) ? localTime(a.lastRefreshAt) : 'never'],
-    ['tokenExpires', 'Access token expires', expires],
+    ...(password
+      ? [['method', 'Sign-in', a.provider === 'google' ? 'App Password, kept in the vault' : 'password, kept in the vault']]
+      : [
+        ['lastRefresh', 'Sign-in last renewed', known(a.lastRefreshAt) ? localTime(a.lastRefreshAt) : 'never'],
+        ['tokenExpires', 'Access token expires', expires],
+      ]),
     ['addedAt', 'Set up on this computer', known(a.addedAt) ? localTime(a.addedAt) : 'not known'],
   ];
   if (a.tenantId) rows.push(['tenant', 'Tenant', a.tenantId]);

@@ -1,9 +1,10 @@
-// The sign-in step: the browser (system or private window), the device code, the account
-// confirmation, and the retry choices after a wrong account.
+// The sign-in step's browser sign-in (Microsoft or Google): the browser (system or private
+// window), the device code (Microsoft only), the account confirmation, and the retry choices
+// after a wrong account. The password screens are in password.js; choices.js picks the screen.
 
 import { api, Codes, WRONG_ACCOUNT } from './api.js';
 import { applyProgress, outcomeFindings, showFindings, el } from './render.js';
-import { $, busy, copy, show, wizard } from './wizard.js';
+import { $, afterSignIn, busy, copy, show, wizard } from './wizard.js';
 
 const list = () => $('#signin-progress');
 
@@ -50,12 +51,7 @@ function handle(outcome) {
   }
   document.body.dataset.signin = outcome.passed ? 'passed' : (findings[0] ? findings[0].code : 'failed');
   if (outcome.passed) {
-    wizard.account = outcome.account;
-    $('#verify-progress').replaceChildren();
-    $('#verify-findings').replaceChildren();
-    $('#verify-next').hidden = true;
-    $('#verify-start').hidden = false;
-    show('verify');
+    afterSignIn(outcome.account);
     return;
   }
   const wrongAccount = findings.some((f) => WRONG_ACCOUNT.has(f.code));
@@ -63,7 +59,16 @@ function handle(outcome) {
   $('#signin-start').textContent = 'Try again';
 }
 
-const BUTTONS = ['#signin-start', '#signin-private', '#signin-device', '#retry-pick', '#retry-private', '#signin-back'];
+const BUTTONS = ['#signin-start', '#signin-private', '#signin-device', '#retry-pick', '#retry-private', '#signin-back', '#signin-use-password'];
+
+/** Sets up the browser sign-in for `oauthName` ("Microsoft" or "Google"): the words, and the
+ * device code, which only Microsoft offers. */
+export function prepareOAuth(oauthName, deviceCode) {
+  reset();
+  for (const n of document.querySelectorAll('#signin-oauth .oauth-name')) n.textContent = oauthName;
+  $('#signin-start').textContent = `Sign in with ${oauthName}`;
+  $('#signin-device').hidden = !deviceCode;
+}
 
 /** Runs a sign-in with `request` ({private, browser, pickAccount, deviceCode}). */
 export async function signIn(request, button) {

@@ -2,8 +2,10 @@
 
 export const $ = (sel) => document.querySelector(sel);
 
-/** What the person has chosen so far. */
-export const wizard = { address: null, info: null, signInAs: null, account: null, lastVerify: null, previous: 'address' };
+/** What the person has chosen so far. `delegate`: the own account typed for a shared mailbox;
+ * `signInAs`: the account the browser sign-in is for (the delegate, Microsoft 365 only);
+ * `choices`: the sign-in choices (SignInChoices) for the address. */
+export const wizard = { address: null, info: null, delegate: null, signInAs: null, account: null, lastVerify: null, choices: null, previous: 'address' };
 
 /** Pages outside the wizard's steps (opened from the footer); "Back" returns to `wizard.previous`. */
 const ASIDE = new Set(['admin', 'helpdesk']);
@@ -41,4 +43,15 @@ export async function copy(button, text) {
     button.textContent = 'Select and copy';
   }
   setTimeout(() => { button.textContent = label; }, 2000);
+}
+
+/** After a sign-in (browser or password) stored the account: on to the Check mail step. */
+export function afterSignIn(account) {
+  wizard.account = account;
+  $('#verify-progress').replaceChildren();
+  $('#verify-findings').replaceChildren();
+  $('#verify-next').hidden = true;
+  $('#verify-start').hidden = false;
+  $('#verify-start').textContent = 'Run the check';
+  show('verify');
 }
