@@ -8,15 +8,6 @@ use std::time::{Duration, Instant};
 use common::*;
 use serde_json::{Value, json};
 
-fn step<'a>(v: &'a Value, name: &str) -> &'a Value {
-    v["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["step"] == name)
-        .unwrap_or_else(|| panic!("no step {name}: {v:#}"))
-}
-
 #[test]
 fn diagnose_reports_every_part_from_the_real_servers() {
     let env = TestEnv::new("diagall", json!({}));

@@ -8,17 +8,8 @@ use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::{TestEnv, codes, first_finding, repo};
+use common::{TestEnv, codes, first_finding, repo, step};
 use serde_json::{Value, json};
-
-fn step<'a>(v: &'a Value, name: &str) -> &'a Value {
-    v["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["step"] == name)
-        .unwrap_or_else(|| panic!("no step {name} in {v:#}"))
-}
 
 #[test]
 fn discovery_names_the_provider_and_the_organisation() {

@@ -7,27 +7,10 @@ mod common;
 
 use common::*;
 use mailsetup_testkit::{Script, ScriptedServer, TestCa, transcripts};
-use serde_json::{Value, json};
+use serde_json::json;
 
 const GOOGLE_DEMO: &str = "123456789012-mailsetupdemo.apps.googleusercontent.com";
 const OUTLOOK_DEMO: &str = "0b7a5c3d-2e4f-4a6b-8c9d-1e2f3a4b5c6d";
-
-fn step<'a>(v: &'a Value, name: &str) -> &'a Value {
-    v["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["step"] == name)
-        .unwrap_or_else(|| panic!("no step {name}: {v:#}"))
-}
-
-fn has_step(v: &Value, name: &str) -> bool {
-    v["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|s| s["step"] == name)
-}
 
 /// Settings substitutions: Google sign-in off, so Gmail uses App Passwords.
 fn no_google_sign_in() -> (String, String) {
@@ -226,11 +209,14 @@ fn google_sign_in_refuses_another_google_account() {
     let (code, v) = env.run_json(&["signin", &env.address]);
     assert_eq!(code, 1);
     assert_eq!(codes(&v), ["SIGNED_IN_AS_DIFFERENT_ACCOUNT"], "{v:#}");
+    let f = first_finding(&v);
+    assert!(f["title"].as_str().unwrap().contains(&other));
     assert!(
-        first_finding(&v)["title"]
+        f["explanation"]
             .as_str()
             .unwrap()
-            .contains(&other)
+            .contains("Google returned a sign-in"),
+        "{f}"
     );
     assert!(env.vault_record().is_none(), "nothing stored");
 }

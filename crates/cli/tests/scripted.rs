@@ -6,16 +6,7 @@ mod common;
 
 use common::*;
 use mailsetup_testkit::{LeafOptions, Script, ScriptedServer, TestCa, transcripts};
-use serde_json::{Value, json};
-
-fn step<'a>(v: &'a Value, name: &str) -> &'a Value {
-    v["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["step"] == name)
-        .unwrap_or_else(|| panic!("no step {name}: {v:#}"))
-}
+use serde_json::json;
 
 fn secrets(env: &TestEnv) -> Vec<String> {
     let mut out = vec![

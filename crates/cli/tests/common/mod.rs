@@ -502,3 +502,20 @@ pub fn outputs_dir(kind: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The record of step `name` in an outcome (panics with the outcome when it is missing).
+pub fn step<'a>(v: &'a Value, name: &str) -> &'a Value {
+    v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["step"] == name)
+        .unwrap_or_else(|| panic!("no step {name} in {v:#}"))
+}
+
+/// Whether an outcome has a step `name`.
+pub fn has_step(v: &Value, name: &str) -> bool {
+    v["steps"]
+        .as_array()
+        .is_some_and(|s| s.iter().any(|s| s["step"] == name))
+}

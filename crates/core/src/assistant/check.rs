@@ -171,7 +171,9 @@ impl Assistant {
             .host_str()
             .unwrap_or("the sign-in service")
             .to_owned();
-        let response = sent.map_err(|e| crate::oauth::client::reqwest_finding(&host, &e))?;
+        let response = sent.map_err(|e| {
+            crate::oauth::client::reqwest_finding(&host, &e).with("provider", oauth.provider_name())
+        })?;
         let status = response.status();
         if status.is_success() {
             let facts = IdentityProviderFacts {

@@ -449,7 +449,8 @@ impl Assistant {
                         Ok(Done::with_detail((claims, Some(signed_in)), detail))
                     }
                     AccountMatch::Refused { signed_in, reason } => {
-                        Err(refusal_finding(&expected, &signed_in, reason))
+                        Err(refusal_finding(&expected, &signed_in, reason)
+                            .with("provider", ctx.profile.provider_name()))
                     }
                 }
             })
@@ -480,7 +481,8 @@ impl Assistant {
                 mailbox: expected.display().to_owned(),
                 signed_in: signed_in.clone(),
                 question: format!(
-                    "Microsoft signed in {signed_in}. Is that the right account for {}? (For example an alias, or a sign-in name that differs from the mail address.)",
+                    "{} signed in {signed_in}. Is that the right account for {}? (For example an alias, or a sign-in name that differs from the mail address.)",
+                    ctx.profile.provider_name(),
                     expected.display()
                 ),
             };

@@ -375,10 +375,10 @@ pub fn entry(code: FindingCode) -> Entry {
         SignedInAsDifferentAccount => e(
             User,
             "The browser signed in as {signed_in}, not {mailbox}",
-            "You are setting up {mailbox}, but Microsoft returned a sign-in for {signed_in}. This usually happens when the browser is already signed in to another Microsoft account. Nothing was saved.",
+            "You are setting up {mailbox}, but {provider} returned a sign-in for {signed_in}. This usually happens when the browser is already signed in to another {provider} account. Nothing was saved.",
             &[
                 "Try again in a private (incognito/InPrivate) browser window, where no account is signed in.",
-                "Or, on the Microsoft page, choose \"Use another account\" and sign in as {mailbox}.",
+                "Or, on the {provider} page, choose \"Use another account\" and sign in as {mailbox}.",
                 "If {mailbox} is a shared mailbox, sign in with your own account and use the shared mailbox option.",
             ],
             None,
@@ -418,8 +418,8 @@ pub fn entry(code: FindingCode) -> Entry {
         // F11.
         AppBadAuthRequest => e(
             Admin,
-            "Microsoft refused the sign-in request",
-            "Microsoft said the sign-in request was not valid ({problem}). This is a configuration problem of the app or its settings, not a user mistake.",
+            "{provider} refused the sign-in request",
+            "{provider} said the sign-in request was not valid ({problem}). This is a configuration problem of the app or its settings, not a user mistake.",
             &[
                 "Check the [microsoft] settings: authority, tenant and client_id.",
                 "Report the evidence below to the app's maintainers.",
@@ -529,14 +529,14 @@ pub fn entry(code: FindingCode) -> Entry {
         InteractiveRequired => e(
             User,
             "Please sign in again",
-            "Microsoft needs you to confirm the sign-in in the browser again (for example to accept permissions or complete multi-factor authentication).",
+            "{provider} needs you to confirm the sign-in in the browser again (for example to accept permissions or complete multi-factor authentication).",
             &["Choose Sign in and finish the steps Microsoft shows in the browser."],
             None,
         ),
         ConsentDeclined => e(
             User,
             "The permissions were declined",
-            "Microsoft asked for permission to send and read mail and it was declined, so the app cannot work with the mailbox.",
+            "{provider} asked for permission to send and read mail and it was declined, so the app cannot work with the mailbox.",
             &["Sign in again and choose Accept on the permissions page."],
             None,
         ),
@@ -649,8 +649,8 @@ pub fn entry(code: FindingCode) -> Entry {
         ),
         IdpError => e(
             Helpdesk,
-            "Microsoft sign-in reported an error",
-            "Microsoft answered with an error the app does not recognise ({problem}).",
+            "{provider} sign-in reported an error",
+            "{provider} answered with an error the app does not recognise ({problem}).",
             &[
                 "Look up the AADSTS code at https://login.microsoftonline.com/error?code=<number>.",
                 "Send the evidence (it holds the trace and correlation IDs Microsoft support asks for) to the administrator.",
@@ -660,18 +660,18 @@ pub fn entry(code: FindingCode) -> Entry {
         // F23.
         NetworkIdpUnreachable => e(
             Helpdesk,
-            "Can't reach Microsoft sign-in",
-            "The app could not reach the Microsoft sign-in service ({problem}). This is a network or proxy problem, not a problem with the account; the saved sign-in was kept.",
+            "Can't reach {provider} sign-in",
+            "The app could not reach the {provider} sign-in service ({problem}). This is a network or proxy problem, not a problem with the account; the saved sign-in was kept.",
             &[
                 "Check the internet connection.",
-                "If the organisation uses a proxy, make sure it is set in the system settings or in HTTPS_PROXY, and that it allows login.microsoftonline.com.",
+                "If the organisation uses a proxy, make sure it is set in the system settings or in HTTPS_PROXY, and that it allows the sign-in service (login.microsoftonline.com for Microsoft; accounts.google.com and oauth2.googleapis.com for Google).",
                 "Try again later.",
             ],
             None,
         ),
         IdTokenInvalid => e(
             Admin,
-            "Microsoft's answer did not say reliably who signed in",
+            "{provider}'s answer did not say reliably who signed in",
             "The identity token was missing or did not match this sign-in ({problem}). For safety nothing was saved.",
             &[
                 "Make sure the app registration has the openid, profile and email permissions.",
@@ -681,7 +681,7 @@ pub fn entry(code: FindingCode) -> Entry {
         ),
         TokenIncomplete => e(
             Admin,
-            "Microsoft did not grant everything the app needs",
+            "{provider} did not grant everything the app needs",
             "The sign-in worked, but {problem}. Nothing was saved.",
             &[
                 "App registration → API permissions: add the delegated permissions SMTP.Send, IMAP.AccessAsUser.All and offline_access, then grant consent.",
@@ -747,7 +747,7 @@ pub fn entry(code: FindingCode) -> Entry {
         AccountConfirmationNeeded => e(
             User,
             "Is {signed_in} the right account for {mailbox}?",
-            "Microsoft signed in {signed_in}, which belongs to the same organisation as {mailbox} but has another name (for example an alias or a different sign-in name). The app needs you to confirm it before saving anything.",
+            "{provider} signed in {signed_in}, which belongs to the same organisation as {mailbox} but has another name (for example an alias or a different sign-in name). The app needs you to confirm it before saving anything.",
             &[
                 "Run the sign-in again in a terminal and answer the question, or add --accept-account {signed_in} if you are sure.",
                 "If it is not the right account, sign in again and pick {mailbox}.",

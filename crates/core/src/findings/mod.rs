@@ -372,6 +372,8 @@ impl Finding {
             "authority" => "https://login.microsoftonline.com",
             "link" => "the address shown by the app",
             "domain" => "this domain",
+            // Most sign-in findings come from Microsoft; Google's are filled in explicitly.
+            "provider" => "Microsoft",
             _ => "it",
         };
         let tidy = |s: &mut String| {

@@ -1,0 +1,203 @@
+//! Settings: parsing, defaults, and every field's error naming the field.
+use super::*;
+
+#[test]
+fn defaults_point_at_microsoft() {
+    let s = Settings::parse("", None).unwrap();
+    assert_eq!(
+        s.microsoft.authority.as_str(),
+        "https://login.microsoftonline.com/"
+    );
+    assert_eq!(s.microsoft.tenant, "organizations");
+    assert_eq!(s.microsoft.client_id, None);
+    assert_eq!(s.microsoft.redirect, RedirectForm::default());
+    assert_eq!(s.timeouts.sign_in, Duration::from_secs(300));
+}
+
+#[test]
+fn empty_values_count_as_missing() {
+    let s = Settings::parse(
+        "[microsoft]\ntenant = \"\"\nclient_id = \"  \"\nredirect=\"\"\n[servers]\nsmtp=\"\"",
+        None,
+    )
+    .unwrap();
+    assert_eq!(s, Settings::default());
+}
+
+#[test]
+fn full_file_parses() {
+    let s = Settings::parse(
+        r#"
+        [microsoft]
+        authority = "https://127.0.0.1:8443/"
+        tenant = "Contoso.onmicrosoft.com"
+        client_id = "11111111-2222-3333-4444-55555555555A"
+        redirect = "http://127.0.0.1/callback"
+        [servers]
+        smtp = "SMTP.example.edu:587"
+        imap = "[::1]:993"
+        [timeouts]
+        sign_in = 2
+        "#,
+        None,
+    )
+    .unwrap();
+    assert_eq!(s.microsoft.authority.as_str(), "https://127.0.0.1:8443/");
+    assert_eq!(s.microsoft.tenant, "contoso.onmicrosoft.com");
+    assert_eq!(
+        s.microsoft.client_id.as_deref(),
+        Some("11111111-2222-3333-4444-55555555555a")
+    );
+    assert_eq!(
+        s.microsoft.redirect.uri(5000).as_str(),
+        "http://127.0.0.1:5000/callback"
+    );
+    assert_eq!(
+        s.smtp,
+        Some(HostPort {
+            host: "smtp.example.edu".into(),
+            port: 587
+        })
+    );
+    assert_eq!(s.imap.as_ref().unwrap().to_string(), "[::1]:993");
+    assert_eq!(s.timeouts.sign_in, Duration::from_secs(2));
+}
+
+fn field_of(toml: &str) -> (String, String) {
+    let e = Settings::parse(toml, None).unwrap_err();
+    (e.field, e.problem)
+}
+
+#[test]
+fn invalid_values_fail_with_the_field_named() {
+    let cases = [
+        (
+            "[microsoft]\nauthority = \"http://login.example\"",
+            "microsoft.authority",
+            "https",
+        ),
+        (
+            "[microsoft]\nclient_id = \"my-secret-value\"",
+            "microsoft.client_id",
+            "client) ID",
+        ),
+        (
+            "[microsoft]\ntenant = \"con toso\"",
+            "microsoft.tenant",
+            "tenant id",
+        ),
+        (
+            "[microsoft]\nredirect = \"http://localhost:8080\"",
+            "microsoft.redirect",
+            "port",
+        ),
+        (
+            "[microsoft]\nredirect = \"http://[::1]\"",
+            "microsoft.redirect",
+            "not supported",
+        ),
+        (
+            "[microsoft]\nredirect = \"https://localhost\"",
+            "microsoft.redirect",
+            "http://",
+        ),
+        (
+            "[servers]\nsmtp = \"smtp.example.edu\"",
+            "servers.smtp",
+            "port",
+        ),
+        (
+            "[servers]\nimap = \"imap.example.edu:99999\"",
+            "servers.imap",
+            "port number",
+        ),
+        (
+            "[timeouts]\nconnect = 0",
+            "timeouts.connect",
+            "out of range",
+        ),
+        (
+            "[tls]\nextra_ca_file = \"/nonexistent/ca.pem\"",
+            "tls.extra_ca_file",
+            "cannot read",
+        ),
+        (
+            "[microsoft]\nclient_secret = \"x\"",
+            "microsoft.client_secret",
+            "unknown field",
+        ),
+        (
+            "[microsoft]\ntenant = 5",
+            "microsoft.tenant",
+            "invalid type",
+        ),
+    ];
+    for (toml, field, words) in cases {
+        let (f, p) = field_of(toml);
+        assert_eq!(f, field, "{toml}");
+        assert!(p.contains(words), "{toml}: {p}");
+    }
+    let e = Settings::parse("[microsoft\n", None).unwrap_err();
+    assert!(e.problem.contains("line 1"), "{}", e.problem);
+}
+
+#[test]
+fn load_names_the_file_and_resolves_relative_ca_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ca.pem"), "not a cert").unwrap();
+    let file = dir.path().join("s.toml");
+    std::fs::write(&file, "[tls]\nextra_ca_file = \"ca.pem\"\n").unwrap();
+    let e = Settings::load(&file).unwrap_err();
+    assert_eq!(e.path.as_deref(), Some(file.as_path()));
+    assert!(e.to_string().contains("field `tls.extra_ca_file`"), "{e}");
+    assert!(e.problem.contains("no PEM certificate"), "{}", e.problem);
+}
+
+#[test]
+fn provider_sections_are_checked_when_loaded() {
+    let s = Settings::parse(
+        "[google]\nclient_id = \"1-abc.apps.googleusercontent.com\"\ntoken_url = \"https://127.0.0.1:9/google/token\"\n[outlook]\nclient_id = \"22222222-3333-4444-5555-666666666666\"\n[autoconfig]\nispdb = \"https://ispdb.example/v1.1\"\n[timeouts]\nprobe = 2.5",
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        s.google.client_id.as_deref(),
+        Some("1-abc.apps.googleusercontent.com")
+    );
+    assert_eq!(
+        s.google.token_url.as_str(),
+        "https://127.0.0.1:9/google/token"
+    );
+    assert_eq!(
+        s.google.authorize_url.as_str(),
+        "https://accounts.google.com/o/oauth2/v2/auth"
+    );
+    assert_eq!(
+        s.outlook.client_id.as_deref(),
+        Some("22222222-3333-4444-5555-666666666666")
+    );
+    assert_eq!(
+        s.autoconfig.ispdb.as_str(),
+        "https://ispdb.example/v1.1/",
+        "a trailing slash is added"
+    );
+    assert_eq!(s.timeouts.probe, Duration::from_millis(2500));
+    for (text, field) in [
+        (
+            "[google]\nclient_id = \"not-a-google-id\"",
+            "google.client_id",
+        ),
+        (
+            "[google]\ntoken_url = \"http://oauth2.googleapis.com/token\"",
+            "google.token_url",
+        ),
+        ("[outlook]\nclient_id = \"outlook\"", "outlook.client_id"),
+        ("[autoconfig]\nispdb = \"ftp://x\"", "autoconfig.ispdb"),
+        ("[timeouts]\nprobe = 0.01", "timeouts.probe"),
+    ] {
+        let e = Settings::parse(text, None).unwrap_err();
+        assert_eq!(e.field, field, "{text}: {e}");
+    }
+    let empty = Settings::parse("[google]\nclient_id = \"\"", None).unwrap();
+    assert!(empty.google.client_id.is_none(), "empty counts as missing");
+}
