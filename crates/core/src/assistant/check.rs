@@ -3,7 +3,7 @@
 //! and after STARTTLS, TLS version and certificate), IMAP (TLS, capabilities), ports 25 and 465
 //! for information, the identity provider over HTTPS, and the proxy settings.
 //!
-//! Each TCP connect has the `probe` timeout (3 s by default), so a black-holed port gets its
+//! Each TCP connect has the `probe` timeout (2.5 s by default), so a black-holed port gets its
 //! verdict in about that time and a refused one at once. No credential is sent.
 
 use std::time::{Duration, Instant};

@@ -1,9 +1,15 @@
-//! Verification of a saved sign-in: the access token, then SMTP and IMAP concurrently.
+//! Verification of a saved sign-in. Order (each line's parts run at the same time):
 //!
-//! - SMTP: STARTTLS, `AUTH XOAUTH2`, and with `send_test` a message from the mailbox to itself
-//!   with a unique `Message-ID`;
-//! - IMAP: TLS, `AUTHENTICATE XOAUTH2`, `SELECT INBOX` (a successful AUTHENTICATE alone is not
-//!   enough: field case F03), and with `send_test` a poll for that `Message-ID`.
+//! 1. read the vault;
+//! 2. renew the access token (OAuth) ∥ connect to SMTP (STARTTLS) ∥ connect to IMAP (TLS) —
+//!    connecting needs no credential;
+//! 3. store the renewal (rotated refresh token, access token cache) ∥ SMTP: `AUTH XOAUTH2` (or
+//!    PLAIN/LOGIN with a password), and with `send_test` a message to the mailbox itself with a
+//!    unique `Message-ID` ∥ IMAP: `AUTHENTICATE XOAUTH2` (or PLAIN/LOGIN), `SELECT INBOX` (a
+//!    successful AUTHENTICATE alone is not enough: field case F03), and with `send_test` a poll
+//!    for that `Message-ID`.
+//!
+//! The verification ends only after the renewal is stored; a failed write fails it.
 //!
 //! Shared mailboxes (issue 3 item 7; field case F05): the delegate's token is used for both.
 //! IMAP signs in with `user=` the shared address (needs Full Access); SMTP signs in with `user=`
