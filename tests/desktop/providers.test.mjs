@@ -1,7 +1,7 @@
 // The real app window for a Gmail-style mailbox: Google sign-in is offered first; the person
 // switches to an App Password pasted with Google's spaces; the password is checked on the real
 // Dovecot, kept in the real Secret Service, the test message goes through Postfix; then the
-// helpdesk report of the session. Screenshots under target/screenshots/desktop-gmail-*.
+// helpdesk report of the session. Screenshots under target/screenshots/gmail-desktop-*.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,13 +10,13 @@ import { addAppPassword, loadPeers, registerClient, vaultEntry } from '../lib/pe
 
 test('desktop: Gmail with an App Password, verified, then the helpdesk report', { timeout: 240_000 }, async () => {
   const started = Date.now();
-  clearShots('desktop-gmail-');
+  clearShots('gmail-desktop-');
   const peers = loadPeers();
   const address = `Lee.${process.pid}@gmail.example`;
   const mailbox = address.toLowerCase();
   const appPassword = 'mnopqrstuvwxyzab';
   await addAppPassword(peers, mailbox, appPassword);
-  const app = await launchApp(peers, await registerClient(peers, {}), 'desktop-gmail');
+  const app = await launchApp(peers, await registerClient(peers, {}), 'gmail-desktop');
   const { wd, shot } = app;
   try {
     await wd.type('#address', address);

@@ -42,11 +42,11 @@ impl Output {
                     private,
                     timeout_secs,
                 } => format!(
-                    "  {} Finish signing in there (waiting up to {timeout_secs} s; Ctrl-C cancels).\n    If no window opened, open this address yourself (in a private window if another account is signed in): {start_url}",
+                    "  {} Finish signing in there (waiting up to {timeout_secs} s; Ctrl-C cancels).\n    If no window opened, open this address yourself (in a private window if another account is signed in): {start_url}\n    No browser on this computer? Cancel and run the sign-in again with --device-code.",
                     if private {
-                        "A private browser window has opened the sign-in page."
+                        "The sign-in page was handed to a private browser window."
                     } else {
-                        "Your web browser has opened the sign-in page."
+                        "The sign-in page was handed to your web browser."
                     }
                 ),
                 Progress::DeviceCode { prompt } => format!(
@@ -206,6 +206,21 @@ impl Output {
         );
         println!("Redirect URI:    {}", p.redirect);
         println!("SMTP / IMAP:     {} / {}", p.smtp, p.imap);
+        println!(
+            "Google sign-in:  {}",
+            match &p.google_client_id {
+                Some(id) if p.google_secret_stored =>
+                    format!("{id} (client secret stored in the vault)"),
+                Some(id) => id.clone(),
+                None => "not set: Gmail and Google Workspace use App Passwords".into(),
+            }
+        );
+        println!(
+            "Outlook.com:     {}",
+            p.outlook_client_id
+                .as_deref()
+                .unwrap_or("not set: personal Microsoft accounts cannot sign in")
+        );
     }
 
     /// Prints the account list.
@@ -230,10 +245,14 @@ impl Output {
             } else {
                 "sign-in MISSING from the vault"
             };
+            let who = match s.signed_in_as.as_deref() {
+                Some(w) if !w.eq_ignore_ascii_case(&s.mailbox) => format!("signed in as {w}; "),
+                _ => String::new(),
+            };
             println!(
-                "{}  ({}; {}; {})",
+                "{}  ({}; {who}{}; {})",
                 s.address,
-                s.signed_in_as.as_deref().unwrap_or("?"),
+                s.provider.label(),
                 vault,
                 check
             );

@@ -371,6 +371,27 @@ fn autoconfig_follows_thunderbirds_order_then_asks_for_settings() {
         v["discovery"]["servers"]["source"],
         "Thunderbird ISPDB (mail server hosted-mail.example)"
     );
+    // The hoster sends over implicit TLS (its SMTP port is TLS from the first byte).
+    let smtp = &v["discovery"]["servers"]["smtp"];
+    assert_eq!(smtp["security"], "implicit_tls", "{v:#}");
+    assert_eq!(smtp["port"], env.peers.info["smtps_port"]);
+    env.peers
+        .add_app_password(&env.address.to_lowercase(), "Hosted-Password-9");
+    let (code, v) = env.run_with_stdin(
+        &["signin", &env.address, "--password"],
+        "Hosted-Password-9\n",
+    );
+    assert_eq!(code, 0, "{v:#}");
+    let (code, v) = env.run_json(&["verify", &env.address, "--send-test"]);
+    assert_eq!(code, 0, "{v:#}");
+    assert!(
+        step(&v, "smtp_connect")["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("TLS ·"),
+        "{v:#}"
+    );
+    assert_eq!(step(&v, "imap_find")["status"], "passed");
     // Nobody knows it: the person types the servers in.
     let env = autoconfig_env("none", "nothing.example");
     let (code, v) = env.run_json(&["diagnose", &env.address]);

@@ -71,6 +71,11 @@ impl Assistant {
         } else {
             password.clone()
         };
+        // The vault must work before the password is tried: it is kept nowhere else.
+        self.vault
+            .self_check()
+            .await
+            .map_err(|f| run.fail(Step::Prepare, f))?;
         let username = profile.login_for(address);
         let t = self.settings.timeouts;
         let conn = run

@@ -216,6 +216,11 @@ impl Assistant {
         opts: &SignInOptions,
         run: &Run<'_>,
     ) -> Result<SignInContext, Finding> {
+        // The vault must work before anyone signs in: a sign-in that cannot be kept is lost.
+        self.vault
+            .self_check()
+            .await
+            .map_err(|f| run.fail(Step::Prepare, f))?;
         let discovery = run
             .step_detail(Step::Discover, async {
                 let d = self.discover(address).await;

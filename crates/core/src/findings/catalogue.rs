@@ -697,7 +697,7 @@ pub fn entry(code: FindingCode) -> Entry {
             "The app keeps sign-ins only in the operating system's credential vault (Keychain, Windows Credential Manager, or the Secret Service keyring on Linux), never in a file. The vault is missing, locked or refused access ({problem}).",
             &[
                 "Unlock the vault: on Linux, log in to the desktop session (the login keyring unlocks with it) or open \"Passwords and Keys\"; on macOS, unlock the login keychain.",
-                "On Linux without a desktop keyring, install and start gnome-keyring (or another Secret Service provider).",
+                "On Linux without a desktop session (e.g. over SSH), the Secret Service needs a D-Bus session bus and a running keyring: for example `dbus-run-session -- bash`, then start gnome-keyring-daemon --unlock --components=secrets inside it.",
                 "Try again.",
             ],
             None,
@@ -769,7 +769,7 @@ pub fn entry(code: FindingCode) -> Entry {
         ClientSecretInvalid => e(
             Admin,
             "The app registration's client secret is not accepted",
-            "Microsoft refused the client secret stored for {client_id}: it is wrong (often the secret's ID was copied instead of its value) or it has expired ({problem}).",
+            "Microsoft refused the client secret stored for the app registration {client_id}: it is wrong (often the secret's ID was copied instead of its value) or it has expired ({problem}).",
             &[
                 "Entra admin center → App registrations → {client_id} → Certificates & secrets: create a new client secret and copy its Value (not the Secret ID).",
                 "Enter it in the app's Admin page, or run: mailsetup admin set-client-secret",

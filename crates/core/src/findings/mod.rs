@@ -362,12 +362,13 @@ impl Finding {
     /// Replaces any placeholder still in the text with a neutral word, so nothing like
     /// `{mailbox}` reaches a person.
     pub fn finish(mut self) -> Self {
-        let neutral = |name: &str| match name {
+        // In sentences, a word; in fix steps (commands, portal paths), a placeholder to fill.
+        let prose = |name: &str| match name {
             "mailbox" | "signed_in" => "the account",
             "server" => "the server",
             "duration" => "the time limit",
-            "tenant" => "your organisation",
-            "client_id" => "the app registration",
+            "tenant" => "in the settings",
+            "client_id" => "in use",
             "problem" => "no more details were given",
             "authority" => "https://login.microsoftonline.com",
             "link" => "the address shown by the app",
@@ -376,7 +377,14 @@ impl Finding {
             "provider" => "Microsoft",
             _ => "it",
         };
-        let tidy = |s: &mut String| {
+        let in_steps = |name: &str| match name {
+            "mailbox" => "<mailbox address>",
+            "signed_in" => "<signed-in account>",
+            "tenant" => "<tenant-id>",
+            "client_id" => "<client-id>",
+            other => prose(other),
+        };
+        let tidy = |s: &mut String, neutral: &dyn Fn(&str) -> &'static str| {
             while let (Some(a), Some(b)) = (s.find('{'), s.find('}')) {
                 if b <= a {
                     break;
@@ -385,12 +393,12 @@ impl Finding {
                 s.replace_range(a..=b, word);
             }
         };
-        tidy(&mut self.title);
-        tidy(&mut self.explanation);
-        self.steps.iter_mut().for_each(tidy);
+        tidy(&mut self.title, &prose);
+        tidy(&mut self.explanation, &prose);
+        self.steps.iter_mut().for_each(|s| tidy(s, &in_steps));
         if let Some(admin) = &mut self.for_admin {
-            tidy(&mut admin.explanation);
-            admin.steps.iter_mut().for_each(tidy);
+            tidy(&mut admin.explanation, &prose);
+            admin.steps.iter_mut().for_each(|s| tidy(s, &in_steps));
         }
         self
     }

@@ -454,13 +454,21 @@ struct RawTls {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawTimeouts {
-    connect: Option<f64>,
-    command: Option<f64>,
-    http: Option<f64>,
-    sign_in: Option<f64>,
-    message_arrival: Option<f64>,
-    discovery: Option<f64>,
-    probe: Option<f64>,
+    connect: Option<Seconds>,
+    command: Option<Seconds>,
+    http: Option<Seconds>,
+    sign_in: Option<Seconds>,
+    message_arrival: Option<Seconds>,
+    discovery: Option<Seconds>,
+    probe: Option<Seconds>,
+}
+
+/// A number of seconds as written: a number, or text (empty means "the default").
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Seconds {
+    Number(f64),
+    Text(String),
 }
 
 /// `Some(trimmed)` for a non-empty value, `None` for missing or empty.
@@ -663,17 +671,29 @@ impl Settings {
         }
 
         let t = raw.timeouts.unwrap_or_default();
-        let secs =
-            |field: &str, v: Option<f64>, default: Duration| -> Result<Duration, SettingsError> {
-                match v {
-                    None => Ok(default),
-                    Some(n) if (0.1..=3600.0).contains(&n) => Ok(Duration::from_secs_f64(n)),
-                    Some(n) => Err(err(
-                        field,
-                        format!("{n} is out of range: use 0.1 to 3600 seconds"),
-                    )),
-                }
+        let secs = |field: &str,
+                    v: Option<Seconds>,
+                    default: Duration|
+         -> Result<Duration, SettingsError> {
+            let v = match v {
+                None => None,
+                Some(Seconds::Number(n)) => Some(n),
+                Some(Seconds::Text(t)) if t.trim().is_empty() => None,
+                Some(Seconds::Text(t)) => Some(
+                    t.trim()
+                        .parse::<f64>()
+                        .map_err(|_| err(field, format!("{t:?} is not a number of seconds")))?,
+                ),
             };
+            match v {
+                None => Ok(default),
+                Some(n) if (0.1..=3600.0).contains(&n) => Ok(Duration::from_secs_f64(n)),
+                Some(n) => Err(err(
+                    field,
+                    format!("{n} is out of range: use 0.1 to 3600 seconds"),
+                )),
+            }
+        };
         let d = Timeouts::default();
         s.timeouts = Timeouts {
             connect: secs("timeouts.connect", t.connect, d.connect)?,

@@ -198,6 +198,19 @@ fn provider_sections_are_checked_when_loaded() {
         let e = Settings::parse(text, None).unwrap_err();
         assert_eq!(e.field, field, "{text}: {e}");
     }
+    let blank = Settings::parse("[timeouts]\nconnect = \"\"\nprobe = \"1.5\"", None).unwrap();
+    assert_eq!(
+        blank.timeouts.connect,
+        Duration::from_secs(10),
+        "empty means the default"
+    );
+    assert_eq!(blank.timeouts.probe, Duration::from_millis(1500));
+    assert_eq!(
+        Settings::parse("[timeouts]\nconnect = \"ten\"", None)
+            .unwrap_err()
+            .field,
+        "timeouts.connect"
+    );
     let empty = Settings::parse("[google]\nclient_id = \"\"", None).unwrap();
     assert!(empty.google.client_id.is_none(), "empty counts as missing");
 }

@@ -64,7 +64,11 @@ impl EntraError {
         if let Some(desc) = &self.error_description {
             let first = desc.split(['\r', '\n']).next().unwrap_or("").trim();
             if !first.is_empty() {
-                out = format!("{}: {first}", self.error);
+                out = if self.error.is_empty() {
+                    first.to_owned()
+                } else {
+                    format!("{}: {first}", self.error)
+                };
             }
         }
         if let Some(t) = &self.trace_id {
