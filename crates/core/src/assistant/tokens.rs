@@ -37,14 +37,15 @@ pub(super) struct Token {
 }
 
 impl Assistant {
-    /// The cached access token while it lasts, else a renewed one (not yet stored: see
-    /// [`Assistant::store_renewal`]).
+    /// `cached` (read from the vault with the record) while it lasts, else a renewed token (not
+    /// yet stored: see [`Assistant::store_renewal`]).
     pub(super) async fn access_token(
         &self,
         address: &Address,
         record: &AccountRecord,
+        cached: Option<CachedAccessToken>,
     ) -> Result<Done<Token>, Finding> {
-        if let Some(cached) = self.vault.load_access_token(address).await?
+        if let Some(cached) = cached
             && cached.valid_for(ACCESS_TOKEN_MARGIN)
         {
             let mins = (cached.expires_at.saturating_sub(now_secs())) / 60;

@@ -188,12 +188,17 @@ impl Assistant {
         run: &Run<'_>,
         claims: &mut Option<TokenClaims>,
     ) -> Result<(), Finding> {
-        let record = run
+        // The record and the access token cache are separate vault entries: read both at once.
+        let (record, cached) = run
             .step(Step::VaultRead, async {
-                let record = self.vault.load(address).await?;
-                record.ok_or_else(|| {
+                let (record, cached) = tokio::join!(
+                    self.vault.load(address),
+                    self.vault.load_access_token(address)
+                );
+                let record = record?.ok_or_else(|| {
                     Finding::new(FindingCode::NotSignedIn).with("mailbox", address.display())
-                })
+                })?;
+                Ok((record, cached?))
             })
             .await?;
         let identity = Identity {
@@ -225,7 +230,10 @@ impl Assistant {
         let renew = async {
             match &record.credential {
                 Credential::RefreshToken(_) => run
-                    .step_detail(Step::TokenRefresh, self.access_token(address, &record))
+                    .step_detail(
+                        Step::TokenRefresh,
+                        self.access_token(address, &record, cached),
+                    )
                     .await
                     .map(Some),
                 Credential::Password { .. } => Ok(None),
