@@ -160,6 +160,7 @@ async function main() {
     const r = app(env, ['--json', '-q', 'verify', appAddr, '--send-test']);
     const outcome = JSON.parse(r.out);
     if (!outcome.passed) throw new Error(`verify failed: ${r.out}`);
+    if (process.env.BENCH_TIMELINE) console.error(outcome.steps.map((x) => `${x.step}@${x.startMs}+${x.ms}`).join(' '));
     appSteps.push(threeSteps(outcome, false));
     appWithVault.push(threeSteps(outcome, true));
     appWall.push(r.wall);

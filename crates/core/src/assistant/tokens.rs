@@ -25,6 +25,7 @@ pub const ACCESS_TOKEN_MARGIN: Duration = Duration::from_secs(60);
 
 /// What a renewal must still write to the vault: the record with the rotated refresh token
 /// (when the provider rotated it) and the access token cache.
+#[derive(Clone)]
 pub(super) struct Renewal {
     record: Option<AccountRecord>,
     cached: Option<CachedAccessToken>,

@@ -16,6 +16,7 @@
 //! the delegate and sends `MAIL FROM` the shared address (needs Send As), the form Exchange
 //! accepts. A failure on either side names the missing permission.
 
+use futures_util::FutureExt as _;
 use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::oneshot;
 
@@ -36,6 +37,7 @@ use crate::vault::{Credential, now_secs};
 pub const BATCH_CONCURRENCY: usize = 10;
 
 /// What the mail servers are signed in with.
+#[derive(Clone)]
 enum Secret {
     /// An OAuth access token (XOAUTH2).
     Token(SecretString),
@@ -227,50 +229,40 @@ impl Assistant {
             let detail = c.describe();
             Ok(Done::with_detail(c, detail))
         });
-        let renew = async {
-            match &record.credential {
-                Credential::RefreshToken(_) => run
-                    .step_detail(
+        // The credential: a renewed (or cached) access token, or the stored password. Each mail
+        // server signs in as soon as the credential and its own connection are ready.
+        let credential = async {
+            let token = match &record.credential {
+                Credential::RefreshToken(_) => Some(
+                    run.step_detail(
                         Step::TokenRefresh,
                         self.access_token(address, &record, cached),
                     )
-                    .await
-                    .map(Some),
-                Credential::Password { .. } => Ok(None),
-            }
-        };
-        let (token, smtp_conn, imap_conn) = tokio::join!(renew, smtp_conn, imap_conn);
-        let token = match token {
-            Ok(token) => token,
-            Err(f) => {
-                if let Ok(s) = smtp_conn {
-                    s.quit().await;
+                    .await?,
+                ),
+                Credential::Password { .. } => None,
+            };
+            Ok::<_, Finding>(match (&record.credential, token) {
+                (_, Some(token)) => (Secret::Token(token.secret), token.renewal),
+                (Credential::Password { secret, username }, None) => (
+                    Secret::Password {
+                        secret: secret.clone(),
+                        username: username
+                            .clone()
+                            .unwrap_or_else(|| address.normalized().to_owned()),
+                        kind: profile.kind,
+                    },
+                    None,
+                ),
+                (Credential::RefreshToken(_), None) => {
+                    return Err(Finding::internal("no access token"));
                 }
-                return Err(f);
-            }
-        };
-        let (secret, renewal) = match (&record.credential, token) {
-            (_, Some(token)) => {
-                *claims = TokenClaims::read(token.secret.expose_secret());
-                (Secret::Token(token.secret), token.renewal)
-            }
-            (Credential::Password { secret, username }, None) => (
-                Secret::Password {
-                    secret: secret.clone(),
-                    username: username
-                        .clone()
-                        .unwrap_or_else(|| address.normalized().to_owned()),
-                    kind: profile.kind,
-                },
-                None,
-            ),
-            (Credential::RefreshToken(_), None) => {
-                return Err(Finding::internal("no access token"));
-            }
-        };
+            })
+        }
+        .shared();
         // The renewal is stored alongside the mail checks; the verification ends after both.
         let store = async {
-            match renewal {
+            match credential.clone().await?.1 {
                 Some(renewal) => run
                     .step_detail(Step::VaultStore, self.store_renewal(address, renewal))
                     .await
@@ -279,23 +271,31 @@ impl Assistant {
             }
         };
         let (tx, rx) = oneshot::channel();
-        let (stored, smtp, imap) = tokio::join!(
-            store,
-            self.smtp_check(
-                run,
-                &identity,
-                smtp_conn,
-                &secret,
-                opts.send_test.then_some(tx)
-            ),
-            self.imap_check(
-                run,
-                &identity,
-                imap_conn,
-                &secret,
-                opts.send_test.then_some(rx)
-            ),
-        );
+        let smtp = async {
+            let (cred, conn) = tokio::join!(credential.clone(), smtp_conn);
+            match cred {
+                Ok((secret, _)) => {
+                    self.smtp_check(run, &identity, conn, &secret, opts.send_test.then_some(tx))
+                        .await
+                }
+                Err(f) => {
+                    if let Ok(s) = conn {
+                        s.quit().await;
+                    }
+                    Err(f)
+                }
+            }
+        };
+        let imap = async {
+            let (cred, conn) = tokio::join!(credential.clone(), imap_conn);
+            let (secret, _) = cred?;
+            self.imap_check(run, &identity, conn, &secret, opts.send_test.then_some(rx))
+                .await
+        };
+        let (stored, smtp, imap) = tokio::join!(store, smtp, imap);
+        if let Ok((Secret::Token(token), _)) = credential.await {
+            *claims = TokenClaims::read(token.expose_secret());
+        }
         stored.and(smtp).and(imap)
     }
 
