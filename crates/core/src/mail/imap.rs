@@ -74,6 +74,7 @@ impl ImapConnection {
         let tcp = net::connect(&endpoint.host, endpoint.port, connect_timeout)
             .await
             .map_err(|e| e.finding(&server))?;
+        let _ = tcp.set_nodelay(true);
         let inspected = trust
             .handshake_inspected(tcp, &endpoint.host, t.connect)
             .await;

@@ -110,6 +110,8 @@ impl Smtp {
         let tcp = net::connect(&endpoint.host, endpoint.port, t.connect)
             .await
             .map_err(|e| e.finding(&server))?;
+        let (tcp, nodelay) =
+            net::NoDelay::split(tcp).map_err(|e| net::ConnectError::Other(e).finding(&server))?;
         let hello = ClientId::default();
         let timeout = t.command;
         let params = tls_parameters(&endpoint.host, trust)?;
@@ -129,6 +131,7 @@ impl Smtp {
         .await?
         .map_err(|e| smtp_error(&endpoint.host, &server, &e))?;
         if endpoint.security == Security::ImplicitTls {
+            nodelay.enable();
             return Ok(Smtp {
                 conn,
                 server,
@@ -147,6 +150,7 @@ impl Smtp {
         within(timeout, &server, conn.starttls(params, &hello))
             .await?
             .map_err(|e| smtp_error(&endpoint.host, &server, &e))?;
+        nodelay.enable();
         Ok(Smtp {
             conn,
             server,

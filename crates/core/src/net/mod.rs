@@ -64,6 +64,9 @@ impl ConnectError {
 
 /// Resolves `host` and connects to `port`, trying each address in turn, all within `timeout`.
 ///
+/// The socket keeps Nagle's algorithm on; protocols that want `TCP_NODELAY` set it (see
+/// [`NoDelay`] for SMTP's reasons).
+///
 /// # Errors
 /// [`ConnectError`]: DNS failure, refused, timed out, or another socket error (the last one
 /// seen when several addresses failed).
@@ -88,10 +91,7 @@ pub async fn connect(host: &str, port: u16, timeout: Duration) -> Result<TcpStre
             return Err(ConnectError::Timeout(timeout));
         }
         match tokio::time::timeout(left, TcpStream::connect(addr)).await {
-            Ok(Ok(stream)) => {
-                let _ = stream.set_nodelay(true);
-                return Ok(stream);
-            }
+            Ok(Ok(stream)) => return Ok(stream),
             Ok(Err(e)) if e.kind() == io::ErrorKind::ConnectionRefused => {
                 last = ConnectError::Refused
             }
@@ -100,6 +100,38 @@ pub async fn connect(host: &str, port: u16, timeout: Duration) -> Result<TcpStre
         }
     }
     Err(last)
+}
+
+/// A second handle on a connected socket, to turn on `TCP_NODELAY` after the stream itself has
+/// been handed to a library (lettre owns the SMTP stream once the session starts).
+///
+/// Why later and not at once, measured against Postfix on loopback (30 connections each): with
+/// `TCP_NODELAY` from the start, 22 of 30 `connect + EHLO + STARTTLS + EHLO` took 44–50 ms
+/// instead of 3–5 ms. After a TLS 1.3 handshake the server sends its session tickets in
+/// separate segments; a first command sent at once has the server's reply queued behind an
+/// unacknowledged ticket until our delayed ACK (~40 ms on Linux) goes out. With Nagle's
+/// algorithm on, our first command itself carries that ACK. Once the session is secured,
+/// `TCP_NODELAY` is what we want: lettre writes a message and its terminating `.` in two writes,
+/// and with Nagle's algorithm the second waits for an ACK (~40 ms again).
+///
+/// Drop it as soon as it has been used: while it lives the socket stays open.
+pub struct NoDelay(std::net::TcpStream);
+
+impl NoDelay {
+    /// Splits a handle off `tcp` (a duplicate of its descriptor).
+    ///
+    /// # Errors
+    /// The operating system's, when the descriptor cannot be duplicated.
+    pub fn split(tcp: TcpStream) -> io::Result<(TcpStream, NoDelay)> {
+        let std = tcp.into_std()?;
+        let handle = std.try_clone()?;
+        Ok((TcpStream::from_std(std)?, NoDelay(handle)))
+    }
+
+    /// Sets `TCP_NODELAY` on the socket (best effort: a failure only costs speed).
+    pub fn enable(self) {
+        let _ = self.0.set_nodelay(true);
+    }
 }
 
 #[cfg(test)]
