@@ -148,7 +148,7 @@ test('the shared mailbox option signs in as the delegate', async () => {
 });
 
 test('the administrator page shows the provisioning and stores a client secret', async () => {
-  const prov = { settingsFile: '/etc/mailsetup/settings.toml', cloud: 'global', authority: 'https://login.microsoftonline.com', tenant: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555', clientType: 'confidential', redirect: 'http://localhost/', clientSecretStored: false, smtp: 'smtp.office365.com:587', imap: 'outlook.office365.com:993' };
+  const prov = { settingsFile: '/etc/mailsetup/settings.toml', cloud: 'global', authority: 'https://login.microsoftonline.com', tenant: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555', clientType: 'confidential', redirect: 'http://localhost', clientSecretStored: false, smtp: 'smtp.office365.com:587', imap: 'outlook.office365.com:993' };
   const page = await openPage(browser, base({
     provisioning: [{ result: prov }],
     set_client_secret: [{ result: { ...prov, clientSecretStored: true } }],

@@ -396,7 +396,7 @@ test('an unknown provider: the check asks for the servers, a bad port is explain
 test('the administrator page shows the Google and Outlook.com clients and stores the Google secret', async () => {
   const prov = {
     settingsFile: '/etc/mailsetup/settings.toml', cloud: 'global', authority: 'https://login.microsoftonline.com', tenant: 'organizations',
-    clientId: '11111111-2222-3333-4444-555555555555', clientType: 'public', redirect: 'http://localhost/', clientSecretStored: false,
+    clientId: '11111111-2222-3333-4444-555555555555', clientType: 'public', redirect: 'http://localhost', clientSecretStored: false,
     smtp: 'smtp.office365.com:587', imap: 'outlook.office365.com:993',
     googleClientId: '1234-abcd.apps.googleusercontent.com', googleSecretStored: false, outlookClientId: '99999999-8888-7777-6666-555555555555',
   };
@@ -433,7 +433,7 @@ test('the administrator page shows the Google and Outlook.com clients and stores
 test('without a Google client the administrator page says Gmail uses App Passwords and offers no Google secret', async () => {
   const prov = {
     settingsFile: null, cloud: 'global', authority: 'https://login.microsoftonline.com', tenant: 'organizations', clientId: null, clientType: 'public',
-    redirect: 'http://localhost/', clientSecretStored: false, smtp: 'smtp.office365.com:587', imap: 'outlook.office365.com:993',
+    redirect: 'http://localhost', clientSecretStored: false, smtp: 'smtp.office365.com:587', imap: 'outlook.office365.com:993',
     googleClientId: null, googleSecretStored: false, outlookClientId: null,
   };
   const page = await openPage(browser, base({ provisioning: [{ result: prov }] }));

@@ -24,7 +24,8 @@ use tokio_util::sync::CancellationToken;
 #[derive(Parser, Debug)]
 #[command(name = "mailsetup", version, about, long_about = None)]
 struct Cli {
-    /// Settings file (TOML). Default: $MAILSETUP_CONFIG, else the per-user settings file.
+    /// Settings file (TOML). Default: $MAILSETUP_CONFIG, else the per-user settings file, else
+    /// the machine-wide one deployed by IT (/etc/mailsetup/settings.toml on Linux).
     #[arg(long, global = true, value_name = "FILE", env = CONFIG_ENV)]
     config: Option<PathBuf>,
     /// Print the result as JSON on stdout (progress still goes to stderr).
@@ -43,7 +44,8 @@ enum Command {
     Signin {
         /// The mailbox address, e.g. ann@example.edu (for a shared mailbox: the shared address).
         address: String,
-        /// Seconds to wait for the browser (default: the settings' sign_in timeout, 300).
+        /// Seconds to wait for the browser (default: the settings' sign_in timeout, 300), or
+        /// with --device-code for the code to be entered (default: until the code expires).
         #[arg(long, value_name = "SECS")]
         timeout: Option<u64>,
         /// Open a private window (Edge InPrivate, Chrome/Chromium incognito, Firefox private);

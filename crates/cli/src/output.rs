@@ -250,9 +250,10 @@ impl Output {
                 _ => String::new(),
             };
             println!(
-                "{}  ({}; {who}{}; {})",
+                "{}  ({}, {}; {who}{}; {})",
                 s.address,
                 s.provider.label(),
+                s.method.label(s.provider),
                 vault,
                 check
             );

@@ -166,9 +166,11 @@ fn private_window_starts_the_browser_with_its_private_flag() {
 
 /// Runs `signin --device-code`, reads the code from the progress, lets the provider approve or
 /// decline it, and returns the JSON outcome.
-fn device_sign_in(env: &TestEnv, decision: Option<&str>) -> (i32, Value) {
+fn device_sign_in(env: &TestEnv, decision: Option<&str>, extra: &[&str]) -> (i32, Value) {
+    let mut args = vec!["--json", "signin", &env.address, "--device-code"];
+    args.extend_from_slice(extra);
     let mut child = env
-        .command(&["--json", "signin", &env.address, "--device-code"])
+        .command(&args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -197,7 +199,7 @@ fn device_sign_in(env: &TestEnv, decision: Option<&str>) -> (i32, Value) {
 #[test]
 fn device_code_sign_in_approved_declined_and_expired() {
     let env = TestEnv::new("device", json!({ "scenario": { "device_interval": 1 } }));
-    let (code, v) = device_sign_in(&env, Some("approve"));
+    let (code, v) = device_sign_in(&env, Some("approve"), &[]);
     assert_eq!(code, 0, "{v:#}");
     assert!(env.vault_record().is_some());
     assert!(
@@ -208,7 +210,7 @@ fn device_code_sign_in_approved_declined_and_expired() {
     );
 
     let declined = TestEnv::new("declined", json!({ "scenario": { "device_interval": 1 } }));
-    let (code, v) = device_sign_in(&declined, Some("decline"));
+    let (code, v) = device_sign_in(&declined, Some("decline"), &[]);
     assert_eq!(
         (code, codes(&v)),
         (1, vec!["DEVICE_CODE_DECLINED".to_string()]),
@@ -220,7 +222,7 @@ fn device_code_sign_in_approved_declined_and_expired() {
         json!({ "scenario": { "device_interval": 1, "device_expires_in": 2 } }),
     );
     let t = Instant::now();
-    let (code, v) = device_sign_in(&expired, None);
+    let (code, v) = device_sign_in(&expired, None, &[]);
     assert_eq!(
         (code, codes(&v)),
         (1, vec!["DEVICE_CODE_EXPIRED".to_string()]),
@@ -228,6 +230,21 @@ fn device_code_sign_in_approved_declined_and_expired() {
     );
     assert!(t.elapsed() < Duration::from_secs(30));
     assert!(expired.vault_record().is_none());
+
+    // --timeout ends the wait before the code itself expires (15 minutes here).
+    let waited = TestEnv::new("waited", json!({ "scenario": { "device_interval": 1 } }));
+    let t = Instant::now();
+    let (code, v) = device_sign_in(&waited, None, &["--timeout", "2"]);
+    assert_eq!(
+        (code, codes(&v)),
+        (1, vec!["DEVICE_CODE_EXPIRED".to_string()]),
+        "{v:#}"
+    );
+    assert!(t.elapsed() < Duration::from_secs(30), "{:?}", t.elapsed());
+    assert!(
+        v.to_string().contains("no sign-in within 2 seconds"),
+        "{v:#}"
+    );
 }
 
 #[test]

@@ -338,6 +338,12 @@ fn autoconfig_provider_end_to_end() {
         !has_step(&v, "identity_provider"),
         "no sign-in service for a password provider"
     );
+    // A browser sign-in asked for: the servers are known, the way to sign in is named.
+    let (code, v) = env.run_json(&["signin", &env.address]);
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(codes(&v), ["PASSWORD_SIGN_IN_NEEDED"], "{v:#}");
+    let how = format!("mailsetup signin {} --password", env.address);
+    assert!(v.to_string().contains(&how), "{v:#}");
     let (code, v) = env.run_with_stdin(
         &["signin", &env.address, "--password"],
         "Lee-Password-2026\n",

@@ -13,7 +13,8 @@ use crate::net::proxy::ProxyFacts;
 pub struct Diagnosis {
     /// The domain's MX hosts, by preference.
     pub mx: Vec<String>,
-    /// The addresses of the mail servers.
+    /// The addresses of the mail servers: the sending (SMTP) server's, then the mailbox (IMAP)
+    /// server's; empty when the lookup failed.
     pub addresses: Vec<HostAddresses>,
     /// The submission server.
     #[serde(skip_serializing_if = "Option::is_none", default)]

@@ -66,11 +66,11 @@ impl Assistant {
                 a.map_err(|e| e.finding(&profile.smtp.label()))?,
                 b.map_err(|e| e.finding(&profile.imap.label()))?,
             ];
-            let detail = found
-                .iter()
-                .map(HostAddresses::describe)
-                .collect::<Vec<_>>()
-                .join(" · ");
+            let detail = format!(
+                "sending server {} · mailbox server {}",
+                found[0].describe(),
+                found[1].describe()
+            );
             Ok(Done::with_detail(found, detail))
         });
         let smtp = run.step_detail(Step::SmtpConnect, async {

@@ -202,7 +202,7 @@ pub struct Provisioning {
     pub client_id: Option<String>,
     /// Public or confidential.
     pub client_type: ClientType,
-    /// Registered redirect form, e.g. `http://localhost/`.
+    /// The redirect URI to register, e.g. `http://localhost` (the app adds a port and `/`).
     pub redirect: String,
     /// Whether a client secret is stored in the vault for this client id.
     pub client_secret_stored: bool,
@@ -359,8 +359,19 @@ impl Assistant {
             http: &self.http,
             autoconfig_http: &self.autoconfig_http,
         };
-        let d =
+        let mut d =
             crate::discovery::discover(address, &sources, self.settings.timeouts.discovery).await;
+        if d.found == crate::discovery::Found::Unknown
+            && d.servers.is_none()
+            && self.settings.smtp.is_some()
+            && self.settings.imap.is_some()
+        {
+            // The administrator's settings name the servers for every mailbox.
+            d.summary = format!(
+                "The app could not tell who provides mail for {}; it uses the mail servers named in the settings file.",
+                address.domain()
+            );
+        }
         if let Ok(mut cache) = self.discovered.lock() {
             cache.insert(address.domain().to_owned(), d.clone());
         }
@@ -389,10 +400,15 @@ impl Assistant {
             .ok()
             .and_then(|r| r.get(address.normalized()).cloned())
             .unwrap_or_default();
+        let account = self.index.get(address)?;
+        let profile = self.profile(address);
+        let method = account
+            .as_ref()
+            .map_or_else(|| profile.default_method(), |a| a.method);
         Ok(crate::report::Report::new(
             address.display(),
-            self.index.get(address)?,
-            crate::report::ProfileFacts::from_profile(&self.profile(address)),
+            account,
+            crate::report::ProfileFacts::from_profile(&profile, method),
             results,
         ))
     }
@@ -446,7 +462,13 @@ impl Assistant {
             tenant: ms.tenant.clone(),
             client_id: ms.client_id.clone(),
             client_type: ms.client_type,
-            redirect: ms.redirect.uri(0).as_str().replace(":0", ""),
+            redirect: ms
+                .redirect
+                .uri(0)
+                .as_str()
+                .replace(":0", "")
+                .trim_end_matches('/')
+                .to_owned(),
             client_secret_stored,
             smtp: profile.smtp.label(),
             imap: profile.imap.label(),

@@ -147,7 +147,7 @@ impl Assistant {
                 .await?;
             let tokens = run
                 .step(Step::DeviceSignIn, async {
-                    device::poll(&self.http, &ctx.profile, &auth, &opts.cancel)
+                    device::poll(&self.http, &ctx.profile, &auth, opts.timeout, &opts.cancel)
                         .await
                         .map_err(|f| fill(f, account_of(address, &ctx), &ctx.profile))
                 })
@@ -234,11 +234,14 @@ impl Assistant {
             ProviderKind::MicrosoftPersonal => {
                 Finding::new(FindingCode::PersonalSignInNotConfigured)
             }
-            ProviderKind::Other => Finding::new(FindingCode::ServerSettingsNeeded)
-                .with("domain", address.domain())
-                .with_first_step(
-                    "This provider signs in with a password: use the password sign-in.",
-                ),
+            ProviderKind::Other if full.servers_known => {
+                Finding::new(FindingCode::PasswordSignInNeeded)
+                    .with("domain", address.domain())
+                    .with("mailbox", address.display())
+            }
+            ProviderKind::Other => {
+                Finding::new(FindingCode::ServerSettingsNeeded).with("domain", address.domain())
+            }
             ProviderKind::Microsoft365 => Finding::new(FindingCode::AppNotConfigured),
         };
         let profile = full.oauth.clone().ok_or_else(not_configured)?;

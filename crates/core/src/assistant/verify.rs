@@ -397,7 +397,10 @@ impl Assistant {
                     .map_err(|f| who.explain(f, true))?;
                 Ok(Done::with_detail(
                     (),
-                    format!("INBOX has {exists} messages"),
+                    format!(
+                        "INBOX has {exists} message{}",
+                        if exists == 1 { "" } else { "s" }
+                    ),
                 ))
             })
             .await?;

@@ -123,6 +123,7 @@ pub const ALL: &[FindingCode] = {
         GoogleSignInNotConfigured,
         PersonalSignInNotConfigured,
         PasswordRejected,
+        PasswordSignInNeeded,
         Internal,
     ]
 };
@@ -211,10 +212,10 @@ pub fn entry(code: FindingCode) -> Entry {
         ),
         SettingsInvalid => e(
             Admin,
-            "The settings file has a mistake",
-            "The app read its settings file and could not use it: {problem}",
+            "The settings file cannot be used",
+            "The app could not use its settings file: {problem}",
             &[
-                "Open the settings file named above and correct the field that is named.",
+                "Check that the settings file named above exists and can be read, and correct the field that is named, if any.",
                 "Leave a field out (or empty) to use the standard value.",
                 "Start the app again.",
             ],
@@ -330,7 +331,7 @@ pub fn entry(code: FindingCode) -> Entry {
                 "Microsoft 365 admin center → Users → Active users → {mailbox} → Mail → Manage email apps → tick \"Authenticated SMTP\" → Save.",
                 "Or in Exchange Online PowerShell: Set-CASMailbox -Identity {mailbox} -SmtpClientAuthenticationDisabled $false",
                 "If the whole organisation has it switched off, the per-mailbox setting above overrides it; to change it for everyone: Set-TransportConfig -SmtpClientAuthenticationDisabled $false",
-                "Wait up to an hour for the change to apply, then run the check again.",
+                "Wait up to an hour for the change to apply, then verify the mailbox again.",
             ],
             Some(
                 "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission",
@@ -387,9 +388,9 @@ pub fn entry(code: FindingCode) -> Entry {
         SigninCancelled => e(
             User,
             "The sign-in was cancelled",
-            "The sign-in in the browser was cancelled or permission was declined, so the app did not get access. Nothing was saved.",
+            "The sign-in was stopped before it finished (cancelled in the app, or the permissions were declined in the browser), so the app did not get access. Nothing was saved.",
             &[
-                "Start the sign-in again and accept the permissions Microsoft asks for, choosing {mailbox}.",
+                "Start the sign-in again and accept the permissions {provider} asks for, choosing {mailbox}.",
             ],
             None,
         ),
@@ -530,7 +531,9 @@ pub fn entry(code: FindingCode) -> Entry {
             User,
             "Please sign in again",
             "{provider} needs you to confirm the sign-in in the browser again (for example to accept permissions or complete multi-factor authentication).",
-            &["Choose Sign in and finish the steps Microsoft shows in the browser."],
+            &[
+                "Sign in again (Sign in in the app, or `mailsetup signin {mailbox}`) and finish the steps {provider} shows in the browser.",
+            ],
             None,
         ),
         ConsentDeclined => e(
@@ -626,8 +629,8 @@ pub fn entry(code: FindingCode) -> Entry {
         ReauthInactivity => e(
             User,
             "Not used for a while: please sign in again",
-            "The saved sign-in expired because it was not used for a long time (Microsoft lets it lapse after about 90 days without use). It has been removed.",
-            &["Choose Sign in and sign in as {mailbox}."],
+            "The saved sign-in expired because it was not used for a long time (Microsoft lets it lapse after about 90 days without use). A sign-in in this state cannot be renewed, so the app removes it from this computer's vault.",
+            &["Sign in again as {mailbox}: Sign in in the app, or `mailsetup signin {mailbox}`."],
             Some("https://learn.microsoft.com/entra/identity-platform/refresh-tokens"),
         ),
         // F15.
@@ -635,7 +638,7 @@ pub fn entry(code: FindingCode) -> Entry {
             User,
             "Your organisation requires you to sign in again",
             "Your organisation's security policy asks everyone to sign in again regularly (sign-in frequency). This is expected, not a fault.",
-            &["Choose Sign in and sign in as {mailbox}."],
+            &["Sign in again as {mailbox}: Sign in in the app, or `mailsetup signin {mailbox}`."],
             Some(
                 "https://learn.microsoft.com/entra/identity/conditional-access/concept-session-lifetime",
             ),
@@ -643,8 +646,8 @@ pub fn entry(code: FindingCode) -> Entry {
         ReauthRequired => e(
             User,
             "Please sign in again",
-            "The saved sign-in is no longer valid ({problem}). This happens after a password change or when an administrator signs you out everywhere. It has been removed.",
-            &["Choose Sign in and sign in as {mailbox}."],
+            "The saved sign-in is no longer valid ({problem}). This happens after a password change or when an administrator signs you out everywhere. A sign-in in this state cannot be renewed, so the app removes it from this computer's vault.",
+            &["Sign in again as {mailbox}: Sign in in the app, or `mailsetup signin {mailbox}`."],
             Some("https://learn.microsoft.com/entra/identity-platform/refresh-tokens"),
         ),
         IdpError => e(
@@ -706,7 +709,9 @@ pub fn entry(code: FindingCode) -> Entry {
             User,
             "{mailbox} is not signed in on this computer",
             "There is no saved sign-in for this mailbox in the computer's vault.",
-            &["Sign in first, then run the check again."],
+            &[
+                "Sign in first (Sign in in the app, or `mailsetup signin {mailbox}`), then verify again.",
+            ],
             None,
         ),
         TestMessageNotFound => e(
@@ -728,8 +733,8 @@ pub fn entry(code: FindingCode) -> Entry {
         ),
         UnrecognisedReply => e(
             Helpdesk,
-            "The server gave an answer the app does not recognise",
-            "The app does not have an explanation for this reply yet. The reply is kept below (with personal and secret parts removed).",
+            "The app does not recognise this answer",
+            "The app has no explanation for this text (a server reply or an error message) yet. The text is kept below, with personal and secret parts removed.",
             &["Send the evidence to the helpdesk or the app's maintainers."],
             None,
         ),
@@ -795,7 +800,7 @@ pub fn entry(code: FindingCode) -> Entry {
             &[
                 "Exchange admin center → Recipients → Mailboxes → {mailbox} → Delegation → Read and manage (Full Access) → add {signed_in}.",
                 "Or in Exchange Online PowerShell: Add-MailboxPermission -Identity {mailbox} -User {signed_in} -AccessRights FullAccess",
-                "Wait up to an hour, then run the check again.",
+                "Wait up to an hour, then verify the mailbox again.",
             ],
             Some("https://learn.microsoft.com/exchange/collaboration-exo/shared-mailboxes"),
         ),
@@ -806,7 +811,7 @@ pub fn entry(code: FindingCode) -> Entry {
             &[
                 "Exchange admin center → Recipients → Mailboxes → {mailbox} → Delegation → Send as → add {signed_in}.",
                 "Or in Exchange Online PowerShell: Add-RecipientPermission -Identity {mailbox} -Trustee {signed_in} -AccessRights SendAs",
-                "Wait up to an hour, then run the check again.",
+                "Wait up to an hour, then verify the mailbox again.",
             ],
             Some("https://learn.microsoft.com/exchange/collaboration-exo/shared-mailboxes"),
         ),
@@ -1010,7 +1015,7 @@ pub fn entry(code: FindingCode) -> Entry {
             &[
                 "Ask the administrator to check that IMAP is on for the mailbox: Get-CASMailbox -Identity {mailbox} | Format-List ImapEnabled (turn it on with Set-CASMailbox -Identity {mailbox} -ImapEnabled $true), or in the Microsoft 365 admin center → Users → Active users → the user → Mail → Manage email apps → IMAP.",
                 "Check that the user has a licence that includes Exchange Online and that the mailbox exists (it can take a few hours after licensing).",
-                "Then run the check again. The saved sign-in is kept.",
+                "Then verify the mailbox again. The saved sign-in is kept.",
             ],
             Some(
                 "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/pop3-and-imap4/enable-or-disable-pop3-or-imap4-access",
@@ -1024,6 +1029,16 @@ pub fn entry(code: FindingCode) -> Entry {
             &[
                 "Enter the incoming (IMAP) and outgoing (SMTP) server names and ports. Your mail provider's help pages or your IT team have them.",
                 "Use the secure ports: IMAP 993 (SSL/TLS), SMTP 587 (STARTTLS) or 465 (SSL/TLS). The app never sends a password over an unencrypted connection.",
+                "On the command line, add them to the command: `--imap imap.example.net:993 --smtp smtp.example.net:587` (and `--username NAME` when the login is not the address).",
+            ],
+            Some("https://support.mozilla.org/kb/manual-account-configuration"),
+        ),
+        PasswordSignInNeeded => e(
+            User,
+            "{domain} signs in with a password",
+            "This provider offers mail programs no sign-in in the browser. The app signs in with the mailbox's password instead: it checks the password on the mail server (only over an encrypted connection) and keeps it only in this computer's vault.",
+            &[
+                "Use the password sign-in: Password in the app, or `mailsetup signin {mailbox} --password`.",
             ],
             Some("https://support.mozilla.org/kb/manual-account-configuration"),
         ),

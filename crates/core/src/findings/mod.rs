@@ -199,6 +199,8 @@ pub enum FindingCode {
     PersonalSignInNotConfigured,
     /// The mail server refused the password.
     PasswordRejected,
+    /// A provider that signs in only with a password was asked for a browser sign-in.
+    PasswordSignInNeeded,
     /// An unexpected internal error; details are in the log.
     Internal,
 }

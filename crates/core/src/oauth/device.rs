@@ -92,25 +92,31 @@ pub async fn start(
     Ok(DeviceAuthorization { response })
 }
 
-/// Polls until the person has signed in, at most until the code expires, until `cancel` fires.
+/// Polls until the person has signed in, at most until the code expires (or `limit`, when
+/// given and shorter), until `cancel` fires.
 ///
 /// # Errors
-/// `DEVICE_CODE_EXPIRED`, `DEVICE_CODE_DECLINED`, `SIGNIN_CANCELLED`, Entra errors (e.g.
-/// AADSTS7000218 when public client flows are off), network findings.
+/// `DEVICE_CODE_EXPIRED` (also when `limit` ran out first), `DEVICE_CODE_DECLINED`,
+/// `SIGNIN_CANCELLED`, Entra errors (e.g. AADSTS7000218 when public client flows are off),
+/// network findings.
 pub async fn poll(
     http: &reqwest::Client,
     profile: &OAuthProfile,
     auth: &DeviceAuthorization,
+    limit: Option<Duration>,
     cancel: &CancellationToken,
 ) -> Result<Tokens, Finding> {
     let c = client(profile, None, None)?;
     let received = SystemTime::now();
-    let limit = auth.response.expires_in() + Duration::from_secs(5);
+    let lifetime = auth.response.expires_in() + Duration::from_secs(5);
+    let limit = limit.map_or(lifetime, |l| l.min(lifetime));
     let polling = c
         .exchange_device_access_token(&auth.response)
         .request_async(http, tokio::time::sleep, Some(limit));
     let result = tokio::select! {
-        _ = cancel.cancelled() => return Err(Finding::new(FindingCode::SigninCancelled).with_evidence("cancelled in the app")),
+        _ = cancel.cancelled() => return Err(Finding::new(FindingCode::SigninCancelled).with_evidence("cancelled in the app while waiting for the code")),
+        // The oauth2 crate's own limit ends the polling only between two polls.
+        _ = tokio::time::sleep(limit) => return Err(Finding::new(FindingCode::DeviceCodeExpired).with_evidence(format!("no sign-in within {}", crate::findings::human_duration(limit)))),
         r = polling => r,
     };
     match result {

@@ -177,6 +177,18 @@ pub enum SignInMethod {
     Password,
 }
 
+impl SignInMethod {
+    /// In words, for `kind`'s mailboxes: `OAuth 2.0 in the browser (XOAUTH2)`,
+    /// `Google App Password` or `Password`.
+    pub fn label(self, kind: ProviderKind) -> &'static str {
+        match (self, kind) {
+            (SignInMethod::OAuth, _) => "OAuth 2.0 in the browser (XOAUTH2)",
+            (SignInMethod::Password, ProviderKind::Google) => "Google App Password",
+            (SignInMethod::Password, _) => "Password",
+        }
+    }
+}
+
 /// Everything needed to set up and check one mailbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Profile {

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::AccountSummary;
 use crate::assistant::Outcome;
-use crate::provider::{Profile, Security};
+use crate::provider::{Profile, Security, SignInMethod};
 
 /// The report on one mailbox.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,7 +50,10 @@ pub struct ProfileFacts {
     pub smtp: String,
     /// e.g. `outlook.office365.com:993 (TLS)`.
     pub imap: String,
-    /// e.g. `https://login.microsoftonline.com/<tenant>`.
+    /// How the mailbox signs in, in words: e.g. `Google App Password`, `OAuth 2.0 (XOAUTH2)`.
+    #[serde(default)]
+    pub sign_in: String,
+    /// e.g. `https://login.microsoftonline.com/<tenant>`; only for OAuth sign-in.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub authority: Option<String>,
     /// Application (client) id: public, not a secret.
@@ -61,23 +64,24 @@ pub struct ProfileFacts {
 }
 
 impl ProfileFacts {
-    /// From a provider profile.
-    pub fn from_profile(p: &Profile) -> ProfileFacts {
+    /// From a provider profile and the sign-in method in use (the OAuth facts only for OAuth).
+    pub fn from_profile(p: &Profile, method: SignInMethod) -> ProfileFacts {
         let tls = |s: Security| match s {
             Security::StartTls => "STARTTLS",
             Security::ImplicitTls => "TLS",
         };
+        let oauth = match method {
+            SignInMethod::OAuth => p.oauth.as_ref(),
+            SignInMethod::Password => None,
+        };
         ProfileFacts {
+            sign_in: method.label(p.kind).to_owned(),
             provider: p.kind.label().to_owned(),
             smtp: format!("{} ({})", p.smtp.label(), tls(p.smtp.security)),
             imap: format!("{} ({})", p.imap.label(), tls(p.imap.security)),
-            authority: p.oauth.as_ref().map(|o| o.tenant_url()),
-            client_id: p.oauth.as_ref().and_then(|o| o.client_id.clone()),
-            scopes: p
-                .oauth
-                .as_ref()
-                .map(|o| o.scopes.clone())
-                .unwrap_or_default(),
+            authority: oauth.map(|o| o.tenant_url()),
+            client_id: oauth.and_then(|o| o.client_id.clone()),
+            scopes: oauth.map(|o| o.scopes.clone()).unwrap_or_default(),
         }
     }
 }

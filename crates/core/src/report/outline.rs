@@ -67,6 +67,9 @@ fn about(r: &Report) -> Section<'_> {
         Item::Field("Sending server", r.profile.smtp.clone()),
         Item::Field("Mailbox server", r.profile.imap.clone()),
     ];
+    if !r.profile.sign_in.is_empty() {
+        items.push(Item::Field("Sign-in method", r.profile.sign_in.clone()));
+    }
     if let Some(a) = &r.profile.authority {
         items.push(Item::Field("Sign-in authority", a.clone()));
     }
@@ -131,8 +134,10 @@ fn servers(d: &crate::diagnosis::Diagnosis) -> Section<'_> {
     if !d.mx.is_empty() {
         items.push(Item::Field("MX", d.mx.join(", ")));
     }
-    for a in &d.addresses {
-        items.push(Item::Field("Addresses", a.describe()));
+    // The check looks up the sending server, then the mailbox server.
+    let labels = ["Sending server addresses", "Mailbox server addresses"];
+    for (label, a) in labels.iter().zip(&d.addresses) {
+        items.push(Item::Field(label, a.describe()));
     }
     if let Some(s) = &d.smtp {
         items.push(Item::Field("SMTP greeting", s.greeting.clone()));

@@ -55,9 +55,10 @@ fn sample() -> Report {
         }),
         diagnosis: None,
     };
-    let profile = ProfileFacts::from_profile(&crate::provider::Profile::microsoft365(
-        &crate::settings::Settings::default(),
-    ));
+    let profile = ProfileFacts::from_profile(
+        &crate::provider::Profile::microsoft365(&crate::settings::Settings::default()),
+        SignInMethod::OAuth,
+    );
     Report::new("Ann@example.edu", None, profile, vec![verify])
 }
 
@@ -126,4 +127,39 @@ fn file_format_follows_the_extension() {
         name.starts_with("mailsetup-report-Ann-example.edu-") && name.ends_with(".html"),
         "{name}"
     );
+}
+
+#[test]
+fn an_app_password_account_shows_no_oauth_facts() {
+    let mut settings = crate::settings::Settings::default();
+    settings.google.client_id = Some("123-demo.apps.googleusercontent.com".into());
+    let google = crate::provider::Profile::google(&settings);
+    let password = ProfileFacts::from_profile(&google, SignInMethod::Password);
+    assert_eq!(password.sign_in, "Google App Password");
+    assert_eq!(
+        (
+            password.authority,
+            password.client_id,
+            password.scopes.len()
+        ),
+        (None, None, 0),
+        "a password account has no authority, client id or scopes"
+    );
+    let oauth = ProfileFacts::from_profile(&google, SignInMethod::OAuth);
+    assert!(oauth.sign_in.starts_with("OAuth"));
+    assert_eq!(
+        oauth.client_id.as_deref(),
+        Some("123-demo.apps.googleusercontent.com")
+    );
+    let r = Report::new("ann@gmail.example", None, password_facts(), Vec::new());
+    let text = text::render(&r);
+    assert!(text.contains("Sign-in method"), "{text}");
+    assert!(!text.contains("Scopes"), "{text}");
+}
+
+fn password_facts() -> ProfileFacts {
+    ProfileFacts::from_profile(
+        &crate::provider::Profile::google(&crate::settings::Settings::default()),
+        SignInMethod::Password,
+    )
 }
