@@ -26,8 +26,10 @@ export MAILSETUP_AUTOCONFIG_ADDR=${MAILSETUP_AUTOCONFIG_ADDR:-127.0.0.3}
 export RUSTUP_HOME=${RUSTUP_HOME:-$HOME/.rustup} CARGO_HOME=${CARGO_HOME:-$HOME/.cargo}
 
 scripts/setup.sh
-echo "demo: building the app (the first build takes a few minutes)" >&2
-cargo build -p mailsetup-desktop --quiet
+if [ "$MODE" != "--cli" ]; then
+  echo "demo: building the app (the first build takes a few minutes)" >&2
+  cargo build -p mailsetup-desktop --quiet
+fi
 $SUDO env MAILSETUP_PEERS_DIR="$MAILSETUP_PEERS_DIR" MAILSETUP_AUTOCONFIG_ADDR="$MAILSETUP_AUTOCONFIG_ADDR" tests/peers/peers.sh start >/dev/null
 trap '$SUDO env MAILSETUP_PEERS_DIR="$MAILSETUP_PEERS_DIR" MAILSETUP_AUTOCONFIG_ADDR="$MAILSETUP_AUTOCONFIG_ADDR" tests/peers/peers.sh stop >/dev/null 2>&1 || true' EXIT
 export MAILSETUP_CONFIG="$MAILSETUP_PEERS_DIR/settings.toml"
@@ -36,6 +38,7 @@ export PATH="$CARGO_HOME/bin:$PATH"
 if [ "$MODE" = "--cli" ]; then
   # A shell for the command line on the demo: the CLI on PATH, the demo settings, the headless
   # test browser as the system browser, and a private vault for this shell only.
+  echo "demo: building mailsetup (the first build takes a few minutes)" >&2
   cargo build -p mailsetup-cli --quiet
   cat >&2 <<MSG
 
@@ -44,7 +47,7 @@ if [ "$MODE" = "--cli" ]; then
   A shell with mailsetup on PATH, the demo settings (\$MAILSETUP_CONFIG) and a private vault.
   Try:  mailsetup diagnose demo@example.edu
         mailsetup signin demo@example.edu && mailsetup verify demo@example.edu --send-test
-        echo abcdefghijklmnop | mailsetup signin demo@gmail.example --password
+        mailsetup signin demo@gmail.example --password    (App Password: abcd efgh ijkl mnop)
         mailsetup verify demo@gmail.example --send-test --report /tmp/report.html
         mailsetup explain "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant."
   Type exit to leave (the local servers stop, the vault is thrown away).
