@@ -31,7 +31,8 @@ pub enum Audience {
 }
 
 /// Stable finding codes. Serialised as `SCREAMING_SNAKE_CASE`; a code never changes meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// `FindingCode::iter()` (strum's `IntoEnumIterator`) lists every code in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::EnumIter)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
 pub enum FindingCode {

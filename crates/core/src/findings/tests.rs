@@ -1,6 +1,7 @@
 //! Pinned JSON of every finding code (the UI and scripts contract).
 
 use super::*;
+use strum::IntoEnumIterator as _;
 
 /// Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p mailsetup-core findings`.
 const SNAPSHOT: &str = "tests/snapshots/findings.json";
@@ -62,10 +63,9 @@ fn user_and_admin_wording_are_kept_apart() {
 
 #[test]
 fn every_code_is_pinned() {
-    let all: serde_json::Value = catalogue::ALL
-        .iter()
+    let all: serde_json::Value = FindingCode::iter()
         .map(|c| {
-            let f = Finding::new(*c);
+            let f = Finding::new(c);
             serde_json::json!({"code": f.code, "audience": f.audience, "title": f.title, "steps": f.steps.len(), "docUrl": f.doc_url})
         })
         .collect();
@@ -99,9 +99,9 @@ fn every_code_is_pinned() {
 #[test]
 fn every_code_has_words_and_steps() {
     let mut seen = std::collections::HashSet::new();
-    for code in catalogue::ALL {
+    for code in FindingCode::iter() {
         assert!(seen.insert(code.as_str()), "duplicate {code}");
-        let f = Finding::new(*code).finish();
+        let f = Finding::new(code).finish();
         assert!(!f.title.is_empty() && !f.explanation.is_empty(), "{code}");
         assert!(!f.steps.is_empty(), "{code} has no fix steps");
         assert!(
