@@ -42,13 +42,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
 
 /// Starts the desktop app.
 pub fn run() {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("MAILSETUP_LOG")
-                .unwrap_or_else(|_| "warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    mailsetup_core::logging::init();
     if let Err(e) = build(tauri::Builder::default()).run(tauri::generate_context!()) {
         eprintln!("Mail Setup Assistant could not start: {e}");
         std::process::exit(1);

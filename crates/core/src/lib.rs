@@ -47,6 +47,7 @@ pub mod browser;
 pub mod diagnosis;
 pub mod discovery;
 pub mod findings;
+pub mod logging;
 pub mod mail;
 pub mod net;
 pub mod oauth;
