@@ -317,7 +317,7 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             }
             Ok(outcome.passed)
         }
-        Command::Explain { text } => explain(&text, out),
+        Command::Explain { .. } => unreachable!("explain returns before the settings are read"),
         Command::Accounts {
             command: AccountsCommand::List,
         } => {

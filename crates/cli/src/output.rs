@@ -236,8 +236,8 @@ impl Output {
         for a in accounts {
             let s = &a.summary;
             let check = match (s.last_check_passed, s.last_check_at) {
-                (Some(true), Some(t)) => format!("last check passed {}", when(t)),
-                (Some(false), Some(t)) => format!("last check FAILED {}", when(t)),
+                (Some(true), Some(t)) => format!("last check passed {}", mailsetup_core::report::when(t)),
+                (Some(false), Some(t)) => format!("last check FAILED {}", mailsetup_core::report::when(t)),
                 _ => "not checked yet".into(),
             };
             let vault = if a.in_vault {
@@ -276,15 +276,6 @@ impl Output {
             );
         }
     }
-}
-
-/// A readable UTC time for epoch seconds.
-fn when(epoch_secs: u64) -> String {
-    i64::try_from(epoch_secs)
-        .ok()
-        .and_then(|s| jiff::Timestamp::from_second(s).ok())
-        .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_else(|| epoch_secs.to_string())
 }
 
 fn print_json(value: &impl serde::Serialize) {
