@@ -8,9 +8,7 @@ use mailsetup_core::address::Address;
 use mailsetup_core::assistant::{
     AccountStatus, Assistant, Outcome, Provisioning, Registration, SignInOptions, VerifyOptions,
 };
-use mailsetup_core::browser::{
-    Browser, BrowserKind, InstalledBrowser, PrivateBrowser, SystemBrowser,
-};
+use mailsetup_core::browser::{BrowserKind, InstalledBrowser};
 use mailsetup_core::findings::Finding;
 use mailsetup_core::progress::Progress;
 use secrecy::SecretString;
@@ -133,18 +131,6 @@ pub struct SignInRequest {
     pub device_code: bool,
 }
 
-/// A browser that could not be started (the sign-in then shows the copy-link steps).
-struct Unavailable(String);
-
-impl Browser for Unavailable {
-    fn open(&self, _url: &url::Url) -> std::result::Result<(), String> {
-        Err(self.0.clone())
-    }
-    fn is_private(&self) -> bool {
-        true
-    }
-}
-
 /// Signs in (browser or device code); stores the sign-in only for the right account.
 #[tauri::command]
 pub async fn sign_in(
@@ -156,16 +142,8 @@ pub async fn sign_in(
     let request = request.unwrap_or_default();
     let address = Address::parse(&address)?;
     let assistant = assistant(&state)?;
-    let browser: Arc<dyn Browser> = if request.private {
-        match PrivateBrowser::choose(request.browser) {
-            Ok(b) => Arc::new(b),
-            Err(reason) => Arc::new(Unavailable(reason)),
-        }
-    } else {
-        Arc::new(SystemBrowser)
-    };
     let opts = SignInOptions {
-        browser,
+        browser: mailsetup_core::browser::for_sign_in(request.private, request.browser),
         cancel: state.begin_sign_in(),
         timeout: None,
         pick_account: request.pick_account,

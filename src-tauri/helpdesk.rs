@@ -3,7 +3,7 @@
 
 use mailsetup_core::address::Address;
 use mailsetup_core::assistant::{Outcome, VerifyOptions};
-use mailsetup_core::findings::{Finding, FindingCode, classify};
+use mailsetup_core::findings::{Finding, classify};
 use mailsetup_core::progress::Progress;
 use mailsetup_core::report;
 use serde::Serialize;
@@ -68,19 +68,8 @@ pub async fn save_report(
     address: String,
     format: String,
 ) -> Result<String> {
-    let extension = match format.as_str() {
-        "html" | "json" | "txt" => format.as_str(),
-        _ => "html",
-    };
     let assistant = assistant(&state)?;
     let r = assistant.report(&Address::parse(&address)?)?;
-    let dir = report::default_dir();
-    r.save_in(&dir, extension)
-        .map(|p| p.display().to_string())
-        .map_err(|e| {
-            CommandError::from(Finding::new(FindingCode::Internal).with(
-                "problem",
-                format!("the report could not be saved in {}: {e}", dir.display()),
-            ))
-        })
+    let path = r.save_in(&report::default_dir(), &format)?;
+    Ok(path.display().to_string())
 }

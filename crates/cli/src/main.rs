@@ -10,12 +10,11 @@ mod output;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 use mailsetup_core::address::Address;
 use mailsetup_core::assistant::{Assistant, Outcome, Registration, SignInOptions, VerifyOptions};
-use mailsetup_core::browser::{Browser, BrowserKind, PrivateBrowser, SystemBrowser};
+use mailsetup_core::browser::BrowserKind;
 use mailsetup_core::findings::{Finding, FindingCode};
 use mailsetup_core::settings::{CONFIG_ENV, Settings};
 use tokio_util::sync::CancellationToken;
@@ -217,16 +216,8 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
                 out.outcome(&outcome);
                 return Ok(outcome.passed);
             }
-            let browser: Arc<dyn Browser> = match private.as_deref() {
-                None => Arc::new(SystemBrowser),
-                Some(choice) => {
-                    let kind = browser_kind(choice)?;
-                    match PrivateBrowser::choose(kind) {
-                        Ok(b) => Arc::new(b),
-                        Err(reason) => Arc::new(Unavailable(reason)),
-                    }
-                }
-            };
+            let choice = private.as_deref().map(browser_kind).transpose()?.flatten();
+            let browser = mailsetup_core::browser::for_sign_in(private.is_some(), choice);
             let cancel = CancellationToken::new();
             let on_ctrl_c = cancel.clone();
             tokio::spawn(async move {
@@ -393,13 +384,7 @@ fn write_report(
     path: &std::path::Path,
     out: &output::Output,
 ) -> Result<(), Finding> {
-    let report = assistant.report(address)?;
-    std::fs::write(path, report.render_for_file(path)).map_err(|e| {
-        Finding::new(FindingCode::Internal).with(
-            "problem",
-            format!("the report could not be written to {}: {e}", path.display()),
-        )
-    })?;
+    assistant.report(address)?.write_to(path)?;
     out.note(&format!("Report written to {}", path.display()));
     Ok(())
 }
@@ -416,19 +401,6 @@ fn explain(text: &[String], out: &output::Output) -> Result<bool, Finding> {
     Ok(findings
         .iter()
         .all(|f| f.code != FindingCode::UnrecognisedReply))
-}
-
-/// A browser that cannot be started, with the reason (the sign-in then explains the copy-link way).
-struct Unavailable(String);
-
-impl Browser for Unavailable {
-    fn open(&self, _url: &url::Url) -> Result<(), String> {
-        Err(self.0.clone())
-    }
-
-    fn is_private(&self) -> bool {
-        true
-    }
 }
 
 fn browser_kind(name: &str) -> Result<Option<BrowserKind>, Finding> {

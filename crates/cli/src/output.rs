@@ -236,8 +236,12 @@ impl Output {
         for a in accounts {
             let s = &a.summary;
             let check = match (s.last_check_passed, s.last_check_at) {
-                (Some(true), Some(t)) => format!("last check passed {}", mailsetup_core::report::when(t)),
-                (Some(false), Some(t)) => format!("last check FAILED {}", mailsetup_core::report::when(t)),
+                (Some(true), Some(t)) => {
+                    format!("last check passed {}", mailsetup_core::report::when(t))
+                }
+                (Some(false), Some(t)) => {
+                    format!("last check FAILED {}", mailsetup_core::report::when(t))
+                }
                 _ => "not checked yet".into(),
             };
             let vault = if a.in_vault {

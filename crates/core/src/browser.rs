@@ -37,6 +37,33 @@ impl Browser for SystemBrowser {
     }
 }
 
+/// The browser for a sign-in: the system browser, or with `private` a private window of
+/// `choice` (else the default or the first installed, see [`PrivateBrowser::choose`]). When no
+/// private window can be opened, a browser whose `open` fails with the reason, so the sign-in
+/// explains the copy-link way instead of silently using a normal window.
+pub fn for_sign_in(private: bool, choice: Option<BrowserKind>) -> std::sync::Arc<dyn Browser> {
+    if !private {
+        return std::sync::Arc::new(SystemBrowser);
+    }
+    match PrivateBrowser::choose(choice) {
+        Ok(b) => std::sync::Arc::new(b),
+        Err(reason) => std::sync::Arc::new(Unavailable(reason)),
+    }
+}
+
+/// A private window that cannot be opened, with the reason.
+struct Unavailable(String);
+
+impl Browser for Unavailable {
+    fn open(&self, _url: &Url) -> Result<(), String> {
+        Err(self.0.clone())
+    }
+
+    fn is_private(&self) -> bool {
+        true
+    }
+}
+
 /// Browsers with a private mode the app can start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]

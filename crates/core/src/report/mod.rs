@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::AccountSummary;
 use crate::assistant::Outcome;
+use crate::findings::{Finding, FindingCode};
 use crate::provider::{Profile, Security, SignInMethod};
 
 /// The report on one mailbox.
@@ -131,17 +132,36 @@ impl Report {
         }
     }
 
-    /// Writes the report into `dir` as `html`, `json` or `txt`; returns the file's path.
+    /// Writes the report to `path`, in the format its extension names (see
+    /// [`Self::render_for_file`]).
     ///
     /// # Errors
-    /// The I/O error when the folder cannot be written.
+    /// `INTERNAL`, naming the file and the I/O error, when it cannot be written.
+    pub fn write_to(&self, path: &std::path::Path) -> Result<(), Finding> {
+        std::fs::write(path, self.render_for_file(path)).map_err(|e| {
+            Finding::new(FindingCode::Internal).with(
+                "problem",
+                format!("the report could not be written to {}: {e}", path.display()),
+            )
+        })
+    }
+
+    /// Writes the report into `dir` as `html`, `json` or `txt` (anything else: `html`);
+    /// returns the file's path.
+    ///
+    /// # Errors
+    /// As [`Self::write_to`].
     pub fn save_in(
         &self,
         dir: &std::path::Path,
         extension: &str,
-    ) -> std::io::Result<std::path::PathBuf> {
+    ) -> Result<std::path::PathBuf, Finding> {
+        let extension = match extension {
+            "html" | "json" | "txt" => extension,
+            _ => "html",
+        };
         let path = dir.join(self.file_name(extension));
-        std::fs::write(&path, self.render_for_file(&path))?;
+        self.write_to(&path)?;
         Ok(path)
     }
 
