@@ -82,7 +82,7 @@ impl ImapConnection {
         let tls_stream = inspected.stream?;
         let tls = net::tls_version(&tls_stream);
         let mut client = Client::new(tls_stream);
-        let greeting = within(t.command, &server, client.read_response()).await?;
+        let greeting = net::within(t.command, &server, client.read_response()).await?;
         let greeting = match greeting {
             Ok(Some(g)) => g,
             Ok(None) | Err(_) => {
@@ -129,7 +129,7 @@ impl ImapConnection {
     pub async fn load_capabilities(&mut self) -> Result<&[String], Finding> {
         if self.capabilities.is_empty() {
             let (tx, rx) = async_channel::unbounded();
-            let asked = within(
+            let asked = net::within(
                 self.command_timeout,
                 &self.server,
                 self.client.run_command_and_check_ok("CAPABILITY", Some(tx)),
@@ -220,7 +220,7 @@ impl ImapConnection {
             ..
         } = self;
         let mut auth = ImapXoauth2::new(user, access_token);
-        let result = within(
+        let result = net::within(
             command_timeout,
             &server,
             client.authenticate("XOAUTH2", &mut auth),
@@ -267,14 +267,14 @@ impl ImapConnection {
         } = self;
         let result = if plain {
             let auth = crate::mail::password::ImapPlain::new(user, password);
-            within(
+            net::within(
                 command_timeout,
                 &server,
                 client.authenticate("PLAIN", &auth),
             )
             .await?
         } else {
-            within(
+            net::within(
                 command_timeout,
                 &server,
                 client.login(user, password.expose_secret()),
@@ -298,7 +298,7 @@ impl ImapSession {
     /// # Errors
     /// The classified reply (e.g. `WRONG_ACCOUNT_OR_NO_MAILBOX_ACCESS`).
     pub async fn select_inbox(&mut self) -> Result<u32, Finding> {
-        let mailbox = within(
+        let mailbox = net::within(
             self.command_timeout,
             &self.server,
             self.session.select("INBOX"),
@@ -326,7 +326,7 @@ impl ImapSession {
         );
         let mut delay = Duration::from_millis(50);
         loop {
-            let found = within(
+            let found = net::within(
                 self.command_timeout,
                 &self.server,
                 self.session.uid_search(&query),
@@ -346,7 +346,7 @@ impl ImapSession {
             }
             tokio::time::sleep(delay.min(wait.saturating_sub(start.elapsed()))).await;
             delay = (delay * 2).min(Duration::from_millis(500));
-            within(self.command_timeout, &self.server, self.session.noop())
+            net::within(self.command_timeout, &self.server, self.session.noop())
                 .await?
                 .map_err(|e| imap_error(&self.server, &e))?;
         }
@@ -364,18 +364,6 @@ fn capability_text(c: &imap_proto::Capability<'_>) -> String {
         imap_proto::Capability::Auth(a) => format!("AUTH={a}"),
         imap_proto::Capability::Atom(a) => a.to_string(),
     }
-}
-
-async fn within<T>(
-    timeout: Duration,
-    server: &str,
-    fut: impl Future<Output = T>,
-) -> Result<T, Finding> {
-    tokio::time::timeout(timeout, fut).await.map_err(|_| {
-        Finding::new(FindingCode::ServerTimeout)
-            .with("server", server)
-            .with("duration", human_duration(timeout))
-    })
 }
 
 /// Readable text of an async-imap error: `NO [CODE] information`.

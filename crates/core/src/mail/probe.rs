@@ -14,7 +14,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 
-use crate::findings::{Finding, FindingCode, classify, human_duration};
+use crate::findings::{Finding, FindingCode, classify};
 use crate::net::{self, CertFacts, Trust};
 use crate::provider::{Endpoint, Security};
 use crate::settings::Timeouts;
@@ -136,15 +136,8 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Conversation<S> {
     }
 
     async fn reply(&mut self) -> Result<Reply, Finding> {
-        let timeout = self.timeout;
-        let server = self.server.clone();
-        tokio::time::timeout(timeout, self.read_reply())
-            .await
-            .map_err(|_| {
-                Finding::new(FindingCode::ServerTimeout)
-                    .with("server", &server)
-                    .with("duration", human_duration(timeout))
-            })?
+        let (timeout, server) = (self.timeout, self.server.clone());
+        net::within(timeout, &server, self.read_reply()).await?
     }
 
     async fn read_reply(&mut self) -> Result<Reply, Finding> {

@@ -16,7 +16,6 @@ use lettre::transport::smtp::client::{AsyncSmtpConnection, Certificate, TlsParam
 use lettre::transport::smtp::extension::ClientId;
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::findings::human_duration;
 use crate::findings::{Finding, FindingCode, classify};
 use crate::mail::xoauth2;
 use crate::net::{self, Trust};
@@ -123,7 +122,7 @@ impl Smtp {
                     Box::new(Tls(trust.handshake(tcp, &endpoint.host, t.connect).await?))
                 }
             };
-        let mut conn = within(
+        let mut conn = net::within(
             timeout,
             &server,
             AsyncSmtpConnection::connect_with_transport(stream, &hello),
@@ -147,7 +146,7 @@ impl Smtp {
                 .with("server", &server)
                 .with_evidence(format!("EHLO from {server} lists no STARTTLS")));
         }
-        within(timeout, &server, conn.starttls(params, &hello))
+        net::within(timeout, &server, conn.starttls(params, &hello))
             .await?
             .map_err(|e| smtp_error(&endpoint.host, &server, &e))?;
         nodelay.enable();
@@ -217,7 +216,7 @@ impl Smtp {
         self.require_xoauth2()?;
         let blob = xoauth2::encoded_initial_response(user, access_token);
         let command = format!("AUTH XOAUTH2 {}", blob.expose_secret());
-        let first = within(
+        let first = net::within(
             self.command_timeout,
             &self.server,
             self.conn.command(Line(&command)),
@@ -232,7 +231,7 @@ impl Smtp {
                     .first_line()
                     .and_then(classify::xoauth2_challenge)
                     .unwrap_or_default();
-                let last = within(
+                let last = net::within(
                     self.command_timeout,
                     &self.server,
                     self.conn.command(Line("")),
@@ -281,7 +280,7 @@ impl Smtp {
             user.to_owned(),
             password.expose_secret().to_owned(),
         );
-        within(
+        net::within(
             self.command_timeout,
             &self.server,
             self.conn
@@ -301,7 +300,7 @@ impl Smtp {
         envelope: &lettre::address::Envelope,
         message: &[u8],
     ) -> Result<(), Finding> {
-        within(
+        net::within(
             self.command_timeout * 2,
             &self.server,
             self.conn.send(envelope, message),
@@ -342,18 +341,6 @@ fn tls_parameters(host: &str, trust: &Trust) -> Result<TlsParameters, Finding> {
         c.insert(key, params.clone());
     }
     Ok(params)
-}
-
-async fn within<T>(
-    timeout: Duration,
-    server: &str,
-    fut: impl Future<Output = T>,
-) -> Result<T, Finding> {
-    tokio::time::timeout(timeout, fut).await.map_err(|_| {
-        Finding::new(FindingCode::ServerTimeout)
-            .with("server", server)
-            .with("duration", human_duration(timeout))
-    })
 }
 
 /// After an XOAUTH2 attempt the final reply speaks of passwords (Gmail answers a refused token

@@ -102,6 +102,22 @@ pub async fn connect(host: &str, port: u16, timeout: Duration) -> Result<TcpStre
     Err(last)
 }
 
+/// Runs `fut` for at most `timeout`.
+///
+/// # Errors
+/// `SERVER_TIMEOUT` naming `server` and the time waited when it did not finish in time.
+pub async fn within<T>(
+    timeout: Duration,
+    server: &str,
+    fut: impl Future<Output = T>,
+) -> Result<T, crate::findings::Finding> {
+    tokio::time::timeout(timeout, fut).await.map_err(|_| {
+        crate::findings::Finding::new(crate::findings::FindingCode::ServerTimeout)
+            .with("server", server)
+            .with("duration", human_duration(timeout))
+    })
+}
+
 /// A second handle on a connected socket, to turn on `TCP_NODELAY` after the stream itself has
 /// been handed to a library (lettre owns the SMTP stream once the session starts).
 ///

@@ -18,7 +18,6 @@ use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
 use super::cert::CertFacts;
-use crate::findings::human_duration;
 use crate::findings::{Finding, FindingCode};
 
 static NATIVE_ROOTS: LazyLock<Vec<CertificateDer<'static>>> = LazyLock::new(|| {
@@ -174,13 +173,9 @@ async fn handshake_with(
             .with("problem", "the server name is not valid")
     })?;
     let connector = TlsConnector::from(config);
-    match tokio::time::timeout(timeout, connector.connect(name, tcp)).await {
-        Err(_) => Err(Finding::new(FindingCode::ServerTimeout)
-            .with("server", host)
-            .with("duration", human_duration(timeout))),
-        Ok(Err(e)) => Err(tls_finding(host, &e)),
-        Ok(Ok(s)) => Ok(s),
-    }
+    super::within(timeout, host, connector.connect(name, tcp))
+        .await?
+        .map_err(|e| tls_finding(host, &e))
 }
 
 /// Keeps the chain a server presents, then lets webpki decide exactly as usual.
