@@ -70,19 +70,31 @@ fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error>
     })
 }
 
+/// The decoded payload of a compact JWT: the middle of its three base64url parts (RFC 7519
+/// §3, RFC 7515 §7.1). The signature is not checked.
+///
+/// # Errors
+/// The end of a sentence about the token: `is not a JWT (no payload part)` or
+/// `payload is not base64url`.
+fn jwt_payload(token: &str) -> Result<Vec<u8>, &'static str> {
+    let mut parts = token.split('.');
+    let (Some(_), Some(payload), Some(_), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err("is not a JWT (no payload part)");
+    };
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .map_err(|_| "payload is not base64url")
+}
+
 impl IdClaims {
     /// Decodes the payload of a JWT without checking its signature.
     ///
     /// # Errors
     /// A text for the evidence when the token is not a decodable JWT.
     pub fn decode_unverified(jwt: &str) -> Result<IdClaims, String> {
-        let payload = jwt
-            .split('.')
-            .nth(1)
-            .ok_or("the ID token is not a JWT (no payload part)")?;
-        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .decode(payload.trim_end_matches('='))
-            .map_err(|_| "the ID token payload is not base64url")?;
+        let bytes = jwt_payload(jwt).map_err(|e| format!("the ID token {e}"))?;
         let value: serde_json::Value = serde_json::from_slice(&bytes)
             .map_err(|e| format!("the ID token payload is not JSON ({e})"))?;
         if !value.is_object() {
@@ -177,16 +189,7 @@ pub fn access_token_hint(token: &str) -> TokenHint {
         #[serde(default)]
         scp: Option<String>,
     }
-    let Some(payload) = token
-        .split('.')
-        .nth(1)
-        .filter(|_| token.split('.').count() == 3)
-    else {
-        return TokenHint::Opaque;
-    };
-    let Ok(bytes) =
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload.trim_end_matches('='))
-    else {
+    let Ok(bytes) = jwt_payload(token) else {
         return TokenHint::Opaque;
     };
     match serde_json::from_slice::<Access>(&bytes) {
@@ -258,14 +261,7 @@ impl TokenClaims {
             #[serde(default)]
             exp: Option<u64>,
         }
-        let mut parts = token.split('.');
-        let (_, payload, _, None) = (parts.next()?, parts.next()?, parts.next()?, parts.next())
-        else {
-            return None;
-        };
-        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .decode(payload.trim_end_matches('='))
-            .ok()?;
+        let bytes = jwt_payload(token).ok()?;
         let raw: Raw = serde_json::from_slice(&bytes).ok()?;
         let aud = match raw.aud {
             Some(serde_json::Value::String(s)) => Some(s),
