@@ -3,6 +3,7 @@
 //! refusals. Self-contained HTML: no scripts, `no-store`, `no-referrer`, every text escaped.
 
 use crate::findings::classify::EntraError;
+use crate::report::html::escape;
 
 /// A page for the browser.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -206,12 +207,4 @@ impl Page {
         out.extend_from_slice(html.as_bytes());
         out
     }
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
 }
