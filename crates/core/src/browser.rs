@@ -122,15 +122,6 @@ impl BrowserKind {
         }
     }
 
-    /// The private window's name in this browser.
-    pub fn private_name(self) -> &'static str {
-        match self {
-            BrowserKind::Edge => "InPrivate window",
-            BrowserKind::Firefox => "private window",
-            _ => "incognito window",
-        }
-    }
-
     fn executables(self) -> &'static [&'static str] {
         match self {
             BrowserKind::Edge => &["microsoft-edge", "microsoft-edge-stable", "msedge"],

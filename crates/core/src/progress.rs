@@ -398,11 +398,6 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// The records so far, in completion order.
-    pub fn records(&self) -> Vec<StepRecord> {
-        self.records.lock().map(|r| r.clone()).unwrap_or_default()
-    }
-
     /// Consumes the run, returning its records.
     pub fn into_records(self) -> Vec<StepRecord> {
         self.records.into_inner().unwrap_or_default()

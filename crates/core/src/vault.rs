@@ -132,10 +132,7 @@ impl CachedAccessToken {
 
 /// Seconds since the Unix epoch, now.
 pub fn now_secs() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
+    epoch_secs(SystemTime::now())
 }
 
 /// Seconds since the epoch for `t`.

@@ -188,11 +188,7 @@ impl Assistant {
             let expected = account_of(address, &pending.ctx).clone();
             if !accept {
                 let signed_in = pending.claims.account_name();
-                let f = refusal_finding(
-                    &expected,
-                    &signed_in,
-                    crate::oauth::claims::Refusal::OtherTenant,
-                );
+                let f = crate::oauth::claims::wrong_account_finding(&expected, &signed_in);
                 return Err(run.fail(Step::AccountCheck, f));
             }
             let summary = run

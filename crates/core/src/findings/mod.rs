@@ -356,12 +356,6 @@ impl Finding {
         self
     }
 
-    /// Changes the audience (e.g. the same code read by the helpdesk instead of the user).
-    pub fn for_audience(mut self, audience: Audience) -> Self {
-        self.audience = audience;
-        self
-    }
-
     /// Replaces any placeholder still in the text with a neutral word, so nothing like
     /// `{mailbox}` reaches a person.
     pub fn finish(mut self) -> Self {

@@ -67,11 +67,6 @@ impl SmtpFacts {
         auth_in(&self.ehlo_after_tls)
     }
 
-    /// AUTH mechanisms offered before TLS (a server should offer none).
-    pub fn auth_before_tls(&self) -> Vec<String> {
-        auth_in(&self.ehlo_before_tls)
-    }
-
     /// One line for progress.
     pub fn describe(&self) -> String {
         let mechs = self.auth_mechanisms();

@@ -8,9 +8,6 @@ use rustls::pki_types::CertificateDer;
 use serde::{Deserialize, Serialize};
 use x509_parser::prelude::*;
 
-/// Days before expiry from which a certificate is worth mentioning.
-pub const EXPIRY_WARNING_DAYS: i64 = 14;
-
 /// What a server's certificate says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -94,11 +91,6 @@ impl CertFacts {
             self.issuer,
             self.chain_len
         )
-    }
-
-    /// Whether it expires within [`EXPIRY_WARNING_DAYS`].
-    pub fn expires_soon(&self) -> bool {
-        self.days_left < EXPIRY_WARNING_DAYS
     }
 }
 

@@ -294,16 +294,6 @@ pub async fn refresh(
 
 type TokenError = RequestTokenError<HttpClientError<reqwest::Error>, EntraError>;
 
-/// True when a finding from the token endpoint means the network, not the account, failed.
-pub fn is_network_finding(f: &Finding) -> bool {
-    matches!(
-        f.code,
-        FindingCode::NetworkIdpUnreachable
-            | FindingCode::TlsCertificateInvalid
-            | FindingCode::TlsFailed
-    )
-}
-
 pub(crate) fn token_error(err: TokenError, url: &str, phase: EntraPhase) -> Finding {
     let host = Url::parse(url)
         .ok()

@@ -30,8 +30,6 @@ pub struct DeviceCodePrompt {
     pub verification_uri: String,
     /// How long the code is valid, in seconds.
     pub expires_in_secs: u64,
-    /// Microsoft's own sentence, when given.
-    pub message: Option<String>,
 }
 
 /// A started device authorization (holds the secret device code).
@@ -55,7 +53,6 @@ impl DeviceAuthorization {
             user_code: r.user_code().secret().clone(),
             verification_uri: r.verification_uri().to_string(),
             expires_in_secs: r.expires_in().as_secs(),
-            message: None,
         }
     }
 }
