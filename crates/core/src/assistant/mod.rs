@@ -400,15 +400,11 @@ impl Assistant {
             .ok()
             .and_then(|r| r.get(address.normalized()).cloned())
             .unwrap_or_default();
-        let account = self.index.get(address)?;
         let profile = self.profile(address);
-        let method = account
-            .as_ref()
-            .map_or_else(|| profile.default_method(), |a| a.method);
         Ok(crate::report::Report::new(
             address.display(),
-            account,
-            crate::report::ProfileFacts::from_profile(&profile, method),
+            self.index.get(address)?,
+            crate::report::ProfileFacts::from_profile(&profile, self.method(address, &profile)),
             results,
         ))
     }
@@ -462,13 +458,7 @@ impl Assistant {
             tenant: ms.tenant.clone(),
             client_id: ms.client_id.clone(),
             client_type: ms.client_type,
-            redirect: ms
-                .redirect
-                .uri(0)
-                .as_str()
-                .replace(":0", "")
-                .trim_end_matches('/')
-                .to_owned(),
+            redirect: ms.redirect.registered(),
             client_secret_stored,
             smtp: profile.smtp.label(),
             imap: profile.imap.label(),

@@ -172,11 +172,25 @@ impl RedirectForm {
 
     /// The redirect URI for a listener on `port`, e.g. `http://localhost:53211/`.
     pub fn uri(&self, port: u16) -> Url {
-        let host = match self.host {
+        Url::parse(&format!("http://{}:{port}{}", self.host_name(), self.path))
+            .expect("validated form")
+    }
+
+    /// The redirect URI to register, without a port (Microsoft ignores the port of a loopback
+    /// redirect URI) or a final `/`, e.g. `http://localhost`.
+    pub fn registered(&self) -> String {
+        format!(
+            "http://{}{}",
+            self.host_name(),
+            self.path.trim_end_matches('/')
+        )
+    }
+
+    fn host_name(&self) -> &'static str {
+        match self.host {
             LoopbackHost::Localhost => "localhost",
             LoopbackHost::Ipv4 => "127.0.0.1",
-        };
-        Url::parse(&format!("http://{host}:{port}{}", self.path)).expect("validated form")
+        }
     }
 }
 

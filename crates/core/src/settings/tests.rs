@@ -53,6 +53,11 @@ fn full_file_parses() {
         "http://127.0.0.1:5000/callback"
     );
     assert_eq!(
+        s.microsoft.redirect.registered(),
+        "http://127.0.0.1/callback"
+    );
+    assert_eq!(RedirectForm::default().registered(), "http://localhost");
+    assert_eq!(
         s.smtp,
         Some(HostPort {
             host: "smtp.example.edu".into(),
