@@ -99,5 +99,26 @@ mod tests {
         .expect_err("an invalid address is refused");
         assert_eq!(err["code"], "INVALID_ADDRESS");
         assert_eq!(err["audience"], "user");
+
+        // What the Sign in step may offer is decided in core, per provider.
+        let choices = |address: &str| -> serde_json::Value {
+            get_ipc_response(
+                &webview,
+                request("sign_in_choices", serde_json::json!({ "address": address })),
+            )
+            .expect("choices")
+            .deserialize()
+            .unwrap()
+        };
+        let m365 = choices("ann@example.edu");
+        assert_eq!(m365["oauthProvider"], "Microsoft");
+        assert_eq!(m365["sharedMailbox"], true);
+        assert_eq!(m365["deviceCode"], m365["oauth"] == "Microsoft");
+        let gmail = choices("kim@gmail.com");
+        assert_eq!(gmail["oauthProvider"], "Google");
+        assert_eq!(
+            (&gmail["sharedMailbox"], &gmail["deviceCode"]),
+            (&serde_json::json!(false), &serde_json::json!(false))
+        );
     }
 }

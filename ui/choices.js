@@ -8,15 +8,15 @@ import { preparePassword } from './password.js';
 import { prepareOAuth } from './signin.js';
 import { $, show, wizard } from './wizard.js';
 
-/** Whose browser sign-in each provider has (for the words when it is not set up). */
-const OAUTH_OF = { microsoft365: 'Microsoft', microsoft_personal: 'Microsoft', google: 'Google' };
-
 /** What the page assumes when the core cannot say (an older app): a Microsoft 365 sign-in. */
 function microsoftDefault() {
   return {
     provider: 'microsoft365',
     providerLabel: wizard.info ? wizard.info.provider : 'Microsoft 365 work or school account',
     oauth: 'Microsoft',
+    oauthProvider: 'Microsoft',
+    deviceCode: true,
+    sharedMailbox: true,
     password: null,
     defaultMethod: 'oauth',
     serversKnown: true,
@@ -42,7 +42,7 @@ function firstScreen(c) {
   return c.defaultMethod === 'password' ? c.password : 'oauth';
 }
 
-const oauthName = (c) => c.oauth || OAUTH_OF[c.provider] || 'Microsoft';
+const oauthName = (c) => c.oauth || c.oauthProvider || 'Microsoft';
 
 function heading(c, screen) {
   if (screen === 'oauth') return `Sign in with ${oauthName(c)}`;
@@ -62,9 +62,9 @@ export function showScreen(screen, focus = false) {
   if (focus) (oauth ? $('#signin-start') : $('#password')).focus();
 }
 
-/** Shared mailboxes (opened with one's own account) exist only at Microsoft 365. */
+/** Shared mailboxes (opened with one's own account): where the core says they exist. */
 function sharedMailbox(c) {
-  const m365 = c.provider === 'microsoft365';
+  const m365 = c.sharedMailbox;
   wizard.signInAs = m365 ? wizard.delegate : null;
   for (const n of document.querySelectorAll('.signin-as')) n.textContent = wizard.signInAs || wizard.address;
   const note = $('#signin-shared-note');
@@ -99,7 +99,7 @@ export function openSignIn(c) {
   wizard.choices = c;
   $('#signin-provider').textContent = c.providerLabel;
   $('#provider').textContent = c.providerLabel;
-  prepareOAuth(oauthName(c), c.oauth === 'Microsoft');
+  prepareOAuth(oauthName(c), c.deviceCode);
   preparePassword(c);
   sharedMailbox(c);
   const other = $('#signin-use-password');

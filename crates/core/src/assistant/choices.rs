@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::Assistant;
 use crate::address::Address;
 use crate::findings::{Finding, FindingCode};
-use crate::provider::{MailServers, ProviderKind, SignInMethod};
+use crate::provider::{MailServers, OAuthFlavour, ProviderKind, SignInMethod};
 
 /// Which kind of password a provider takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -29,6 +29,13 @@ pub struct SignInChoices {
     pub provider_label: &'static str,
     /// `Microsoft` or `Google` when OAuth sign-in is possible here.
     pub oauth: Option<&'static str>,
+    /// `Microsoft` or `Google`: whose browser sign-in the provider has, set up here or not.
+    pub oauth_provider: Option<&'static str>,
+    /// Whether signing in with a code on another device is offered (Microsoft's device code
+    /// flow, only when Microsoft sign-in is set up).
+    pub device_code: bool,
+    /// Whether a shared mailbox can be opened with one's own account (Microsoft 365 only).
+    pub shared_mailbox: bool,
     /// Why OAuth is not possible although the provider has it (for the administrator).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub oauth_unavailable: Option<Finding>,
@@ -68,6 +75,16 @@ impl Assistant {
             provider: profile.kind,
             provider_label: profile.kind.label(),
             oauth: oauth_ready,
+            oauth_provider: match profile.kind {
+                ProviderKind::Microsoft365 | ProviderKind::MicrosoftPersonal => Some("Microsoft"),
+                ProviderKind::Google => Some("Google"),
+                ProviderKind::Other => None,
+            },
+            device_code: profile
+                .oauth
+                .as_ref()
+                .is_some_and(|o| o.client_id.is_some() && o.flavour == OAuthFlavour::Entra),
+            shared_mailbox: profile.kind == ProviderKind::Microsoft365,
             oauth_unavailable,
             password: match (profile.password, profile.kind) {
                 (false, _) => None,
