@@ -19,10 +19,17 @@ use tauri::ipc::Channel;
 use crate::error::CommandError;
 use crate::state::AppState;
 
-type Result<T> = std::result::Result<T, CommandError>;
+/// What a command returns: data, or a finding for the page.
+pub(crate) type Result<T> = std::result::Result<T, CommandError>;
 
 pub(crate) fn assistant(state: &AppState) -> Result<Arc<Assistant>> {
     state.assistant.clone().map_err(CommandError::from)
+}
+
+/// The assistant and the checked `address` a command works on (the address is checked first).
+pub(crate) fn target(state: &AppState, address: &str) -> Result<(Arc<Assistant>, Address)> {
+    let address = Address::parse(address)?;
+    Ok((assistant(state)?, address))
 }
 
 pub(crate) fn sink(channel: Channel<Progress>) -> impl Fn(Progress) + Send + Sync {
@@ -92,8 +99,8 @@ pub struct AddressInfo {
 /// Checks the typed address (no network).
 #[tauri::command]
 pub async fn parse_address(state: State<'_, AppState>, address: String) -> Result<AddressInfo> {
-    let address = Address::parse(&address)?;
-    let profile = assistant(&state)?.profile(&address);
+    let (assistant, address) = target(&state, &address)?;
+    let profile = assistant.profile(&address);
     Ok(AddressInfo {
         display: address.display().to_owned(),
         normalized: address.normalized().to_owned(),
@@ -110,8 +117,7 @@ pub async fn check_connection(
     address: String,
     on_event: Channel<Progress>,
 ) -> Result<Outcome> {
-    let address = Address::parse(&address)?;
-    let assistant = assistant(&state)?;
+    let (assistant, address) = target(&state, &address)?;
     Ok(assistant.check_connection(&address, &sink(on_event)).await)
 }
 
@@ -140,8 +146,7 @@ pub async fn sign_in(
     on_event: Channel<Progress>,
 ) -> Result<Outcome> {
     let request = request.unwrap_or_default();
-    let address = Address::parse(&address)?;
-    let assistant = assistant(&state)?;
+    let (assistant, address) = target(&state, &address)?;
     let opts = SignInOptions {
         browser: mailsetup_core::browser::for_sign_in(request.private, request.browser),
         cancel: state.begin_sign_in(),
@@ -170,8 +175,7 @@ pub async fn confirm_sign_in(
     accept: bool,
     on_event: Channel<Progress>,
 ) -> Result<Outcome> {
-    let address = Address::parse(&address)?;
-    let assistant = assistant(&state)?;
+    let (assistant, address) = target(&state, &address)?;
     Ok(assistant
         .confirm_sign_in(&address, accept, &sink(on_event))
         .await)
@@ -193,25 +197,20 @@ pub async fn provisioning(state: State<'_, AppState>) -> Result<Provisioning> {
     Ok(assistant(&state)?.provisioning().await?)
 }
 
-/// `"google"` names the Google OAuth client; anything else the Microsoft registration.
-fn registration(which: Option<String>) -> Registration {
-    match which.as_deref() {
-        Some("google") => Registration::Google,
-        _ => Registration::Microsoft,
-    }
-}
-
 /// Stores the client secret of a confidential Microsoft registration, or of the Google OAuth
 /// client (`registration: "google"`), in the OS vault.
 #[tauri::command]
 pub async fn set_client_secret(
     state: State<'_, AppState>,
     secret: String,
-    registration_name: Option<String>,
+    registration_name: Option<Registration>,
 ) -> Result<Provisioning> {
     let assistant = assistant(&state)?;
     assistant
-        .set_client_secret(registration(registration_name), &SecretString::from(secret))
+        .set_client_secret(
+            registration_name.unwrap_or_default(),
+            &SecretString::from(secret),
+        )
         .await?;
     Ok(assistant.provisioning().await?)
 }
@@ -220,11 +219,11 @@ pub async fn set_client_secret(
 #[tauri::command]
 pub async fn remove_client_secret(
     state: State<'_, AppState>,
-    registration_name: Option<String>,
+    registration_name: Option<Registration>,
 ) -> Result<Provisioning> {
     let assistant = assistant(&state)?;
     assistant
-        .remove_client_secret(registration(registration_name))
+        .remove_client_secret(registration_name.unwrap_or_default())
         .await?;
     Ok(assistant.provisioning().await?)
 }
@@ -243,8 +242,7 @@ pub async fn verify(
     send_test: bool,
     on_event: Channel<Progress>,
 ) -> Result<Outcome> {
-    let address = Address::parse(&address)?;
-    let assistant = assistant(&state)?;
+    let (assistant, address) = target(&state, &address)?;
     Ok(assistant
         .verify(&address, VerifyOptions { send_test }, &sink(on_event))
         .await)
@@ -259,6 +257,6 @@ pub async fn list_accounts(state: State<'_, AppState>) -> Result<Vec<AccountStat
 /// Removes a mailbox's saved sign-in. Returns whether anything was removed.
 #[tauri::command]
 pub async fn forget_account(state: State<'_, AppState>, address: String) -> Result<bool> {
-    let address = Address::parse(&address)?;
-    Ok(assistant(&state)?.forget(&address).await?)
+    let (assistant, address) = target(&state, &address)?;
+    Ok(assistant.forget(&address).await?)
 }

@@ -1,7 +1,6 @@
 //! The helpdesk's commands: "paste an error", the full check of a saved account, and the
 //! report (shown, copied, saved). Each calls one core function.
 
-use mailsetup_core::address::Address;
 use mailsetup_core::assistant::{Outcome, VerifyOptions};
 use mailsetup_core::findings::{Finding, classify};
 use mailsetup_core::progress::Progress;
@@ -10,11 +9,8 @@ use serde::Serialize;
 use tauri::State;
 use tauri::ipc::Channel;
 
-use crate::commands::{assistant, sink};
-use crate::error::CommandError;
+use crate::commands::{Result, sink, target};
 use crate::state::AppState;
-
-type Result<T> = std::result::Result<T, CommandError>;
 
 /// The findings in a pasted text (an SMTP/IMAP reply or transcript, an AADSTS message, a token
 /// JSON body, a browser error page). Needs no settings.
@@ -30,8 +26,7 @@ pub async fn full_check(
     address: String,
     on_event: Channel<Progress>,
 ) -> Result<Vec<Outcome>> {
-    let assistant = assistant(&state)?;
-    let address = Address::parse(&address)?;
+    let (assistant, address) = target(&state, &address)?;
     Ok(assistant
         .full_check(&address, VerifyOptions { send_test: true }, &sink(on_event))
         .await)
@@ -52,8 +47,8 @@ pub struct ReportView {
 /// The helpdesk report for `address` from this session's latest results.
 #[tauri::command]
 pub async fn report(state: State<'_, AppState>, address: String) -> Result<ReportView> {
-    let assistant = assistant(&state)?;
-    let r = assistant.report(&Address::parse(&address)?)?;
+    let (assistant, address) = target(&state, &address)?;
+    let r = assistant.report(&address)?;
     Ok(ReportView {
         text: report::text::render(&r),
         passed: r.passed(),
@@ -68,8 +63,8 @@ pub async fn save_report(
     address: String,
     format: String,
 ) -> Result<String> {
-    let assistant = assistant(&state)?;
-    let r = assistant.report(&Address::parse(&address)?)?;
+    let (assistant, address) = target(&state, &address)?;
+    let r = assistant.report(&address)?;
     let path = r.save_in(&report::default_dir(), &format)?;
     Ok(path.display().to_string())
 }

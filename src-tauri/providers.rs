@@ -1,26 +1,20 @@
 //! Commands for mailboxes at Google and other providers: the sign-in choices, sign-in with a
 //! password (App Password or the provider's password), and server settings typed in.
 
-use mailsetup_core::address::Address;
 use mailsetup_core::assistant::{Outcome, SignInChoices};
-use mailsetup_core::findings::{Finding, FindingCode};
 use mailsetup_core::progress::Progress;
-use mailsetup_core::provider::MailServers;
 use secrecy::SecretString;
 use tauri::State;
 use tauri::ipc::Channel;
 
-use crate::commands::{assistant, sink};
-use crate::error::CommandError;
+use crate::commands::{Result, sink, target};
 use crate::state::AppState;
-
-type Result<T> = std::result::Result<T, CommandError>;
 
 /// What the sign-in page offers for `address` (call after the connection check).
 #[tauri::command]
 pub async fn sign_in_choices(state: State<'_, AppState>, address: String) -> Result<SignInChoices> {
-    let address = Address::parse(&address)?;
-    Ok(assistant(&state)?.sign_in_choices(&address))
+    let (assistant, address) = target(&state, &address)?;
+    Ok(assistant.sign_in_choices(&address))
 }
 
 /// Checks `password` on the mailbox's IMAP server and stores it in the vault.
@@ -31,9 +25,9 @@ pub async fn sign_in_password(
     password: String,
     on_event: Channel<Progress>,
 ) -> Result<Outcome> {
-    let address = Address::parse(&address)?;
+    let (assistant, address) = target(&state, &address)?;
     let password = SecretString::from(password);
-    Ok(assistant(&state)?
+    Ok(assistant
         .sign_in_password(&address, &password, &sink(on_event))
         .await)
 }
@@ -48,13 +42,7 @@ pub async fn set_servers(
     smtp: String,
     username: Option<String>,
 ) -> Result<SignInChoices> {
-    let address = Address::parse(&address)?;
-    let servers = MailServers::typed(&imap, &smtp, username).map_err(|p| {
-        Finding::new(FindingCode::ServerSettingsNeeded)
-            .with("domain", address.domain())
-            .with_first_step(p)
-    })?;
-    let assistant = assistant(&state)?;
-    assistant.set_servers(&address, servers);
+    let (assistant, address) = target(&state, &address)?;
+    assistant.set_servers(&address, &imap, &smtp, username)?;
     Ok(assistant.sign_in_choices(&address))
 }

@@ -367,14 +367,7 @@ fn use_servers(assistant: &Assistant, address: &Address, args: ServerArgs) -> Re
     let (Some(imap), Some(smtp)) = (args.imap, args.smtp) else {
         return Ok(());
     };
-    let servers = mailsetup_core::provider::MailServers::typed(&imap, &smtp, args.username)
-        .map_err(|p| {
-            Finding::new(FindingCode::ServerSettingsNeeded)
-                .with("domain", address.domain())
-                .with_first_step(p)
-        })?;
-    assistant.set_servers(address, servers);
-    Ok(())
+    assistant.set_servers(address, &imap, &smtp, args.username)
 }
 
 /// Writes the helpdesk report for `address` to `path`, in the format its extension names.

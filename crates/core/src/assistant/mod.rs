@@ -219,10 +219,13 @@ pub struct Provisioning {
 }
 
 /// Whose client secret: the organisation's Microsoft registration (a confidential "Web"
-/// one) or the Google OAuth client (Google's Desktop clients carry one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// one) or the Google OAuth client (Google's Desktop clients carry one). JSON: `"microsoft"`
+/// (the default) or `"google"`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Registration {
     /// `[microsoft] client_id`.
+    #[default]
     Microsoft,
     /// `[google] client_id`.
     Google,
@@ -333,13 +336,28 @@ impl Assistant {
             .map_or_else(|| profile.default_method(), |s| s.method)
     }
 
-    /// Uses `servers` for `address` (typed in by the person when autoconfig found nothing or
-    /// was wrong). Credentials only travel over TLS, so both must use TLS (they always do:
-    /// [`Security`](crate::provider::Security) has no plaintext mode).
-    pub fn set_servers(&self, address: &Address, servers: MailServers) {
+    /// Uses the servers typed in for `address` (`host:port` each, see [`MailServers::typed`];
+    /// when autoconfig found nothing or was wrong). Credentials only travel over TLS, so both
+    /// use TLS ([`Security`](crate::provider::Security) has no plaintext mode).
+    ///
+    /// # Errors
+    /// `SERVER_SETTINGS_NEEDED`, with what is wrong with a value as its first fix step.
+    pub fn set_servers(
+        &self,
+        address: &Address,
+        imap: &str,
+        smtp: &str,
+        username: Option<String>,
+    ) -> Result<(), Finding> {
+        let servers = MailServers::typed(imap, smtp, username).map_err(|p| {
+            Finding::new(FindingCode::ServerSettingsNeeded)
+                .with("domain", address.domain())
+                .with_first_step(p)
+        })?;
         if let Ok(mut t) = self.typed.lock() {
             t.insert(address.normalized().to_owned(), servers);
         }
+        Ok(())
     }
 
     /// Works out the provider for `address` (cached per domain for this process).
