@@ -52,7 +52,7 @@ function heading(c, screen) {
 
 /** Shows one of the sign-in screens ('oauth' | 'app_password' | 'password'); `focus` moves the
  * focus to it (when the person switched screens). */
-export function showScreen(screen, focus = false) {
+function showScreen(screen, focus = false) {
   const c = wizard.choices;
   const oauth = screen === 'oauth';
   $('#signin-oauth').hidden = !oauth;

@@ -9,7 +9,7 @@ import { $, busy, copy, show, wizard } from './wizard.js';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Seconds since the epoch (UTC) in this computer's time zone, e.g. "29 Nov 2026, 16:40". */
-export function localTime(secs) {
+function localTime(secs) {
   const d = new Date(secs * 1000);
   const two = (n) => String(n).padStart(2, '0');
   return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${two(d.getHours())}:${two(d.getMinutes())}`;

@@ -2,7 +2,7 @@
 // window), the device code (Microsoft only), the account confirmation, and the retry choices
 // after a wrong account. The password screens are in password.js; choices.js picks the screen.
 
-import { api, Codes, WRONG_ACCOUNT } from './api.js';
+import { api, WRONG_ACCOUNT } from './api.js';
 import { applyProgress, outcomeFindings, showFindings, el } from './render.js';
 import { $, afterSignIn, busy, copy, show, wizard } from './wizard.js';
 
@@ -71,7 +71,7 @@ export function prepareOAuth(oauthName, deviceCode) {
 }
 
 /** Runs a sign-in with `request` ({private, browser, pickAccount, deviceCode}). */
-export async function signIn(request, button) {
+async function signIn(request, button) {
   reset();
   for (const b of BUTTONS) $(b).disabled = true;
   busy(button, true);
@@ -136,4 +136,3 @@ export function wireSignIn() {
   $('#copy-device-code').addEventListener('click', (e) => copy(e.currentTarget, $('#device-code').textContent));
 }
 
-export { Codes };
