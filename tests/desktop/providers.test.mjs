@@ -18,7 +18,7 @@ test('desktop: Gmail with an App Password, verified, then the helpdesk report', 
   await addAppPassword(peers, mailbox, appPassword);
   const app = await launchApp(peers, await registerClient(peers, {}), 'gmail-desktop');
   const { wd, shot } = app;
-  try {
+  await app.drive(async () => {
     await wd.type('#address', address);
     await wd.click('#address-next');
     await wd.waitFor(dataset('check'), 30_000, 'connection check');
@@ -58,13 +58,7 @@ test('desktop: Gmail with an App Password, verified, then the helpdesk report', 
     assert.match(report, /Gmail or Google Workspace/);
     assert.ok(!report.includes(appPassword) && !report.includes('mnop qrst'), 'no password in the report');
     await shot('report');
-  } catch (e) {
-    await shot('failure').catch(() => {});
-    e.message += `\ntauri-driver log:\n${app.log().slice(-3000)}`;
-    throw e;
-  } finally {
-    await app.stop();
-  }
+  });
   checkShots(assert, app.shots);
   console.log(`desktop Gmail App Password: ${((Date.now() - started) / 1000).toFixed(1)} s, ${app.shots.length} screenshots in ${SHOTS}`);
 });

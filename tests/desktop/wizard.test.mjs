@@ -22,7 +22,7 @@ test('desktop wizard: address → check → colleague not confirmed → pick the
   const clientId = await registerClient(peers, { scenario: { signed_in_as: 'other@example.edu', pick_as: mailbox } });
   const app = await launchApp(peers, clientId, 'desktop');
   const { wd, shot } = app;
-  try {
+  await app.drive(async () => {
     assert.match(await wd.text('#version'), /Version \d+\.\d+\.\d+/);
     await shot('address');
 
@@ -82,13 +82,7 @@ test('desktop wizard: address → check → colleague not confirmed → pick the
     assert.equal(await wd.exec(dataset('forgot')), 'true');
     assert.equal(vaultEntry(mailbox), null, 'the vault entry is gone');
     await shot('forgotten');
-  } catch (e) {
-    await shot('failure').catch(() => {});
-    e.message += `\ntauri-driver log:\n${app.log().slice(-3000)}`;
-    throw e;
-  } finally {
-    await app.stop();
-  }
+  });
   checkShots(assert, app.shots);
   console.log(`desktop end-to-end: ${((Date.now() - started) / 1000).toFixed(1)} s, ${app.shots.length} screenshots in ${SHOTS}`);
 });
@@ -106,7 +100,7 @@ test('desktop: shared mailbox in a private window, a device code, and the admini
     FAKE_BROWSER_LOG: fakeLog,
   });
   const { wd, shot } = app;
-  try {
+  await app.drive(async () => {
     // Shared mailbox: the clerk signs in with their own account for admissions@.
     await wd.type('#address', shared);
     await wd.click('#shared');
@@ -152,12 +146,6 @@ test('desktop: shared mailbox in a private window, a device code, and the admini
     await wd.waitFor("return !!document.querySelector('dd[data-key=\"clientId\"]')", 10_000, 'admin page');
     assert.equal(await wd.text('dd[data-key="clientId"]'), clientId);
     await shot('admin');
-  } catch (e) {
-    await shot('failure').catch(() => {});
-    e.message += `\ntauri-driver log:\n${app.log().slice(-3000)}`;
-    throw e;
-  } finally {
-    await app.stop();
-  }
+  });
   checkShots(assert, app.shots);
 });

@@ -41,7 +41,7 @@ export function clearShots(prefix) {
 }
 
 /**
- * Starts the app for `clientId` on the peers. Returns {wd, shot, stop, home, shots}.
+ * Starts the app for `clientId` on the peers. Returns {wd, shot, stop, drive, home, shots, log}.
  * `env` adds environment variables (e.g. PATH with a fake browser).
  */
 export async function launchApp(peers, clientId, prefix, env = {}) {
@@ -81,10 +81,22 @@ export async function launchApp(peers, clientId, prefix, env = {}) {
     mkdirSync(OUTPUTS, { recursive: true });
     writeFileSync(join(OUTPUTS, `${prefix}.log`), log);
   };
+  // Runs `body`; a failure gets a screenshot and the driver's log; the app always stops.
+  const drive = async (body) => {
+    try {
+      await body();
+    } catch (e) {
+      await shot('failure').catch(() => {});
+      e.message += `\ntauri-driver log:\n${log.slice(-3000)}`;
+      throw e;
+    } finally {
+      await stop();
+    }
+  };
   await waitStatus(port, 20_000);
   await wd.start({ browserName: 'wry', 'tauri:options': { application: APP } });
   await wd.waitFor("return document.body.dataset.ready === 'true'", 20_000, 'app started');
-  return { wd, shot, stop, home, shots, log: () => log };
+  return { wd, shot, stop, drive, home, shots, log: () => log };
 }
 
 /** Every screenshot shows something and has a usable size. */
