@@ -32,8 +32,20 @@ pub enum Audience {
 
 /// Stable finding codes. Serialised as `SCREAMING_SNAKE_CASE`; a code never changes meaning.
 /// `FindingCode::iter()` (strum's `IntoEnumIterator`) lists every code in this order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::EnumIter)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
 pub enum FindingCode {
     /// The typed text is not a mailbox address.
@@ -207,18 +219,15 @@ pub enum FindingCode {
 }
 
 impl FindingCode {
-    /// The stable text form, e.g. `M365_SMTP_AUTH_DISABLED`.
-    pub fn as_str(self) -> String {
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default()
+    /// The stable text form, e.g. `M365_SMTP_AUTH_DISABLED` (the same as its JSON).
+    pub fn as_str(self) -> &'static str {
+        self.into()
     }
 }
 
 impl fmt::Display for FindingCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.as_str())
+        f.write_str(self.as_str())
     }
 }
 

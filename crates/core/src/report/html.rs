@@ -101,7 +101,7 @@ fn finding_html(f: &Finding) -> String {
     let mut out = format!(
         "<div class=\"finding\"><strong>{}</strong> <code>{}</code> (for the {})<p>{}</p><ol>",
         escape(&f.title),
-        escape(&f.code.as_str()),
+        escape(f.code.as_str()),
         escape(&format!("{:?}", f.audience).to_lowercase()),
         escape(&f.explanation)
     );
