@@ -26,14 +26,7 @@ impl Assistant {
     /// The outcome carries a [`Diagnosis`] with what was seen, also when steps failed.
     pub async fn check_connection(&self, address: &Address, sink: &dyn ProgressSink) -> Outcome {
         let run = Run::new(sink);
-        let discovery = run
-            .step_detail(Step::Discover, async {
-                let d = self.discover(address).await;
-                let summary = d.summary.clone();
-                Ok::<_, Finding>(Done::with_detail(d, summary))
-            })
-            .await
-            .ok();
+        let discovery = self.discover_step(address, &run).await.ok();
         let profile = self.profile(address);
         if !profile.servers_known {
             run.fail(

@@ -360,6 +360,23 @@ impl Assistant {
         Ok(())
     }
 
+    /// [`Self::discover`] as the run's `discover` step, with the summary as its detail.
+    ///
+    /// # Errors
+    /// None in practice (discovery reports what it could not find in the result).
+    async fn discover_step(
+        &self,
+        address: &Address,
+        run: &crate::progress::Run<'_>,
+    ) -> Result<Discovery, Finding> {
+        run.step_detail(crate::progress::Step::Discover, async {
+            let d = self.discover(address).await;
+            let summary = d.summary.clone();
+            Ok(crate::progress::Done::with_detail(d, summary))
+        })
+        .await
+    }
+
     /// Works out the provider for `address` (cached per domain for this process).
     pub async fn discover(&self, address: &Address) -> Discovery {
         if let Some(d) = self

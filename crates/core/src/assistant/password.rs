@@ -42,12 +42,7 @@ impl Assistant {
         password: &SecretString,
         run: &Run<'_>,
     ) -> Result<AccountSummary, Finding> {
-        run.step_detail(Step::Discover, async {
-            let d = self.discover(address).await;
-            let summary = d.summary.clone();
-            Ok::<_, Finding>(Done::with_detail(d, summary))
-        })
-        .await?;
+        self.discover_step(address, run).await?;
         let profile = self.profile(address);
         if !profile.password {
             // Microsoft refuses passwords for mail apps: route to its sign-in (F02).

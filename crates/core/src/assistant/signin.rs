@@ -217,13 +217,7 @@ impl Assistant {
             .self_check()
             .await
             .map_err(|f| run.fail(Step::Prepare, f))?;
-        let discovery = run
-            .step_detail(Step::Discover, async {
-                let d = self.discover(address).await;
-                let summary = d.summary.clone();
-                Ok::<_, Finding>(Done::with_detail(d, summary))
-            })
-            .await?;
+        let discovery = self.discover_step(address, run).await?;
         let full = self.profile(address);
         let not_configured = || match full.kind {
             ProviderKind::Google => Finding::new(FindingCode::GoogleSignInNotConfigured),

@@ -101,7 +101,11 @@ fn every_code_has_words_and_steps() {
     let mut seen = std::collections::HashSet::new();
     for code in FindingCode::iter() {
         assert!(seen.insert(code.as_str()), "duplicate {code}");
-        assert_eq!(serde_json::json!(code), code.as_str(), "text form = JSON form");
+        assert_eq!(
+            serde_json::json!(code),
+            code.as_str(),
+            "text form = JSON form"
+        );
         let f = Finding::new(code).finish();
         assert!(!f.title.is_empty() && !f.explanation.is_empty(), "{code}");
         assert!(!f.steps.is_empty(), "{code} has no fix steps");
