@@ -162,9 +162,7 @@ pub(super) fn rejected(f: Finding, kind: ProviderKind, server: &str, address: &A
         (FindingCode::AuthRejected, _) => FindingCode::PasswordRejected,
         _ => return f.with("mailbox", address.display()),
     };
-    let mut out = Finding::new(code)
+    f.recode(code)
         .with("mailbox", address.display())
-        .with("server", server);
-    out.evidence = f.evidence;
-    out
+        .with("server", server)
 }

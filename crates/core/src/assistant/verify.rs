@@ -78,10 +78,9 @@ impl Identity<'_> {
                 Address::parse(signed_in).is_ok_and(|s| s.same_mailbox(self.mailbox.normalized()));
             if f.code == FindingCode::WrongAccountOrNoMailboxAccess && same {
                 // The claims match (F03): not the wrong-account trap; the mailbox is closed to it.
-                let mut out = Finding::new(FindingCode::MailboxAccessDenied)
+                return f
+                    .recode(FindingCode::MailboxAccessDenied)
                     .with("mailbox", self.mailbox.display());
-                out.evidence = f.evidence;
-                return out;
             }
             return f
                 .with("mailbox", self.mailbox.display())
@@ -103,12 +102,11 @@ impl Identity<'_> {
                     .with("signed_in", delegate.display());
             }
         };
-        let mut out = Finding::new(code)
+        let problem = f.title.clone();
+        f.recode(code)
             .with("mailbox", self.mailbox.display())
             .with("signed_in", delegate.display())
-            .with("problem", f.title.as_str());
-        out.evidence = f.evidence;
-        out
+            .with("problem", problem)
     }
 }
 

@@ -314,6 +314,14 @@ impl Finding {
         self
     }
 
+    /// The same failure read as `code`: a new finding of that code that keeps this one's
+    /// evidence (already redacted), e.g. a refused token that Gmail worded as a password.
+    pub fn recode(self, code: FindingCode) -> Finding {
+        let mut out = Finding::new(code);
+        out.evidence = self.evidence;
+        out
+    }
+
     /// Attaches evidence after redacting secrets and per-call identifiers from it.
     pub fn with_evidence(mut self, evidence: impl AsRef<str>) -> Self {
         let text = redact::redact(evidence.as_ref());

@@ -348,9 +348,7 @@ fn tls_parameters(host: &str, trust: &Trust) -> Result<TlsParameters, Finding> {
 pub fn token_refused(f: Finding) -> Finding {
     match f.code {
         FindingCode::GmailBadAppPassword | FindingCode::GmailAppPasswordRequired => {
-            let mut out = Finding::new(FindingCode::AuthRejected);
-            out.evidence = f.evidence;
-            out
+            f.recode(FindingCode::AuthRejected)
         }
         _ => f,
     }
