@@ -15,7 +15,7 @@ use crate::diagnosis::{
 };
 use crate::findings::{Finding, FindingCode, classify, human_duration};
 use crate::mail::imap::ImapConnection;
-use crate::mail::probe::{self, SmtpFacts, TlsFacts};
+use crate::mail::probe::{self, TlsFacts};
 use crate::net::proxy::ProxyFacts;
 use crate::net::{self, ConnectError};
 use crate::progress::{Done, ProgressSink, Run, Step};
@@ -68,7 +68,7 @@ impl Assistant {
         });
         let smtp = run.step_detail(Step::SmtpConnect, async {
             let facts = probe::probe(&profile.smtp, &self.trust, &t).await?;
-            require_smtp_auth(&facts, method)?;
+            crate::mail::require_smtp_mechanism(&facts.server, &facts.auth_mechanisms(), method)?;
             let detail = facts.describe();
             Ok(Done::with_detail(facts, detail))
         });
@@ -187,27 +187,6 @@ impl Assistant {
                 .with_evidence(format!("{url}: HTTP {status}")),
         })
     }
-}
-
-/// The check's SMTP verdict: the account's mechanism must be offered on the secured
-/// connection (XOAUTH2 for OAuth; PLAIN or LOGIN for a password).
-fn require_smtp_auth(facts: &SmtpFacts, method: SignInMethod) -> Result<(), Finding> {
-    let offered = facts.auth_mechanisms();
-    let wanted = crate::mail::mechanisms(method);
-    if offered.iter().any(|m| wanted.contains(&m.as_str())) {
-        return Ok(());
-    }
-    Err(Finding::new(FindingCode::AuthMechanismUnavailable)
-        .with("server", &facts.server)
-        .with("problem", wanted.join(" or "))
-        .with_evidence(format!(
-            "AUTH after STARTTLS: {}",
-            if offered.is_empty() {
-                "none".into()
-            } else {
-                offered.join(" ")
-            }
-        )))
 }
 
 fn port_words(p: &PortFacts, timeout: Duration) -> String {

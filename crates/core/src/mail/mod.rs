@@ -21,6 +21,35 @@ pub fn mechanisms(method: crate::provider::SignInMethod) -> &'static [&'static s
     }
 }
 
+/// Fails unless the SMTP server at `server` offers, on the secured connection, a mechanism
+/// that `method` uses ([`mechanisms`]); `offered` is what its EHLO lists after STARTTLS.
+///
+/// # Errors
+/// `AUTH_MECHANISM_UNAVAILABLE`, naming the mechanisms wanted and those offered.
+pub fn require_smtp_mechanism(
+    server: &str,
+    offered: &[String],
+    method: crate::provider::SignInMethod,
+) -> Result<(), Finding> {
+    let wanted = mechanisms(method);
+    if offered.iter().any(|m| wanted.contains(&m.as_str())) {
+        return Ok(());
+    }
+    Err(
+        Finding::new(crate::findings::FindingCode::AuthMechanismUnavailable)
+            .with("server", server)
+            .with("problem", wanted.join(" or "))
+            .with_evidence(format!(
+                "AUTH after STARTTLS: {}",
+                if offered.is_empty() {
+                    "none".into()
+                } else {
+                    offered.join(" ")
+                }
+            )),
+    )
+}
+
 use crate::address::Address;
 use crate::findings::Finding;
 

@@ -19,7 +19,7 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::findings::{Finding, FindingCode, classify};
 use crate::mail::xoauth2;
 use crate::net::{self, Trust};
-use crate::provider::{Endpoint, Security};
+use crate::provider::{Endpoint, Security, SignInMethod};
 use crate::settings::Timeouts;
 
 /// An open SMTP session, secured with TLS.
@@ -189,18 +189,11 @@ impl Smtp {
     /// # Errors
     /// As described.
     pub fn require_xoauth2(&self) -> Result<(), Finding> {
-        if self
-            .conn
-            .server_info()
-            .supports_auth_mechanism(Mechanism::Xoauth2)
-        {
-            Ok(())
-        } else {
-            Err(Finding::new(FindingCode::AuthMechanismUnavailable)
-                .with("server", &self.server)
-                .with("problem", "XOAUTH2")
-                .with_evidence(format!("AUTH after STARTTLS: {:?}", self.auth_mechanisms())))
-        }
+        crate::mail::require_smtp_mechanism(
+            &self.server,
+            &self.auth_mechanisms(),
+            SignInMethod::OAuth,
+        )
     }
 
     /// Authenticates with XOAUTH2 as `user`.
@@ -269,13 +262,11 @@ impl Smtp {
         user: &str,
         password: &SecretString,
     ) -> Result<(), Finding> {
-        let offered = self.auth_mechanisms();
-        if !offered.iter().any(|m| m == "PLAIN" || m == "LOGIN") {
-            return Err(Finding::new(FindingCode::AuthMechanismUnavailable)
-                .with("server", &self.server)
-                .with("problem", "PLAIN or LOGIN")
-                .with_evidence(format!("AUTH after STARTTLS: {offered:?}")));
-        }
+        crate::mail::require_smtp_mechanism(
+            &self.server,
+            &self.auth_mechanisms(),
+            SignInMethod::Password,
+        )?;
         let credentials = lettre::transport::smtp::authentication::Credentials::new(
             user.to_owned(),
             password.expose_secret().to_owned(),
