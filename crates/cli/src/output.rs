@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 
 use mailsetup_core::address::Address;
-use mailsetup_core::assistant::{AccountStatus, Action, Outcome, Provisioning};
+use mailsetup_core::assistant::{AccountStatus, Outcome, Provisioning};
 use mailsetup_core::findings::Finding;
 use mailsetup_core::progress::{Progress, ProgressSink};
 
@@ -76,11 +76,7 @@ impl Output {
             print_json(outcome);
             return;
         }
-        let what = match outcome.action {
-            Action::Check => "Connection check",
-            Action::SignIn => "Sign-in",
-            Action::Verify => "Verification",
-        };
+        let what = outcome.action.label();
         let mut out = String::new();
         if outcome.passed {
             out.push_str(&format!("{what} for {}: passed.\n", outcome.address));

@@ -58,6 +58,17 @@ pub enum Action {
     Verify,
 }
 
+impl Action {
+    /// In words, e.g. `Connection check`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::Check => "Connection check",
+            Action::SignIn => "Sign-in",
+            Action::Verify => "Verification",
+        }
+    }
+}
+
 /// The result of one action: every step with its status, duration and finding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

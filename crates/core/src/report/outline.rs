@@ -2,7 +2,7 @@
 //! the same things in the same order.
 
 use super::{Report, when};
-use crate::assistant::{Action, Outcome};
+use crate::assistant::Outcome;
 use crate::findings::Finding;
 use crate::progress::Status;
 
@@ -108,11 +108,7 @@ fn about(r: &Report) -> Section<'_> {
 }
 
 fn result(o: &Outcome) -> Section<'_> {
-    let what = match o.action {
-        Action::Check => "Connection check",
-        Action::SignIn => "Sign-in",
-        Action::Verify => "Verification",
-    };
+    let what = o.action.label();
     Section {
         title: format!("{what}: {}", if o.passed { "passed" } else { "FAILED" }),
         items: o
