@@ -148,14 +148,11 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Conversation<S> {
                 return Err(self.broken("the server closed the connection"));
             }
             let line = String::from_utf8_lossy(&raw).trim_end().to_string();
-            let b = line.as_bytes();
-            let code = (b.len() >= 3 && b[..3].iter().all(u8::is_ascii_digit))
-                .then(|| line[..3].parse::<u16>().ok())
-                .flatten()
-                .filter(|_| matches!(b.get(3), None | Some(b' ' | b'-')))
-                .ok_or_else(|| self.broken(&format!("not an SMTP reply: {line:.80}")))?;
-            lines.push((code, line.get(4..).unwrap_or("").to_string()));
-            if b.get(3) != Some(&b'-') {
+            let (Some(code), text) = classify::reply::split_status(&line) else {
+                return Err(self.broken(&format!("not an SMTP reply: {line:.80}")));
+            };
+            lines.push((code, text.to_string()));
+            if line.as_bytes().get(3) != Some(&b'-') {
                 return Ok(Reply {
                     code,
                     lines: lines.into_iter().map(|(_, l)| l).collect(),

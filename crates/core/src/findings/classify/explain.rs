@@ -8,7 +8,7 @@
 //! text. Client lines of a transcript (`C:`) are ignored: they may hold credentials.
 
 use super::entra::{EntraError, EntraPhase, aadsts_in, entra};
-use super::reply::{SmtpReply, imap, smtp, xoauth2_challenge};
+use super::reply::{self, SmtpReply, imap, smtp, xoauth2_challenge};
 use crate::findings::{Finding, FindingCode};
 
 /// The findings in `text`, most specific first, each code once.
@@ -190,20 +190,12 @@ fn reply_start(line: &str) -> Option<usize> {
                 .split([' ', ';', ',', '\'', ')'])
                 .next()
                 .unwrap_or("");
-            let parts: Vec<&str> = token.split('.').collect();
-            parts.len() == 3
-                && matches!(parts[0], "4" | "5")
-                && parts
-                    .iter()
-                    .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            !token.starts_with('2') && reply::is_enhanced_code(token)
         })
 }
 
 fn starts_with_status(line: &str) -> bool {
-    let b = line.as_bytes();
-    b.len() >= 3
-        && b[..3].iter().all(u8::is_ascii_digit)
-        && matches!(b.get(3), None | Some(b' ') | Some(b'-'))
+    reply::split_status(line).0.is_some()
 }
 
 /// The text of an IMAP `NO`/`BAD`/`BYE` (tagged or untagged), an `[ALERT]`, or a POP `-ERR`.

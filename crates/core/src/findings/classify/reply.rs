@@ -158,7 +158,9 @@ impl SmtpReply {
     }
 }
 
-fn split_status(line: &str) -> (Option<u16>, &str) {
+/// A reply line's basic status (RFC 5321 §4.2: three digits, then a space, `-` or the end)
+/// and the rest of the line after the separator.
+pub(crate) fn split_status(line: &str) -> (Option<u16>, &str) {
     let b = line.as_bytes();
     if b.len() >= 3
         && b[..3].iter().all(u8::is_ascii_digit)
@@ -171,16 +173,21 @@ fn split_status(line: &str) -> (Option<u16>, &str) {
     }
 }
 
-fn split_enhanced(rest: &str) -> (Option<String>, &str) {
-    let rest = rest.trim_start();
-    let token = rest.split_whitespace().next().unwrap_or("");
+/// Whether `token` is an enhanced status code (RFC 3463 §2: `class.subject.detail`, class 2, 4
+/// or 5, each part 1 to 3 digits).
+pub(crate) fn is_enhanced_code(token: &str) -> bool {
     let parts: Vec<&str> = token.split('.').collect();
-    if parts.len() == 3
+    parts.len() == 3
         && matches!(parts[0], "2" | "4" | "5")
         && parts
             .iter()
             .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
-    {
+}
+
+fn split_enhanced(rest: &str) -> (Option<String>, &str) {
+    let rest = rest.trim_start();
+    let token = rest.split_whitespace().next().unwrap_or("");
+    if is_enhanced_code(token) {
         (Some(token.to_string()), &rest[token.len()..])
     } else {
         (None, rest)
