@@ -71,11 +71,7 @@ pub struct ImapFacts {
 impl ImapFacts {
     /// One line for progress.
     pub fn describe(&self) -> String {
-        let auth: Vec<&str> = self
-            .capabilities
-            .iter()
-            .filter_map(|c| c.strip_prefix("AUTH="))
-            .collect();
+        let auth = crate::mail::imap::auth_mechanisms(&self.capabilities);
         format!(
             "{} · AUTH {}",
             self.tls.describe(),

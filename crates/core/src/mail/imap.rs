@@ -191,11 +191,7 @@ impl ImapConnection {
 
     /// A one-line description for progress.
     pub fn describe(&self) -> String {
-        let auth: Vec<&str> = self
-            .capabilities
-            .iter()
-            .filter_map(|c| c.strip_prefix("AUTH="))
-            .collect();
+        let auth = auth_mechanisms(&self.capabilities);
         if auth.is_empty() {
             self.tls.clone()
         } else {
@@ -405,6 +401,14 @@ fn imap_error(server: &str, e: &async_imap::error::Error) -> Finding {
         return net::tls_finding(server, io).with("server", server);
     }
     classify::imap(&imap_error_text(e)).with("server", server)
+}
+
+/// The SASL mechanisms in an IMAP `CAPABILITY` list (`AUTH=XOAUTH2` → `XOAUTH2`, RFC 9051 §7.2.2).
+pub fn auth_mechanisms(capabilities: &[String]) -> Vec<&str> {
+    capabilities
+        .iter()
+        .filter_map(|c| c.strip_prefix("AUTH="))
+        .collect()
 }
 
 #[cfg(test)]
