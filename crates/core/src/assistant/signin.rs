@@ -425,6 +425,8 @@ impl Assistant {
         }
         let expected = account_of(address, &ctx).clone();
         let admin_accounts = self.settings.microsoft.admin_accounts.clone();
+        // Who signed in when the account is refused (for the page the browser shows).
+        let refused_as = std::sync::OnceLock::new();
         let identity = run
             .step_detail(Step::AccountCheck, async {
                 let claims = id_claims(&tokens, nonce, &ctx.client_id)?;
@@ -447,8 +449,10 @@ impl Assistant {
                         Ok(Done::with_detail((claims, Some(signed_in)), detail))
                     }
                     AccountMatch::Refused { signed_in, reason } => {
-                        Err(refusal_finding(&expected, &signed_in, reason)
-                            .with("provider", ctx.profile.provider_name()))
+                        let f = refusal_finding(&expected, &signed_in, reason)
+                            .with("provider", ctx.profile.provider_name());
+                        let _ = refused_as.set(signed_in);
+                        Err(f)
                     }
                 }
             })
@@ -456,16 +460,9 @@ impl Assistant {
         let (claims, related) = match identity {
             Ok(v) => v,
             Err(f) => {
-                let got = f
-                    .evidence
-                    .as_deref()
-                    .and_then(|e| e.split("signed in ").nth(1))
-                    .unwrap_or("another account")
-                    .to_owned();
-                let page = if f.code == FindingCode::IdTokenInvalid {
-                    Page::failed(&f.title)
-                } else {
-                    Page::wrong_account(&got, expected.display())
+                let page = match refused_as.into_inner() {
+                    Some(got) => Page::wrong_account(&got, expected.display()),
+                    None => Page::failed(&f.title),
                 };
                 reply.send(page).await;
                 return Err(f);
