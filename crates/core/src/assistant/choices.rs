@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Assistant;
 use crate::address::Address;
-use crate::findings::{Finding, FindingCode};
+use crate::findings::Finding;
 use crate::provider::{MailServers, OAuthFlavour, ProviderKind, SignInMethod};
 
 /// Which kind of password a provider takes.
@@ -59,18 +59,11 @@ impl Assistant {
             .as_ref()
             .filter(|o| o.client_id.is_some())
             .map(|o| o.provider_name());
-        let oauth_unavailable = match (profile.kind, oauth_ready) {
-            (_, Some(_)) | (ProviderKind::Other, _) => None,
-            (ProviderKind::Google, None) => {
-                Some(Finding::new(FindingCode::GoogleSignInNotConfigured).finish())
-            }
-            (ProviderKind::MicrosoftPersonal, None) => {
-                Some(Finding::new(FindingCode::PersonalSignInNotConfigured).finish())
-            }
-            (ProviderKind::Microsoft365, None) => {
-                Some(Finding::new(FindingCode::AppNotConfigured).finish())
-            }
-        };
+        // Other providers sign in with a password: nothing to explain there.
+        let oauth_unavailable = (profile.kind != ProviderKind::Other)
+            .then(|| profile.oauth_unavailable(address))
+            .flatten()
+            .map(Finding::finish);
         SignInChoices {
             provider: profile.kind,
             provider_label: profile.kind.label(),

@@ -219,23 +219,17 @@ impl Assistant {
             .map_err(|f| run.fail(Step::Prepare, f))?;
         let discovery = self.discover_step(address, run).await?;
         let full = self.profile(address);
-        let not_configured = || match full.kind {
-            ProviderKind::Google => Finding::new(FindingCode::GoogleSignInNotConfigured),
-            ProviderKind::MicrosoftPersonal => {
-                Finding::new(FindingCode::PersonalSignInNotConfigured)
-            }
-            ProviderKind::Other if full.servers_known => {
-                Finding::new(FindingCode::PasswordSignInNeeded)
-                    .with("domain", address.domain())
-                    .with("mailbox", address.display())
-            }
-            ProviderKind::Other => {
-                Finding::new(FindingCode::ServerSettingsNeeded).with("domain", address.domain())
-            }
-            ProviderKind::Microsoft365 => Finding::new(FindingCode::AppNotConfigured),
-        };
-        let profile = full.oauth.clone().ok_or_else(not_configured)?;
-        let client_id = profile.client_id.clone().ok_or_else(not_configured)?;
+        if let Some(f) = full.oauth_unavailable(address) {
+            return Err(f);
+        }
+        let profile = full
+            .oauth
+            .clone()
+            .ok_or_else(|| Finding::internal("no OAuth profile"))?;
+        let client_id = profile
+            .client_id
+            .clone()
+            .ok_or_else(|| Finding::internal("no client id"))?;
         let ms = &self.settings.microsoft;
         let (expected_tenant, secret) = match (full.kind, profile.flavour) {
             (_, OAuthFlavour::Google) => (

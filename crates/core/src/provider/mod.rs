@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::address::Address;
+use crate::findings::{Finding, FindingCode};
 use crate::settings::{HostPort, Settings};
 
 mod cloud;
@@ -394,6 +395,30 @@ impl Profile {
         } else {
             SignInMethod::Password
         }
+    }
+
+    /// Why the browser sign-in (OAuth) cannot start for `address`, or `None` when it can (a
+    /// client id is set up): the registration missing in the settings, by provider; for other
+    /// providers, that they sign in with a password (or need their server settings first).
+    pub fn oauth_unavailable(&self, address: &Address) -> Option<Finding> {
+        if self.oauth.as_ref().is_some_and(|o| o.client_id.is_some()) {
+            return None;
+        }
+        Some(match self.kind {
+            ProviderKind::Google => Finding::new(FindingCode::GoogleSignInNotConfigured),
+            ProviderKind::MicrosoftPersonal => {
+                Finding::new(FindingCode::PersonalSignInNotConfigured)
+            }
+            ProviderKind::Microsoft365 => Finding::new(FindingCode::AppNotConfigured),
+            ProviderKind::Other if self.servers_known => {
+                Finding::new(FindingCode::PasswordSignInNeeded)
+                    .with("domain", address.domain())
+                    .with("mailbox", address.display())
+            }
+            ProviderKind::Other => {
+                Finding::new(FindingCode::ServerSettingsNeeded).with("domain", address.domain())
+            }
+        })
     }
 
     /// The login name for password sign-in.
