@@ -230,19 +230,17 @@ impl Assistant {
         // The credential: a renewed (or cached) access token, or the stored password. Each mail
         // server signs in as soon as the credential and its own connection are ready.
         let credential = async {
-            let token = match &record.credential {
-                Credential::RefreshToken(_) => Some(
-                    run.step_detail(
-                        Step::TokenRefresh,
-                        self.access_token(address, &record, cached),
-                    )
-                    .await?,
-                ),
-                Credential::Password { .. } => None,
-            };
-            Ok::<_, Finding>(match (&record.credential, token) {
-                (_, Some(token)) => (Secret::Token(token.secret), token.renewal),
-                (Credential::Password { secret, username }, None) => (
+            Ok::<_, Finding>(match &record.credential {
+                Credential::RefreshToken(_) => {
+                    let token = run
+                        .step_detail(
+                            Step::TokenRefresh,
+                            self.access_token(address, &record, cached),
+                        )
+                        .await?;
+                    (Secret::Token(token.secret), token.renewal)
+                }
+                Credential::Password { secret, username } => (
                     Secret::Password {
                         secret: secret.clone(),
                         username: username
@@ -252,9 +250,6 @@ impl Assistant {
                     },
                     None,
                 ),
-                (Credential::RefreshToken(_), None) => {
-                    return Err(Finding::internal("no access token"));
-                }
             })
         }
         .shared();
