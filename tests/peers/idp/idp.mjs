@@ -12,7 +12,12 @@
 //   - refresh tokens: rotate on every use, the old one is rejected afterwards, bound to the tenant;
 //   - Entra-like claims (oid, tid, preferred_username, email, upn, scp, aud=https://outlook.office.com)
 //     and Entra's error JSON (error, error_description "AADSTSnnnn: ...", error_codes, trace_id,
-//     correlation_id, timestamp, error_uri).
+//     correlation_id, timestamp, error_uri);
+//   - production-sized tokens (issue 9; "token sizes" below and README.md here have the numbers
+//     and their sources): Entra access tokens ~2,800-3,000 characters with every claim Entra puts
+//     in an Exchange Online token, refresh tokens 1,522-1,524, ID tokens ~1,400-1,600; Google
+//     access tokens ~2,000 and refresh tokens ~500; the scenario switch "token_sizes": "largest"
+//     gives the largest seen in the field (Entra access ~4,000, refresh ~2,000, ID ~2,500).
 // Scenarios are switched per registered client through the /_test API (see README.md here), so
 // tests running in parallel do not disturb each other.
 //
@@ -26,7 +31,7 @@
 
 import { createServer } from 'node:https';
 import { createServer as createTcpServer } from 'node:net';
-import { createHash, createPrivateKey, createPublicKey, randomBytes, randomUUID, sign } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, randomBytes, randomInt, randomUUID, sign } from 'node:crypto';
 import { readFileSync, writeFileSync, renameSync, readdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -105,10 +110,125 @@ const now = () => Math.floor(Date.now() / 1000);
 const token = (n = 32) => b64u(randomBytes(n));
 const sha256hex = (s) => createHash('sha256').update(s).digest('hex');
 
-function jwt(payload) {
-  const header = { typ: 'JWT', alg: 'RS256', kid: config.signing.kid };
+// Dovecot needs `typ` and `kid` (the key's file name). Entra's headers also carry `x5t` (the key's
+// SHA-1 thumbprint, base64url); Google's do not.
+const JWT_HEADER = { typ: 'JWT', alg: 'RS256', kid: config.signing.kid };
+const ENTRA_HEADER = {
+  typ: 'JWT', alg: 'RS256',
+  x5t: b64u(createHash('sha1').update(createPublicKey(signingKey).export({ type: 'spki', format: 'der' })).digest()),
+  kid: config.signing.kid,
+};
+const SIGNATURE_CHARS = Math.ceil((signingKey.asymmetricKeyDetails.modulusLength / 8) * 4 / 3);
+
+function jwt(payload, header = JWT_HEADER) {
   const input = `${b64u(JSON.stringify(header))}.${b64u(JSON.stringify(payload))}`;
   return `${input}.${b64u(sign('sha256', Buffer.from(input), signingKey))}`;
+}
+
+/** The length `jwt(payload, header)` will have, without signing (RS256 signatures have a fixed size). */
+function jwtLength(payload, header = JWT_HEADER) {
+  const b64len = (n) => Math.ceil((n * 4) / 3);
+  return b64len(Buffer.byteLength(JSON.stringify(header))) + 1 + b64len(Buffer.byteLength(JSON.stringify(payload))) + 1 + SIGNATURE_CHARS;
+}
+
+// ---------------------------------------------------------------- token sizes
+// Production sizes by default, so the tests store, send and log what the real providers hand out
+// (issue 9: small test tokens hid Windows Credential Manager's 2,560-byte limit). Characters:
+//   Entra (default)  access token (JWT) ~2,800-3,000: the claims Entra puts in an Exchange Online
+//                    token; refresh token 1,522-1,524 (opaque, "1.A..."); ID token ~1,400-1,600.
+//                    Field case N01 (issue 9): an Entra device-code sign-in gave an access token of
+//                    2,931 characters and a refresh token of 1,524
+//                    (https://github.com/osodevops/ms-teams-cli/issues/67).
+//   Google           access token ~2,000, refresh token ~500 ("1//0..."): Google documents access
+//                    tokens up to 2,048 bytes and refresh tokens up to 512 bytes
+//                    (https://developers.google.com/identity/protocols/oauth2#size).
+//   "token_sizes": "largest" (a scenario switch, per client): the largest seen in the field.
+//                    Entra: access ~4,000 (a user in many groups and admin roles: `groups`, `wids`;
+//                    environment.md §4 verified a 3,946-character JWT through Postfix and Dovecot,
+//                    whose imap-login takes a JWT of at most ~5,200), refresh ~2,000, ID ~2,500.
+//                    Google: exactly its documented maxima, access 2,048 and refresh 512.
+const SIZES = {
+  entra: { refresh: [1522, 1524] },
+  entraLargest: { access: 4000, id: 2500, refresh: [1995, 2005] },
+  google: { access: [1990, 2010], refresh: [498, 504] },
+  googleLargest: { access: [2048, 2048], refresh: [512, 512] },
+};
+const TOKEN_SIZES = [undefined, 'production', 'largest'];
+const largest = (client) => client.scenario.token_sizes === 'largest';
+const between = ([lo, hi]) => randomInt(lo, hi + 1);
+const b64std = (n) => randomBytes(n).toString('base64');
+const guids = (seed, n) => Array.from({ length: n }, (_, i) => uuidFrom(`${seed}/${i}`));
+
+/** Entra's opaque refresh tokens: "1.A" + base64url-ish segments joined by "." (the field case's
+ * were 1,522-1,524 characters). */
+function entraRefreshToken(length) {
+  const head = `1.A${token(57)}.AgABAwEAAAApTwJmzXqdR4BN2miheQMYAgDs_wUA9P-`;
+  return head + token(length).slice(0, length - head.length);
+}
+
+/** Google's refresh tokens: "1//0" + base64url-ish characters. */
+function googleRefreshToken(length) {
+  return `1//0${'cdefg3459'[randomInt(9)]}${token(length).slice(0, length - 5)}`;
+}
+
+/** Entra's `aio` (an opaque, standard-base64 internal claim, ~130-150 characters). */
+const aio = () => `AVQAq/8${'TUVWXYZ'[randomInt(7)]}AAAA${b64std(randomInt(92, 104))}`;
+/** Entra's `rh` (refresh hint, opaque). */
+const rh = () => `1.A${token(randomInt(44, 52))}AA.`;
+/** Entra's `uti` (the token's unique id: 16 bytes, base64url). */
+const uti = () => token(16);
+/** Entra's pairwise `sub` (per app and user; 43 characters of base64url). */
+const pairwiseSub = (appid, oid) => b64u(createHash('sha256').update(`${appid}/${oid}`).digest());
+/** Entra's built-in role template ids (`wids`): every member has the default user role. */
+const DEFAULT_USER_ROLE = 'b79fbf4d-3ef9-4689-8143-76b194e85509';
+const ADMIN_ROLES = [
+  '62e90394-69f5-4237-9190-012177145e10', // Global Administrator
+  '29232cdf-9323-42fd-ade2-1d097af3e4de', // Exchange Administrator
+  'f28a1f50-f6e7-4571-818b-6a12f2af6b6c', // SharePoint Administrator
+  '194ae4cb-b126-40b2-bd5b-6091b380977d', // Security Administrator
+  '729827e3-9c14-49f7-bb1b-9608f156bbb8', // Helpdesk Administrator
+  'fe930be7-5e62-47db-91af-98c3a49a38b1', // User Administrator
+  'f2ef992c-3afb-46b9-b7cf-a126ee74c451', // Global Reader
+  '5d6b6bb7-de71-4623-b4af-96380a352509', // Security Reader
+];
+
+/** Adds the user's groups (stable GUIDs) to `claims` until the token would pass `target`
+ * characters: a user in many groups, the largest tokens seen in the field. */
+function fillGroups(claims, oid, target) {
+  const groups = [];
+  const all = guids(`${oid}/group`, 200); // Entra stops listing groups at 200 (the overage claim)
+  const withGroups = { ...claims, groups };
+  for (const g of all) {
+    groups.push(g);
+    if (jwtLength(withGroups, ENTRA_HEADER) > target) {
+      groups.pop();
+      break;
+    }
+  }
+  return withGroups;
+}
+
+/** A JWT of `claims` whose claim `key` (starting with `prefix`, then random base64url) makes it
+ * `length` characters long, or one or two fewer (base64 comes in steps of 4 for 3 bytes). */
+function jwtOfLength(claims, key, prefix, length) {
+  const filled = { ...claims, [key]: prefix };
+  const fill = token(length);
+  let n = Math.max(0, Math.floor(((length - jwtLength(filled)) * 3) / 4) - 2);
+  const at = (k) => ({ ...claims, [key]: prefix + fill.slice(0, k) });
+  while (jwtLength(at(n + 1)) <= length) n += 1;
+  return jwt(at(n));
+}
+
+/** A sign-in session: what stays the same across the refreshes of one sign-in. */
+function newSession(user) {
+  const h = randomBytes(6).toString('hex');
+  return {
+    sid: randomUUID(),
+    deviceid: randomUUID(), // the computer, registered in the directory
+    amr: user.personal ? ['pwd'] : ['pwd', 'mfa'],
+    // An address of the IPv6 documentation prefix (RFC 3849), as most sign-ins now come over IPv6.
+    ipaddr: `2001:db8:${h.slice(0, 4)}:${h.slice(4, 8)}:${h.slice(8, 12)}:${randomInt(0x1000, 0xffff).toString(16)}:${randomInt(0x1000, 0xffff).toString(16)}:${randomInt(0x1000, 0xffff).toString(16)}`,
+  };
 }
 
 function entraError(code, error, message, extra = {}) {
@@ -222,44 +342,107 @@ function grantedScopes(scopes, client) {
   return wanted;
 }
 
-function issueTokens(client, user, scopes, { refresh = true } = {}) {
+/** The domain part of on-premises SIDs (S-1-5-21-a-b-c-rid), stable per tenant. */
+const onpremDomain = (tid) => [0, 8, 16].map((i) => parseInt(sha256hex(`ad/${tid}`).slice(i, i + 8), 16)).join('-');
+
+/** Stable per tenant: the Conditional Access policies enforced at sign-in (`enfpolicyids`; 8, as in
+ * an organisation with a handful of policies) and its creation time. */
+function tenantFacts(tid) {
+  return { enfpolicyids: guids(`${tid}/conditional-access`, 8), xms_tcdt: 1400000000 + (parseInt(sha256hex(tid).slice(0, 8), 16) % 300000000) };
+}
+
+/** Tokens of one sign-in `session` (newSession; the same one across its refreshes): the answer of
+ * the token endpoint, with the ID token when `openid` was asked. */
+function issueTokens(client, user, scopes, session, nonce = null) {
   const sc = client.scenario;
   const lifetime = sc.access_token_lifetime ?? 3599;
   const t = now();
   const granted = grantedScopes(scopes, client);
-  const access = jwt({
+  const [given, ...family] = user.name.split(' ');
+  const sub = pairwiseSub(client.client_id, user.oid);
+  const { enfpolicyids, xms_tcdt } = tenantFacts(user.tid);
+  // An Exchange Online access token (v1.0) as Entra issues it, claim for claim, plus `email`
+  // (Dovecot's username attribute). Dovecot needs `typ` and `kid` in the header, `sub`, `exp`,
+  // `email` and `iss`; no `azp` (Dovecot would look for the key under its value).
+  let claims = {
     aud: sc.access_token_audience || OUTLOOK,
     iss: `https://sts.windows.net/${user.tid}/`,
     iat: t, nbf: t, exp: t + lifetime,
+    acct: 0,
+    acr: '1',
+    aio: aio(),
+    amr: session.amr,
+    app_displayname: 'Mail Setup Assistant',
     appid: client.client_id,
-    oid: user.oid, tid: user.tid, sub: user.oid,
-    upn: user.email, unique_name: user.email, email: user.email, name: user.name,
+    appidacr: client.type === 'web' ? '1' : '0',
+    deviceid: session.deviceid,
+    email: user.email,
+    enfpolicyids,
+    family_name: family.join(' ') || given,
+    given_name: given,
+    idtyp: 'user',
+    ipaddr: session.ipaddr,
+    name: user.name,
+    oid: user.oid,
+    // A hybrid user, synchronised from the organisation's Active Directory (personal accounts: none).
+    ...(user.personal ? {} : { onprem_sid: `S-1-5-21-${onpremDomain(user.tid)}-${parseInt(sha256hex(`rid/${user.oid}`).slice(0, 6), 16) + 1000}` }),
+    puid: `1003${sha256hex(`puid/${user.oid}`).slice(0, 12).toUpperCase()}`,
+    rh: rh(),
     scp: granted.map((s) => s.replace(OUTLOOK + '/', '')).join(' '),
+    sid: session.sid,
+    signin_state: ['kmsi'],
+    sub,
+    tid: user.tid,
+    unique_name: user.email,
+    upn: user.email,
+    uti: uti(),
     ver: '1.0',
-  });
-  const body = { token_type: 'Bearer', scope: granted.join(' '), expires_in: lifetime, ext_expires_in: lifetime, access_token: access };
-  if (scopes.includes('offline_access') && refresh && !sc.no_refresh_token) {
-    const rt = `0.${token(48)}`;
-    refreshTokens.set(rt, { client_id: client.client_id, user, tid: user.tid, scopes, active: true });
+    wids: largest(client) ? [...ADMIN_ROLES, DEFAULT_USER_ROLE] : [DEFAULT_USER_ROLE],
+    xms_act_fct: `${randomInt(1, 10)} ${randomInt(1, 10)}`,
+    xms_ftd: `${token(30)}ZXVyb3Blbm9ydGgtZHNtcw`,
+    xms_idrel: `1 ${randomInt(2, 31)}`,
+    xms_st: { sub: b64u(createHash('sha256').update(`st/${sub}`).digest()) },
+    xms_sub_fct: `${randomInt(1, 10)} ${randomInt(1, 10)}`,
+    xms_tcdt,
+  };
+  if (largest(client)) claims = fillGroups(claims, user.oid, SIZES.entraLargest.access);
+  const body = { token_type: 'Bearer', scope: granted.join(' '), expires_in: lifetime, ext_expires_in: lifetime, access_token: jwt(claims, ENTRA_HEADER) };
+  if (scopes.includes('offline_access') && !sc.no_refresh_token) {
+    const rt = entraRefreshToken(between(largest(client) ? SIZES.entraLargest.refresh : SIZES.entra.refresh));
+    refreshTokens.set(rt, { client_id: client.client_id, user, tid: user.tid, scopes, session, active: true });
     body.refresh_token = rt;
   }
+  if (scopes.includes('openid')) body.id_token = idToken(client, user, scopes, nonce, session);
   return body;
 }
 
-function idToken(client, user, scopes, nonce) {
+function idToken(client, user, scopes, nonce, session) {
   const t = now();
-  const claims = {
+  // Entra's v2.0 ID token, claim for claim.
+  let claims = {
     aud: client.client_id,
     iss: `${BASE}/${user.tid}/v2.0`,
     iat: t, nbf: t, exp: t + 3600,
-    oid: user.oid, tid: user.tid, sub: uuidFrom(`${client.client_id}/${user.oid}`),
-    preferred_username: client.scenario.upn_for?.[user.email] ?? user.email,
-    name: user.name,
-    ver: '2.0',
+    aio: aio(),
   };
   if (scopes.includes('email') && !client.scenario.no_email_claim) claims.email = user.email;
+  Object.assign(claims, { name: user.name });
   if (nonce) claims.nonce = nonce;
-  return jwt(claims);
+  Object.assign(claims, {
+    oid: user.oid,
+    preferred_username: client.scenario.upn_for?.[user.email] ?? user.email,
+    rh: rh(),
+    sid: session.sid,
+    sub: pairwiseSub(client.client_id, user.oid),
+    tid: user.tid,
+    uti: uti(),
+    ver: '2.0',
+  });
+  if (largest(client)) {
+    claims.wids = [...ADMIN_ROLES, DEFAULT_USER_ROLE];
+    claims = fillGroups(claims, user.oid, SIZES.entraLargest.id);
+  }
+  return jwt(claims, ENTRA_HEADER);
 }
 
 /** signInAudience of a registration (the manifest's values): a personal-accounts-only registration
@@ -392,8 +575,7 @@ async function tokenEndpoint(req, res, tenantSeg) {
     }
     const sc = client.scenario;
     if (sc.token_error) return send(res, 400, knownError(sc.token_error, client.client_id));
-    const out = issueTokens(client, c.user, c.scopes);
-    if (c.scopes.includes('openid')) out.id_token = idToken(client, c.user, c.scopes, c.nonce);
+    const out = issueTokens(client, c.user, c.scopes, newSession(c.user), c.nonce);
     log('token code', client.client_id, 'user', c.user.email, 'lifetime', out.expires_in);
     return send(res, 200, out);
   }
@@ -408,8 +590,7 @@ async function tokenEndpoint(req, res, tenantSeg) {
     if (!sameTenant) return send(res, 400, entraError(7000012, 'invalid_grant', 'The grant was obtained for a different tenant.'));
     rt.active = false; // rotation: the old token is spent
     const scopes = scopeParam.length ? scopeParam : rt.scopes;
-    const out = issueTokens(client, rt.user, scopes);
-    if (scopes.includes('openid')) out.id_token = idToken(client, rt.user, scopes, null);
+    const out = issueTokens(client, rt.user, scopes, rt.session);
     log('token refresh', client.client_id, 'user', rt.user.email);
     return send(res, 200, out);
   }
@@ -455,8 +636,7 @@ function deviceToken(res, client, form) {
   if (d.status === 'declined') return send(res, 400, entraError(70020, 'authorization_declined', 'The user declined the sign-in.'));
   if (d.status === 'done') return send(res, 400, entraError(90120, 'invalid_grant', 'The device code was already used.'));
   d.status = 'done';
-  const out = issueTokens(client, d.user, d.scopes);
-  if (d.scopes.includes('openid')) out.id_token = idToken(client, d.user, d.scopes, null);
+  const out = issueTokens(client, d.user, d.scopes, newSession(d.user));
   return send(res, 200, out);
 }
 
@@ -493,6 +673,9 @@ async function testApi(req, res, url) {
   if (url.pathname === '/_test/health') return send(res, 200, { ok: true });
   if (url.pathname === '/_test/clients' && req.method === 'POST') {
     const c = JSON.parse(await body(req) || '{}');
+    if (!TOKEN_SIZES.includes(c.scenario?.token_sizes)) {
+      return send(res, 400, { error: 'scenario.token_sizes must be "largest" (or absent: production sizes)' });
+    }
     if (!c.client_id) c.client_id = randomUUID();
     keep({ client_secret: c.secret });
     clients.set(c.client_id, normaliseClient(c));
@@ -662,10 +845,11 @@ function googleAuthorize(req, res, url) {
   back({ code, scope: granted.join(' '), authuser: '0', hd: user.hd || undefined, prompt: 'consent' });
 }
 
-function googleIdToken(client, user, scopes, nonce) {
+function googleIdToken(client, user, scopes, nonce, access) {
   const t = now();
   const claims = { iss: GOOGLE_ISS, azp: client.client_id, aud: client.client_id, sub: user.sub };
   if (scopes.includes('email') && !client.scenario.no_email_claim) Object.assign(claims, { email: user.email, email_verified: true });
+  claims.at_hash = b64u(createHash('sha256').update(access).digest().subarray(0, 16));
   if (user.hd) claims.hd = user.hd;
   if (nonce) claims.nonce = nonce;
   if (scopes.includes('profile')) {
@@ -676,18 +860,21 @@ function googleIdToken(client, user, scopes, nonce) {
   return jwt(claims);
 }
 
-function googleTokens(client, user, { scopes, granted, nonce, refresh }) {
+function googleTokens(client, user, { scopes, granted, nonce, refresh, offline }) {
   const lifetime = client.scenario.access_token_lifetime ?? 3599;
   const t = now();
-  const claims = { iss: GOOGLE_ISS, aud: client.client_id, sub: user.sub, scope: granted.join(' '), iat: t, exp: t + lifetime };
-  if (granted.includes(GMAIL_SCOPE)) claims.email = user.email;
-  const access = jwt(claims);
+  const claims = { iss: GOOGLE_ISS, aud: client.client_id, sub: user.sub, scope: granted.join(' ') };
+  if (granted.includes(GMAIL_SCOPE)) Object.assign(claims, { email: user.email, email_verified: true });
+  Object.assign(claims, { access_type: offline ? 'offline' : 'online', iat: t, exp: t + lifetime });
+  // Google's access tokens are opaque ("ya29." + base64url-ish, up to 2,048 bytes): the JWT carries
+  // such a string in `ya29`, as long as makes the whole token Google's size.
+  const access = jwtOfLength(claims, 'ya29', `ya29.a0A${token(9)}`, between(largest(client) ? SIZES.googleLargest.access : SIZES.google.access));
   googleAccess.set(access, { user, exp: t + lifetime });
   if (googleAccess.size > 10000) googleAccess.delete(googleAccess.keys().next().value);
   const out = { access_token: access, expires_in: lifetime };
   if (refresh) out.refresh_token = refresh;
   Object.assign(out, { scope: granted.join(' '), token_type: 'Bearer' });
-  if (scopes.some((s) => IDENTITY_SCOPES.includes(s))) out.id_token = googleIdToken(client, user, scopes, nonce);
+  if (scopes.some((s) => IDENTITY_SCOPES.includes(s))) out.id_token = googleIdToken(client, user, scopes, nonce, access);
   return out;
 }
 
@@ -733,11 +920,11 @@ async function googleToken(req, res) {
     const consentKey = `${client.client_id}/${c.user.email}`;
     let refresh = null;
     if (c.offline && !sc.no_refresh_token && (!sc.consent_remembered || c.consent || !googleConsents.has(consentKey))) {
-      refresh = `1//0${token(70)}`;
+      refresh = googleRefreshToken(between(largest(client) ? SIZES.googleLargest.refresh : SIZES.google.refresh));
       refreshTokens.set(refresh, { provider: 'google', client_id: client.client_id, user: c.user, scopes: c.scopes, granted: c.granted, active: true });
       googleConsents.add(consentKey);
     }
-    const out = googleTokens(client, c.user, { scopes: c.scopes, granted: c.granted, nonce: c.nonce, refresh });
+    const out = googleTokens(client, c.user, { scopes: c.scopes, granted: c.granted, nonce: c.nonce, refresh, offline: c.offline });
     log('google token code', client.client_id, 'user', c.user.email, 'refresh token', !!refresh);
     return send(res, 200, out);
   }
@@ -750,7 +937,7 @@ async function googleToken(req, res) {
     if (rt.client_id !== client.client_id) return send(res, 401, googleError('unauthorized_client', 'Unauthorized'));
     if (!rt.active) return send(res, 400, googleError('invalid_grant', 'Token has been expired or revoked.'));
     // No rotation: the refresh token stays valid and is not repeated in the answer.
-    const out = googleTokens(client, rt.user, { scopes: rt.scopes, granted: rt.granted, nonce: null, refresh: null });
+    const out = googleTokens(client, rt.user, { scopes: rt.scopes, granted: rt.granted, nonce: null, refresh: null, offline: true });
     log('google token refresh', client.client_id, 'user', rt.user.email);
     return send(res, 200, out);
   }
