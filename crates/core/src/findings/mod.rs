@@ -142,8 +142,16 @@ pub enum FindingCode {
     IdTokenInvalid,
     /// The token response is missing something the app asked for (refresh token, mail scopes).
     TokenIncomplete,
-    /// The OS credential vault cannot be used (missing, locked, refused).
+    /// The OS credential vault cannot be used: no vault service, or it failed.
     VaultUnavailable,
+    /// The OS credential vault is locked (Linux keyring, macOS keychain).
+    VaultLocked,
+    /// The person or a policy refused the app access to the vault (macOS "Deny").
+    VaultAccessDenied,
+    /// The vault refused a value as too large: the app's fault (its layout must fit).
+    VaultValueTooLarge,
+    /// A saved entry could not be read back whole (parts missing or not matching).
+    VaultEntryDamaged,
     /// There is no saved sign-in for this address in the vault.
     NotSignedIn,
     /// The test message was sent but did not show up in the inbox in time.
@@ -387,6 +395,7 @@ impl Finding {
             "authority" => "https://login.microsoftonline.com",
             "link" => "the address shown by the app",
             "domain" => "this domain",
+            "vault" => "the password vault",
             // Most sign-in findings come from Microsoft; Google's are filled in explicitly.
             "provider" => "Microsoft",
             _ => "it",
