@@ -13,6 +13,9 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde_json::Value;
 
+// The Windows build under Wine (tests/windows.rs): its command, paths and vault oracle.
+pub mod wine;
+
 /// The repository root.
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -173,6 +176,8 @@ pub struct TestEnv {
     pub address: String,
     extra_env: Vec<(String, String)>,
     pub transcript: std::cell::RefCell<String>,
+    /// Runs the Windows build under Wine instead (see [`TestEnv::under_wine`]).
+    wine: Option<wine::Wine>,
 }
 
 impl TestEnv {
@@ -197,6 +202,7 @@ impl TestEnv {
             address,
             extra_env: Vec::new(),
             transcript: Default::default(),
+            wine: None,
         };
         env.write_settings(&[]);
         env
@@ -219,6 +225,9 @@ impl TestEnv {
         for (from, to) in replace {
             assert!(text.contains(from), "settings have no {from:?}");
             text = text.replace(from, to);
+        }
+        if self.wine.is_some() {
+            text = wine::windows_paths_in_settings(&text);
         }
         std::fs::write(&self.settings, text).unwrap();
     }
@@ -299,6 +308,14 @@ impl TestEnv {
         self.write_settings(&all);
     }
 
+    /// This env runs the Windows build (`MAILSETUP_WINDOWS_EXE`) under Wine (`WINEPREFIX`),
+    /// with Windows paths in its settings; its vault is Wine's Credential Manager.
+    pub fn under_wine(mut self) -> TestEnv {
+        self.wine = Some(wine::Wine::from_env());
+        self.write_settings(&[]);
+        self
+    }
+
     pub fn with_env(mut self, key: &str, value: &str) -> TestEnv {
         self.extra_env.push((key.into(), value.into()));
         self
@@ -327,7 +344,10 @@ impl TestEnv {
 
     pub fn command(&self, args: &[&str]) -> Command {
         let home = self.dir.path();
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+        let mut cmd = match &self.wine {
+            None => Command::new(env!("CARGO_BIN_EXE_mailsetup")),
+            Some(wine) => wine.mailsetup(),
+        };
         cmd.args(args)
             .env("MAILSETUP_CONFIG", &self.settings)
             .env("BROWSER", repo().join("tests/peers/browser.sh"))
@@ -339,6 +359,11 @@ impl TestEnv {
             .env_remove("HTTPS_PROXY")
             .env_remove("https_proxy")
             .env_remove("ALL_PROXY");
+        if self.wine.is_some() {
+            // A Windows path; the browser is Wine's (the prefix's hook), never $BROWSER.
+            cmd.env("MAILSETUP_CONFIG", wine::windows_path(&self.settings))
+                .env_remove("BROWSER");
+        }
         for (k, v) in &self.extra_env {
             cmd.env(k, v);
         }
@@ -424,8 +449,12 @@ pub fn secret_tool_lookup(user: &str) -> Option<Value> {
 }
 
 pub fn sha256_hex(s: &str) -> String {
+    sha256_hex_bytes(s.as_bytes())
+}
+
+pub fn sha256_hex_bytes(b: &[u8]) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(s.as_bytes())
+    sha2::Sha256::digest(b)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

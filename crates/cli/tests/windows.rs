@@ -1,0 +1,461 @@
+//! The Windows build of `mailsetup` end to end, under Wine, against the same local peers as the
+//! Linux tests: Microsoft sign-in in the "system browser" (Wine's `winebrowser` hands the URL to
+//! the prefix's hook, which runs the peers' headless Chromium), tokens and passwords in Windows'
+//! Credential Manager (Wine's `advapi32`, checked with an oracle that reads Wine's registry, not
+//! with our code), mail through Postfix and Dovecot.
+//!
+//! Every test here is `#[ignore]`d: `scripts/windows.sh test` builds `mailsetup.exe`, makes a
+//! throw-away Wine prefix and runs them with `--ignored`, `MAILSETUP_WINDOWS_EXE` and
+//! `WINEPREFIX` set. Run any other way they fail with that explanation; they never pass without
+//! having run the Windows program.
+
+mod common;
+
+use std::process::Stdio;
+
+use common::wine::{WineCredential, rc4};
+use common::*;
+use serde_json::{Value, json};
+
+/// A test env whose `mailsetup` is the Windows build under Wine.
+fn windows_env(name: &str, registration: Value) -> TestEnv {
+    TestEnv::new(name, registration).under_wine()
+}
+
+fn windows_env_at(name: &str, domain: &str, registration: Value) -> TestEnv {
+    TestEnv::at(name, domain, registration).under_wine()
+}
+
+/// The loopback port of a browser sign-in (from its `loopback` step).
+fn loopback_port(v: &Value) -> String {
+    step(v, "loopback")["detail"]
+        .as_str()
+        .unwrap()
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .trim_end_matches('/')
+        .to_string()
+}
+
+/// Asserts that the sign-in's page was opened through Wine's browser hook (the prefix's
+/// `browser.log` names the loopback port of every URL `winebrowser` handed to it).
+fn assert_opened_through_winebrowser(env: &TestEnv, signin: &Value) {
+    let port = loopback_port(signin);
+    let log = std::fs::read_to_string(env.wine().prefix.join("browser.log")).unwrap_or_default();
+    assert!(
+        log.lines().any(|l| l.ends_with(&format!("port {port}"))),
+        "winebrowser never ran the test browser for port {port}:\n{log}"
+    );
+}
+
+/// Runs `mailsetup <args>` with `stdin`, not expecting JSON; returns (exit code, stdout).
+fn run_stdin_text(env: &TestEnv, args: &[&str], stdin: &str) -> (i32, String) {
+    let mut child = env
+        .command(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn users(entries: &[WineCredential]) -> Vec<String> {
+    let mut u: Vec<String> = entries.iter().map(|c| c.user.clone()).collect();
+    u.sort();
+    u
+}
+
+/// Real Windows refuses a credential blob over 2,560 bytes (`CRED_MAX_CREDENTIAL_BLOB_SIZE`);
+/// Wine 8 stores any size (a 10,000-byte `CredWriteW` succeeds), so the tests check the limit.
+const WINDOWS_BLOB_LIMIT: usize = 2_560;
+
+/// Asserts every vault entry of this env's mailbox would fit in real Windows' Credential
+/// Manager; returns how many there are.
+fn assert_every_entry_fits_windows(env: &TestEnv) -> usize {
+    let entries = env.wine_vault_entries();
+    for c in &entries {
+        assert!(
+            c.blob.len() <= WINDOWS_BLOB_LIMIT,
+            "{} holds {} bytes: real Windows refuses more than {WINDOWS_BLOB_LIMIT}",
+            c.user,
+            c.blob.len()
+        );
+    }
+    entries.len()
+}
+
+/// The refresh token in a stored Microsoft record.
+fn refresh_token(record: &Value) -> String {
+    record["refresh_token"]
+        .as_str()
+        .expect("a refresh token in the record")
+        .to_string()
+}
+
+/// Signs in with Microsoft, then renews twice (the access token is always "about to expire"),
+/// each time with the refresh token rotated and the new one in the vault; `verify --send-test`
+/// passes; every vault entry fits Windows' limit; `accounts remove` leaves none behind. Returns
+/// the sign-in's refresh and access token lengths.
+fn sign_in_renew_and_send(env: &TestEnv) -> (usize, usize) {
+    let (code, signin) = env.run_json(&["signin", &env.address]);
+    assert_eq!(code, 0, "signin under Wine failed: {signin:#}");
+    assert_eq!(signin["account"]["signedInAs"], env.address.to_lowercase());
+    assert_opened_through_winebrowser(env, &signin);
+
+    let record = env
+        .wine_vault_record()
+        .expect("the sign-in is in Wine's Credential Manager");
+    assert_eq!(record["mailbox"], env.address.to_lowercase());
+    assert_eq!(record["client_id"], env.client_id);
+    let first_rt = refresh_token(&record);
+    let access = env
+        .wine_vault_access_token()
+        .expect("the access token is cached in the vault");
+    let access_len = access["access_token"].as_str().unwrap().len();
+    assert!(assert_every_entry_fits_windows(env) >= 2);
+    assert_eq!(
+        env.peers.refresh_tokens(&env.client_id),
+        (vec![sha256_hex(&first_rt)], 0),
+        "the vault holds the refresh token the provider issued"
+    );
+
+    // verify --send-test: renew (token lifetime 30 s < the 60 s margin), SMTP send, IMAP find.
+    let (code, v) = env.run_json(&["verify", &env.address, "--send-test"]);
+    assert_eq!(code, 0, "verify --send-test under Wine failed: {v:#}");
+    assert_eq!(
+        step(&v, "token_refresh")["detail"],
+        "renewed; the new refresh token is being saved"
+    );
+    assert_eq!(step(&v, "vault_store")["detail"], "new refresh token saved");
+    assert_eq!(step(&v, "smtp_send")["status"], "passed", "{v:#}");
+    assert_eq!(step(&v, "imap_find")["status"], "passed", "{v:#}");
+    let second_rt = refresh_token(&env.wine_vault_record().unwrap());
+    assert_ne!(second_rt, first_rt, "the refresh token rotated");
+    assert_every_entry_fits_windows(env);
+    assert_eq!(
+        env.peers.refresh_tokens(&env.client_id),
+        (vec![sha256_hex(&second_rt)], 1),
+        "the rotated refresh token is the one in the vault; the first is spent"
+    );
+
+    // Again: renews with the token read back from the vault (the spent one would be refused).
+    let (code, v) = env.run_json(&["verify", &env.address, "--send-test"]);
+    assert_eq!(code, 0, "second verify under Wine failed: {v:#}");
+    let third_rt = refresh_token(&env.wine_vault_record().unwrap());
+    assert_eq!(
+        env.peers.refresh_tokens(&env.client_id),
+        (vec![sha256_hex(&third_rt)], 2)
+    );
+    assert_every_entry_fits_windows(env);
+
+    // Removing the account removes every entry it has in the vault, split parts too.
+    let (code, removed) = env.run_json(&["accounts", "remove", &env.address]);
+    assert_eq!((code, removed["removed"].clone()), (0, json!(true)));
+    assert_eq!(users(&env.wine_vault_entries()), Vec::<String>::new());
+    env.assert_no_secret_printed(&[first_rt.clone(), second_rt, third_rt]);
+    (first_rt.len(), access_len)
+}
+
+#[test]
+#[ignore = "runs under Wine: scripts/windows.sh"]
+fn field_n01_production_sized_entra_tokens_are_saved_renewed_and_verified() {
+    // The provider's default token sizes are production sizes (an Entra refresh token ~1,500
+    // characters, an access token ~3,000): together far over Credential Manager's 2,560 bytes
+    // per credential.
+    let env = windows_env(
+        "n01",
+        json!({ "type": "public", "scenario": { "access_token_lifetime": 30 } }),
+    );
+    let (rt, at) = sign_in_renew_and_send(&env);
+    assert!(rt >= 1_000, "a production-sized refresh token: {rt}");
+    assert!(at >= 2_000, "a production-sized access token: {at}");
+}
+
+#[test]
+#[ignore = "runs under Wine: scripts/windows.sh"]
+fn field_n01_largest_entra_tokens_are_saved_renewed_and_verified() {
+    // The largest tokens seen in the field (a user in many groups): a ~4,000-character access
+    // token, more than one credential can hold on its own.
+    let env = windows_env(
+        "n01max",
+        json!({ "type": "public",
+                "scenario": { "token_sizes": "largest", "access_token_lifetime": 30 } }),
+    );
+    let (_, at) = sign_in_renew_and_send(&env);
+    assert!(
+        at > 2_560,
+        "an access token over one credential's limit: {at}"
+    );
+}
+
+#[test]
+#[ignore = "runs under Wine: scripts/windows.sh"]
+fn microsoft_sign_in_verify_list_and_remove() {
+    let env = windows_env("winms", json!({ "type": "public" }));
+    let (code, signin) = env.run_json(&["signin", &env.address]);
+    assert_eq!(code, 0, "signin under Wine failed: {signin:#}");
+    assert_eq!(signin["account"]["provider"], "microsoft365", "{signin:#}");
+    assert_opened_through_winebrowser(&env, &signin);
+    let page = env.browser_page(&signin);
+    assert!(
+        !page.is_empty(),
+        "the test browser ended on the app's page after the sign-in"
+    );
+    assert!(
+        !env.wine_vault_entries().is_empty(),
+        "the sign-in is in Wine's Credential Manager"
+    );
+
+    let (code, v) = env.run_json(&["verify", &env.address, "--send-test"]);
+    assert_eq!(code, 0, "verify --send-test under Wine failed: {v:#}");
+    assert!(
+        step(&v, "token_refresh")["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("saved access token valid"),
+        "the cached access token, read back from the vault, is used: {v:#}"
+    );
+    assert_eq!(step(&v, "imap_find")["status"], "passed", "{v:#}");
+
+    let (code, list) = env.run_json(&["accounts", "list"]);
+    assert_eq!(code, 0, "{list:#}");
+    let me = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["mailbox"] == env.address.to_lowercase())
+        .unwrap_or_else(|| panic!("listed: {list:#}"));
+    assert_eq!(me["inVault"], true);
+    assert_eq!(me["lastCheckPassed"], true);
+
+    let (code, removed) = env.run_json(&["accounts", "remove", &env.address.to_uppercase()]);
+    assert_eq!((code, removed["removed"].clone()), (0, json!(true)));
+    assert_eq!(
+        users(&env.wine_vault_entries()),
+        Vec::<String>::new(),
+        "every vault entry of the mailbox is gone from Wine's Credential Manager"
+    );
+    let (_, list) = env.run_json(&["accounts", "list"]);
+    assert!(
+        !list
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["mailbox"] == env.address.to_lowercase()),
+        "{list:#}"
+    );
+}
+
+#[test]
+#[ignore = "runs under Wine: scripts/windows.sh"]
+fn shared_mailbox_signs_in_as_the_delegate() {
+    let env = windows_env("winshared", json!({}));
+    let shared = env.address.clone();
+    let delegate = format!("delegate-{}", env.address.to_lowercase());
+    env.peers.grant(&shared, &delegate, true, true);
+    let (code, v) = env.run_json(&["signin", &shared, "--as", &delegate]);
+    assert_eq!(code, 0, "signin --as under Wine failed: {v:#}");
+    assert_eq!(v["account"]["shared"], true);
+    assert_eq!(v["account"]["signedInAs"], delegate);
+    let record = env
+        .wine_vault_record()
+        .expect("stored under the shared mailbox");
+    assert_eq!(record["sign_in_as"], delegate);
+    let (code, v) = env.run_json(&["verify", &shared, "--send-test"]);
+    assert_eq!(code, 0, "verify --send-test under Wine failed: {v:#}");
+    assert_eq!(
+        step(&v, "smtp_auth")["detail"],
+        format!("XOAUTH2 as {delegate}")
+    );
+    assert_eq!(
+        step(&v, "imap_auth")["detail"],
+        format!("XOAUTH2 as {}", shared.to_lowercase())
+    );
+    assert_eq!(step(&v, "imap_find")["status"], "passed", "{v:#}");
+}
+
+#[test]
+#[ignore = "runs under Wine: scripts/windows.sh"]
+fn gmail_app_password_sets_up_verifies_and_is_removed() {
+    let env = windows_env_at("wingmail", "gmail.example", json!({}));
+    // Google sign-in off: Gmail uses App Passwords.
+    env.write_settings(&[(
+        "client_id = \"123456789012-mailsetupdemo.apps.googleusercontent.com\"",
+        "client_id = \"\"",
+    )]);
+    env.peers
+        .add_app_password(&env.address.to_lowercase(), "abcdefghijklmnop");
+    let (code, v) = env.run_with_stdin(
+        &["signin", &env.address, "--password"],
+        "abcd efgh ijkl mnop \n",
+    );
+    assert_eq!(code, 0, "signin --password under Wine failed: {v:#}");
+    assert_eq!(v["account"]["method"], "password");
+    assert_eq!(v["account"]["provider"], "google");
+    let record = env
+        .wine_vault_record()
+        .expect("the password is in Wine's Credential Manager");
+    assert_eq!(record["password"], "abcdefghijklmnop", "stored normalised");
+
+    let (code, v) = env.run_json(&["verify", &env.address, "--send-test"]);
+    assert_eq!(code, 0, "verify --send-test under Wine failed: {v:#}");
+    assert_eq!(
+        step(&v, "smtp_auth")["detail"],
+        format!("password as {}", env.address.to_lowercase())
+    );
+    assert_eq!(step(&v, "imap_find")["status"], "passed", "{v:#}");
+
+    let (code, removed) = env.run_json(&["accounts", "remove", &env.address]);
+    assert_eq!((code, removed["removed"].clone()), (0, json!(true)));
+    assert_eq!(
+        users(&env.wine_vault_entries()),
+        Vec::<String>::new(),
+        "the password is gone from Wine's Credential Manager"
+    );
+    env.assert_no_secret_printed(&["abcdefghijklmnop".into()]);
+}
+
+#[test]
+#[ignore = "runs under Wine: scripts/windows.sh"]
+fn another_providers_password_found_by_autoconfig() {
+    let env = windows_env_at("winlee", "small.example", json!({}));
+    // No [servers]: the provider's own autoconfig host says where its servers are.
+    let smtp = format!("smtp = \"127.0.0.1:{}\"", env.peers.info["smtp_port"]);
+    let imap = format!("imap = \"127.0.0.1:{}\"", env.peers.info["imap_port"]);
+    env.write_settings(&[(&smtp, ""), (&imap, "")]);
+    env.peers
+        .add_app_password(&env.address.to_lowercase(), "Lee-Password-2026");
+    let (code, v) = env.run_with_stdin(
+        &["signin", &env.address, "--password"],
+        "Lee-Password-2026\n",
+    );
+    assert_eq!(code, 0, "signin --password under Wine failed: {v:#}");
+    assert_eq!(v["account"]["method"], "password");
+    assert_eq!(
+        env.wine_vault_record().expect("in the vault")["password"],
+        "Lee-Password-2026"
+    );
+    let (code, v) = env.run_json(&["verify", &env.address, "--send-test"]);
+    assert_eq!(code, 0, "verify --send-test under Wine failed: {v:#}");
+    assert_eq!(step(&v, "imap_find")["status"], "passed", "{v:#}");
+    env.assert_no_secret_printed(&["Lee-Password-2026".into()]);
+}
+
+#[test]
+#[ignore = "runs under Wine: scripts/windows.sh"]
+fn diagnose_passes_against_the_peers() {
+    let env = windows_env("windiag", json!({}));
+    let (code, v) = env.run_json(&["diagnose", &env.address]);
+    assert_eq!(code, 0, "diagnose under Wine failed: {v:#}");
+    for (name, status) in [
+        ("discover", "passed"),
+        ("dns", "passed"),
+        ("smtp_connect", "passed"),
+        ("imap_connect", "passed"),
+        ("identity_provider", "passed"),
+    ] {
+        assert_eq!(step(&v, name)["status"], status, "{name}: {v:#}");
+    }
+    let smtp = step(&v, "smtp_connect")["detail"].as_str().unwrap();
+    assert!(smtp.contains("AUTH XOAUTH2"), "{smtp}");
+    // The settings' CA file, given as a Windows path, is what makes the peers trusted.
+    let imap = step(&v, "imap_connect")["detail"].as_str().unwrap();
+    assert!(imap.contains("TLS 1."), "{imap}");
+}
+
+#[test]
+#[ignore = "runs under Wine: scripts/windows.sh"]
+fn explain_reads_a_pasted_transcript() {
+    let env = windows_env("winexplain", json!({}));
+    let transcript = "S: 220 XXXX.outlook.office365.com Microsoft ESMTP MAIL Service ready\n\
+        C: AUTH XOAUTH2 dXNlcj11c2VyQGV4YW1wbGUuZWR1AWF1dGg9QmVhcmVyIEFDQ0VTU19UT0tFTgEB\n\
+        S: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. \
+        Visit https://aka.ms/smtp_auth_disabled for more information.\n";
+    let (code, v) = env.run_with_stdin(&["explain", "-"], transcript);
+    assert_eq!(code, 0, "{v:#}");
+    assert_eq!(v["findings"][0]["code"], "M365_SMTP_AUTH_DISABLED", "{v:#}");
+    let (code, text) = run_stdin_text(&env, &["explain", "-"], transcript);
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("-SmtpClientAuthenticationDisabled $false"),
+        "{text}"
+    );
+    assert!(!text.contains("dXNlcj11c2Vy"), "the token is never printed");
+}
+
+#[test]
+#[ignore = "runs under Wine: scripts/windows.sh"]
+fn admin_client_secret_goes_to_credential_manager_only() {
+    let secret = format!("s3cret-{}-wine", std::process::id());
+    let env = windows_env("winadmin", json!({ "type": "web", "secret": secret }));
+    env.write_settings(&[(
+        "redirect = \"http://localhost\"",
+        "redirect = \"http://localhost\"\nclient_type = \"confidential\"",
+    )]);
+    let (code, show) = env.run_json(&["admin", "show"]);
+    assert_eq!(code, 0, "{show:#}");
+    assert_eq!(show["clientType"], "confidential", "{show:#}");
+    assert_eq!(show["clientSecretStored"], false, "{show:#}");
+
+    let (code, out) = run_stdin_text(
+        &env,
+        &["admin", "set-client-secret"],
+        &format!("{secret}\n"),
+    );
+    assert_eq!(code, 0, "set-client-secret under Wine failed: {out}");
+    let (code, show) = env.run_json(&["admin", "show"]);
+    assert_eq!(code, 0, "{show:#}");
+    assert_eq!(show["clientSecretStored"], true, "{show:#}");
+    assert!(!show.to_string().contains(&secret), "never shown");
+    // In Wine's Credential Manager, under the registration's client id.
+    let user = format!("client-secret:{}", env.client_id);
+    let stored = env
+        .wine_vault_value(&user)
+        .unwrap_or_else(|| panic!("{user} is in Wine's Credential Manager"));
+    assert_eq!(String::from_utf8_lossy(&stored), secret);
+    // Nowhere on disk in the clear: not in the settings file.
+    assert!(
+        !std::fs::read_to_string(&env.settings)
+            .unwrap()
+            .contains(&secret)
+    );
+
+    let (code, out) = run_stdin_text(&env, &["admin", "remove-client-secret"], "");
+    assert_eq!(code, 0, "remove-client-secret under Wine failed: {out}");
+    assert!(
+        env.wine_vault_value(&user).is_none(),
+        "the secret is gone from Wine's Credential Manager"
+    );
+    let (_, show) = env.run_json(&["admin", "show"]);
+    assert_eq!(show["clientSecretStored"], false, "{show:#}");
+    env.assert_no_secret_printed(&[secret]);
+}
+
+#[test]
+fn without_the_windows_build_these_tests_fail_rather_than_pass() {
+    // Run on Linux too (not ignored): asking for the Windows program without
+    // MAILSETUP_WINDOWS_EXE is a failure with the explanation, never a silent pass.
+    if std::env::var_os("MAILSETUP_WINDOWS_EXE").is_some() {
+        return;
+    }
+    let err = std::panic::catch_unwind(common::wine::Wine::from_env).unwrap_err();
+    let msg = err.downcast_ref::<String>().cloned().unwrap_or_default();
+    assert!(msg.contains("scripts/windows.sh test"), "{msg}");
+}
+
+#[test]
+fn the_credential_oracle_decrypts_like_wine() {
+    // RC4, as Wine's SystemFunction032: the classic "Key" / "Plaintext" vector.
+    assert_eq!(
+        rc4(b"Key", b"Plaintext"),
+        [0xBB, 0xF3, 0x16, 0xE8, 0xD9, 0x40, 0xAF, 0x0A, 0xD3]
+    );
+    assert_eq!(rc4(b"Key", &rc4(b"Key", b"token")), b"token");
+}
