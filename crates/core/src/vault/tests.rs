@@ -292,3 +292,56 @@ async fn a_damaged_entry_is_its_own_finding_and_is_not_deleted() {
             .contains(&"admissions@school.example.edu".to_string())
     );
 }
+
+/// The same boundaries against the real Windows Credential Manager (`CredWriteW`/`CredReadW`;
+/// under Wine in CI: scripts/windows.sh).
+#[cfg(windows)]
+mod windows_credential_manager {
+    use super::*;
+    use crate::vault::store::KeyringStore;
+
+    fn service() -> String {
+        format!("mailsetup-unit-{}", uuid::Uuid::new_v4().simple())
+    }
+
+    #[test]
+    fn one_entry_holds_2560_bytes_and_refuses_2561() {
+        let store = KeyringStore::new(&service());
+        store.set("edge@x", &[b'a'; 2560]).unwrap();
+        assert_eq!(store.get("edge@x").unwrap().unwrap().len(), 2560);
+        let err = store.set("edge@x", &[b'a'; 2561]).unwrap_err();
+        assert_eq!(err.kind, StoreErrorKind::TooLarge, "{err}");
+        assert!(store.delete("edge@x").unwrap());
+        assert_eq!(store.get("edge@x").unwrap(), None);
+    }
+
+    #[tokio::test]
+    async fn field_n01_and_the_largest_sign_ins_are_kept_and_removed_whole() {
+        let store = Arc::new(KeyringStore::new(&service()));
+        let vault = Vault::on(store.clone(), Os::Windows);
+        vault.self_check().await.unwrap();
+        for (refresh, access) in [(1_524, 2_931), (2_000, 4_000)] {
+            let rec = record(refresh);
+            vault.save(&rec).await.unwrap();
+            let cached = CachedAccessToken {
+                token: token("eyJ0eXAi", access),
+                expires_at: 1,
+            };
+            vault.save_access_token(&address(), &cached).await.unwrap();
+            let again = Vault::on(store.clone(), Os::Windows);
+            assert_eq!(
+                rt(&again.load(&address()).await.unwrap().unwrap()),
+                rt(&rec)
+            );
+            let back = again.load_access_token(&address()).await.unwrap().unwrap();
+            assert_eq!(back.token.expose_secret(), cached.token.expose_secret());
+        }
+        let max = vault.max_value().unwrap();
+        let overhead = record(10).to_json().unwrap().len() - 10;
+        vault.save(&record(max - overhead)).await.unwrap();
+        let err = vault.save(&record(max - overhead + 1)).await.unwrap_err();
+        assert_eq!(err.code, FindingCode::VaultValueTooLarge);
+        assert!(vault.delete(&address()).await.unwrap());
+        assert!(vault.load(&address()).await.unwrap().is_none());
+    }
+}
