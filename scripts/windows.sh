@@ -87,7 +87,10 @@ xcargo() { # target-dir cargo-args...
 wcargo() { # cargo-args...: for x86_64-pc-windows-gnu
   local sub=$1
   shift
-  xcargo "$WIN_DIR" "$sub" -Zbuild-std --target "$TARGET" --profile "$PROFILE" \
+  # std with `test` for the builds too, so that the binaries and the test executables share one
+  # std; no debug info (a debug build's .exe would be 160-260 MB and slow to link).
+  CARGO_PROFILE_DEV_DEBUG=false \
+    xcargo "$WIN_DIR" "$sub" -Zbuild-std=std,test --target "$TARGET" --profile "$PROFILE" \
     --config "target.$TARGET.linker=\"x86_64-w64-mingw32-gcc\"" "$@"
 }
 

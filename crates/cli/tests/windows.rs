@@ -19,10 +19,12 @@ use serde_json::{Value, json};
 
 /// A test env whose `mailsetup` is the Windows build under Wine.
 fn windows_env(name: &str, registration: Value) -> TestEnv {
-    TestEnv::new(name, registration).under_wine()
+    windows_env_at(name, "example.edu", registration)
 }
 
 fn windows_env_at(name: &str, domain: &str, registration: Value) -> TestEnv {
+    // First: without the Windows build, fail with that explanation (not about the peers).
+    common::wine::Wine::from_env();
     TestEnv::at(name, domain, registration).under_wine()
 }
 
@@ -445,9 +447,8 @@ fn without_the_windows_build_these_tests_fail_rather_than_pass() {
     if std::env::var_os("MAILSETUP_WINDOWS_EXE").is_some() {
         return;
     }
-    let err = std::panic::catch_unwind(common::wine::Wine::from_env).unwrap_err();
-    let msg = err.downcast_ref::<String>().cloned().unwrap_or_default();
-    assert!(msg.contains("scripts/windows.sh test"), "{msg}");
+    let err = common::wine::Wine::try_from_env().unwrap_err();
+    assert!(err.contains("scripts/windows.sh test"), "{err}");
 }
 
 #[test]

@@ -31,31 +31,36 @@ impl Wine {
     /// From `MAILSETUP_WINDOWS_EXE` and `WINEPREFIX`, which scripts/windows.sh sets. Without
     /// them the test fails (it must never pass without having run the Windows program).
     pub fn from_env() -> Wine {
-        let exe = std::env::var_os("MAILSETUP_WINDOWS_EXE").map(PathBuf::from).unwrap_or_else(|| {
-            panic!(
-                "MAILSETUP_WINDOWS_EXE is not set: these tests run the Windows build of mailsetup under Wine.\n\
-                 Run them with: scripts/windows.sh test (it builds mailsetup.exe, makes a Wine prefix and sets it)"
-            )
-        });
-        assert!(
-            exe.is_file(),
-            "MAILSETUP_WINDOWS_EXE={} does not exist: run scripts/windows.sh build",
-            exe.display()
-        );
-        let prefix = std::env::var_os("WINEPREFIX").map(PathBuf::from).unwrap_or_else(|| {
-            panic!(
-                "WINEPREFIX is not set: these tests need a throw-away Wine prefix with the test browser \
-                 as its browser. Run them with: scripts/windows.sh test"
-            )
-        });
+        Self::try_from_env().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// As [`Wine::from_env`], with the explanation as the error.
+    pub fn try_from_env() -> Result<Wine, String> {
+        let exe = std::env::var_os("MAILSETUP_WINDOWS_EXE")
+            .map(PathBuf::from)
+            .ok_or(
+                "MAILSETUP_WINDOWS_EXE is not set: these tests run the Windows build of \
+                 mailsetup under Wine.\nRun them with: scripts/windows.sh test (it builds \
+                 mailsetup.exe, makes a Wine prefix and sets both)",
+            )?;
+        if !exe.is_file() {
+            return Err(format!(
+                "MAILSETUP_WINDOWS_EXE={} does not exist: run scripts/windows.sh build",
+                exe.display()
+            ));
+        }
+        let prefix = std::env::var_os("WINEPREFIX").map(PathBuf::from).ok_or(
+            "WINEPREFIX is not set: these tests need a throw-away Wine prefix with the test \
+             browser as its browser. Run them with: scripts/windows.sh test",
+        )?;
         let wine64 = std::env::var_os("MAILSETUP_WINE64")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from("/usr/lib/wine/wine64"));
-        Wine {
+        Ok(Wine {
             exe,
             prefix,
             wine64,
-        }
+        })
     }
 
     /// `wine64 <program>` in this prefix.
