@@ -51,6 +51,7 @@ pub mod logging;
 pub mod mail;
 pub mod net;
 pub mod oauth;
+pub mod platform;
 pub mod progress;
 pub mod provider;
 pub mod report;
