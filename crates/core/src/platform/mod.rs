@@ -9,6 +9,7 @@
 use std::path::PathBuf;
 
 pub mod paths;
+pub mod version;
 
 /// The operating systems the app knows rules for. Every Unix that is not macOS follows the
 /// Linux (freedesktop.org) rules.
