@@ -3,8 +3,8 @@
 //! a chat), JSON (`serde_json`) and [`html`] (one self-contained page: inline style, no script,
 //! no outside resources).
 //!
-//! What it holds: app version, OS (its real version: [`crate::platform::version`]), time, the
-//! account (address, who signed in, status times),
+//! What it holds: app version, OS (its real version: [`crate::platform::version`]), where the
+//! app's log is, time, the account (address, who signed in, status times),
 //! the profile (servers, authority, tenant, client id — none of them secret), and the latest
 //! check, sign-in and verification: each step with status, duration, detail and finding (whose
 //! evidence is already redacted), the access token's claims (`tid`, `oid`, `upn`, `scp`,
@@ -30,6 +30,9 @@ pub struct Report {
     /// Operating system, its version and the architecture, e.g.
     /// `Windows 11 Pro 24H2 (build 26100.2314) (windows x86_64)`.
     pub os: String,
+    /// Where the app's log is ([`crate::logging::described`]).
+    #[serde(default)]
+    pub log: String,
     /// When the report was made, RFC 3339 UTC.
     pub created_at: String,
     /// The mailbox (display form).
@@ -100,6 +103,7 @@ impl Report {
         Report {
             app: format!("Mail Setup Assistant {}", env!("CARGO_PKG_VERSION")),
             os: crate::platform::version::describe_current(),
+            log: crate::logging::described(),
             created_at: jiff::Timestamp::now()
                 .round(jiff::Unit::Second)
                 .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string()),
