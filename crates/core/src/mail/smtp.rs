@@ -307,25 +307,26 @@ impl Smtp {
     }
 }
 
-/// lettre's TLS settings for `host` with the app's roots. lettre would read the OS certificate
-/// store on every connection; these are built once per host and trust, then reused.
+/// lettre's TLS settings for `host` with the app's trust: lettre takes no rustls configuration
+/// of ours, so with its `rustls-platform-verifier` feature it builds the same OS verifier as
+/// [`Trust`] from the same extra CA ([`Trust::extra_roots`]). Built once per host and extra CA,
+/// then reused.
 fn tls_parameters(host: &str, trust: &Trust) -> Result<TlsParameters, Finding> {
     use std::collections::HashMap;
     use std::sync::{LazyLock, Mutex};
-    /// Host and extra CA → parameters.
-    type Key = (String, Option<Vec<u8>>);
+    /// Host and extra CA (DER) → parameters.
+    type Key = (String, Vec<Vec<u8>>);
     static CACHE: LazyLock<Mutex<HashMap<Key, TlsParameters>>> = LazyLock::new(Mutex::default);
-    let key = (host.to_owned(), trust.extra_ca_pem().map(<[u8]>::to_vec));
+    let extra: Vec<Vec<u8>> = trust.extra_roots().iter().map(|c| c.to_vec()).collect();
+    let key = (host.to_owned(), extra);
     if let Some(p) = CACHE.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return Ok(p);
     }
     let mut builder = TlsParameters::builder(host.to_string())
-        .certificate_store(lettre::transport::smtp::client::CertificateStore::None);
-    for der in trust.roots_der() {
-        // Roots the OS ships that lettre cannot read are skipped, as rustls would.
-        if let Ok(cert) = Certificate::from_der(der.to_vec()) {
-            builder = builder.add_root_certificate(cert);
-        }
+        .certificate_store(lettre::transport::smtp::client::CertificateStore::Default);
+    for der in &key.1 {
+        builder = builder
+            .add_root_certificate(Certificate::from_der(der.clone()).map_err(Finding::internal)?);
     }
     let params = builder.build_rustls().map_err(Finding::internal)?;
     if let Ok(mut c) = CACHE.lock() {

@@ -1,16 +1,31 @@
 //! Which certificates the app trusts, the TLS handshake, and TLS failures as findings.
 //!
-//! Certificates are always verified (webpki, via rustls): there is no switch to turn
-//! verification off. For diagnosis, [`Trust::handshake_inspected`] also keeps the certificate
-//! chain the server presented, so a failed verification can say *which* certificate was wrong
-//! (expired on what date, issued for which names, by whom). It records and then delegates to
-//! the same verifier; it never accepts anything the normal handshake would refuse.
+//! Certificates are always verified, by the operating system's own verifier through
+//! `rustls-platform-verifier` (the rustls project's crate): on Windows the CryptoAPI chain
+//! engine (`CertGetCertificateChain`, which fetches missing intermediates and roots on demand,
+//! checks revocation and applies enterprise policy), on macOS the Security framework
+//! (`SecTrustEvaluateWithError`), on Linux and the other Unixes webpki with the OS root store
+//! (`rustls-native-certs`) — exactly what the app did on Linux before, so one code path serves
+//! every OS. The settings' `[tls] extra_ca_file` is trusted in addition
+//! (`Verifier::new_with_extra_roots`). See
+//! <https://github.com/rustls/rustls-platform-verifier#readme> for each platform's behaviour.
+//!
+//! Every TLS user takes its trust from one [`Trust`]: IMAP, the implicit-TLS SMTP handshake
+//! and the connection check's probe through [`Trust::handshake`] and
+//! [`Trust::handshake_inspected`], HTTPS (`reqwest`) through [`Trust::http_tls_config`], and
+//! lettre's STARTTLS, which takes no rustls configuration of ours, builds the same platform
+//! verifier from [`Trust::extra_roots`] (lettre's `rustls-platform-verifier` feature).
+//!
+//! There is no switch to turn verification off. For diagnosis, [`Trust::handshake_inspected`]
+//! also keeps the certificate chain the server presented, so a failed verification can say
+//! *which* certificate was wrong (expired on what date, issued for which names, by whom). It
+//! records and then delegates to the same verifier; it never accepts anything the normal
+//! handshake would refuse.
 
 use std::io;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use rustls::client::WebPkiServerVerifier;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use tokio::net::TcpStream;
@@ -20,30 +35,20 @@ use tokio_rustls::client::TlsStream;
 use super::cert::CertFacts;
 use crate::findings::{Finding, FindingCode};
 
-static NATIVE_ROOTS: LazyLock<Vec<CertificateDer<'static>>> = LazyLock::new(|| {
-    let result = rustls_native_certs::load_native_certs();
-    if !result.errors.is_empty() {
-        tracing::debug!(
-            errors = result.errors.len(),
-            "some OS root certificates could not be loaded"
-        );
-    }
-    result.certs
-});
-
-/// Which certificate authorities the app trusts: the OS roots plus the settings' extra CA.
-/// Certificates are always verified; there is no switch to turn verification off.
+/// Which certificate authorities the app trusts: the operating system's (through its own
+/// verifier) plus the settings' extra CA. Certificates are always verified; there is no switch
+/// to turn verification off.
 #[derive(Clone)]
 pub struct Trust {
-    extra_pem: Option<Vec<u8>>,
-    verifier: Arc<WebPkiServerVerifier>,
+    extra: Vec<CertificateDer<'static>>,
+    verifier: Arc<dyn ServerCertVerifier>,
     config: Arc<rustls::ClientConfig>,
 }
 
 impl std::fmt::Debug for Trust {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Trust")
-            .field("extra_ca", &self.extra_pem.is_some())
+            .field("extra_ca", &!self.extra.is_empty())
             .finish()
     }
 }
@@ -63,24 +68,33 @@ fn provider() -> Arc<rustls::crypto::CryptoProvider> {
 }
 
 impl Trust {
-    /// Builds the trust from the OS roots plus `extra_ca_pem` (already validated at settings
-    /// load).
+    /// Builds the trust: the OS verifier plus `extra_ca_pem` (already validated at settings
+    /// load). When the OS verifier cannot be set up (on Linux: no root certificate at all and
+    /// no extra CA), every certificate is refused as issued by an unknown authority, and the
+    /// reason is logged.
     pub fn new(extra_ca_pem: Option<&[u8]>) -> Trust {
         use rustls::pki_types::pem::PemObject;
-        let mut roots = rustls::RootCertStore::empty();
-        let (_added, _ignored) = roots.add_parsable_certificates(NATIVE_ROOTS.iter().cloned());
-        if let Some(pem) = extra_ca_pem {
-            let extra: Vec<_> = CertificateDer::pem_slice_iter(pem)
-                .filter_map(Result::ok)
-                .collect();
-            roots.add_parsable_certificates(extra);
-        }
-        let verifier = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider())
-            .build()
-            .expect("the OS and settings roots are parsed certificates");
+        let extra: Vec<CertificateDer<'static>> = extra_ca_pem
+            .map(|pem| {
+                CertificateDer::pem_slice_iter(pem)
+                    .filter_map(Result::ok)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let verifier: Arc<dyn ServerCertVerifier> =
+            match rustls_platform_verifier::Verifier::new_with_extra_roots(
+                extra.iter().cloned(),
+                provider(),
+            ) {
+                Ok(v) => Arc::new(v),
+                Err(e) => {
+                    tracing::warn!(error = %e, "the OS certificate verifier could not be set up; every certificate will be refused");
+                    Arc::new(RefuseAll(provider()))
+                }
+            };
         let config = client_config(verifier.clone());
         Trust {
-            extra_pem: extra_ca_pem.map(<[u8]>::to_vec),
+            extra,
             verifier,
             config,
         }
@@ -91,20 +105,18 @@ impl Trust {
         Arc::clone(&self.config)
     }
 
-    /// The extra CA PEM, if any (for clients that build their own TLS configuration).
-    pub fn extra_ca_pem(&self) -> Option<&[u8]> {
-        self.extra_pem.as_deref()
+    /// The rustls configuration for HTTPS (`reqwest`'s `use_preconfigured_tls`): the same
+    /// verifier, offering HTTP/2 and HTTP/1.1 by ALPN.
+    pub fn http_tls_config(&self) -> rustls::ClientConfig {
+        let mut config = (*self.config).clone();
+        config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+        config
     }
 
-    /// Every trusted root as DER: the OS roots (read once per process) plus the extra CA, for
-    /// clients that take a list of roots (lettre).
-    pub fn roots_der(&self) -> Vec<CertificateDer<'static>> {
-        use rustls::pki_types::pem::PemObject;
-        let mut roots = NATIVE_ROOTS.clone();
-        if let Some(pem) = &self.extra_pem {
-            roots.extend(CertificateDer::pem_slice_iter(pem).filter_map(Result::ok));
-        }
-        roots
+    /// The extra CA certificates from the settings (for lettre, which builds the same OS
+    /// verifier from them).
+    pub fn extra_roots(&self) -> &[CertificateDer<'static>] {
+        &self.extra
     }
 
     /// Wraps `tcp` in TLS for `host`, verifying the certificate, within `timeout`.
@@ -154,8 +166,8 @@ fn client_config(verifier: Arc<dyn ServerCertVerifier>) -> Arc<rustls::ClientCon
             .with_safe_default_protocol_versions()
             .expect("ring supports the default TLS versions")
             .dangerous()
-            // Not dangerous here: every verifier passed in is webpki's, or the recorder
-            // that delegates every decision to it.
+            // Not dangerous here: every verifier passed in is the OS verifier, the recorder
+            // that delegates every decision to it, or one that refuses every certificate.
             .with_custom_certificate_verifier(verifier)
             .with_no_client_auth(),
     )
@@ -178,10 +190,62 @@ async fn handshake_with(
         .map_err(|e| tls_finding(host, &e))
 }
 
-/// Keeps the chain a server presents, then lets webpki decide exactly as usual.
+/// Used when the OS verifier cannot be set up: refuses every certificate as issued by an
+/// unknown authority (there is nothing to trust it with).
+#[derive(Debug)]
+struct RefuseAll(Arc<rustls::crypto::CryptoProvider>);
+
+impl ServerCertVerifier for RefuseAll {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        Err(rustls::Error::InvalidCertificate(
+            rustls::CertificateError::UnknownIssuer,
+        ))
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}
+
+/// Keeps the chain a server presents, then lets the OS verifier decide exactly as usual.
 #[derive(Debug)]
 struct Recorder {
-    inner: Arc<WebPkiServerVerifier>,
+    inner: Arc<dyn ServerCertVerifier>,
     seen: Mutex<Vec<CertificateDer<'static>>>,
 }
 
