@@ -100,7 +100,7 @@ impl Assistant {
             }
         };
         let proxy = async {
-            let facts = ProxyFacts::from_env();
+            let facts = ProxyFacts::current();
             run.note(Step::Proxy, async { facts.describe() }).await;
             facts
         };

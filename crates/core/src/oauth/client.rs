@@ -111,7 +111,7 @@ impl Tokens {
 
 /// Builds the HTTPS client used for the identity provider: no redirects, explicit timeouts,
 /// https only, the app's [`Trust`] (the OS verifier plus the settings' extra CA), and the proxy
-/// the environment variables name.
+/// of [`crate::net::proxy::configure`] (the environment variables, else the system setting).
 ///
 /// # Errors
 /// `INTERNAL` if the TLS backend cannot be initialised.
@@ -136,6 +136,7 @@ pub fn http_client_via(
         .timeout(timeout)
         .user_agent(concat!("mailsetup/", env!("CARGO_PKG_VERSION")))
         .use_preconfigured_tls(trust.http_tls_config());
+    builder = crate::net::proxy::configure(builder);
     if dns_server.is_some() {
         let resolver = crate::net::resolver::resolver(dns_server).map_err(Finding::internal)?;
         builder = builder.dns_resolver(std::sync::Arc::new(crate::net::resolver::HickoryResolve(

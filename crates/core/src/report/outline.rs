@@ -170,14 +170,7 @@ fn servers(d: &crate::diagnosis::Diagnosis) -> Section<'_> {
             ),
         ));
     }
-    items.push(Item::Field(
-        "Proxy",
-        if d.proxy.variables.is_empty() {
-            "none set".into()
-        } else {
-            d.proxy.variables.join(", ")
-        },
-    ));
+    items.push(Item::Field("Proxy", d.proxy.summary()));
     Section {
         title: "Servers".into(),
         items,
