@@ -81,17 +81,8 @@ impl Trust {
                     .collect()
             })
             .unwrap_or_default();
-        let verifier: Arc<dyn ServerCertVerifier> =
-            match rustls_platform_verifier::Verifier::new_with_extra_roots(
-                extra.iter().cloned(),
-                provider(),
-            ) {
-                Ok(v) => Arc::new(v),
-                Err(e) => {
-                    tracing::warn!(error = %e, "the OS certificate verifier could not be set up; every certificate will be refused");
-                    Arc::new(RefuseAll(provider()))
-                }
-            };
+        let verifier = os_verifier(&extra);
+
         let config = client_config(verifier.clone());
         Trust {
             extra,
@@ -156,6 +147,32 @@ impl Trust {
         Inspected {
             stream,
             certificate,
+        }
+    }
+}
+
+/// The OS verifier trusting `extra` too. An extra certificate that cannot serve as a root is
+/// left out (with a warning), as before; without any verifier every certificate is refused.
+fn os_verifier(extra: &[CertificateDer<'static>]) -> Arc<dyn ServerCertVerifier> {
+    use rustls_platform_verifier::Verifier;
+    let usable: Vec<CertificateDer<'static>> = extra
+        .iter()
+        .filter(|c| {
+            let ok = rustls::RootCertStore::empty().add((*c).clone()).is_ok();
+            if !ok {
+                tracing::warn!(
+                    "an extra CA certificate from the settings cannot be used as a root"
+                );
+            }
+            ok
+        })
+        .cloned()
+        .collect();
+    match Verifier::new_with_extra_roots(usable, provider()) {
+        Ok(v) => Arc::new(v),
+        Err(e) => {
+            tracing::warn!(error = %e, "the OS certificate verifier could not be set up; every certificate will be refused");
+            Arc::new(RefuseAll(provider()))
         }
     }
 }
@@ -355,4 +372,114 @@ fn rustls_finding(host: &str, err: &rustls::Error) -> Finding {
         .with("server", host)
         .with("problem", problem)
         .with_evidence(format!("{host}: {err}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mailsetup_testkit::{LeafOptions, TestCa};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    /// A TLS server on 127.0.0.1 that answers one HTTP request with `200 OK`.
+    async fn server(config: Arc<rustls::ServerConfig>) -> u16 {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        tokio::spawn(async move {
+            while let Ok((tcp, _)) = listener.accept().await {
+                let acceptor = tokio_rustls::TlsAcceptor::from(config.clone());
+                tokio::spawn(async move {
+                    if let Ok(mut tls) = acceptor.accept(tcp).await {
+                        let mut buf = [0u8; 1024];
+                        let _ = tls.read(&mut buf).await;
+                        let _ = tls
+                            .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
+                            .await;
+                        let _ = tls.shutdown().await;
+                    }
+                });
+            }
+        });
+        port
+    }
+
+    async fn handshake(trust: &Trust, port: u16) -> Inspected {
+        let tcp = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        trust
+            .handshake_inspected(tcp, "127.0.0.1", Duration::from_secs(5))
+            .await
+    }
+
+    #[tokio::test]
+    async fn the_settings_ca_is_trusted_through_the_os_verifier() {
+        let ca = TestCa::new();
+        let port = server(ca.server_config(&["localhost", "127.0.0.1"])).await;
+        let trust = Trust::new(Some(ca.pem().as_bytes()));
+        let seen = handshake(&trust, port).await;
+        assert!(seen.stream.is_ok(), "{:?}", seen.stream.err());
+        assert!(seen.certificate.is_some(), "certificate facts kept");
+        // HTTPS (reqwest) goes through the same verifier.
+        let http = reqwest::Client::builder()
+            .use_preconfigured_tls(trust.http_tls_config())
+            .no_proxy()
+            .build()
+            .unwrap();
+        let body = http
+            .get(format!("https://127.0.0.1:{port}/"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(body, "ok");
+    }
+
+    #[tokio::test]
+    async fn an_unknown_or_expired_certificate_is_refused_and_described() {
+        let ca = TestCa::new();
+        let port = server(ca.server_config(&["localhost", "127.0.0.1"])).await;
+        let unknown = handshake(&Trust::new(None), port).await;
+        let f = unknown.stream.expect_err("an unknown CA is refused");
+        assert_eq!(f.code, FindingCode::TlsCertificateInvalid);
+        assert!(f.explanation.contains("does not trust"), "{f:?}");
+        assert!(
+            unknown.certificate.is_some(),
+            "the presented certificate is still described"
+        );
+        let expired = server(ca.server_config_with(LeafOptions::expired(&["127.0.0.1"]))).await;
+        let trust = Trust::new(Some(ca.pem().as_bytes()));
+        let f = handshake(&trust, expired)
+            .await
+            .stream
+            .expect_err("expired is refused");
+        assert_eq!(f.code, FindingCode::TlsCertificateInvalid);
+        assert!(f.explanation.contains("expired"), "{f:?}");
+        // The HTTPS client refuses it too.
+        let http = reqwest::Client::builder()
+            .use_preconfigured_tls(trust.http_tls_config())
+            .no_proxy()
+            .build()
+            .unwrap();
+        assert!(
+            http.get(format!("https://127.0.0.1:{expired}/"))
+                .send()
+                .await
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn an_unusable_extra_certificate_does_not_disable_the_others() {
+        let ca = TestCa::new();
+        let mut pem =
+            String::from("-----BEGIN CERTIFICATE-----\nMIIBAA==\n-----END CERTIFICATE-----\n");
+        pem.push_str(&ca.pem());
+        let trust = Trust::new(Some(pem.as_bytes()));
+        assert_eq!(trust.extra_roots().len(), 2);
+        assert!(
+            format!("{:?}", trust.verifier).contains("Verifier"),
+            "{:?}",
+            trust.verifier
+        );
+    }
 }
