@@ -29,6 +29,9 @@ pub struct Diagnosis {
     pub identity_provider: Option<IdentityProviderFacts>,
     /// The proxy settings in effect (environment and system).
     pub proxy: ProxyFacts,
+    /// Which verifier checks certificates ([`crate::net::Trust::describe`]).
+    #[serde(default)]
+    pub certificates: String,
 }
 
 /// A server name and its addresses (A and AAAA).

@@ -114,6 +114,7 @@ impl Assistant {
             ports: vec![p25, p465],
             identity_provider: idp,
             proxy,
+            certificates: self.trust.describe(),
         }
     }
 

@@ -307,26 +307,40 @@ impl Smtp {
     }
 }
 
-/// lettre's TLS settings for `host` with the app's trust: lettre takes no rustls configuration
-/// of ours, so with its `rustls-platform-verifier` feature it builds the same OS verifier as
-/// [`Trust`] from the same extra CA ([`Trust::extra_roots`]). Built once per host and extra CA,
+/// lettre's TLS settings for `host` with the app's trust. lettre takes no rustls configuration
+/// of ours, so it builds a verifier matching [`Trust`]'s ([`Trust::client_roots`]): with its
+/// `rustls-platform-verifier` feature the same OS verifier from the same extra CA, or, when the
+/// OS verifier could not be set up, webpki with the same roots. Built once per host and roots,
 /// then reused.
 fn tls_parameters(host: &str, trust: &Trust) -> Result<TlsParameters, Finding> {
+    use lettre::transport::smtp::client::CertificateStore;
     use std::collections::HashMap;
     use std::sync::{LazyLock, Mutex};
-    /// Host and extra CA (DER) → parameters.
-    type Key = (String, Vec<Vec<u8>>);
+    /// Host, whether the OS verifier is used, and the roots (DER) → parameters.
+    type Key = (String, bool, Vec<Vec<u8>>);
     static CACHE: LazyLock<Mutex<HashMap<Key, TlsParameters>>> = LazyLock::new(Mutex::default);
-    let extra: Vec<Vec<u8>> = trust.extra_roots().iter().map(|c| c.to_vec()).collect();
-    let key = (host.to_owned(), extra);
+    let (os, roots) = match trust.client_roots() {
+        net::ClientRoots::OsVerifier { extra } => (true, extra),
+        net::ClientRoots::Only(roots) => (false, roots),
+    };
+    let key = (
+        host.to_owned(),
+        os,
+        roots.iter().map(|c| c.to_vec()).collect::<Vec<_>>(),
+    );
     if let Some(p) = CACHE.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return Ok(p);
     }
-    let mut builder = TlsParameters::builder(host.to_string())
-        .certificate_store(lettre::transport::smtp::client::CertificateStore::Default);
-    for der in &key.1 {
-        builder = builder
-            .add_root_certificate(Certificate::from_der(der.clone()).map_err(Finding::internal)?);
+    let mut builder = TlsParameters::builder(host.to_string()).certificate_store(if os {
+        CertificateStore::Default
+    } else {
+        CertificateStore::None
+    });
+    for der in &key.2 {
+        // A root lettre cannot read is skipped, as rustls would.
+        if let Ok(cert) = Certificate::from_der(der.clone()) {
+            builder = builder.add_root_certificate(cert);
+        }
     }
     let params = builder.build_rustls().map_err(Finding::internal)?;
     if let Ok(mut c) = CACHE.lock() {

@@ -10,6 +10,11 @@
 //! (`Verifier::new_with_extra_roots`). See
 //! <https://github.com/rustls/rustls-platform-verifier#readme> for each platform's behaviour.
 //!
+//! When the OS verifier cannot be set up (Wine, for one, refuses the chain engine the Windows
+//! verifier makes for extra roots: `E_INVALIDARG`), the app verifies with webpki and the OS root
+//! store (`rustls-native-certs`) plus the extra CA, as it did before, logs why, and the
+//! connection check says which verifier is in use ([`Trust::describe`]).
+//!
 //! Every TLS user takes its trust from one [`Trust`]: IMAP, the implicit-TLS SMTP handshake
 //! and the connection check's probe through [`Trust::handshake`] and
 //! [`Trust::handshake_inspected`], HTTPS (`reqwest`) through [`Trust::http_tls_config`], and
@@ -42,6 +47,10 @@ use crate::findings::{Finding, FindingCode};
 pub struct Trust {
     extra: Vec<CertificateDer<'static>>,
     verifier: Arc<dyn ServerCertVerifier>,
+    /// Which verifier is in use, in words.
+    kind: String,
+    /// The roots webpki uses when the OS verifier could not be set up.
+    fallback_roots: Option<Arc<Vec<CertificateDer<'static>>>>,
     config: Arc<rustls::ClientConfig>,
 }
 
@@ -51,6 +60,18 @@ impl std::fmt::Debug for Trust {
             .field("extra_ca", &!self.extra.is_empty())
             .finish()
     }
+}
+
+/// What a client that builds its own verifier must trust ([`Trust::client_roots`]).
+#[derive(Debug, Clone, Copy)]
+pub enum ClientRoots<'a> {
+    /// The OS verifier, plus these extra roots.
+    OsVerifier {
+        /// The settings' extra CA certificates.
+        extra: &'a [CertificateDer<'static>],
+    },
+    /// webpki with exactly these roots (the OS verifier could not be set up).
+    Only(&'a [CertificateDer<'static>]),
 }
 
 /// The outcome of a handshake made with [`Trust::handshake_inspected`]: the stream (or why not)
@@ -69,24 +90,33 @@ fn provider() -> Arc<rustls::crypto::CryptoProvider> {
 
 impl Trust {
     /// Builds the trust: the OS verifier plus `extra_ca_pem` (already validated at settings
-    /// load). When the OS verifier cannot be set up (on Linux: no root certificate at all and
-    /// no extra CA), every certificate is refused as issued by an unknown authority, and the
-    /// reason is logged.
+    /// load). When the OS verifier cannot be set up, webpki with the OS root store (see the
+    /// module docs); the reason is logged and [`Trust::describe`] says so.
     pub fn new(extra_ca_pem: Option<&[u8]>) -> Trust {
         use rustls::pki_types::pem::PemObject;
         let extra: Vec<CertificateDer<'static>> = extra_ca_pem
             .map(|pem| {
                 CertificateDer::pem_slice_iter(pem)
                     .filter_map(Result::ok)
+                    .filter(|c| {
+                        let ok = rustls::RootCertStore::empty().add(c.clone()).is_ok();
+                        if !ok {
+                            tracing::warn!(
+                                "an extra CA certificate from the settings cannot be used as a root: left out"
+                            );
+                        }
+                        ok
+                    })
                     .collect()
             })
             .unwrap_or_default();
-        let verifier = os_verifier(&extra);
-
-        let config = client_config(verifier.clone());
+        let chosen = os_verifier(&extra);
+        let config = client_config(chosen.verifier.clone());
         Trust {
             extra,
-            verifier,
+            verifier: chosen.verifier,
+            kind: chosen.kind,
+            fallback_roots: chosen.fallback_roots.map(Arc::new),
             config,
         }
     }
@@ -104,10 +134,27 @@ impl Trust {
         config
     }
 
-    /// The extra CA certificates from the settings (for lettre, which builds the same OS
-    /// verifier from them).
+    /// The extra CA certificates from the settings.
     pub fn extra_roots(&self) -> &[CertificateDer<'static>] {
         &self.extra
+    }
+
+    /// What a client that builds its own verifier (lettre) must trust to match this one.
+    pub fn client_roots(&self) -> ClientRoots<'_> {
+        match &self.fallback_roots {
+            None => ClientRoots::OsVerifier { extra: &self.extra },
+            Some(roots) => ClientRoots::Only(roots),
+        }
+    }
+
+    /// Which verifier checks certificates, and whether the settings add a CA, e.g. `the
+    /// operating system's certificate verifier, plus 1 CA certificate from the settings`.
+    pub fn describe(&self) -> String {
+        match self.extra.len() {
+            0 => self.kind.clone(),
+            1 => format!("{}, plus 1 CA certificate from the settings", self.kind),
+            n => format!("{}, plus {n} CA certificates from the settings", self.kind),
+        }
     }
 
     /// Wraps `tcp` in TLS for `host`, verifying the certificate, within `timeout`.
@@ -151,28 +198,69 @@ impl Trust {
     }
 }
 
-/// The OS verifier trusting `extra` too. An extra certificate that cannot serve as a root is
-/// left out (with a warning), as before; without any verifier every certificate is refused.
-fn os_verifier(extra: &[CertificateDer<'static>]) -> Arc<dyn ServerCertVerifier> {
+/// The verifier [`os_verifier`] chose.
+struct Chosen {
+    verifier: Arc<dyn ServerCertVerifier>,
+    kind: String,
+    fallback_roots: Option<Vec<CertificateDer<'static>>>,
+}
+
+/// The OS verifier trusting `extra` too; when it cannot be set up, [`fallback`] with the OS
+/// root store.
+fn os_verifier(extra: &[CertificateDer<'static>]) -> Chosen {
     use rustls_platform_verifier::Verifier;
-    let usable: Vec<CertificateDer<'static>> = extra
-        .iter()
-        .filter(|c| {
-            let ok = rustls::RootCertStore::empty().add((*c).clone()).is_ok();
-            if !ok {
-                tracing::warn!(
-                    "an extra CA certificate from the settings cannot be used as a root"
-                );
-            }
-            ok
-        })
-        .cloned()
-        .collect();
-    match Verifier::new_with_extra_roots(usable, provider()) {
-        Ok(v) => Arc::new(v),
+    let os = if extra.is_empty() {
+        Verifier::new(provider())
+    } else {
+        Verifier::new_with_extra_roots(extra.iter().cloned(), provider())
+    };
+    match os {
+        Ok(v) => Chosen {
+            verifier: Arc::new(v),
+            kind: "the operating system's certificate verifier".into(),
+            fallback_roots: None,
+        },
+        Err(reason) => {
+            tracing::warn!(error = %reason, "the OS certificate verifier could not be set up; using webpki with the OS root certificates");
+            fallback(
+                &reason.to_string(),
+                rustls_native_certs::load_native_certs().certs,
+                extra,
+            )
+        }
+    }
+}
+
+/// webpki with `native` (the OS root store) and `extra`; without any root, a verifier that
+/// refuses every certificate.
+fn fallback(
+    reason: &str,
+    native: Vec<CertificateDer<'static>>,
+    extra: &[CertificateDer<'static>],
+) -> Chosen {
+    let mut all = native;
+    all.extend_from_slice(extra);
+    let mut roots = rustls::RootCertStore::empty();
+    roots.add_parsable_certificates(all.iter().cloned());
+    match rustls::client::WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider())
+        .build()
+    {
+        Ok(v) => Chosen {
+            verifier: v,
+            kind: format!(
+                "webpki with the OS root certificates (the OS verifier could not be set up: {reason})"
+            ),
+            fallback_roots: Some(all),
+        },
         Err(e) => {
-            tracing::warn!(error = %e, "the OS certificate verifier could not be set up; every certificate will be refused");
-            Arc::new(RefuseAll(provider()))
+            tracing::warn!(error = %e, "no root certificate at all: every certificate will be refused");
+            Chosen {
+                verifier: Arc::new(RefuseAll(provider())),
+                kind: format!(
+                    "none: no root certificate could be loaded, every certificate is refused ({reason})"
+                ),
+                fallback_roots: Some(Vec::new()),
+            }
         }
     }
 }
@@ -207,7 +295,7 @@ async fn handshake_with(
         .map_err(|e| tls_finding(host, &e))
 }
 
-/// Used when the OS verifier cannot be set up: refuses every certificate as issued by an
+/// Used when there is no root certificate at all: refuses every certificate as issued by an
 /// unknown authority (there is nothing to trust it with).
 #[derive(Debug)]
 struct RefuseAll(Arc<rustls::crypto::CryptoProvider>);
@@ -475,11 +563,44 @@ mod tests {
             String::from("-----BEGIN CERTIFICATE-----\nMIIBAA==\n-----END CERTIFICATE-----\n");
         pem.push_str(&ca.pem());
         let trust = Trust::new(Some(pem.as_bytes()));
-        assert_eq!(trust.extra_roots().len(), 2);
+        assert_eq!(trust.extra_roots().len(), 1);
         assert!(
             format!("{:?}", trust.verifier).contains("Verifier"),
             "{:?}",
             trust.verifier
         );
+    }
+
+    /// Where the OS verifier cannot be set up (Wine), webpki with the OS roots and the
+    /// settings' CA still verifies, and lettre is told to build the same.
+    #[tokio::test]
+    async fn the_fallback_verifies_with_the_roots_it_names() {
+        let ca = TestCa::new();
+        let port = server(ca.server_config(&["localhost", "127.0.0.1"])).await;
+        let chosen = fallback("E_INVALIDARG", Vec::new(), &[ca.der()]);
+        assert!(
+            chosen
+                .kind
+                .starts_with("webpki with the OS root certificates"),
+            "{}",
+            chosen.kind
+        );
+        let trust = Trust {
+            extra: vec![ca.der()],
+            config: client_config(chosen.verifier.clone()),
+            verifier: chosen.verifier,
+            kind: chosen.kind,
+            fallback_roots: chosen.fallback_roots.map(Arc::new),
+        };
+        assert!(handshake(&trust, port).await.stream.is_ok());
+        assert!(matches!(trust.client_roots(), ClientRoots::Only(r) if r.len() == 1));
+        // No root at all: every certificate is refused, and said so.
+        let none = fallback("no roots", Vec::new(), &[]);
+        assert!(
+            none.kind.starts_with("none: no root certificate"),
+            "{}",
+            none.kind
+        );
+        assert_eq!(none.fallback_roots, Some(Vec::new()));
     }
 }

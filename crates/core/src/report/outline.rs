@@ -171,6 +171,12 @@ fn servers(d: &crate::diagnosis::Diagnosis) -> Section<'_> {
         ));
     }
     items.push(Item::Field("Proxy", d.proxy.summary()));
+    if !d.certificates.is_empty() {
+        items.push(Item::Field(
+            "Certificates checked by",
+            d.certificates.clone(),
+        ));
+    }
     Section {
         title: "Servers".into(),
         items,
