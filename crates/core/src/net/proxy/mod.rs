@@ -156,7 +156,11 @@ impl ProxyFacts {
                 true
             }
             Route::Direct => {
-                parts.push("no proxy set: sign-in goes directly to the internet".into());
+                parts.push(if self.system.is_some() {
+                    "no manual proxy set: sign-in goes directly to the internet".into()
+                } else {
+                    "no proxy set: sign-in goes directly to the internet".into()
+                });
                 true
             }
         };
@@ -319,7 +323,7 @@ mod tests {
         )));
         assert_eq!(pac_only.route(), Route::Direct);
         let text = pac_only.summary();
-        assert!(text.starts_with("no proxy set: sign-in goes directly to the internet; a proxy auto-config script is set (http://wpad.contoso.com/proxy.pac): the app does not run PAC scripts and connects directly"), "{text}");
+        assert!(text.starts_with("no manual proxy set: sign-in goes directly to the internet; a proxy auto-config script is set (http://wpad.contoso.com/proxy.pac): the app does not run PAC scripts and connects directly"), "{text}");
         let both = ProxyFacts::default().with_system(Some(system(
             Some("http://p:1"),
             Some("http://wpad/wpad.dat"),
