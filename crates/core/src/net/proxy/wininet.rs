@@ -84,15 +84,17 @@ pub fn parse(v: &InternetSettings) -> Option<SystemProxy> {
     p.nonempty()
 }
 
-/// `proxy:8080` → `http://proxy:8080`; a value with a scheme is kept as written.
+/// `proxy:8080` → `http://proxy:8080`; a value with a scheme keeps it. A `user:password@`
+/// (not a WinINet form: WinINet asks for proxy credentials itself) is dropped, so it is never
+/// shown.
 fn proxy_url(value: &str) -> Option<String> {
     let value = value.trim();
     if value.is_empty() {
         None
     } else if value.contains("://") {
-        Some(value.to_owned())
+        Some(super::without_credentials(value))
     } else {
-        Some(format!("http://{value}"))
+        Some(super::without_credentials(&format!("http://{value}")))
     }
 }
 
@@ -173,6 +175,18 @@ mod tests {
                 .as_deref(),
             Some("http://proxy.contoso.com:8080")
         );
+        // Credentials are never kept (nor shown).
+        for with_password in [
+            "ann:s3cret@proxy.contoso.com:8080",
+            "https=http://ann:s3cret@proxy.contoso.com:8080",
+        ] {
+            let p = parse(&settings(1, with_password, "", None)).unwrap();
+            assert_eq!(
+                p.https.as_deref(),
+                Some("http://proxy.contoso.com:8080/"),
+                "{with_password}"
+            );
+        }
     }
 
     #[test]
