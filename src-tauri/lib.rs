@@ -40,9 +40,16 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         ])
 }
 
-/// Starts the desktop app.
+/// Starts the desktop app. Its log also goes to a file in the platform log folder: a Windows
+/// GUI program has no console (see `mailsetup_core::logging`).
 pub fn run() {
-    mailsetup_core::logging::init();
+    if mailsetup_core::logging::init_with_file().is_some() {
+        tracing::info!(
+            version = mailsetup_core::VERSION,
+            os = %mailsetup_core::platform::version::describe_current(),
+            "Mail Setup Assistant started"
+        );
+    }
     if let Err(e) = build(tauri::Builder::default()).run(tauri::generate_context!()) {
         eprintln!("Mail Setup Assistant could not start: {e}");
         std::process::exit(1);

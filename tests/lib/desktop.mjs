@@ -2,7 +2,7 @@
 // tests, with its own settings, data dirs and environment, and taking checked screenshots.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +58,7 @@ export async function launchApp(peers, clientId, prefix, env = {}) {
       XDG_DATA_HOME: join(home, 'data'),
       XDG_CONFIG_HOME: join(home, 'config'),
       XDG_CACHE_HOME: join(home, 'cache'),
+      XDG_STATE_HOME: join(home, 'state'),
       MAILSETUP_LOG: 'mailsetup_core=debug,mailsetup_desktop=debug,warn',
       ...env,
     },
@@ -80,6 +81,11 @@ export async function launchApp(peers, clientId, prefix, env = {}) {
     // The app's and the driver's log, kept for the suite's secret scan.
     mkdirSync(OUTPUTS, { recursive: true });
     writeFileSync(join(OUTPUTS, `${prefix}.log`), log);
+    // The log files the app writes itself ($XDG_STATE_HOME/mailsetup), scanned the same way.
+    const logDir = join(home, 'state', 'mailsetup');
+    if (existsSync(logDir)) {
+      for (const f of readdirSync(logDir)) copyFileSync(join(logDir, f), join(OUTPUTS, `${prefix}-app-${f}`));
+    }
   };
   // Runs `body`; a failure gets a screenshot and the driver's log; the app always stops.
   const drive = async (body) => {

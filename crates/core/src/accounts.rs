@@ -1,8 +1,9 @@
 //! The account index: the non-secret list of mailboxes set up on this computer.
 //!
 //! OS vaults cannot list their entries portably, so the app keeps a small JSON file beside its
-//! other data (`<data dir>/mailsetup/accounts.json`; e.g. `~/.local/share/mailsetup/` on Linux,
-//! `%APPDATA%\mailsetup\` on Windows). It holds **no secret**: addresses, who signed in, when,
+//! other data (`<data dir>/mailsetup/accounts.json`: `~/.local/share/mailsetup/` on Linux,
+//! `%APPDATA%\mailsetup\` on Windows, `~/Library/Application Support/mailsetup/` on macOS; see
+//! [`crate::platform::paths::data_dir`]). It holds **no secret**: addresses, who signed in, when,
 //! and the last check's result. Secrets live only in [`crate::vault`]. Writes go to a temporary
 //! file that is then renamed over the old one, so a crash never leaves half a file.
 
@@ -79,11 +80,12 @@ pub struct AccountIndex {
 }
 
 impl AccountIndex {
-    /// The index in the platform data dir.
+    /// The index in the platform data dir ([`crate::platform::paths::data_dir`]; the temporary
+    /// folder when the OS names no home).
     pub fn default_location() -> AccountIndex {
-        let dir = dirs::data_dir()
-            .unwrap_or_else(std::env::temp_dir)
-            .join("mailsetup");
+        use crate::platform::{Folders, Os, paths};
+        let dir = paths::data_dir(Os::current(), &Folders::current())
+            .unwrap_or_else(|| std::env::temp_dir().join(paths::APP_DIR));
         AccountIndex {
             path: dir.join("accounts.json"),
         }

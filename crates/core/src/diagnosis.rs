@@ -27,8 +27,11 @@ pub struct Diagnosis {
     /// The identity provider, when the account signs in with OAuth.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub identity_provider: Option<IdentityProviderFacts>,
-    /// Proxy variables in effect.
+    /// The proxy settings in effect (environment and system).
     pub proxy: ProxyFacts,
+    /// Which verifier checks certificates ([`crate::net::Trust::describe`]).
+    #[serde(default)]
+    pub certificates: String,
 }
 
 /// A server name and its addresses (A and AAAA).

@@ -100,7 +100,7 @@ impl Assistant {
             }
         };
         let proxy = async {
-            let facts = ProxyFacts::from_env();
+            let facts = ProxyFacts::current();
             run.note(Step::Proxy, async { facts.describe() }).await;
             facts
         };
@@ -114,6 +114,7 @@ impl Assistant {
             ports: vec![p25, p465],
             identity_provider: idp,
             proxy,
+            certificates: self.trust.describe(),
         }
     }
 

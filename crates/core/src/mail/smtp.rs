@@ -307,23 +307,38 @@ impl Smtp {
     }
 }
 
-/// lettre's TLS settings for `host` with the app's roots. lettre would read the OS certificate
-/// store on every connection; these are built once per host and trust, then reused.
+/// lettre's TLS settings for `host` with the app's trust. lettre takes no rustls configuration
+/// of ours, so it builds a verifier matching [`Trust`]'s ([`Trust::client_roots`]): with its
+/// `rustls-platform-verifier` feature the same OS verifier from the same extra CA, or, when the
+/// OS verifier could not be set up, webpki with the same roots. Built once per host and roots,
+/// then reused.
 fn tls_parameters(host: &str, trust: &Trust) -> Result<TlsParameters, Finding> {
+    use lettre::transport::smtp::client::CertificateStore;
     use std::collections::HashMap;
     use std::sync::{LazyLock, Mutex};
-    /// Host and extra CA → parameters.
-    type Key = (String, Option<Vec<u8>>);
+    /// Host, whether the OS verifier is used, and the roots (DER) → parameters.
+    type Key = (String, bool, Vec<Vec<u8>>);
     static CACHE: LazyLock<Mutex<HashMap<Key, TlsParameters>>> = LazyLock::new(Mutex::default);
-    let key = (host.to_owned(), trust.extra_ca_pem().map(<[u8]>::to_vec));
+    let (os, roots) = match trust.client_roots() {
+        net::ClientRoots::OsVerifier { extra } => (true, extra),
+        net::ClientRoots::Only(roots) => (false, roots),
+    };
+    let key = (
+        host.to_owned(),
+        os,
+        roots.iter().map(|c| c.to_vec()).collect::<Vec<_>>(),
+    );
     if let Some(p) = CACHE.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return Ok(p);
     }
-    let mut builder = TlsParameters::builder(host.to_string())
-        .certificate_store(lettre::transport::smtp::client::CertificateStore::None);
-    for der in trust.roots_der() {
-        // Roots the OS ships that lettre cannot read are skipped, as rustls would.
-        if let Ok(cert) = Certificate::from_der(der.to_vec()) {
+    let mut builder = TlsParameters::builder(host.to_string()).certificate_store(if os {
+        CertificateStore::Default
+    } else {
+        CertificateStore::None
+    });
+    for der in &key.2 {
+        // A root lettre cannot read is skipped, as rustls would.
+        if let Ok(cert) = Certificate::from_der(der.clone()) {
             builder = builder.add_root_certificate(cert);
         }
     }

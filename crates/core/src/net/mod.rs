@@ -21,7 +21,7 @@ pub mod resolver;
 mod trust;
 
 pub use cert::CertFacts;
-pub use trust::{Inspected, Trust, find_rustls, tls_finding, tls_version};
+pub use trust::{ClientRoots, Inspected, Trust, find_rustls, tls_finding, tls_version};
 
 /// Why a connection could not be made.
 #[derive(Debug, thiserror::Error)]

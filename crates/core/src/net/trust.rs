@@ -1,16 +1,36 @@
 //! Which certificates the app trusts, the TLS handshake, and TLS failures as findings.
 //!
-//! Certificates are always verified (webpki, via rustls): there is no switch to turn
-//! verification off. For diagnosis, [`Trust::handshake_inspected`] also keeps the certificate
-//! chain the server presented, so a failed verification can say *which* certificate was wrong
-//! (expired on what date, issued for which names, by whom). It records and then delegates to
-//! the same verifier; it never accepts anything the normal handshake would refuse.
+//! Certificates are always verified, by the operating system's own verifier through
+//! `rustls-platform-verifier` (the rustls project's crate): on Windows the CryptoAPI chain
+//! engine (`CertGetCertificateChain`, which fetches missing intermediates and roots on demand,
+//! checks revocation and applies enterprise policy), on macOS the Security framework
+//! (`SecTrustEvaluateWithError`), on Linux and the other Unixes webpki with the OS root store
+//! (`rustls-native-certs`) — exactly what the app did on Linux before, so one code path serves
+//! every OS. The settings' `[tls] extra_ca_file` is trusted in addition
+//! (`Verifier::new_with_extra_roots`). See
+//! <https://github.com/rustls/rustls-platform-verifier#readme> for each platform's behaviour.
+//!
+//! When the OS verifier cannot be set up (Wine, for one, refuses the chain engine the Windows
+//! verifier makes for extra roots: `E_INVALIDARG`), the app verifies with webpki and the OS root
+//! store (`rustls-native-certs`) plus the extra CA, as it did before, logs why, and the
+//! connection check says which verifier is in use ([`Trust::describe`]).
+//!
+//! Every TLS user takes its trust from one [`Trust`]: IMAP, the implicit-TLS SMTP handshake
+//! and the connection check's probe through [`Trust::handshake`] and
+//! [`Trust::handshake_inspected`], HTTPS (`reqwest`) through [`Trust::http_tls_config`], and
+//! lettre's STARTTLS, which takes no rustls configuration of ours, builds the same platform
+//! verifier from [`Trust::extra_roots`] (lettre's `rustls-platform-verifier` feature).
+//!
+//! There is no switch to turn verification off. For diagnosis, [`Trust::handshake_inspected`]
+//! also keeps the certificate chain the server presented, so a failed verification can say
+//! *which* certificate was wrong (expired on what date, issued for which names, by whom). It
+//! records and then delegates to the same verifier; it never accepts anything the normal
+//! handshake would refuse.
 
 use std::io;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use rustls::client::WebPkiServerVerifier;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use tokio::net::TcpStream;
@@ -20,32 +40,38 @@ use tokio_rustls::client::TlsStream;
 use super::cert::CertFacts;
 use crate::findings::{Finding, FindingCode};
 
-static NATIVE_ROOTS: LazyLock<Vec<CertificateDer<'static>>> = LazyLock::new(|| {
-    let result = rustls_native_certs::load_native_certs();
-    if !result.errors.is_empty() {
-        tracing::debug!(
-            errors = result.errors.len(),
-            "some OS root certificates could not be loaded"
-        );
-    }
-    result.certs
-});
-
-/// Which certificate authorities the app trusts: the OS roots plus the settings' extra CA.
-/// Certificates are always verified; there is no switch to turn verification off.
+/// Which certificate authorities the app trusts: the operating system's (through its own
+/// verifier) plus the settings' extra CA. Certificates are always verified; there is no switch
+/// to turn verification off.
 #[derive(Clone)]
 pub struct Trust {
-    extra_pem: Option<Vec<u8>>,
-    verifier: Arc<WebPkiServerVerifier>,
+    extra: Vec<CertificateDer<'static>>,
+    verifier: Arc<dyn ServerCertVerifier>,
+    /// Which verifier is in use, in words.
+    kind: String,
+    /// The roots webpki uses when the OS verifier could not be set up.
+    fallback_roots: Option<Arc<Vec<CertificateDer<'static>>>>,
     config: Arc<rustls::ClientConfig>,
 }
 
 impl std::fmt::Debug for Trust {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Trust")
-            .field("extra_ca", &self.extra_pem.is_some())
+            .field("extra_ca", &!self.extra.is_empty())
             .finish()
     }
+}
+
+/// What a client that builds its own verifier must trust ([`Trust::client_roots`]).
+#[derive(Debug, Clone, Copy)]
+pub enum ClientRoots<'a> {
+    /// The OS verifier, plus these extra roots.
+    OsVerifier {
+        /// The settings' extra CA certificates.
+        extra: &'a [CertificateDer<'static>],
+    },
+    /// webpki with exactly these roots (the OS verifier could not be set up).
+    Only(&'a [CertificateDer<'static>]),
 }
 
 /// The outcome of a handshake made with [`Trust::handshake_inspected`]: the stream (or why not)
@@ -63,25 +89,34 @@ fn provider() -> Arc<rustls::crypto::CryptoProvider> {
 }
 
 impl Trust {
-    /// Builds the trust from the OS roots plus `extra_ca_pem` (already validated at settings
-    /// load).
+    /// Builds the trust: the OS verifier plus `extra_ca_pem` (already validated at settings
+    /// load). When the OS verifier cannot be set up, webpki with the OS root store (see the
+    /// module docs); the reason is logged and [`Trust::describe`] says so.
     pub fn new(extra_ca_pem: Option<&[u8]>) -> Trust {
         use rustls::pki_types::pem::PemObject;
-        let mut roots = rustls::RootCertStore::empty();
-        let (_added, _ignored) = roots.add_parsable_certificates(NATIVE_ROOTS.iter().cloned());
-        if let Some(pem) = extra_ca_pem {
-            let extra: Vec<_> = CertificateDer::pem_slice_iter(pem)
-                .filter_map(Result::ok)
-                .collect();
-            roots.add_parsable_certificates(extra);
-        }
-        let verifier = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider())
-            .build()
-            .expect("the OS and settings roots are parsed certificates");
-        let config = client_config(verifier.clone());
+        let extra: Vec<CertificateDer<'static>> = extra_ca_pem
+            .map(|pem| {
+                CertificateDer::pem_slice_iter(pem)
+                    .filter_map(Result::ok)
+                    .filter(|c| {
+                        let ok = rustls::RootCertStore::empty().add(c.clone()).is_ok();
+                        if !ok {
+                            tracing::warn!(
+                                "an extra CA certificate from the settings cannot be used as a root: left out"
+                            );
+                        }
+                        ok
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let chosen = os_verifier(&extra);
+        let config = client_config(chosen.verifier.clone());
         Trust {
-            extra_pem: extra_ca_pem.map(<[u8]>::to_vec),
-            verifier,
+            extra,
+            verifier: chosen.verifier,
+            kind: chosen.kind,
+            fallback_roots: chosen.fallback_roots.map(Arc::new),
             config,
         }
     }
@@ -91,20 +126,35 @@ impl Trust {
         Arc::clone(&self.config)
     }
 
-    /// The extra CA PEM, if any (for clients that build their own TLS configuration).
-    pub fn extra_ca_pem(&self) -> Option<&[u8]> {
-        self.extra_pem.as_deref()
+    /// The rustls configuration for HTTPS (`reqwest`'s `use_preconfigured_tls`): the same
+    /// verifier, offering HTTP/2 and HTTP/1.1 by ALPN.
+    pub fn http_tls_config(&self) -> rustls::ClientConfig {
+        let mut config = (*self.config).clone();
+        config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+        config
     }
 
-    /// Every trusted root as DER: the OS roots (read once per process) plus the extra CA, for
-    /// clients that take a list of roots (lettre).
-    pub fn roots_der(&self) -> Vec<CertificateDer<'static>> {
-        use rustls::pki_types::pem::PemObject;
-        let mut roots = NATIVE_ROOTS.clone();
-        if let Some(pem) = &self.extra_pem {
-            roots.extend(CertificateDer::pem_slice_iter(pem).filter_map(Result::ok));
+    /// The extra CA certificates from the settings.
+    pub fn extra_roots(&self) -> &[CertificateDer<'static>] {
+        &self.extra
+    }
+
+    /// What a client that builds its own verifier (lettre) must trust to match this one.
+    pub fn client_roots(&self) -> ClientRoots<'_> {
+        match &self.fallback_roots {
+            None => ClientRoots::OsVerifier { extra: &self.extra },
+            Some(roots) => ClientRoots::Only(roots),
         }
-        roots
+    }
+
+    /// Which verifier checks certificates, and whether the settings add a CA, e.g. `the
+    /// operating system's certificate verifier, plus 1 CA certificate from the settings`.
+    pub fn describe(&self) -> String {
+        match self.extra.len() {
+            0 => self.kind.clone(),
+            1 => format!("{}, plus 1 CA certificate from the settings", self.kind),
+            n => format!("{}, plus {n} CA certificates from the settings", self.kind),
+        }
     }
 
     /// Wraps `tcp` in TLS for `host`, verifying the certificate, within `timeout`.
@@ -148,14 +198,81 @@ impl Trust {
     }
 }
 
+/// The verifier [`os_verifier`] chose.
+struct Chosen {
+    verifier: Arc<dyn ServerCertVerifier>,
+    kind: String,
+    fallback_roots: Option<Vec<CertificateDer<'static>>>,
+}
+
+/// The OS verifier trusting `extra` too; when it cannot be set up, [`fallback`] with the OS
+/// root store.
+fn os_verifier(extra: &[CertificateDer<'static>]) -> Chosen {
+    use rustls_platform_verifier::Verifier;
+    let os = if extra.is_empty() {
+        Verifier::new(provider())
+    } else {
+        Verifier::new_with_extra_roots(extra.iter().cloned(), provider())
+    };
+    match os {
+        Ok(v) => Chosen {
+            verifier: Arc::new(v),
+            kind: "the operating system's certificate verifier".into(),
+            fallback_roots: None,
+        },
+        Err(reason) => {
+            tracing::warn!(error = %reason, "the OS certificate verifier could not be set up; using webpki with the OS root certificates");
+            fallback(
+                &reason.to_string(),
+                rustls_native_certs::load_native_certs().certs,
+                extra,
+            )
+        }
+    }
+}
+
+/// webpki with `native` (the OS root store) and `extra`; without any root, a verifier that
+/// refuses every certificate.
+fn fallback(
+    reason: &str,
+    native: Vec<CertificateDer<'static>>,
+    extra: &[CertificateDer<'static>],
+) -> Chosen {
+    let mut all = native;
+    all.extend_from_slice(extra);
+    let mut roots = rustls::RootCertStore::empty();
+    roots.add_parsable_certificates(all.iter().cloned());
+    match rustls::client::WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider())
+        .build()
+    {
+        Ok(v) => Chosen {
+            verifier: v,
+            kind: format!(
+                "webpki with the OS root certificates (the OS verifier could not be set up: {reason})"
+            ),
+            fallback_roots: Some(all),
+        },
+        Err(e) => {
+            tracing::warn!(error = %e, "no root certificate at all: every certificate will be refused");
+            Chosen {
+                verifier: Arc::new(RefuseAll(provider())),
+                kind: format!(
+                    "none: no root certificate could be loaded, every certificate is refused ({reason})"
+                ),
+                fallback_roots: Some(Vec::new()),
+            }
+        }
+    }
+}
+
 fn client_config(verifier: Arc<dyn ServerCertVerifier>) -> Arc<rustls::ClientConfig> {
     Arc::new(
         rustls::ClientConfig::builder_with_provider(provider())
             .with_safe_default_protocol_versions()
             .expect("ring supports the default TLS versions")
             .dangerous()
-            // Not dangerous here: every verifier passed in is webpki's, or the recorder
-            // that delegates every decision to it.
+            // Not dangerous here: every verifier passed in is the OS verifier, the recorder
+            // that delegates every decision to it, or one that refuses every certificate.
             .with_custom_certificate_verifier(verifier)
             .with_no_client_auth(),
     )
@@ -178,10 +295,62 @@ async fn handshake_with(
         .map_err(|e| tls_finding(host, &e))
 }
 
-/// Keeps the chain a server presents, then lets webpki decide exactly as usual.
+/// Used when there is no root certificate at all: refuses every certificate as issued by an
+/// unknown authority (there is nothing to trust it with).
+#[derive(Debug)]
+struct RefuseAll(Arc<rustls::crypto::CryptoProvider>);
+
+impl ServerCertVerifier for RefuseAll {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        Err(rustls::Error::InvalidCertificate(
+            rustls::CertificateError::UnknownIssuer,
+        ))
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}
+
+/// Keeps the chain a server presents, then lets the OS verifier decide exactly as usual.
 #[derive(Debug)]
 struct Recorder {
-    inner: Arc<WebPkiServerVerifier>,
+    inner: Arc<dyn ServerCertVerifier>,
     seen: Mutex<Vec<CertificateDer<'static>>>,
 }
 
@@ -291,4 +460,147 @@ fn rustls_finding(host: &str, err: &rustls::Error) -> Finding {
         .with("server", host)
         .with("problem", problem)
         .with_evidence(format!("{host}: {err}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mailsetup_testkit::{LeafOptions, TestCa};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    /// A TLS server on 127.0.0.1 that answers one HTTP request with `200 OK`.
+    async fn server(config: Arc<rustls::ServerConfig>) -> u16 {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        tokio::spawn(async move {
+            while let Ok((tcp, _)) = listener.accept().await {
+                let acceptor = tokio_rustls::TlsAcceptor::from(config.clone());
+                tokio::spawn(async move {
+                    if let Ok(mut tls) = acceptor.accept(tcp).await {
+                        let mut buf = [0u8; 1024];
+                        let _ = tls.read(&mut buf).await;
+                        let _ = tls
+                            .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
+                            .await;
+                        let _ = tls.shutdown().await;
+                    }
+                });
+            }
+        });
+        port
+    }
+
+    async fn handshake(trust: &Trust, port: u16) -> Inspected {
+        let tcp = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        trust
+            .handshake_inspected(tcp, "127.0.0.1", Duration::from_secs(5))
+            .await
+    }
+
+    #[tokio::test]
+    async fn the_settings_ca_is_trusted_through_the_os_verifier() {
+        let ca = TestCa::new();
+        let port = server(ca.server_config(&["localhost", "127.0.0.1"])).await;
+        let trust = Trust::new(Some(ca.pem().as_bytes()));
+        let seen = handshake(&trust, port).await;
+        assert!(seen.stream.is_ok(), "{:?}", seen.stream.err());
+        assert!(seen.certificate.is_some(), "certificate facts kept");
+        // HTTPS (reqwest) goes through the same verifier.
+        let http = reqwest::Client::builder()
+            .use_preconfigured_tls(trust.http_tls_config())
+            .no_proxy()
+            .build()
+            .unwrap();
+        let body = http
+            .get(format!("https://127.0.0.1:{port}/"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(body, "ok");
+    }
+
+    #[tokio::test]
+    async fn an_unknown_or_expired_certificate_is_refused_and_described() {
+        let ca = TestCa::new();
+        let port = server(ca.server_config(&["localhost", "127.0.0.1"])).await;
+        let unknown = handshake(&Trust::new(None), port).await;
+        let f = unknown.stream.expect_err("an unknown CA is refused");
+        assert_eq!(f.code, FindingCode::TlsCertificateInvalid);
+        assert!(f.explanation.contains("does not trust"), "{f:?}");
+        assert!(
+            unknown.certificate.is_some(),
+            "the presented certificate is still described"
+        );
+        let expired = server(ca.server_config_with(LeafOptions::expired(&["127.0.0.1"]))).await;
+        let trust = Trust::new(Some(ca.pem().as_bytes()));
+        let f = handshake(&trust, expired)
+            .await
+            .stream
+            .expect_err("expired is refused");
+        assert_eq!(f.code, FindingCode::TlsCertificateInvalid);
+        assert!(f.explanation.contains("expired"), "{f:?}");
+        // The HTTPS client refuses it too.
+        let http = reqwest::Client::builder()
+            .use_preconfigured_tls(trust.http_tls_config())
+            .no_proxy()
+            .build()
+            .unwrap();
+        assert!(
+            http.get(format!("https://127.0.0.1:{expired}/"))
+                .send()
+                .await
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn an_unusable_extra_certificate_does_not_disable_the_others() {
+        let ca = TestCa::new();
+        let mut pem =
+            String::from("-----BEGIN CERTIFICATE-----\nMIIBAA==\n-----END CERTIFICATE-----\n");
+        pem.push_str(&ca.pem());
+        let trust = Trust::new(Some(pem.as_bytes()));
+        assert_eq!(trust.extra_roots().len(), 1);
+        assert!(
+            format!("{:?}", trust.verifier).contains("Verifier"),
+            "{:?}",
+            trust.verifier
+        );
+    }
+
+    /// Where the OS verifier cannot be set up (Wine), webpki with the OS roots and the
+    /// settings' CA still verifies, and lettre is told to build the same.
+    #[tokio::test]
+    async fn the_fallback_verifies_with_the_roots_it_names() {
+        let ca = TestCa::new();
+        let port = server(ca.server_config(&["localhost", "127.0.0.1"])).await;
+        let chosen = fallback("E_INVALIDARG", Vec::new(), &[ca.der()]);
+        assert!(
+            chosen
+                .kind
+                .starts_with("webpki with the OS root certificates"),
+            "{}",
+            chosen.kind
+        );
+        let trust = Trust {
+            extra: vec![ca.der()],
+            config: client_config(chosen.verifier.clone()),
+            verifier: chosen.verifier,
+            kind: chosen.kind,
+            fallback_roots: chosen.fallback_roots.map(Arc::new),
+        };
+        assert!(handshake(&trust, port).await.stream.is_ok());
+        assert!(matches!(trust.client_roots(), ClientRoots::Only(r) if r.len() == 1));
+        // No root at all: every certificate is refused, and said so.
+        let none = fallback("no roots", Vec::new(), &[]);
+        assert!(
+            none.kind.starts_with("none: no root certificate"),
+            "{}",
+            none.kind
+        );
+        assert_eq!(none.fallback_roots, Some(Vec::new()));
+    }
 }

@@ -110,7 +110,8 @@ impl Tokens {
 }
 
 /// Builds the HTTPS client used for the identity provider: no redirects, explicit timeouts,
-/// https only, OS roots plus the settings' extra CA, system proxy settings honoured.
+/// https only, the app's [`Trust`] (the OS verifier plus the settings' extra CA), and the proxy
+/// of [`crate::net::proxy::configure`] (the environment variables, else the system setting).
 ///
 /// # Errors
 /// `INTERNAL` if the TLS backend cannot be initialised.
@@ -133,12 +134,9 @@ pub fn http_client_via(
         .https_only(true)
         .connect_timeout(timeout)
         .timeout(timeout)
-        .user_agent(concat!("mailsetup/", env!("CARGO_PKG_VERSION")));
-    if let Some(pem) = trust.extra_ca_pem() {
-        for cert in reqwest::Certificate::from_pem_bundle(pem).map_err(Finding::internal)? {
-            builder = builder.add_root_certificate(cert);
-        }
-    }
+        .user_agent(concat!("mailsetup/", env!("CARGO_PKG_VERSION")))
+        .use_preconfigured_tls(trust.http_tls_config());
+    builder = crate::net::proxy::configure(builder);
     if dns_server.is_some() {
         let resolver = crate::net::resolver::resolver(dns_server).map_err(Finding::internal)?;
         builder = builder.dns_resolver(std::sync::Arc::new(crate::net::resolver::HickoryResolve(

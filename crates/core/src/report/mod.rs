@@ -3,7 +3,8 @@
 //! a chat), JSON (`serde_json`) and [`html`] (one self-contained page: inline style, no script,
 //! no outside resources).
 //!
-//! What it holds: app version, OS, time, the account (address, who signed in, status times),
+//! What it holds: app version, OS (its real version: [`crate::platform::version`]), where the
+//! app's log is, time, the account (address, who signed in, status times),
 //! the profile (servers, authority, tenant, client id — none of them secret), and the latest
 //! check, sign-in and verification: each step with status, duration, detail and finding (whose
 //! evidence is already redacted), the access token's claims (`tid`, `oid`, `upn`, `scp`,
@@ -26,8 +27,12 @@ use crate::provider::{Profile, Security, SignInMethod};
 pub struct Report {
     /// `Mail Setup Assistant 0.1.0`.
     pub app: String,
-    /// Operating system and architecture, e.g. `Ubuntu 24.04.1 LTS (linux x86_64)`.
+    /// Operating system, its version and the architecture, e.g.
+    /// `Windows 11 Pro 24H2 (build 26100.2314) (windows x86_64)`.
     pub os: String,
+    /// Where the app's log is ([`crate::logging::described`]).
+    #[serde(default)]
+    pub log: String,
     /// When the report was made, RFC 3339 UTC.
     pub created_at: String,
     /// The mailbox (display form).
@@ -97,7 +102,8 @@ impl Report {
     ) -> Report {
         Report {
             app: format!("Mail Setup Assistant {}", env!("CARGO_PKG_VERSION")),
-            os: os_description(),
+            os: crate::platform::version::describe_current(),
+            log: crate::logging::described(),
             created_at: jiff::Timestamp::now()
                 .round(jiff::Unit::Second)
                 .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string()),
@@ -193,22 +199,6 @@ pub fn default_dir() -> std::path::PathBuf {
     dirs::download_dir()
         .or_else(dirs::home_dir)
         .unwrap_or_else(std::env::temp_dir)
-}
-
-/// `PRETTY_NAME (os arch)` on Linux, `os arch` elsewhere.
-fn os_description() -> String {
-    let base = format!("{} {}", std::env::consts::OS, std::env::consts::ARCH);
-    let pretty = std::fs::read_to_string("/etc/os-release")
-        .ok()
-        .and_then(|t| {
-            t.lines()
-                .find_map(|l| l.strip_prefix("PRETTY_NAME="))
-                .map(|v| v.trim_matches('"').to_owned())
-        });
-    match pretty {
-        Some(p) => format!("{p} ({base})"),
-        None => base,
-    }
 }
 
 /// Epoch seconds as `2026-11-29 16:40 UTC`.

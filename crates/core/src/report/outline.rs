@@ -67,6 +67,9 @@ fn about(r: &Report) -> Section<'_> {
         Item::Field("Sending server", r.profile.smtp.clone()),
         Item::Field("Mailbox server", r.profile.imap.clone()),
     ];
+    if !r.log.is_empty() {
+        items.insert(3, Item::Field("Log", r.log.clone()));
+    }
     if !r.profile.sign_in.is_empty() {
         items.push(Item::Field("Sign-in method", r.profile.sign_in.clone()));
     }
@@ -167,14 +170,13 @@ fn servers(d: &crate::diagnosis::Diagnosis) -> Section<'_> {
             ),
         ));
     }
-    items.push(Item::Field(
-        "Proxy",
-        if d.proxy.variables.is_empty() {
-            "none set".into()
-        } else {
-            d.proxy.variables.join(", ")
-        },
-    ));
+    items.push(Item::Field("Proxy", d.proxy.summary()));
+    if !d.certificates.is_empty() {
+        items.push(Item::Field(
+            "Certificates checked by",
+            d.certificates.clone(),
+        ));
+    }
     Section {
         title: "Servers".into(),
         items,

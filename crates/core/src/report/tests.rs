@@ -163,3 +163,31 @@ fn password_facts() -> ProfileFacts {
         SignInMethod::Password,
     )
 }
+
+#[test]
+fn the_report_names_the_log_the_proxy_in_use_and_the_certificate_verifier() {
+    use crate::net::proxy::{ProxyFacts, SystemProxy, SystemSource};
+    let mut r = sample();
+    r.log = r"C:\Users\ann\AppData\Local\mailsetup\logs (desktop.<date>.log)".into();
+    let system = SystemProxy {
+        https: Some("http://proxy.contoso.com:8080".into()),
+        exceptions: vec!["<local>".into()],
+        bypass_simple_names: true,
+        ..SystemProxy::new(SystemSource::WindowsInternetOptions)
+    };
+    r.results[0].diagnosis = Some(crate::diagnosis::Diagnosis {
+        proxy: ProxyFacts::default().with_system(Some(system)),
+        certificates: "the operating system's certificate verifier".into(),
+        ..Default::default()
+    });
+    let text = text::render(&r);
+    for line in [
+        r"  Log: C:\Users\ann\AppData\Local\mailsetup\logs (desktop.<date>.log)",
+        "  Proxy: sign-in through the system proxy http://proxy.contoso.com:8080 (Windows proxy settings; not for <local>)",
+        "  Certificates checked by: the operating system's certificate verifier",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    let back: Report = serde_json::from_str(&r.to_json()).unwrap();
+    assert_eq!(back, r, "JSON round-trips");
+}

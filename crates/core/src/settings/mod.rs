@@ -44,7 +44,7 @@
 //! the OS vault.
 //!
 //! Where the file is found, first match wins: an explicit path (`--config`), `$MAILSETUP_CONFIG`,
-//! the per-user file, then the file IT deploys for every user of the computer
+//! the per-user file ([`user_file`]), then the file IT deploys for every user of the computer
 //! ([`system_file`]).
 
 use std::fmt;
@@ -58,21 +58,21 @@ use crate::provider::Cloud;
 
 /// Environment variable naming a settings file (used when no path is given explicitly).
 pub const CONFIG_ENV: &str = "MAILSETUP_CONFIG";
-/// File name of the per-user settings file inside the platform config dir
-/// (`~/.config/mailsetup/`, `%APPDATA%\mailsetup\`, `~/Library/Application Support/mailsetup/`).
-pub const USER_FILE: &str = "settings.toml";
+/// The per-user settings file on this computer: `~/.config/mailsetup/settings.toml`,
+/// `%APPDATA%\mailsetup\settings.toml`, `~/Library/Application Support/mailsetup/settings.toml`
+/// ([`crate::platform::paths::user_settings_file`]).
+pub fn user_file() -> Option<PathBuf> {
+    use crate::platform::{Folders, Os, paths};
+    paths::user_settings_file(Os::current(), &Folders::current())
+}
 
 /// The settings file IT deploys for every user of the computer:
 /// `/etc/mailsetup/settings.toml` (Linux), `%ProgramData%\mailsetup\settings.toml` (Windows),
-/// `/Library/Application Support/mailsetup/settings.toml` (macOS).
+/// `/Library/Application Support/mailsetup/settings.toml` (macOS)
+/// ([`crate::platform::paths::system_settings_file`]).
 pub fn system_file() -> Option<PathBuf> {
-    if cfg!(windows) {
-        std::env::var_os("ProgramData").map(|d| PathBuf::from(d).join("mailsetup").join(USER_FILE))
-    } else if cfg!(target_os = "macos") {
-        Some(PathBuf::from("/Library/Application Support/mailsetup").join(USER_FILE))
-    } else {
-        Some(PathBuf::from("/etc/mailsetup").join(USER_FILE))
-    }
+    use crate::platform::{Folders, Os, paths};
+    paths::system_settings_file(Os::current(), &Folders::current())
 }
 
 /// Default tenant: any work or school account (facts §1.1 `{tenant}` values).
@@ -503,8 +503,7 @@ impl Settings {
         if let Some(p) = std::env::var_os(CONFIG_ENV).filter(|v| !v.is_empty()) {
             return Settings::load(Path::new(&p));
         }
-        let user = dirs::config_dir().map(|d| d.join("mailsetup").join(USER_FILE));
-        for p in user.into_iter().chain(system_file()) {
+        for p in user_file().into_iter().chain(system_file()) {
             if p.is_file() {
                 return Settings::load(&p);
             }

@@ -1,0 +1,208 @@
+//! Where the app keeps its files on each OS: the settings (per user and per machine), the
+//! account index (not secret) and the log. One pure function per location, given the [`Os`]
+//! and its [`Folders`].
+//!
+//! | | Windows | macOS | Linux |
+//! |---|---|---|---|
+//! | settings (user) | `%APPDATA%\mailsetup\settings.toml` | `~/Library/Application Support/mailsetup/settings.toml` | `$XDG_CONFIG_HOME/mailsetup/settings.toml` (`~/.config`) |
+//! | settings (machine) | `%ProgramData%\mailsetup\settings.toml` | `/Library/Application Support/mailsetup/settings.toml` | `/etc/mailsetup/settings.toml` |
+//! | account index | `%APPDATA%\mailsetup\` | `~/Library/Application Support/mailsetup/` | `$XDG_DATA_HOME/mailsetup/` (`~/.local/share`) |
+//! | log | `%LOCALAPPDATA%\mailsetup\logs\` | `~/Library/Logs/mailsetup/` | `$XDG_STATE_HOME/mailsetup/` (`~/.local/state`) |
+//!
+//! Sources: Windows known folders (FOLDERID_RoamingAppData, FOLDERID_LocalAppData,
+//! FOLDERID_ProgramData: <https://learn.microsoft.com/en-us/windows/win32/shell/knownfolderid>;
+//! roaming settings, machine-local logs); Apple's File System Programming Guide, "The Library
+//! Directory Stores App-Specific Files" (`Application Support`, `Logs`:
+//! <https://developer.apple.com/library/archive/documentation/FileManagement/Conceptual/FileSystemProgrammingGuide/FileSystemOverview/FileSystemOverview.html>);
+//! the XDG Base Directory Specification 0.8 (`XDG_STATE_HOME` holds logs; a relative value is
+//! invalid and ignored: <https://specifications.freedesktop.org/basedir-spec/0.8/>).
+
+use std::path::{Path, PathBuf};
+
+use super::{Folders, Os};
+
+/// The app's folder name in every location.
+pub const APP_DIR: &str = "mailsetup";
+/// The settings file's name.
+pub const SETTINGS_FILE: &str = "settings.toml";
+
+/// The per-user settings file.
+pub fn user_settings_file(os: Os, f: &Folders) -> Option<PathBuf> {
+    let dir = match os {
+        Os::Windows => f.app_data.clone(),
+        Os::MacOs => application_support(f),
+        Os::Linux => xdg(f.xdg_config_home.as_deref(), f, ".config"),
+    };
+    dir.map(|d| d.join(APP_DIR).join(SETTINGS_FILE))
+}
+
+/// The settings file IT deploys for every user of the computer.
+pub fn system_settings_file(os: Os, f: &Folders) -> Option<PathBuf> {
+    let dir = match os {
+        Os::Windows => f.program_data.clone(),
+        Os::MacOs => Some(PathBuf::from("/Library/Application Support")),
+        Os::Linux => Some(PathBuf::from("/etc")),
+    };
+    dir.map(|d| d.join(APP_DIR).join(SETTINGS_FILE))
+}
+
+/// The folder of the account index (no secret in it).
+pub fn data_dir(os: Os, f: &Folders) -> Option<PathBuf> {
+    let dir = match os {
+        Os::Windows => f.app_data.clone(),
+        Os::MacOs => application_support(f),
+        Os::Linux => xdg(f.xdg_data_home.as_deref(), f, ".local/share"),
+    };
+    dir.map(|d| d.join(APP_DIR))
+}
+
+/// The folder of the desktop app's log files.
+pub fn log_dir(os: Os, f: &Folders) -> Option<PathBuf> {
+    match os {
+        Os::Windows => f
+            .local_app_data
+            .as_ref()
+            .map(|d| d.join(APP_DIR).join("logs")),
+        Os::MacOs => f
+            .home
+            .as_ref()
+            .map(|h| h.join("Library").join("Logs").join(APP_DIR)),
+        Os::Linux => xdg(f.xdg_state_home.as_deref(), f, ".local/state").map(|d| d.join(APP_DIR)),
+    }
+}
+
+fn application_support(f: &Folders) -> Option<PathBuf> {
+    f.home
+        .as_ref()
+        .map(|h| h.join("Library").join("Application Support"))
+}
+
+/// An XDG base directory: the variable when it holds an absolute path, else `~/<default>`.
+fn xdg(var: Option<&Path>, f: &Folders, default: &str) -> Option<PathBuf> {
+    match var {
+        Some(v) if v.is_absolute() => Some(v.to_path_buf()),
+        _ => f.home.as_ref().map(|h| h.join(default)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn windows() -> Folders {
+        Folders {
+            home: Some(PathBuf::from(r"C:\Users\ann")),
+            app_data: Some(PathBuf::from(r"C:\Users\ann\AppData\Roaming")),
+            local_app_data: Some(PathBuf::from(r"C:\Users\ann\AppData\Local")),
+            program_data: Some(PathBuf::from(r"C:\ProgramData")),
+            ..Folders::default()
+        }
+    }
+
+    fn home(h: &str) -> Folders {
+        Folders {
+            home: Some(PathBuf::from(h)),
+            ..Folders::default()
+        }
+    }
+
+    #[test]
+    fn windows_locations() {
+        let f = windows();
+        let w = |p: Option<PathBuf>| p.unwrap();
+        assert_eq!(
+            w(user_settings_file(Os::Windows, &f)),
+            PathBuf::from(r"C:\Users\ann\AppData\Roaming")
+                .join("mailsetup")
+                .join("settings.toml")
+        );
+        assert_eq!(
+            w(system_settings_file(Os::Windows, &f)),
+            PathBuf::from(r"C:\ProgramData")
+                .join("mailsetup")
+                .join("settings.toml")
+        );
+        assert_eq!(
+            w(data_dir(Os::Windows, &f)),
+            PathBuf::from(r"C:\Users\ann\AppData\Roaming").join("mailsetup")
+        );
+        assert_eq!(
+            w(log_dir(Os::Windows, &f)),
+            PathBuf::from(r"C:\Users\ann\AppData\Local")
+                .join("mailsetup")
+                .join("logs")
+        );
+        // Without %ProgramData% there is no machine-wide file (never a guess).
+        assert_eq!(system_settings_file(Os::Windows, &Folders::default()), None);
+    }
+
+    #[test]
+    fn macos_locations() {
+        let f = home("/Users/ann");
+        assert_eq!(
+            user_settings_file(Os::MacOs, &f).unwrap(),
+            Path::new("/Users/ann/Library/Application Support/mailsetup/settings.toml")
+        );
+        assert_eq!(
+            system_settings_file(Os::MacOs, &f).unwrap(),
+            Path::new("/Library/Application Support/mailsetup/settings.toml")
+        );
+        assert_eq!(
+            data_dir(Os::MacOs, &f).unwrap(),
+            Path::new("/Users/ann/Library/Application Support/mailsetup")
+        );
+        assert_eq!(
+            log_dir(Os::MacOs, &f).unwrap(),
+            Path::new("/Users/ann/Library/Logs/mailsetup")
+        );
+    }
+
+    #[test]
+    fn linux_locations_follow_xdg() {
+        let f = home("/home/ann");
+        assert_eq!(
+            user_settings_file(Os::Linux, &f).unwrap(),
+            Path::new("/home/ann/.config/mailsetup/settings.toml")
+        );
+        assert_eq!(
+            system_settings_file(Os::Linux, &f).unwrap(),
+            Path::new("/etc/mailsetup/settings.toml")
+        );
+        assert_eq!(
+            data_dir(Os::Linux, &f).unwrap(),
+            Path::new("/home/ann/.local/share/mailsetup")
+        );
+        assert_eq!(
+            log_dir(Os::Linux, &f).unwrap(),
+            Path::new("/home/ann/.local/state/mailsetup")
+        );
+        let set = Folders {
+            xdg_config_home: Some("/tmp/c".into()),
+            xdg_data_home: Some("/tmp/d".into()),
+            xdg_state_home: Some("/tmp/s".into()),
+            ..f.clone()
+        };
+        assert_eq!(
+            user_settings_file(Os::Linux, &set).unwrap(),
+            Path::new("/tmp/c/mailsetup/settings.toml")
+        );
+        assert_eq!(
+            data_dir(Os::Linux, &set).unwrap(),
+            Path::new("/tmp/d/mailsetup")
+        );
+        assert_eq!(
+            log_dir(Os::Linux, &set).unwrap(),
+            Path::new("/tmp/s/mailsetup")
+        );
+        // A relative XDG value is invalid: the default applies.
+        let relative = Folders {
+            xdg_state_home: Some("state".into()),
+            ..f
+        };
+        assert_eq!(
+            log_dir(Os::Linux, &relative).unwrap(),
+            Path::new("/home/ann/.local/state/mailsetup")
+        );
+        assert_eq!(log_dir(Os::Linux, &Folders::default()), None);
+    }
+}
