@@ -190,11 +190,13 @@ core_tests() {
 }
 
 # crates/cli/tests/windows.rs: the Windows mailsetup.exe end to end under Wine, driven by the
-# Linux test harness (rustup's cargo) against the local peers.
+# Linux test harness (rustup's cargo) against the local peers. One test at a time: every test
+# shares the prefix's %APPDATA% and so one account index, and under Wine a rename over a file
+# another process has open fails (Access denied), which two tests at once can hit.
 cli_suite() {
   local rc=0
   MAILSETUP_WINDOWS_EXE="$BIN_DIR/mailsetup.exe" MAILSETUP_WINE64="$WINE64" \
-    timeout -k 10 1800 cargo test -p mailsetup-cli --test windows -- --ignored --test-threads 2 \
+    timeout -k 10 1800 cargo test -p mailsetup-cli --test windows -- --ignored --test-threads 1 \
     >"$LOGS/cli-wine.log" 2>&1 || rc=$?
   grep -E '^test |^test result|^failures:|^    [a-z_0-9]+$' "$LOGS/cli-wine.log" >&2 || true
   [ $rc = 0 ] || log "CLI end to end under Wine: FAILED (exit $rc), see $LOGS/cli-wine.log"

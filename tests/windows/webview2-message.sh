@@ -18,6 +18,12 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/mailsetup-webview2.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 fail() { echo "webview2-message: FAILED: $*" >&2; exit 1; }
 
+# Wine's desktop process (explorer.exe) holds the display driver for every window of the prefix:
+# one started without a display (by wineboot, or a console program) would make every window
+# fail ("no driver could be loaded"). Stop the prefix's processes, so that it starts in this one.
+/usr/lib/wine/wineserver -k 2>/dev/null || true
+/usr/lib/wine/wineserver -w 2>/dev/null || true
+
 # The app, with an exit-code file (a background job's status is read after it ends).
 ( set +e; timeout -k 5 90 /usr/lib/wine/wine64 "$EXE" >"$WORK/app.out" 2>&1; echo $? >"$WORK/rc" ) &
 APP=$!

@@ -159,7 +159,11 @@ fn sign_in_renew_and_send(env: &TestEnv) -> (usize, usize) {
 
     // Removing the account removes every entry it has in the vault, split parts too.
     let (code, removed) = env.run_json(&["accounts", "remove", &env.address]);
-    assert_eq!((code, removed["removed"].clone()), (0, json!(true)));
+    assert_eq!(
+        (code, removed["removed"].clone()),
+        (0, json!(true)),
+        "{removed:#}"
+    );
     assert_eq!(users(&env.wine_vault_entries()), Vec::<String>::new());
     env.assert_no_secret_printed(&[first_rt.clone(), second_rt, third_rt]);
     (first_rt.len(), access_len)
@@ -238,7 +242,11 @@ fn microsoft_sign_in_verify_list_and_remove() {
     assert_eq!(me["lastCheckPassed"], true);
 
     let (code, removed) = env.run_json(&["accounts", "remove", &env.address.to_uppercase()]);
-    assert_eq!((code, removed["removed"].clone()), (0, json!(true)));
+    assert_eq!(
+        (code, removed["removed"].clone()),
+        (0, json!(true)),
+        "{removed:#}"
+    );
     assert_eq!(
         users(&env.wine_vault_entries()),
         Vec::<String>::new(),
@@ -315,7 +323,11 @@ fn gmail_app_password_sets_up_verifies_and_is_removed() {
     assert_eq!(step(&v, "imap_find")["status"], "passed", "{v:#}");
 
     let (code, removed) = env.run_json(&["accounts", "remove", &env.address]);
-    assert_eq!((code, removed["removed"].clone()), (0, json!(true)));
+    assert_eq!(
+        (code, removed["removed"].clone()),
+        (0, json!(true)),
+        "{removed:#}"
+    );
     assert_eq!(
         users(&env.wine_vault_entries()),
         Vec::<String>::new(),
