@@ -355,6 +355,10 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        windows,
+        ignore = "Unix paths joined with Windows separators when run on Windows"
+    )]
     fn macos_finds_app_bundles_and_starts_them_with_open() {
         let folders = Folders {
             home: Some(PathBuf::from("/Users/ann")),

