@@ -195,6 +195,121 @@ impl AccountIndex {
     }
 }
 
+/// The account list as the assistant sees it: the file ([`AccountIndex`]) in the app, an
+/// in-memory list ([`MemoryAccounts`]) in unit tests.
+pub trait AccountStore: Send + Sync {
+    /// All accounts, sorted by address.
+    ///
+    /// # Errors
+    /// `INTERNAL` when the list cannot be read.
+    fn list(&self) -> Result<Vec<AccountSummary>, Finding>;
+
+    /// The entry for `mailbox`.
+    ///
+    /// # Errors
+    /// As [`AccountStore::list`].
+    fn get(&self, mailbox: &Address) -> Result<Option<AccountSummary>, Finding>;
+
+    /// Inserts or replaces the entry for `summary.mailbox`.
+    ///
+    /// # Errors
+    /// `INTERNAL` when the list cannot be written.
+    fn upsert(&self, summary: AccountSummary) -> Result<(), Finding>;
+
+    /// Changes the entry for `mailbox` with `f`, if there is one.
+    ///
+    /// # Errors
+    /// As [`AccountStore::upsert`].
+    fn update(
+        &self,
+        mailbox: &Address,
+        f: &mut dyn FnMut(&mut AccountSummary),
+    ) -> Result<(), Finding>;
+
+    /// Removes the entry for `mailbox`; returns whether there was one.
+    ///
+    /// # Errors
+    /// As [`AccountStore::upsert`].
+    fn remove(&self, mailbox: &Address) -> Result<bool, Finding>;
+}
+
+impl AccountStore for AccountIndex {
+    fn list(&self) -> Result<Vec<AccountSummary>, Finding> {
+        AccountIndex::list(self)
+    }
+    fn get(&self, mailbox: &Address) -> Result<Option<AccountSummary>, Finding> {
+        AccountIndex::get(self, mailbox)
+    }
+    fn upsert(&self, summary: AccountSummary) -> Result<(), Finding> {
+        AccountIndex::upsert(self, summary)
+    }
+    fn update(
+        &self,
+        mailbox: &Address,
+        f: &mut dyn FnMut(&mut AccountSummary),
+    ) -> Result<(), Finding> {
+        AccountIndex::update(self, mailbox, f)
+    }
+    fn remove(&self, mailbox: &Address) -> Result<bool, Finding> {
+        AccountIndex::remove(self, mailbox)
+    }
+}
+
+/// An account list in memory, for unit tests of the assistant's steps.
+#[derive(Debug, Default)]
+pub struct MemoryAccounts(std::sync::Mutex<IndexFile>);
+
+impl MemoryAccounts {
+    fn with<T>(&self, f: impl FnOnce(&mut Vec<AccountSummary>) -> T) -> T {
+        let mut file = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let out = f(&mut file.accounts);
+        file.accounts.sort_by(|a, b| a.mailbox.cmp(&b.mailbox));
+        out
+    }
+}
+
+impl AccountStore for MemoryAccounts {
+    fn list(&self) -> Result<Vec<AccountSummary>, Finding> {
+        Ok(self.with(|a| a.clone()))
+    }
+    fn get(&self, mailbox: &Address) -> Result<Option<AccountSummary>, Finding> {
+        Ok(self.with(|a| {
+            a.iter()
+                .find(|s| s.mailbox == mailbox.normalized())
+                .cloned()
+        }))
+    }
+    fn upsert(&self, summary: AccountSummary) -> Result<(), Finding> {
+        self.with(|a| {
+            a.retain(|s| s.mailbox != summary.mailbox);
+            a.push(summary);
+        });
+        Ok(())
+    }
+    fn update(
+        &self,
+        mailbox: &Address,
+        f: &mut dyn FnMut(&mut AccountSummary),
+    ) -> Result<(), Finding> {
+        self.with(|a| {
+            a.iter_mut()
+                .filter(|s| s.mailbox == mailbox.normalized())
+                .for_each(f)
+        });
+        Ok(())
+    }
+    fn remove(&self, mailbox: &Address) -> Result<bool, Finding> {
+        Ok(self.with(|a| {
+            let before = a.len();
+            a.retain(|s| s.mailbox != mailbox.normalized());
+            a.len() != before
+        }))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,10 +334,7 @@ mod tests {
         }
     }
 
-    #[test]
-    fn upsert_update_remove_round_trip() {
-        let dir = tempfile::tempdir().unwrap();
-        let idx = AccountIndex::at(dir.path().join("sub/accounts.json"));
+    fn round_trip(idx: &dyn AccountStore) {
         assert!(idx.list().unwrap().is_empty());
         idx.upsert(summary("B@example.edu")).unwrap();
         idx.upsert(summary("a@example.edu")).unwrap();
@@ -233,11 +345,22 @@ mod tests {
             ["a@example.edu", "b@example.edu"]
         );
         let b = Address::parse("b@example.edu").unwrap();
-        idx.update(&b, |s| s.last_check_passed = Some(true))
+        idx.update(&b, &mut |s| s.last_check_passed = Some(true))
             .unwrap();
         assert_eq!(idx.get(&b).unwrap().unwrap().last_check_passed, Some(true));
         assert!(idx.remove(&b).unwrap());
         assert!(!idx.remove(&b).unwrap());
         assert_eq!(idx.list().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn upsert_update_remove_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        round_trip(&AccountIndex::at(dir.path().join("sub/accounts.json")));
+    }
+
+    #[test]
+    fn the_memory_list_behaves_as_the_file() {
+        round_trip(&MemoryAccounts::default());
     }
 }

@@ -12,7 +12,7 @@
 //! - `getuserrealm.srf` (undocumented, best effort) for the organisation's display name.
 //!
 //! A failed or slow lookup is a note, never an error: discovery only informs. It hands a
-//! [`Discovery`] to the profile choice ([`crate::provider::Profile::for_address`]) and to the
+//! [`Discovery`] to the profile choice ([`crate::profile::for_address`]) and to the
 //! page, which shows [`Discovery::summary`].
 
 use std::net::SocketAddr;
@@ -22,45 +22,8 @@ use hickory_resolver::proto::rr::RData;
 use serde::{Deserialize, Serialize};
 
 use crate::address::Address;
-use crate::oauth::claims::CONSUMER_TENANT_ID;
 use crate::provider::Cloud;
-
-/// Domains whose mailboxes are personal Microsoft accounts (Outlook.com, Hotmail, Live, MSN).
-pub const CONSUMER_DOMAINS: &[&str] = &[
-    "outlook.com",
-    "hotmail.com",
-    "live.com",
-    "msn.com",
-    "passport.com",
-    "hotmail.co.uk",
-    "hotmail.fr",
-    "hotmail.de",
-    "hotmail.it",
-    "hotmail.es",
-    "live.co.uk",
-    "live.fr",
-    "live.de",
-    "live.nl",
-    "outlook.fr",
-    "outlook.de",
-    "outlook.es",
-    "outlook.it",
-    "outlook.co.uk",
-];
-
-/// MX host suffixes that mean Microsoft 365 (facts §9).
-const M365_MX: &[&str] = &[
-    ".mail.protection.outlook.com",
-    ".mail.protection.outlook.us",
-    ".mail.protection.partner.outlook.cn",
-];
-/// MX hosts that mean Google (facts §9).
-const GOOGLE_MX: &[&str] = &[
-    "aspmx.l.google.com",
-    "smtp.google.com",
-    "googlemail.com",
-    "google.com",
-];
+use crate::provider::domains::{CONSUMER_DOMAINS, CONSUMER_TENANT_ID, GOOGLE_MX, M365_MX};
 
 /// The kind of provider discovery found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -61,7 +61,7 @@ impl Assistant {
             .map(|o| o.provider_name());
         // Other providers sign in with a password: nothing to explain there.
         let oauth_unavailable = (profile.kind != ProviderKind::Other)
-            .then(|| profile.oauth_unavailable(address))
+            .then(|| crate::profile::oauth_unavailable(&profile, address))
             .flatten()
             .map(Finding::finish);
         SignInChoices {
@@ -100,16 +100,13 @@ impl Assistant {
     }
 
     fn discovered_servers_source(&self, address: &Address) -> Option<String> {
-        let typed = self
-            .typed
-            .lock()
-            .ok()
-            .and_then(|t| t.get(address.normalized()).map(|s| s.source.clone()));
-        typed.or_else(|| {
-            self.discovered.lock().ok().and_then(|d| {
-                d.get(address.domain())
-                    .and_then(|d| d.servers.as_ref().map(|s| s.source.clone()))
+        self.memory
+            .typed_servers(address)
+            .map(|s| s.source)
+            .or_else(|| {
+                self.memory
+                    .discovery(address)
+                    .and_then(|d| d.servers.map(|s| s.source))
             })
-        })
     }
 }

@@ -17,13 +17,15 @@
 
 mod check;
 mod choices;
+#[cfg(test)]
+mod fakes;
+mod memory;
 mod password;
 mod signin;
 mod tokens;
 mod verify;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use secrecy::SecretString;
@@ -31,124 +33,22 @@ use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
 
 pub use choices::{PasswordKind, SignInChoices};
-pub use signin::AccountConfirmation;
 pub use verify::BATCH_CONCURRENCY;
 
-use crate::accounts::{AccountIndex, AccountSummary};
+use crate::accounts::{AccountIndex, AccountStore, AccountSummary};
 use crate::address::Address;
 use crate::browser::Browser;
+use crate::clock::{Clock, SystemClock};
 use crate::discovery::Discovery;
 use crate::findings::{Finding, FindingCode};
 use crate::net::Trust;
 use crate::oauth::client;
-use crate::progress::{Run, Status, Step, StepRecord};
+use crate::oauth::endpoint::{HttpTokenEndpoint, TokenEndpoint};
+pub use crate::outcome::{AccountConfirmation, Action, Outcome};
 use crate::provider::{MailServers, OAuthProfile, Profile};
 use crate::settings::{ClientType, Settings};
 use crate::vault::Vault;
-
-/// What the assistant was asked to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    /// Connection check.
-    Check,
-    /// Sign-in.
-    SignIn,
-    /// Verification.
-    Verify,
-}
-
-impl Action {
-    /// In words, e.g. `Connection check`.
-    pub fn label(self) -> &'static str {
-        match self {
-            Action::Check => "Connection check",
-            Action::SignIn => "Sign-in",
-            Action::Verify => "Verification",
-        }
-    }
-}
-
-/// The result of one action: every step with its status, duration and finding.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Outcome {
-    /// What was done.
-    pub action: Action,
-    /// The mailbox (display form).
-    pub address: String,
-    /// True only when every step passed.
-    pub passed: bool,
-    /// The steps in completion order.
-    pub steps: Vec<StepRecord>,
-    /// What discovery found, when it ran.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub discovery: Option<Discovery>,
-    /// The stored account, after a successful sign-in.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub account: Option<AccountSummary>,
-    /// A related account signed in: the person must confirm it ([`Assistant::confirm_sign_in`]).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub confirm: Option<AccountConfirmation>,
-    /// The access token's claims (never the token), after a verification that got one.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub token: Option<crate::oauth::claims::TokenClaims>,
-    /// What the connection check learned about the servers (also after a failure).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub diagnosis: Option<crate::diagnosis::Diagnosis>,
-}
-
-impl Outcome {
-    fn from_run(
-        action: Action,
-        address: &Address,
-        run: Run<'_>,
-        result: Result<(), Finding>,
-    ) -> Outcome {
-        let mut steps = run.into_records();
-        let passed = result.is_ok() && steps.iter().all(|s| s.status != Status::Failed);
-        // A failure outside any step (rare) still reaches the person.
-        if let Err(f) = &result
-            && !steps.iter().any(|s| s.finding.as_ref() == Some(f))
-            && steps.iter().all(|s| s.status != Status::Failed)
-        {
-            steps.push(StepRecord {
-                step: Step::Prepare,
-                status: Status::Failed,
-                start_ms: 0,
-                ms: 0,
-                detail: None,
-                finding: Some(f.clone()),
-            });
-        }
-        Outcome {
-            action,
-            address: address.display().to_owned(),
-            passed,
-            steps,
-            discovery: None,
-            account: None,
-            confirm: None,
-            token: None,
-            diagnosis: None,
-        }
-    }
-
-    /// The findings of the failed steps, in order, each once (steps that run concurrently can
-    /// fail for the same reason, e.g. a DNS failure seen by SMTP and IMAP alike).
-    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
-        let mut seen = Vec::new();
-        self.steps
-            .iter()
-            .filter_map(|s| s.finding.as_ref())
-            .filter(move |f| {
-                let key = (f.code, f.title.clone());
-                let new = !seen.contains(&key);
-                seen.push(key);
-                new
-            })
-    }
-}
+use memory::Memory;
 
 /// Options for [`Assistant::sign_in`] and [`Assistant::sign_in_with_code`].
 #[derive(Clone)]
@@ -242,20 +142,43 @@ pub enum Registration {
     Google,
 }
 
+/// What the assistant reads and writes outside itself, each behind a seam: the vault (over a
+/// [`crate::vault::SecretStore`]), the account list, the token endpoint and the clock. The app
+/// uses the OS vault, the account file, HTTPS and the system clock ([`Seams::system`]); unit
+/// tests use in-memory ones.
+pub struct Seams {
+    /// The credential vault.
+    pub vault: Vault,
+    /// The list of set-up accounts.
+    pub accounts: Arc<dyn AccountStore>,
+    /// Where codes and refresh tokens are redeemed; `None` for the provider's, over HTTPS.
+    pub token_endpoint: Option<Arc<dyn TokenEndpoint>>,
+    /// The wall clock.
+    pub clock: Arc<dyn Clock>,
+}
+
+impl Seams {
+    /// The real ones: `vault`, the account file `index`, HTTPS, the system clock.
+    pub fn system(vault: Vault, index: AccountIndex) -> Seams {
+        Seams {
+            vault,
+            accounts: Arc::new(index),
+            token_endpoint: None,
+            clock: Arc::new(SystemClock),
+        }
+    }
+}
+
 /// The app's core, configured once from [`Settings`].
 pub struct Assistant {
     settings: Settings,
     trust: Trust,
     http: reqwest::Client,
     vault: Vault,
-    index: AccountIndex,
-    discovered: Mutex<HashMap<String, Discovery>>,
-    pending: Mutex<HashMap<String, signin::PendingSignIn>>,
-    /// The latest outcome of each action per mailbox (this process only), for reports.
-    recent: Mutex<HashMap<String, Vec<Outcome>>>,
-    /// Server settings typed in for a mailbox (this process; stored with the account once it
-    /// is set up).
-    typed: Mutex<HashMap<String, MailServers>>,
+    accounts: Arc<dyn AccountStore>,
+    token_endpoint: Arc<dyn TokenEndpoint>,
+    clock: Arc<dyn Clock>,
+    memory: Memory,
     /// HTTPS client for autoconfig lookups (resolves through the settings' DNS server).
     autoconfig_http: reqwest::Client,
 }
@@ -286,20 +209,30 @@ impl Assistant {
         vault: Vault,
         index: AccountIndex,
     ) -> Result<Assistant, Finding> {
+        Assistant::with_seams(settings, Seams::system(vault, index))
+    }
+
+    /// An assistant over explicit [`Seams`].
+    ///
+    /// # Errors
+    /// As [`Assistant::new`].
+    pub fn with_seams(settings: Settings, seams: Seams) -> Result<Assistant, Finding> {
         let trust = Trust::new(settings.extra_ca_pem.as_deref());
         let http = client::http_client(&trust, settings.timeouts.http)?;
         let autoconfig_http =
             client::http_client_via(&trust, settings.timeouts.discovery, settings.dns_server)?;
+        let token_endpoint = seams
+            .token_endpoint
+            .unwrap_or_else(|| Arc::new(HttpTokenEndpoint(http.clone())));
         Ok(Assistant {
             settings,
             trust,
             http,
-            vault,
-            index,
-            discovered: Mutex::default(),
-            pending: Mutex::default(),
-            recent: Mutex::default(),
-            typed: Mutex::default(),
+            vault: seams.vault,
+            accounts: seams.accounts,
+            token_endpoint,
+            clock: seams.clock,
+            memory: Memory::default(),
             autoconfig_http,
         })
     }
@@ -317,19 +250,13 @@ impl Assistant {
     /// The provider profile for `address`: what discovery found (if it ran), and for other
     /// providers the servers stored with the account, else typed in, else from autoconfig.
     pub fn profile(&self, address: &Address) -> Profile {
-        let discovery = self
-            .discovered
-            .lock()
-            .ok()
-            .and_then(|d| d.get(address.domain()).cloned());
-        let stored = self.index.get(address).ok().flatten();
+        let discovery = self.memory.discovery(address);
+        let stored = self.accounts.get(address).ok().flatten();
         let servers = self
-            .typed
-            .lock()
-            .ok()
-            .and_then(|t| t.get(address.normalized()).cloned())
+            .memory
+            .typed_servers(address)
             .or_else(|| stored.as_ref().and_then(|s| s.servers.clone()));
-        Profile::for_kind(
+        crate::profile::for_kind(
             address,
             &self.settings,
             stored.map(|s| s.provider),
@@ -340,7 +267,7 @@ impl Assistant {
 
     /// How `address` signs in: as saved for a set-up account, else the profile's default.
     pub fn method(&self, address: &Address, profile: &Profile) -> crate::provider::SignInMethod {
-        self.index
+        self.accounts
             .get(address)
             .ok()
             .flatten()
@@ -365,9 +292,7 @@ impl Assistant {
                 .with("domain", address.domain())
                 .with_first_step(p)
         })?;
-        if let Ok(mut t) = self.typed.lock() {
-            t.insert(address.normalized().to_owned(), servers);
-        }
+        self.memory.type_servers(address, servers);
         Ok(())
     }
 
@@ -390,12 +315,7 @@ impl Assistant {
 
     /// Works out the provider for `address` (cached per domain for this process).
     pub async fn discover(&self, address: &Address) -> Discovery {
-        if let Some(d) = self
-            .discovered
-            .lock()
-            .ok()
-            .and_then(|d| d.get(address.domain()).cloned())
-        {
+        if let Some(d) = self.memory.discovery(address) {
             return d;
         }
         let sources = crate::discovery::Sources {
@@ -418,20 +338,13 @@ impl Assistant {
                 address.domain()
             );
         }
-        if let Ok(mut cache) = self.discovered.lock() {
-            cache.insert(address.domain().to_owned(), d.clone());
-        }
+        self.memory.keep_discovery(address, d.clone());
         d
     }
 
     /// Keeps `outcome` as the latest of its action for `address` (for [`Assistant::report`]).
     fn remember(&self, address: &Address, outcome: &Outcome) {
-        if let Ok(mut recent) = self.recent.lock() {
-            let list = recent.entry(address.normalized().to_owned()).or_default();
-            list.retain(|o| o.action != outcome.action);
-            list.push(outcome.clone());
-            list.sort_by_key(|o| o.action as u8);
-        }
+        self.memory.remember(address, outcome);
     }
 
     /// The helpdesk report for `address`: its saved account, profile, and the latest check,
@@ -440,16 +353,11 @@ impl Assistant {
     /// # Errors
     /// `INTERNAL` when the account list cannot be read.
     pub fn report(&self, address: &Address) -> Result<crate::report::Report, Finding> {
-        let results = self
-            .recent
-            .lock()
-            .ok()
-            .and_then(|r| r.get(address.normalized()).cloned())
-            .unwrap_or_default();
+        let results = self.memory.recent(address);
         let profile = self.profile(address);
         Ok(crate::report::Report::new(
             address.display(),
-            self.index.get(address)?,
+            self.accounts.get(address)?,
             crate::report::ProfileFacts::from_profile(&profile, self.method(address, &profile)),
             results,
         ))
@@ -461,7 +369,7 @@ impl Assistant {
     /// `VAULT_UNAVAILABLE`; `INTERNAL` when the index cannot be read.
     pub async fn accounts(&self) -> Result<Vec<AccountStatus>, Finding> {
         let mut out = Vec::new();
-        for summary in self.index.list()? {
+        for summary in self.accounts.list()? {
             let in_vault = match Address::parse(&summary.mailbox) {
                 Ok(a) => self.vault.load(&a).await?.is_some(),
                 Err(_) => false,
@@ -478,7 +386,7 @@ impl Assistant {
     /// `VAULT_UNAVAILABLE`; `INTERNAL` when the index cannot be written.
     pub async fn forget(&self, address: &Address) -> Result<bool, Finding> {
         let in_vault = self.vault.delete(address).await?;
-        let in_index = self.index.remove(address)?;
+        let in_index = self.accounts.remove(address)?;
         Ok(in_vault || in_index)
     }
 
@@ -488,7 +396,7 @@ impl Assistant {
     /// `VAULT_UNAVAILABLE` when the vault cannot be asked whether a secret is stored.
     pub async fn provisioning(&self) -> Result<Provisioning, Finding> {
         let ms = &self.settings.microsoft;
-        let profile = Profile::microsoft365(&self.settings);
+        let profile = crate::profile::microsoft365(&self.settings);
         let client_secret_stored = match &ms.client_id {
             Some(id) => self.vault.load_client_secret(id).await?.is_some(),
             None => false,

@@ -16,7 +16,7 @@ use crate::mail::imap::ImapConnection;
 use crate::mail::password::normalise_app_password;
 use crate::progress::{Done, ProgressSink, Run, Step};
 use crate::provider::{MailServers, Profile, ProviderKind, SignInMethod};
-use crate::vault::{AccountIds, AccountRecord, Credential, now_secs};
+use crate::vault::{AccountIds, AccountRecord, Credential};
 
 impl Assistant {
     /// Sets `address` up with `password`: checks it on the IMAP server, then stores it in the
@@ -125,7 +125,7 @@ impl Assistant {
                 secret: password,
                 username: login.clone(),
             },
-            saved_at: now_secs(),
+            saved_at: self.clock.now_secs(),
         };
         self.vault.save(&record).await?;
         let summary = AccountSummary {
@@ -149,7 +149,7 @@ impl Assistant {
             }),
             method: SignInMethod::Password,
         };
-        self.index.upsert(summary.clone())?;
+        self.accounts.upsert(summary.clone())?;
         Ok(Done::with_detail(summary, "saved in the OS vault"))
     }
 }

@@ -14,11 +14,11 @@ use secrecy::SecretString;
 
 use super::{Assistant, fill};
 use crate::address::Address;
+use crate::clock::epoch_secs;
 use crate::findings::{Finding, FindingCode};
-use crate::oauth::client;
 use crate::progress::Done;
 use crate::provider::{OAuthFlavour, OAuthProfile, ProviderKind};
-use crate::vault::{AccountRecord, CachedAccessToken, Credential, epoch_secs, now_secs};
+use crate::vault::{AccountRecord, CachedAccessToken, Credential};
 
 /// A cached access token is used only if it stays valid at least this long.
 pub const ACCESS_TOKEN_MARGIN: Duration = Duration::from_secs(60);
@@ -46,10 +46,11 @@ impl Assistant {
         record: &AccountRecord,
         cached: Option<CachedAccessToken>,
     ) -> Result<Done<Token>, Finding> {
+        let now = self.clock.now_secs();
         if let Some(cached) = cached
-            && cached.valid_for(ACCESS_TOKEN_MARGIN)
+            && cached.valid_at(now, ACCESS_TOKEN_MARGIN)
         {
-            let mins = (cached.expires_at.saturating_sub(now_secs())) / 60;
+            let mins = (cached.expires_at.saturating_sub(now)) / 60;
             return Ok(Done::with_detail(
                 Token {
                     secret: cached.token,
@@ -82,26 +83,29 @@ impl Assistant {
             self.client_secret(&record.client_id, record.confidential)
                 .await?
         };
-        let tokens =
-            match client::refresh(&self.http, &profile, refresh_token, secret.as_ref()).await {
-                Ok(t) => t,
-                Err(f) => {
-                    let f = fill(f, address, &profile);
-                    if matches!(
-                        f.code,
-                        FindingCode::ReauthInactivity
-                            | FindingCode::ReauthPolicy
-                            | FindingCode::ReauthRequired
-                    ) {
-                        self.vault.delete(address).await?;
-                    }
-                    return Err(f);
+        let tokens = match self
+            .token_endpoint
+            .refresh(&profile, refresh_token, secret.as_ref())
+            .await
+        {
+            Ok(t) => t,
+            Err(f) => {
+                let f = fill(f, address, &profile);
+                if matches!(
+                    f.code,
+                    FindingCode::ReauthInactivity
+                        | FindingCode::ReauthPolicy
+                        | FindingCode::ReauthRequired
+                ) {
+                    self.vault.delete(address).await?;
                 }
-            };
+                return Err(f);
+            }
+        };
         let rotated = tokens.refresh_token.clone().map(|rt| {
             let mut next = record.clone();
             next.credential = Credential::RefreshToken(rt);
-            next.saved_at = now_secs();
+            next.saved_at = now;
             next
         });
         let detail = if rotated.is_some() {
@@ -155,8 +159,9 @@ impl Assistant {
             tracing::warn!(code = %f.code, "the access token could not be cached");
         }
         let expires = renewal.cached.as_ref().map(|c| c.expires_at);
-        let _ = self.index.update(address, |s| {
-            s.last_refresh_at = Some(now_secs());
+        let now = self.clock.now_secs();
+        let _ = self.accounts.update(address, &mut |s| {
+            s.last_refresh_at = Some(now);
             s.token_expires_at = expires;
         });
         Ok(Done::with_detail(
@@ -167,5 +172,154 @@ impl Assistant {
                 "access token cached"
             },
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::Ordering;
+
+    use secrecy::ExposeSecret;
+
+    use super::*;
+    use crate::accounts::{AccountStore, AccountSummary};
+    use crate::assistant::fakes::{Harness, NOW, entra_tokens, harness};
+    use crate::provider::SignInMethod;
+    use crate::settings::Settings;
+    use crate::vault::AccountIds;
+
+    const TENANT: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+
+    async fn signed_in(h: &Harness, a: &Address) -> AccountRecord {
+        let record = AccountRecord {
+            mailbox: a.normalized().into(),
+            provider: ProviderKind::Microsoft365,
+            authority: "https://login.microsoftonline.com".into(),
+            tenant: TENANT.into(),
+            client_id: "client-1".into(),
+            scopes: vec!["https://outlook.office.com/SMTP.Send".into()],
+            account: AccountIds::default(),
+            sign_in_as: None,
+            confidential: false,
+            credential: Credential::RefreshToken(format!("1.AV0A{}", "o".repeat(1_518)).into()),
+            saved_at: NOW - 86_400,
+        };
+        h.assistant.vault.save(&record).await.unwrap();
+        h.accounts
+            .upsert(AccountSummary {
+                address: a.display().into(),
+                mailbox: a.normalized().into(),
+                provider: ProviderKind::Microsoft365,
+                signed_in_as: None,
+                shared: false,
+                tenant_id: None,
+                added_at: NOW - 86_400,
+                last_check_at: None,
+                last_check_passed: None,
+                last_success_at: None,
+                last_refresh_at: None,
+                token_expires_at: None,
+                servers: None,
+                method: SignInMethod::OAuth,
+            })
+            .unwrap();
+        record
+    }
+
+    fn cached(expires_at: u64) -> CachedAccessToken {
+        CachedAccessToken {
+            token: SecretString::from("eyJ0".repeat(700)),
+            expires_at,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_saved_access_token_is_used_while_it_lasts() {
+        let h = harness(Settings::default());
+        let a = Address::parse("ann@example.edu").unwrap();
+        let record = signed_in(&h, &a).await;
+        let got = h
+            .assistant
+            .access_token(&a, &record, Some(cached(NOW + 1_800)))
+            .await
+            .unwrap();
+        assert!(got.value.renewal.is_none());
+        assert_eq!(
+            got.detail.as_deref(),
+            Some("saved access token valid for 30 more min")
+        );
+        assert_eq!(h.endpoint.calls.load(Ordering::SeqCst), 0);
+    }
+
+    #[tokio::test]
+    async fn an_expiring_token_is_renewed_and_the_rotated_refresh_token_saved() {
+        let h = harness(Settings::default());
+        let a = Address::parse("ann@example.edu").unwrap();
+        let record = signed_in(&h, &a).await;
+        let fresh = entra_tokens("ann@example.edu", TENANT, "client-1", None);
+        let new_rt = fresh
+            .refresh_token
+            .as_ref()
+            .unwrap()
+            .expose_secret()
+            .to_owned();
+        h.endpoint.answer(Ok(fresh));
+        // 59 s left is inside the margin: renew.
+        let got = h
+            .assistant
+            .access_token(&a, &record, Some(cached(NOW + 59)))
+            .await
+            .unwrap();
+        assert_eq!(h.endpoint.calls.load(Ordering::SeqCst), 1);
+        let renewal = got.value.renewal.expect("a renewal to store");
+        h.assistant.store_renewal(&a, renewal).await.unwrap();
+        let saved = h.assistant.vault.load(&a).await.unwrap().unwrap();
+        let Credential::RefreshToken(rt) = &saved.credential else {
+            panic!("refresh token")
+        };
+        assert_eq!(rt.expose_secret(), &new_rt);
+        assert_eq!(saved.saved_at, NOW);
+        assert_eq!(
+            h.accounts.get(&a).unwrap().unwrap().last_refresh_at,
+            Some(NOW)
+        );
+        let cache = h
+            .assistant
+            .vault
+            .load_access_token(&a)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(cache.expires_at, NOW + 3_900);
+    }
+
+    #[tokio::test]
+    async fn a_dead_sign_in_is_removed_a_network_failure_keeps_it() {
+        let h = harness(Settings::default());
+        let a = Address::parse("ann@example.edu").unwrap();
+        let record = signed_in(&h, &a).await;
+        h.endpoint
+            .answer(Err(Finding::new(FindingCode::NetworkIdpUnreachable)));
+        let f = h
+            .assistant
+            .access_token(&a, &record, None)
+            .await
+            .err()
+            .unwrap();
+        assert_eq!(f.code, FindingCode::NetworkIdpUnreachable);
+        assert!(h.assistant.vault.load(&a).await.unwrap().is_some(), "kept");
+        h.endpoint
+            .answer(Err(Finding::new(FindingCode::ReauthInactivity)));
+        let f = h
+            .assistant
+            .access_token(&a, &record, None)
+            .await
+            .err()
+            .unwrap();
+        assert_eq!(f.code, FindingCode::ReauthInactivity);
+        assert!(
+            h.assistant.vault.load(&a).await.unwrap().is_none(),
+            "removed"
+        );
     }
 }

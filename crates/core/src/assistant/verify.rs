@@ -29,7 +29,7 @@ use crate::mail::smtp::Smtp;
 use crate::oauth::claims::TokenClaims;
 use crate::progress::{Done, ProgressSink, Run, Step};
 use crate::provider::ProviderKind;
-use crate::vault::{Credential, now_secs};
+use crate::vault::Credential;
 
 /// Mailboxes verified at once by [`Assistant::verify_all`]. Each verification holds one SMTP
 /// and one IMAP connection; Exchange allows 3 concurrent SMTP connections per mailbox (facts
@@ -126,8 +126,8 @@ impl Assistant {
         outcome.token = claims;
         self.remember(address, &outcome);
         let passed = outcome.passed;
-        let _ = self.index.update(address, |s| {
-            let now = now_secs();
+        let now = self.clock.now_secs();
+        let _ = self.accounts.update(address, &mut |s| {
             s.last_check_at = Some(now);
             s.last_check_passed = Some(passed);
             if passed {
@@ -163,7 +163,7 @@ impl Assistant {
     ) -> Result<Vec<Outcome>, Finding> {
         use futures_util::StreamExt;
         let addresses: Vec<Address> = self
-            .index
+            .accounts
             .list()?
             .iter()
             .filter_map(|s| Address::parse(&s.mailbox).ok())
@@ -208,7 +208,7 @@ impl Assistant {
                 .as_deref()
                 .and_then(|d| Address::parse(d).ok()),
             signed_in: self
-                .index
+                .accounts
                 .get(address)
                 .ok()
                 .flatten()
@@ -417,5 +417,79 @@ impl Assistant {
         .await;
         session.logout().await;
         result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assistant::fakes::harness;
+    use crate::settings::Settings;
+
+    #[tokio::test]
+    async fn without_a_saved_sign_in_nothing_is_contacted() {
+        let h = harness(Settings::default());
+        let a = Address::parse("ann@example.edu").unwrap();
+        let outcome = h
+            .assistant
+            .verify(
+                &a,
+                VerifyOptions { send_test: true },
+                &crate::progress::ignore(),
+            )
+            .await;
+        assert!(!outcome.passed);
+        let steps: Vec<Step> = outcome.steps.iter().map(|s| s.step).collect();
+        assert_eq!(steps, [Step::VaultRead]);
+        assert_eq!(
+            outcome.findings().next().unwrap().code,
+            FindingCode::NotSignedIn
+        );
+    }
+
+    fn who<'a>(
+        mailbox: &'a Address,
+        delegate: Option<&str>,
+        signed_in: Option<&str>,
+    ) -> Identity<'a> {
+        Identity {
+            mailbox,
+            delegate: delegate.map(|d| Address::parse(d).unwrap()),
+            signed_in: signed_in.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn a_shared_mailbox_failure_names_the_missing_permission() {
+        let shared = Address::parse("admissions@example.edu").unwrap();
+        let delegate = who(&shared, Some("ann@example.edu"), None);
+        assert_eq!(delegate.smtp_user(), "ann@example.edu");
+        assert_eq!(delegate.imap_user(), "admissions@example.edu");
+        let imap = delegate.explain(Finding::new(FindingCode::AuthRejected), true);
+        assert_eq!(imap.code, FindingCode::SharedMailboxNoFullAccess);
+        let smtp = delegate.explain(Finding::new(FindingCode::SendAsDenied), false);
+        assert_eq!(smtp.code, FindingCode::SharedMailboxNoSendAs);
+        assert!(
+            smtp.to_text().contains("ann@example.edu"),
+            "{}",
+            smtp.to_text()
+        );
+    }
+
+    #[test]
+    fn the_right_account_without_access_is_not_the_wrong_account_trap() {
+        let ann = Address::parse("ann@example.edu").unwrap();
+        let same = who(&ann, None, Some("Ann@Example.edu"));
+        let f = same.explain(
+            Finding::new(FindingCode::WrongAccountOrNoMailboxAccess),
+            true,
+        );
+        assert_eq!(f.code, FindingCode::MailboxAccessDenied);
+        let other = who(&ann, None, Some("bob@example.edu"));
+        let f = other.explain(
+            Finding::new(FindingCode::WrongAccountOrNoMailboxAccess),
+            true,
+        );
+        assert_eq!(f.code, FindingCode::WrongAccountOrNoMailboxAccess);
     }
 }

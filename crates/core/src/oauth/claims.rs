@@ -1,21 +1,20 @@
-//! The ID token: who signed in, and does that match the mailbox being set up.
+//! The claims the app reads from tokens: the ID token's account claims (who signed in) with the
+//! checks that bind it to this sign-in, and hints from the access token.
 //!
 //! The ID token comes straight from the token endpoint over verified TLS, so its signature is
-//! not checked (a public client talking directly to Entra need not validate it; facts §4.1,
-//! Microsoft's access-token docs). What *is* checked: `nonce` equals the one this sign-in sent
-//! (constant-time) and `aud` equals our client id. Claims used (facts §4.1): `oid` + `tid` as the
-//! account key, `preferred_username` / `email` / `upn` to compare with the typed address, `tid`
-//! to recognise personal Microsoft accounts.
+//! not checked (<https://learn.microsoft.com/entra/identity-platform/id-tokens#validate-tokens>;
+//! decoding in [`super::jwt`]). What *is* checked: `nonce` equals the one this sign-in sent
+//! (constant-time) and `aud` equals our client id. Claims used
+//! (<https://learn.microsoft.com/entra/identity-platform/id-token-claims-reference>): `oid` +
+//! `tid` as the account key, `preferred_username` / `email` / `upn` to compare with the typed
+//! address, `tid` to recognise personal Microsoft accounts. Whether the account that signed in
+//! is the right one is the assistant's decision (`assistant::signin::identity`).
 
-use base64::Engine as _;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
 
-use crate::address::Address;
 use crate::findings::{Finding, FindingCode};
-
-/// The tenant id of personal Microsoft accounts (facts §1.1, §4.1).
-pub const CONSUMER_TENANT_ID: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
+use crate::provider::domains::CONSUMER_TENANT_ID;
 
 /// The claims the app uses from an ID token. Nothing here is secret; `nonce` is skipped when
 /// serialising so it never reaches a report.
@@ -46,7 +45,7 @@ pub struct IdClaims {
     #[serde(default)]
     pub iss: Option<String>,
     /// Audience(s): must contain our client id.
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(default, deserialize_with = "super::jwt::one_or_many")]
     pub aud: Vec<String>,
     /// The nonce echoed back.
     #[serde(default, skip_serializing)]
@@ -56,45 +55,13 @@ pub struct IdClaims {
     pub exp: Option<i64>,
 }
 
-fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(String),
-        Many(Vec<String>),
-    }
-    Ok(match Option::<OneOrMany>::deserialize(d)? {
-        None => Vec::new(),
-        Some(OneOrMany::One(s)) => vec![s],
-        Some(OneOrMany::Many(v)) => v,
-    })
-}
-
-/// The decoded payload of a compact JWT: the middle of its three base64url parts (RFC 7519
-/// §3, RFC 7515 §7.1). The signature is not checked.
-///
-/// # Errors
-/// The end of a sentence about the token: `is not a JWT (no payload part)` or
-/// `payload is not base64url`.
-fn jwt_payload(token: &str) -> Result<Vec<u8>, &'static str> {
-    let mut parts = token.split('.');
-    let (Some(_), Some(payload), Some(_), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err("is not a JWT (no payload part)");
-    };
-    base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(payload.trim_end_matches('='))
-        .map_err(|_| "payload is not base64url")
-}
-
 impl IdClaims {
     /// Decodes the payload of a JWT without checking its signature.
     ///
     /// # Errors
     /// A text for the evidence when the token is not a decodable JWT.
     pub fn decode_unverified(jwt: &str) -> Result<IdClaims, String> {
-        let bytes = jwt_payload(jwt).map_err(|e| format!("the ID token {e}"))?;
+        let bytes = super::jwt::payload(jwt).map_err(|e| format!("the ID token {e}"))?;
         let value: serde_json::Value = serde_json::from_slice(&bytes)
             .map_err(|e| format!("the ID token payload is not JSON ({e})"))?;
         if !value.is_object() {
@@ -189,7 +156,7 @@ pub fn access_token_hint(token: &str) -> TokenHint {
         #[serde(default)]
         scp: Option<String>,
     }
-    let Ok(bytes) = jwt_payload(token) else {
+    let Ok(bytes) = super::jwt::payload(token) else {
         return TokenHint::Opaque;
     };
     match serde_json::from_slice::<Access>(&bytes) {
@@ -261,7 +228,7 @@ impl TokenClaims {
             #[serde(default)]
             exp: Option<u64>,
         }
-        let bytes = jwt_payload(token).ok()?;
+        let bytes = super::jwt::payload(token).ok()?;
         let raw: Raw = serde_json::from_slice(&bytes).ok()?;
         let aud = match raw.aud {
             Some(serde_json::Value::String(s)) => Some(s),
@@ -284,298 +251,14 @@ impl TokenClaims {
     }
 }
 
-/// How the signed-in account relates to the account the app asked for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AccountMatch {
-    /// The same account (case-insensitive match on `preferred_username`, `email` or `upn`).
-    Same,
-    /// Another name in the same organisation: an alias, or a sign-in name (UPN) that differs
-    /// from the mail address. The person is asked to confirm; never a silent pass, never a
-    /// hard refusal.
-    Related {
-        /// Who actually signed in.
-        signed_in: String,
-    },
-    /// Not acceptable: nothing is stored.
-    Refused {
-        /// Who actually signed in.
-        signed_in: String,
-        /// Why.
-        reason: Refusal,
-    },
-}
-
-/// Why a signed-in account is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
-    /// An account of another organisation (tenant).
-    OtherTenant,
-    /// A personal Microsoft account for a work or school mailbox.
-    PersonalAccount,
-    /// An administrator's account (e.g. the IT person helping), never a mailbox's sign-in.
-    AdminAccount,
-}
-
-/// What the signed-in account is compared with.
-#[derive(Debug, Clone, Copy)]
-pub struct Expected<'a> {
-    /// The account that should sign in (the mailbox, or the delegate of a shared mailbox).
-    pub account: &'a Address,
-    /// The organisation's tenant id, when known (settings or discovery).
-    pub tenant_id: Option<&'a str>,
-    /// Accounts the administrator listed as never acceptable (normalised).
-    pub admin_accounts: &'a [String],
-    /// Whether the expected account is itself a personal Microsoft account.
-    pub personal: bool,
-}
-
-/// Local parts that name administrator accounts rather than people's mailboxes.
-const ADMIN_NAMES: &[&str] = &[
-    "admin",
-    "administrator",
-    "globaladmin",
-    "tenantadmin",
-    "itadmin",
-    "sysadmin",
-    "root",
-    "postmaster",
-    "o365admin",
-    "m365admin",
-];
-
-/// True when `name` looks like an administrator account or is listed as one.
-pub fn is_admin_account(name: &str, listed: &[String]) -> bool {
-    let Ok(addr) = Address::parse(name) else {
-        return false;
-    };
-    if listed.iter().any(|a| a == addr.normalized()) {
-        return true;
-    }
-    let local = addr.local_part();
-    ADMIN_NAMES.contains(&local)
-        || ["admin.", "admin-", "admin_", "adm.", "adm-", "adm_"]
-            .iter()
-            .any(|p| local.starts_with(p))
-        || [".admin", "-admin", "_admin", ".adm", "-adm"]
-            .iter()
-            .any(|p| local.ends_with(p))
-}
-
-/// Compares the signed-in account with the expected one (field cases F04, F12; issue 3 item 5).
-pub fn match_account(expected: Expected<'_>, claims: &IdClaims) -> AccountMatch {
-    let names = [&claims.preferred_username, &claims.email, &claims.upn];
-    if names
-        .iter()
-        .filter_map(|n| n.as_deref())
-        .any(|n| expected.account.same_mailbox(n))
-    {
-        return AccountMatch::Same;
-    }
-    let signed_in = claims.account_name();
-    let refuse = |reason| AccountMatch::Refused {
-        signed_in: signed_in.clone(),
-        reason,
-    };
-    if claims.is_personal_account() && !expected.personal {
-        return refuse(Refusal::PersonalAccount);
-    }
-    if is_admin_account(&signed_in, expected.admin_accounts) {
-        return refuse(Refusal::AdminAccount);
-    }
-    // The organisation: Entra's tenant id, or Google's Workspace domain (`hd`).
-    let organisation = claims.tid.as_deref().or(claims.hd.as_deref());
-    let same_tenant = match (expected.tenant_id, organisation) {
-        (Some(want), Some(got)) => want.eq_ignore_ascii_case(got),
-        // A known organisation and an account without one (consumer Gmail): not the same.
-        (Some(_), None) => false,
-        // Without a known tenant, the same domain is the best evidence of one organisation.
-        _ => Address::parse(&signed_in).is_ok_and(|a| a.domain() == expected.account.domain()),
-    };
-    if same_tenant {
-        AccountMatch::Related { signed_in }
-    } else {
-        refuse(Refusal::OtherTenant)
-    }
-}
-
-/// The finding for a refused sign-in: who signed in, who was expected, what to do.
-pub fn refusal_finding(expected: &Address, signed_in: &str, reason: Refusal) -> Finding {
-    let code = match reason {
-        Refusal::OtherTenant => FindingCode::SignedInAsDifferentAccount,
-        Refusal::PersonalAccount => FindingCode::PersonalAccountNotAllowed,
-        Refusal::AdminAccount => FindingCode::SignedInAsAdmin,
-    };
-    Finding::new(code)
-        .with("mailbox", expected.display())
-        .with("signed_in", signed_in)
-        .with_evidence(format!(
-            "expected {} · signed in {}",
-            expected.normalized(),
-            signed_in
-        ))
-}
-
-/// The finding for a sign-in as the wrong account (another organisation or unknown).
-pub fn wrong_account_finding(mailbox: &Address, signed_in: &str) -> Finding {
-    refusal_finding(mailbox, signed_in, Refusal::OtherTenant)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn jwt(payload: &str) -> String {
+        use base64::Engine as _;
         let b = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
         format!("{}.{}.sig", b(r#"{"alg":"RS256","typ":"JWT"}"#), b(payload))
-    }
-
-    #[test]
-    fn field_f04_admin_token_for_sender_mailbox_is_a_mismatch() {
-        // The field case's unsigned sample payload, verbatim.
-        let claims = IdClaims::decode_unverified("x.eyJ0aWQiOiI8dGVuYW50LWlkPiIsInByZWZlcnJlZF91c2VybmFtZSI6ImFkbWluQGV4YW1wbGUuZWR1Iiwib2lkIjoiMDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAxIn0.y").unwrap();
-        let mailbox = Address::parse("sender@example.edu").unwrap();
-        let expected = Expected {
-            account: &mailbox,
-            tenant_id: Some("<tenant-id>"),
-            admin_accounts: &[],
-            personal: false,
-        };
-        assert_eq!(
-            match_account(expected, &claims),
-            AccountMatch::Refused {
-                signed_in: "admin@example.edu".into(),
-                reason: Refusal::AdminAccount
-            }
-        );
-        let f = refusal_finding(&mailbox, "admin@example.edu", Refusal::AdminAccount);
-        assert_eq!(f.code, FindingCode::SignedInAsAdmin);
-        assert!(f.title.contains("sender@example.edu"), "{}", f.title);
-        let f = wrong_account_finding(&mailbox, "admin@example.edu");
-        assert_eq!(f.code, FindingCode::SignedInAsDifferentAccount);
-        assert!(
-            f.title.contains("admin@example.edu") && f.title.contains("sender@example.edu"),
-            "{}",
-            f.title
-        );
-        assert!(f.steps.iter().any(|s| s.contains("private")));
-    }
-
-    fn expect<'a>(a: &'a Address, tenant: Option<&'a str>) -> Expected<'a> {
-        Expected {
-            account: a,
-            tenant_id: tenant,
-            admin_accounts: &[],
-            personal: false,
-        }
-    }
-
-    #[test]
-    fn same_account_ignores_case_and_uses_email_or_upn() {
-        let mailbox = Address::parse("Ann.Lee@Example.edu").unwrap();
-        let c =
-            IdClaims::decode_unverified(&jwt(r#"{"preferred_username":"ANN.LEE@example.EDU"}"#))
-                .unwrap();
-        assert_eq!(
-            match_account(expect(&mailbox, None), &c),
-            AccountMatch::Same
-        );
-        let c = IdClaims::decode_unverified(&jwt(
-            r#"{"preferred_username":"alee@corp.example","email":"ann.lee@example.edu"}"#,
-        ))
-        .unwrap();
-        assert_eq!(
-            match_account(expect(&mailbox, None), &c),
-            AccountMatch::Same
-        );
-    }
-
-    #[test]
-    fn field_f04_same_tenant_other_name_asks_other_tenant_refuses() {
-        let mailbox = Address::parse("ann.lee@example.edu").unwrap();
-        let alias = IdClaims::decode_unverified(&jwt(
-            r#"{"preferred_username":"alee@example.onmicrosoft.com","tid":"T1"}"#,
-        ))
-        .unwrap();
-        assert_eq!(
-            match_account(expect(&mailbox, Some("t1")), &alias),
-            AccountMatch::Related {
-                signed_in: "alee@example.onmicrosoft.com".into()
-            }
-        );
-        let other = IdClaims::decode_unverified(&jwt(
-            r#"{"preferred_username":"ann@other.example","tid":"T2"}"#,
-        ))
-        .unwrap();
-        assert!(matches!(
-            match_account(expect(&mailbox, Some("T1")), &other),
-            AccountMatch::Refused {
-                reason: Refusal::OtherTenant,
-                ..
-            }
-        ));
-        // Unknown tenant: the same domain counts as the same organisation, another domain does not.
-        let same_domain =
-            IdClaims::decode_unverified(&jwt(r#"{"preferred_username":"a.lee@example.edu"}"#))
-                .unwrap();
-        assert!(matches!(
-            match_account(expect(&mailbox, None), &same_domain),
-            AccountMatch::Related { .. }
-        ));
-        let nameless = IdClaims::decode_unverified(&jwt(r#"{"name":"Ann"}"#)).unwrap();
-        assert!(matches!(
-            match_account(expect(&mailbox, None), &nameless),
-            AccountMatch::Refused {
-                reason: Refusal::OtherTenant,
-                ..
-            }
-        ));
-    }
-
-    #[test]
-    fn field_f12_personal_account_is_refused_for_a_work_mailbox() {
-        let mailbox = Address::parse("ann@example.edu").unwrap();
-        let c = IdClaims::decode_unverified(&jwt(&format!(
-            r#"{{"preferred_username":"ann@outlook.com","tid":"{CONSUMER_TENANT_ID}"}}"#
-        )))
-        .unwrap();
-        let m = match_account(expect(&mailbox, None), &c);
-        assert!(
-            matches!(
-                m,
-                AccountMatch::Refused {
-                    reason: Refusal::PersonalAccount,
-                    ..
-                }
-            ),
-            "{m:?}"
-        );
-        let f = refusal_finding(&mailbox, "ann@outlook.com", Refusal::PersonalAccount);
-        assert_eq!(f.code, FindingCode::PersonalAccountNotAllowed);
-    }
-
-    #[test]
-    fn admin_accounts_by_name_or_list() {
-        for name in [
-            "admin@example.edu",
-            "Administrator@example.edu",
-            "admin.jones@example.edu",
-            "jones-admin@example.edu",
-            "adm-jones@example.edu",
-        ] {
-            assert!(is_admin_account(name, &[]), "{name}");
-        }
-        for name in [
-            "ann@example.edu",
-            "admissions@example.edu",
-            "badminton@example.edu",
-            "not an address",
-        ] {
-            assert!(!is_admin_account(name, &[]), "{name}");
-        }
-        assert!(is_admin_account(
-            "IT.Boss@example.edu",
-            &["it.boss@example.edu".to_string()]
-        ));
     }
 
     #[test]

@@ -12,6 +12,8 @@
 pub mod claims;
 pub mod client;
 pub mod device;
+pub mod endpoint;
+pub mod jwt;
 pub mod loopback;
 
 use url::Url;

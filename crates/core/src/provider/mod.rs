@@ -1,17 +1,15 @@
-//! Provider profiles: which servers, ports, TLS modes, sign-in method and OAuth authority a
-//! mailbox uses.
-//!
-//! This module owns the facts about providers (facts §1, §2, §6.1) and combines them with the
-//! administrator's [`Settings`]. It hands a [`Profile`] to the connection check, the sign-in and
-//! the verification; those never look at settings for servers or endpoints themselves.
+//! What the app knows about mail providers, as plain data: the provider kinds, servers, ports
+//! and TLS modes ([`Endpoint`]), OAuth endpoints ([`OAuthProfile`]), national clouds
+//! ([`Cloud`]) and the domain lists ([`domains`]). Building a mailbox's [`Profile`] from the
+//! settings and discovery is [`crate::profile`]'s job.
 
 use serde::{Deserialize, Serialize};
 
 use crate::address::Address;
-use crate::findings::{Finding, FindingCode};
-use crate::settings::{HostPort, Settings};
+use crate::settings::HostPort;
 
 mod cloud;
+pub mod domains;
 mod oauth;
 
 pub use cloud::Cloud;
@@ -51,18 +49,15 @@ impl ProviderKind {
 
     /// The kind known from the domain alone, without the network: the big consumer domains.
     pub fn of_domain(domain: &str) -> Option<ProviderKind> {
-        if crate::discovery::CONSUMER_DOMAINS.contains(&domain) {
+        if domains::CONSUMER_DOMAINS.contains(&domain) {
             Some(ProviderKind::MicrosoftPersonal)
-        } else if GOOGLE_DOMAINS.contains(&domain) {
+        } else if domains::GOOGLE_DOMAINS.contains(&domain) {
             Some(ProviderKind::Google)
         } else {
             None
         }
     }
 }
-
-/// Google's consumer mail domains (facts §9).
-pub const GOOGLE_DOMAINS: &[&str] = &["gmail.com", "googlemail.com"];
 
 /// How a connection is secured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,7 +81,8 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
-    fn new(hp: Option<&HostPort>, default: (&str, u16), security: Security) -> Self {
+    /// The endpoint `hp` names, else `default`.
+    pub fn new(hp: Option<&HostPort>, default: (&str, u16), security: Security) -> Self {
         match hp {
             Some(hp) => Endpoint {
                 host: hp.host.clone(),
@@ -212,181 +208,6 @@ pub struct Profile {
 }
 
 impl Profile {
-    /// The Microsoft 365 profile with the administrator's overrides applied.
-    pub fn microsoft365(settings: &Settings) -> Profile {
-        let ms = &settings.microsoft;
-        Profile {
-            kind: ProviderKind::Microsoft365,
-            smtp: Endpoint::new(settings.smtp.as_ref(), ms.cloud.smtp(), Security::StartTls),
-            imap: Endpoint::new(
-                settings.imap.as_ref(),
-                ms.cloud.imap(),
-                Security::ImplicitTls,
-            ),
-            oauth: Some(OAuthProfile {
-                flavour: OAuthFlavour::Entra,
-                authority: ms.authority.clone(),
-                tenant: ms.tenant.clone(),
-                client_id: ms.client_id.clone(),
-                redirect: ms.redirect.clone(),
-                scopes: ms.cloud.scopes(),
-                authorize_endpoint: None,
-            }),
-            password: false,
-            username: None,
-            servers_known: true,
-        }
-    }
-
-    /// A personal Microsoft account: the `consumers` authority, the personal-accounts
-    /// registration (`[outlook] client_id`), Outlook.com's servers (ISPDB outlook.com, facts
-    /// §9; the same Exchange resource and scopes as work accounts, facts §2.1).
-    pub fn microsoft_personal(settings: &Settings) -> Profile {
-        let ms = &settings.microsoft;
-        Profile {
-            kind: ProviderKind::MicrosoftPersonal,
-            smtp: Endpoint::new(
-                settings.smtp.as_ref(),
-                ("smtp-mail.outlook.com", 587),
-                Security::StartTls,
-            ),
-            imap: Endpoint::new(
-                settings.imap.as_ref(),
-                ("outlook.office365.com", 993),
-                Security::ImplicitTls,
-            ),
-            oauth: Some(OAuthProfile {
-                flavour: OAuthFlavour::Entra,
-                authority: ms.authority.clone(),
-                tenant: "consumers".into(),
-                client_id: settings.outlook.client_id.clone(),
-                redirect: ms.redirect.clone(),
-                scopes: Cloud::Global.scopes(),
-                authorize_endpoint: None,
-            }),
-            password: false,
-            username: None,
-            servers_known: true,
-        }
-    }
-
-    /// Gmail / Google Workspace (facts §6.4 hosts): Google sign-in when configured, and an App
-    /// Password always possible.
-    pub fn google(settings: &Settings) -> Profile {
-        Profile {
-            kind: ProviderKind::Google,
-            smtp: Endpoint::new(
-                settings.smtp.as_ref(),
-                ("smtp.gmail.com", 587),
-                Security::StartTls,
-            ),
-            imap: Endpoint::new(
-                settings.imap.as_ref(),
-                ("imap.gmail.com", 993),
-                Security::ImplicitTls,
-            ),
-            oauth: settings
-                .google
-                .client_id
-                .is_some()
-                .then(|| OAuthProfile::google(&settings.google)),
-            password: true,
-            username: None,
-            servers_known: true,
-        }
-    }
-
-    /// Another provider with `servers` (autoconfig or typed in); password sign-in. Without
-    /// servers the profile says so ([`Profile::servers_known`]).
-    pub fn other(settings: &Settings, servers: Option<&MailServers>) -> Profile {
-        let (smtp, imap, username) = match servers {
-            Some(s) => (s.smtp.clone(), s.imap.clone(), s.username.clone()),
-            None => (
-                Endpoint {
-                    host: String::new(),
-                    port: 587,
-                    security: Security::StartTls,
-                },
-                Endpoint {
-                    host: String::new(),
-                    port: 993,
-                    security: Security::ImplicitTls,
-                },
-                None,
-            ),
-        };
-        let smtp = match &settings.smtp {
-            Some(hp) => Endpoint::new(Some(hp), ("", 0), smtp.security),
-            None => smtp,
-        };
-        let imap = match &settings.imap {
-            Some(hp) => Endpoint::new(Some(hp), ("", 0), imap.security),
-            None => imap,
-        };
-        Profile {
-            kind: ProviderKind::Other,
-            servers_known: servers.is_some()
-                || (settings.smtp.is_some() && settings.imap.is_some()),
-            smtp,
-            imap,
-            oauth: None,
-            password: true,
-            username,
-        }
-    }
-
-    /// The profile for `address`: the provider discovery found (or the domain tells), with the
-    /// administrator's settings, the tenant discovery found when the settings name none, and
-    /// for other providers the servers known for the account (stored, typed in or autoconfig).
-    pub fn for_address(
-        address: &Address,
-        settings: &Settings,
-        discovery: Option<&crate::discovery::Discovery>,
-        servers: Option<&MailServers>,
-    ) -> Profile {
-        Self::for_kind(address, settings, None, discovery, servers)
-    }
-
-    /// As [`Profile::for_address`], when the provider is already known (a set-up account):
-    /// `known` wins over discovery.
-    pub fn for_kind(
-        address: &Address,
-        settings: &Settings,
-        known: Option<ProviderKind>,
-        discovery: Option<&crate::discovery::Discovery>,
-        servers: Option<&MailServers>,
-    ) -> Profile {
-        use crate::discovery::Found;
-        let found = discovery.map(|d| match d.found {
-            Found::Microsoft365 => ProviderKind::Microsoft365,
-            Found::MicrosoftPersonal => ProviderKind::MicrosoftPersonal,
-            Found::Google => ProviderKind::Google,
-            Found::Unknown => ProviderKind::Other,
-        });
-        let kind = known
-            .or(found)
-            .or_else(|| ProviderKind::of_domain(address.domain()))
-            .unwrap_or(ProviderKind::Microsoft365);
-        match kind {
-            ProviderKind::Microsoft365 => {
-                let mut profile = Profile::microsoft365(settings);
-                if !settings.microsoft.tenant_provisioned
-                    && let Some(tenant) = discovery.and_then(|d| d.tenant_id.clone())
-                    && let Some(oauth) = profile.oauth.as_mut()
-                {
-                    oauth.tenant = tenant;
-                }
-                profile
-            }
-            ProviderKind::MicrosoftPersonal => Profile::microsoft_personal(settings),
-            ProviderKind::Google => Profile::google(settings),
-            ProviderKind::Other => Profile::other(
-                settings,
-                servers.or(discovery.and_then(|d| d.servers.as_ref())),
-            ),
-        }
-    }
-
     /// The sign-in method used unless the person picks another: OAuth where the app is set up
     /// for it, else a password.
     pub fn default_method(&self) -> SignInMethod {
@@ -397,30 +218,6 @@ impl Profile {
         }
     }
 
-    /// Why the browser sign-in (OAuth) cannot start for `address`, or `None` when it can (a
-    /// client id is set up): the registration missing in the settings, by provider; for other
-    /// providers, that they sign in with a password (or need their server settings first).
-    pub fn oauth_unavailable(&self, address: &Address) -> Option<Finding> {
-        if self.oauth.as_ref().is_some_and(|o| o.client_id.is_some()) {
-            return None;
-        }
-        Some(match self.kind {
-            ProviderKind::Google => Finding::new(FindingCode::GoogleSignInNotConfigured),
-            ProviderKind::MicrosoftPersonal => {
-                Finding::new(FindingCode::PersonalSignInNotConfigured)
-            }
-            ProviderKind::Microsoft365 => Finding::new(FindingCode::AppNotConfigured),
-            ProviderKind::Other if self.servers_known => {
-                Finding::new(FindingCode::PasswordSignInNeeded)
-                    .with("domain", address.domain())
-                    .with("mailbox", address.display())
-            }
-            ProviderKind::Other => {
-                Finding::new(FindingCode::ServerSettingsNeeded).with("domain", address.domain())
-            }
-        })
-    }
-
     /// The login name for password sign-in.
     pub fn login_for(&self, address: &Address) -> String {
         self.username
@@ -428,6 +225,3 @@ impl Profile {
             .unwrap_or_else(|| address.normalized().to_owned())
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use crate::settings::{GoogleSettings, RedirectForm};
+use crate::settings::RedirectForm;
 
 /// Which identity provider speaks at the endpoints (their error shapes and claims differ).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -40,20 +40,6 @@ pub struct OAuthProfile {
 }
 
 impl OAuthProfile {
-    /// Google's profile from the settings: loopback redirect on `127.0.0.1` (Google's desktop
-    /// guidance), scope `https://mail.google.com/`.
-    pub fn google(g: &GoogleSettings) -> OAuthProfile {
-        OAuthProfile {
-            flavour: OAuthFlavour::Google,
-            authority: g.token_url.clone(),
-            tenant: String::new(),
-            client_id: g.client_id.clone(),
-            redirect: RedirectForm::parse("http://127.0.0.1").expect("constant redirect form"),
-            scopes: GOOGLE_SCOPES.iter().map(|s| s.to_string()).collect(),
-            authorize_endpoint: Some(g.authorize_url.clone()),
-        }
-    }
-
     /// Entra: `{authority}/{tenant}` without a trailing slash. Google: the token endpoint.
     pub fn tenant_url(&self) -> String {
         match self.flavour {

@@ -17,8 +17,8 @@ pub mod text;
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::AccountSummary;
-use crate::assistant::Outcome;
 use crate::findings::{Finding, FindingCode};
+use crate::outcome::Outcome;
 use crate::provider::{Profile, Security, SignInMethod};
 
 /// The report on one mailbox.

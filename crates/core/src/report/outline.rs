@@ -2,8 +2,8 @@
 //! the same things in the same order.
 
 use super::{Report, when};
-use crate::assistant::Outcome;
 use crate::findings::Finding;
+use crate::outcome::Outcome;
 use crate::progress::Status;
 
 /// A titled part of the report.

@@ -1,9 +1,9 @@
 //! The report: same facts in text, JSON and HTML; escaped; no secret.
 
 use super::*;
-use crate::assistant::Action;
 use crate::findings::{Finding, FindingCode};
 use crate::oauth::claims::TokenClaims;
+use crate::outcome::Action;
 use crate::progress::{Status, Step, StepRecord};
 
 fn sample() -> Report {
@@ -56,7 +56,7 @@ fn sample() -> Report {
         diagnosis: None,
     };
     let profile = ProfileFacts::from_profile(
-        &crate::provider::Profile::microsoft365(&crate::settings::Settings::default()),
+        &crate::profile::microsoft365(&crate::settings::Settings::default()),
         SignInMethod::OAuth,
     );
     Report::new("Ann@example.edu", None, profile, vec![verify])
@@ -133,7 +133,7 @@ fn file_format_follows_the_extension() {
 fn an_app_password_account_shows_no_oauth_facts() {
     let mut settings = crate::settings::Settings::default();
     settings.google.client_id = Some("123-demo.apps.googleusercontent.com".into());
-    let google = crate::provider::Profile::google(&settings);
+    let google = crate::profile::google(&settings);
     let password = ProfileFacts::from_profile(&google, SignInMethod::Password);
     assert_eq!(password.sign_in, "Google App Password");
     assert_eq!(
@@ -159,7 +159,7 @@ fn an_app_password_account_shows_no_oauth_facts() {
 
 fn password_facts() -> ProfileFacts {
     ProfileFacts::from_profile(
-        &crate::provider::Profile::google(&crate::settings::Settings::default()),
+        &crate::profile::google(&crate::settings::Settings::default()),
         SignInMethod::Password,
     )
 }

@@ -1,7 +1,7 @@
 //! What the vault keeps for a mailbox, and its wire form. Only this module turns a secret into
 //! JSON, and only to hand it to the vault.
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
@@ -108,21 +108,22 @@ impl std::fmt::Debug for CachedAccessToken {
 impl CachedAccessToken {
     /// True when the token is valid for at least `margin` more.
     pub fn valid_for(&self, margin: Duration) -> bool {
-        now_secs() + margin.as_secs() < self.expires_at
+        self.valid_at(now_secs(), margin)
+    }
+
+    /// Whether it is still valid `margin` after `now` (seconds since the epoch).
+    pub fn valid_at(&self, now: u64, margin: Duration) -> bool {
+        now + margin.as_secs() < self.expires_at
     }
 }
 
-/// Seconds since the Unix epoch, now.
+/// Seconds since the Unix epoch, now (the system clock; the assistant reads
+/// [`crate::clock::Clock`] instead).
 pub fn now_secs() -> u64 {
     epoch_secs(SystemTime::now())
 }
 
-/// Seconds since the epoch for `t`.
-pub fn epoch_secs(t: SystemTime) -> u64 {
-    t.duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
-}
+pub use crate::clock::epoch_secs;
 
 // The wire forms are private (see the module).
 #[derive(Serialize, Deserialize)]

@@ -140,7 +140,7 @@ pub fn entra(err: &EntraError, phase: EntraPhase) -> Finding {
         Some(65004) => (C::ConsentDeclined, String::new()),
         Some(50020) | Some(500208) | Some(9002332)
             if desc.contains("live.com")
-                || desc.contains(crate::oauth::claims::CONSUMER_TENANT_ID)
+                || desc.contains(crate::provider::domains::CONSUMER_TENANT_ID)
                 || code != Some(50020) =>
         {
             (C::PersonalAccountNotAllowed, String::new())

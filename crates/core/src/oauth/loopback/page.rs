@@ -3,7 +3,7 @@
 //! refusals. Self-contained HTML: no scripts, `no-store`, `no-referrer`, every text escaped.
 
 use crate::findings::classify::EntraError;
-use crate::report::html::escape;
+use crate::html::escape;
 
 /// A page for the browser.
 #[derive(Debug, Clone, PartialEq, Eq)]

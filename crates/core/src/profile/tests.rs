@@ -1,11 +1,11 @@
 //! Provider profiles: defaults from the facts, settings overrides, discovery and stored servers.
 
 use super::*;
-use crate::settings::Settings;
+use crate::provider::*;
 
 #[test]
 fn microsoft_defaults_match_the_facts() {
-    let p = Profile::microsoft365(&Settings::default());
+    let p = microsoft365(&Settings::default());
     assert_eq!(
         p.smtp,
         Endpoint {
@@ -34,7 +34,7 @@ fn microsoft_defaults_match_the_facts() {
 
 #[test]
 fn field_f07_scopes_name_one_resource_only() {
-    let p = Profile::microsoft365(&Settings::default());
+    let p = microsoft365(&Settings::default());
     let resources: std::collections::BTreeSet<_> = p
         .oauth
         .as_ref()
@@ -59,7 +59,7 @@ fn field_f07_scopes_name_one_resource_only() {
 #[test]
 fn settings_override_servers_and_authority() {
     let s = Settings::parse("[microsoft]\nauthority=\"https://127.0.0.1:9/base/\"\ntenant=\"t1\"\n[servers]\nsmtp=\"127.0.0.1:2587\"", None).unwrap();
-    let p = Profile::microsoft365(&s);
+    let p = microsoft365(&s);
     assert_eq!(p.smtp.label(), "127.0.0.1:2587");
     assert_eq!(p.imap.port, 993);
     assert_eq!(
@@ -90,7 +90,7 @@ fn google_uses_an_app_password_unless_google_sign_in_is_set_up() {
     use crate::discovery::Found;
     let addr = Address::parse("ann@school.example").unwrap();
     let d = discovery(Found::Google, None);
-    let p = Profile::for_address(&addr, &Settings::default(), Some(&d), None);
+    let p = for_address(&addr, &Settings::default(), Some(&d), None);
     assert_eq!(p.kind, ProviderKind::Google);
     assert_eq!(p.smtp.label(), "smtp.gmail.com:587");
     assert_eq!(p.imap.label(), "imap.gmail.com:993");
@@ -101,7 +101,7 @@ fn google_uses_an_app_password_unless_google_sign_in_is_set_up() {
         None,
     )
     .unwrap();
-    let p = Profile::for_address(&addr, &s, Some(&d), None);
+    let p = for_address(&addr, &s, Some(&d), None);
     let o = p.oauth.as_ref().unwrap();
     assert_eq!(
         o.authorize_url(),
@@ -125,7 +125,7 @@ fn google_uses_an_app_password_unless_google_sign_in_is_set_up() {
 fn personal_accounts_use_the_consumers_authority_and_their_own_registration() {
     let addr = Address::parse("kim@hotmail.com").unwrap();
     let s = Settings::parse("[microsoft]\nclient_id = \"11111111-2222-3333-4444-555555555555\"\n[outlook]\nclient_id = \"22222222-3333-4444-5555-666666666666\"", None).unwrap();
-    let p = Profile::for_address(&addr, &s, None, None);
+    let p = for_address(&addr, &s, None, None);
     assert_eq!(p.kind, ProviderKind::MicrosoftPersonal);
     let o = p.oauth.as_ref().unwrap();
     assert_eq!(o.tenant, "consumers");
@@ -145,7 +145,7 @@ fn personal_accounts_use_the_consumers_authority_and_their_own_registration() {
 fn other_providers_need_servers_and_sign_in_with_a_password() {
     use crate::discovery::Found;
     let addr = Address::parse("lee@small.example").unwrap();
-    let none = Profile::for_address(
+    let none = for_address(
         &addr,
         &Settings::default(),
         Some(&discovery(Found::Unknown, None)),
@@ -159,7 +159,7 @@ fn other_providers_need_servers_and_sign_in_with_a_password() {
     )
     .unwrap();
     assert_eq!(found.smtp.security, Security::ImplicitTls);
-    let p = Profile::for_address(
+    let p = for_address(
         &addr,
         &Settings::default(),
         Some(&discovery(Found::Unknown, Some(found))),

@@ -1,0 +1,144 @@
+//! In-memory stand-ins for the assistant's seams, for unit tests of its stages: a vault over
+//! [`MemoryStore`], the account list in memory, a scripted token endpoint and a fixed clock.
+//! Tokens have production's shape and size (Entra access tokens ~2,900 characters, refresh
+//! tokens ~1,500, ID tokens ~1,500), so size limits show up here as they would for real.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use async_trait::async_trait;
+use base64::Engine as _;
+use oauth2::{AuthorizationCode, PkceCodeVerifier};
+use secrecy::SecretString;
+use url::Url;
+
+use super::{Assistant, Seams};
+use crate::accounts::MemoryAccounts;
+use crate::clock::FixedClock;
+use crate::findings::Finding;
+use crate::oauth::client::Tokens;
+use crate::oauth::endpoint::TokenEndpoint;
+use crate::platform::Os;
+use crate::provider::OAuthProfile;
+use crate::settings::Settings;
+use crate::vault::Vault;
+use crate::vault::store::memory::MemoryStore;
+
+/// 2026-12-01 00:00 UTC.
+pub const NOW: u64 = 1_796_083_200;
+
+/// A token endpoint that answers from a script, in order, and counts its calls.
+#[derive(Default)]
+pub struct ScriptedEndpoint {
+    replies: Mutex<VecDeque<Result<Tokens, Finding>>>,
+    pub calls: AtomicUsize,
+}
+
+impl ScriptedEndpoint {
+    /// Queues the next answer.
+    pub fn answer(&self, reply: Result<Tokens, Finding>) {
+        self.replies.lock().unwrap().push_back(reply);
+    }
+
+    fn next(&self) -> Result<Tokens, Finding> {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        self.replies
+            .lock()
+            .unwrap()
+            .pop_front()
+            .expect("the test scripted an answer for every call")
+    }
+}
+
+#[async_trait]
+impl TokenEndpoint for ScriptedEndpoint {
+    async fn exchange_code(
+        &self,
+        _: &OAuthProfile,
+        _: &Url,
+        _: AuthorizationCode,
+        _: PkceCodeVerifier,
+        _: Option<&SecretString>,
+    ) -> Result<Tokens, Finding> {
+        self.next()
+    }
+
+    async fn refresh(
+        &self,
+        _: &OAuthProfile,
+        _: &SecretString,
+        _: Option<&SecretString>,
+    ) -> Result<Tokens, Finding> {
+        self.next()
+    }
+}
+
+/// An assistant over in-memory seams, and handles on them.
+pub struct Harness {
+    pub assistant: Assistant,
+    pub endpoint: Arc<ScriptedEndpoint>,
+    pub accounts: Arc<MemoryAccounts>,
+    pub clock: Arc<FixedClock>,
+}
+
+/// An assistant with `settings` over in-memory seams (a vault with Windows' entry limit, the
+/// tightest), the clock at [`NOW`].
+pub fn harness(settings: Settings) -> Harness {
+    let endpoint = Arc::new(ScriptedEndpoint::default());
+    let accounts = Arc::new(MemoryAccounts::default());
+    let clock = Arc::new(FixedClock::at(NOW));
+    let store = Arc::new(MemoryStore::new(Os::Windows));
+    let seams = Seams {
+        vault: Vault::on(store, Os::Windows),
+        accounts: Arc::clone(&accounts) as _,
+        token_endpoint: Some(Arc::clone(&endpoint) as _),
+        clock: Arc::clone(&clock) as _,
+    };
+    Harness {
+        assistant: Assistant::with_seams(settings, seams).expect("assistant"),
+        endpoint,
+        accounts,
+        clock,
+    }
+}
+
+/// A compact JWT with `claims` and a signature part padding it to about `size` characters.
+pub fn jwt(claims: serde_json::Value, size: usize) -> String {
+    let b = |s: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+    let head = b(br#"{"typ":"JWT","alg":"RS256","kid":"nOo3ZDrODXEK1jKWhXslHR_KXEg"}"#);
+    let body = b(claims.to_string().as_bytes());
+    let sig_len = size.saturating_sub(head.len() + body.len() + 2).max(342);
+    format!("{head}.{body}.{}", "S".repeat(sig_len))
+}
+
+/// An Entra token response for `username` in tenant `tid`, production-sized, with the mail
+/// permissions granted and `nonce` echoed in the ID token.
+pub fn entra_tokens(username: &str, tid: &str, client_id: &str, nonce: Option<&str>) -> Tokens {
+    let access = jwt(
+        serde_json::json!({
+            "aud": "https://outlook.office.com", "tid": tid, "upn": username,
+            "scp": "IMAP.AccessAsUser.All SMTP.Send", "exp": NOW + 3_900,
+        }),
+        2_900,
+    );
+    let id = jwt(
+        serde_json::json!({
+            "aud": client_id, "tid": tid, "oid": "00000000-0000-0000-0000-0000000000a1",
+            "preferred_username": username, "nonce": nonce,
+            "iss": format!("https://login.microsoftonline.com/{tid}/v2.0"),
+        }),
+        1_500,
+    );
+    Tokens {
+        access_token: SecretString::from(access),
+        refresh_token: Some(SecretString::from(format!("1.AV0A{}", "r".repeat(1_518)))),
+        id_token: Some(SecretString::from(id)),
+        expires_at: Some(SystemTime::UNIX_EPOCH + Duration::from_secs(NOW + 3_900)),
+        scopes: Some(vec![
+            "https://outlook.office.com/IMAP.AccessAsUser.All".into(),
+            "https://outlook.office.com/SMTP.Send".into(),
+        ]),
+    }
+}

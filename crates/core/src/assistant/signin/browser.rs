@@ -1,0 +1,213 @@
+//! The browser sign-in's first stages: authorize (open the loopback redirect listener, build
+//! the authorization request with PKCE, `state` and `nonce`), open the system browser, wait for
+//! the callback, and redeem the authorization code at the token endpoint
+//! ([RFC 8252](https://www.rfc-editor.org/rfc/rfc8252), [RFC 7636](https://www.rfc-editor.org/rfc/rfc7636)).
+
+use std::sync::Arc;
+
+use oauth2::AuthorizationCode;
+
+use super::super::{Assistant, SignInOptions, fill};
+use super::Ending;
+use super::context::SignInContext;
+use crate::address::Address;
+use crate::findings::classify::EntraPhase;
+use crate::findings::{Finding, FindingCode, classify, human_duration};
+use crate::oauth::client::{self, AuthOptions, AuthRequest, Tokens};
+use crate::oauth::loopback::{Callback, Loopback, LoopbackError, Page, StartPage};
+use crate::progress::{Done, Progress, Run, Step};
+
+impl Assistant {
+    /// The browser sign-in, stage by stage; the checks after the tokens are shared with the
+    /// device code ([`Assistant::after_tokens`]).
+    pub(super) async fn browser_sign_in(
+        &self,
+        address: &Address,
+        opts: &SignInOptions,
+        ctx: SignInContext,
+        run: &Run<'_>,
+    ) -> Result<Ending, Finding> {
+        let secret = self.sign_in_secret(&ctx).await?;
+        let (loopback, request) = authorize(ctx.account(address), opts, &ctx, run).await?;
+        open_browser(opts, &loopback, ctx.account(address), run).await?;
+        let timeout = opts.timeout.unwrap_or(self.settings.timeouts.sign_in);
+        run.emit(Progress::WaitingForBrowser {
+            start_url: loopback.start_url().to_string(),
+            private: opts.browser.is_private(),
+            timeout_secs: timeout.as_secs(),
+        });
+        let start = StartPage {
+            account: ctx.account(address).display().to_owned(),
+            authorize_url: request.url.clone(),
+            delay_secs: self.settings.microsoft.start_page_seconds,
+        };
+        let (code, reply) = run
+            .step(Step::BrowserSignIn, async {
+                let received = loopback
+                    .wait(&request.state, start, timeout, &opts.cancel)
+                    .await
+                    .map_err(|e| wait_finding(e, address))?;
+                match received.callback {
+                    Callback::Code(code) => Ok((code, received.reply)),
+                    Callback::Error(e) => Err(fill(
+                        classify::entra(&e, EntraPhase::Authorize),
+                        ctx.account(address),
+                        &ctx.profile,
+                    )),
+                }
+            })
+            .await?;
+        let nonce = request.nonce.clone();
+        let tokens = match self
+            .exchange(address, &ctx, request, code, secret, run)
+            .await
+        {
+            Ok(t) => t,
+            Err(f) => {
+                reply.send(Page::failed(&f.title)).await;
+                return Err(f);
+            }
+        };
+        self.after_tokens(address, ctx, tokens, Some(nonce.secret()), reply, run)
+            .await
+    }
+
+    /// Redeems the authorization code with the PKCE `code_verifier`.
+    async fn exchange(
+        &self,
+        address: &Address,
+        ctx: &SignInContext,
+        request: AuthRequest,
+        code: AuthorizationCode,
+        secret: Option<secrecy::SecretString>,
+        run: &Run<'_>,
+    ) -> Result<Tokens, Finding> {
+        run.step(Step::CodeExchange, async {
+            self.token_endpoint
+                .exchange_code(
+                    &ctx.profile,
+                    &request.redirect_uri,
+                    code,
+                    request.verifier,
+                    secret.as_ref(),
+                )
+                .await
+                .map_err(|f| fill(f, ctx.account(address), &ctx.profile))
+        })
+        .await
+    }
+}
+
+/// Opens the loopback listener and builds the authorization request: the account picker when
+/// asked (Microsoft: never together with `login_hint`,
+/// <https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-authorization-code>),
+/// else `login_hint` and, for a known organisation, `domain_hint`.
+async fn authorize(
+    account: &Address,
+    opts: &SignInOptions,
+    ctx: &SignInContext,
+    run: &Run<'_>,
+) -> Result<(Loopback, AuthRequest), Finding> {
+    run.step_detail(Step::Loopback, async {
+        let loopback = Loopback::bind(&ctx.profile.redirect).await.map_err(|e| {
+            Finding::new(FindingCode::LoopbackPortUnavailable)
+                .with("problem", e.to_string())
+                .with_evidence(e.to_string())
+        })?;
+        let hints = if opts.pick_account {
+            AuthOptions {
+                prompt: Some("select_account".into()),
+                ..Default::default()
+            }
+        } else {
+            AuthOptions {
+                login_hint: Some(account.normalized().to_owned()),
+                domain_hint: (!ctx.personal && ctx.expected_tenant.is_some())
+                    .then(|| account.domain().to_owned()),
+                prompt: None,
+            }
+        };
+        let request = client::authorization_request(&ctx.profile, loopback.redirect_uri(), &hints)?;
+        let detail = format!("listening on {}", loopback.redirect_uri());
+        Ok(Done::with_detail((loopback, request), detail))
+    })
+    .await
+}
+
+/// Opens the browser (or the private window asked for) at the loopback's start page.
+async fn open_browser(
+    opts: &SignInOptions,
+    loopback: &Loopback,
+    account: &Address,
+    run: &Run<'_>,
+) -> Result<(), Finding> {
+    let start_url = loopback.start_url();
+    let browser = Arc::clone(&opts.browser);
+    let private = browser.is_private();
+    let url = start_url.clone();
+    run.step(Step::OpenBrowser, async move {
+        tokio::task::spawn_blocking(move || browser.open(&url))
+            .await
+            .map_err(Finding::internal)?
+            .map_err(|e| {
+                let code = if private {
+                    FindingCode::PrivateWindowUnavailable
+                } else {
+                    FindingCode::BrowserOpenFailed
+                };
+                Finding::new(code)
+                    .with("problem", e)
+                    .with("link", start_url.as_str())
+                    .with("mailbox", account.display())
+            })
+    })
+    .await
+}
+
+/// The finding for a wait that brought no callback.
+fn wait_finding(e: LoopbackError, address: &Address) -> Finding {
+    match e {
+        LoopbackError::TimedOut {
+            state_mismatch: true,
+            ..
+        } => Finding::new(FindingCode::SigninStateMismatch),
+        LoopbackError::TimedOut { timeout, .. } => {
+            Finding::new(FindingCode::SigninNoCallback).with("duration", human_duration(timeout))
+        }
+        LoopbackError::Cancelled => Finding::new(FindingCode::SigninCancelled)
+            .with("mailbox", address.display())
+            .with_evidence("cancelled in the app"),
+        e @ LoopbackError::Bind(_) => {
+            Finding::new(FindingCode::LoopbackPortUnavailable).with("problem", e.to_string())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wait_without_callback_says_why() {
+        let a = Address::parse("ann@example.edu").unwrap();
+        let timeout = std::time::Duration::from_secs(300);
+        let code = |e| wait_finding(e, &a).code;
+        assert_eq!(
+            code(LoopbackError::TimedOut {
+                timeout,
+                state_mismatch: true
+            }),
+            FindingCode::SigninStateMismatch
+        );
+        let f = wait_finding(
+            LoopbackError::TimedOut {
+                timeout,
+                state_mismatch: false,
+            },
+            &a,
+        );
+        assert_eq!(f.code, FindingCode::SigninNoCallback);
+        assert!(f.to_text().contains("5 minutes"), "{}", f.to_text());
+        assert_eq!(code(LoopbackError::Cancelled), FindingCode::SigninCancelled);
+    }
+}

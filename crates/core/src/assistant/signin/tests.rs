@@ -1,0 +1,301 @@
+//! The sign-in's stages and decisions, without a server, a browser or an OS vault: the token
+//! checks, the organisation expected, and the stages after the tokens (identity, park, confirm,
+//! store) over in-memory seams with production-sized tokens.
+
+use secrecy::ExposeSecret;
+
+use crate::accounts::AccountStore;
+
+use super::context::{SecretPolicy, context_for, expectations};
+use super::*;
+use crate::assistant::fakes::{NOW, entra_tokens, harness};
+use crate::discovery::{Discovery, Found};
+use crate::oauth::loopback::Reply;
+use crate::provider::ProviderKind;
+use crate::settings::{ClientType, Settings};
+use crate::vault::Credential;
+
+const TENANT: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+const CLIENT: &str = "11111111-2222-3333-4444-555555555555";
+
+fn settings() -> Settings {
+    let mut s = Settings::default();
+    s.microsoft.client_id = Some(CLIENT.into());
+    s
+}
+
+fn discovery(found: Found, tenant: Option<&str>) -> Discovery {
+    Discovery {
+        domain: "example.edu".into(),
+        found,
+        tenant_id: tenant.map(str::to_owned),
+        organization: None,
+        cloud: None,
+        mx: Vec::new(),
+        summary: String::new(),
+        notes: Vec::new(),
+        servers: None,
+    }
+}
+
+fn addr(a: &str) -> Address {
+    Address::parse(a).unwrap()
+}
+
+fn ctx_for(s: &Settings, mailbox: &Address) -> SignInContext {
+    let profile = crate::profile::microsoft365(s);
+    let d = discovery(Found::Microsoft365, Some(TENANT));
+    context_for(&profile, &s.microsoft, &d, mailbox, None).unwrap_or_else(|f| panic!("{f}"))
+}
+
+#[test]
+fn a_missing_refresh_token_is_named_for_the_provider_that_did_not_issue_it() {
+    let mut t = entra_tokens("ann@example.edu", TENANT, CLIENT, None);
+    t.refresh_token = None;
+    let f = grant::check(t, OAuthFlavour::Google).err().unwrap();
+    assert_eq!(f.code, FindingCode::TokenIncomplete);
+    assert!(
+        f.to_text().contains("Google did not issue"),
+        "{}",
+        f.to_text()
+    );
+    assert!(!f.to_text().contains("Microsoft"), "{}", f.to_text());
+    let mut t = entra_tokens("ann@example.edu", TENANT, CLIENT, None);
+    t.refresh_token = None;
+    let f = grant::check(t, OAuthFlavour::Entra).err().unwrap();
+    assert!(
+        f.to_text().contains("Microsoft did not issue"),
+        "{}",
+        f.to_text()
+    );
+}
+
+#[test]
+fn the_grant_needs_both_mail_permissions_and_an_exchange_token() {
+    let (grant, detail) = grant::check(
+        entra_tokens("ann@example.edu", TENANT, CLIENT, None),
+        OAuthFlavour::Entra,
+    )
+    .unwrap_or_else(|f| panic!("{f}"));
+    assert!(grant.refresh_token.expose_secret().len() > 1_500);
+    assert!(detail.contains("SMTP.Send"), "{detail}");
+
+    let mut t = entra_tokens("ann@example.edu", TENANT, CLIENT, None);
+    t.scopes = Some(vec![
+        "https://outlook.office.com/IMAP.AccessAsUser.All".into(),
+    ]);
+    let f = grant::check(t, OAuthFlavour::Entra).err().unwrap();
+    assert_eq!(f.code, FindingCode::TokenIncomplete);
+    assert!(f.to_text().contains("SMTP.Send"), "{}", f.to_text());
+
+    let mut t = entra_tokens("ann@example.edu", TENANT, CLIENT, None);
+    t.access_token = crate::assistant::fakes::jwt(
+        serde_json::json!({"aud": "https://graph.microsoft.com", "scp": "User.Read"}),
+        2_500,
+    )
+    .into();
+    let f = grant::check(t, OAuthFlavour::Entra).err().unwrap();
+    assert_eq!(f.code, FindingCode::TokenWrongResource);
+}
+
+#[test]
+fn the_organisation_expected_comes_from_the_settings_then_discovery() {
+    let mut s = settings();
+    let ann = addr("ann@example.edu");
+    let found = discovery(Found::Microsoft365, Some("discovered-tenant"));
+    let m365 = |s: &Settings| {
+        expectations(
+            ProviderKind::Microsoft365,
+            OAuthFlavour::Entra,
+            &s.microsoft,
+            &found,
+            &ann,
+        )
+    };
+    assert_eq!(
+        m365(&s),
+        (Some("discovered-tenant".into()), SecretPolicy::None)
+    );
+    s.microsoft.tenant = TENANT.into();
+    s.microsoft.tenant_provisioned = true;
+    s.microsoft.client_type = ClientType::Confidential;
+    assert_eq!(m365(&s), (Some(TENANT.into()), SecretPolicy::Required));
+
+    let google = |a: &Address| {
+        expectations(
+            ProviderKind::Google,
+            OAuthFlavour::Google,
+            &s.microsoft,
+            &found,
+            a,
+        )
+    };
+    assert_eq!(
+        google(&addr("bob@school.example")),
+        (Some("school.example".into()), SecretPolicy::IfStored)
+    );
+    assert_eq!(
+        google(&addr("bob@gmail.com")),
+        (None, SecretPolicy::IfStored)
+    );
+    let personal = expectations(
+        ProviderKind::MicrosoftPersonal,
+        OAuthFlavour::Entra,
+        &s.microsoft,
+        &found,
+        &addr("ann@outlook.com"),
+    );
+    assert_eq!(personal, (None, SecretPolicy::None));
+}
+
+#[test]
+fn without_a_client_id_the_sign_in_does_not_start() {
+    let s = Settings::default();
+    let profile = crate::profile::microsoft365(&s);
+    let d = discovery(Found::Microsoft365, None);
+    let f = context_for(&profile, &s.microsoft, &d, &addr("ann@example.edu"), None)
+        .err()
+        .unwrap();
+    assert_eq!(f.code, FindingCode::AppNotConfigured);
+}
+
+#[tokio::test]
+async fn the_right_account_is_stored_with_production_sized_tokens() {
+    let h = harness(settings());
+    let ann = addr("Ann@Example.edu");
+    let sink = crate::progress::ignore();
+    let run = Run::new(&sink);
+    let tokens = entra_tokens("ann@example.edu", TENANT, CLIENT, Some("n-1"));
+    let ending = h
+        .assistant
+        .after_tokens(
+            &ann,
+            ctx_for(&settings(), &ann),
+            tokens,
+            Some("n-1"),
+            Reply::none(),
+            &run,
+        )
+        .await
+        .unwrap_or_else(|f| panic!("{f}"));
+    assert!(matches!(ending, Ending::Stored(_)));
+    let record = h.assistant.vault.load(&ann).await.unwrap().expect("stored");
+    let Credential::RefreshToken(rt) = &record.credential else {
+        panic!("a refresh token")
+    };
+    assert_eq!(rt.expose_secret().len(), 1_524);
+    assert_eq!(record.tenant, TENANT);
+    assert_eq!(record.saved_at, NOW);
+    let cached = h.assistant.vault.load_access_token(&ann).await.unwrap();
+    assert!(cached.expect("cached").token.expose_secret().len() >= 2_900);
+    let listed = h.accounts.get(&ann).unwrap().expect("listed");
+    assert_eq!(
+        (listed.added_at, listed.signed_in_as.as_deref()),
+        (NOW, Some("ann@example.edu"))
+    );
+    let steps: Vec<Step> = run.into_records().iter().map(|r| r.step).collect();
+    assert_eq!(
+        steps,
+        [Step::TokenCheck, Step::AccountCheck, Step::VaultStore]
+    );
+}
+
+#[tokio::test]
+async fn a_refused_account_or_a_forged_nonce_stores_nothing() {
+    let h = harness(settings());
+    let ann = addr("ann@example.edu");
+    let sink = crate::progress::ignore();
+    let cases = [
+        (
+            entra_tokens("admin@example.edu", TENANT, CLIENT, Some("n-1")),
+            FindingCode::SignedInAsAdmin,
+        ),
+        (
+            entra_tokens("ann@other.example", "another-tenant", CLIENT, Some("n-1")),
+            FindingCode::SignedInAsDifferentAccount,
+        ),
+        (
+            entra_tokens("ann@example.edu", TENANT, CLIENT, Some("forged")),
+            FindingCode::IdTokenInvalid,
+        ),
+    ];
+    for (tokens, code) in cases {
+        let run = Run::new(&sink);
+        let ctx = ctx_for(&settings(), &ann);
+        let f = h
+            .assistant
+            .after_tokens(&ann, ctx, tokens, Some("n-1"), Reply::none(), &run)
+            .await
+            .err()
+            .expect("refused");
+        assert_eq!(f.code, code);
+        assert!(h.assistant.vault.load(&ann).await.unwrap().is_none());
+        assert!(h.accounts.list().unwrap().is_empty());
+    }
+}
+
+#[tokio::test]
+async fn a_related_account_waits_for_confirmation_then_expires() {
+    let h = harness(settings());
+    let ann = addr("ann@example.edu");
+    let sink = crate::progress::ignore();
+    let alias = || entra_tokens("a.lee@example.edu", TENANT, CLIENT, Some("n-1"));
+    let sign_in = || async {
+        let run = Run::new(&sink);
+        let ctx = ctx_for(&settings(), &ann);
+        h.assistant
+            .after_tokens(&ann, ctx, alias(), Some("n-1"), Reply::none(), &run)
+            .await
+    };
+    let Ok(Ending::Confirm(question)) = sign_in().await else {
+        panic!("a related account asks")
+    };
+    assert_eq!(question.signed_in, "a.lee@example.edu");
+    assert!(
+        h.assistant.vault.load(&ann).await.unwrap().is_none(),
+        "not yet stored"
+    );
+    let outcome = h.assistant.confirm_sign_in(&ann, true, &sink).await;
+    assert!(outcome.passed, "{outcome:?}");
+    assert_eq!(
+        outcome.account.unwrap().signed_in_as.as_deref(),
+        Some("a.lee@example.edu")
+    );
+    assert!(h.assistant.vault.load(&ann).await.unwrap().is_some());
+
+    // Parked again, but the person answers after the 10 minutes: nothing is stored.
+    h.assistant.forget(&ann).await.unwrap();
+    assert!(matches!(sign_in().await, Ok(Ending::Confirm(_))));
+    h.clock.advance(CONFIRMATION_TTL.as_secs());
+    let late = h.assistant.confirm_sign_in(&ann, true, &sink).await;
+    assert!(!late.passed);
+    assert_eq!(
+        late.findings().next().unwrap().code,
+        FindingCode::SigninCancelled
+    );
+    assert!(h.assistant.vault.load(&ann).await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn declining_a_related_account_says_how_to_pick_the_right_one() {
+    let h = harness(settings());
+    let ann = addr("ann@example.edu");
+    let sink = crate::progress::ignore();
+    let run = Run::new(&sink);
+    let tokens = entra_tokens("a.lee@example.edu", TENANT, CLIENT, None);
+    let ctx = ctx_for(&settings(), &ann);
+    let parked = h
+        .assistant
+        .after_tokens(&ann, ctx, tokens, None, Reply::none(), &run)
+        .await;
+    assert!(matches!(parked, Ok(Ending::Confirm(_))));
+    let no = h.assistant.confirm_sign_in(&ann, false, &sink).await;
+    let f = no.findings().next().expect("a finding");
+    assert_eq!(f.code, FindingCode::SignedInAsDifferentAccount);
+    assert!(f.title.contains("a.lee@example.edu"), "{}", f.title);
+    assert!(h.assistant.vault.load(&ann).await.unwrap().is_none());
+    assert_eq!(
+        h.endpoint.calls.load(std::sync::atomic::Ordering::SeqCst),
+        0
+    );
+}

@@ -1,0 +1,229 @@
+//! The one place that turns the administrator's [`Settings`], what [`discovery`](crate::discovery)
+//! found and what is known of a set-up account into the [`Profile`] a mailbox uses. The connection
+//! check, the sign-in and the verification take the profile; none of them looks at settings for
+//! servers or endpoints itself.
+
+use crate::address::Address;
+use crate::discovery::{Discovery, Found};
+use crate::findings::{Finding, FindingCode};
+use crate::provider::{
+    Cloud, Endpoint, GOOGLE_SCOPES, MailServers, OAuthFlavour, OAuthProfile, Profile, ProviderKind,
+    Security,
+};
+use crate::settings::{GoogleSettings, RedirectForm, Settings};
+
+/// The Microsoft 365 profile with the administrator's overrides applied.
+pub fn microsoft365(settings: &Settings) -> Profile {
+    let ms = &settings.microsoft;
+    Profile {
+        kind: ProviderKind::Microsoft365,
+        smtp: Endpoint::new(settings.smtp.as_ref(), ms.cloud.smtp(), Security::StartTls),
+        imap: Endpoint::new(
+            settings.imap.as_ref(),
+            ms.cloud.imap(),
+            Security::ImplicitTls,
+        ),
+        oauth: Some(OAuthProfile {
+            flavour: OAuthFlavour::Entra,
+            authority: ms.authority.clone(),
+            tenant: ms.tenant.clone(),
+            client_id: ms.client_id.clone(),
+            redirect: ms.redirect.clone(),
+            scopes: ms.cloud.scopes(),
+            authorize_endpoint: None,
+        }),
+        password: false,
+        username: None,
+        servers_known: true,
+    }
+}
+
+/// A personal Microsoft account: the `consumers` authority, the personal-accounts
+/// registration (`[outlook] client_id`), Outlook.com's servers (ISPDB outlook.com, facts
+/// §9; the same Exchange resource and scopes as work accounts, facts §2.1).
+pub fn microsoft_personal(settings: &Settings) -> Profile {
+    let ms = &settings.microsoft;
+    Profile {
+        kind: ProviderKind::MicrosoftPersonal,
+        smtp: Endpoint::new(
+            settings.smtp.as_ref(),
+            ("smtp-mail.outlook.com", 587),
+            Security::StartTls,
+        ),
+        imap: Endpoint::new(
+            settings.imap.as_ref(),
+            ("outlook.office365.com", 993),
+            Security::ImplicitTls,
+        ),
+        oauth: Some(OAuthProfile {
+            flavour: OAuthFlavour::Entra,
+            authority: ms.authority.clone(),
+            tenant: "consumers".into(),
+            client_id: settings.outlook.client_id.clone(),
+            redirect: ms.redirect.clone(),
+            scopes: Cloud::Global.scopes(),
+            authorize_endpoint: None,
+        }),
+        password: false,
+        username: None,
+        servers_known: true,
+    }
+}
+
+/// Gmail / Google Workspace (facts §6.4 hosts): Google sign-in when configured, and an App
+/// Password always possible.
+pub fn google(settings: &Settings) -> Profile {
+    Profile {
+        kind: ProviderKind::Google,
+        smtp: Endpoint::new(
+            settings.smtp.as_ref(),
+            ("smtp.gmail.com", 587),
+            Security::StartTls,
+        ),
+        imap: Endpoint::new(
+            settings.imap.as_ref(),
+            ("imap.gmail.com", 993),
+            Security::ImplicitTls,
+        ),
+        oauth: settings
+            .google
+            .client_id
+            .is_some()
+            .then(|| google_oauth(&settings.google)),
+        password: true,
+        username: None,
+        servers_known: true,
+    }
+}
+
+/// Another provider with `servers` (autoconfig or typed in); password sign-in. Without
+/// servers the profile says so ([`Profile::servers_known`]).
+pub fn other(settings: &Settings, servers: Option<&MailServers>) -> Profile {
+    let (smtp, imap, username) = match servers {
+        Some(s) => (s.smtp.clone(), s.imap.clone(), s.username.clone()),
+        None => (
+            Endpoint {
+                host: String::new(),
+                port: 587,
+                security: Security::StartTls,
+            },
+            Endpoint {
+                host: String::new(),
+                port: 993,
+                security: Security::ImplicitTls,
+            },
+            None,
+        ),
+    };
+    let smtp = match &settings.smtp {
+        Some(hp) => Endpoint::new(Some(hp), ("", 0), smtp.security),
+        None => smtp,
+    };
+    let imap = match &settings.imap {
+        Some(hp) => Endpoint::new(Some(hp), ("", 0), imap.security),
+        None => imap,
+    };
+    Profile {
+        kind: ProviderKind::Other,
+        servers_known: servers.is_some() || (settings.smtp.is_some() && settings.imap.is_some()),
+        smtp,
+        imap,
+        oauth: None,
+        password: true,
+        username,
+    }
+}
+
+/// The profile for `address`: the provider discovery found (or the domain tells), with the
+/// administrator's settings, the tenant discovery found when the settings name none, and
+/// for other providers the servers known for the account (stored, typed in or autoconfig).
+pub fn for_address(
+    address: &Address,
+    settings: &Settings,
+    discovery: Option<&Discovery>,
+    servers: Option<&MailServers>,
+) -> Profile {
+    for_kind(address, settings, None, discovery, servers)
+}
+
+/// As [`for_address`], when the provider is already known (a set-up account):
+/// `known` wins over discovery.
+pub fn for_kind(
+    address: &Address,
+    settings: &Settings,
+    known: Option<ProviderKind>,
+    discovery: Option<&Discovery>,
+    servers: Option<&MailServers>,
+) -> Profile {
+    let found = discovery.map(|d| match d.found {
+        Found::Microsoft365 => ProviderKind::Microsoft365,
+        Found::MicrosoftPersonal => ProviderKind::MicrosoftPersonal,
+        Found::Google => ProviderKind::Google,
+        Found::Unknown => ProviderKind::Other,
+    });
+    let kind = known
+        .or(found)
+        .or_else(|| ProviderKind::of_domain(address.domain()))
+        .unwrap_or(ProviderKind::Microsoft365);
+    match kind {
+        ProviderKind::Microsoft365 => {
+            let mut profile = microsoft365(settings);
+            if !settings.microsoft.tenant_provisioned
+                && let Some(tenant) = discovery.and_then(|d| d.tenant_id.clone())
+                && let Some(oauth) = profile.oauth.as_mut()
+            {
+                oauth.tenant = tenant;
+            }
+            profile
+        }
+        ProviderKind::MicrosoftPersonal => microsoft_personal(settings),
+        ProviderKind::Google => google(settings),
+        ProviderKind::Other => other(
+            settings,
+            servers.or(discovery.and_then(|d| d.servers.as_ref())),
+        ),
+    }
+}
+
+/// Google's profile from the settings: loopback redirect on `127.0.0.1` (Google's desktop
+/// guidance), scope `https://mail.google.com/`.
+pub fn google_oauth(g: &GoogleSettings) -> OAuthProfile {
+    OAuthProfile {
+        flavour: OAuthFlavour::Google,
+        authority: g.token_url.clone(),
+        tenant: String::new(),
+        client_id: g.client_id.clone(),
+        redirect: RedirectForm::parse("http://127.0.0.1").expect("constant redirect form"),
+        scopes: GOOGLE_SCOPES.iter().map(|s| s.to_string()).collect(),
+        authorize_endpoint: Some(g.authorize_url.clone()),
+    }
+}
+
+/// Why the browser sign-in (OAuth) cannot start for `address`, or `None` when it can (a
+/// client id is set up): the registration missing in the settings, by provider; for other
+/// providers, that they sign in with a password (or need their server settings first).
+pub fn oauth_unavailable(profile: &Profile, address: &Address) -> Option<Finding> {
+    if profile
+        .oauth
+        .as_ref()
+        .is_some_and(|o| o.client_id.is_some())
+    {
+        return None;
+    }
+    Some(match profile.kind {
+        ProviderKind::Google => Finding::new(FindingCode::GoogleSignInNotConfigured),
+        ProviderKind::MicrosoftPersonal => Finding::new(FindingCode::PersonalSignInNotConfigured),
+        ProviderKind::Microsoft365 => Finding::new(FindingCode::AppNotConfigured),
+        ProviderKind::Other if profile.servers_known => {
+            Finding::new(FindingCode::PasswordSignInNeeded)
+                .with("domain", address.domain())
+                .with("mailbox", address.display())
+        }
+        ProviderKind::Other => {
+            Finding::new(FindingCode::ServerSettingsNeeded).with("domain", address.domain())
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests;
