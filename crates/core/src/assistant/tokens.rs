@@ -62,21 +62,8 @@ impl Assistant {
         let Credential::RefreshToken(refresh_token) = &record.credential else {
             return Err(Finding::internal("a password account has no access token"));
         };
-        let google = record.provider == ProviderKind::Google;
-        let profile = OAuthProfile {
-            flavour: if google {
-                OAuthFlavour::Google
-            } else {
-                OAuthFlavour::Entra
-            },
-            // Entra: the authority and tenant that issued the token; Google: its token endpoint.
-            authority: url::Url::parse(&record.authority).map_err(Finding::internal)?,
-            tenant: record.tenant.clone(),
-            client_id: Some(record.client_id.clone()),
-            redirect: self.settings.microsoft.redirect.clone(),
-            scopes: record.scopes.clone(),
-            authorize_endpoint: None,
-        };
+        let profile = refresh_profile(record, &self.settings.microsoft.redirect)?;
+        let google = profile.flavour == OAuthFlavour::Google;
         let secret = if google {
             self.vault.load_client_secret(&record.client_id).await?
         } else {
@@ -173,6 +160,29 @@ impl Assistant {
             },
         ))
     }
+}
+
+/// The OAuth profile a refresh goes to: the authority and tenant that issued the refresh token
+/// (Entra), or Google's token endpoint — never the settings' current ones (test
+/// `field_f13_refresh_goes_to_the_stored_tenant`).
+fn refresh_profile(
+    record: &AccountRecord,
+    redirect: &crate::settings::RedirectForm,
+) -> Result<OAuthProfile, Finding> {
+    let google = record.provider == ProviderKind::Google;
+    Ok(OAuthProfile {
+        flavour: if google {
+            OAuthFlavour::Google
+        } else {
+            OAuthFlavour::Entra
+        },
+        authority: url::Url::parse(&record.authority).map_err(Finding::internal)?,
+        tenant: record.tenant.clone(),
+        client_id: Some(record.client_id.clone()),
+        redirect: redirect.clone(),
+        scopes: record.scopes.clone(),
+        authorize_endpoint: None,
+    })
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ use futures_util::FutureExt as _;
 use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::oneshot;
 
+use super::tokens::Renewal;
 use super::{Action, Assistant, Outcome, VerifyOptions};
 use crate::address::Address;
 use crate::findings::{Finding, FindingCode};
@@ -29,7 +30,7 @@ use crate::mail::smtp::Smtp;
 use crate::oauth::claims::TokenClaims;
 use crate::progress::{Done, ProgressSink, Run, Step};
 use crate::provider::ProviderKind;
-use crate::vault::Credential;
+use crate::vault::{AccountRecord, CachedAccessToken, Credential};
 
 /// Mailboxes verified at once by [`Assistant::verify_all`]. Each verification holds one SMTP
 /// and one IMAP connection; Exchange allows 3 concurrent SMTP connections per mailbox (facts
@@ -188,19 +189,7 @@ impl Assistant {
         run: &Run<'_>,
         claims: &mut Option<TokenClaims>,
     ) -> Result<(), Finding> {
-        // The record and the access token cache are separate vault entries: read both at once.
-        let (record, cached) = run
-            .step(Step::VaultRead, async {
-                let (record, cached) = tokio::join!(
-                    self.vault.load(address),
-                    self.vault.load_access_token(address)
-                );
-                let record = record?.ok_or_else(|| {
-                    Finding::new(FindingCode::NotSignedIn).with("mailbox", address.display())
-                })?;
-                Ok((record, cached?))
-            })
-            .await?;
+        let (record, cached) = self.read_saved(address, run).await?;
         let identity = Identity {
             mailbox: address,
             delegate: record
@@ -227,32 +216,10 @@ impl Assistant {
             let detail = c.describe();
             Ok(Done::with_detail(c, detail))
         });
-        // The credential: a renewed (or cached) access token, or the stored password. Each mail
-        // server signs in as soon as the credential and its own connection are ready.
-        let credential = async {
-            Ok::<_, Finding>(match &record.credential {
-                Credential::RefreshToken(_) => {
-                    let token = run
-                        .step_detail(
-                            Step::TokenRefresh,
-                            self.access_token(address, &record, cached),
-                        )
-                        .await?;
-                    (Secret::Token(token.secret), token.renewal)
-                }
-                Credential::Password { secret, username } => (
-                    Secret::Password {
-                        secret: secret.clone(),
-                        username: username
-                            .clone()
-                            .unwrap_or_else(|| address.normalized().to_owned()),
-                        kind: profile.kind,
-                    },
-                    None,
-                ),
-            })
-        }
-        .shared();
+        // Each mail server signs in as soon as the credential and its own connection are ready.
+        let credential = self
+            .credential(address, &record, cached, profile.kind, run)
+            .shared();
         // The renewal is stored alongside the mail checks; the verification ends after both.
         let store = async {
             match credential.clone().await?.1 {
@@ -290,6 +257,58 @@ impl Assistant {
             *claims = TokenClaims::read(token.expose_secret());
         }
         stored.and(smtp).and(imap)
+    }
+
+    /// The record and the access token cache: separate vault entries, read at once.
+    async fn read_saved(
+        &self,
+        address: &Address,
+        run: &Run<'_>,
+    ) -> Result<(AccountRecord, Option<CachedAccessToken>), Finding> {
+        run.step(Step::VaultRead, async {
+            let (record, cached) = tokio::join!(
+                self.vault.load(address),
+                self.vault.load_access_token(address)
+            );
+            let record = record?.ok_or_else(|| {
+                Finding::new(FindingCode::NotSignedIn).with("mailbox", address.display())
+            })?;
+            Ok((record, cached?))
+        })
+        .await
+    }
+
+    /// The credential: a renewed (or cached) access token with the renewal still to store, or
+    /// the stored password.
+    async fn credential(
+        &self,
+        address: &Address,
+        record: &AccountRecord,
+        cached: Option<CachedAccessToken>,
+        kind: ProviderKind,
+        run: &Run<'_>,
+    ) -> Result<(Secret, Option<Renewal>), Finding> {
+        Ok(match &record.credential {
+            Credential::RefreshToken(_) => {
+                let token = run
+                    .step_detail(
+                        Step::TokenRefresh,
+                        self.access_token(address, record, cached),
+                    )
+                    .await?;
+                (Secret::Token(token.secret), token.renewal)
+            }
+            Credential::Password { secret, username } => (
+                Secret::Password {
+                    secret: secret.clone(),
+                    username: username
+                        .clone()
+                        .unwrap_or_else(|| address.normalized().to_owned()),
+                    kind,
+                },
+                None,
+            ),
+        })
     }
 
     async fn smtp_check(

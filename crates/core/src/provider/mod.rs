@@ -3,10 +3,11 @@
 //! ([`Cloud`]) and the domain lists ([`domains`]). Building a mailbox's [`Profile`] from the
 //! settings and discovery is [`crate::profile`]'s job.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 use crate::address::Address;
-use crate::settings::HostPort;
 
 mod cloud;
 pub mod domains;
@@ -55,6 +56,50 @@ impl ProviderKind {
             Some(ProviderKind::Google)
         } else {
             None
+        }
+    }
+}
+
+/// A server name and port.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostPort {
+    /// DNS name or IP literal (no brackets).
+    pub host: String,
+    /// TCP port.
+    pub port: u16,
+}
+
+impl HostPort {
+    /// Parses `host:port` (`[v6]:port` for IPv6 literals).
+    ///
+    /// # Errors
+    /// A text explaining what is wrong.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let (host, port) = text
+            .rsplit_once(':')
+            .ok_or_else(|| format!("{text:?} needs a port, like smtp.example.edu:587"))?;
+        let port: u16 = port
+            .parse()
+            .ok()
+            .filter(|p| *p != 0)
+            .ok_or_else(|| format!("{port:?} is not a port number (1-65535)"))?;
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        if host.is_empty() || host.contains(['/', ' ', '@']) {
+            return Err(format!("{text:?} does not start with a valid server name"));
+        }
+        Ok(HostPort {
+            host: host.to_ascii_lowercase(),
+            port,
+        })
+    }
+}
+
+impl fmt::Display for HostPort {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.host.contains(':') {
+            write!(f, "[{}]:{}", self.host, self.port)
+        } else {
+            write!(f, "{}:{}", self.host, self.port)
         }
     }
 }

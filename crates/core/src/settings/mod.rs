@@ -54,7 +54,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use url::Url;
 
-use crate::provider::Cloud;
+use crate::provider::{Cloud, HostPort};
 
 /// Environment variable naming a settings file (used when no path is given explicitly).
 pub const CONFIG_ENV: &str = "MAILSETUP_CONFIG";
@@ -190,50 +190,6 @@ impl RedirectForm {
         match self.host {
             LoopbackHost::Localhost => "localhost",
             LoopbackHost::Ipv4 => "127.0.0.1",
-        }
-    }
-}
-
-/// A server name and port.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HostPort {
-    /// DNS name or IP literal (no brackets).
-    pub host: String,
-    /// TCP port.
-    pub port: u16,
-}
-
-impl HostPort {
-    /// Parses `host:port` (`[v6]:port` for IPv6 literals).
-    ///
-    /// # Errors
-    /// A text explaining what is wrong.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let (host, port) = text
-            .rsplit_once(':')
-            .ok_or_else(|| format!("{text:?} needs a port, like smtp.example.edu:587"))?;
-        let port: u16 = port
-            .parse()
-            .ok()
-            .filter(|p| *p != 0)
-            .ok_or_else(|| format!("{port:?} is not a port number (1-65535)"))?;
-        let host = host.trim_start_matches('[').trim_end_matches(']');
-        if host.is_empty() || host.contains(['/', ' ', '@']) {
-            return Err(format!("{text:?} does not start with a valid server name"));
-        }
-        Ok(HostPort {
-            host: host.to_ascii_lowercase(),
-            port,
-        })
-    }
-}
-
-impl fmt::Display for HostPort {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.host.contains(':') {
-            write!(f, "[{}]:{}", self.host, self.port)
-        } else {
-            write!(f, "{}:{}", self.host, self.port)
         }
     }
 }
