@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use crate::settings::{GoogleSettings, RedirectForm};
+use crate::settings::{GoogleSettings, LoopbackHost, RedirectForm};
 
 /// Which identity provider speaks at the endpoints (their error shapes and claims differ).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -48,7 +48,7 @@ impl OAuthProfile {
             authority: g.token_url.clone(),
             tenant: String::new(),
             client_id: g.client_id.clone(),
-            redirect: RedirectForm::parse("http://127.0.0.1").expect("constant redirect form"),
+            redirect: RedirectForm::without_path(LoopbackHost::Ipv4),
             scopes: GOOGLE_SCOPES.iter().map(|s| s.to_string()).collect(),
             authorize_endpoint: Some(g.authorize_url.clone()),
         }

@@ -47,6 +47,8 @@
 //! the per-user file ([`user_file`]), then the file IT deploys for every user of the computer
 //! ([`system_file`]).
 
+mod redirect;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -55,6 +57,7 @@ use serde::Deserialize;
 use url::Url;
 
 use crate::provider::Cloud;
+pub use redirect::{LoopbackHost, RedirectForm};
 
 /// Environment variable naming a settings file (used when no path is given explicitly).
 pub const CONFIG_ENV: &str = "MAILSETUP_CONFIG";
@@ -107,90 +110,6 @@ impl From<SettingsError> for crate::findings::Finding {
     fn from(e: SettingsError) -> Self {
         crate::findings::Finding::new(crate::findings::FindingCode::SettingsInvalid)
             .with("problem", e.to_string())
-    }
-}
-
-/// Which loopback host the registered redirect URI names (facts §1.4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LoopbackHost {
-    /// `http://localhost`: accepted by the Entra portal; the app listens on every address
-    /// `localhost` resolves to, on one port.
-    Localhost,
-    /// `http://127.0.0.1`: recommended by RFC 8252 §8.3; in Entra only via the manifest.
-    Ipv4,
-}
-
-/// The registered redirect URI form, without a port (the app picks a free port each time;
-/// Entra ignores the port of loopback redirect URIs, facts §1.4).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RedirectForm {
-    /// The host.
-    pub host: LoopbackHost,
-    /// The path, starting with `/` (`/` when none was registered).
-    pub path: String,
-}
-
-impl Default for RedirectForm {
-    fn default() -> Self {
-        RedirectForm {
-            host: LoopbackHost::Localhost,
-            path: "/".into(),
-        }
-    }
-}
-
-impl RedirectForm {
-    /// Parses `http://localhost[/path]` or `http://127.0.0.1[/path]`.
-    ///
-    /// # Errors
-    /// A text explaining the rule that was broken.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let url = Url::parse(text).map_err(|e| format!("{text:?} is not a URL ({e})"))?;
-        if url.scheme() != "http" {
-            return Err(
-                "must start with http:// (loopback redirects use plain http on this computer only)"
-                    .into(),
-            );
-        }
-        let host = match url.host_str() {
-            Some("localhost") => LoopbackHost::Localhost,
-            Some("127.0.0.1") => LoopbackHost::Ipv4,
-            Some("[::1]") => return Err("http://[::1] is not supported by Microsoft Entra; use http://localhost or http://127.0.0.1".into()),
-            _ => return Err("must be http://localhost or http://127.0.0.1".into()),
-        };
-        if url.port().is_some() {
-            return Err("leave the port out: the app picks a free port each time, and Microsoft ignores the port for loopback addresses".into());
-        }
-        if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
-            return Err("must not contain a query (?), fragment (#) or user name".into());
-        }
-        Ok(RedirectForm {
-            host,
-            path: url.path().to_string(),
-        })
-    }
-
-    /// The redirect URI for a listener on `port`, e.g. `http://localhost:53211/`.
-    pub fn uri(&self, port: u16) -> Url {
-        Url::parse(&format!("http://{}:{port}{}", self.host_name(), self.path))
-            .expect("validated form")
-    }
-
-    /// The redirect URI to register, without a port (Microsoft ignores the port of a loopback
-    /// redirect URI) or a final `/`, e.g. `http://localhost`.
-    pub fn registered(&self) -> String {
-        format!(
-            "http://{}{}",
-            self.host_name(),
-            self.path.trim_end_matches('/')
-        )
-    }
-
-    fn host_name(&self) -> &'static str {
-        match self.host {
-            LoopbackHost::Localhost => "localhost",
-            LoopbackHost::Ipv4 => "127.0.0.1",
-        }
     }
 }
 
