@@ -1,5 +1,6 @@
 //! Settings: parsing, defaults, and every field's error naming the field.
 use super::*;
+use std::time::Duration;
 
 #[test]
 fn defaults_point_at_microsoft() {
@@ -233,4 +234,17 @@ fn a_redirect_form_gives_a_uri_on_any_port() {
     assert_eq!(odd.uri(1).as_str(), "http://localhost:1//cb%20path/%C3%A4");
     assert_eq!(odd.uri(1).path(), odd.path());
     assert_eq!(odd.registered(), "http://localhost//cb%20path/%C3%A4");
+}
+
+/// Pins the constant authority URLs of every cloud (`Cloud::authority`).
+#[test]
+fn every_cloud_names_its_authority() {
+    for (cloud, authority) in [
+        ("global", "https://login.microsoftonline.com/"),
+        ("usgov", "https://login.microsoftonline.us/"),
+        ("china", "https://login.partner.microsoftonline.cn/"),
+    ] {
+        let s = Settings::parse(&format!("[microsoft]\ncloud = \"{cloud}\""), None).unwrap();
+        assert_eq!(s.microsoft.authority.as_str(), authority, "{cloud}");
+    }
 }
