@@ -7,10 +7,10 @@ use crate::address::Address;
 use crate::discovery::{Discovery, Found};
 use crate::findings::{Finding, FindingCode};
 use crate::provider::{
-    Cloud, Endpoint, GOOGLE_SCOPES, MailServers, OAuthFlavour, OAuthProfile, Profile, ProviderKind,
-    Security,
+    Cloud, Endpoint, GOOGLE_SCOPES, LoopbackHost, MailServers, OAuthFlavour, OAuthProfile, Profile,
+    ProviderKind, RedirectForm, Security,
 };
-use crate::settings::{GoogleSettings, RedirectForm, Settings};
+use crate::settings::{GoogleSettings, Settings};
 
 /// The Microsoft 365 profile with the administrator's overrides applied.
 pub fn microsoft365(settings: &Settings) -> Profile {
@@ -193,7 +193,7 @@ pub fn google_oauth(g: &GoogleSettings) -> OAuthProfile {
         authority: g.token_url.clone(),
         tenant: String::new(),
         client_id: g.client_id.clone(),
-        redirect: RedirectForm::parse("http://127.0.0.1").expect("constant redirect form"),
+        redirect: RedirectForm::without_path(LoopbackHost::Ipv4),
         scopes: GOOGLE_SCOPES.iter().map(|s| s.to_string()).collect(),
         authorize_endpoint: Some(g.authorize_url.clone()),
     }

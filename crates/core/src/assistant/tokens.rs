@@ -167,7 +167,7 @@ impl Assistant {
 /// `field_f13_refresh_goes_to_the_stored_tenant`).
 fn refresh_profile(
     record: &AccountRecord,
-    redirect: &crate::settings::RedirectForm,
+    redirect: &crate::provider::RedirectForm,
 ) -> Result<OAuthProfile, Finding> {
     let google = record.provider == ProviderKind::Google;
     Ok(OAuthProfile {

@@ -311,8 +311,9 @@ impl Smtp {
 /// of ours, so it builds a verifier matching [`Trust`]'s ([`Trust::client_roots`]): with its
 /// `rustls-platform-verifier` feature the same OS verifier from the same extra CA, or, when the
 /// OS verifier could not be set up, webpki with the same roots. Built once per host and roots,
-/// then reused.
+/// then reused. Without any root certificate, the finding that says so.
 fn tls_parameters(host: &str, trust: &Trust) -> Result<TlsParameters, Finding> {
+    trust.ensure_roots(host)?;
     use lettre::transport::smtp::client::CertificateStore;
     use std::collections::HashMap;
     use std::sync::{LazyLock, Mutex};

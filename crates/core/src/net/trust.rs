@@ -92,6 +92,10 @@ impl Trust {
     /// Builds the trust: the OS verifier plus `extra_ca_pem` (already validated at settings
     /// load). When the OS verifier cannot be set up, webpki with the OS root store (see the
     /// module docs); the reason is logged and [`Trust::describe`] says so.
+    ///
+    /// Without any root certificate (none from the OS, no `extra_ca_file`; rustls refuses an
+    /// empty root store) the trust still builds, and every TLS connection ends in a finding for
+    /// the helpdesk that says what to install or set ([`Trust::ensure_roots`]).
     pub fn new(extra_ca_pem: Option<&[u8]>) -> Trust {
         use rustls::pki_types::pem::PemObject;
         let extra: Vec<CertificateDer<'static>> = extra_ca_pem
@@ -111,6 +115,11 @@ impl Trust {
             })
             .unwrap_or_default();
         let chosen = os_verifier(&extra);
+        Trust::from_chosen(extra, chosen)
+    }
+
+    /// The trust around the verifier [`os_verifier`] or [`fallback`] chose.
+    fn from_chosen(extra: Vec<CertificateDer<'static>>, chosen: Chosen) -> Trust {
         let config = client_config(chosen.verifier.clone());
         Trust {
             extra,
@@ -118,6 +127,21 @@ impl Trust {
             kind: chosen.kind,
             fallback_roots: chosen.fallback_roots.map(Arc::new),
             config,
+        }
+    }
+
+    /// Checks that there is at least one root certificate to verify servers with. A client
+    /// that builds its own verifier from [`Trust::client_roots`] (lettre) asks this first; the
+    /// handshakes made here end in the same finding by themselves.
+    ///
+    /// # Errors
+    /// The finding for `host` that this computer trusts no certificate authority at all
+    /// (`TLS_CERTIFICATE_INVALID`, for the helpdesk: install the OS root certificates or set
+    /// `extra_ca_file`).
+    pub fn ensure_roots(&self, host: &str) -> Result<(), Finding> {
+        match &self.fallback_roots {
+            Some(roots) if roots.is_empty() => Err(no_roots_finding(host)),
+            _ => Ok(()),
         }
     }
 
@@ -252,6 +276,8 @@ fn fallback(
             ),
             fallback_roots: Some(all),
         },
+        // rustls refuses an empty root store; the trust still builds, and every handshake ends
+        // in [`no_roots_finding`] (see [`RefuseAll`]).
         Err(e) => {
             tracing::warn!(error = %e, "no root certificate at all: every certificate will be refused");
             Chosen {
@@ -269,6 +295,9 @@ fn client_config(verifier: Arc<dyn ServerCertVerifier>) -> Arc<rustls::ClientCon
     Arc::new(
         rustls::ClientConfig::builder_with_provider(provider())
             .with_safe_default_protocol_versions()
+            // Cannot fire: rustls refuses only a provider without cipher suites or key exchange
+            // groups for these versions, and ring's default provider has both for TLS 1.2 and
+            // 1.3 (every handshake test builds this configuration).
             .expect("ring supports the default TLS versions")
             .dangerous()
             // Not dangerous here: every verifier passed in is the OS verifier, the recorder
@@ -295,10 +324,47 @@ async fn handshake_with(
         .map_err(|e| tls_finding(host, &e))
 }
 
-/// Used when there is no root certificate at all: refuses every certificate as issued by an
-/// unknown authority (there is nothing to trust it with).
+/// Used when there is no root certificate at all: refuses every certificate with
+/// [`NoRootCertificates`] (there is nothing to trust it with), which [`tls_finding`] turns into
+/// [`no_roots_finding`].
 #[derive(Debug)]
 struct RefuseAll(Arc<rustls::crypto::CryptoProvider>);
+
+/// Why [`RefuseAll`] refused a certificate.
+#[derive(Debug)]
+struct NoRootCertificates;
+
+impl std::fmt::Display for NoRootCertificates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("no root certificate is installed or configured on this computer")
+    }
+}
+
+impl std::error::Error for NoRootCertificates {}
+
+/// Whether `err` is [`RefuseAll`]'s refusal.
+fn refused_for_no_roots(err: &rustls::Error) -> bool {
+    matches!(
+        err,
+        rustls::Error::InvalidCertificate(rustls::CertificateError::Other(other))
+            if other.0.downcast_ref::<NoRootCertificates>().is_some()
+    )
+}
+
+/// The finding when this computer trusts no certificate authority at all: for the helpdesk,
+/// who installs the OS root certificates or names the organisation's CA in the settings.
+fn no_roots_finding(host: &str) -> Finding {
+    Finding::new(FindingCode::TlsCertificateInvalid)
+        .with("server", host)
+        .with(
+            "problem",
+            "this computer has no trusted root certificates at all, so no server's certificate can be checked",
+        )
+        .with_first_step(
+            "Install the operating system's root certificates (on Linux, the ca-certificates package), or name the organisation's certificate authority as extra_ca_file in the [tls] section of the settings.",
+        )
+        .with_evidence(format!("{host}: {NoRootCertificates}"))
+}
 
 impl ServerCertVerifier for RefuseAll {
     fn verify_server_cert(
@@ -310,7 +376,7 @@ impl ServerCertVerifier for RefuseAll {
         _now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
         Err(rustls::Error::InvalidCertificate(
-            rustls::CertificateError::UnknownIssuer,
+            rustls::CertificateError::Other(rustls::OtherError(Arc::new(NoRootCertificates))),
         ))
     }
 
@@ -436,6 +502,9 @@ pub fn find_rustls<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a
 
 fn rustls_finding(host: &str, err: &rustls::Error) -> Finding {
     use rustls::CertificateError as CE;
+    if refused_for_no_roots(err) {
+        return no_roots_finding(host);
+    }
     let problem = match err {
         rustls::Error::InvalidCertificate(ce) => match ce {
             CE::UnknownIssuer => "it was issued by an authority this computer does not trust",
@@ -497,6 +566,15 @@ mod tests {
             .await
     }
 
+    /// An HTTPS GET to 127.0.0.1 with `trust`'s configuration, as `reqwest` makes it.
+    async fn https_get(trust: &Trust, port: u16) -> reqwest::Result<reqwest::Response> {
+        let http = reqwest::Client::builder()
+            .use_preconfigured_tls(trust.http_tls_config())
+            .no_proxy()
+            .build()?;
+        http.get(format!("https://127.0.0.1:{port}/")).send().await
+    }
+
     #[tokio::test]
     async fn the_settings_ca_is_trusted_through_the_os_verifier() {
         let ca = TestCa::new();
@@ -506,19 +584,7 @@ mod tests {
         assert!(seen.stream.is_ok(), "{:?}", seen.stream.err());
         assert!(seen.certificate.is_some(), "certificate facts kept");
         // HTTPS (reqwest) goes through the same verifier.
-        let http = reqwest::Client::builder()
-            .use_preconfigured_tls(trust.http_tls_config())
-            .no_proxy()
-            .build()
-            .unwrap();
-        let body = http
-            .get(format!("https://127.0.0.1:{port}/"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let body = https_get(&trust, port).await.unwrap().text().await.unwrap();
         assert_eq!(body, "ok");
     }
 
@@ -547,17 +613,7 @@ mod tests {
         assert_eq!(f.code, FindingCode::TlsCertificateInvalid);
         assert!(f.explanation.contains("expired"), "{f:?}");
         // The HTTPS client refuses it too.
-        let http = reqwest::Client::builder()
-            .use_preconfigured_tls(trust.http_tls_config())
-            .no_proxy()
-            .build()
-            .unwrap();
-        assert!(
-            http.get(format!("https://127.0.0.1:{expired}/"))
-                .send()
-                .await
-                .is_err()
-        );
+        assert!(https_get(&trust, expired).await.is_err());
     }
 
     #[test]
@@ -589,22 +645,54 @@ mod tests {
             "{}",
             chosen.kind
         );
-        let trust = Trust {
-            extra: vec![ca.der()],
-            config: client_config(chosen.verifier.clone()),
-            verifier: chosen.verifier,
-            kind: chosen.kind,
-            fallback_roots: chosen.fallback_roots.map(Arc::new),
-        };
+        let trust = Trust::from_chosen(vec![ca.der()], chosen);
         assert!(handshake(&trust, port).await.stream.is_ok());
         assert!(matches!(trust.client_roots(), ClientRoots::Only(r) if r.len() == 1));
-        // No root at all: every certificate is refused, and said so.
-        let none = fallback("no roots", Vec::new(), &[]);
+        assert!(trust.ensure_roots("127.0.0.1").is_ok());
+    }
+
+    /// No root certificate at all (no OS root certificates, no extra CA; rustls refuses such a
+    /// root store): the trust still builds, and every TLS user gets the same finding for the
+    /// helpdesk, naming what to install or set.
+    #[tokio::test]
+    async fn without_any_root_certificate_every_connection_says_what_to_install() {
+        let ca = TestCa::new();
+        let port = server(ca.server_config(&["localhost", "127.0.0.1"])).await;
+        let trust = Trust::from_chosen(Vec::new(), fallback("no roots", Vec::new(), &[]));
         assert!(
-            none.kind.starts_with("none: no root certificate"),
+            trust.describe().starts_with("none: no root certificate"),
             "{}",
-            none.kind
+            trust.describe()
         );
-        assert_eq!(none.fallback_roots, Some(Vec::new()));
+        assert!(matches!(trust.client_roots(), ClientRoots::Only([])));
+        let seen = handshake(&trust, port).await;
+        assert!(
+            seen.certificate.is_some(),
+            "the presented certificate is described"
+        );
+        let f = seen.stream.expect_err("nothing can be verified");
+        assert_eq!(f.code, FindingCode::TlsCertificateInvalid);
+        assert_eq!(f.audience, crate::findings::Audience::Helpdesk);
+        assert!(
+            f.explanation.contains("no trusted root certificates"),
+            "{f:?}"
+        );
+        assert!(f.steps[0].contains("ca-certificates"), "{f:?}");
+        assert!(f.steps[0].contains("extra_ca_file"), "{f:?}");
+        // HTTPS gets the same finding; lettre, which builds its own verifier, asks first.
+        let e = https_get(&trust, port).await.unwrap_err();
+        let over_https = tls_finding("127.0.0.1", &e);
+        let asked = trust.ensure_roots("127.0.0.1").unwrap_err();
+        assert_eq!(over_https, asked);
+        assert_eq!(
+            (asked.code, &asked.explanation, &asked.steps),
+            (f.code, &f.explanation, &f.steps)
+        );
+        assert!(
+            f.evidence.as_deref().is_some_and(|e| e
+                .starts_with("127.0.0.1: no root certificate is installed")
+                && e.contains("presented")),
+            "{f:?}"
+        );
     }
 }

@@ -43,7 +43,7 @@ use tokio_util::sync::CancellationToken;
 use url::Url;
 
 use crate::findings::classify::EntraError;
-use crate::settings::{LoopbackHost, RedirectForm};
+use crate::provider::{LoopbackHost, RedirectForm};
 
 /// Longest request head accepted, in bytes.
 pub const MAX_HEAD_BYTES: usize = 16 * 1024;
@@ -157,7 +157,7 @@ impl Loopback {
     /// # Errors
     /// [`LoopbackError::Bind`] when no port could be opened.
     pub async fn bind(form: &RedirectForm) -> Result<Loopback, LoopbackError> {
-        let ips = loopback_ips(form.host).await;
+        let ips = loopback_ips(form.host()).await;
         Self::bind_on(form, &ips, std::iter::repeat_n(0, BIND_ATTEMPTS)).await
     }
 
@@ -197,7 +197,7 @@ impl Loopback {
             return Ok(Loopback {
                 listeners,
                 redirect_uri: form.uri(port),
-                path: form.path.clone(),
+                path: form.path().to_owned(),
             });
         }
         Err(LoopbackError::Bind(last_err))

@@ -53,6 +53,8 @@ impl Cloud {
             Cloud::UsGov => "https://login.microsoftonline.us",
             Cloud::China => "https://login.partner.microsoftonline.cn",
         })
+        // Cannot fire: three constant, valid URLs (pinned by the settings test
+        // `every_cloud_names_its_authority`).
         .expect("constant URL")
     }
 

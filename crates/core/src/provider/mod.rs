@@ -12,9 +12,11 @@ use crate::address::Address;
 mod cloud;
 pub mod domains;
 mod oauth;
+mod redirect;
 
 pub use cloud::Cloud;
 pub use oauth::{GOOGLE_SCOPES, OAuthFlavour, OAuthProfile};
+pub use redirect::{LoopbackHost, RedirectForm};
 
 /// The OpenID Connect scopes sent with every Microsoft sign-in (facts §2.1): `offline_access` for
 /// a refresh token, `openid profile email` for the ID token and its claims.

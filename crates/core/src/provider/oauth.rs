@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use crate::settings::RedirectForm;
+use super::RedirectForm;
 
 /// Which identity provider speaks at the endpoints (their error shapes and claims differ).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

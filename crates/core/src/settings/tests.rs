@@ -1,5 +1,7 @@
 //! Settings: parsing, defaults, and every field's error naming the field.
 use super::*;
+use crate::provider::{LoopbackHost, RedirectForm};
+use std::time::Duration;
 
 #[test]
 fn defaults_point_at_microsoft() {
@@ -218,4 +220,32 @@ fn provider_sections_are_checked_when_loaded() {
     );
     let empty = Settings::parse("[google]\nclient_id = \"\"", None).unwrap();
     assert!(empty.google.client_id.is_none(), "empty counts as missing");
+}
+
+/// Pins the `expect` in [`RedirectForm::uri`]: every form the constructors make gives a valid
+/// URI on any port.
+#[test]
+fn a_redirect_form_gives_a_uri_on_any_port() {
+    let google = RedirectForm::without_path(LoopbackHost::Ipv4);
+    assert_eq!(google, RedirectForm::parse("http://127.0.0.1").unwrap());
+    assert_eq!((google.host(), google.path()), (LoopbackHost::Ipv4, "/"));
+    assert_eq!(google.uri(65535).as_str(), "http://127.0.0.1:65535/");
+    let odd = RedirectForm::parse("http://localhost//cb path/ä").unwrap();
+    assert_eq!(odd.host(), LoopbackHost::Localhost);
+    assert_eq!(odd.uri(1).as_str(), "http://localhost:1//cb%20path/%C3%A4");
+    assert_eq!(odd.uri(1).path(), odd.path());
+    assert_eq!(odd.registered(), "http://localhost//cb%20path/%C3%A4");
+}
+
+/// Pins the constant authority URLs of every cloud (`Cloud::authority`).
+#[test]
+fn every_cloud_names_its_authority() {
+    for (cloud, authority) in [
+        ("global", "https://login.microsoftonline.com/"),
+        ("usgov", "https://login.microsoftonline.us/"),
+        ("china", "https://login.partner.microsoftonline.cn/"),
+    ] {
+        let s = Settings::parse(&format!("[microsoft]\ncloud = \"{cloud}\""), None).unwrap();
+        assert_eq!(s.microsoft.authority.as_str(), authority, "{cloud}");
+    }
 }

@@ -132,6 +132,7 @@ pub fn write(
             sha256: sha256_hex(value),
         };
         let mut head = MANIFEST_MARK.to_vec();
+        // Cannot fire: a struct of strings and numbers always serialises to JSON bytes.
         head.extend(serde_json::to_vec(&manifest).expect("a manifest serialises"));
         store.set(user, &head)?;
     }

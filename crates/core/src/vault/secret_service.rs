@@ -48,6 +48,7 @@ impl SecretServiceStore {
         if guard.is_none() {
             *guard = Some(SecretService::connect(EncryptionType::Dh).map_err(store_error)?);
         }
+        // Cannot fire: when it was empty, it was filled just above (or we returned the error).
         let ss = guard.as_ref().expect("connected above");
         let result = f(ss);
         if matches!(result, Err(Error::Dbus(_))) {

@@ -156,10 +156,7 @@ async fn send(addr: SocketAddr, bytes: &[u8]) -> String {
 }
 
 fn ipv4_form() -> RedirectForm {
-    RedirectForm {
-        host: LoopbackHost::Ipv4,
-        path: "/".into(),
-    }
+    RedirectForm::without_path(LoopbackHost::Ipv4)
 }
 
 #[tokio::test]
