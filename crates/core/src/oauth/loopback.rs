@@ -392,16 +392,7 @@ pub(crate) fn decide(
     if head.method != "GET" {
         return ignore(Page::plain(405));
     }
-    // Only origin-form targets ("/path?query"), never absolute or authority forms.
-    let origin_form = head.target.starts_with('/') && !head.target.starts_with("//");
-    let Some(url) = origin_form
-        .then(|| {
-            Url::parse("http://loopback.invalid")
-                .and_then(|base| base.join(&head.target))
-                .ok()
-        })
-        .flatten()
-    else {
+    let Some(url) = origin_form(&head.target) else {
         return ignore(Page::plain(400));
     };
     if url.path() == START_PATH && path != START_PATH {
@@ -414,18 +405,30 @@ pub(crate) fn decide(
     if url.path() != path {
         return ignore(Page::plain(404));
     }
-    let mut q = Query::default();
-    for (k, v) in url.query_pairs() {
-        let slot = match k.as_ref() {
-            "code" => &mut q.code,
-            "state" => &mut q.state,
-            "error" => &mut q.error,
-            "error_description" => &mut q.error_description,
-            "error_uri" => &mut q.error_uri,
-            _ => continue,
-        };
-        slot.get_or_insert_with(|| v.into_owned());
+    callback(Query::of(&url), state)
+}
+
+/// The request target as a URL: only origin-form targets ("/path?query",
+/// [RFC 9112 §3.2.1](https://www.rfc-editor.org/rfc/rfc9112#section-3.2.1)), never absolute or
+/// authority forms.
+fn origin_form(target: &str) -> Option<Url> {
+    if !target.starts_with('/') || target.starts_with("//") {
+        return None;
     }
+    Url::parse("http://loopback.invalid")
+        .and_then(|base| base.join(target))
+        .ok()
+}
+
+/// What a request to the redirect path brought: an authorization code with the right `state`,
+/// an error redirect ([RFC 6749 §4.1.2](https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2)),
+/// or nothing usable.
+fn callback(q: Query, state: &CsrfToken) -> Decision {
+    let ignore = |page| Decision {
+        page,
+        callback: None,
+        state_mismatch: false,
+    };
     let state_ok = q
         .state
         .as_deref()
@@ -473,6 +476,25 @@ struct Query {
     error: Option<String>,
     error_description: Option<String>,
     error_uri: Option<String>,
+}
+
+impl Query {
+    /// The parameters that matter, the first of each.
+    fn of(url: &Url) -> Query {
+        let mut q = Query::default();
+        for (k, v) in url.query_pairs() {
+            let slot = match k.as_ref() {
+                "code" => &mut q.code,
+                "state" => &mut q.state,
+                "error" => &mut q.error,
+                "error_description" => &mut q.error_description,
+                "error_uri" => &mut q.error_uri,
+                _ => continue,
+            };
+            slot.get_or_insert_with(|| v.into_owned());
+        }
+        q
+    }
 }
 
 async fn write_page(stream: &mut TcpStream, page: &Page) {

@@ -108,7 +108,10 @@ pub enum EntraPhase {
     Refresh,
 }
 
-/// Maps an Entra error to a finding (facts §4.3 and §5).
+/// Maps an Entra error to a finding: by its `AADSTS` code
+/// (<https://learn.microsoft.com/entra/identity-platform/reference-error-codes>), else by the
+/// OAuth `error` ([RFC 6749 §5.2](https://www.rfc-editor.org/rfc/rfc6749#section-5.2),
+/// [§4.1.2.1](https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1)).
 pub fn entra(err: &EntraError, phase: EntraPhase) -> Finding {
     let code = err.aadsts();
     let desc = err
@@ -116,112 +119,141 @@ pub fn entra(err: &EntraError, phase: EntraPhase) -> Finding {
         .as_deref()
         .unwrap_or("")
         .to_lowercase();
-    let (finding, problem): (FindingCode, String) = match code {
-        Some(50011) | Some(500113) => (C::AppRedirectNotRegistered, String::new()),
-        Some(7000218) => (C::AppRegistrationNotPublicClient, String::new()),
-        Some(700025) => (C::AppRegistrationIsPublicClient, String::new()),
-        Some(7000215) => (
-            C::ClientSecretInvalid,
-            "AADSTS7000215: invalid secret".into(),
-        ),
-        Some(7000222) => (
-            C::ClientSecretInvalid,
-            "AADSTS7000222: the secret expired".into(),
-        ),
-        Some(9002327) => (C::AppRegistrationIsSpa, String::new()),
-        Some(700016) | Some(700011) => (C::AppNotFoundInTenant, String::new()),
-        Some(28000) | Some(70011) | Some(700022) => (
-            C::AppScopeConfig,
-            "the request named more than one service or an unknown permission".into(),
-        ),
-        Some(90094) | Some(90095) => (C::AdminConsentRequired, String::new()),
-        Some(65001) if phase == EntraPhase::Refresh => (C::InteractiveRequired, String::new()),
-        Some(65001) => (C::AdminConsentRequired, String::new()),
-        Some(65004) => (C::ConsentDeclined, String::new()),
-        Some(50020) | Some(500208) | Some(9002332)
-            if desc.contains("live.com")
-                || desc.contains(crate::provider::domains::CONSUMER_TENANT_ID)
-                || code != Some(50020) =>
-        {
-            (C::PersonalAccountNotAllowed, String::new())
-        }
-        // Another organisation's account signed in: the wrong-account trap, named as such.
-        Some(50020) => (C::SignedInAsDifferentAccount, String::new()),
-        Some(50034) | Some(90072) => (C::AccountNotInTenant, String::new()),
-        Some(90002) => (C::TenantNotFound, String::new()),
-        Some(50072) | Some(50074) | Some(50076) | Some(50079) => (C::MfaRequired, String::new()),
-        Some(53003) => (
-            C::BlockedByPolicy,
-            "blocked by Conditional Access (AADSTS53003)".into(),
-        ),
-        Some(530035) => (
-            C::BlockedByPolicy,
-            "blocked by security defaults (AADSTS530035)".into(),
-        ),
-        Some(
-            n @ (530032 | 50131 | 50097 | 50129 | 53000 | 53001 | 53004 | 500021 | 500022 | 500212
-            | 500213),
-        ) => (C::BlockedByPolicy, format!("AADSTS{n}")),
-        Some(n @ (50053 | 50055 | 50056 | 50057 | 50126 | 50135)) => {
-            (C::AccountBlocked, format!("AADSTS{n}"))
-        }
-        Some(50105) => (C::UserNotAssigned, String::new()),
-        Some(7000012) | Some(700005) => (C::TokenStoreAuthorityMismatch, String::new()),
-        Some(700082) | Some(70008) => (C::ReauthInactivity, String::new()),
-        Some(70043) => (C::ReauthPolicy, String::new()),
-        Some(700084) => (
-            C::AppRegistrationIsSpa,
-            "an SPA refresh token reached its 24-hour limit (AADSTS700084)".into(),
-        ),
-        Some(n @ (50173 | 50132 | 50133 | 70000 | 50089)) => {
-            (C::ReauthRequired, format!("Microsoft code AADSTS{n}"))
-        }
-        Some(50058) | Some(70016) => (C::InteractiveRequired, String::new()),
-        Some(n @ (500011 | 650052)) => (C::ExchangeNotLicensed, format!("AADSTS{n}")),
-        Some(n @ (650056 | 650057)) => (C::AppPermissionsMissing, format!("AADSTS{n}")),
-        Some(n @ (70001 | 7000112)) => (C::AppDisabled, format!("AADSTS{n}")),
-        Some(n @ (50196 | 90055)) => (C::TooManyRequests, format!("Microsoft code AADSTS{n}")),
-        Some(n @ (50194 | 9001023 | 90124 | 90130)) => {
-            (C::AppSingleTenantEndpoint, format!("AADSTS{n}"))
-        }
-        Some(70019) => (C::DeviceCodeExpired, String::new()),
-        Some(90120) => (C::DeviceCodeDeclined, String::new()),
-        Some(50143) => (C::SignedInAsDifferentAccount, String::new()),
-        Some(1002016) => (
-            C::TlsFailed,
-            "TLS 1.0/1.1 is no longer accepted by Microsoft (AADSTS1002016)".into(),
-        ),
-        Some(
-            n @ (501481 | 50147 | 501491 | 900144 | 90014 | 9002313 | 900971 | 90102 | 70007
-            | 700054 | 54005 | 50148 | 70018),
-        ) => (C::AppBadAuthRequest, format!("AADSTS{n}")),
-        _ => match (err.error.as_str(), phase) {
-            ("access_denied", _) => (C::SigninCancelled, String::new()),
-            ("consent_required" | "interaction_required" | "login_required", _) => {
-                (C::InteractiveRequired, String::new())
-            }
-            ("invalid_grant", EntraPhase::Refresh) => {
-                (C::ReauthRequired, "Microsoft no longer accepts it".into())
-            }
-            (
-                "invalid_request"
-                | "unsupported_response_type"
-                | "invalid_scope"
-                | "unsupported_grant_type",
-                _,
-            ) => (C::AppBadAuthRequest, err.error.clone()),
-            _ => (C::IdpError, err.to_string()),
-        },
-    };
+    let (finding, problem) = code
+        .and_then(|n| {
+            registration(n, phase)
+                .or_else(|| account(n, &desc))
+                .or_else(|| session(n))
+        })
+        .unwrap_or_else(|| by_error(err, phase));
     let mut f = Finding::new(finding).with("problem", problem);
     if let Some(n) = code {
-        // Microsoft's live lookup page for the code (facts §5).
+        // Microsoft's live lookup page for the code.
         f = f.with_doc_fallback(format!("https://login.microsoftonline.com/error?code={n}"));
     }
     if let Some(account) = quoted_account(err.error_description.as_deref().unwrap_or("")) {
         f = f.with("signed_in", account);
     }
     f.with_evidence(err.evidence())
+}
+
+/// A finding code and the `{problem}` words for it.
+type Mapped = (FindingCode, String);
+
+fn plain(code: FindingCode) -> Option<Mapped> {
+    Some((code, String::new()))
+}
+
+/// Codes about the app registration, its permissions and consent: the IT administrator's.
+fn registration(n: u64, phase: EntraPhase) -> Option<Mapped> {
+    let named = |c: FindingCode| Some((c, format!("AADSTS{n}")));
+    match n {
+        50011 | 500113 => plain(C::AppRedirectNotRegistered),
+        7000218 => plain(C::AppRegistrationNotPublicClient),
+        700025 => plain(C::AppRegistrationIsPublicClient),
+        7000215 => Some((
+            C::ClientSecretInvalid,
+            "AADSTS7000215: invalid secret".into(),
+        )),
+        7000222 => Some((
+            C::ClientSecretInvalid,
+            "AADSTS7000222: the secret expired".into(),
+        )),
+        9002327 => plain(C::AppRegistrationIsSpa),
+        700084 => Some((
+            C::AppRegistrationIsSpa,
+            "an SPA refresh token reached its 24-hour limit (AADSTS700084)".into(),
+        )),
+        700016 | 700011 => plain(C::AppNotFoundInTenant),
+        28000 | 70011 | 700022 => Some((
+            C::AppScopeConfig,
+            "the request named more than one service or an unknown permission".into(),
+        )),
+        90094 | 90095 => plain(C::AdminConsentRequired),
+        65001 if phase == EntraPhase::Refresh => plain(C::InteractiveRequired),
+        65001 => plain(C::AdminConsentRequired),
+        65004 => plain(C::ConsentDeclined),
+        7000012 | 700005 => plain(C::TokenStoreAuthorityMismatch),
+        500011 | 650052 => named(C::ExchangeNotLicensed),
+        650056 | 650057 => named(C::AppPermissionsMissing),
+        70001 | 7000112 => named(C::AppDisabled),
+        50194 | 9001023 | 90124 | 90130 => named(C::AppSingleTenantEndpoint),
+        501481 | 50147 | 501491 | 900144 | 90014 | 9002313 | 900971 | 90102 | 70007 | 700054
+        | 54005 | 50148 | 70018 => named(C::AppBadAuthRequest),
+        1002016 => Some((
+            C::TlsFailed,
+            "TLS 1.0/1.1 is no longer accepted by Microsoft (AADSTS1002016)".into(),
+        )),
+        _ => None,
+    }
+}
+
+/// Codes about the account that signed in and the policies that apply to it.
+fn account(n: u64, desc: &str) -> Option<Mapped> {
+    let named = |c: FindingCode| Some((c, format!("AADSTS{n}")));
+    match n {
+        50020 | 500208 | 9002332
+            if n != 50020
+                || desc.contains("live.com")
+                || desc.contains(crate::provider::domains::CONSUMER_TENANT_ID) =>
+        {
+            plain(C::PersonalAccountNotAllowed)
+        }
+        // Another organisation's account signed in: the wrong-account trap, named as such.
+        50020 | 50143 => plain(C::SignedInAsDifferentAccount),
+        50034 | 90072 => plain(C::AccountNotInTenant),
+        90002 => plain(C::TenantNotFound),
+        50072 | 50074 | 50076 | 50079 => plain(C::MfaRequired),
+        53003 => Some((
+            C::BlockedByPolicy,
+            "blocked by Conditional Access (AADSTS53003)".into(),
+        )),
+        530035 => Some((
+            C::BlockedByPolicy,
+            "blocked by security defaults (AADSTS530035)".into(),
+        )),
+        530032 | 50131 | 50097 | 50129 | 53000 | 53001 | 53004 | 500021 | 500022 | 500212
+        | 500213 => named(C::BlockedByPolicy),
+        50053 | 50055 | 50056 | 50057 | 50126 | 50135 => named(C::AccountBlocked),
+        50105 => plain(C::UserNotAssigned),
+        _ => None,
+    }
+}
+
+/// Codes about the sign-in session: expired, revoked, throttled, or needing the person again.
+fn session(n: u64) -> Option<Mapped> {
+    let ms_code = |c: FindingCode| Some((c, format!("Microsoft code AADSTS{n}")));
+    match n {
+        700082 | 70008 => plain(C::ReauthInactivity),
+        70043 => plain(C::ReauthPolicy),
+        50173 | 50132 | 50133 | 70000 | 50089 => ms_code(C::ReauthRequired),
+        50058 | 70016 => plain(C::InteractiveRequired),
+        50196 | 90055 => ms_code(C::TooManyRequests),
+        70019 => plain(C::DeviceCodeExpired),
+        90120 => plain(C::DeviceCodeDeclined),
+        _ => None,
+    }
+}
+
+/// Without a known code: the OAuth `error` field.
+fn by_error(err: &EntraError, phase: EntraPhase) -> Mapped {
+    match (err.error.as_str(), phase) {
+        ("access_denied", _) => (C::SigninCancelled, String::new()),
+        ("consent_required" | "interaction_required" | "login_required", _) => {
+            (C::InteractiveRequired, String::new())
+        }
+        ("invalid_grant", EntraPhase::Refresh) => {
+            (C::ReauthRequired, "Microsoft no longer accepts it".into())
+        }
+        (
+            "invalid_request"
+            | "unsupported_response_type"
+            | "invalid_scope"
+            | "unsupported_grant_type",
+            _,
+        ) => (C::AppBadAuthRequest, err.error.clone()),
+        _ => (C::IdpError, err.to_string()),
+    }
 }
 
 #[cfg(test)]
