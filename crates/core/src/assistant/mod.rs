@@ -38,7 +38,7 @@ use crate::accounts::{AccountIndex, AccountSummary};
 use crate::address::Address;
 use crate::browser::Browser;
 use crate::discovery::Discovery;
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 use crate::net::Trust;
 use crate::oauth::client;
 use crate::progress::{Run, Status, Step, StepRecord};
@@ -362,7 +362,7 @@ impl Assistant {
     ) -> Result<(), Finding> {
         let servers = MailServers::typed(imap, smtp, username).map_err(|p| {
             Finding::new(FindingCode::ServerSettingsNeeded)
-                .with("domain", address.domain())
+                .with(Param::Domain, address.domain())
                 .with_first_step(p)
         })?;
         if let Ok(mut t) = self.typed.lock() {
@@ -529,7 +529,7 @@ impl Assistant {
         use secrecy::ExposeSecret;
         let id = self.registration_id(which)?;
         if secret.expose_secret().trim().is_empty() {
-            return Err(Finding::new(FindingCode::ClientSecretMissing).with("client_id", id));
+            return Err(Finding::new(FindingCode::ClientSecretMissing).with(Param::ClientId, id));
         }
         self.vault
             .save_client_secret(
@@ -577,7 +577,7 @@ impl Assistant {
         match self.vault.load_client_secret(client_id).await? {
             Some(s) => Ok(Some(s)),
             None => {
-                Err(Finding::new(FindingCode::ClientSecretMissing).with("client_id", client_id))
+                Err(Finding::new(FindingCode::ClientSecretMissing).with(Param::ClientId, client_id))
             }
         }
     }
@@ -585,15 +585,15 @@ impl Assistant {
 
 /// Fills the common placeholders of a sign-in finding.
 fn fill(f: Finding, address: &Address, profile: &OAuthProfile) -> Finding {
-    f.with("mailbox", address.display())
-        .with("provider", profile.provider_name())
-        .with("tenant", &profile.tenant)
+    f.with(Param::Mailbox, address.display())
+        .with(Param::Provider, profile.provider_name())
+        .with(Param::Tenant, &profile.tenant)
         .with(
-            "authority",
+            Param::Authority,
             profile.authority.as_str().trim_end_matches('/'),
         )
         .with(
-            "client_id",
+            Param::ClientId,
             profile.client_id.as_deref().unwrap_or("(not configured)"),
         )
 }

@@ -17,7 +17,7 @@ use crate::accounts::AccountSummary;
 use crate::address::Address;
 use crate::discovery::Found;
 use crate::findings::classify::EntraPhase;
-use crate::findings::{Finding, FindingCode, classify, human_duration};
+use crate::findings::{Finding, FindingCode, Param, classify, human_duration};
 use crate::oauth::claims::{AccountMatch, Expected, IdClaims, match_account, refusal_finding};
 use crate::oauth::client::{self, AuthOptions, Tokens};
 use crate::oauth::device;
@@ -124,10 +124,10 @@ impl Assistant {
                     Step::DeviceCode,
                     Finding::new(FindingCode::BrowserOpenFailed)
                         .with(
-                            "problem",
+                            Param::Problem,
                             "signing in with a code is only possible for Microsoft accounts",
                         )
-                        .with("mailbox", address.display()),
+                        .with(Param::Mailbox, address.display()),
                 ));
             }
             let auth = run
@@ -180,7 +180,7 @@ impl Assistant {
                 .filter(|p| p.created.elapsed() < CONFIRMATION_TTL)
                 .ok_or_else(|| {
                     Finding::new(FindingCode::SigninCancelled)
-                        .with("mailbox", address.display())
+                        .with(Param::Mailbox, address.display())
                         .with_evidence(
                             "no sign-in is waiting for confirmation (they are kept for 10 minutes)",
                         )
@@ -275,7 +275,7 @@ impl Assistant {
             .step_detail(Step::Loopback, async {
                 let loopback = Loopback::bind(&ctx.profile.redirect).await.map_err(|e| {
                     Finding::new(FindingCode::LoopbackPortUnavailable)
-                        .with("problem", e.to_string())
+                        .with(Param::Problem, e.to_string())
                         .with_evidence(e.to_string())
                 })?;
                 let hints = if opts.pick_account {
@@ -313,9 +313,9 @@ impl Assistant {
                         FindingCode::BrowserOpenFailed
                     };
                     Finding::new(code)
-                        .with("problem", e)
-                        .with("link", start_url.as_str())
-                        .with("mailbox", account.display())
+                        .with(Param::Problem, e)
+                        .with(Param::Link, start_url.as_str())
+                        .with(Param::Mailbox, account.display())
                 })
         })
         .await?;
@@ -350,16 +350,16 @@ impl Assistant {
                     }) => Err(Finding::new(FindingCode::SigninStateMismatch)),
                     Err(LoopbackError::TimedOut { timeout, .. }) => {
                         Err(Finding::new(FindingCode::SigninNoCallback)
-                            .with("duration", human_duration(timeout)))
+                            .with(Param::Duration, human_duration(timeout)))
                     }
                     Err(LoopbackError::Cancelled) => {
                         Err(Finding::new(FindingCode::SigninCancelled)
-                            .with("mailbox", address.display())
+                            .with(Param::Mailbox, address.display())
                             .with_evidence("cancelled in the app"))
                     }
                     Err(e @ LoopbackError::Bind(_)) => {
                         Err(Finding::new(FindingCode::LoopbackPortUnavailable)
-                            .with("problem", e.to_string()))
+                            .with(Param::Problem, e.to_string()))
                     }
                 }
             })
@@ -444,7 +444,7 @@ impl Assistant {
                     }
                     AccountMatch::Refused { signed_in, reason } => {
                         let f = refusal_finding(&expected, &signed_in, reason)
-                            .with("provider", ctx.profile.provider_name());
+                            .with(Param::Provider, ctx.profile.provider_name());
                         let _ = refused_as.set(signed_in);
                         Err(f)
                     }
@@ -511,7 +511,7 @@ impl Assistant {
         tokens: Tokens,
     ) -> Result<Done<AccountSummary>, Finding> {
         let refresh_token = tokens.refresh_token.ok_or_else(|| {
-            Finding::new(FindingCode::TokenIncomplete).with("problem", "Microsoft did not issue a refresh token (the offline_access permission is missing)")
+            Finding::new(FindingCode::TokenIncomplete).with(Param::Problem, "Microsoft did not issue a refresh token (the offline_access permission is missing)")
         })?;
         let record = AccountRecord {
             mailbox: address.normalized().to_owned(),
@@ -603,7 +603,7 @@ fn account_of<'a>(address: &'a Address, ctx: &'a SignInContext) -> &'a Address {
 fn check_grant(tokens: &Tokens, flavour: OAuthFlavour) -> Result<String, Finding> {
     if tokens.refresh_token.is_none() {
         return Err(Finding::new(FindingCode::TokenIncomplete).with(
-            "problem",
+            Param::Problem,
             match flavour {
                 OAuthFlavour::Entra => "Microsoft did not issue a refresh token (the offline_access permission is missing)",
                 OAuthFlavour::Google => "Google did not issue a refresh token (offline access was not granted)",
@@ -620,7 +620,7 @@ fn check_grant(tokens: &Tokens, flavour: OAuthFlavour) -> Result<String, Finding
             {
                 Err(Finding::new(FindingCode::TokenIncomplete)
                     .with(
-                        "problem",
+                        Param::Problem,
                         "the Gmail permission (https://mail.google.com/) was not granted",
                     )
                     .with_evidence(format!("granted scope: {}", granted.join(" "))))
@@ -643,7 +643,7 @@ fn check_grant(tokens: &Tokens, flavour: OAuthFlavour) -> Result<String, Finding
         if !missing.is_empty() {
             return Err(Finding::new(FindingCode::TokenIncomplete)
                 .with(
-                    "problem",
+                    Param::Problem,
                     format!("the permission {} was not granted", missing.join(" and ")),
                 )
                 .with_evidence(format!("granted scope: {}", granted.join(" "))));
@@ -653,7 +653,7 @@ fn check_grant(tokens: &Tokens, flavour: OAuthFlavour) -> Result<String, Finding
     match crate::oauth::claims::access_token_hint(tokens.access_token.expose_secret()) {
         crate::oauth::claims::TokenHint::WrongResource(aud) => {
             Err(Finding::new(FindingCode::TokenWrongResource)
-                .with("problem", &aud)
+                .with(Param::Problem, &aud)
                 .with_evidence(format!("aud={aud}")))
         }
         hint => Ok(hint.describe()),
@@ -663,7 +663,7 @@ fn check_grant(tokens: &Tokens, flavour: OAuthFlavour) -> Result<String, Finding
 /// Decodes and checks the ID token.
 fn id_claims(tokens: &Tokens, nonce: Option<&str>, client_id: &str) -> Result<IdClaims, Finding> {
     use secrecy::ExposeSecret;
-    let invalid = |p: &str| Finding::new(FindingCode::IdTokenInvalid).with("problem", p);
+    let invalid = |p: &str| Finding::new(FindingCode::IdTokenInvalid).with(Param::Problem, p);
     let jwt = tokens
         .id_token
         .as_ref()

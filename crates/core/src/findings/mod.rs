@@ -11,7 +11,10 @@
 
 pub mod catalogue;
 pub mod classify;
+mod param;
 pub mod redact;
+
+pub use param::Param;
 
 use std::fmt;
 
@@ -304,19 +307,19 @@ impl Finding {
         }
     }
 
-    /// Replaces `{name}` with `value` in the title, explanation and steps.
-    pub fn with(mut self, name: &str, value: impl AsRef<str>) -> Self {
-        let key = format!("{{{name}}}");
+    /// Replaces the placeholder of `param` with `value` in the title, explanation and steps.
+    pub fn with(mut self, param: Param, value: impl AsRef<str>) -> Self {
+        let key = param.placeholder();
         let value = value.as_ref();
-        self.title = self.title.replace(&key, value);
-        self.explanation = self.explanation.replace(&key, value);
+        self.title = self.title.replace(key, value);
+        self.explanation = self.explanation.replace(key, value);
         for step in &mut self.steps {
-            *step = step.replace(&key, value);
+            *step = step.replace(key, value);
         }
         if let Some(admin) = &mut self.for_admin {
-            admin.explanation = admin.explanation.replace(&key, value);
+            admin.explanation = admin.explanation.replace(key, value);
             for step in &mut admin.steps {
-                *step = step.replace(&key, value);
+                *step = step.replace(key, value);
             }
         }
         self
@@ -385,28 +388,8 @@ impl Finding {
     /// `{mailbox}` reaches a person.
     pub fn finish(mut self) -> Self {
         // In sentences, a word; in fix steps (commands, portal paths), a placeholder to fill.
-        let prose = |name: &str| match name {
-            "mailbox" | "signed_in" => "the account",
-            "server" => "the server",
-            "duration" => "the time limit",
-            "tenant" => "in the settings",
-            "client_id" => "in use",
-            "problem" => "no more details were given",
-            "authority" => "https://login.microsoftonline.com",
-            "link" => "the address shown by the app",
-            "domain" => "this domain",
-            "vault" => "the password vault",
-            // Most sign-in findings come from Microsoft; Google's are filled in explicitly.
-            "provider" => "Microsoft",
-            _ => "it",
-        };
-        let in_steps = |name: &str| match name {
-            "mailbox" => "<mailbox address>",
-            "signed_in" => "<signed-in account>",
-            "tenant" => "<tenant-id>",
-            "client_id" => "<client-id>",
-            other => prose(other),
-        };
+        let prose = |name: &str| Param::from_name(name).map_or("it", Param::prose);
+        let in_steps = |name: &str| Param::from_name(name).map_or("it", Param::in_steps);
         let tidy = |s: &mut String, neutral: &dyn Fn(&str) -> &'static str| {
             while let (Some(a), Some(b)) = (s.find('{'), s.find('}')) {
                 if b <= a {
@@ -491,7 +474,7 @@ pub fn human_duration(d: std::time::Duration) -> String {
 
 impl From<crate::address::AddressError> for Finding {
     fn from(e: crate::address::AddressError) -> Self {
-        Finding::new(FindingCode::InvalidAddress).with("problem", e.to_string())
+        Finding::new(FindingCode::InvalidAddress).with(Param::Problem, e.to_string())
     }
 }
 

@@ -9,8 +9,8 @@ const SNAPSHOT: &str = "tests/snapshots/findings.json";
 #[test]
 fn finding_json_shape_is_pinned() {
     let f = Finding::new(FindingCode::M365SmtpAuthDisabled)
-        .with("problem", "for this mailbox")
-        .with("mailbox", "ann@example.edu")
+        .with(Param::Problem, "for this mailbox")
+        .with(Param::Mailbox, "ann@example.edu")
         .with_evidence("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. [AB1PR01.prod.outlook.com 1 2]");
     let json = serde_json::to_value(&f).unwrap();
     let keys: Vec<&str> = json
@@ -47,9 +47,9 @@ fn finding_json_shape_is_pinned() {
 fn user_and_admin_wording_are_kept_apart() {
     // A user's finding that an administrator may have to fix carries the admin's words apart.
     let f = Finding::new(FindingCode::InteractiveRequired)
-        .with("authority", "https://login.microsoftonline.com")
-        .with("tenant", "contoso.onmicrosoft.com")
-        .with("client_id", "11111111-2222-3333-4444-555555555555");
+        .with(Param::Authority, "https://login.microsoftonline.com")
+        .with(Param::Tenant, "contoso.onmicrosoft.com")
+        .with(Param::ClientId, "11111111-2222-3333-4444-555555555555");
     assert_eq!(f.audience, Audience::User);
     let admin = f.for_admin.expect("admin part");
     assert!(admin.steps[0].contains(
@@ -124,7 +124,7 @@ fn every_code_has_words_and_steps() {
 #[test]
 fn placeholders_fill_and_leftovers_are_tidied() {
     let f = Finding::new(FindingCode::SignedInAsDifferentAccount)
-        .with("mailbox", "a@example.edu")
+        .with(Param::Mailbox, "a@example.edu")
         .finish();
     assert!(
         f.title.contains("a@example.edu") && f.title.contains("the account"),

@@ -12,7 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use subtle::ConstantTimeEq;
 
 use crate::address::Address;
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 
 /// The tenant id of personal Microsoft accounts (facts §1.1, §4.1).
 pub const CONSUMER_TENANT_ID: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
@@ -110,7 +110,7 @@ impl IdClaims {
     /// `ID_TOKEN_INVALID` naming what did not match.
     pub fn check(&self, expected_nonce: Option<&str>, client_id: &str) -> Result<(), Finding> {
         let invalid =
-            |problem: &str| Finding::new(FindingCode::IdTokenInvalid).with("problem", problem);
+            |problem: &str| Finding::new(FindingCode::IdTokenInvalid).with(Param::Problem, problem);
         if let Some(expected) = expected_nonce {
             let nonce_ok: bool = self
                 .nonce
@@ -406,8 +406,8 @@ pub fn refusal_finding(expected: &Address, signed_in: &str, reason: Refusal) -> 
         Refusal::AdminAccount => FindingCode::SignedInAsAdmin,
     };
     Finding::new(code)
-        .with("mailbox", expected.display())
-        .with("signed_in", signed_in)
+        .with(Param::Mailbox, expected.display())
+        .with(Param::SignedIn, signed_in)
         .with_evidence(format!(
             "expected {} · signed in {}",
             expected.normalized(),

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::address::Address;
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 use crate::settings::{HostPort, Settings};
 
 mod cloud;
@@ -412,12 +412,11 @@ impl Profile {
             ProviderKind::Microsoft365 => Finding::new(FindingCode::AppNotConfigured),
             ProviderKind::Other if self.servers_known => {
                 Finding::new(FindingCode::PasswordSignInNeeded)
-                    .with("domain", address.domain())
-                    .with("mailbox", address.display())
+                    .with(Param::Domain, address.domain())
+                    .with(Param::Mailbox, address.display())
             }
-            ProviderKind::Other => {
-                Finding::new(FindingCode::ServerSettingsNeeded).with("domain", address.domain())
-            }
+            ProviderKind::Other => Finding::new(FindingCode::ServerSettingsNeeded)
+                .with(Param::Domain, address.domain()),
         })
     }
 
