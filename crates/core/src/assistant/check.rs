@@ -168,7 +168,7 @@ impl Assistant {
             .to_owned();
         let response = sent.map_err(|e| {
             crate::oauth::client::reqwest_finding(&host, &e)
-                .with(Param::Provider, oauth.provider_name())
+                .with_if_used(Param::Provider, oauth.provider_name())
         })?;
         let status = response.status();
         if status.is_success() {

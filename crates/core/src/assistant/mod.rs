@@ -585,14 +585,14 @@ impl Assistant {
 
 /// Fills the common placeholders of a sign-in finding.
 fn fill(f: Finding, address: &Address, profile: &OAuthProfile) -> Finding {
-    f.with(Param::Mailbox, address.display())
-        .with(Param::Provider, profile.provider_name())
-        .with(Param::Tenant, &profile.tenant)
-        .with(
+    f.with_if_used(Param::Mailbox, address.display())
+        .with_if_used(Param::Provider, profile.provider_name())
+        .with_if_used(Param::Tenant, &profile.tenant)
+        .with_if_used(
             Param::Authority,
             profile.authority.as_str().trim_end_matches('/'),
         )
-        .with(
+        .with_if_used(
             Param::ClientId,
             profile.client_id.as_deref().unwrap_or("(not configured)"),
         )

@@ -46,10 +46,7 @@ impl Assistant {
         let profile = self.profile(address);
         if !profile.password {
             // Microsoft refuses passwords for mail apps: route to its sign-in (F02).
-            return Err(run.fail(
-                Step::Prepare,
-                Finding::new(FindingCode::BasicAuthBlocked).with(Param::Mailbox, address.display()),
-            ));
+            return Err(run.fail(Step::Prepare, Finding::new(FindingCode::BasicAuthBlocked)));
         }
         if !profile.servers_known {
             return Err(run.fail(
@@ -161,9 +158,9 @@ pub(super) fn rejected(f: Finding, kind: ProviderKind, server: &str, address: &A
     let code = match (f.code, kind) {
         (FindingCode::AuthRejected, ProviderKind::Google) => FindingCode::GmailBadAppPassword,
         (FindingCode::AuthRejected, _) => FindingCode::PasswordRejected,
-        _ => return f.with(Param::Mailbox, address.display()),
+        _ => return f.with_if_used(Param::Mailbox, address.display()),
     };
     f.recode(code)
-        .with(Param::Mailbox, address.display())
-        .with(Param::Server, server)
+        .with_if_used(Param::Mailbox, address.display())
+        .with_if_used(Param::Server, server)
 }

@@ -122,12 +122,10 @@ impl Assistant {
             if ctx.profile.flavour != OAuthFlavour::Entra {
                 return Err(run.fail(
                     Step::DeviceCode,
-                    Finding::new(FindingCode::BrowserOpenFailed)
-                        .with(
-                            Param::Problem,
-                            "signing in with a code is only possible for Microsoft accounts",
-                        )
-                        .with(Param::Mailbox, address.display()),
+                    Finding::new(FindingCode::BrowserOpenFailed).with(
+                        Param::Problem,
+                        "signing in with a code is only possible for Microsoft accounts",
+                    ),
                 ));
             }
             let auth = run
@@ -314,8 +312,8 @@ impl Assistant {
                     };
                     Finding::new(code)
                         .with(Param::Problem, e)
-                        .with(Param::Link, start_url.as_str())
-                        .with(Param::Mailbox, account.display())
+                        .with_if_used(Param::Link, start_url.as_str())
+                        .with_if_used(Param::Mailbox, account.display())
                 })
         })
         .await?;
@@ -444,7 +442,7 @@ impl Assistant {
                     }
                     AccountMatch::Refused { signed_in, reason } => {
                         let f = refusal_finding(&expected, &signed_in, reason)
-                            .with(Param::Provider, ctx.profile.provider_name());
+                            .with_if_used(Param::Provider, ctx.profile.provider_name());
                         let _ = refused_as.set(signed_in);
                         Err(f)
                     }

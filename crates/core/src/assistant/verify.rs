@@ -83,8 +83,8 @@ impl Identity<'_> {
                     .with(Param::Mailbox, self.mailbox.display());
             }
             return f
-                .with(Param::Mailbox, self.mailbox.display())
-                .with(Param::SignedIn, signed_in);
+                .with_if_used(Param::Mailbox, self.mailbox.display())
+                .with_if_used(Param::SignedIn, signed_in);
         };
         let code = match (imap, f.code) {
             (true, FindingCode::AuthRejected | FindingCode::WrongAccountOrNoMailboxAccess) => {
@@ -98,15 +98,15 @@ impl Identity<'_> {
             ) => FindingCode::SharedMailboxNoSendAs,
             _ => {
                 return f
-                    .with(Param::Mailbox, self.mailbox.display())
-                    .with(Param::SignedIn, delegate.display());
+                    .with_if_used(Param::Mailbox, self.mailbox.display())
+                    .with_if_used(Param::SignedIn, delegate.display());
             }
         };
         let problem = f.title.clone();
         f.recode(code)
             .with(Param::Mailbox, self.mailbox.display())
             .with(Param::SignedIn, delegate.display())
-            .with(Param::Problem, problem)
+            .with_if_used(Param::Problem, problem)
     }
 }
 
@@ -404,7 +404,7 @@ impl Assistant {
                     let (uid, took) = session
                         .find_message_id(&message_id, t.message_arrival)
                         .await
-                        .map_err(|f| f.with(Param::Mailbox, who.mailbox.display()))?;
+                        .map_err(|f| f.with_if_used(Param::Mailbox, who.mailbox.display()))?;
                     Ok(Done::with_detail(
                         (),
                         format!("found as UID {uid} after {} ms", took.as_millis()),

@@ -308,7 +308,23 @@ impl Finding {
     }
 
     /// Replaces the placeholder of `param` with `value` in the title, explanation and steps.
-    pub fn with(mut self, param: Param, value: impl AsRef<str>) -> Self {
+    ///
+    /// `param` must be one the catalogue declares for this code ([`catalogue::Entry::params`]):
+    /// any other would show nowhere, so a debug build stops there (pinned by the test
+    /// `with_an_undeclared_param_is_caught`). A helper that fills the same value into findings
+    /// of several codes uses [`Finding::with_if_used`].
+    pub fn with(self, param: Param, value: impl AsRef<str>) -> Self {
+        debug_assert!(
+            catalogue::entry(self.code).params.contains(&param),
+            "{}: {param} is not a parameter of this finding",
+            self.code
+        );
+        self.with_if_used(param, value)
+    }
+
+    /// Like [`Finding::with`], for a value that only some of the codes a helper builds use:
+    /// a finding whose words do not name `param` stays as it is.
+    pub fn with_if_used(mut self, param: Param, value: impl AsRef<str>) -> Self {
         let key = param.placeholder();
         let value = value.as_ref();
         self.title = self.title.replace(key, value);
@@ -323,6 +339,23 @@ impl Finding {
             }
         }
         self
+    }
+
+    /// The parameters the catalogue declares for this code that no one filled: their
+    /// placeholder is still in the words (until [`Finding::finish`] puts neutral words there).
+    pub fn unfilled(&self) -> Vec<Param> {
+        let mut texts = vec![&self.title, &self.explanation];
+        texts.extend(&self.steps);
+        if let Some(admin) = &self.for_admin {
+            texts.push(&admin.explanation);
+            texts.extend(&admin.steps);
+        }
+        catalogue::entry(self.code)
+            .params
+            .iter()
+            .copied()
+            .filter(|p| texts.iter().any(|t| t.contains(p.placeholder())))
+            .collect()
     }
 
     /// The same failure read as `code`: a new finding of that code that keeps this one's
@@ -386,7 +419,18 @@ impl Finding {
 
     /// Replaces any placeholder still in the text with a neutral word, so nothing like
     /// `{mailbox}` reaches a person.
+    ///
+    /// Context a finding was built without (whose mailbox, which server: a pasted server reply
+    /// names neither) reads well in neutral words. A parameter that must be filled
+    /// ([`Param::must_be_filled`]) cannot be: a debug build stops here when one is left, naming
+    /// it (pinned by the test `finish_requires_the_problem`); a release build tidies it too.
     pub fn finish(mut self) -> Self {
+        debug_assert!(
+            !self.unfilled().iter().any(|p| p.must_be_filled()),
+            "{}: {:?} left unfilled",
+            self.code,
+            self.unfilled()
+        );
         // In sentences, a word; in fix steps (commands, portal paths), a placeholder to fill.
         let prose = |name: &str| Param::from_name(name).map_or("it", Param::prose);
         let in_steps = |name: &str| Param::from_name(name).map_or("it", Param::in_steps);

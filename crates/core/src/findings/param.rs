@@ -74,6 +74,15 @@ impl Param {
         Param::iter().find(|p| p.name() == name)
     }
 
+    /// Whether a finding whose words name it must come with its value. `{problem}` says what
+    /// went wrong this time, which only the module that detected it knows: a debug build
+    /// stops at [`Finding::finish`](super::Finding::finish) when it is left unfilled. The
+    /// others are context (whose mailbox, which server or tenant, how long) that a finding may
+    /// be built without, such as from a pasted server reply, and read well in neutral words.
+    pub const fn must_be_filled(self) -> bool {
+        matches!(self, Param::Problem)
+    }
+
     /// The neutral words for it in a sentence (title, explanation).
     pub const fn prose(self) -> &'static str {
         self.words().1

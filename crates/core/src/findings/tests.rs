@@ -110,7 +110,9 @@ fn every_code_has_words_and_steps() {
             code.as_str(),
             "text form = JSON form"
         );
-        let f = Finding::new(code).finish();
+        let f = Finding::new(code)
+            .with_if_used(Param::Problem, "a detail")
+            .finish();
         assert!(!f.title.is_empty() && !f.explanation.is_empty(), "{code}");
         assert!(!f.steps.is_empty(), "{code} has no fix steps");
         assert!(
@@ -131,4 +133,26 @@ fn placeholders_fill_and_leftovers_are_tidied() {
         "{}",
         f.title
     );
+}
+
+#[test]
+fn leftover_context_is_tidied_in_steps_too() {
+    let f = Finding::new(FindingCode::InteractiveRequired).finish();
+    assert!(
+        f.explanation.starts_with("Microsoft needs you"),
+        "{}",
+        f.explanation
+    );
+    assert!(f.steps[0].contains("`mailsetup signin <mailbox address>`"));
+    let admin = f.for_admin.expect("admin part");
+    assert!(admin.steps[0].contains(
+        "https://login.microsoftonline.com/<tenant-id>/adminconsent?client_id=<client-id>"
+    ));
+}
+
+#[cfg(debug_assertions)]
+#[test]
+#[should_panic(expected = "TLS_FAILED: [Server, Problem] left unfilled")]
+fn finish_requires_the_problem() {
+    let _ = Finding::new(FindingCode::TlsFailed).finish();
 }

@@ -86,11 +86,8 @@ impl ImapConnection {
         let greeting = match greeting {
             Ok(Some(g)) => g,
             Ok(None) | Err(_) => {
-                return Err(Finding::new(FindingCode::UnrecognisedReply)
-                    .with(Param::Server, &server)
-                    .with_evidence(format!(
-                        "{server}: the connection closed before the IMAP greeting"
-                    )));
+                let why = format!("{server}: the connection closed before the IMAP greeting");
+                return Err(Finding::new(FindingCode::UnrecognisedReply).with_evidence(why));
             }
         };
         let mut capabilities = Vec::new();
@@ -104,7 +101,9 @@ impl ImapConnection {
                 }
             }
             other => {
-                return Err(classify::imap(&format!("{other:?}")).with(Param::Server, &server));
+                return Err(
+                    classify::imap(&format!("{other:?}")).with_if_used(Param::Server, &server)
+                );
             }
         }
         Ok(ImapConnection {
@@ -401,9 +400,9 @@ fn imap_error_text(e: &async_imap::error::Error) -> String {
 
 fn imap_error(server: &str, e: &async_imap::error::Error) -> Finding {
     if let async_imap::error::Error::Io(io) = e {
-        return net::tls_finding(server, io).with(Param::Server, server);
+        return net::tls_finding(server, io).with_if_used(Param::Server, server);
     }
-    classify::imap(&imap_error_text(e)).with(Param::Server, server)
+    classify::imap(&imap_error_text(e)).with_if_used(Param::Server, server)
 }
 
 /// The SASL mechanisms in an IMAP `CAPABILITY` list (`AUTH=XOAUTH2` → `XOAUTH2`, RFC 9051 §7.2.2).

@@ -187,12 +187,11 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Conversation<S> {
     }
 
     fn refused(&self, r: &Reply) -> Finding {
-        classify::smtp_reply(&r.joined()).with(Param::Server, &self.server)
+        classify::smtp_reply(&r.joined()).with_if_used(Param::Server, &self.server)
     }
 
     fn broken(&self, what: &str) -> Finding {
         Finding::new(FindingCode::UnrecognisedReply)
-            .with(Param::Server, &self.server)
             .with_evidence(format!("{}: {what}", self.server))
     }
 }

@@ -239,7 +239,7 @@ impl Smtp {
                     )),
                 };
                 Err(token_refused(finding)
-                    .with(Param::Server, &self.server)
+                    .with_if_used(Param::Server, &self.server)
                     .with_evidence(format!("XOAUTH2 challenge: {challenge}")))
             }
             Ok(r) => Err(classify::smtp_reply(&format!(
@@ -247,7 +247,7 @@ impl Smtp {
                 r.code(),
                 r.message().collect::<Vec<_>>().join(" ")
             ))
-            .with(Param::Server, &self.server)),
+            .with_if_used(Param::Server, &self.server)),
             Err(e) => Err(smtp_error(&self.host, &self.server, &e)),
         }
     }
@@ -366,7 +366,7 @@ pub fn smtp_error(host: &str, server: &str, e: &lettre::transport::smtp::Error) 
         let text = std::error::Error::source(e)
             .map(|s| s.to_string())
             .unwrap_or_default();
-        return classify::smtp_reply(&format!("{code} {text}")).with(Param::Server, server);
+        return classify::smtp_reply(&format!("{code} {text}")).with_if_used(Param::Server, server);
     }
     if e.is_tls() || net::find_rustls(e).is_some() {
         return net::tls_finding(host, e);
@@ -374,7 +374,5 @@ pub fn smtp_error(host: &str, server: &str, e: &lettre::transport::smtp::Error) 
     if e.is_timeout() {
         return Finding::new(FindingCode::ServerTimeout).with(Param::Server, server);
     }
-    Finding::new(FindingCode::UnrecognisedReply)
-        .with(Param::Server, server)
-        .with_evidence(format!("{server}: {e}"))
+    Finding::new(FindingCode::UnrecognisedReply).with_evidence(format!("{server}: {e}"))
 }

@@ -406,8 +406,8 @@ pub fn refusal_finding(expected: &Address, signed_in: &str, reason: Refusal) -> 
         Refusal::AdminAccount => FindingCode::SignedInAsAdmin,
     };
     Finding::new(code)
-        .with(Param::Mailbox, expected.display())
-        .with(Param::SignedIn, signed_in)
+        .with_if_used(Param::Mailbox, expected.display())
+        .with_if_used(Param::SignedIn, signed_in)
         .with_evidence(format!(
             "expected {} · signed in {}",
             expected.normalized(),

@@ -308,7 +308,7 @@ pub fn store_finding(os: Os, e: &StoreError) -> Finding {
         StoreErrorKind::Failed => "the vault reported an error",
     };
     for_os(code, os)
-        .with(Param::Problem, problem)
+        .with_if_used(Param::Problem, problem)
         .with_evidence(&e.detail)
 }
 

@@ -4,6 +4,7 @@
 use strum::IntoEnumIterator as _;
 
 use super::*;
+use crate::findings::Finding;
 use crate::platform::Os;
 
 /// Every text of `entry` (the administrator's part and every OS's vault steps included).
@@ -94,4 +95,35 @@ fn params_name_their_placeholders_and_neutral_words() {
     assert_eq!(Param::Mailbox.in_steps(), "<mailbox address>");
     assert_eq!(Param::Server.in_steps(), Param::Server.prose());
     assert_eq!(Param::from_name("mailbx"), None);
+}
+
+#[test]
+fn unfilled_lists_the_declared_params_no_one_filled() {
+    let f = Finding::new(FindingCode::SignedInAsDifferentAccount).with(Param::Mailbox, "a@x.org");
+    assert_eq!(f.unfilled(), [Param::SignedIn, Param::Provider]);
+    let f = f
+        .with(Param::SignedIn, "b@x.org")
+        .with(Param::Provider, "Google");
+    assert!(f.unfilled().is_empty());
+    // The administrator's part counts too.
+    let f = Finding::new(FindingCode::InteractiveRequired)
+        .with(Param::Provider, "Microsoft")
+        .with(Param::Mailbox, "a@x.org");
+    assert_eq!(
+        f.unfilled(),
+        [Param::Authority, Param::Tenant, Param::ClientId]
+    );
+}
+
+#[test]
+fn with_if_used_leaves_a_finding_without_that_param_alone() {
+    let f = Finding::new(FindingCode::Internal);
+    assert_eq!(f.clone().with_if_used(Param::Mailbox, "a@x.org"), f);
+}
+
+#[cfg(debug_assertions)]
+#[test]
+#[should_panic(expected = "INTERNAL: {mailbox} is not a parameter of this finding")]
+fn with_an_undeclared_param_is_caught() {
+    let _ = Finding::new(FindingCode::Internal).with(Param::Mailbox, "a@x.org");
 }

@@ -213,13 +213,13 @@ pub fn entra(err: &EntraError, phase: EntraPhase) -> Finding {
             _ => (C::IdpError, err.to_string()),
         },
     };
-    let mut f = Finding::new(finding).with(Param::Problem, problem);
+    let mut f = Finding::new(finding).with_if_used(Param::Problem, problem);
     if let Some(n) = code {
         // Microsoft's live lookup page for the code (facts §5).
         f = f.with_doc_fallback(format!("https://login.microsoftonline.com/error?code={n}"));
     }
     if let Some(account) = quoted_account(err.error_description.as_deref().unwrap_or("")) {
-        f = f.with(Param::SignedIn, account);
+        f = f.with_if_used(Param::SignedIn, account);
     }
     f.with_evidence(err.evidence())
 }

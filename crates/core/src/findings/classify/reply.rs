@@ -212,7 +212,7 @@ fn find_rule(
 fn finding_from(rule: Option<&Rule>, evidence: &str) -> Finding {
     match rule {
         Some(rule) => Finding::new(rule.code)
-            .with(Param::Problem, rule.problem)
+            .with_if_used(Param::Problem, rule.problem)
             .with_vendor_link_from(evidence)
             .with_evidence(evidence),
         None => Finding::new(C::UnrecognisedReply).with_evidence(evidence),
