@@ -15,7 +15,7 @@ use clap::{Parser, Subcommand};
 use mailsetup_core::address::Address;
 use mailsetup_core::assistant::{Assistant, Outcome, Registration, SignInOptions, VerifyOptions};
 use mailsetup_core::browser::BrowserKind;
-use mailsetup_core::findings::{Finding, FindingCode};
+use mailsetup_core::findings::{Finding, FindingCode, Param};
 use mailsetup_core::settings::{CONFIG_ENV, Settings};
 use tokio_util::sync::CancellationToken;
 
@@ -247,8 +247,8 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
                     }
                     None => {
                         let f = Finding::new(FindingCode::AccountConfirmationNeeded)
-                            .with("signed_in", &question.signed_in)
-                            .with("mailbox", &question.mailbox)
+                            .with(Param::SignedIn, &question.signed_in)
+                            .with(Param::Mailbox, &question.mailbox)
                             .finish();
                         out.finding_only(&f);
                         let _ = assistant
@@ -402,7 +402,7 @@ fn browser_kind(name: &str) -> Result<Option<BrowserKind>, Finding> {
     }
     BrowserKind::parse(name).map(Some).ok_or_else(|| {
         Finding::new(FindingCode::PrivateWindowUnavailable)
-            .with("problem", format!("{name:?} is not a browser the app knows: use edge, chrome, chromium, brave or firefox"))
+            .with(Param::Problem, format!("{name:?} is not a browser the app knows: use edge, chrome, chromium, brave or firefox"))
             .finish()
     })
 }

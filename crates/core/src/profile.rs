@@ -5,7 +5,7 @@
 
 use crate::address::Address;
 use crate::discovery::{Discovery, Found};
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 use crate::provider::{
     Cloud, Endpoint, GOOGLE_SCOPES, LoopbackHost, MailServers, OAuthFlavour, OAuthProfile, Profile,
     ProviderKind, RedirectForm, Security,
@@ -216,11 +216,11 @@ pub fn oauth_unavailable(profile: &Profile, address: &Address) -> Option<Finding
         ProviderKind::Microsoft365 => Finding::new(FindingCode::AppNotConfigured),
         ProviderKind::Other if profile.servers_known => {
             Finding::new(FindingCode::PasswordSignInNeeded)
-                .with("domain", address.domain())
-                .with("mailbox", address.display())
+                .with(Param::Domain, address.domain())
+                .with(Param::Mailbox, address.display())
         }
         ProviderKind::Other => {
-            Finding::new(FindingCode::ServerSettingsNeeded).with("domain", address.domain())
+            Finding::new(FindingCode::ServerSettingsNeeded).with(Param::Domain, address.domain())
         }
     })
 }

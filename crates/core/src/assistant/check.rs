@@ -13,7 +13,7 @@ use crate::address::Address;
 use crate::diagnosis::{
     Diagnosis, HostAddresses, IdentityProviderFacts, ImapFacts, PortFacts, PortState,
 };
-use crate::findings::{Finding, FindingCode, classify, human_duration};
+use crate::findings::{Finding, FindingCode, Param, classify, human_duration};
 use crate::mail::imap::ImapConnection;
 use crate::mail::probe::{self, TlsFacts};
 use crate::net::proxy::ProxyFacts;
@@ -31,7 +31,8 @@ impl Assistant {
         if !profile.servers_known {
             run.fail(
                 Step::Prepare,
-                Finding::new(FindingCode::ServerSettingsNeeded).with("domain", address.domain()),
+                Finding::new(FindingCode::ServerSettingsNeeded)
+                    .with(Param::Domain, address.domain()),
             );
             let mut outcome = Outcome::from_run(Action::Check, address, run, Ok(()));
             outcome.discovery = discovery;
@@ -166,7 +167,8 @@ impl Assistant {
             .unwrap_or("the sign-in service")
             .to_owned();
         let response = sent.map_err(|e| {
-            crate::oauth::client::reqwest_finding(&host, &e).with("provider", oauth.provider_name())
+            crate::oauth::client::reqwest_finding(&host, &e)
+                .with_if_used(Param::Provider, oauth.provider_name())
         })?;
         let status = response.status();
         if status.is_success() {
@@ -184,7 +186,7 @@ impl Assistant {
                 classify::entra(&err, classify::EntraPhase::Authorize)
             }
             _ => Finding::new(FindingCode::NetworkIdpUnreachable)
-                .with("problem", format!("{host} answered HTTP {status}"))
+                .with(Param::Problem, format!("{host} answered HTTP {status}"))
                 .with_evidence(format!("{url}: HTTP {status}")),
         })
     }

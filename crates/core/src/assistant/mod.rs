@@ -40,7 +40,7 @@ use crate::address::Address;
 use crate::browser::Browser;
 use crate::clock::{Clock, SystemClock};
 use crate::discovery::Discovery;
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 use crate::net::Trust;
 use crate::oauth::client;
 use crate::oauth::endpoint::{HttpTokenEndpoint, TokenEndpoint};
@@ -289,7 +289,7 @@ impl Assistant {
     ) -> Result<(), Finding> {
         let servers = MailServers::typed(imap, smtp, username).map_err(|p| {
             Finding::new(FindingCode::ServerSettingsNeeded)
-                .with("domain", address.domain())
+                .with(Param::Domain, address.domain())
                 .with_first_step(p)
         })?;
         self.memory.type_servers(address, servers);
@@ -437,7 +437,7 @@ impl Assistant {
         use secrecy::ExposeSecret;
         let id = self.registration_id(which)?;
         if secret.expose_secret().trim().is_empty() {
-            return Err(Finding::new(FindingCode::ClientSecretMissing).with("client_id", id));
+            return Err(Finding::new(FindingCode::ClientSecretMissing).with(Param::ClientId, id));
         }
         self.vault
             .save_client_secret(
@@ -485,7 +485,7 @@ impl Assistant {
         match self.vault.load_client_secret(client_id).await? {
             Some(s) => Ok(Some(s)),
             None => {
-                Err(Finding::new(FindingCode::ClientSecretMissing).with("client_id", client_id))
+                Err(Finding::new(FindingCode::ClientSecretMissing).with(Param::ClientId, client_id))
             }
         }
     }
@@ -493,15 +493,15 @@ impl Assistant {
 
 /// Fills the common placeholders of a sign-in finding.
 fn fill(f: Finding, address: &Address, profile: &OAuthProfile) -> Finding {
-    f.with("mailbox", address.display())
-        .with("provider", profile.provider_name())
-        .with("tenant", &profile.tenant)
-        .with(
-            "authority",
+    f.with_if_used(Param::Mailbox, address.display())
+        .with_if_used(Param::Provider, profile.provider_name())
+        .with_if_used(Param::Tenant, &profile.tenant)
+        .with_if_used(
+            Param::Authority,
             profile.authority.as_str().trim_end_matches('/'),
         )
-        .with(
-            "client_id",
+        .with_if_used(
+            Param::ClientId,
             profile.client_id.as_deref().unwrap_or("(not configured)"),
         )
 }

@@ -11,7 +11,7 @@ use secrecy::SecretString;
 use super::{Action, Assistant, Outcome};
 use crate::accounts::AccountSummary;
 use crate::address::Address;
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 use crate::mail::imap::ImapConnection;
 use crate::mail::password::normalise_app_password;
 use crate::progress::{Done, ProgressSink, Run, Step};
@@ -46,15 +46,13 @@ impl Assistant {
         let profile = self.profile(address);
         if !profile.password {
             // Microsoft refuses passwords for mail apps: route to its sign-in (F02).
-            return Err(run.fail(
-                Step::Prepare,
-                Finding::new(FindingCode::BasicAuthBlocked).with("mailbox", address.display()),
-            ));
+            return Err(run.fail(Step::Prepare, Finding::new(FindingCode::BasicAuthBlocked)));
         }
         if !profile.servers_known {
             return Err(run.fail(
                 Step::Prepare,
-                Finding::new(FindingCode::ServerSettingsNeeded).with("domain", address.domain()),
+                Finding::new(FindingCode::ServerSettingsNeeded)
+                    .with(Param::Domain, address.domain()),
             ));
         }
         let password = if profile.kind == ProviderKind::Google {
@@ -160,9 +158,9 @@ pub(super) fn rejected(f: Finding, kind: ProviderKind, server: &str, address: &A
     let code = match (f.code, kind) {
         (FindingCode::AuthRejected, ProviderKind::Google) => FindingCode::GmailBadAppPassword,
         (FindingCode::AuthRejected, _) => FindingCode::PasswordRejected,
-        _ => return f.with("mailbox", address.display()),
+        _ => return f.with_if_used(Param::Mailbox, address.display()),
     };
     f.recode(code)
-        .with("mailbox", address.display())
-        .with("server", server)
+        .with_if_used(Param::Mailbox, address.display())
+        .with_if_used(Param::Server, server)
 }

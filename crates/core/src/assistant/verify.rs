@@ -23,7 +23,7 @@ use tokio::sync::oneshot;
 use super::tokens::Renewal;
 use super::{Action, Assistant, Outcome, VerifyOptions};
 use crate::address::Address;
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 use crate::mail::TestMessage;
 use crate::mail::imap::ImapConnection;
 use crate::mail::smtp::Smtp;
@@ -81,11 +81,11 @@ impl Identity<'_> {
                 // The claims match (F03): not the wrong-account trap; the mailbox is closed to it.
                 return f
                     .recode(FindingCode::MailboxAccessDenied)
-                    .with("mailbox", self.mailbox.display());
+                    .with(Param::Mailbox, self.mailbox.display());
             }
             return f
-                .with("mailbox", self.mailbox.display())
-                .with("signed_in", signed_in);
+                .with_if_used(Param::Mailbox, self.mailbox.display())
+                .with_if_used(Param::SignedIn, signed_in);
         };
         let code = match (imap, f.code) {
             (true, FindingCode::AuthRejected | FindingCode::WrongAccountOrNoMailboxAccess) => {
@@ -99,15 +99,15 @@ impl Identity<'_> {
             ) => FindingCode::SharedMailboxNoSendAs,
             _ => {
                 return f
-                    .with("mailbox", self.mailbox.display())
-                    .with("signed_in", delegate.display());
+                    .with_if_used(Param::Mailbox, self.mailbox.display())
+                    .with_if_used(Param::SignedIn, delegate.display());
             }
         };
         let problem = f.title.clone();
         f.recode(code)
-            .with("mailbox", self.mailbox.display())
-            .with("signed_in", delegate.display())
-            .with("problem", problem)
+            .with(Param::Mailbox, self.mailbox.display())
+            .with(Param::SignedIn, delegate.display())
+            .with_if_used(Param::Problem, problem)
     }
 }
 
@@ -271,7 +271,7 @@ impl Assistant {
                 self.vault.load_access_token(address)
             );
             let record = record?.ok_or_else(|| {
-                Finding::new(FindingCode::NotSignedIn).with("mailbox", address.display())
+                Finding::new(FindingCode::NotSignedIn).with(Param::Mailbox, address.display())
             })?;
             Ok((record, cached?))
         })
@@ -423,7 +423,7 @@ impl Assistant {
                     let (uid, took) = session
                         .find_message_id(&message_id, t.message_arrival)
                         .await
-                        .map_err(|f| f.with("mailbox", who.mailbox.display()))?;
+                        .map_err(|f| f.with_if_used(Param::Mailbox, who.mailbox.display()))?;
                     Ok(Done::with_detail(
                         (),
                         format!("found as UID {uid} after {} ms", took.as_millis()),

@@ -11,7 +11,10 @@
 
 pub mod catalogue;
 pub mod classify;
+mod param;
 pub mod redact;
+
+pub use param::Param;
 
 use std::fmt;
 
@@ -304,22 +307,55 @@ impl Finding {
         }
     }
 
-    /// Replaces `{name}` with `value` in the title, explanation and steps.
-    pub fn with(mut self, name: &str, value: impl AsRef<str>) -> Self {
-        let key = format!("{{{name}}}");
+    /// Replaces the placeholder of `param` with `value` in the title, explanation and steps.
+    ///
+    /// `param` must be one the catalogue declares for this code ([`catalogue::Entry::params`]):
+    /// any other would show nowhere, so a debug build stops there (pinned by the test
+    /// `with_an_undeclared_param_is_caught`). A helper that fills the same value into findings
+    /// of several codes uses [`Finding::with_if_used`].
+    pub fn with(self, param: Param, value: impl AsRef<str>) -> Self {
+        debug_assert!(
+            catalogue::entry(self.code).params.contains(&param),
+            "{}: {param} is not a parameter of this finding",
+            self.code
+        );
+        self.with_if_used(param, value)
+    }
+
+    /// Like [`Finding::with`], for a value that only some of the codes a helper builds use:
+    /// a finding whose words do not name `param` stays as it is.
+    pub fn with_if_used(mut self, param: Param, value: impl AsRef<str>) -> Self {
+        let key = param.placeholder();
         let value = value.as_ref();
-        self.title = self.title.replace(&key, value);
-        self.explanation = self.explanation.replace(&key, value);
+        self.title = self.title.replace(key, value);
+        self.explanation = self.explanation.replace(key, value);
         for step in &mut self.steps {
-            *step = step.replace(&key, value);
+            *step = step.replace(key, value);
         }
         if let Some(admin) = &mut self.for_admin {
-            admin.explanation = admin.explanation.replace(&key, value);
+            admin.explanation = admin.explanation.replace(key, value);
             for step in &mut admin.steps {
-                *step = step.replace(&key, value);
+                *step = step.replace(key, value);
             }
         }
         self
+    }
+
+    /// The parameters the catalogue declares for this code that no one filled: their
+    /// placeholder is still in the words (until [`Finding::finish`] puts neutral words there).
+    pub fn unfilled(&self) -> Vec<Param> {
+        let mut texts = vec![&self.title, &self.explanation];
+        texts.extend(&self.steps);
+        if let Some(admin) = &self.for_admin {
+            texts.push(&admin.explanation);
+            texts.extend(&admin.steps);
+        }
+        catalogue::entry(self.code)
+            .params
+            .iter()
+            .copied()
+            .filter(|p| texts.iter().any(|t| t.contains(p.placeholder())))
+            .collect()
     }
 
     /// The same failure read as `code`: a new finding of that code that keeps this one's
@@ -383,30 +419,21 @@ impl Finding {
 
     /// Replaces any placeholder still in the text with a neutral word, so nothing like
     /// `{mailbox}` reaches a person.
+    ///
+    /// Context a finding was built without (whose mailbox, which server: a pasted server reply
+    /// names neither) reads well in neutral words. A parameter that must be filled
+    /// ([`Param::must_be_filled`]) cannot be: a debug build stops here when one is left, naming
+    /// it (pinned by the test `finish_requires_the_problem`); a release build tidies it too.
     pub fn finish(mut self) -> Self {
+        debug_assert!(
+            !self.unfilled().iter().any(|p| p.must_be_filled()),
+            "{}: {:?} left unfilled",
+            self.code,
+            self.unfilled()
+        );
         // In sentences, a word; in fix steps (commands, portal paths), a placeholder to fill.
-        let prose = |name: &str| match name {
-            "mailbox" | "signed_in" => "the account",
-            "server" => "the server",
-            "duration" => "the time limit",
-            "tenant" => "in the settings",
-            "client_id" => "in use",
-            "problem" => "no more details were given",
-            "authority" => "https://login.microsoftonline.com",
-            "link" => "the address shown by the app",
-            "domain" => "this domain",
-            "vault" => "the password vault",
-            // Most sign-in findings come from Microsoft; Google's are filled in explicitly.
-            "provider" => "Microsoft",
-            _ => "it",
-        };
-        let in_steps = |name: &str| match name {
-            "mailbox" => "<mailbox address>",
-            "signed_in" => "<signed-in account>",
-            "tenant" => "<tenant-id>",
-            "client_id" => "<client-id>",
-            other => prose(other),
-        };
+        let prose = |name: &str| Param::from_name(name).map_or("it", Param::prose);
+        let in_steps = |name: &str| Param::from_name(name).map_or("it", Param::in_steps);
         let tidy = |s: &mut String, neutral: &dyn Fn(&str) -> &'static str| {
             while let (Some(a), Some(b)) = (s.find('{'), s.find('}')) {
                 if b <= a {
@@ -491,7 +518,7 @@ pub fn human_duration(d: std::time::Duration) -> String {
 
 impl From<crate::address::AddressError> for Finding {
     fn from(e: crate::address::AddressError) -> Self {
-        Finding::new(FindingCode::InvalidAddress).with("problem", e.to_string())
+        Finding::new(FindingCode::InvalidAddress).with(Param::Problem, e.to_string())
     }
 }
 

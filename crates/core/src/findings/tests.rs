@@ -9,8 +9,8 @@ const SNAPSHOT: &str = "tests/snapshots/findings.json";
 #[test]
 fn finding_json_shape_is_pinned() {
     let f = Finding::new(FindingCode::M365SmtpAuthDisabled)
-        .with("problem", "for this mailbox")
-        .with("mailbox", "ann@example.edu")
+        .with(Param::Problem, "for this mailbox")
+        .with(Param::Mailbox, "ann@example.edu")
         .with_evidence("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. [AB1PR01.prod.outlook.com 1 2]");
     let json = serde_json::to_value(&f).unwrap();
     let keys: Vec<&str> = json
@@ -47,9 +47,9 @@ fn finding_json_shape_is_pinned() {
 fn user_and_admin_wording_are_kept_apart() {
     // A user's finding that an administrator may have to fix carries the admin's words apart.
     let f = Finding::new(FindingCode::InteractiveRequired)
-        .with("authority", "https://login.microsoftonline.com")
-        .with("tenant", "contoso.onmicrosoft.com")
-        .with("client_id", "11111111-2222-3333-4444-555555555555");
+        .with(Param::Authority, "https://login.microsoftonline.com")
+        .with(Param::Tenant, "contoso.onmicrosoft.com")
+        .with(Param::ClientId, "11111111-2222-3333-4444-555555555555");
     assert_eq!(f.audience, Audience::User);
     let admin = f.for_admin.expect("admin part");
     assert!(admin.steps[0].contains(
@@ -110,7 +110,9 @@ fn every_code_has_words_and_steps() {
             code.as_str(),
             "text form = JSON form"
         );
-        let f = Finding::new(code).finish();
+        let f = Finding::new(code)
+            .with_if_used(Param::Problem, "a detail")
+            .finish();
         assert!(!f.title.is_empty() && !f.explanation.is_empty(), "{code}");
         assert!(!f.steps.is_empty(), "{code} has no fix steps");
         assert!(
@@ -124,11 +126,33 @@ fn every_code_has_words_and_steps() {
 #[test]
 fn placeholders_fill_and_leftovers_are_tidied() {
     let f = Finding::new(FindingCode::SignedInAsDifferentAccount)
-        .with("mailbox", "a@example.edu")
+        .with(Param::Mailbox, "a@example.edu")
         .finish();
     assert!(
         f.title.contains("a@example.edu") && f.title.contains("the account"),
         "{}",
         f.title
     );
+}
+
+#[test]
+fn leftover_context_is_tidied_in_steps_too() {
+    let f = Finding::new(FindingCode::InteractiveRequired).finish();
+    assert!(
+        f.explanation.starts_with("Microsoft needs you"),
+        "{}",
+        f.explanation
+    );
+    assert!(f.steps[0].contains("`mailsetup signin <mailbox address>`"));
+    let admin = f.for_admin.expect("admin part");
+    assert!(admin.steps[0].contains(
+        "https://login.microsoftonline.com/<tenant-id>/adminconsent?client_id=<client-id>"
+    ));
+}
+
+#[cfg(debug_assertions)]
+#[test]
+#[should_panic(expected = "TLS_FAILED: [Server, Problem] left unfilled")]
+fn finish_requires_the_problem() {
+    let _ = Finding::new(FindingCode::TlsFailed).finish();
 }

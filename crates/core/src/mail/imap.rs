@@ -13,7 +13,7 @@ use tokio::net::TcpStream;
 use tokio_rustls::client::TlsStream;
 
 use crate::findings::human_duration;
-use crate::findings::{Finding, FindingCode, classify};
+use crate::findings::{Finding, FindingCode, Param, classify};
 use crate::mail::xoauth2::ImapXoauth2;
 use crate::net::{self, Trust};
 use crate::provider::{Endpoint, Security};
@@ -68,8 +68,8 @@ impl ImapConnection {
         let server = endpoint.label();
         if endpoint.security != Security::ImplicitTls {
             return Err(Finding::new(FindingCode::TlsFailed)
-                .with("server", &server)
-                .with("problem", "IMAP without implicit TLS is not used"));
+                .with(Param::Server, &server)
+                .with(Param::Problem, "IMAP without implicit TLS is not used"));
         }
         let tcp = net::connect(&endpoint.host, endpoint.port, connect_timeout)
             .await
@@ -86,11 +86,8 @@ impl ImapConnection {
         let greeting = match greeting {
             Ok(Some(g)) => g,
             Ok(None) | Err(_) => {
-                return Err(Finding::new(FindingCode::UnrecognisedReply)
-                    .with("server", &server)
-                    .with_evidence(format!(
-                        "{server}: the connection closed before the IMAP greeting"
-                    )));
+                let why = format!("{server}: the connection closed before the IMAP greeting");
+                return Err(Finding::new(FindingCode::UnrecognisedReply).with_evidence(why));
             }
         };
         let mut capabilities = Vec::new();
@@ -104,7 +101,9 @@ impl ImapConnection {
                 }
             }
             other => {
-                return Err(classify::imap(&format!("{other:?}")).with("server", &server));
+                return Err(
+                    classify::imap(&format!("{other:?}")).with_if_used(Param::Server, &server)
+                );
             }
         }
         Ok(ImapConnection {
@@ -160,8 +159,8 @@ impl ImapConnection {
             Ok(())
         } else {
             Err(Finding::new(FindingCode::AuthMechanismUnavailable)
-                .with("server", &self.server)
-                .with("problem", "XOAUTH2")
+                .with(Param::Server, &self.server)
+                .with(Param::Problem, "XOAUTH2")
                 .with_evidence(format!("capabilities: {}", self.capabilities.join(" "))))
         }
     }
@@ -183,8 +182,11 @@ impl ImapConnection {
                 Ok(())
             }
             SignInMethod::Password => Err(Finding::new(FindingCode::AuthMechanismUnavailable)
-                .with("server", &self.server)
-                .with("problem", "password sign-in (LOGIN or AUTHENTICATE PLAIN)")
+                .with(Param::Server, &self.server)
+                .with(
+                    Param::Problem,
+                    "password sign-in (LOGIN or AUTHENTICATE PLAIN)",
+                )
                 .with_evidence(format!("capabilities: {}", self.capabilities.join(" ")))),
         }
     }
@@ -334,7 +336,7 @@ impl ImapSession {
             }
             if start.elapsed() >= wait {
                 return Err(Finding::new(FindingCode::TestMessageNotFound)
-                    .with("duration", human_duration(wait))
+                    .with(Param::Duration, human_duration(wait))
                     .with_evidence(format!(
                         "UID SEARCH HEADER Message-ID {message_id}: no match after {} ms",
                         start.elapsed().as_millis()
@@ -398,9 +400,9 @@ fn imap_error_text(e: &async_imap::error::Error) -> String {
 
 fn imap_error(server: &str, e: &async_imap::error::Error) -> Finding {
     if let async_imap::error::Error::Io(io) = e {
-        return net::tls_finding(server, io).with("server", server);
+        return net::tls_finding(server, io).with_if_used(Param::Server, server);
     }
-    classify::imap(&imap_error_text(e)).with("server", server)
+    classify::imap(&imap_error_text(e)).with_if_used(Param::Server, server)
 }
 
 /// The SASL mechanisms in an IMAP `CAPABILITY` list (`AUTH=XOAUTH2` → `XOAUTH2`, RFC 9051 §7.2.2).

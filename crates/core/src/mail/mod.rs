@@ -37,8 +37,8 @@ pub fn require_smtp_mechanism(
     }
     Err(
         Finding::new(crate::findings::FindingCode::AuthMechanismUnavailable)
-            .with("server", server)
-            .with("problem", wanted.join(" or "))
+            .with(Param::Server, server)
+            .with(Param::Problem, wanted.join(" or "))
             .with_evidence(format!(
                 "AUTH after STARTTLS: {}",
                 if offered.is_empty() {
@@ -51,7 +51,7 @@ pub fn require_smtp_mechanism(
 }
 
 use crate::address::Address;
-use crate::findings::Finding;
+use crate::findings::{Finding, Param};
 
 /// Subject of the verification message.
 pub const TEST_SUBJECT: &str = "Mail Setup Assistant test message";

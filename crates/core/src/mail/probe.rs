@@ -14,7 +14,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 
-use crate::findings::{Finding, FindingCode, classify};
+use crate::findings::{Finding, FindingCode, Param, classify};
 use crate::net::{self, CertFacts, Trust};
 use crate::provider::{Endpoint, Security};
 use crate::settings::Timeouts;
@@ -187,12 +187,11 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Conversation<S> {
     }
 
     fn refused(&self, r: &Reply) -> Finding {
-        classify::smtp_reply(&r.joined()).with("server", &self.server)
+        classify::smtp_reply(&r.joined()).with_if_used(Param::Server, &self.server)
     }
 
     fn broken(&self, what: &str) -> Finding {
         Finding::new(FindingCode::UnrecognisedReply)
-            .with("server", &self.server)
             .with_evidence(format!("{}: {what}", self.server))
     }
 }
@@ -219,7 +218,7 @@ pub async fn probe(endpoint: &Endpoint, trust: &Trust, t: &Timeouts) -> Result<S
             let ehlo = plain.ehlo(&name).await?;
             if !ehlo.iter().any(|l| l.eq_ignore_ascii_case("STARTTLS")) {
                 return Err(Finding::new(FindingCode::StarttlsUnavailable)
-                    .with("server", &server)
+                    .with(Param::Server, &server)
                     .with_evidence(format!(
                         "EHLO from {server} lists no STARTTLS: {}",
                         ehlo.join(" | ")
@@ -231,8 +230,8 @@ pub async fn probe(endpoint: &Endpoint, trust: &Trust, t: &Timeouts) -> Result<S
             }
             if !plain.io.buffer().is_empty() {
                 return Err(Finding::new(FindingCode::TlsFailed)
-                    .with("server", &server)
-                    .with("problem", "the server sent data before the secure connection started; something on the network may be tampering with it"));
+                    .with(Param::Server, &server)
+                    .with(Param::Problem, "the server sent data before the secure connection started; something on the network may be tampering with it"));
             }
             (plain.io.into_inner(), Some(greeting), ehlo)
         }

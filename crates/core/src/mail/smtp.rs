@@ -16,7 +16,7 @@ use lettre::transport::smtp::client::{AsyncSmtpConnection, Certificate, TlsParam
 use lettre::transport::smtp::extension::ClientId;
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::findings::{Finding, FindingCode, classify};
+use crate::findings::{Finding, FindingCode, Param, classify};
 use crate::mail::xoauth2;
 use crate::net::{self, Trust};
 use crate::provider::{Endpoint, Security, SignInMethod};
@@ -143,7 +143,7 @@ impl Smtp {
         if !conn.can_starttls() {
             conn.abort().await;
             return Err(Finding::new(FindingCode::StarttlsUnavailable)
-                .with("server", &server)
+                .with(Param::Server, &server)
                 .with_evidence(format!("EHLO from {server} lists no STARTTLS")));
         }
         net::within(timeout, &server, conn.starttls(params, &hello))
@@ -239,7 +239,7 @@ impl Smtp {
                     )),
                 };
                 Err(token_refused(finding)
-                    .with("server", &self.server)
+                    .with_if_used(Param::Server, &self.server)
                     .with_evidence(format!("XOAUTH2 challenge: {challenge}")))
             }
             Ok(r) => Err(classify::smtp_reply(&format!(
@@ -247,7 +247,7 @@ impl Smtp {
                 r.code(),
                 r.message().collect::<Vec<_>>().join(" ")
             ))
-            .with("server", &self.server)),
+            .with_if_used(Param::Server, &self.server)),
             Err(e) => Err(smtp_error(&self.host, &self.server, &e)),
         }
     }
@@ -367,15 +367,13 @@ pub fn smtp_error(host: &str, server: &str, e: &lettre::transport::smtp::Error) 
         let text = std::error::Error::source(e)
             .map(|s| s.to_string())
             .unwrap_or_default();
-        return classify::smtp_reply(&format!("{code} {text}")).with("server", server);
+        return classify::smtp_reply(&format!("{code} {text}")).with_if_used(Param::Server, server);
     }
     if e.is_tls() || net::find_rustls(e).is_some() {
         return net::tls_finding(host, e);
     }
     if e.is_timeout() {
-        return Finding::new(FindingCode::ServerTimeout).with("server", server);
+        return Finding::new(FindingCode::ServerTimeout).with(Param::Server, server);
     }
-    Finding::new(FindingCode::UnrecognisedReply)
-        .with("server", server)
-        .with_evidence(format!("{server}: {e}"))
+    Finding::new(FindingCode::UnrecognisedReply).with_evidence(format!("{server}: {e}"))
 }

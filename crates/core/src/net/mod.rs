@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use tokio::net::TcpStream;
 
 use crate::findings::human_duration;
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 
 pub mod cert;
 pub mod proxy;
@@ -46,17 +46,17 @@ impl ConnectError {
         let host = server.rsplit_once(':').map_or(server, |(h, _)| h);
         match self {
             ConnectError::Dns(e) => Finding::new(FindingCode::DnsFailed)
-                .with("server", host)
+                .with(Param::Server, host)
                 .with_evidence(e.to_string()),
             ConnectError::Refused => Finding::new(FindingCode::ConnectRefused)
-                .with("server", server)
+                .with(Param::Server, server)
                 .with_evidence(format!("{server}: connection refused")),
             ConnectError::Timeout(d) => Finding::new(FindingCode::ConnectTimeout)
-                .with("server", server)
-                .with("duration", human_duration(*d))
+                .with(Param::Server, server)
+                .with(Param::Duration, human_duration(*d))
                 .with_evidence(format!("{server}: no answer within {} ms", d.as_millis())),
             ConnectError::Other(e) => Finding::new(FindingCode::ConnectRefused)
-                .with("server", server)
+                .with(Param::Server, server)
                 .with_evidence(format!("{server}: {e}")),
         }
     }
@@ -113,8 +113,8 @@ pub async fn within<T>(
 ) -> Result<T, crate::findings::Finding> {
     tokio::time::timeout(timeout, fut).await.map_err(|_| {
         crate::findings::Finding::new(crate::findings::FindingCode::ServerTimeout)
-            .with("server", server)
-            .with("duration", human_duration(timeout))
+            .with(Param::Server, server)
+            .with(Param::Duration, human_duration(timeout))
     })
 }
 

@@ -38,7 +38,7 @@ use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
 use super::cert::CertFacts;
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 
 /// Which certificate authorities the app trusts: the operating system's (through its own
 /// verifier) plus the settings' extra CA. Certificates are always verified; there is no switch
@@ -315,8 +315,8 @@ async fn handshake_with(
 ) -> Result<TlsStream<TcpStream>, Finding> {
     let name = ServerName::try_from(host.to_string()).map_err(|_| {
         Finding::new(FindingCode::TlsFailed)
-            .with("server", host)
-            .with("problem", "the server name is not valid")
+            .with(Param::Server, host)
+            .with(Param::Problem, "the server name is not valid")
     })?;
     let connector = TlsConnector::from(config);
     super::within(timeout, host, connector.connect(name, tcp))
@@ -355,9 +355,8 @@ fn refused_for_no_roots(err: &rustls::Error) -> bool {
 /// who installs the OS root certificates or names the organisation's CA in the settings.
 fn no_roots_finding(host: &str) -> Finding {
     Finding::new(FindingCode::TlsCertificateInvalid)
-        .with("server", host)
-        .with(
-            "problem",
+        .with(Param::Server, host)
+        .with(Param::Problem,
             "this computer has no trusted root certificates at all, so no server's certificate can be checked",
         )
         .with_first_step(
@@ -479,8 +478,8 @@ pub fn tls_finding(host: &str, err: &(dyn std::error::Error + 'static)) -> Findi
         return rustls_finding(host, rustls_err);
     }
     Finding::new(FindingCode::TlsFailed)
-        .with("server", host)
-        .with("problem", err.to_string())
+        .with(Param::Server, host)
+        .with(Param::Problem, err.to_string())
         .with_evidence(err.to_string())
 }
 
@@ -520,14 +519,14 @@ fn rustls_finding(host: &str, err: &rustls::Error) -> Finding {
         },
         _ => {
             return Finding::new(FindingCode::TlsFailed)
-                .with("server", host)
-                .with("problem", err.to_string())
+                .with(Param::Server, host)
+                .with(Param::Problem, err.to_string())
                 .with_evidence(err.to_string());
         }
     };
     Finding::new(FindingCode::TlsCertificateInvalid)
-        .with("server", host)
-        .with("problem", problem)
+        .with(Param::Server, host)
+        .with(Param::Problem, problem)
         .with_evidence(format!("{host}: {err}"))
 }
 

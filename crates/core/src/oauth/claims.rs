@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
 
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 use crate::provider::domains::CONSUMER_TENANT_ID;
 
 /// The claims the app uses from an ID token. Nothing here is secret; `nonce` is skipped when
@@ -77,7 +77,7 @@ impl IdClaims {
     /// `ID_TOKEN_INVALID` naming what did not match.
     pub fn check(&self, expected_nonce: Option<&str>, client_id: &str) -> Result<(), Finding> {
         let invalid =
-            |problem: &str| Finding::new(FindingCode::IdTokenInvalid).with("problem", problem);
+            |problem: &str| Finding::new(FindingCode::IdTokenInvalid).with(Param::Problem, problem);
         if let Some(expected) = expected_nonce {
             let nonce_ok: bool = self
                 .nonce

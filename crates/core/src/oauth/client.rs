@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::findings::classify::{self, EntraError, EntraPhase};
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 use crate::net::Trust;
 use crate::provider::OAuthProfile;
 
@@ -301,7 +301,7 @@ pub(crate) fn token_error(err: TokenError, url: &str, phase: EntraPhase) -> Find
         RequestTokenError::ServerResponse(e) => classify::entra(&e, phase),
         RequestTokenError::Request(HttpClientError::Reqwest(e)) => reqwest_finding(&host, &e),
         RequestTokenError::Request(e) => Finding::new(FindingCode::NetworkIdpUnreachable)
-            .with("problem", e.to_string())
+            .with(Param::Problem, e.to_string())
             .with_evidence(e.to_string()),
         RequestTokenError::Parse(e, body) => {
             let text = String::from_utf8_lossy(&body);
@@ -317,7 +317,7 @@ pub(crate) fn token_error(err: TokenError, url: &str, phase: EntraPhase) -> Find
             }
             Finding::new(FindingCode::IdpError)
                 .with(
-                    "problem",
+                    Param::Problem,
                     "the sign-in service sent an answer the app could not read",
                 )
                 .with_evidence(format!(
@@ -326,7 +326,7 @@ pub(crate) fn token_error(err: TokenError, url: &str, phase: EntraPhase) -> Find
                 ))
         }
         RequestTokenError::Other(s) => Finding::new(FindingCode::IdpError)
-            .with("problem", &s)
+            .with(Param::Problem, &s)
             .with_evidence(s),
     }
 }
@@ -351,6 +351,6 @@ pub fn reqwest_finding(host: &str, e: &reqwest::Error) -> Finding {
         source = s.source();
     }
     Finding::new(FindingCode::NetworkIdpUnreachable)
-        .with("problem", problem)
+        .with(Param::Problem, problem)
         .with_evidence(chain)
 }

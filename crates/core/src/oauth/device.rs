@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
 
 use crate::findings::classify::{self, EntraError, EntraPhase};
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 use crate::oauth::client::{Tokens, client, reqwest_finding, token_error};
 use crate::provider::OAuthProfile;
 
@@ -145,7 +145,7 @@ pub async fn poll(
             Err(Finding::new(FindingCode::DeviceCodeExpired).with_evidence(s))
         }
         Err(e) => Err(Finding::new(FindingCode::IdpError)
-            .with("problem", e.to_string())
+            .with(Param::Problem, e.to_string())
             .with_evidence(e.to_string())),
     }
 }

@@ -28,7 +28,7 @@ impl Os {
     pub const ALL: [Os; 3] = [Os::Windows, Os::MacOs, Os::Linux];
 
     /// The OS this program was built for.
-    pub fn current() -> Os {
+    pub const fn current() -> Os {
         if cfg!(windows) {
             Os::Windows
         } else if cfg!(target_os = "macos") {

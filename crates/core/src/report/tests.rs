@@ -1,15 +1,15 @@
 //! The report: same facts in text, JSON and HTML; escaped; no secret.
 
 use super::*;
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 use crate::oauth::claims::TokenClaims;
 use crate::outcome::Action;
 use crate::progress::{Status, Step, StepRecord};
 
 fn sample() -> Report {
     let failing = Finding::new(FindingCode::M365SmtpAuthDisabled)
-        .with("mailbox", "ann@example.edu")
-        .with("problem", "for this mailbox")
+        .with(Param::Mailbox, "ann@example.edu")
+        .with(Param::Problem, "for this mailbox")
         .with_evidence("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. [AB1PR01.prod.outlook.com 1 2] <script>alert(1)</script>")
         .finish();
     let verify = Outcome {

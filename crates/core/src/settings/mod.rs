@@ -112,7 +112,7 @@ impl std::error::Error for SettingsError {}
 impl From<SettingsError> for crate::findings::Finding {
     fn from(e: SettingsError) -> Self {
         crate::findings::Finding::new(crate::findings::FindingCode::SettingsInvalid)
-            .with("problem", e.to_string())
+            .with(crate::findings::Param::Problem, e.to_string())
     }
 }
 

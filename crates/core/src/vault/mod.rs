@@ -36,7 +36,7 @@ pub use record::{AccountIds, AccountRecord, CachedAccessToken, Credential, epoch
 pub use store::{SecretStore, StoreError, StoreErrorKind};
 
 use crate::address::Address;
-use crate::findings::{Finding, FindingCode, catalogue};
+use crate::findings::{Finding, FindingCode, Param, catalogue};
 use crate::platform::Os;
 use layout::ReadError;
 use store::Limits;
@@ -217,8 +217,8 @@ impl Vault {
         match back? {
             Some(v) if *v == probe => Ok(()),
             _ => Err(Finding::new(FindingCode::VaultUnavailable)
-                .with("vault", catalogue::vault_name(self.os))
-                .with("problem", "a test entry could not be read back")),
+                .with(Param::Vault, catalogue::vault_name(self.os))
+                .with(Param::Problem, "a test entry could not be read back")),
         }
     }
 
@@ -308,7 +308,7 @@ pub fn store_finding(os: Os, e: &StoreError) -> Finding {
         StoreErrorKind::Failed => "the vault reported an error",
     };
     for_os(code, os)
-        .with("problem", problem)
+        .with_if_used(Param::Problem, problem)
         .with_evidence(&e.detail)
 }
 
@@ -325,7 +325,7 @@ fn for_os(code: FindingCode, os: Os) -> Finding {
     if let Some(steps) = catalogue::vault_steps(code, os) {
         f.steps = steps.iter().map(|s| s.to_string()).collect();
     }
-    f.with("vault", catalogue::vault_name(os))
+    f.with(Param::Vault, catalogue::vault_name(os))
 }
 
 #[cfg(test)]

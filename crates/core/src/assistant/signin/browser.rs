@@ -12,7 +12,7 @@ use super::Ending;
 use super::context::SignInContext;
 use crate::address::Address;
 use crate::findings::classify::EntraPhase;
-use crate::findings::{Finding, FindingCode, classify, human_duration};
+use crate::findings::{Finding, FindingCode, Param, classify, human_duration};
 use crate::oauth::client::{self, AuthOptions, AuthRequest, Tokens};
 use crate::oauth::loopback::{Callback, Loopback, LoopbackError, Page, StartPage};
 use crate::progress::{Done, Progress, Run, Step};
@@ -111,7 +111,7 @@ async fn authorize(
     run.step_detail(Step::Loopback, async {
         let loopback = Loopback::bind(&ctx.profile.redirect).await.map_err(|e| {
             Finding::new(FindingCode::LoopbackPortUnavailable)
-                .with("problem", e.to_string())
+                .with(Param::Problem, e.to_string())
                 .with_evidence(e.to_string())
         })?;
         let hints = if opts.pick_account {
@@ -156,9 +156,9 @@ async fn open_browser(
                     FindingCode::BrowserOpenFailed
                 };
                 Finding::new(code)
-                    .with("problem", e)
-                    .with("link", start_url.as_str())
-                    .with("mailbox", account.display())
+                    .with(Param::Problem, e)
+                    .with_if_used(Param::Link, start_url.as_str())
+                    .with_if_used(Param::Mailbox, account.display())
             })
     })
     .await
@@ -171,14 +171,13 @@ fn wait_finding(e: LoopbackError, address: &Address) -> Finding {
             state_mismatch: true,
             ..
         } => Finding::new(FindingCode::SigninStateMismatch),
-        LoopbackError::TimedOut { timeout, .. } => {
-            Finding::new(FindingCode::SigninNoCallback).with("duration", human_duration(timeout))
-        }
+        LoopbackError::TimedOut { timeout, .. } => Finding::new(FindingCode::SigninNoCallback)
+            .with(Param::Duration, human_duration(timeout)),
         LoopbackError::Cancelled => Finding::new(FindingCode::SigninCancelled)
-            .with("mailbox", address.display())
+            .with(Param::Mailbox, address.display())
             .with_evidence("cancelled in the app"),
         e @ LoopbackError::Bind(_) => {
-            Finding::new(FindingCode::LoopbackPortUnavailable).with("problem", e.to_string())
+            Finding::new(FindingCode::LoopbackPortUnavailable).with(Param::Problem, e.to_string())
         }
     }
 }

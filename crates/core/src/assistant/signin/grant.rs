@@ -3,7 +3,7 @@
 
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 use crate::oauth::claims::{IdClaims, TokenHint, access_token_hint};
 use crate::oauth::client::Tokens;
 use crate::provider::{GOOGLE_SCOPES, MAIL_PERMISSIONS, OAuthFlavour};
@@ -29,7 +29,7 @@ pub(in crate::assistant) struct Grant {
 /// `TOKEN_INCOMPLETE` naming what is missing; `TOKEN_WRONG_RESOURCE`.
 pub(super) fn check(tokens: Tokens, flavour: OAuthFlavour) -> Result<(Grant, String), Finding> {
     let incomplete =
-        |problem: &str| Finding::new(FindingCode::TokenIncomplete).with("problem", problem);
+        |problem: &str| Finding::new(FindingCode::TokenIncomplete).with(Param::Problem, problem);
     let Some(refresh_token) = tokens.refresh_token else {
         return Err(incomplete(match flavour {
             OAuthFlavour::Entra => {
@@ -47,7 +47,7 @@ pub(super) fn check(tokens: Tokens, flavour: OAuthFlavour) -> Result<(Grant, Str
             match access_token_hint(tokens.access_token.expose_secret()) {
                 TokenHint::WrongResource(aud) => {
                     return Err(Finding::new(FindingCode::TokenWrongResource)
-                        .with("problem", &aud)
+                        .with(Param::Problem, &aud)
                         .with_evidence(format!("aud={aud}")));
                 }
                 hint => hint.describe(),
@@ -70,7 +70,7 @@ fn google_scopes(granted: Option<&[String]>) -> Result<String, Finding> {
         Some(granted) if !granted.iter().any(|g| g == GOOGLE_SCOPES[0]) => {
             Err(Finding::new(FindingCode::TokenIncomplete)
                 .with(
-                    "problem",
+                    Param::Problem,
                     "the Gmail permission (https://mail.google.com/) was not granted",
                 )
                 .with_evidence(format!("granted scope: {}", granted.join(" "))))
@@ -101,7 +101,7 @@ fn entra_scopes(granted: Option<&[String]>) -> Result<(), Finding> {
     }
     Err(Finding::new(FindingCode::TokenIncomplete)
         .with(
-            "problem",
+            Param::Problem,
             format!("the permission {} was not granted", missing.join(" and ")),
         )
         .with_evidence(format!("granted scope: {}", granted.join(" "))))
@@ -116,7 +116,7 @@ pub(super) fn id_claims(
     nonce: Option<&str>,
     client_id: &str,
 ) -> Result<IdClaims, Finding> {
-    let invalid = |p: &str| Finding::new(FindingCode::IdTokenInvalid).with("problem", p);
+    let invalid = |p: &str| Finding::new(FindingCode::IdTokenInvalid).with(Param::Problem, p);
     let jwt = grant
         .id_token
         .as_ref()

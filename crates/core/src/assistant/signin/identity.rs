@@ -6,7 +6,7 @@
 
 use super::grant::{Grant, id_claims};
 use crate::address::Address;
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 use crate::oauth::claims::IdClaims;
 
 /// A sign-in the identity stage lets through.
@@ -59,7 +59,7 @@ pub(super) fn judge(
         }),
         AccountMatch::Refused { signed_in, reason } => Err(Rejected {
             finding: refusal_finding(expected.account, &signed_in, reason)
-                .with("provider", provider),
+                .with_if_used(Param::Provider, provider),
             signed_in: Some(signed_in),
         }),
     }
@@ -187,8 +187,8 @@ pub fn refusal_finding(expected: &Address, signed_in: &str, reason: Refusal) -> 
         Refusal::AdminAccount => FindingCode::SignedInAsAdmin,
     };
     Finding::new(code)
-        .with("mailbox", expected.display())
-        .with("signed_in", signed_in)
+        .with_if_used(Param::Mailbox, expected.display())
+        .with_if_used(Param::SignedIn, signed_in)
         .with_evidence(format!(
             "expected {} · signed in {}",
             expected.normalized(),

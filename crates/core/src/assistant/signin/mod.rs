@@ -26,7 +26,7 @@ use identity::Expected;
 use super::{AccountConfirmation, Action, Assistant, Outcome, SignInOptions, fill};
 use crate::accounts::AccountSummary;
 use crate::address::Address;
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 use crate::oauth::claims::IdClaims;
 use crate::oauth::client::Tokens;
 use crate::oauth::device;
@@ -99,12 +99,10 @@ impl Assistant {
         if ctx.profile.flavour != OAuthFlavour::Entra {
             return Err(run.fail(
                 Step::DeviceCode,
-                Finding::new(FindingCode::BrowserOpenFailed)
-                    .with(
-                        "problem",
-                        "signing in with a code is only possible for Microsoft accounts",
-                    )
-                    .with("mailbox", address.display()),
+                Finding::new(FindingCode::BrowserOpenFailed).with(
+                    Param::Problem,
+                    "signing in with a code is only possible for Microsoft accounts",
+                ),
             ));
         }
         let auth = run
@@ -144,7 +142,7 @@ impl Assistant {
                 .filter(|p| now.saturating_sub(p.parked_at) < CONFIRMATION_TTL.as_secs())
                 .ok_or_else(|| {
                     Finding::new(FindingCode::SigninCancelled)
-                        .with("mailbox", address.display())
+                        .with(Param::Mailbox, address.display())
                         .with_evidence(
                             "no sign-in is waiting for confirmation (they are kept for 10 minutes)",
                         )

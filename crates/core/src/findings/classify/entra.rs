@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 
 use FindingCode as C;
 
@@ -126,13 +126,13 @@ pub fn entra(err: &EntraError, phase: EntraPhase) -> Finding {
                 .or_else(|| session(n))
         })
         .unwrap_or_else(|| by_error(err, phase));
-    let mut f = Finding::new(finding).with("problem", problem);
+    let mut f = Finding::new(finding).with_if_used(Param::Problem, problem);
     if let Some(n) = code {
         // Microsoft's live lookup page for the code.
         f = f.with_doc_fallback(format!("https://login.microsoftonline.com/error?code={n}"));
     }
     if let Some(account) = quoted_account(err.error_description.as_deref().unwrap_or("")) {
-        f = f.with("signed_in", account);
+        f = f.with_if_used(Param::SignedIn, account);
     }
     f.with_evidence(err.evidence())
 }
@@ -331,7 +331,7 @@ mod tests {
             C::PersonalAccountNotAllowed
         );
         let guest = EntraError { error: "invalid_request".into(), error_description: Some("AADSTS50020: User account 'u@other.example' from identity provider 'https://sts.windows.net/x/' does not exist in tenant 'T'.".into()), ..Default::default() };
-        let f = entra(&guest, EntraPhase::Authorize).with("mailbox", "ann@example.edu");
+        let f = entra(&guest, EntraPhase::Authorize).with(Param::Mailbox, "ann@example.edu");
         assert_eq!(f.code, C::SignedInAsDifferentAccount);
         assert_eq!(
             f.title,

@@ -9,7 +9,7 @@
 
 use super::entra::{EntraError, EntraPhase, aadsts_in, entra};
 use super::reply::{self, SmtpReply, imap, smtp, xoauth2_challenge};
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 
 /// The findings in `text`, most specific first, each code once.
 pub fn explain(text: &str) -> Vec<Finding> {
@@ -138,7 +138,7 @@ fn reply_findings(text: &str) -> Vec<Finding> {
             flush(&mut block, &mut found);
             found.push(
                 Finding::new(FindingCode::AuthRejected)
-                    .with("server", "The server")
+                    .with(Param::Server, "The server")
                     .with_evidence(format!("XOAUTH2 challenge: {json}")),
             );
             continue;

@@ -5,7 +5,7 @@
 //! whole strings, because providers reword their texts and append per-call ids (facts §6.1
 //! note). The first matching rule wins, so specific rules come before generic ones.
 
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 
 /// Which side of the conversation produced a reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,7 +212,7 @@ fn find_rule(
 fn finding_from(rule: Option<&Rule>, evidence: &str) -> Finding {
     match rule {
         Some(rule) => Finding::new(rule.code)
-            .with("problem", rule.problem)
+            .with_if_used(Param::Problem, rule.problem)
             .with_vendor_link_from(evidence)
             .with_evidence(evidence),
         None => Finding::new(C::UnrecognisedReply).with_evidence(evidence),

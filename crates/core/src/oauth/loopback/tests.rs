@@ -2,7 +2,7 @@
 //! (favicon first, garbage and TLS bytes, idle connections, wrong state, timeout, cancel).
 
 use super::*;
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, Param};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 fn head(target: &str) -> RequestHead {
@@ -217,7 +217,8 @@ async fn field_f22_taken_port_falls_back_and_total_failure_is_explained() {
         matches!(err, LoopbackError::Bind(ref e) if e.kind() == io::ErrorKind::AddrInUse),
         "{err:?}"
     );
-    let f = Finding::new(FindingCode::LoopbackPortUnavailable).with("problem", err.to_string());
+    let f =
+        Finding::new(FindingCode::LoopbackPortUnavailable).with(Param::Problem, err.to_string());
     assert_eq!(
         f.title,
         "Another program or security software is blocking sign-in"
@@ -315,7 +316,7 @@ async fn field_f09_no_callback_times_out_reports_mismatch_and_frees_the_port() {
         "{err:?}"
     );
     assert!(TcpListener::bind(addr).await.is_ok(), "port must be freed");
-    let f = Finding::new(FindingCode::SigninNoCallback).with("duration", "2 minutes");
+    let f = Finding::new(FindingCode::SigninNoCallback).with(Param::Duration, "2 minutes");
     assert_eq!(f.title, "The sign-in did not come back to the app");
     assert!(f.steps[0].contains("AADSTS"));
 

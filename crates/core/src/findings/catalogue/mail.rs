@@ -1,0 +1,136 @@
+//! The mail protocols (SMTP and IMAP): what a mail server says about the connection, the
+//! sign-in and the test message, whoever runs it.
+
+use super::{Entry, e};
+use crate::findings::Audience::*;
+use crate::findings::FindingCode::*;
+use crate::findings::Param::*;
+
+/// The entries of this subject.
+pub(super) const ENTRIES: &[Entry] = &[
+    e(
+        StarttlsUnavailable,
+        Helpdesk,
+        &[Server],
+        "{server} does not offer a secure connection",
+        "The sending server did not offer STARTTLS, so the app will not send your sign-in over this connection. Something on the network may be stripping encryption, or this is not the right server.",
+        &[
+            "Check the server and port in the settings (Microsoft 365: smtp.office365.com port 587).",
+            "Ask the network administrator whether a firewall rewrites mail traffic (\"SMTP inspection\").",
+        ],
+        None,
+    ),
+    e(
+        AuthMechanismUnavailable,
+        Admin,
+        &[Server, Problem],
+        "{server} does not offer the sign-in method this account needs",
+        "The server did not list {problem} among its sign-in methods after the connection was secured.",
+        &[
+            "Check that the server in the settings is the right one for this provider.",
+            "For Microsoft 365, make sure SMTP AUTH is enabled for the mailbox (see the next steps if sending fails).",
+        ],
+        Some(
+            "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission",
+        ),
+    ),
+    e(
+        AuthRejected,
+        Helpdesk,
+        &[Server, Mailbox],
+        "{server} refused the sign-in",
+        "The mail server did not accept the sign-in for {mailbox}. Common causes: the sign-in belongs to another account, the token has expired or was made for the wrong service, or sending/reading by apps is disabled for this mailbox.",
+        &[
+            "Sign in again in this app, and make sure you choose {mailbox} in the browser.",
+            "Ask the administrator to check that SMTP AUTH and IMAP are enabled for {mailbox} (Get-CASMailbox -Identity {mailbox} | Format-List SmtpClientAuthenticationDisabled,ImapEnabled).",
+        ],
+        Some(
+            "https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+        ),
+    ),
+    e(
+        PasswordRejected,
+        User,
+        &[Server, Mailbox],
+        "{server} did not accept the password for {mailbox}",
+        "The mail server refused the password, so nothing was saved. Either it was mistyped, or the provider wants a different kind of password for mail programs.",
+        &[
+            "Type the password again (check Caps Lock and the keyboard layout).",
+            "Some providers need a separate password for mail programs (an \"app password\") when two-step sign-in is on: look in your mail account's security settings.",
+            "If it keeps failing, ask your mail provider or IT team whether IMAP and SMTP access are allowed for your mailbox.",
+        ],
+        Some("https://support.mozilla.org/kb/manual-account-configuration"),
+    ),
+    e(
+        TestMessageNotFound,
+        Helpdesk,
+        &[Mailbox, Duration],
+        "The test message did not arrive",
+        "The test message was accepted for sending, but it did not show up in the inbox of {mailbox} within {duration}.",
+        &[
+            "Wait a minute and look in the inbox and the junk folder for \"Mail Setup Assistant test message\".",
+            "If it never arrives, a mail flow rule or filter may be holding it; the administrator can trace it in the Exchange admin center → Mail flow → Message trace.",
+        ],
+        None,
+    ),
+    e(
+        MessageRejected,
+        Helpdesk,
+        &[Problem],
+        "The server would not accept the test message",
+        "Signing in worked, but the server refused the message ({problem}).",
+        &["Give the evidence to the administrator: it says why the server refused."],
+        None,
+    ),
+    e(
+        UnrecognisedReply,
+        Helpdesk,
+        &[],
+        "The app does not recognise this answer",
+        "The app has no explanation for this text (a server reply or an error message) yet. The text is kept below, with personal and secret parts removed.",
+        &["Send the evidence to the helpdesk or the app's maintainers."],
+        None,
+    ),
+    e(
+        ServerTemporaryFailure,
+        Helpdesk,
+        &[Problem],
+        "The mail server had a temporary problem",
+        "The server answered with a temporary error ({problem}). Nothing is wrong with the account.",
+        &[
+            "Try again in a few minutes.",
+            "If it lasts more than an hour, check the provider's service status page.",
+        ],
+        Some(
+            "https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online",
+        ),
+    ),
+    e(
+        TooManyRequests,
+        Helpdesk,
+        &[Problem],
+        "Too many attempts in a short time",
+        "The server is slowing down requests from this computer or account ({problem}). This is temporary.",
+        &[
+            "Wait 15 minutes, then try once.",
+            "Make sure no other program keeps trying to sign in to this mailbox with an old password.",
+        ],
+        Some(
+            "https://learn.microsoft.com/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits",
+        ),
+    ),
+    // 530 5.7.57 (https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-57-in-exchange-online).
+    e(
+        NotAuthenticatedBeforeSend,
+        Helpdesk,
+        &[],
+        "The program tried to send without signing in first",
+        "The server refused to accept mail because no sign-in had succeeded on the connection (530 5.7.57). The sign-in was skipped or failed without the program noticing.",
+        &[
+            "Check the program's sending settings: it must sign in (SMTP AUTH) on port 587 after STARTTLS before sending.",
+        ],
+        Some(
+            "https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-57-in-exchange-online",
+        ),
+    ),
+];

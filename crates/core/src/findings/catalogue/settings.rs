@@ -1,0 +1,117 @@
+//! The settings and what the person typed: the address, the settings file, the app
+//! registrations and server settings the app needs, and the app's own internal error.
+
+use super::{Entry, e};
+use crate::findings::Audience::*;
+use crate::findings::FindingCode::*;
+use crate::findings::Param::*;
+
+/// The words for an unexpected internal error (also what [`super::entry`] falls back to).
+pub(super) const INTERNAL: Entry = e(
+    Internal,
+    Helpdesk,
+    &[],
+    "Something unexpected went wrong in the app",
+    "The app ran into an error it did not expect. No sign-in details were lost.",
+    &[
+        "Try again.",
+        "If it repeats, send the report to the app's maintainers.",
+    ],
+    None,
+);
+
+/// The entries of this subject.
+pub(super) const ENTRIES: &[Entry] = &[
+    e(
+        InvalidAddress,
+        User,
+        &[Problem],
+        "That is not an email address we can use",
+        "{problem}",
+        &["Type just the mailbox address, for example ann@example.edu, and try again."],
+        None,
+    ),
+    e(
+        SettingsInvalid,
+        Admin,
+        &[Problem],
+        "The settings file cannot be used",
+        "The app could not use its settings file: {problem}",
+        &[
+            "Check that the settings file named above exists and can be read, and correct the field that is named, if any.",
+            "Leave a field out (or empty) to use the standard value.",
+            "Start the app again.",
+        ],
+        None,
+    ),
+    e(
+        AppNotConfigured,
+        Admin,
+        &[],
+        "Microsoft sign-in is not set up for this app yet",
+        "To sign in with Microsoft, the app needs your organisation's app registration (a client ID). None is configured, so the app cannot open the Microsoft sign-in page.",
+        &[
+            "In the Microsoft Entra admin center, register an app: Identity → Applications → App registrations → New registration.",
+            "Under Authentication, add the platform \"Mobile and desktop applications\" with the redirect URI http://localhost.",
+            "Under API permissions, add the delegated permissions SMTP.Send and IMAP.AccessAsUser.All (listed under Microsoft Graph → Office 365 Exchange Online), plus openid, profile, email and offline_access, and grant consent.",
+            "Put the tenant ID and the application (client) ID into the Mail Setup Assistant settings file, [microsoft] client_id and tenant.",
+        ],
+        Some(
+            "https://learn.microsoft.com/entra/identity-platform/scenario-desktop-app-registration",
+        ),
+    ),
+    // The consumers authority (https://learn.microsoft.com/entra/identity-platform/v2-protocols-oidc).
+    e(
+        PersonalSignInNotConfigured,
+        Admin,
+        &[],
+        "Sign-in for personal Microsoft accounts is not set up for this app",
+        "Outlook.com and Hotmail accounts sign in at Microsoft's consumer service, which needs an app registration that accepts personal accounts. None is configured.",
+        &[
+            "In the Microsoft Entra admin center, register an app whose supported account types include \"Personal Microsoft accounts\".",
+            "Under Authentication, add the platform \"Mobile and desktop applications\" with the redirect URI http://localhost; add the delegated permissions IMAP.AccessAsUser.All and SMTP.Send (Office 365 Exchange Online), plus offline_access.",
+            "Put its application (client) ID into the settings file, [outlook] client_id.",
+        ],
+        Some("https://learn.microsoft.com/entra/identity-platform/supported-accounts-validation"),
+    ),
+    e(
+        ClientSecretMissing,
+        Admin,
+        &[ClientId],
+        "The app registration needs a client secret",
+        "The settings say the app registration {client_id} is a confidential (\"Web\") registration, so Microsoft requires a client secret, but none is stored on this computer.",
+        &[
+            "Preferably, change the registration to a public client: move the redirect URI to \"Mobile and desktop applications\" and set client_type = \"public\" in the settings.",
+            "Otherwise enter the secret once in the app's Admin page (or run: mailsetup admin set-client-secret). It is kept only in this computer's password vault.",
+        ],
+        Some(
+            "https://learn.microsoft.com/entra/identity-platform/scenario-desktop-app-registration",
+        ),
+    ),
+    // Autoconfig (https://github.com/thunderbird/autoconfig) found nothing.
+    e(
+        ServerSettingsNeeded,
+        User,
+        &[Domain],
+        "The app needs the mail server settings for {domain}",
+        "The app could not find out which servers handle mail for {domain}: the provider publishes no automatic settings.",
+        &[
+            "Enter the incoming (IMAP) and outgoing (SMTP) server names and ports. Your mail provider's help pages or your IT team have them.",
+            "Use the secure ports: IMAP 993 (SSL/TLS), SMTP 587 (STARTTLS) or 465 (SSL/TLS). The app never sends a password over an unencrypted connection.",
+            "On the command line, add them to the command: `--imap imap.example.net:993 --smtp smtp.example.net:587` (and `--username NAME` when the login is not the address).",
+        ],
+        Some("https://support.mozilla.org/kb/manual-account-configuration"),
+    ),
+    e(
+        PasswordSignInNeeded,
+        User,
+        &[Domain, Mailbox],
+        "{domain} signs in with a password",
+        "This provider offers mail programs no sign-in in the browser. The app signs in with the mailbox's password instead: it checks the password on the mail server (only over an encrypted connection) and keeps it only in this computer's vault.",
+        &[
+            "Use the password sign-in: Password in the app, or `mailsetup signin {mailbox} --password`.",
+        ],
+        Some("https://support.mozilla.org/kb/manual-account-configuration"),
+    ),
+    INTERNAL,
+];

@@ -1,0 +1,231 @@
+//! The sign-in in the browser and the saved sign-in: cancelled or lost answers, the wrong
+//! account, device codes, consent and sign-ins that must be renewed, whichever provider.
+
+use super::{AdminWords, Entry, e};
+use crate::findings::Audience::*;
+use crate::findings::FindingCode::*;
+use crate::findings::Param::*;
+
+const CONSENT_ADMIN: AdminWords = AdminWords {
+    explanation: "Users are asked to accept the app's permissions. If users may not consent in your organisation, grant consent once for everyone.",
+    steps: &[
+        "Open {authority}/{tenant}/adminconsent?client_id={client_id} as an administrator and accept.",
+        "Or: Entra admin center → Enterprise applications → the app → Permissions → Grant admin consent.",
+    ],
+};
+
+const OTHER_ACCOUNT_ADMIN: AdminWords = AdminWords {
+    explanation: "Another account than the mailbox signed in; nothing was stored.",
+    steps: &[
+        "If this keeps happening on shared computers, ask users to sign out of Microsoft in the browser, or use private windows.",
+    ],
+};
+
+/// The entries of this subject.
+pub(super) const ENTRIES: &[Entry] = &[
+    // The browser was already signed in to another account; pinned by the tests
+    // `field_f04_admin_token_for_sender_mailbox_is_a_mismatch` and
+    // `field_f04_wrong_account_stores_nothing_and_says_who`.
+    e(
+        SignedInAsDifferentAccount,
+        User,
+        &[SignedIn, Mailbox, Provider],
+        "The browser signed in as {signed_in}, not {mailbox}",
+        "You are setting up {mailbox}, but {provider} returned a sign-in for {signed_in}. This usually happens when the browser is already signed in to another {provider} account. Nothing was saved.",
+        &[
+            "Try again in a private (incognito/InPrivate) browser window, where no account is signed in.",
+            "Or, on the {provider} page, choose \"Use another account\" and sign in as {mailbox}.",
+            "If {mailbox} is a shared mailbox, sign in with your own account and use the shared mailbox option.",
+        ],
+        None,
+    )
+    .admin(OTHER_ACCOUNT_ADMIN),
+    // Pinned by the test `field_f11_cancel_in_browser_is_signin_cancelled`.
+    e(
+        SigninCancelled,
+        User,
+        &[Provider, Mailbox],
+        "The sign-in was cancelled",
+        "The sign-in was stopped before it finished (cancelled in the app, or the permissions were declined in the browser), so the app did not get access. Nothing was saved.",
+        &[
+            "Start the sign-in again and accept the permissions {provider} asks for, choosing {mailbox}.",
+        ],
+        None,
+    ),
+    // Pinned by the test `field_f09_no_callback_times_out_reports_mismatch_and_frees_the_port`.
+    e(
+        SigninNoCallback,
+        User,
+        &[Duration],
+        "The sign-in did not come back to the app",
+        "The app waited {duration} but the browser never returned to it. Either the sign-in was not finished, or Microsoft showed an error page instead of returning.",
+        &[
+            "Look at the browser window: if it shows a code starting with AADSTS, read it to the helpdesk or paste it into the app's error box.",
+            "Otherwise start the sign-in again and finish it in the browser.",
+            "For the helpdesk: the app's redirect URI must be registered exactly as configured (http://localhost or http://127.0.0.1) under \"Mobile and desktop applications\".",
+        ],
+        None,
+    ),
+    e(
+        SigninStateMismatch,
+        Helpdesk,
+        &[],
+        "A sign-in answer arrived that this app did not ask for",
+        "The browser delivered a sign-in answer whose security check (state) did not match. It may be from an older sign-in tab, or something else on this computer tried to inject a sign-in. It was ignored.",
+        &[
+            "Close old sign-in tabs and start the sign-in again.",
+            "If it happens repeatedly, check the computer for unwanted software.",
+        ],
+        None,
+    ),
+    e(
+        BrowserOpenFailed,
+        User,
+        &[Problem],
+        "The web browser could not be opened",
+        "The app tried to open your web browser for the Microsoft sign-in, but it did not start ({problem}).",
+        &[
+            "Open your web browser yourself and go to the sign-in link shown by the app.",
+            "Or set a default web browser in your computer's settings and try again.",
+        ],
+        None,
+    ),
+    e(
+        PrivateWindowUnavailable,
+        User,
+        &[Problem, Link, Mailbox],
+        "A private window could not be opened automatically",
+        "The app could not start a browser in private mode ({problem}). You can open one yourself.",
+        &[
+            "Open a private window in your browser: Ctrl+Shift+N in Edge and Chrome (\"InPrivate\" / \"Incognito\"), Ctrl+Shift+P in Firefox, Cmd+Shift+N in Safari.",
+            "Copy this address into it and press Enter: {link}",
+            "Sign in there as {mailbox}. The app continues by itself.",
+        ],
+        None,
+    ),
+    e(
+        SignedInAsAdmin,
+        User,
+        &[Mailbox, SignedIn],
+        "An administrator account signed in instead of {mailbox}",
+        "Microsoft returned a sign-in for {signed_in}, which is an administrator account. An administrator's sign-in is never used for someone else's mailbox. Nothing was saved.",
+        &[
+            "Try again and pick the account {mailbox} in Microsoft's account list, or use a private window where no account is signed in.",
+            "If you are the IT person helping, sign out of your administrator account in this browser first.",
+            "If {mailbox} is a shared mailbox, sign in with your own account and use the shared mailbox option.",
+        ],
+        None,
+    )
+    .admin(OTHER_ACCOUNT_ADMIN),
+    e(
+        AccountConfirmationNeeded,
+        User,
+        &[SignedIn, Mailbox, Provider],
+        "Is {signed_in} the right account for {mailbox}?",
+        "{provider} signed in {signed_in}, which belongs to the same organisation as {mailbox} but has another name (for example an alias or a different sign-in name). The app needs you to confirm it before saving anything.",
+        &[
+            "Run the sign-in again in a terminal and answer the question, or add --accept-account {signed_in} if you are sure.",
+            "If it is not the right account, sign in again and pick {mailbox}.",
+        ],
+        None,
+    ),
+    e(
+        DeviceCodeExpired,
+        User,
+        &[],
+        "The sign-in code expired",
+        "The code was not entered in time (codes are valid for about 15 minutes). Nothing was saved.",
+        &["Start the sign-in with a code again and enter the new code promptly."],
+        Some("https://learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code"),
+    ),
+    e(
+        DeviceCodeDeclined,
+        User,
+        &[Mailbox],
+        "The sign-in with the code was declined",
+        "On the other device the sign-in was cancelled or declined. Nothing was saved.",
+        &[
+            "Start the sign-in with a code again and accept on the other device, signing in as {mailbox}.",
+        ],
+        None,
+    ),
+    e(
+        InteractiveRequired,
+        User,
+        &[Provider, Mailbox, Authority, Tenant, ClientId],
+        "Please sign in again",
+        "{provider} needs you to confirm the sign-in in the browser again (for example to accept permissions or complete multi-factor authentication).",
+        &[
+            "Sign in again (Sign in in the app, or `mailsetup signin {mailbox}`) and finish the steps {provider} shows in the browser.",
+        ],
+        None,
+    )
+    .admin(CONSENT_ADMIN),
+    e(
+        ConsentDeclined,
+        User,
+        &[Provider, Authority, Tenant, ClientId],
+        "The permissions were declined",
+        "{provider} asked for permission to send and read mail and it was declined, so the app cannot work with the mailbox.",
+        &["Sign in again and choose Accept on the permissions page."],
+        None,
+    )
+    .admin(CONSENT_ADMIN),
+    e(
+        IdpError,
+        Helpdesk,
+        &[Provider, Problem],
+        "{provider} sign-in reported an error",
+        "{provider} answered with an error the app does not recognise ({problem}).",
+        &[
+            "Look up the AADSTS code at https://login.microsoftonline.com/error?code=<number>.",
+            "Send the evidence (it holds the trace and correlation IDs Microsoft support asks for) to the administrator.",
+        ],
+        Some("https://learn.microsoft.com/entra/identity-platform/reference-error-codes"),
+    ),
+    e(
+        IdTokenInvalid,
+        Admin,
+        &[Provider, Problem],
+        "{provider}'s answer did not say reliably who signed in",
+        "The identity token was missing or did not match this sign-in ({problem}). For safety nothing was saved.",
+        &[
+            "Make sure the app registration has the openid, profile and email permissions.",
+            "Sign in again; if it repeats, send the evidence to the app's maintainers.",
+        ],
+        None,
+    ),
+    e(
+        TokenIncomplete,
+        Admin,
+        &[Provider, Problem],
+        "{provider} did not grant everything the app needs",
+        "The sign-in worked, but {problem}. Nothing was saved.",
+        &[
+            "App registration → API permissions: add the delegated permissions SMTP.Send, IMAP.AccessAsUser.All and offline_access, then grant consent.",
+            "Sign in again.",
+        ],
+        Some(
+            "https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+        ),
+    ),
+    // AADSTS700082 / 70008; pinned by the test `field_f14_f15_refresh_errors`.
+    e(
+        ReauthInactivity,
+        User,
+        &[Mailbox],
+        "Not used for a while: please sign in again",
+        "The saved sign-in expired because it was not used for a long time (Microsoft lets it lapse after about 90 days without use). A sign-in in this state cannot be renewed, so the app removes it from this computer's vault.",
+        &["Sign in again as {mailbox}: Sign in in the app, or `mailsetup signin {mailbox}`."],
+        Some("https://learn.microsoft.com/entra/identity-platform/refresh-tokens"),
+    ),
+    e(
+        ReauthRequired,
+        User,
+        &[Problem, Mailbox],
+        "Please sign in again",
+        "The saved sign-in is no longer valid ({problem}). This happens after a password change or when an administrator signs you out everywhere. A sign-in in this state cannot be renewed, so the app removes it from this computer's vault.",
+        &["Sign in again as {mailbox}: Sign in in the app, or `mailsetup signin {mailbox}`."],
+        Some("https://learn.microsoft.com/entra/identity-platform/refresh-tokens"),
+    ),
+];
