@@ -50,6 +50,8 @@ step "cargo fmt --check"
 cargo fmt --all --check
 step "cargo clippy -D warnings"
 timed cargo clippy --workspace --all-targets --quiet -- -D warnings
+step "cargo doc -D warnings (every doc link resolves)"
+RUSTDOCFLAGS="-D warnings" timed cargo doc --workspace --no-deps --quiet
 step "build (debug: the app, the CLI, the tests)"
 timed cargo build --workspace --all-targets --quiet
 step "Rust tests: core units, CLI end to end against the peers, desktop shell"

@@ -6,7 +6,7 @@
 //! `--inprivate`, Chrome/Chromium/Brave `--incognito`, Firefox `-private-window`), so that an
 //! account already signed in elsewhere in the browser cannot answer instead of the mailbox
 //! (the wrong-account trap). Which browsers are installed, which is the default and how each
-//! OS starts one is decided in [`installed`]. The [`Browser`] trait is the seam tests drive.
+//! OS starts one is decided in [`installed`](mod@installed). The [`Browser`] trait is the seam tests drive.
 //!
 //! Flag sources: Microsoft Edge `--inprivate` and Chromium's `--incognito`
 //! (`chrome/common/chrome_switches.cc`, shared by Chrome and Brave); Firefox

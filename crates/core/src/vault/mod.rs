@@ -11,7 +11,7 @@
 //! - `<address>#access`: the current access token and its expiry (a cache);
 //! - `client-secret:<client id>`: a confidential registration's secret (entered by an admin).
 //!
-//! Each is written through the [`layout`], which splits a value that does not fit one entry of
+//! Each is written through the layout (`vault::layout`), which splits a value that does not fit one entry of
 //! this OS's store (Windows: 2,560 bytes; an Entra access token alone is 2,000–3,000
 //! characters, a record with its ~1,500-character refresh token ~2,100: field case N01) and
 //! commits it with one final write, so a rotated refresh token is stored whole before the

@@ -1,8 +1,8 @@
 //! Classification: raw replies from mail servers and the identity provider → findings.
 //!
 //! - [`reply`]: SMTP and IMAP replies (Exchange Online, Gmail, Postfix/Dovecot);
-//! - [`entra`]: Microsoft Entra ID errors (token endpoint JSON, authorize redirects);
-//! - [`explain`]: anything a person copies (a reply, a transcript, an AADSTS message, a JSON
+//! - [`entra`](mod@entra): Microsoft Entra ID errors (token endpoint JSON, authorize redirects);
+//! - [`explain`](mod@explain): anything a person copies (a reply, a transcript, an AADSTS message, a JSON
 //!   body, a browser error page) → the findings it contains.
 
 pub mod entra;
