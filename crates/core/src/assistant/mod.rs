@@ -21,6 +21,7 @@ mod password;
 mod signin;
 mod tokens;
 mod verify;
+mod view;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -33,6 +34,7 @@ use tokio_util::sync::CancellationToken;
 pub use choices::{PasswordKind, SignInChoices};
 pub use signin::AccountConfirmation;
 pub use verify::BATCH_CONCURRENCY;
+pub use view::OutcomeView;
 
 use crate::accounts::{AccountIndex, AccountSummary};
 use crate::address::Address;
