@@ -6,7 +6,7 @@ import { wireAdmin } from './admin.js';
 import { loadChoices, openSignIn, wireChoices } from './choices.js';
 import { wireHelpdesk } from './helpdesk.js';
 import { wirePassword } from './password.js';
-import { applyProgress, el, findingCard, outcomeFindings, showFindings } from './render.js';
+import { applyProgress, el, findingCard, showFindings } from './render.js';
 import { closeServers, needsServers, openServers, resetServers, wireServers } from './servers.js';
 import { loadBrowsers, wireSignIn } from './signin.js';
 import { $, busy, show, wizard } from './wizard.js';
@@ -124,7 +124,7 @@ async function runCheck() {
       $('#discovery').textContent = outcome.discovery.summary;
       $('#discovery').hidden = false;
     }
-    const findings = outcomeFindings(outcome);
+    const { findings } = outcome;
     showFindings($('#check-findings'), findings);
     $('#check-next').disabled = !outcome.passed;
     if (outcome.passed) wizard.choicesReady = loadChoices(wizard.address);
@@ -166,7 +166,7 @@ $('#verify-start').addEventListener('click', async () => {
   try {
     const outcome = await api.verify(wizard.address, $('#send-test').checked, (ev) => applyProgress(list, ev));
     wizard.lastVerify = outcome;
-    showFindings($('#verify-findings'), outcomeFindings(outcome));
+    showFindings($('#verify-findings'), outcome.findings);
     document.body.dataset.verify = outcome.passed ? 'passed' : 'failed';
     if (outcome.passed) {
       button.hidden = true;
