@@ -13,7 +13,6 @@ import { $, busy, show, wizard } from './wizard.js';
 
 function setAddress(info, delegate) {
   wizard.address = info.display;
-  wizard.info = info;
   wizard.delegate = delegate || null;
   wizard.signInAs = delegate || null;
   wizard.choices = null;
@@ -142,8 +141,14 @@ $('#check-retry').addEventListener('click', runCheck);
 $('#check-next').addEventListener('click', async () => {
   const button = $('#check-next');
   busy(button, true);
-  const choices = await (wizard.choicesReady || (wizard.choicesReady = loadChoices(wizard.address)));
+  const { choices, finding } = await (wizard.choicesReady || (wizard.choicesReady = loadChoices(wizard.address)));
   busy(button, false);
+  if (finding) {
+    // Shown like any failed call's finding; "Next" asks the core again.
+    wizard.choicesReady = null;
+    showFindings($('#check-findings'), [finding]);
+    return;
+  }
   openSignIn(choices);
 });
 wireServers(runCheck);

@@ -198,3 +198,25 @@ test('a failure seen by two steps shows once: the page shows the findings the co
   await page2.waitForSelector('body[data-check="failed"]');
   assert.deepEqual(await page2.locator('#check-findings .finding').evaluateAll((cs) => cs.map((c) => c.dataset.code)), ['CONNECT_TIMEOUT']);
 });
+
+test('the wizard\'s state is declared in one place and takes no other field', async () => {
+  const page = await openPage(browser, { app_info: [appInfo()], list_accounts: [{ result: [] }] });
+  await page.waitForSelector('body[data-ready="true"]');
+  const state = await page.evaluate(async () => {
+    const { wizard } = await import('./wizard.js');
+    let added = 'no error';
+    try {
+      // As in the page's modules, which are strict code.
+      (() => { 'use strict'; wizard.notDeclared = 1; })();
+    } catch (e) {
+      added = e.constructor.name;
+    }
+    return { sealed: Object.isSealed(wizard), keys: Object.keys(wizard), added, has: 'notDeclared' in wizard };
+  });
+  assert.deepEqual(state, {
+    sealed: true,
+    keys: ['address', 'delegate', 'signInAs', 'choicesReady', 'choices', 'serversTyped', 'account', 'lastVerify', 'previous'],
+    added: 'TypeError',
+    has: false,
+  });
+});
