@@ -1,12 +1,14 @@
 //! The commands the page may call (listed in build.rs and granted in capabilities/main.json).
 //! Each is `async`, takes plain values plus the shared [`AppState`], calls one core function and
 //! returns serde data or a [`CommandError`]. Long steps stream [`Progress`] over a `Channel`.
+//! Outcomes go to the page as [`OutcomeView`]s: with the findings to show and the action in
+//! words, both worked out by the core.
 
 use std::sync::Arc;
 
 use mailsetup_core::address::Address;
 use mailsetup_core::assistant::{
-    AccountStatus, Assistant, Outcome, Provisioning, Registration, SignInOptions, VerifyOptions,
+    AccountStatus, Assistant, OutcomeView, Provisioning, Registration, SignInOptions, VerifyOptions,
 };
 use mailsetup_core::browser::{BrowserKind, InstalledBrowser};
 use mailsetup_core::findings::Finding;
@@ -80,6 +82,14 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
     })
 }
 
+/// The core's `INTERNAL` finding, for a call that failed before it reached a command (e.g. one
+/// the window may not call), so that every word the page shows comes from the core. `detail`
+/// (the page's error) goes to the log, redacted, as for any internal error.
+#[tauri::command]
+pub async fn internal_finding(detail: String) -> Result<Finding> {
+    Ok(Finding::internal(detail).finish())
+}
+
 /// A checked address and what the app will do with it.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -116,9 +126,12 @@ pub async fn check_connection(
     state: State<'_, AppState>,
     address: String,
     on_event: Channel<Progress>,
-) -> Result<Outcome> {
+) -> Result<OutcomeView> {
     let (assistant, address) = target(&state, &address)?;
-    Ok(assistant.check_connection(&address, &sink(on_event)).await)
+    Ok(assistant
+        .check_connection(&address, &sink(on_event))
+        .await
+        .into())
 }
 
 /// How the page asks for a sign-in.
@@ -144,7 +157,7 @@ pub async fn sign_in(
     address: String,
     request: Option<SignInRequest>,
     on_event: Channel<Progress>,
-) -> Result<Outcome> {
+) -> Result<OutcomeView> {
     let request = request.unwrap_or_default();
     let (assistant, address) = target(&state, &address)?;
     let opts = SignInOptions {
@@ -164,7 +177,8 @@ pub async fn sign_in(
         assistant.sign_in_with_code(&address, &opts, &sink).await
     } else {
         assistant.sign_in(&address, &opts, &sink).await
-    })
+    }
+    .into())
 }
 
 /// Answers the "is this the right account?" question of a sign-in.
@@ -174,11 +188,12 @@ pub async fn confirm_sign_in(
     address: String,
     accept: bool,
     on_event: Channel<Progress>,
-) -> Result<Outcome> {
+) -> Result<OutcomeView> {
     let (assistant, address) = target(&state, &address)?;
     Ok(assistant
         .confirm_sign_in(&address, accept, &sink(on_event))
-        .await)
+        .await
+        .into())
 }
 
 /// The browsers that can open a private window here.
@@ -241,11 +256,12 @@ pub async fn verify(
     address: String,
     send_test: bool,
     on_event: Channel<Progress>,
-) -> Result<Outcome> {
+) -> Result<OutcomeView> {
     let (assistant, address) = target(&state, &address)?;
     Ok(assistant
         .verify(&address, VerifyOptions { send_test }, &sink(on_event))
-        .await)
+        .await
+        .into())
 }
 
 /// The mailboxes set up on this computer.

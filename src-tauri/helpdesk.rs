@@ -1,7 +1,7 @@
 //! The helpdesk's commands: "paste an error", the full check of a saved account, and the
 //! report (shown, copied, saved). Each calls one core function.
 
-use mailsetup_core::assistant::{Outcome, VerifyOptions};
+use mailsetup_core::assistant::{OutcomeView, VerifyOptions};
 use mailsetup_core::findings::{Finding, classify};
 use mailsetup_core::progress::Progress;
 use mailsetup_core::report;
@@ -25,11 +25,14 @@ pub async fn full_check(
     state: State<'_, AppState>,
     address: String,
     on_event: Channel<Progress>,
-) -> Result<Vec<Outcome>> {
+) -> Result<Vec<OutcomeView>> {
     let (assistant, address) = target(&state, &address)?;
     Ok(assistant
         .full_check(&address, VerifyOptions { send_test: true }, &sink(on_event))
-        .await)
+        .await
+        .into_iter()
+        .map(OutcomeView::from)
+        .collect())
 }
 
 /// The report in its three forms, for the page to show and copy.

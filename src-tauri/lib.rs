@@ -18,6 +18,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         .manage(state::AppState::load())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            commands::internal_finding,
             commands::parse_address,
             commands::check_connection,
             commands::sign_in,
@@ -106,6 +107,27 @@ mod tests {
         .expect_err("an invalid address is refused");
         assert_eq!(err["code"], "INVALID_ADDRESS");
         assert_eq!(err["audience"], "user");
+
+        // A call that failed before it reached a command still reads as the core's finding.
+        let internal: serde_json::Value = get_ipc_response(
+            &webview,
+            request(
+                "internal_finding",
+                serde_json::json!({ "detail": "command x not allowed" }),
+            ),
+        )
+        .expect("the core's finding")
+        .deserialize()
+        .unwrap();
+        assert_eq!(internal["code"], "INTERNAL");
+        assert_eq!(
+            internal["title"],
+            "Something unexpected went wrong in the app"
+        );
+        assert!(
+            internal.get("evidence").is_none(),
+            "the detail goes to the log"
+        );
 
         // What the Sign in step may offer is decided in core, per provider.
         let choices = |address: &str| -> serde_json::Value {

@@ -1,7 +1,7 @@
 //! Commands for mailboxes at Google and other providers: the sign-in choices, sign-in with a
 //! password (App Password or the provider's password), and server settings typed in.
 
-use mailsetup_core::assistant::{Outcome, SignInChoices};
+use mailsetup_core::assistant::{OutcomeView, SignInChoices};
 use mailsetup_core::progress::Progress;
 use secrecy::SecretString;
 use tauri::State;
@@ -24,12 +24,13 @@ pub async fn sign_in_password(
     address: String,
     password: String,
     on_event: Channel<Progress>,
-) -> Result<Outcome> {
+) -> Result<OutcomeView> {
     let (assistant, address) = target(&state, &address)?;
     let password = SecretString::from(password);
     Ok(assistant
         .sign_in_password(&address, &password, &sink(on_event))
-        .await)
+        .await
+        .into())
 }
 
 /// Uses typed-in servers for `address` (IMAP `host:port` over TLS; SMTP `host:port`, STARTTLS

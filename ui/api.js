@@ -1,6 +1,6 @@
 // The only place that talks to the app's core: every command goes through `call`.
 // Errors arrive as findings ({code, audience, title, explanation, steps, evidence?, docUrl?});
-// the page switches on `code` only, never on text.
+// the page switches on `code` only, never on text, and writes no word of a finding itself.
 
 /** Finding codes the page treats specially (mirrors core's FindingCode). */
 export const Codes = Object.freeze({
@@ -11,36 +11,44 @@ export const Codes = Object.freeze({
   INTERNAL: 'INTERNAL',
 });
 
-function core() {
-  const c = window.__TAURI__ && window.__TAURI__.core;
-  if (!c) throw asFinding('The app window is not connected to the app.');
-  return c;
+/** Tauri's IPC (absent when the page runs outside the app: then every call fails). */
+const ipc = () => window.__TAURI__.core;
+
+const isFinding = (err) => Boolean(err && typeof err === 'object' && err.code && err.title);
+
+/** The error's own text, for the log. */
+function detailOf(err) {
+  if (typeof err === 'string') return err;
+  if (err instanceof Error) return err.message;
+  return JSON.stringify(err);
 }
 
-/** Anything thrown by invoke becomes a finding. */
-function asFinding(err) {
-  if (err && typeof err === 'object' && err.code && err.title) return err;
-  return {
-    code: Codes.INTERNAL,
-    audience: 'helpdesk',
-    title: 'Something unexpected went wrong in the app',
-    explanation: 'The app ran into an error it did not expect. No sign-in details were lost.',
-    steps: ['Try again.', 'If it repeats, send the report to the app\'s maintainers.'],
-    evidence: typeof err === 'string' ? err : undefined,
-  };
-}
-
-async function call(command, args) {
+/** Anything thrown by invoke becomes a finding: the command's own, else (the call failed before
+ * it reached a command) the core's INTERNAL finding, which also puts the error in the app's log.
+ * Only when the core cannot be reached at all: the code and the error, no words of the page's. */
+async function asFinding(err) {
+  if (isFinding(err)) return err;
+  const detail = detailOf(err);
   try {
-    return await core().invoke(command, args);
-  } catch (err) {
-    throw asFinding(err);
+    return await ipc().invoke('internal_finding', { detail });
+  } catch {
+    return { code: Codes.INTERNAL, audience: 'helpdesk', evidence: detail };
   }
 }
 
-/** A progress channel that hands each event ({event, step, label, ms, detail?, finding?}) to `onEvent`. */
+/** Calls `command`; `onEvent` (when given) gets each progress event ({event, step, label, ms,
+ * detail?, finding?}) over a channel passed as the `onEvent` argument. */
+async function call(command, args, onEvent) {
+  try {
+    const withChannel = onEvent ? { ...args, onEvent: channel(onEvent) } : args;
+    return await ipc().invoke(command, withChannel);
+  } catch (err) {
+    throw await asFinding(err);
+  }
+}
+
 function channel(onEvent) {
-  const ch = new (core().Channel)();
+  const ch = new (ipc().Channel)();
   ch.onmessage = onEvent;
   return ch;
 }
@@ -48,10 +56,11 @@ function channel(onEvent) {
 export const api = {
   appInfo: () => call('app_info'),
   parseAddress: (address) => call('parse_address', { address }),
-  checkConnection: (address, onEvent) => call('check_connection', { address, onEvent: channel(onEvent) }),
+  /** The connection check → an outcome (OutcomeView: the outcome with `findings` and `actionLabel`). */
+  checkConnection: (address, onEvent) => call('check_connection', { address }, onEvent),
   /** request: {private, browser, pickAccount, signInAs, deviceCode} */
-  signIn: (address, request, onEvent) => call('sign_in', { address, request, onEvent: channel(onEvent) }),
-  confirmSignIn: (address, accept, onEvent) => call('confirm_sign_in', { address, accept, onEvent: channel(onEvent) }),
+  signIn: (address, request, onEvent) => call('sign_in', { address, request }, onEvent),
+  confirmSignIn: (address, accept, onEvent) => call('confirm_sign_in', { address, accept }, onEvent),
   listBrowsers: () => call('list_browsers'),
   provisioning: () => call('provisioning'),
   /** registrationName: 'google' for the Google OAuth client; absent for the Microsoft registration. */
@@ -60,18 +69,18 @@ export const api = {
   /** What the sign-in step offers for the mailbox (SignInChoices). */
   signInChoices: (address) => call('sign_in_choices', { address }),
   /** Checks the password on the mailbox's server and stores it only if accepted. Passed on exactly as typed. */
-  signInPassword: (address, password, onEvent) => call('sign_in_password', { address, password, onEvent: channel(onEvent) }),
+  signInPassword: (address, password, onEvent) => call('sign_in_password', { address, password }, onEvent),
   /** Typed-in servers ("host:port" each; username null when it is the address) → SignInChoices. */
   setServers: (address, imap, smtp, username) => call('set_servers', { address, imap, smtp, username }),
   cancelSignIn: () => call('cancel_sign_in'),
-  verify: (address, sendTest, onEvent) => call('verify', { address, sendTest, onEvent: channel(onEvent) }),
+  verify: (address, sendTest, onEvent) => call('verify', { address, sendTest }, onEvent),
   listAccounts: () => call('list_accounts'),
   forgetAccount: (address) => call('forget_account', { address }),
   // Helpdesk
   /** The findings in a pasted error text (never fails for bad text). */
   explain: (text) => call('explain', { text }),
   /** Connection check, then verification with a test message: two outcomes, one progress stream. */
-  fullCheck: (address, onEvent) => call('full_check', { address, onEvent: channel(onEvent) }),
+  fullCheck: (address, onEvent) => call('full_check', { address }, onEvent),
   /** This session's latest results for the mailbox: {text, passed, saveDir}. */
   report: (address) => call('report', { address }),
   /** format: 'html' | 'json' | 'txt'; returns the saved file's full path. */

@@ -6,14 +6,13 @@ import { wireAdmin } from './admin.js';
 import { loadChoices, openSignIn, wireChoices } from './choices.js';
 import { wireHelpdesk } from './helpdesk.js';
 import { wirePassword } from './password.js';
-import { applyProgress, el, findingCard, outcomeFindings, showFindings } from './render.js';
+import { applyProgress, el, findingCard, showFindings } from './render.js';
 import { closeServers, needsServers, openServers, resetServers, wireServers } from './servers.js';
 import { loadBrowsers, wireSignIn } from './signin.js';
 import { $, busy, show, wizard } from './wizard.js';
 
 function setAddress(info, delegate) {
   wizard.address = info.display;
-  wizard.info = info;
   wizard.delegate = delegate || null;
   wizard.signInAs = delegate || null;
   wizard.choices = null;
@@ -124,7 +123,7 @@ async function runCheck() {
       $('#discovery').textContent = outcome.discovery.summary;
       $('#discovery').hidden = false;
     }
-    const findings = outcomeFindings(outcome);
+    const { findings } = outcome;
     showFindings($('#check-findings'), findings);
     $('#check-next').disabled = !outcome.passed;
     if (outcome.passed) wizard.choicesReady = loadChoices(wizard.address);
@@ -142,8 +141,14 @@ $('#check-retry').addEventListener('click', runCheck);
 $('#check-next').addEventListener('click', async () => {
   const button = $('#check-next');
   busy(button, true);
-  const choices = await (wizard.choicesReady || (wizard.choicesReady = loadChoices(wizard.address)));
+  const { choices, finding } = await (wizard.choicesReady || (wizard.choicesReady = loadChoices(wizard.address)));
   busy(button, false);
+  if (finding) {
+    // Shown like any failed call's finding; "Next" asks the core again.
+    wizard.choicesReady = null;
+    showFindings($('#check-findings'), [finding]);
+    return;
+  }
   openSignIn(choices);
 });
 wireServers(runCheck);
@@ -166,7 +171,7 @@ $('#verify-start').addEventListener('click', async () => {
   try {
     const outcome = await api.verify(wizard.address, $('#send-test').checked, (ev) => applyProgress(list, ev));
     wizard.lastVerify = outcome;
-    showFindings($('#verify-findings'), outcomeFindings(outcome));
+    showFindings($('#verify-findings'), outcome.findings);
     document.body.dataset.verify = outcome.passed ? 'passed' : 'failed';
     if (outcome.passed) {
       button.hidden = true;

@@ -8,30 +8,16 @@ import { preparePassword } from './password.js';
 import { prepareOAuth } from './signin.js';
 import { $, show, wizard } from './wizard.js';
 
-/** What the page assumes when the core cannot say (an older app): a Microsoft 365 sign-in. */
-function microsoftDefault() {
-  return {
-    provider: 'microsoft365',
-    providerLabel: wizard.info ? wizard.info.provider : 'Microsoft 365 work or school account',
-    oauth: 'Microsoft',
-    oauthProvider: 'Microsoft',
-    deviceCode: true,
-    sharedMailbox: true,
-    password: null,
-    defaultMethod: 'oauth',
-    serversKnown: true,
-  };
-}
-
-/** The sign-in choices for `address`; the Microsoft 365 default when the call fails. */
+/** The sign-in choices for `address`: `{choices}`, or `{finding}` (the failed call's finding)
+ * when the core could not say; the page then shows the finding, as for any failed call. */
 export async function loadChoices(address) {
   try {
-    const c = await api.signInChoices(address);
+    const choices = await api.signInChoices(address);
     document.body.dataset.choices = 'loaded';
-    return c;
-  } catch {
-    document.body.dataset.choices = 'default';
-    return microsoftDefault();
+    return { choices };
+  } catch (finding) {
+    document.body.dataset.choices = 'failed';
+    return { finding };
   }
 }
 
@@ -42,7 +28,8 @@ function firstScreen(c) {
   return c.defaultMethod === 'password' ? c.password : 'oauth';
 }
 
-const oauthName = (c) => c.oauth || c.oauthProvider || 'Microsoft';
+/** Whose browser sign-in: offered here (`oauth`), else the provider's (`oauthProvider`). */
+const oauthName = (c) => c.oauth || c.oauthProvider || '';
 
 function heading(c, screen) {
   if (screen === 'oauth') return `Sign in with ${oauthName(c)}`;

@@ -3,7 +3,7 @@
 // session's results (shown, copied, saved), and "Paste an error" (the findings in a pasted text).
 
 import { api } from './api.js';
-import { applyProgress, el, outcomeFindings, showFindings } from './render.js';
+import { applyProgress, el, showFindings } from './render.js';
 import { $, busy, copy, show, wizard } from './wizard.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -17,9 +17,6 @@ function localTime(secs) {
 
 /** Times are absent (or null) when something never happened. */
 const known = (t) => typeof t === 'number';
-
-/** What each outcome of a full check was, in the result line. */
-const ACTION = { check: 'Connection check', verify: 'Sign-in and test message', sign_in: 'Sign-in' };
 
 /** The mailbox whose report is shown. */
 let reportFor = null;
@@ -145,9 +142,9 @@ async function fullCheck(li, address) {
   let outcomes = null;
   try {
     outcomes = await api.fullCheck(address, (ev) => progress(list, ev));
-    result.textContent = outcomes.map((o) => `${ACTION[o.action] || o.action}: ${o.passed ? 'passed' : 'failed'}`).join(' · ');
+    result.textContent = outcomes.map((o) => `${o.actionLabel}: ${o.passed ? 'passed' : 'failed'}`).join(' · ');
     result.hidden = false;
-    showFindings(slot, outcomes.flatMap(outcomeFindings));
+    showFindings(slot, outcomes.flatMap((o) => o.findings));
   } catch (f) {
     showFindings(slot, [f]);
   }

@@ -4,7 +4,7 @@
 // the field is emptied after the call, and the page keeps the password nowhere else.
 
 import { api } from './api.js';
-import { applyProgress, el, outcomeFindings, showFindings } from './render.js';
+import { applyProgress, el, showFindings } from './render.js';
 import { openServers } from './servers.js';
 import { $, afterSignIn, busy, copy, show, wizard } from './wizard.js';
 
@@ -80,7 +80,7 @@ async function submit(e) {
   try {
     const outcome = await api.signInPassword(wizard.address, field.value, (ev) => applyProgress(list, ev));
     field.value = '';
-    showFindings($('#password-findings'), outcomeFindings(outcome));
+    showFindings($('#password-findings'), outcome.findings);
     passed = outcome.passed;
     document.body.dataset.password = passed ? 'passed' : 'failed';
     if (passed) afterSignIn(outcome.account);

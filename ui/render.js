@@ -17,11 +17,12 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** A finding as a card: title, explanation, numbered steps for its audience, evidence folded. */
+/** A finding as a card: title, explanation, numbered steps for its audience, evidence folded
+ * (unfolded when the finding has no words: the core could not be reached, see api.js). */
 export function findingCard(f) {
   const card = el('div', { class: `finding ${f.audience}`, 'data-code': f.code, role: 'alert' });
-  card.append(el('h3', { text: f.title }));
-  card.append(el('p', { text: f.explanation }));
+  if (f.title) card.append(el('h3', { text: f.title }));
+  if (f.explanation) card.append(el('p', { text: f.explanation }));
   if (f.steps && f.steps.length) {
     card.append(el('p', { class: 'who', text: AUDIENCE[f.audience] || AUDIENCE.user }));
     const ol = el('ol', { class: 'fix' });
@@ -40,11 +41,14 @@ export function findingCard(f) {
   if (f.evidence) {
     const d = el('details', { class: 'evidence' }, el('summary', { text: 'Details for the helpdesk' }));
     d.append(el('pre', { text: `${f.evidence}\n[${f.code}]` }));
+    d.open = !f.title;
     card.append(d);
   }
   return card;
 }
 
+/** Shows `findings` (a command's finding, or an outcome's `findings`: each once, as the core
+ * de-duplicated them) in `slot`. */
 export function showFindings(slot, findings) {
   slot.replaceChildren(...findings.map(findingCard));
 }
@@ -71,11 +75,6 @@ export function applyProgress(list, ev) {
     li.className = 'info';
     li.querySelector('.detail').textContent = ev.detail ? ` — ${ev.detail}` : '';
   }
-}
-
-/** The failed steps' findings of an outcome. */
-export function outcomeFindings(outcome) {
-  return outcome.steps.filter((s) => s.finding).map((s) => s.finding);
 }
 
 export { el };

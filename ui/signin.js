@@ -3,7 +3,7 @@
 // after a wrong account. The password screens are in password.js; choices.js picks the screen.
 
 import { api, WRONG_ACCOUNT } from './api.js';
-import { applyProgress, outcomeFindings, showFindings, el } from './render.js';
+import { applyProgress, showFindings, el } from './render.js';
 import { $, afterSignIn, busy, copy, show, wizard } from './wizard.js';
 
 const list = () => $('#signin-progress');
@@ -40,7 +40,7 @@ function onEvent(ev) {
 function handle(outcome) {
   $('#signin-waiting').hidden = true;
   $('#device').hidden = true;
-  const findings = outcomeFindings(outcome);
+  const { findings } = outcome;
   showFindings($('#signin-findings'), findings);
   if (outcome.confirm) {
     $('#confirm-question').textContent = outcome.confirm.question;

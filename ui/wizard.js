@@ -2,10 +2,28 @@
 
 export const $ = (sel) => document.querySelector(sel);
 
-/** What the person has chosen so far. `delegate`: the own account typed for a shared mailbox;
- * `signInAs`: the account the browser sign-in is for (the delegate, Microsoft 365 only);
- * `choices`: the sign-in choices (SignInChoices) for the address. */
-export const wizard = { address: null, info: null, delegate: null, signInAs: null, account: null, lastVerify: null, choices: null, previous: 'address' };
+/** The wizard's whole state: every field, with its initial value. Sealed, so that a field not
+ * declared here cannot be added (assigning one throws: modules are strict code).
+ * - `address`: the mailbox being set up (display form, from the core);
+ * - `delegate`: the own account typed for a shared mailbox;
+ * - `signInAs`: the account the browser sign-in is for (the delegate, Microsoft 365 only);
+ * - `choicesReady`: the sign-in choices call started when the check passed ({choices} or {finding});
+ * - `choices`: the sign-in choices (SignInChoices) for the address;
+ * - `serversTyped`: whether the person typed in the server settings;
+ * - `account`: the account the sign-in stored;
+ * - `lastVerify`: the latest verification outcome (for the Done page);
+ * - `previous`: the wizard step the admin and helpdesk pages go back to. */
+export const wizard = Object.seal({
+  address: null,
+  delegate: null,
+  signInAs: null,
+  choicesReady: null,
+  choices: null,
+  serversTyped: false,
+  account: null,
+  lastVerify: null,
+  previous: 'address',
+});
 
 /** Pages outside the wizard's steps (opened from the footer); "Back" returns to `wizard.previous`. */
 const ASIDE = new Set(['admin', 'helpdesk']);

@@ -92,7 +92,31 @@ export function finding(code, title, extra = {}) {
   return { code, audience: 'user', title, explanation: `Explanation of ${code}.`, steps: ['First do this.', 'Then that.'], ...extra };
 }
 
+/** The core's Action::label of each action. */
+const ACTION_LABELS = { check: 'Connection check', sign_in: 'Sign-in', verify: 'Verification' };
+
+/** An outcome as the app sends it to the page (core's OutcomeView): the outcome's fields, then
+ * `actionLabel` and `findings` (the failed steps' findings in order, each code and title once). */
 export function outcome(action, steps, extra = {}) {
   const failed = steps.some((s) => s.finding);
-  return { action, address: 'Ann.Lee@example.edu', passed: !failed, steps, ...extra };
+  const findings = steps.map((s) => s.finding).filter(Boolean)
+    .filter((f, i, all) => all.findIndex((g) => g.code === f.code && g.title === f.title) === i);
+  return { action, address: 'Ann.Lee@example.edu', passed: !failed, steps, ...extra, actionLabel: ACTION_LABELS[action], findings };
 }
+
+/** The core's sign-in choices (SignInChoices) for a Microsoft 365 mailbox, sign-in set up. */
+export const m365Choices = {
+  result: {
+    provider: 'microsoft365', providerLabel: 'Microsoft 365 work or school account', oauth: 'Microsoft', oauthProvider: 'Microsoft',
+    deviceCode: true, sharedMailbox: true, password: null, defaultMethod: 'oauth', serversKnown: true,
+  },
+};
+
+/** The core's INTERNAL finding, as the `internal_finding` command returns it. */
+export const internalFinding = {
+  result: {
+    code: 'INTERNAL', audience: 'helpdesk', title: 'Something unexpected went wrong in the app',
+    explanation: 'The app ran into an error it did not expect. No sign-in details were lost.',
+    steps: ['Try again.', "If it repeats, send the report to the app's maintainers."],
+  },
+};

@@ -2,7 +2,7 @@
 // status, the full check with live progress, and the report (shown, copied, saved). Mocked IPC.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { addressInfo, appInfo, finding, launch, openPage, outcome, shot, step, stubClipboard } from './harness.mjs';
+import { addressInfo, appInfo, finding, internalFinding, launch, m365Choices, openPage, outcome, shot, step, stubClipboard } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -61,7 +61,7 @@ test('paste an error: explains the text, shows the findings as text, never sends
   const pasted = `${smtpAuthOff.evidence}\n${appPassword.evidence}`;
   const page = await openPage(browser, {
     app_info: [appInfo()], list_accounts: [{ result: [] }],
-    explain: [{ result: [smtpAuthOff, appPassword] }, { error: 'command explain not allowed' }],
+    explain: [{ result: [smtpAuthOff, appPassword] }, { error: 'command explain not allowed' }], internal_finding: [internalFinding],
   });
   await page.waitForSelector('body[data-ready="true"]');
   await page.click('#open-paste');
@@ -107,10 +107,12 @@ test('paste an error: explains the text, shows the findings as text, never sends
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await shot(page, 'helpdesk-01-paste-explained');
 
-  // A failing call reads as a finding.
+  // A failing call reads as the core's finding.
   await page.click('#paste-explain');
   await page.waitForSelector('body[data-explain="failed"]');
   assert.equal(await page.locator('#paste-findings .finding[data-code="INTERNAL"]').count(), 1);
+  assert.equal(await page.textContent('#paste-findings h3'), internalFinding.result.title);
+  assert.deepEqual(await calls(page, 'internal_finding'), [{ detail: 'command explain not allowed' }]);
 
   await page.click('#helpdesk-back');
   await page.waitForSelector('#step-address:not([hidden])');
@@ -226,7 +228,7 @@ test('run full check: live progress with information steps, findings, fresh stat
   await shot(page, 'helpdesk-04-full-check-running');
 
   await page.waitForSelector('body[data-fullcheck="failed"]');
-  assert.equal(await row.locator('.result').textContent(), 'Connection check: passed · Sign-in and test message: failed');
+  assert.equal(await row.locator('.result').textContent(), 'Connection check: passed · Verification: failed');
   const found = row.locator('.finding-slot .finding');
   assert.equal(await found.count(), 1);
   assert.equal(await found.getAttribute('data-code'), 'M365_SMTP_AUTH_DISABLED');
@@ -281,7 +283,7 @@ test('the Done page opens the helpdesk report for the current mailbox', async ()
   };
   const page = await openPage(browser, {
     app_info: [appInfo()], list_accounts: [{ result: [] }, { result: [ann()] }], list_browsers: [{ result: [] }], parse_address: [addressInfo],
-    check_connection: [passedCheck], sign_in: [{ result: signedIn }], verify: [verified], report: [report('REPORT FOR ANN, FROM THE WIZARD')],
+    check_connection: [passedCheck], sign_in_choices: [m365Choices], sign_in: [{ result: signedIn }], verify: [verified], report: [report('REPORT FOR ANN, FROM THE WIZARD')],
   });
   await page.fill('#address', 'Ann.Lee@example.edu');
   await page.click('#address-next');

@@ -1,8 +1,8 @@
-// UI tests of the issue 3 screens: discovery result, account confirmation, device code,
+// UI tests of the Microsoft 365 screens: discovery result, account confirmation, device code,
 // private window, shared mailbox option, and the administrator page. Mocked IPC.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { addressInfo, appInfo, finding, launch, openPage, outcome, shot, step } from './harness.mjs';
+import { addressInfo, appInfo, finding, launch, m365Choices, openPage, outcome, shot, step } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -14,7 +14,7 @@ const passedCheck = {
   result: outcome('check', [{ step: 'discover', status: 'passed', ms: 3 }], { discovery }),
 };
 const base = (extra = {}) => ({
-  app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [addressInfo], check_connection: [passedCheck],
+  app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [addressInfo], check_connection: [passedCheck], sign_in_choices: [m365Choices],
   list_browsers: [{ result: [{ kind: 'edge', name: 'Microsoft Edge', path: '/x/msedge', isDefault: true }, { kind: 'firefox', name: 'Firefox', path: '/x/firefox', isDefault: false }] }],
   ...extra,
 });

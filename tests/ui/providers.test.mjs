@@ -1,9 +1,9 @@
-// UI tests of the sign-in step for every kind of mailbox (issue 5): Gmail with an App Password,
+// UI tests of the sign-in step for every kind of mailbox: Gmail with an App Password,
 // Google sign-in, personal Microsoft accounts, other providers with found or typed-in servers,
 // and the Google settings on the administrator page. Mocked IPC.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { appInfo, finding, launch, openPage, outcome, shot, step, stubClipboard } from './harness.mjs';
+import { appInfo, finding, launch, m365Choices, openPage, outcome, shot, step, stubClipboard } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -52,11 +52,15 @@ const verified = (address) => ({
 
 const base = (extra) => ({ app_info: [appInfo()], list_accounts: [{ result: [] }], list_browsers: [{ result: [] }], ...extra });
 
-async function toSignIn(page, address, method) {
+async function checkPassed(page, address) {
   await page.waitForSelector('body[data-ready="true"]');
   await page.fill('#address', address);
   await page.click('#address-next');
   await page.waitForSelector('body[data-check="passed"]');
+}
+
+async function toSignIn(page, address, method) {
+  await checkPassed(page, address);
   await page.click('#check-next');
   await page.waitForSelector('#step-signin:not([hidden])');
   await page.waitForSelector(`body[data-signin-method="${method}"]`);
@@ -259,14 +263,26 @@ test('a personal Outlook.com account: "Sign in with Microsoft", no password, no 
   assert.deepEqual(await calls(page, 'sign_in'), [{ address: SAM, request: { signInAs: null }, onEvent: '[channel]' }]);
 });
 
-test('without sign_in_choices the page keeps the Microsoft 365 sign-in', async () => {
+test('when the core cannot give the sign-in choices, its finding shows on the check step and Next asks again', async () => {
   const ANN = 'Ann.Lee@example.edu';
+  const settings = finding('SETTINGS_INVALID', 'The settings file has a mistake', { audience: 'admin' });
   const page = await openPage(browser, base({
     parse_address: [info(ANN, 'Microsoft 365 work or school account', 'smtp.office365.com:587', 'outlook.office365.com:993')],
     check_connection: [passedCheck(ANN)],
+    sign_in_choices: [{ error: settings }, m365Choices],
   }));
-  await toSignIn(page, ANN, 'oauth');
-  assert.equal(await page.evaluate(() => document.body.dataset.choices), 'default');
+  await checkPassed(page, ANN);
+  await page.waitForSelector('body[data-choices="failed"]');
+  await page.click('#check-next');
+  await page.waitForSelector('#check-findings .finding[data-code="SETTINGS_INVALID"]');
+  assert.equal(await visible(page, '#step-check'), true, 'no sign-in screen the core did not offer');
+  assert.equal(await visible(page, '#step-signin'), false);
+  assert.match(await page.textContent('#check-findings'), /The settings file has a mistake/);
+
+  await page.click('#check-next');
+  await page.waitForSelector('body[data-signin-method="oauth"]');
+  assert.deepEqual(await calls(page, 'sign_in_choices'), [{ address: ANN }, { address: ANN }]);
+  assert.equal(await page.evaluate(() => document.body.dataset.choices), 'loaded');
   assert.equal(await page.textContent('#signin-heading'), 'Sign in with Microsoft');
   assert.equal(await page.textContent('#signin-provider'), 'Microsoft 365 work or school account');
   assert.equal(await visible(page, '#signin-device'), true);
@@ -276,6 +292,7 @@ test('without sign_in_choices the page keeps the Microsoft 365 sign-in', async (
   await page.waitForSelector('#step-address:not([hidden])');
   assert.equal(await page.isChecked('#shared'), true);
   assert.equal(await visible(page, '#delegate'), true);
+  assert.deepEqual(page.errors, []);
 });
 
 // ---------------------------------------------------------------- (e)

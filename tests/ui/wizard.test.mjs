@@ -1,7 +1,7 @@
 // UI tests of every wizard page and state, on headless Chromium with mocked IPC.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { addressInfo, appInfo, finding, launch, openPage, outcome, shot, step } from './harness.mjs';
+import { addressInfo, appInfo, finding, internalFinding, launch, m365Choices, openPage, outcome, shot, step } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -31,7 +31,7 @@ async function toSignIn(page) {
 test('happy path through every page, then forget', async () => {
   const page = await openPage(browser, {
     app_info: [appInfo()], list_accounts: [{ result: [] }], list_browsers: [{ result: [] }], parse_address: [addressInfo],
-    check_connection: [passedCheck], sign_in: [signedIn], verify: [verified], forget_account: [{ result: true }],
+    check_connection: [passedCheck], sign_in_choices: [m365Choices], sign_in: [signedIn], verify: [verified], forget_account: [{ result: true }],
   });
   await page.waitForSelector('#version:has-text("Version 0.1.0")');
   assert.equal(await page.getAttribute('.stepper li.current', 'data-for'), 'address');
@@ -95,7 +95,7 @@ test('a failed connection check explains and offers to try again', async () => {
 test('the wrong account is refused with guidance and a retry button', async () => {
   const f = finding('SIGNED_IN_AS_DIFFERENT_ACCOUNT', 'The browser signed in as admin@example.edu, not Ann.Lee@example.edu', { steps: ['Try again in a private (incognito/InPrivate) browser window, where no account is signed in.', 'Or choose "Use another account".'] });
   const page = await openPage(browser, {
-    app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [addressInfo], check_connection: [passedCheck],
+    app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [addressInfo], check_connection: [passedCheck], sign_in_choices: [m365Choices],
     sign_in: [{ events: [{ event: 'stepFailed', step: 'account_check', label: 'Checking which account signed in', ms: 1, finding: f }], result: outcome('sign_in', [{ step: 'account_check', status: 'failed', ms: 1, finding: f }]) }],
   });
   await toSignIn(page);
@@ -113,7 +113,7 @@ test('the wrong account is refused with guidance and a retry button', async () =
 test('waiting for the browser shows cancel, which calls cancel_sign_in', async () => {
   const cancelled = finding('SIGNIN_CANCELLED', 'The sign-in was cancelled');
   const page = await openPage(browser, {
-    app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [addressInfo], check_connection: [passedCheck],
+    app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [addressInfo], check_connection: [passedCheck], sign_in_choices: [m365Choices],
     sign_in: [{ events: [{ event: 'waitingForBrowser', urlRedacted: 'x', timeoutSecs: 300 }], wait: 800, result: outcome('sign_in', [{ step: 'browser_sign_in', status: 'failed', ms: 1, finding: cancelled }]) }],
     cancel_sign_in: [{ result: true }],
   });
@@ -152,10 +152,71 @@ test('finding text is shown as text, never as HTML', async () => {
   assert.match(await page.textContent('#address-error h3'), /<img src=x/);
 });
 
-test('an IPC failure that is not a finding still reads as one', async () => {
-  const page = await openPage(browser, { app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [{ error: 'command parse_address not allowed' }] });
+test('an IPC failure that is not a finding reads as the core\'s finding, and the error goes to the core\'s log', async () => {
+  const page = await openPage(browser, {
+    app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [{ error: 'command parse_address not allowed' }], internal_finding: [internalFinding],
+  });
   await page.fill('#address', 'x@example.edu');
   await page.click('#address-next');
   await page.waitForSelector('#address-error .finding[data-code="INTERNAL"]');
   assert.match(await page.textContent('#address-error'), /Something unexpected went wrong/);
+  const calls = await page.evaluate(() => window.__calls.filter((c) => c.cmd === 'internal_finding').map((c) => c.args));
+  assert.deepEqual(calls, [{ detail: 'command parse_address not allowed' }]);
+});
+
+test('when even the core cannot be reached, the card shows the code and the error, and no words of the page', async () => {
+  const page = await openPage(browser, {
+    app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [{ error: 'IPC is gone' }], internal_finding: [{ error: 'IPC is gone' }],
+  });
+  await page.fill('#address', 'x@example.edu');
+  await page.click('#address-next');
+  await page.waitForSelector('#address-error .finding[data-code="INTERNAL"]');
+  assert.equal(await page.locator('#address-error .finding h3').count(), 0);
+  assert.equal(await page.$eval('#address-error details.evidence', (d) => d.open), true);
+  assert.equal(await page.textContent('#address-error pre'), 'IPC is gone\n[INTERNAL]');
+});
+
+test('a failure seen by two steps shows once: the page shows the findings the core de-duplicated', async () => {
+  const dns = finding('DNS_FAILED', 'The name example.edu could not be looked up', { audience: 'helpdesk' });
+  const checked = outcome('check', [{ step: 'smtp_connect', status: 'failed', ms: 5, finding: dns }, { step: 'imap_connect', status: 'failed', ms: 6, finding: dns }]);
+  assert.equal(checked.findings.length, 1, 'the fixture is the core\'s OutcomeView');
+  const page = await openPage(browser, {
+    app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [addressInfo],
+    check_connection: [{ result: checked }],
+  });
+  await page.fill('#address', 'ann.lee@example.edu');
+  await page.click('#address-next');
+  await page.waitForSelector('body[data-check="failed"]');
+  assert.equal(await page.locator('#check-findings .finding[data-code="DNS_FAILED"]').count(), 1);
+  // The page shows `findings` as sent, and works nothing out from the steps.
+  const page2 = await openPage(browser, {
+    app_info: [appInfo()], list_accounts: [{ result: [] }], parse_address: [addressInfo],
+    check_connection: [{ result: { ...checked, findings: [finding('CONNECT_TIMEOUT', 'From the core')] } }],
+  });
+  await page2.fill('#address', 'ann.lee@example.edu');
+  await page2.click('#address-next');
+  await page2.waitForSelector('body[data-check="failed"]');
+  assert.deepEqual(await page2.locator('#check-findings .finding').evaluateAll((cs) => cs.map((c) => c.dataset.code)), ['CONNECT_TIMEOUT']);
+});
+
+test('the wizard\'s state is declared in one place and takes no other field', async () => {
+  const page = await openPage(browser, { app_info: [appInfo()], list_accounts: [{ result: [] }] });
+  await page.waitForSelector('body[data-ready="true"]');
+  const state = await page.evaluate(async () => {
+    const { wizard } = await import('./wizard.js');
+    let added = 'no error';
+    try {
+      // As in the page's modules, which are strict code.
+      (() => { 'use strict'; wizard.notDeclared = 1; })();
+    } catch (e) {
+      added = e.constructor.name;
+    }
+    return { sealed: Object.isSealed(wizard), keys: Object.keys(wizard), added, has: 'notDeclared' in wizard };
+  });
+  assert.deepEqual(state, {
+    sealed: true,
+    keys: ['address', 'delegate', 'signInAs', 'choicesReady', 'choices', 'serversTyped', 'account', 'lastVerify', 'previous'],
+    added: 'TypeError',
+    has: false,
+  });
 });

@@ -24,6 +24,7 @@ mod password;
 mod signin;
 mod tokens;
 mod verify;
+mod view;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -34,6 +35,7 @@ use tokio_util::sync::CancellationToken;
 
 pub use choices::{PasswordKind, SignInChoices};
 pub use verify::BATCH_CONCURRENCY;
+pub use view::OutcomeView;
 
 use crate::accounts::{AccountIndex, AccountStore, AccountSummary};
 use crate::address::Address;
