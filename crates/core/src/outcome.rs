@@ -10,6 +10,9 @@ use crate::discovery::Discovery;
 use crate::findings::Finding;
 use crate::progress::{Run, Status, Step, StepRecord};
 
+mod view;
+pub use view::OutcomeView;
+
 /// What the assistant was asked to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

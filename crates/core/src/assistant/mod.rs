@@ -24,7 +24,6 @@ mod password;
 mod signin;
 mod tokens;
 mod verify;
-mod view;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -35,7 +34,6 @@ use tokio_util::sync::CancellationToken;
 
 pub use choices::{PasswordKind, SignInChoices};
 pub use verify::BATCH_CONCURRENCY;
-pub use view::OutcomeView;
 
 use crate::accounts::{AccountIndex, AccountStore, AccountSummary};
 use crate::address::Address;
@@ -46,7 +44,7 @@ use crate::findings::{Finding, FindingCode, Param};
 use crate::net::Trust;
 use crate::oauth::client;
 use crate::oauth::endpoint::{HttpTokenEndpoint, TokenEndpoint};
-pub use crate::outcome::{AccountConfirmation, Action, Outcome};
+pub use crate::outcome::{AccountConfirmation, Action, Outcome, OutcomeView};
 use crate::provider::{MailServers, OAuthProfile, Profile};
 use crate::settings::{ClientType, Settings};
 use crate::vault::Vault;

@@ -36,8 +36,8 @@ impl From<Outcome> for OutcomeView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assistant::Action;
-    use crate::findings::FindingCode;
+    use crate::findings::{FindingCode, Param};
+    use crate::outcome::Action;
     use crate::progress::{Status, Step, StepRecord};
 
     fn failed(step: Step, finding: &Finding) -> StepRecord {
@@ -53,7 +53,7 @@ mod tests {
 
     #[test]
     fn the_view_adds_the_label_and_each_finding_once_to_the_outcome_json() {
-        let dns = Finding::new(FindingCode::DnsFailed).with("server", "smtp.example.edu");
+        let dns = Finding::new(FindingCode::DnsFailed).with(Param::Server, "smtp.example.edu");
         let outcome = Outcome {
             action: Action::Check,
             address: "Ann@example.edu".into(),
