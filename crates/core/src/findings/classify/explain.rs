@@ -52,7 +52,8 @@ fn phase_of(err: &EntraError) -> EntraPhase {
 /// A token-endpoint JSON body, also Python's repr with single quotes (field case F15).
 fn entra_json(text: &str) -> Option<EntraError> {
     let start = text.find('{')?;
-    let body = &text[start..=text.rfind('}')?];
+    let end = text.rfind('}').filter(|end| *end > start)?;
+    let body = &text[start..=end];
     let parse = |b: &str| {
         serde_json::from_str::<EntraError>(b)
             .ok()

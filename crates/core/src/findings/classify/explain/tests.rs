@@ -323,3 +323,11 @@ fn arbitrary_bytes_never_panic() {
         assert!(!found.is_empty(), "{text:?}");
     }
 }
+
+#[test]
+fn a_closing_brace_before_the_opening_one_is_not_a_crash() {
+    // Fuzzing found this shape: the last `}` before the first `{`.
+    let text = "S: 535 5.7.3 Authentication unsuccessful [Hostname=} {ID]";
+    assert_eq!(first(text), C::AuthRejected);
+    assert_eq!(codes("} {"), [C::UnrecognisedReply]);
+}
