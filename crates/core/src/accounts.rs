@@ -59,6 +59,33 @@ pub struct AccountSummary {
     pub method: crate::provider::SignInMethod,
 }
 
+impl AccountSummary {
+    /// A fresh entry for `address`, set up `now` with `provider` and `method`; nothing checked yet.
+    pub fn new(
+        address: &Address,
+        provider: ProviderKind,
+        method: crate::provider::SignInMethod,
+        now: u64,
+    ) -> AccountSummary {
+        AccountSummary {
+            address: address.display().to_owned(),
+            mailbox: address.normalized().to_owned(),
+            provider,
+            signed_in_as: None,
+            shared: false,
+            tenant_id: None,
+            added_at: now,
+            last_check_at: None,
+            last_check_passed: None,
+            last_success_at: None,
+            last_refresh_at: None,
+            token_expires_at: None,
+            servers: None,
+            method,
+        }
+    }
+}
+
 fn oauth_method() -> crate::provider::SignInMethod {
     crate::provider::SignInMethod::OAuth
 }
@@ -313,25 +340,11 @@ impl AccountStore for MemoryAccounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::provider::SignInMethod;
 
     fn summary(addr: &str) -> AccountSummary {
         let a = Address::parse(addr).unwrap();
-        AccountSummary {
-            address: a.display().into(),
-            mailbox: a.normalized().into(),
-            provider: ProviderKind::Microsoft365,
-            signed_in_as: None,
-            shared: false,
-            tenant_id: None,
-            added_at: 1,
-            last_check_at: None,
-            last_check_passed: None,
-            last_success_at: None,
-            last_refresh_at: None,
-            token_expires_at: None,
-            servers: None,
-            method: crate::provider::SignInMethod::OAuth,
-        }
+        AccountSummary::new(&a, ProviderKind::Microsoft365, SignInMethod::OAuth, 1)
     }
 
     fn round_trip(idx: &dyn AccountStore) {

@@ -12,17 +12,26 @@ use crate::provider::{
 };
 use crate::settings::{GoogleSettings, Settings};
 
+/// A profile of `kind`'s fixed parts with submission on `smtp` (STARTTLS) and IMAP on `imap`
+/// (implicit TLS), unless the settings name the servers; no OAuth, no password, to be
+/// completed by the caller.
+fn servers(settings: &Settings, smtp: (&str, u16), imap: (&str, u16)) -> Profile {
+    Profile {
+        kind: ProviderKind::Other,
+        smtp: Endpoint::new(settings.smtp.as_ref(), smtp, Security::StartTls),
+        imap: Endpoint::new(settings.imap.as_ref(), imap, Security::ImplicitTls),
+        oauth: None,
+        password: false,
+        username: None,
+        servers_known: true,
+    }
+}
+
 /// The Microsoft 365 profile with the administrator's overrides applied.
 pub fn microsoft365(settings: &Settings) -> Profile {
     let ms = &settings.microsoft;
     Profile {
         kind: ProviderKind::Microsoft365,
-        smtp: Endpoint::new(settings.smtp.as_ref(), ms.cloud.smtp(), Security::StartTls),
-        imap: Endpoint::new(
-            settings.imap.as_ref(),
-            ms.cloud.imap(),
-            Security::ImplicitTls,
-        ),
         oauth: Some(OAuthProfile {
             flavour: OAuthFlavour::Entra,
             authority: ms.authority.clone(),
@@ -32,9 +41,7 @@ pub fn microsoft365(settings: &Settings) -> Profile {
             scopes: ms.cloud.scopes(),
             authorize_endpoint: None,
         }),
-        password: false,
-        username: None,
-        servers_known: true,
+        ..servers(settings, ms.cloud.smtp(), ms.cloud.imap())
     }
 }
 
@@ -45,16 +52,6 @@ pub fn microsoft_personal(settings: &Settings) -> Profile {
     let ms = &settings.microsoft;
     Profile {
         kind: ProviderKind::MicrosoftPersonal,
-        smtp: Endpoint::new(
-            settings.smtp.as_ref(),
-            ("smtp-mail.outlook.com", 587),
-            Security::StartTls,
-        ),
-        imap: Endpoint::new(
-            settings.imap.as_ref(),
-            ("outlook.office365.com", 993),
-            Security::ImplicitTls,
-        ),
         oauth: Some(OAuthProfile {
             flavour: OAuthFlavour::Entra,
             authority: ms.authority.clone(),
@@ -64,9 +61,11 @@ pub fn microsoft_personal(settings: &Settings) -> Profile {
             scopes: Cloud::Global.scopes(),
             authorize_endpoint: None,
         }),
-        password: false,
-        username: None,
-        servers_known: true,
+        ..servers(
+            settings,
+            ("smtp-mail.outlook.com", 587),
+            ("outlook.office365.com", 993),
+        )
     }
 }
 
@@ -75,24 +74,13 @@ pub fn microsoft_personal(settings: &Settings) -> Profile {
 pub fn google(settings: &Settings) -> Profile {
     Profile {
         kind: ProviderKind::Google,
-        smtp: Endpoint::new(
-            settings.smtp.as_ref(),
-            ("smtp.gmail.com", 587),
-            Security::StartTls,
-        ),
-        imap: Endpoint::new(
-            settings.imap.as_ref(),
-            ("imap.gmail.com", 993),
-            Security::ImplicitTls,
-        ),
         oauth: settings
             .google
             .client_id
             .is_some()
             .then(|| google_oauth(&settings.google)),
         password: true,
-        username: None,
-        servers_known: true,
+        ..servers(settings, ("smtp.gmail.com", 587), ("imap.gmail.com", 993))
     }
 }
 

@@ -9,7 +9,6 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use async_trait::async_trait;
-use base64::Engine as _;
 use oauth2::{AuthorizationCode, PkceCodeVerifier};
 use secrecy::SecretString;
 use url::Url;
@@ -104,13 +103,9 @@ pub fn harness(settings: Settings) -> Harness {
     }
 }
 
-/// A compact JWT with `claims` and a signature part padding it to about `size` characters.
+/// A compact JWT with `claims`, about `size` characters long.
 pub fn jwt(claims: serde_json::Value, size: usize) -> String {
-    let b = |s: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
-    let head = b(br#"{"typ":"JWT","alg":"RS256","kid":"nOo3ZDrODXEK1jKWhXslHR_KXEg"}"#);
-    let body = b(claims.to_string().as_bytes());
-    let sig_len = size.saturating_sub(head.len() + body.len() + 2).max(342);
-    format!("{head}.{body}.{}", "S".repeat(sig_len))
+    crate::oauth::jwt::unsigned(&claims.to_string(), size)
 }
 
 /// An Entra token response for `username` in tenant `tid`, production-sized, with the mail

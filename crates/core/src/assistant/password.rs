@@ -127,25 +127,19 @@ impl Assistant {
         };
         self.vault.save(&record).await?;
         let summary = AccountSummary {
-            address: address.display().to_owned(),
-            mailbox: address.normalized().to_owned(),
-            provider: profile.kind,
             signed_in_as: Some(username),
-            shared: false,
-            tenant_id: None,
-            added_at: record.saved_at,
-            last_check_at: None,
-            last_check_passed: None,
-            last_success_at: None,
-            last_refresh_at: None,
-            token_expires_at: None,
             servers: (profile.kind == ProviderKind::Other).then(|| MailServers {
                 smtp: profile.smtp.clone(),
                 imap: profile.imap.clone(),
                 username: login,
                 source: "saved with the account".into(),
             }),
-            method: SignInMethod::Password,
+            ..AccountSummary::new(
+                address,
+                profile.kind,
+                SignInMethod::Password,
+                record.saved_at,
+            )
         };
         self.accounts.upsert(summary.clone())?;
         Ok(Done::with_detail(summary, "saved in the OS vault"))

@@ -216,22 +216,12 @@ mod tests {
         };
         h.assistant.vault.save(&record).await.unwrap();
         h.accounts
-            .upsert(AccountSummary {
-                address: a.display().into(),
-                mailbox: a.normalized().into(),
-                provider: ProviderKind::Microsoft365,
-                signed_in_as: None,
-                shared: false,
-                tenant_id: None,
-                added_at: NOW - 86_400,
-                last_check_at: None,
-                last_check_passed: None,
-                last_success_at: None,
-                last_refresh_at: None,
-                token_expires_at: None,
-                servers: None,
-                method: SignInMethod::OAuth,
-            })
+            .upsert(AccountSummary::new(
+                a,
+                ProviderKind::Microsoft365,
+                SignInMethod::OAuth,
+                NOW - 86_400,
+            ))
             .unwrap();
         record
     }
@@ -308,28 +298,15 @@ mod tests {
         let h = harness(Settings::default());
         let a = Address::parse("ann@example.edu").unwrap();
         let record = signed_in(&h, &a).await;
-        h.endpoint
-            .answer(Err(Finding::new(FindingCode::NetworkIdpUnreachable)));
-        let f = h
-            .assistant
-            .access_token(&a, &record, None)
-            .await
-            .err()
-            .unwrap();
-        assert_eq!(f.code, FindingCode::NetworkIdpUnreachable);
-        assert!(h.assistant.vault.load(&a).await.unwrap().is_some(), "kept");
-        h.endpoint
-            .answer(Err(Finding::new(FindingCode::ReauthInactivity)));
-        let f = h
-            .assistant
-            .access_token(&a, &record, None)
-            .await
-            .err()
-            .unwrap();
-        assert_eq!(f.code, FindingCode::ReauthInactivity);
-        assert!(
-            h.assistant.vault.load(&a).await.unwrap().is_none(),
-            "removed"
-        );
+        for (code, kept) in [
+            (FindingCode::NetworkIdpUnreachable, true),
+            (FindingCode::ReauthInactivity, false),
+        ] {
+            h.endpoint.answer(Err(Finding::new(code)));
+            let got = h.assistant.access_token(&a, &record, None).await;
+            assert_eq!(got.err().map(|f| f.code), Some(code));
+            let still = h.assistant.vault.load(&a).await.unwrap().is_some();
+            assert_eq!(still, kept, "{code}");
+        }
     }
 }

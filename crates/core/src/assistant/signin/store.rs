@@ -84,22 +84,13 @@ fn summary(
     token_expires_at: Option<u64>,
 ) -> AccountSummary {
     AccountSummary {
-        address: address.display().to_owned(),
-        mailbox: address.normalized().to_owned(),
-        provider: ctx.kind,
         signed_in_as: claims
             .preferred_username
             .clone()
             .or_else(|| Some(claims.account_name())),
         shared: ctx.sign_in_as.is_some(),
         tenant_id: claims.tid.clone(),
-        added_at: now,
-        last_check_at: None,
-        last_check_passed: None,
-        last_success_at: None,
-        last_refresh_at: None,
         token_expires_at,
-        servers: None,
-        method: SignInMethod::OAuth,
+        ..AccountSummary::new(address, ctx.kind, SignInMethod::OAuth, now)
     }
 }
