@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::AccountSummary;
 use crate::assistant::Outcome;
-use crate::findings::{Finding, FindingCode};
+use crate::findings::Finding;
 use crate::provider::{Profile, Security, SignInMethod};
 
 /// The report on one mailbox.
@@ -145,10 +145,10 @@ impl Report {
     /// `INTERNAL`, naming the file and the I/O error, when it cannot be written.
     pub fn write_to(&self, path: &std::path::Path) -> Result<(), Finding> {
         std::fs::write(path, self.render_for_file(path)).map_err(|e| {
-            Finding::new(FindingCode::Internal).with(
-                "problem",
-                format!("the report could not be written to {}: {e}", path.display()),
-            )
+            Finding::internal(format!(
+                "the report could not be written to {}: {e}",
+                path.display()
+            ))
         })
     }
 
