@@ -306,17 +306,7 @@ impl Assistant {
             tokio::task::spawn_blocking(move || browser.open(&url))
                 .await
                 .map_err(Finding::internal)?
-                .map_err(|e| {
-                    let code = if private {
-                        FindingCode::PrivateWindowUnavailable
-                    } else {
-                        FindingCode::BrowserOpenFailed
-                    };
-                    Finding::new(code)
-                        .with("problem", e)
-                        .with("link", start_url.as_str())
-                        .with("mailbox", account.display())
-                })
+                .map_err(|e| e.finding(&start_url, account.display()))
         })
         .await?;
         let timeout = opts.timeout.unwrap_or(self.settings.timeouts.sign_in);
