@@ -1,4 +1,4 @@
-//! Which certificates the app trusts, the TLS handshake, and TLS failures as findings.
+//! Which certificates the app trusts, and the TLS handshake (its failures: [`TlsError`]).
 //!
 //! Certificates are always verified, by the operating system's own verifier through
 //! `rustls-platform-verifier` (the rustls project's crate): on Windows the CryptoAPI chain
@@ -27,7 +27,6 @@
 //! records and then delegates to the same verifier; it never accepts anything the normal
 //! handshake would refuse.
 
-use std::io;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -38,7 +37,8 @@ use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
 use super::cert::CertFacts;
-use crate::findings::{Finding, FindingCode};
+use super::tls::TlsError;
+use crate::findings::Finding;
 
 /// Which certificate authorities the app trusts: the operating system's (through its own
 /// verifier) plus the settings' extra CA. Certificates are always verified; there is no switch
@@ -167,7 +167,9 @@ impl Trust {
         host: &str,
         timeout: Duration,
     ) -> Result<TlsStream<TcpStream>, Finding> {
-        handshake_with(self.rustls_config(), tcp, host, timeout).await
+        handshake_with(self.rustls_config(), tcp, host, timeout)
+            .await
+            .map_err(|e| e.finding())
     }
 
     /// As [`Trust::handshake`], and also returns facts about the certificate the server
@@ -185,11 +187,11 @@ impl Trust {
         let stream = handshake_with(client_config(recorder.clone()), tcp, host, timeout).await;
         let chain = recorder.seen.lock().map(|c| c.clone()).unwrap_or_default();
         let certificate = CertFacts::from_chain(&chain, host);
-        let stream = stream.map_err(|f| match &certificate {
-            Some(c) if f.code == FindingCode::TlsCertificateInvalid => {
-                f.with_evidence(format!("{host} presented: {}", c.describe()))
-            }
-            _ => f,
+        let stream = stream.map_err(|e| match &certificate {
+            Some(c) if e.is_certificate() => e
+                .finding()
+                .with_evidence(format!("{host} presented: {}", c.describe())),
+            _ => e.finding(),
         });
         Inspected {
             stream,
@@ -283,16 +285,13 @@ async fn handshake_with(
     tcp: TcpStream,
     host: &str,
     timeout: Duration,
-) -> Result<TlsStream<TcpStream>, Finding> {
-    let name = ServerName::try_from(host.to_string()).map_err(|_| {
-        Finding::new(FindingCode::TlsFailed)
-            .with("server", host)
-            .with("problem", "the server name is not valid")
-    })?;
+) -> Result<TlsStream<TcpStream>, TlsError> {
+    let name = ServerName::try_from(host.to_string()).map_err(|_| TlsError::invalid_name(host))?;
     let connector = TlsConnector::from(config);
-    super::within(timeout, host, connector.connect(name, tcp))
-        .await?
-        .map_err(|e| tls_finding(host, &e))
+    tokio::time::timeout(timeout, connector.connect(name, tcp))
+        .await
+        .map_err(|_| TlsError::timeout(host, timeout))?
+        .map_err(|e| TlsError::from_chain(host, &e))
 }
 
 /// Used when there is no root certificate at all: refuses every certificate as issued by an
@@ -407,64 +406,10 @@ pub fn tls_version(stream: &TlsStream<TcpStream>) -> String {
     }
 }
 
-/// The finding for a TLS failure anywhere in `err`'s source chain.
-pub fn tls_finding(host: &str, err: &(dyn std::error::Error + 'static)) -> Finding {
-    if let Some(rustls_err) = find_rustls(err) {
-        return rustls_finding(host, rustls_err);
-    }
-    Finding::new(FindingCode::TlsFailed)
-        .with("server", host)
-        .with("problem", err.to_string())
-        .with_evidence(err.to_string())
-}
-
-/// Finds a rustls error in a source chain, looking inside (nested) `io::Error`s, whose
-/// `source()` skips the wrapped error.
-pub fn find_rustls<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
-    let mut next: Option<&'a (dyn std::error::Error + 'static)> = Some(err);
-    while let Some(e) = next {
-        if let Some(r) = e.downcast_ref::<rustls::Error>() {
-            return Some(r);
-        }
-        next = match e.downcast_ref::<io::Error>().and_then(|io| io.get_ref()) {
-            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
-            None => e.source(),
-        };
-    }
-    None
-}
-
-fn rustls_finding(host: &str, err: &rustls::Error) -> Finding {
-    use rustls::CertificateError as CE;
-    let problem = match err {
-        rustls::Error::InvalidCertificate(ce) => match ce {
-            CE::UnknownIssuer => "it was issued by an authority this computer does not trust",
-            CE::Expired | CE::ExpiredContext { .. } => "it has expired",
-            CE::NotValidYet | CE::NotValidYetContext { .. } => {
-                "it is not valid yet (check the computer's clock)"
-            }
-            CE::NotValidForName | CE::NotValidForNameContext { .. } => {
-                "it was issued for another server name"
-            }
-            CE::Revoked => "it has been revoked",
-            _ => "it is not valid",
-        },
-        _ => {
-            return Finding::new(FindingCode::TlsFailed)
-                .with("server", host)
-                .with("problem", err.to_string())
-                .with_evidence(err.to_string());
-        }
-    };
-    Finding::new(FindingCode::TlsCertificateInvalid)
-        .with("server", host)
-        .with("problem", problem)
-        .with_evidence(format!("{host}: {err}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::findings::FindingCode;
     use mailsetup_testkit::{LeafOptions, TestCa};
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
