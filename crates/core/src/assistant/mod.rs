@@ -363,7 +363,7 @@ impl Assistant {
         let servers = MailServers::typed(imap, smtp, username).map_err(|p| {
             Finding::new(FindingCode::ServerSettingsNeeded)
                 .with("domain", address.domain())
-                .with_first_step(p)
+                .with_first_step(p.to_string())
         })?;
         if let Ok(mut t) = self.typed.lock() {
             t.insert(address.normalized().to_owned(), servers);
