@@ -658,7 +658,7 @@ fn id_claims(tokens: &Tokens, nonce: Option<&str>, client_id: &str) -> Result<Id
         .id_token
         .as_ref()
         .ok_or_else(|| invalid("there was no ID token (is the openid permission granted?)"))?;
-    let claims = IdClaims::decode_unverified(jwt.expose_secret()).map_err(|e| invalid(&e))?;
+    let claims = IdClaims::decode_unverified(jwt.expose_secret()).map_err(|e| e.finding())?;
     claims.check(nonce, client_id)?;
     Ok(claims)
 }
