@@ -435,7 +435,7 @@ impl Finding {
 
     /// The internal finding for an unexpected error. The person sees the catalogue's generic
     /// text; the detail, redacted, goes to the log and stays in [`Finding::cause`] for the
-    /// helpdesk report (it may name files or programs, never a secret).
+    /// helpdesk report (it may name files or programs; secrets are removed by [`redact`]).
     pub fn internal(detail: impl fmt::Display) -> Self {
         let cause = redact::redact(&detail.to_string());
         tracing::error!(detail = %cause, "internal error");
