@@ -1,5 +1,6 @@
 //! Thunderbird autoconfig: a mail provider's server settings, published by the provider or kept
-//! in Thunderbird's database (ISPDB), for providers the app does not know (facts §9).
+//! in Thunderbird's database (ISPDB, <https://github.com/thunderbird/autoconfig>), for
+//! providers the app does not know.
 //!
 //! Lookup order (first answer wins; all are asked at once, each under the discovery timeout):
 //! 1. `https://autoconfig.<domain>/mail/config-v1.1.xml?emailaddress=<address>`;
@@ -17,6 +18,46 @@ use std::time::Duration;
 
 use crate::address::Address;
 use crate::provider::{Endpoint, MailServers, Security};
+
+/// Why one candidate gave no usable settings. Its text becomes a discovery note for the
+/// helpdesk; it never becomes a finding of its own.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct AutoconfigError(Kind);
+
+#[derive(Debug, thiserror::Error)]
+enum Kind {
+    /// No connection could be made.
+    #[error("not reachable")]
+    Unreachable,
+    /// No answer within the discovery timeout.
+    #[error("no answer within {} s", .0.as_secs_f32())]
+    Timeout(Duration),
+    /// The request or the reading of the answer failed otherwise.
+    #[error("{0}")]
+    Request(reqwest::Error),
+    /// The server answered with an error status (e.g. `404 Not Found`).
+    #[error("HTTP {0}")]
+    Status(reqwest::StatusCode),
+    /// The answer is larger than any configuration.
+    #[error("the answer is too large to be a mail configuration")]
+    TooLarge,
+    /// The answer is not text.
+    #[error("not UTF-8 text")]
+    NotUtf8,
+    /// The answer is not XML.
+    #[error("not a mail configuration ({0})")]
+    NotXml(roxmltree::Error),
+    /// The XML has no `emailProvider`.
+    #[error("no emailProvider in the configuration")]
+    NoProvider,
+    /// No IMAP server the app may use (TLS and a password method).
+    #[error("no IMAP server with TLS and a password method")]
+    NoImap,
+    /// No SMTP server the app may use (TLS and a password method).
+    #[error("no SMTP server with TLS and a password method")]
+    NoSmtp,
+}
 
 /// The candidate config URLs for `address`, in priority order, with a short name for each.
 pub fn candidate_urls(
@@ -66,7 +107,7 @@ pub async fn lookup(
     let answers = futures_util::future::join_all(candidates.iter().map(|(_, url)| async move {
         match tokio::time::timeout(timeout, fetch(http, url)).await {
             Ok(r) => r,
-            Err(_) => Err(format!("no answer within {} s", timeout.as_secs_f32())),
+            Err(_) => Err(AutoconfigError(Kind::Timeout(timeout))),
         }
     }))
     .await;
@@ -83,35 +124,37 @@ pub async fn lookup(
     Err(notes)
 }
 
-async fn fetch(http: &reqwest::Client, url: &url::Url) -> Result<String, String> {
+async fn fetch(http: &reqwest::Client, url: &url::Url) -> Result<String, AutoconfigError> {
     let resp = http.get(url.clone()).send().await.map_err(|e| {
-        if e.is_connect() {
-            "not reachable".to_string()
+        AutoconfigError(if e.is_connect() {
+            Kind::Unreachable
         } else {
-            e.to_string()
-        }
+            Kind::Request(e)
+        })
     })?;
     if !resp.status().is_success() {
-        return Err(format!("HTTP {}", resp.status()));
+        return Err(AutoconfigError(Kind::Status(resp.status())));
     }
-    let bytes = resp.bytes().await.map_err(|e| e.to_string())?;
+    let bytes = resp
+        .bytes()
+        .await
+        .map_err(|e| AutoconfigError(Kind::Request(e)))?;
     if bytes.len() > 256 * 1024 {
-        return Err("the answer is too large to be a mail configuration".into());
+        return Err(AutoconfigError(Kind::TooLarge));
     }
-    String::from_utf8(bytes.to_vec()).map_err(|_| "not UTF-8 text".into())
+    String::from_utf8(bytes.to_vec()).map_err(|_| AutoconfigError(Kind::NotUtf8))
 }
 
 /// Reads a `clientConfig` document (Thunderbird's config-v1.1 format).
 ///
 /// # Errors
 /// Why the document gives no usable settings.
-pub fn parse(xml: &str, address: &Address) -> Result<MailServers, String> {
-    let doc =
-        roxmltree::Document::parse(xml).map_err(|e| format!("not a mail configuration ({e})"))?;
+pub fn parse(xml: &str, address: &Address) -> Result<MailServers, AutoconfigError> {
+    let doc = roxmltree::Document::parse(xml).map_err(|e| AutoconfigError(Kind::NotXml(e)))?;
     let provider = doc
         .descendants()
         .find(|n| n.has_tag_name("emailProvider"))
-        .ok_or("no emailProvider in the configuration")?;
+        .ok_or(AutoconfigError(Kind::NoProvider))?;
     let server = |tag: &str, kind: &str, allowed: &[&str]| {
         provider
             .children()
@@ -146,10 +189,10 @@ pub fn parse(xml: &str, address: &Address) -> Result<MailServers, String> {
                 Some((endpoint, text("username").map(|u| expand(&u, address))))
             })
     };
-    let (imap, imap_user) = server("incomingServer", "imap", &["SSL"])
-        .ok_or("no IMAP server with TLS and a password method")?;
+    let (imap, imap_user) =
+        server("incomingServer", "imap", &["SSL"]).ok_or(AutoconfigError(Kind::NoImap))?;
     let (smtp, smtp_user) = server("outgoingServer", "smtp", &["STARTTLS", "SSL"])
-        .ok_or("no SMTP server with TLS and a password method")?;
+        .ok_or(AutoconfigError(Kind::NoSmtp))?;
     let username = imap_user
         .or(smtp_user)
         .filter(|u| !u.eq_ignore_ascii_case(address.normalized()));
@@ -223,10 +266,9 @@ mod tests {
     #[test]
     fn plaintext_only_or_oauth_only_configs_are_refused() {
         let plain = r#"<clientConfig><emailProvider id="x"><incomingServer type="imap"><hostname>h</hostname><port>143</port><socketType>plain</socketType><authentication>password-cleartext</authentication></incomingServer><outgoingServer type="smtp"><hostname>h</hostname><port>25</port><socketType>plain</socketType><authentication>password-cleartext</authentication></outgoingServer></emailProvider></clientConfig>"#;
-        assert!(
-            parse(plain, &addr())
-                .unwrap_err()
-                .contains("IMAP server with TLS")
+        assert_eq!(
+            parse(plain, &addr()).unwrap_err().to_string(),
+            "no IMAP server with TLS and a password method"
         );
         let oauth = plain
             .replace("plain</socketType>", "SSL</socketType>")

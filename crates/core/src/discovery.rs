@@ -268,7 +268,7 @@ async fn get_json<T: for<'de> Deserialize<'de>>(
 
 /// MX hosts of `domain`, lowest preference first, lower case without the trailing dot.
 async fn mx_hosts(domain: &str, server: Option<SocketAddr>) -> Result<Vec<String>, String> {
-    let resolver = crate::net::resolver::resolver(server)?;
+    let resolver = crate::net::resolver::resolver(server).map_err(|e| e.to_string())?;
     let lookup = resolver
         .mx_lookup(format!("{domain}."))
         .await

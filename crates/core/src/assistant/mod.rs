@@ -290,7 +290,7 @@ impl Assistant {
         let servers = MailServers::typed(imap, smtp, username).map_err(|p| {
             Finding::new(FindingCode::ServerSettingsNeeded)
                 .with(Param::Domain, address.domain())
-                .with_first_step(p)
+                .with_first_step(p.to_string())
         })?;
         self.memory.type_servers(address, servers);
         Ok(())

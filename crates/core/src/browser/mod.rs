@@ -14,6 +14,7 @@
 //! command-line option for a private window: on a Mac with only Safari the sign-in offers the
 //! copy-link way instead.
 
+mod error;
 pub mod installed;
 
 use std::process::{Command, Stdio};
@@ -21,6 +22,7 @@ use std::process::{Command, Stdio};
 use serde::Serialize;
 use url::Url;
 
+pub use error::BrowserError;
 pub use installed::{InstalledBrowser, installed};
 
 /// Something that can show a URL to the user.
@@ -28,8 +30,8 @@ pub trait Browser: Send + Sync {
     /// Opens `url`.
     ///
     /// # Errors
-    /// A short reason, shown in the finding.
-    fn open(&self, url: &Url) -> Result<(), String>;
+    /// Why not; [`BrowserError::finding`] explains it to the person.
+    fn open(&self, url: &Url) -> Result<(), BrowserError>;
 
     /// Whether this opens a private window.
     fn is_private(&self) -> bool {
@@ -42,8 +44,8 @@ pub trait Browser: Send + Sync {
 pub struct SystemBrowser;
 
 impl Browser for SystemBrowser {
-    fn open(&self, url: &Url) -> Result<(), String> {
-        webbrowser::open(url.as_str()).map_err(|e| e.to_string())
+    fn open(&self, url: &Url) -> Result<(), BrowserError> {
+        webbrowser::open(url.as_str()).map_err(BrowserError::system)
     }
 }
 
@@ -62,10 +64,10 @@ pub fn for_sign_in(private: bool, choice: Option<BrowserKind>) -> std::sync::Arc
 }
 
 /// A private window that cannot be opened, with the reason.
-struct Unavailable(String);
+struct Unavailable(BrowserError);
 
 impl Browser for Unavailable {
-    fn open(&self, _url: &Url) -> Result<(), String> {
+    fn open(&self, _url: &Url) -> Result<(), BrowserError> {
         Err(self.0.clone())
     }
 
@@ -143,19 +145,20 @@ impl PrivateBrowser {
     /// The browser to use: `choice` if installed, else the default, else the first installed.
     ///
     /// # Errors
-    /// A reason when no browser with a private mode is installed.
-    pub fn choose(choice: Option<BrowserKind>) -> Result<PrivateBrowser, String> {
+    /// [`BrowserError::is_not_installed`] when no browser with a private mode (or not
+    /// `choice`) is installed.
+    pub fn choose(choice: Option<BrowserKind>) -> Result<PrivateBrowser, BrowserError> {
         let all = installed();
         let pick = match choice {
             Some(kind) => all
                 .iter()
                 .find(|b| b.kind == kind)
                 .cloned()
-                .ok_or_else(|| format!("{} is not installed", kind.label()))?,
+                .ok_or_else(|| BrowserError::not_installed(kind))?,
             None => all
                 .first()
                 .cloned()
-                .ok_or_else(|| installed::none_found(crate::platform::Os::current()))?,
+                .ok_or_else(|| BrowserError::none_found(crate::platform::Os::current()))?,
         };
         Ok(PrivateBrowser { browser: pick })
     }
@@ -167,7 +170,7 @@ impl PrivateBrowser {
 }
 
 impl Browser for PrivateBrowser {
-    fn open(&self, url: &Url) -> Result<(), String> {
+    fn open(&self, url: &Url) -> Result<(), BrowserError> {
         let (program, args) = installed::launch(crate::platform::Os::current(), &self.browser, url);
         Command::new(program)
             .args(args)
@@ -176,7 +179,7 @@ impl Browser for PrivateBrowser {
             .stderr(Stdio::null())
             .spawn()
             .map(|_| ())
-            .map_err(|e| format!("{} could not be started ({e})", self.browser.name))
+            .map_err(|e| BrowserError::launch(self.browser.name, e))
     }
 
     fn is_private(&self) -> bool {

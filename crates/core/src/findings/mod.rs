@@ -6,7 +6,8 @@
 //! replies to codes; [`redact`] makes sure evidence never carries a secret or a per-call id.
 //!
 //! The JSON shape of a [`Finding`] is the contract with the desktop page and with scripts
-//! (`mailsetup --json`): `{code, audience, title, explanation, steps[], evidence?, docUrl?}`.
+//! (`mailsetup --json`): `{code, audience, title, explanation, steps[], evidence?, docUrl?}`,
+//! and for an `INTERNAL` finding its redacted `cause?`.
 //! The page switches on `code` only and never parses text. The shape is pinned by a test.
 
 pub mod catalogue;
@@ -273,6 +274,11 @@ pub struct Finding {
     /// For an administrator's finding: one sentence telling the user what to do with it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub for_user: Option<String>,
+    /// For an `INTERNAL` finding only: the unexpected error behind it, redacted, for the log
+    /// and the helpdesk report (technical detail; the person reads the catalogue's words).
+    /// Set by [`Finding::internal`] alone.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub cause: Option<String>,
 }
 
 /// The administrator's part of a user's finding.
@@ -304,6 +310,7 @@ impl Finding {
                 steps: steps.iter().map(|s| s.to_string()).collect(),
             }),
             for_user: (entry.audience == Audience::Admin).then(|| ADMIN_HANDOFF.to_string()),
+            cause: None,
         }
     }
 
@@ -453,11 +460,16 @@ impl Finding {
         self
     }
 
-    /// The internal finding for an unexpected error. The detail goes to the log only (it may
-    /// name files or programs) after redaction; the person sees a generic text.
+    /// The internal finding for an unexpected error. The person sees the catalogue's generic
+    /// text; the detail, redacted, goes to the log and stays in [`Finding::cause`] for the
+    /// helpdesk report (it may name files or programs; secrets are removed by [`redact`]).
     pub fn internal(detail: impl fmt::Display) -> Self {
-        tracing::error!(detail = %redact::redact(&detail.to_string()), "internal error");
-        Finding::new(FindingCode::Internal)
+        let cause = redact::redact(&detail.to_string());
+        tracing::error!(detail = %cause, "internal error");
+        Finding {
+            cause: Some(cause),
+            ..Finding::new(FindingCode::Internal)
+        }
     }
 
     /// Plain text rendering: title, explanation, numbered steps, evidence.

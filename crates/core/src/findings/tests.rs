@@ -156,3 +156,24 @@ fn leftover_context_is_tidied_in_steps_too() {
 fn finish_requires_the_problem() {
     let _ = Finding::new(FindingCode::TlsFailed).finish();
 }
+
+#[test]
+fn an_internal_finding_keeps_its_redacted_cause() {
+    let jwt = "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJhdWQiOiJodHRwczovL2dyYXBoIn0.c2ln";
+    let f = Finding::internal(format!(
+        "POST /token?client_secret=s3cr3t&code=SplxlOBeZQQYbYS6 answered {jwt}"
+    ));
+    assert_eq!(f.code, FindingCode::Internal);
+    assert_eq!(
+        f.cause.as_deref(),
+        Some("POST /token?client_secret=[removed]&code=[removed] answered [token removed]")
+    );
+    // The person reads the catalogue's words only; the JSON carries the cause.
+    assert_eq!(f.title, Finding::new(FindingCode::Internal).title);
+    assert!(!f.to_text().contains("client_secret"), "{}", f.to_text());
+    let json = serde_json::to_value(&f).unwrap();
+    assert_eq!(json["cause"], f.cause.as_deref().unwrap());
+    // Every other finding has none, and its JSON no `cause` key.
+    let other = serde_json::to_value(Finding::new(FindingCode::DnsFailed)).unwrap();
+    assert!(other.get("cause").is_none(), "{other}");
+}

@@ -18,10 +18,12 @@ use crate::findings::{Finding, FindingCode, Param};
 pub mod cert;
 pub mod proxy;
 pub mod resolver;
+mod tls;
 mod trust;
 
 pub use cert::CertFacts;
-pub use trust::{ClientRoots, Inspected, Trust, find_rustls, tls_finding, tls_version};
+pub use tls::{TlsError, find_rustls, tls_finding};
+pub use trust::{ClientRoots, Inspected, Trust, tls_version};
 
 /// Why a connection could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -110,12 +112,17 @@ pub async fn within<T>(
     timeout: Duration,
     server: &str,
     fut: impl Future<Output = T>,
-) -> Result<T, crate::findings::Finding> {
-    tokio::time::timeout(timeout, fut).await.map_err(|_| {
-        crate::findings::Finding::new(crate::findings::FindingCode::ServerTimeout)
-            .with(Param::Server, server)
-            .with(Param::Duration, human_duration(timeout))
-    })
+) -> Result<T, Finding> {
+    tokio::time::timeout(timeout, fut)
+        .await
+        .map_err(|_| timeout_finding(server, timeout))
+}
+
+/// `SERVER_TIMEOUT`: `server` did not finish within `timeout`.
+fn timeout_finding(server: &str, timeout: Duration) -> Finding {
+    Finding::new(FindingCode::ServerTimeout)
+        .with(Param::Server, server)
+        .with(Param::Duration, human_duration(timeout))
 }
 
 /// A second handle on a connected socket, to turn on `TCP_NODELAY` after the stream itself has

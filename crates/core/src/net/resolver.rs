@@ -7,13 +7,29 @@ use std::sync::Arc;
 
 use hickory_resolver::TokioResolver;
 use hickory_resolver::config::{NameServerConfig, ResolverConfig};
+use hickory_resolver::net::NetError;
 use hickory_resolver::net::runtime::TokioRuntimeProvider;
+
+/// Why no resolver could be built. Only ever an internal finding's cause or a discovery note.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct ResolverError(Kind);
+
+#[derive(Debug, thiserror::Error)]
+enum Kind {
+    /// The system's resolver configuration could not be read.
+    #[error("no system DNS configuration ({0})")]
+    NoSystemConfig(NetError),
+    /// hickory refused to build the resolver.
+    #[error("{0}")]
+    Build(NetError),
+}
 
 /// A resolver asking `server`, or the system's resolvers when `None`.
 ///
 /// # Errors
 /// Why no resolver could be built (e.g. no system DNS configuration).
-pub fn resolver(server: Option<SocketAddr>) -> Result<TokioResolver, String> {
+pub fn resolver(server: Option<SocketAddr>) -> Result<TokioResolver, ResolverError> {
     let builder = match server {
         Some(addr) => {
             let mut ns = NameServerConfig::udp_and_tcp(addr.ip());
@@ -25,10 +41,11 @@ pub fn resolver(server: Option<SocketAddr>) -> Result<TokioResolver, String> {
                 TokioRuntimeProvider::default(),
             )
         }
-        None => TokioResolver::builder_tokio()
-            .map_err(|e| format!("no system DNS configuration ({e})"))?,
+        None => {
+            TokioResolver::builder_tokio().map_err(|e| ResolverError(Kind::NoSystemConfig(e)))?
+        }
     };
-    builder.build().map_err(|e| e.to_string())
+    builder.build().map_err(|e| ResolverError(Kind::Build(e)))
 }
 
 /// reqwest's name lookups through a hickory resolver (A and AAAA).

@@ -1,4 +1,4 @@
-//! Which certificates the app trusts, the TLS handshake, and TLS failures as findings.
+//! Which certificates the app trusts, and the TLS handshake (its failures: [`TlsError`]).
 //!
 //! Certificates are always verified, by the operating system's own verifier through
 //! `rustls-platform-verifier` (the rustls project's crate): on Windows the CryptoAPI chain
@@ -27,7 +27,6 @@
 //! records and then delegates to the same verifier; it never accepts anything the normal
 //! handshake would refuse.
 
-use std::io;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -38,6 +37,7 @@ use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
 use super::cert::CertFacts;
+use super::tls::TlsError;
 use crate::findings::{Finding, FindingCode, Param};
 
 /// Which certificate authorities the app trusts: the operating system's (through its own
@@ -191,7 +191,9 @@ impl Trust {
         host: &str,
         timeout: Duration,
     ) -> Result<TlsStream<TcpStream>, Finding> {
-        handshake_with(self.rustls_config(), tcp, host, timeout).await
+        handshake_with(self.rustls_config(), tcp, host, timeout)
+            .await
+            .map_err(|e| e.finding())
     }
 
     /// As [`Trust::handshake`], and also returns facts about the certificate the server
@@ -209,11 +211,11 @@ impl Trust {
         let stream = handshake_with(client_config(recorder.clone()), tcp, host, timeout).await;
         let chain = recorder.seen.lock().map(|c| c.clone()).unwrap_or_default();
         let certificate = CertFacts::from_chain(&chain, host);
-        let stream = stream.map_err(|f| match &certificate {
-            Some(c) if f.code == FindingCode::TlsCertificateInvalid => {
-                f.with_evidence(format!("{host} presented: {}", c.describe()))
-            }
-            _ => f,
+        let stream = stream.map_err(|e| match &certificate {
+            Some(c) if e.is_certificate() => e
+                .finding()
+                .with_evidence(format!("{host} presented: {}", c.describe())),
+            _ => e.finding(),
         });
         Inspected {
             stream,
@@ -312,20 +314,17 @@ async fn handshake_with(
     tcp: TcpStream,
     host: &str,
     timeout: Duration,
-) -> Result<TlsStream<TcpStream>, Finding> {
-    let name = ServerName::try_from(host.to_string()).map_err(|_| {
-        Finding::new(FindingCode::TlsFailed)
-            .with(Param::Server, host)
-            .with(Param::Problem, "the server name is not valid")
-    })?;
+) -> Result<TlsStream<TcpStream>, TlsError> {
+    let name = ServerName::try_from(host.to_string()).map_err(|_| TlsError::invalid_name(host))?;
     let connector = TlsConnector::from(config);
-    super::within(timeout, host, connector.connect(name, tcp))
-        .await?
-        .map_err(|e| tls_finding(host, &e))
+    tokio::time::timeout(timeout, connector.connect(name, tcp))
+        .await
+        .map_err(|_| TlsError::timeout(host, timeout))?
+        .map_err(|e| TlsError::from_chain(host, &e))
 }
 
 /// Used when there is no root certificate at all: refuses every certificate with
-/// [`NoRootCertificates`] (there is nothing to trust it with), which [`tls_finding`] turns into
+/// [`NoRootCertificates`] (there is nothing to trust it with), which [`TlsError::finding`] turns into
 /// [`no_roots_finding`].
 #[derive(Debug)]
 struct RefuseAll(Arc<rustls::crypto::CryptoProvider>);
@@ -343,7 +342,7 @@ impl std::fmt::Display for NoRootCertificates {
 impl std::error::Error for NoRootCertificates {}
 
 /// Whether `err` is [`RefuseAll`]'s refusal.
-fn refused_for_no_roots(err: &rustls::Error) -> bool {
+pub(super) fn refused_for_no_roots(err: &rustls::Error) -> bool {
     matches!(
         err,
         rustls::Error::InvalidCertificate(rustls::CertificateError::Other(other))
@@ -353,7 +352,7 @@ fn refused_for_no_roots(err: &rustls::Error) -> bool {
 
 /// The finding when this computer trusts no certificate authority at all: for the helpdesk,
 /// who installs the OS root certificates or names the organisation's CA in the settings.
-fn no_roots_finding(host: &str) -> Finding {
+pub(super) fn no_roots_finding(host: &str) -> Finding {
     Finding::new(FindingCode::TlsCertificateInvalid)
         .with(Param::Server, host)
         .with(Param::Problem,
@@ -472,67 +471,10 @@ pub fn tls_version(stream: &TlsStream<TcpStream>) -> String {
     }
 }
 
-/// The finding for a TLS failure anywhere in `err`'s source chain.
-pub fn tls_finding(host: &str, err: &(dyn std::error::Error + 'static)) -> Finding {
-    if let Some(rustls_err) = find_rustls(err) {
-        return rustls_finding(host, rustls_err);
-    }
-    Finding::new(FindingCode::TlsFailed)
-        .with(Param::Server, host)
-        .with(Param::Problem, err.to_string())
-        .with_evidence(err.to_string())
-}
-
-/// Finds a rustls error in a source chain, looking inside (nested) `io::Error`s, whose
-/// `source()` skips the wrapped error.
-pub fn find_rustls<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
-    let mut next: Option<&'a (dyn std::error::Error + 'static)> = Some(err);
-    while let Some(e) = next {
-        if let Some(r) = e.downcast_ref::<rustls::Error>() {
-            return Some(r);
-        }
-        next = match e.downcast_ref::<io::Error>().and_then(|io| io.get_ref()) {
-            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
-            None => e.source(),
-        };
-    }
-    None
-}
-
-fn rustls_finding(host: &str, err: &rustls::Error) -> Finding {
-    use rustls::CertificateError as CE;
-    if refused_for_no_roots(err) {
-        return no_roots_finding(host);
-    }
-    let problem = match err {
-        rustls::Error::InvalidCertificate(ce) => match ce {
-            CE::UnknownIssuer => "it was issued by an authority this computer does not trust",
-            CE::Expired | CE::ExpiredContext { .. } => "it has expired",
-            CE::NotValidYet | CE::NotValidYetContext { .. } => {
-                "it is not valid yet (check the computer's clock)"
-            }
-            CE::NotValidForName | CE::NotValidForNameContext { .. } => {
-                "it was issued for another server name"
-            }
-            CE::Revoked => "it has been revoked",
-            _ => "it is not valid",
-        },
-        _ => {
-            return Finding::new(FindingCode::TlsFailed)
-                .with(Param::Server, host)
-                .with(Param::Problem, err.to_string())
-                .with_evidence(err.to_string());
-        }
-    };
-    Finding::new(FindingCode::TlsCertificateInvalid)
-        .with(Param::Server, host)
-        .with(Param::Problem, problem)
-        .with_evidence(format!("{host}: {err}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::findings::FindingCode;
     use mailsetup_testkit::{LeafOptions, TestCa};
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -680,7 +622,7 @@ mod tests {
         assert!(f.steps[0].contains("extra_ca_file"), "{f:?}");
         // HTTPS gets the same finding; lettre, which builds its own verifier, asks first.
         let e = https_get(&trust, port).await.unwrap_err();
-        let over_https = tls_finding("127.0.0.1", &e);
+        let over_https = crate::net::tls_finding("127.0.0.1", &e);
         let asked = trust.ensure_roots("127.0.0.1").unwrap_err();
         assert_eq!(over_https, asked);
         assert_eq!(

@@ -55,20 +55,47 @@ pub struct IdClaims {
     pub exp: Option<i64>,
 }
 
+/// Why an ID token could not be read ([`IdClaims::decode_unverified`]).
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct IdTokenError(IdTokenKind);
+
+#[derive(Debug, thiserror::Error)]
+enum IdTokenKind {
+    /// Not three base64url parts.
+    #[error("the ID token {0}")]
+    NotJwt(&'static str),
+    /// The payload is not JSON.
+    #[error("the ID token payload is not JSON ({0})")]
+    NotJson(serde_json::Error),
+    /// The payload is JSON but not an object.
+    #[error("the ID token payload is not a JSON object")]
+    NotObject,
+    /// A claim has the wrong type.
+    #[error("the ID token payload is not the expected JSON ({0})")]
+    Unexpected(serde_json::Error),
+}
+
+impl IdTokenError {
+    /// `ID_TOKEN_INVALID`, saying what is wrong with the token.
+    pub fn finding(&self) -> Finding {
+        Finding::new(FindingCode::IdTokenInvalid).with(Param::Problem, self.to_string())
+    }
+}
+
 impl IdClaims {
     /// Decodes the payload of a JWT without checking its signature.
     ///
     /// # Errors
-    /// A text for the evidence when the token is not a decodable JWT.
-    pub fn decode_unverified(jwt: &str) -> Result<IdClaims, String> {
-        let bytes = super::jwt::payload(jwt).map_err(|e| format!("the ID token {e}"))?;
-        let value: serde_json::Value = serde_json::from_slice(&bytes)
-            .map_err(|e| format!("the ID token payload is not JSON ({e})"))?;
+    /// [`IdTokenError`] when the token is not a decodable JWT.
+    pub fn decode_unverified(jwt: &str) -> Result<IdClaims, IdTokenError> {
+        let bytes = super::jwt::payload(jwt).map_err(|e| IdTokenError(IdTokenKind::NotJwt(e)))?;
+        let value: serde_json::Value =
+            serde_json::from_slice(&bytes).map_err(|e| IdTokenError(IdTokenKind::NotJson(e)))?;
         if !value.is_object() {
-            return Err("the ID token payload is not a JSON object".into());
+            return Err(IdTokenError(IdTokenKind::NotObject));
         }
-        serde_json::from_value(value)
-            .map_err(|e| format!("the ID token payload is not the expected JSON ({e})"))
+        serde_json::from_value(value).map_err(|e| IdTokenError(IdTokenKind::Unexpected(e)))
     }
 
     /// Checks `nonce` (constant-time; when the flow sent one) and `aud` against this sign-in.
@@ -303,6 +330,15 @@ mod tests {
         for bad in ["", "abc", "a.!!!.c", "a.bm90IGpzb24.c", "a.W10.c"] {
             assert!(IdClaims::decode_unverified(bad).is_err(), "{bad}");
         }
+        let f = IdClaims::decode_unverified("a.W10.c")
+            .unwrap_err()
+            .finding();
+        assert_eq!(f.code, FindingCode::IdTokenInvalid);
+        assert!(
+            f.explanation
+                .contains("the ID token payload is not a JSON object"),
+            "{f:?}"
+        );
     }
 
     #[test]

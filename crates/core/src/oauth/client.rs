@@ -333,9 +333,9 @@ pub(crate) fn token_error(err: TokenError, url: &str, phase: EntraPhase) -> Find
 
 /// The finding for an HTTPS request that did not get an answer.
 pub fn reqwest_finding(host: &str, e: &reqwest::Error) -> Finding {
-    let tls = crate::net::tls_finding(host, e);
-    if tls.code == FindingCode::TlsCertificateInvalid {
-        return tls;
+    let tls = crate::net::TlsError::from_chain(host, e);
+    if tls.is_certificate() {
+        return tls.finding();
     }
     let problem = if e.is_timeout() {
         format!("{host} did not answer in time")

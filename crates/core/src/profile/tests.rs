@@ -171,11 +171,19 @@ fn other_providers_need_servers_and_sign_in_with_a_password() {
     assert!(
         MailServers::typed("imap.x:143", "smtp.x:587", None)
             .unwrap_err()
+            .to_string()
             .contains("not encrypted")
     );
     assert!(
         MailServers::typed("imap.x:993", "smtp.x:25", None)
             .unwrap_err()
+            .to_string()
             .contains("587")
+    );
+    assert_eq!(
+        MailServers::typed("imap.x", "smtp.x:587", None)
+            .unwrap_err()
+            .to_string(),
+        "IMAP server: \"imap.x\" needs a port, like smtp.example.edu:587"
     );
 }

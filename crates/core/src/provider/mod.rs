@@ -170,22 +170,50 @@ pub struct MailServers {
     pub source: String,
 }
 
+/// What is wrong with servers typed in ([`MailServers::typed`]); its text, a sentence for the
+/// person, is the first fix step of `SERVER_SETTINGS_NEEDED`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ServersError {
+    /// A value is not `host:port`.
+    #[error("{role} server: {problem}")]
+    NotHostPort {
+        /// `IMAP` or `SMTP`.
+        role: &'static str,
+        /// What is wrong with it, in words.
+        problem: String,
+    },
+    /// IMAP on port 143, which is not encrypted.
+    #[error("IMAP server: port 143 is not encrypted; use the TLS port (usually 993)")]
+    ImapNotEncrypted,
+    /// SMTP on port 25, the port between servers.
+    #[error(
+        "SMTP server: port 25 is for servers, not for sending from a mail program; use 587 (STARTTLS) or 465 (TLS)"
+    )]
+    SmtpRelayPort,
+}
+
 impl MailServers {
     /// Servers typed in as `host:port`: IMAP over implicit TLS; SMTP with STARTTLS, or implicit
     /// TLS on port 465 (RFC 8314). There is no plaintext choice.
     ///
     /// # Errors
-    /// What is wrong with a value, in words.
-    pub fn typed(imap: &str, smtp: &str, username: Option<String>) -> Result<MailServers, String> {
-        let imap = HostPort::parse(imap).map_err(|p| format!("IMAP server: {p}"))?;
-        let smtp = HostPort::parse(smtp).map_err(|p| format!("SMTP server: {p}"))?;
+    /// What is wrong with a value ([`ServersError`]).
+    pub fn typed(
+        imap: &str,
+        smtp: &str,
+        username: Option<String>,
+    ) -> Result<MailServers, ServersError> {
+        let host_port = |role, text| {
+            HostPort::parse(text).map_err(|problem| ServersError::NotHostPort { role, problem })
+        };
+        let imap = host_port("IMAP", imap)?;
+        let smtp = host_port("SMTP", smtp)?;
         if imap.port == 143 {
-            return Err(
-                "IMAP server: port 143 is not encrypted; use the TLS port (usually 993)".into(),
-            );
+            return Err(ServersError::ImapNotEncrypted);
         }
         if smtp.port == 25 {
-            return Err("SMTP server: port 25 is for servers, not for sending from a mail program; use 587 (STARTTLS) or 465 (TLS)".into());
+            return Err(ServersError::SmtpRelayPort);
         }
         Ok(MailServers {
             smtp: Endpoint {

@@ -112,6 +112,13 @@ fn finding_html(f: &Finding) -> String {
     if let Some(ev) = &f.evidence {
         out.push_str(&format!("<pre>{}</pre>", escape(ev)));
     }
+    if let Some(cause) = &f.cause {
+        // Folded away: it is for whoever looks into the fault, not for the reader.
+        out.push_str(&format!(
+            "<details class=\"cause\"><summary>Technical detail</summary><pre>{}</pre></details>",
+            escape(cause)
+        ));
+    }
     out.push_str("</div>");
     out
 }

@@ -191,3 +191,34 @@ fn the_report_names_the_log_the_proxy_in_use_and_the_certificate_verifier() {
     let back: Report = serde_json::from_str(&r.to_json()).unwrap();
     assert_eq!(back, r, "JSON round-trips");
 }
+
+#[test]
+fn an_internal_findings_cause_is_shown_as_technical_detail_without_secrets() {
+    let mut r = sample();
+    let internal = Finding::internal(
+        "token cache unreadable: {\"refresh_token\":\"0.AXYZ-secret-refresh\"} Authorization: Bearer SECRETACCESS <b>",
+    );
+    r.results[0].steps[1].finding = Some(internal);
+    let text = text::render(&r);
+    let json = r.to_json();
+    let html = html::render(&r);
+    for (out, shown) in [
+        (&text, "         Technical detail: token cache unreadable:"),
+        (&json, "\"cause\": \"token cache unreadable:"),
+        (
+            &html,
+            "<details class=\"cause\"><summary>Technical detail</summary><pre>token cache unreadable:",
+        ),
+    ] {
+        assert!(out.contains(shown), "{shown} not in:\n{out}");
+    }
+    assert!(html.contains("&lt;b&gt;"), "the cause is escaped");
+    for out in [&text, &json, &html] {
+        assert!(
+            !out.contains("0.AXYZ") && !out.contains("SECRETACCESS"),
+            "a secret reached the report:\n{out}"
+        );
+    }
+    let back: Report = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, r, "JSON round-trips");
+}

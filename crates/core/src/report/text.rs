@@ -33,6 +33,12 @@ pub fn render(r: &Report) -> String {
                         for line in f.to_text().lines() {
                             out.push_str(&format!("         {line}\n"));
                         }
+                        if let Some(cause) = &f.cause {
+                            out.push_str(&format!(
+                                "         Technical detail: {}\n",
+                                cause.replace('\n', "\n                           ")
+                            ));
+                        }
                     }
                 }
             }

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
+use super::error::ReadError;
 use super::store::{Limits, SecretStore, StoreError, StoreErrorKind};
 
 /// The first bytes of a manifest.
@@ -44,21 +45,6 @@ struct Manifest {
     parts: usize,
     len: usize,
     sha256: String,
-}
-
-/// A value could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReadError {
-    /// The store failed.
-    Store(StoreError),
-    /// The head names parts that are missing or do not add up to the value it describes.
-    Damaged(&'static str),
-}
-
-impl From<StoreError> for ReadError {
-    fn from(e: StoreError) -> Self {
-        ReadError::Store(e)
-    }
 }
 
 fn part_user(user: &str, id: &str, n: usize) -> String {

@@ -20,6 +20,7 @@
 //! On macOS every read of an unsigned app's keychain item can ask the person for permission,
 //! so a [`Vault`] there reads each entry at most once and remembers what it read and wrote.
 
+mod error;
 mod layout;
 mod record;
 #[cfg(target_os = "linux")]
@@ -32,13 +33,13 @@ use std::sync::{Arc, Mutex};
 use secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
+pub use error::{StoreError, StoreErrorKind};
 pub use record::{AccountIds, AccountRecord, CachedAccessToken, Credential, epoch_secs, now_secs};
-pub use store::{SecretStore, StoreError, StoreErrorKind};
+pub use store::SecretStore;
 
 use crate::address::Address;
 use crate::findings::{Finding, FindingCode, Param, catalogue};
 use crate::platform::Os;
-use layout::ReadError;
 use store::Limits;
 
 /// Vault service name for all entries of this app.
@@ -226,7 +227,7 @@ impl Vault {
         let (store, limits, os) = (self.store.clone(), self.limits, self.os);
         let cache = self.cache.clone();
         blocking(move || {
-            layout::write(&*store, limits, &user, &value).map_err(|e| store_finding(os, &e))?;
+            layout::write(&*store, limits, &user, &value).map_err(|e| e.finding(os))?;
             if let Some(cache) = cache {
                 lock(&cache).insert(user, Some(value));
             }
@@ -244,7 +245,7 @@ impl Vault {
         let (store, os) = (self.store.clone(), self.os);
         let cache = self.cache.clone();
         blocking(move || {
-            let value = layout::read(&*store, &user).map_err(|e| read_finding(os, &e))?;
+            let value = layout::read(&*store, &user).map_err(|e| e.finding(os))?;
             if let Some(cache) = cache {
                 lock(&cache).insert(user, value.clone());
             }
@@ -257,8 +258,7 @@ impl Vault {
         let (store, limits, os) = (self.store.clone(), self.limits, self.os);
         let cache = self.cache.clone();
         blocking(move || {
-            let existed =
-                layout::remove(&*store, limits, &user).map_err(|e| store_finding(os, &e))?;
+            let existed = layout::remove(&*store, limits, &user).map_err(|e| e.finding(os))?;
             if let Some(cache) = cache {
                 lock(&cache).insert(user, None);
             }
@@ -290,42 +290,6 @@ async fn blocking<T: Send + 'static>(
     tokio::task::spawn_blocking(f)
         .await
         .map_err(Finding::internal)?
-}
-
-/// The finding for a store's failure on `os`: what happened, and the advice for that OS only.
-pub fn store_finding(os: Os, e: &StoreError) -> Finding {
-    let code = match e.kind {
-        StoreErrorKind::TooLarge => FindingCode::VaultValueTooLarge,
-        StoreErrorKind::Locked => FindingCode::VaultLocked,
-        StoreErrorKind::Denied => FindingCode::VaultAccessDenied,
-        StoreErrorKind::Missing | StoreErrorKind::Failed => FindingCode::VaultUnavailable,
-    };
-    let problem = match e.kind {
-        StoreErrorKind::TooLarge => "the vault refused a value as too large",
-        StoreErrorKind::Locked => "the vault is locked",
-        StoreErrorKind::Denied => "access to the vault was refused",
-        StoreErrorKind::Missing => "no vault service is running or it did not answer",
-        StoreErrorKind::Failed => "the vault reported an error",
-    };
-    for_os(code, os)
-        .with_if_used(Param::Problem, problem)
-        .with_evidence(&e.detail)
-}
-
-fn read_finding(os: Os, e: &ReadError) -> Finding {
-    match e {
-        ReadError::Store(e) => store_finding(os, e),
-        ReadError::Damaged(why) => for_os(FindingCode::VaultEntryDamaged, os).with_evidence(why),
-    }
-}
-
-/// The catalogue finding `code` with the vault's name and the fix steps for `os`.
-fn for_os(code: FindingCode, os: Os) -> Finding {
-    let mut f = Finding::new(code);
-    if let Some(steps) = catalogue::vault_steps(code, os) {
-        f.steps = steps.iter().map(|s| s.to_string()).collect();
-    }
-    f.with(Param::Vault, catalogue::vault_name(os))
 }
 
 #[cfg(test)]

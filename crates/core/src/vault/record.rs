@@ -198,6 +198,7 @@ impl AccountRecord {
     /// # Errors
     /// `INTERNAL` for a record that is not readable.
     pub(super) fn from_json(json: &[u8]) -> Result<AccountRecord, Finding> {
+        // serde's words are left out of the cause: they can quote the record (a token).
         let wire: RecordWire = serde_json::from_slice(json)
             .map_err(|_| Finding::internal("vault record is not readable"))?;
         let credential = match (wire.refresh_token, wire.password) {

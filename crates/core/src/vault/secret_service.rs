@@ -145,10 +145,10 @@ mod tests {
             StoreErrorKind::Failed
         );
         assert_eq!(
-            store_error(Error::Prompt).kind,
+            store_error(Error::Prompt).kind(),
             StoreErrorKind::Denied,
             "a dismissed unlock prompt is a refusal"
         );
-        assert_eq!(store_error(Error::Locked).kind, StoreErrorKind::Locked);
+        assert_eq!(store_error(Error::Locked).kind(), StoreErrorKind::Locked);
     }
 }

@@ -14,8 +14,7 @@
 //! Every store reports failures as a [`StoreError`], already sorted into what a person can do
 //! about it ([`StoreError::kind`]); the words are the findings catalogue's.
 
-use std::fmt;
-
+pub use super::error::{StoreError, StoreErrorKind};
 use crate::platform::Os;
 
 /// One store of secrets for one service name: the entries are keyed by a user name.
@@ -35,48 +34,6 @@ pub trait SecretStore: Send + Sync + 'static {
     /// # Errors
     /// The store's failure.
     fn delete(&self, user: &str) -> Result<bool, StoreError>;
-}
-
-/// What went wrong in a store, sorted by what can be done about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StoreErrorKind {
-    /// The value is larger than the store takes (the app's fault: its layout must fit).
-    TooLarge,
-    /// The vault exists but is locked (Linux keyring, macOS keychain).
-    Locked,
-    /// The person (or a policy) refused the app access: macOS "Deny" (errSecUserCanceled,
-    /// −128; errSecAuthFailed, −25293), a dismissed unlock prompt on Linux.
-    Denied,
-    /// There is no vault to talk to: no Secret Service / D-Bus session, no keychain, no
-    /// Credential Manager for this logon session.
-    Missing,
-    /// Any other failure of the store.
-    Failed,
-}
-
-/// A store's failure. The text is the backend's (it never holds the value).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoreError {
-    /// What kind of failure.
-    pub kind: StoreErrorKind,
-    /// The backend's words, for the evidence.
-    pub detail: String,
-}
-
-impl StoreError {
-    /// A failure of `kind` with the backend's words.
-    pub fn new(kind: StoreErrorKind, detail: impl Into<String>) -> StoreError {
-        StoreError {
-            kind,
-            detail: detail.into(),
-        }
-    }
-}
-
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.detail)
-    }
 }
 
 /// The documented limits of each OS's credential store that the layout must respect.

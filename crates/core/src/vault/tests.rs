@@ -230,7 +230,7 @@ async fn on_macos_each_entry_is_read_at_most_once_per_run() {
 #[test]
 fn each_failure_gets_its_own_finding_with_advice_for_that_os_only() {
     use StoreErrorKind::*;
-    let f = |os, kind| store_finding(os, &StoreError::new(kind, "backend text")).finish();
+    let f = |os, kind| StoreError::new(kind, "backend text").finding(os).finish();
     assert_eq!(f(Os::Linux, Locked).code, FindingCode::VaultLocked);
     assert_eq!(f(Os::MacOs, Denied).code, FindingCode::VaultAccessDenied);
     assert_eq!(f(Os::Windows, Missing).code, FindingCode::VaultUnavailable);
@@ -310,7 +310,7 @@ mod windows_credential_manager {
         store.set("edge@x", &[b'a'; 2560]).unwrap();
         assert_eq!(store.get("edge@x").unwrap().unwrap().len(), 2560);
         let err = store.set("edge@x", &[b'a'; 2561]).unwrap_err();
-        assert_eq!(err.kind, StoreErrorKind::TooLarge, "{err}");
+        assert_eq!(err.kind(), StoreErrorKind::TooLarge, "{err}");
         assert!(store.delete("edge@x").unwrap());
         assert_eq!(store.get("edge@x").unwrap(), None);
     }

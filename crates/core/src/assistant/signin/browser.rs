@@ -143,23 +143,12 @@ async fn open_browser(
 ) -> Result<(), Finding> {
     let start_url = loopback.start_url();
     let browser = Arc::clone(&opts.browser);
-    let private = browser.is_private();
     let url = start_url.clone();
     run.step(Step::OpenBrowser, async move {
         tokio::task::spawn_blocking(move || browser.open(&url))
             .await
             .map_err(Finding::internal)?
-            .map_err(|e| {
-                let code = if private {
-                    FindingCode::PrivateWindowUnavailable
-                } else {
-                    FindingCode::BrowserOpenFailed
-                };
-                Finding::new(code)
-                    .with(Param::Problem, e)
-                    .with_if_used(Param::Link, start_url.as_str())
-                    .with_if_used(Param::Mailbox, account.display())
-            })
+            .map_err(|e| e.finding(&start_url, account.display()))
     })
     .await
 }

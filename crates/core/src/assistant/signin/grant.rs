@@ -121,7 +121,7 @@ pub(super) fn id_claims(
         .id_token
         .as_ref()
         .ok_or_else(|| invalid("there was no ID token (is the openid permission granted?)"))?;
-    let claims = IdClaims::decode_unverified(jwt.expose_secret()).map_err(|e| invalid(&e))?;
+    let claims = IdClaims::decode_unverified(jwt.expose_secret()).map_err(|e| e.finding())?;
     claims.check(nonce, client_id)?;
     Ok(claims)
 }

@@ -53,7 +53,7 @@ fn the_layout_holds_sixteen_entries_and_refuses_one_byte_more_without_writing() 
     assert_eq!(read_ok(&store, "a@x"), Some(v.clone()));
     let before = store.users();
     let err = write(&store, WIN, "a@x", &value(max + 1, 4)).unwrap_err();
-    assert_eq!(err.kind, StoreErrorKind::TooLarge);
+    assert_eq!(err.kind(), StoreErrorKind::TooLarge);
     assert_eq!(store.users(), before, "nothing written");
     assert_eq!(read_ok(&store, "a@x"), Some(v), "the old value stays");
 }

@@ -1,0 +1,99 @@
+//! The vault's failures, and the one place they become findings with the advice for the OS
+//! the app runs on ([`StoreError::finding`], [`ReadError::finding`]).
+
+use crate::findings::{Finding, FindingCode, Param, catalogue};
+use crate::platform::Os;
+
+/// What went wrong in a store, sorted by what can be done about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum StoreErrorKind {
+    /// The value is larger than the store takes (the app's fault: its layout must fit).
+    TooLarge,
+    /// The vault exists but is locked (Linux keyring, macOS keychain).
+    Locked,
+    /// The person (or a policy) refused the app access: macOS "Deny" (errSecUserCanceled,
+    /// −128; errSecAuthFailed, −25293), a dismissed unlock prompt on Linux.
+    Denied,
+    /// There is no vault to talk to: no Secret Service / D-Bus session, no keychain, no
+    /// Credential Manager for this logon session.
+    Missing,
+    /// Any other failure of the store.
+    Failed,
+}
+
+/// A store's failure. The text is the backend's (it never holds the value).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{detail}")]
+pub struct StoreError {
+    kind: StoreErrorKind,
+    detail: String,
+}
+
+impl StoreError {
+    /// A failure of `kind` with the backend's words.
+    pub(crate) fn new(kind: StoreErrorKind, detail: impl Into<String>) -> StoreError {
+        StoreError {
+            kind,
+            detail: detail.into(),
+        }
+    }
+
+    /// What kind of failure.
+    pub fn kind(&self) -> StoreErrorKind {
+        self.kind
+    }
+
+    /// The finding on `os`: what happened, the backend's words as evidence, and the advice
+    /// for that OS only.
+    pub fn finding(&self, os: Os) -> Finding {
+        let code = match self.kind {
+            StoreErrorKind::TooLarge => FindingCode::VaultValueTooLarge,
+            StoreErrorKind::Locked => FindingCode::VaultLocked,
+            StoreErrorKind::Denied => FindingCode::VaultAccessDenied,
+            StoreErrorKind::Missing | StoreErrorKind::Failed => FindingCode::VaultUnavailable,
+        };
+        let problem = match self.kind {
+            StoreErrorKind::TooLarge => "the vault refused a value as too large",
+            StoreErrorKind::Locked => "the vault is locked",
+            StoreErrorKind::Denied => "access to the vault was refused",
+            StoreErrorKind::Missing => "no vault service is running or it did not answer",
+            StoreErrorKind::Failed => "the vault reported an error",
+        };
+        for_os(code, os)
+            .with_if_used(Param::Problem, problem)
+            .with_evidence(&self.detail)
+    }
+}
+
+/// A value could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The head names parts that are missing or do not add up to the value it describes.
+    #[error("{0}")]
+    Damaged(&'static str),
+}
+
+impl ReadError {
+    /// The finding on `os`: the store's ([`StoreError::finding`]) or `VAULT_ENTRY_DAMAGED`.
+    pub fn finding(&self, os: Os) -> Finding {
+        match self {
+            ReadError::Store(e) => e.finding(os),
+            ReadError::Damaged(why) => {
+                for_os(FindingCode::VaultEntryDamaged, os).with_evidence(why)
+            }
+        }
+    }
+}
+
+/// The catalogue finding `code` with the vault's name and the fix steps for `os`.
+fn for_os(code: FindingCode, os: Os) -> Finding {
+    let mut f = Finding::new(code);
+    if let Some(steps) = catalogue::vault_steps(code, os) {
+        f.steps = steps.iter().map(|s| s.to_string()).collect();
+    }
+    f.with(Param::Vault, catalogue::vault_name(os))
+}
