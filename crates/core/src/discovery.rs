@@ -243,36 +243,54 @@ fn tenant_from_issuer(issuer: &str) -> Option<String> {
     uuid::Uuid::try_parse(&first).ok().map(|_| first)
 }
 
+/// Why one lookup gave nothing: a note for the helpdesk, never an error for the person.
+#[derive(Debug, thiserror::Error)]
+enum LookupError {
+    /// The lookup's timeout elapsed.
+    #[error("no answer within {} s", .0.as_secs_f32())]
+    Timeout(Duration),
+    /// No resolver could be set up.
+    #[error(transparent)]
+    Resolver(#[from] crate::net::resolver::ResolverError),
+    /// The DNS query failed.
+    #[error(transparent)]
+    Dns(#[from] hickory_resolver::net::NetError),
+    /// The HTTPS request failed.
+    #[error(transparent)]
+    Http(#[from] reqwest::Error),
+    /// The server answered with an error status.
+    #[error("HTTP {0}")]
+    Status(reqwest::StatusCode),
+    /// The answer was not the JSON expected.
+    #[error("unexpected answer ({0})")]
+    Body(reqwest::Error),
+}
+
 async fn within<T>(
     timeout: Duration,
-    fut: impl Future<Output = Result<T, String>>,
-) -> Result<T, String> {
+    fut: impl Future<Output = Result<T, LookupError>>,
+) -> Result<T, LookupError> {
     tokio::time::timeout(timeout, fut)
         .await
-        .unwrap_or_else(|_| Err(format!("no answer within {} s", timeout.as_secs_f32())))
+        .unwrap_or(Err(LookupError::Timeout(timeout)))
 }
 
 async fn get_json<T: for<'de> Deserialize<'de>>(
     http: &reqwest::Client,
     url: String,
-) -> Result<T, String> {
-    let resp = http.get(&url).send().await.map_err(|e| e.to_string())?;
+) -> Result<T, LookupError> {
+    let resp = http.get(&url).send().await?;
     let status = resp.status();
     if !status.is_success() {
-        return Err(format!("HTTP {status}"));
+        return Err(LookupError::Status(status));
     }
-    resp.json::<T>()
-        .await
-        .map_err(|e| format!("unexpected answer ({e})"))
+    resp.json::<T>().await.map_err(LookupError::Body)
 }
 
 /// MX hosts of `domain`, lowest preference first, lower case without the trailing dot.
-async fn mx_hosts(domain: &str, server: Option<SocketAddr>) -> Result<Vec<String>, String> {
-    let resolver = crate::net::resolver::resolver(server).map_err(|e| e.to_string())?;
-    let lookup = resolver
-        .mx_lookup(format!("{domain}."))
-        .await
-        .map_err(|e| e.to_string())?;
+async fn mx_hosts(domain: &str, server: Option<SocketAddr>) -> Result<Vec<String>, LookupError> {
+    let resolver = crate::net::resolver::resolver(server)?;
+    let lookup = resolver.mx_lookup(format!("{domain}.")).await?;
     let mut mx: Vec<(u16, String)> = lookup
         .answers()
         .iter()

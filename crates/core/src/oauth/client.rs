@@ -16,10 +16,10 @@ use oauth2::basic::{
     BasicRevocationErrorResponse, BasicTokenIntrospectionResponse, BasicTokenType,
 };
 use oauth2::{
-    AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointNotSet,
-    EndpointSet, ExtraTokenFields, HttpClientError, PkceCodeChallenge, PkceCodeVerifier,
-    RedirectUrl, RefreshToken, RequestTokenError, Scope, StandardRevocableToken,
-    StandardTokenResponse, TokenResponse as _, TokenUrl,
+    AuthType, AuthUrl, ClientId, ClientSecret, CsrfToken, EndpointNotSet, EndpointSet,
+    ExtraTokenFields, HttpClientError, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl,
+    RequestTokenError, Scope, StandardRevocableToken, StandardTokenResponse, TokenResponse as _,
+    TokenUrl,
 };
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
@@ -242,52 +242,6 @@ pub fn authorization_request(
         verifier,
         redirect_uri: redirect_uri.clone(),
     })
-}
-
-/// Redeems the authorization code (with the PKCE `code_verifier`).
-///
-/// # Errors
-/// A finding from the Entra error (e.g. AADSTS7000218 → `APP_REGISTRATION_NOT_PUBLIC_CLIENT`), or
-/// `NETWORK_IDP_UNREACHABLE`, `TLS_CERTIFICATE_INVALID`, `IDP_ERROR`.
-pub async fn exchange_code(
-    http: &reqwest::Client,
-    profile: &OAuthProfile,
-    redirect_uri: &Url,
-    code: AuthorizationCode,
-    verifier: PkceCodeVerifier,
-    secret: Option<&SecretString>,
-) -> Result<Tokens, Finding> {
-    let client = client(profile, Some(redirect_uri), secret)?;
-    let received = SystemTime::now();
-    let resp = client
-        .exchange_code(code)
-        .set_pkce_verifier(verifier)
-        .request_async(http)
-        .await
-        .map_err(|e| token_error(e, &profile.token_url(), EntraPhase::CodeExchange))?;
-    Ok(Tokens::from_response(&resp, received))
-}
-
-/// Gets new tokens with a refresh token at the authority and tenant it was issued by.
-///
-/// # Errors
-/// As [`exchange_code`]; `invalid_grant` maps to the `REAUTH_*` findings.
-pub async fn refresh(
-    http: &reqwest::Client,
-    profile: &OAuthProfile,
-    refresh_token: &SecretString,
-    secret: Option<&SecretString>,
-) -> Result<Tokens, Finding> {
-    let client = client(profile, None, secret)?;
-    let rt = RefreshToken::new(refresh_token.expose_secret().to_owned());
-    let received = SystemTime::now();
-    let resp = client
-        .exchange_refresh_token(&rt)
-        .add_scopes(profile.scopes.iter().map(|s| Scope::new(s.clone())))
-        .request_async(http)
-        .await
-        .map_err(|e| token_error(e, &profile.token_url(), EntraPhase::Refresh))?;
-    Ok(Tokens::from_response(&resp, received))
 }
 
 type TokenError = RequestTokenError<HttpClientError<reqwest::Error>, EntraError>;

@@ -46,6 +46,15 @@ pub(in crate::assistant) struct PendingSignIn {
     parked_at: u64,
 }
 
+/// How the authorization is obtained.
+#[derive(Clone, Copy)]
+enum Flow {
+    /// Authorization code + PKCE in the system browser, loopback redirect.
+    Browser,
+    /// Device authorization grant ([RFC 8628](https://www.rfc-editor.org/rfc/rfc8628)).
+    DeviceCode,
+}
+
 /// How a sign-in that did not fail ended.
 enum Ending {
     Stored(Box<AccountSummary>),
@@ -61,13 +70,7 @@ impl Assistant {
         opts: &SignInOptions,
         sink: &dyn ProgressSink,
     ) -> Outcome {
-        let run = Run::new(sink);
-        let result = async {
-            let ctx = self.context(address, opts, &run).await?;
-            self.browser_sign_in(address, opts, ctx, &run).await
-        }
-        .await;
-        self.finish(address, run, result)
+        self.sign_in_by(Flow::Browser, address, opts, sink).await
     }
 
     /// Signs `address` in with a device code entered on another device (no browser needed here).
@@ -77,12 +80,27 @@ impl Assistant {
         opts: &SignInOptions,
         sink: &dyn ProgressSink,
     ) -> Outcome {
+        self.sign_in_by(Flow::DeviceCode, address, opts, sink).await
+    }
+
+    async fn sign_in_by(
+        &self,
+        flow: Flow,
+        address: &Address,
+        opts: &SignInOptions,
+        sink: &dyn ProgressSink,
+    ) -> Outcome {
         let run = Run::new(sink);
         let result = async {
             let ctx = self.context(address, opts, &run).await?;
-            let tokens = self.device_code(address, opts, &ctx, &run).await?;
-            self.after_tokens(address, ctx, tokens, None, Reply::none(), &run)
-                .await
+            match flow {
+                Flow::Browser => self.browser_sign_in(address, opts, ctx, &run).await,
+                Flow::DeviceCode => {
+                    let tokens = self.device_code(address, opts, &ctx, &run).await?;
+                    self.after_tokens(address, ctx, tokens, None, Reply::none(), &run)
+                        .await
+                }
+            }
         }
         .await;
         self.finish(address, run, result)
