@@ -1,4 +1,4 @@
-// UI tests of the issue 3 screens: discovery result, account confirmation, device code,
+// UI tests of the Microsoft 365 screens: discovery result, account confirmation, device code,
 // private window, shared mailbox option, and the administrator page. Mocked IPC.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

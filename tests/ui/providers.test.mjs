@@ -1,4 +1,4 @@
-// UI tests of the sign-in step for every kind of mailbox (issue 5): Gmail with an App Password,
+// UI tests of the sign-in step for every kind of mailbox: Gmail with an App Password,
 // Google sign-in, personal Microsoft accounts, other providers with found or typed-in servers,
 // and the Google settings on the administrator page. Mocked IPC.
 import { test, before, after } from 'node:test';
