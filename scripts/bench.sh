@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmarks (issue 4): full verify vs curl, black-holed port verdict, batch verify of 50.
+# The benchmarks: full verify vs curl, black-holed port verdict, batch verify of 50.
 # Writes BENCHMARKS.md. Runs in the test environment (local peers, a private vault): see
 # tests/run-all.sh. Takes a few minutes (release build, 52 browser sign-ins).
 set -euo pipefail

@@ -14,7 +14,7 @@
 # Debian's Rust (`rustc-web`, /usr/bin/cargo) builds `std` for Windows itself (-Zbuild-std with
 # RUSTC_BOOTSTRAP=1); rustup's toolchain stays the one for Linux. Each target has its own target
 # directory (target/windows, target/macos), never shared with rustup's (target/). See
-# shared/environment.md §4 and tests/windows/README.md.
+# tests/windows/README.md.
 #
 # Environment: MAILSETUP_PEERS_DIR (the local peers; started here for `test` when not running, and
 # stopped again), WINDOWS_PROFILE (dev, the default, or release), KEEP_WINEPREFIX=1 (keep the

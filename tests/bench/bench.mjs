@@ -1,4 +1,4 @@
-// The benchmarks of issue 4 on the local peers (release build), written to BENCHMARKS.md.
+// The benchmarks on the local peers (release build), written to BENCHMARKS.md.
 // Not a test: figures, with the targets beside them.
 //
 //   1. Full verify: the app's refresh + SMTP send + IMAP SELECT against the same three steps

@@ -199,7 +199,8 @@ disable_plaintext_auth = yes
 # PLAIN/LOGIN (app passwords) only over TLS (disable_plaintext_auth): IMAPS is TLS, and Postfix
 # tells the auth service when its SMTP session is (after STARTTLS).
 auth_mechanisms = xoauth2 oauthbearer plain login
-# Tests sign in many times in a row from 127.0.0.1: no failure penalty (environment.md gotcha).
+# Tests sign in many times in a row from 127.0.0.1: no failure penalty (Dovecot delays failed
+# logins: https://doc.dovecot.org/2.3/configuration_manual/authentication/auth_penalty/).
 auth_failure_delay = 0
 mail_location = maildir:$DIR/mail/%d/%n
 first_valid_uid = 8
@@ -295,7 +296,8 @@ smtpd_tls_security_level = may
 smtpd_sasl_type = dovecot
 smtpd_sasl_path = inet:127.0.0.1:$AUTH_PORT
 smtpd_sasl_auth_enable = no
-# Real-size XOAUTH2 lines are longer than the 2048 default (environment.md gotcha).
+# Real-size XOAUTH2 lines are longer than the 2048 default
+# (https://www.postfix.org/postconf.5.html#line_length_limit).
 line_length_limit = 16384
 smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
 smtpd_recipient_restrictions = permit_sasl_authenticated, reject
@@ -363,7 +365,8 @@ PY
 
 start_dns() {
   mkdir -p "$DIR/dns"
-  # MX records as the real providers publish them (facts.md §9); the autoconfig hosts' addresses
+  # MX records as the real providers publish them (crates/core/src/discovery.rs names the forms
+  # and their sources); the autoconfig hosts' addresses
   # (exact names: autoconfig.wellknown.example deliberately has none). --local makes dnsmasq answer
   # like an authoritative server under the test domains: NXDOMAIN for a name it has nothing for,
   # an empty answer for another record type (not REFUSED, what it says without upstream servers).
@@ -515,7 +518,7 @@ stop() {
     local pid
     pid=$(cat "$DIR/dovecot/run/master.pid" 2>/dev/null || true)
     doveadm -c "$DIR/dovecot/dovecot.conf" stop >/dev/null 2>&1 || dovecot -c "$DIR/dovecot/dovecot.conf" stop >/dev/null 2>&1 || true
-    # `dovecot stop` returns before the master exits (environment.md): wait for it.
+    # `dovecot stop` returns before the master exits: wait for it.
     if [ -n "$pid" ]; then
       for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     fi

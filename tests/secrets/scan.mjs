@@ -1,4 +1,4 @@
-// The suite's secret scan (issue 4): every output the app produced during the test run — CLI
+// The suite's secret scan: every output the app produced during the test run — CLI
 // output and logs, reports, the desktop app's log, the pages the loopback listener served to the
 // browser — is searched for every secret used in the tests. Zero hits, or the run fails.
 //

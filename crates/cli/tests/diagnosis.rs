@@ -1,5 +1,6 @@
-//! Issue 4 item 3: the connection diagnosis against the real local peers, black-holed and
-//! refused ports, the sign-in service behind a dead proxy (field case F23), and reports.
+//! The connection diagnosis against the real local peers, black-holed and refused ports, the
+//! sign-in service behind a dead proxy (test
+//! `field_f23_diagnose_names_the_proxy_and_keeps_mail_checks_apart`), and reports.
 
 mod common;
 

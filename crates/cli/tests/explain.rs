@@ -30,6 +30,8 @@ fn explain(args: &[&str], stdin: &str) -> (i32, String, String) {
     )
 }
 
+/// Exchange Online refusing SMTP AUTH for the tenant, as reported in
+/// <https://github.com/simonrob/email-oauth2-proxy/issues/193>.
 const F01: &str = "S: 220 XXXX.outlook.office365.com Microsoft ESMTP MAIL Service ready
 C: EHLO client
 S: 250-XXXX.outlook.office365.com Hello

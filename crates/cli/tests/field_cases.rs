@@ -1,4 +1,5 @@
-//! Field cases (../shared/cases/field-cases.md) that need the real binary and the local peers.
+//! Field cases that need the real binary and the local peers: failures reported in public bug
+//! trackers, one test per case (named after its id), each with the report's address.
 //! Cases that are pure functions are tested next to the code (classify, loopback, address).
 
 mod common;
@@ -8,6 +9,7 @@ use std::time::Instant;
 use common::{TestEnv, codes, first_finding};
 use serde_json::json;
 
+/// The user cancels in the browser: <https://github.com/MultiMC/Launcher/issues/4015>.
 #[test]
 fn field_f11_cancel_in_browser_is_signin_cancelled() {
     let env = TestEnv::new("cancel", json!({ "scenario": { "deny": true } }));
@@ -23,6 +25,8 @@ fn field_f11_cancel_in_browser_is_signin_cancelled() {
     );
 }
 
+/// A loopback redirect registered as "Web":
+/// <https://github.com/Azure/azure-sdk-for-go/issues/22386>.
 #[test]
 fn field_f17_web_registration_asks_for_a_secret() {
     let env = TestEnv::new("webapp", json!({ "type": "web", "secret": "s3cret-value" }));
@@ -39,6 +43,8 @@ fn field_f17_web_registration_asks_for_a_secret() {
     assert!(env.vault_record().is_none());
 }
 
+/// An unregistered redirect URI (<https://github.com/pdobsan/oama/issues/44>) that ends in a
+/// bare timeout (<https://github.com/OpenWhispr/openwhispr/pull/2124>).
 #[test]
 fn field_f08_field_f09_unregistered_redirect_times_out_with_guidance() {
     // Registered under another path: Entra shows AADSTS50011 in the browser and never calls back.
@@ -60,6 +66,7 @@ fn field_f08_field_f09_unregistered_redirect_times_out_with_guidance() {
     );
 }
 
+/// A refresh token unused for 90 days: <https://github.com/blobfile/blobfile/issues/93>.
 #[test]
 fn field_f14_refresh_expired_by_inactivity_removes_the_dead_token() {
     let env = TestEnv::new(
@@ -83,6 +90,8 @@ fn field_f14_refresh_expired_by_inactivity_removes_the_dead_token() {
     );
 }
 
+/// Conditional Access sign-in frequency:
+/// <https://github.com/simonrob/email-oauth2-proxy/issues/181>.
 #[test]
 fn field_f15_sign_in_frequency_policy_is_explained() {
     let env = TestEnv::new(
@@ -98,6 +107,8 @@ fn field_f15_sign_in_frequency_policy_is_explained() {
     assert!(f["explanation"].as_str().unwrap().contains("policy"));
 }
 
+/// The token endpoint unreachable behind a proxy:
+/// <https://github.com/O365/python-o365/issues/550>.
 #[test]
 fn field_f23_unreachable_identity_provider_keeps_the_token() {
     let env = TestEnv::new(
@@ -125,6 +136,8 @@ fn field_f23_unreachable_identity_provider_keeps_the_token() {
     );
 }
 
+/// A refresh sent to another tenant's endpoint:
+/// <https://github.com/tarickb/sasl-xoauth2/issues/54>.
 #[test]
 fn field_f13_refresh_goes_to_the_stored_tenant() {
     let env = TestEnv::new(

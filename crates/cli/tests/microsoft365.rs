@@ -1,4 +1,4 @@
-//! Microsoft 365 in depth (issue 3) with the real binary against the local peers: discovery,
+//! Microsoft 365 in depth with the real binary against the local peers: discovery,
 //! the wrong-account trap in all its forms, the account picker, private windows, the device
 //! code, confidential registrations, shared mailboxes, token sanity and consent.
 

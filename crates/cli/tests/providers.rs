@@ -1,7 +1,8 @@
-//! Issue 5 end to end on the real local peers: a Gmail-style App Password account, Google
+//! End to end on the real local peers: a Gmail-style App Password account, Google
 //! sign-in (the local provider's Google mode), a personal Microsoft account, and other
 //! providers found by Thunderbird autoconfig or typed in; Gmail's error replies replayed by the
-//! scripted servers (field cases F18, F19, F20; F02 for passwords sent to Microsoft).
+//! scripted servers (tests `field_f18_*`, `field_f19_*`, `field_f20_*`; `field_f02_*` for
+//! passwords sent to Microsoft).
 
 mod common;
 

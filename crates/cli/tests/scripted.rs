@@ -1,4 +1,4 @@
-//! Issue 4 item 6: Exchange Online replies the local Postfix/Dovecot cannot produce, replayed
+//! Exchange Online replies the local Postfix/Dovecot cannot produce, replayed
 //! over TLS by the test kit's scripted servers. The sign-in is real (the local OpenID provider);
 //! only the mail server on one side is scripted, so the other side is checked for real.
 
@@ -111,7 +111,8 @@ fn field_f03_accepted_then_not_connected_with_matching_claims_is_a_closed_mailbo
     env.use_scripted(&ca, None, Some(&imap));
     let (code, v) = env.run_json(&["verify", &env.address]);
     assert_eq!(code, 1);
-    // The claims matched at sign-in, so this is not the wrong-account trap (F03's second form).
+    // The claims matched at sign-in, so this is not the wrong-account trap but the reply's other
+    // cause: the signed-in account has no access to the mailbox.
     assert_eq!(codes(&v), ["MAILBOX_ACCESS_DENIED"], "{v:#}");
     assert_eq!(
         step(&v, "imap_auth")["status"],

@@ -10,7 +10,9 @@
 //!   is refused before any network traffic;
 //! - the domain is lower-cased and converted to its ASCII (punycode) form for DNS and protocols;
 //! - the local part is compared case-insensitively: Microsoft 365 and Gmail treat
-//!   `Ann@…` and `ann@…` as one mailbox (field case F21), so the *normalised* form that keys the
+//!   `Ann@…` and `ann@…` as one mailbox (test
+//!   `field_f21_case_and_whitespace_normalise_to_one_mailbox`), so the *normalised* form that
+//!   keys the
 //!   vault is all lower case, while the *display* form keeps what the user typed.
 
 use std::fmt;

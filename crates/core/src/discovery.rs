@@ -1,14 +1,16 @@
 //! Discovery: who provides a mailbox, worked out from its domain.
 //!
-//! This module owns the question "which provider, which tenant, which cloud?" (facts §9). It
+//! This module owns the question "which provider, which tenant, which cloud?". It
 //! asks, concurrently and each under the `discovery` timeout:
 //! - DNS for the domain's MX records (hickory-resolver; the settings' `[dns] server` or the
-//!   system's resolver): `*.mail.protection.outlook.com` means Microsoft 365, Google's MX hosts
-//!   mean Gmail / Google Workspace;
+//!   system's resolver): `*.mail.protection.outlook.com` means Microsoft 365
+//!   (<https://learn.microsoft.com/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365>),
+//!   Google's MX hosts mean Gmail / Google Workspace;
 //! - Entra's OpenID configuration for the domain (`{authority}/{domain}/v2.0/.well-known/
 //!   openid-configuration`): a 200 whose `issuer` names a tenant GUID means the domain is a
 //!   verified domain of that tenant; `cloud_instance_name` names the national cloud; the consumer
-//!   tenant means personal Microsoft accounts;
+//!   tenant means personal Microsoft accounts
+//!   (<https://learn.microsoft.com/entra/identity-platform/v2-protocols-oidc>);
 //! - `getuserrealm.srf` (undocumented, best effort) for the organisation's display name.
 //!
 //! A failed or slow lookup is a note, never an error: discovery only informs. It hands a

@@ -46,8 +46,10 @@ pub fn microsoft365(settings: &Settings) -> Profile {
 }
 
 /// A personal Microsoft account: the `consumers` authority, the personal-accounts
-/// registration (`[outlook] client_id`), Outlook.com's servers (ISPDB outlook.com, facts
-/// §9; the same Exchange resource and scopes as work accounts, facts §2.1).
+/// registration (`[outlook] client_id`), Outlook.com's servers (ISPDB outlook.com:
+/// <https://github.com/thunderbird/autoconfig/blob/master/ispdb/outlook.com.xml>; the same
+/// Exchange resource and scopes as work accounts:
+/// <https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth>).
 pub fn microsoft_personal(settings: &Settings) -> Profile {
     let ms = &settings.microsoft;
     Profile {
@@ -69,7 +71,9 @@ pub fn microsoft_personal(settings: &Settings) -> Profile {
     }
 }
 
-/// Gmail / Google Workspace (facts §6.4 hosts): Google sign-in when configured, and an App
+/// Gmail / Google Workspace (hosts from ISPDB:
+/// <https://github.com/thunderbird/autoconfig/blob/master/ispdb/googlemail.com.xml>): Google
+/// sign-in when configured, and an App
 /// Password always possible.
 pub fn google(settings: &Settings) -> Profile {
     Profile {

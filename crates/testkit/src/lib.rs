@@ -17,10 +17,10 @@
 //!
 //! * [`TestCa`] makes a throwaway CA and server configurations (valid, expired, wrong name,
 //!   self-signed leaves: [`LeafOptions`]).
-//! * [`Script`] parses the field-case notation (`S:` / `C:` lines, `!starttls`, `!close`).
+//! * [`Script`] parses the transcript notation (`S:` / `C:` lines, `!starttls`, `!close`).
 //! * [`ScriptedServer`] replays a script on every connection, on its own thread, and records a
 //!   redacted transcript.
-//! * [`transcripts`] holds the field cases as constants.
+//! * [`transcripts`] holds real provider sessions from public bug reports as constants.
 
 #![warn(missing_docs)]
 

@@ -1,4 +1,4 @@
-//! Transcript scripts in the field-case notation.
+//! Transcript scripts in the `S:` / `C:` notation of mail server transcripts.
 //!
 //! ```text
 //! # comment

@@ -1,7 +1,8 @@
-//! Real Exchange Online and Gmail sessions in the field-case notation, for
+//! Real Exchange Online and Gmail sessions in the `S:` / `C:` script notation, for
 //! [`crate::Script::new`].
 //!
-//! The server lines are the providers' own (host names and session ids from the field cases;
+//! The server lines are the providers' own (host names and session ids from the public bug
+//! reports each constant names;
 //! the client address is `203.0.113.9`, a documentation address). Client lines show what a
 //! client sends, with `<…>` placeholders for credentials; only their verbs are matched.
 //!
@@ -96,7 +97,8 @@ macro_rules! gmail_smtp_quit {
     };
 }
 
-/// Gmail's `535-5.7.8` bad-credentials reply (field case F20), session id `$id`.
+/// Gmail's `535-5.7.8` bad-credentials reply, session id `$id` (reported in
+/// <https://github.com/getgrav/grav-plugin-email/issues/185>).
 macro_rules! gmail_535 {
     ($id:literal) => {
         concat!(
@@ -119,7 +121,8 @@ macro_rules! exchange_imap_capability {
     };
 }
 
-/// Exchange Online IMAP greeting (F03) and CAPABILITY (optional for the client).
+/// Exchange Online IMAP greeting and CAPABILITY (optional for the client), as in
+/// <https://github.com/simonrob/email-oauth2-proxy/issues/275>.
 macro_rules! exchange_imap_prelude {
     () => {
         concat!(
@@ -160,41 +163,45 @@ macro_rules! gmail_imap_logout {
     };
 }
 
-/// Field case F01: Exchange Online refuses SMTP AUTH because authenticated SMTP
+/// Exchange Online refuses SMTP AUTH because authenticated SMTP
 /// (`SmtpClientAuthentication`) is disabled for the whole tenant. Any AUTH mechanism gets
 /// `535 5.7.139 … disabled for the Tenant …`; the session then ends with `QUIT`.
+/// Reported in <https://github.com/simonrob/email-oauth2-proxy/issues/193>.
 pub const EXCHANGE_SMTP_AUTH_DISABLED_TENANT: &str = concat!(
-    "# Field case F01: Exchange Online, SMTP AUTH disabled for the tenant.\n",
+    "# Exchange Online, SMTP AUTH disabled for the tenant (simonrob/email-oauth2-proxy#193).\n",
     exchange_smtp_prelude!("MN2PR05CA0004"),
     "C: AUTH XOAUTH2 <initial-response>\n",
     "S: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [MN2PR05CA0004.namprd05.prod.outlook.com 2023-09-12T20:59:57.214Z 08DBB276B7E699C4]\n",
     exchange_smtp_quit!(),
 );
 
-/// Field case F01, mailbox variant: the same Exchange Online session, but authenticated SMTP
+/// The mailbox variant of [`EXCHANGE_SMTP_AUTH_DISABLED_TENANT`]: the same Exchange Online
+/// session, but authenticated SMTP
 /// is disabled for the mailbox (`535 5.7.139 … disabled for the Mailbox …`).
 pub const EXCHANGE_SMTP_AUTH_DISABLED_MAILBOX: &str = concat!(
-    "# Field case F01 (mailbox variant): SMTP AUTH disabled for the mailbox.\n",
+    "# Exchange Online, SMTP AUTH disabled for the mailbox.\n",
     exchange_smtp_prelude!("MN2PR05CA0004"),
     "C: AUTH XOAUTH2 <initial-response>\n",
     "S: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information. [MN2PR05CA0004.namprd05.prod.outlook.com 2023-09-12T20:59:57.214Z 08DBB276B7E699C4]\n",
     exchange_smtp_quit!(),
 );
 
-/// Field case F02 (SMTP): Exchange Online with basic authentication (passwords) turned off;
+/// SMTP: Exchange Online with basic authentication (passwords) turned off;
 /// AUTH gets `535 5.7.139 Authentication unsuccessful, basic authentication is disabled.`.
+/// Reported in <https://github.com/nodemailer/nodemailer/issues/1714>.
 pub const EXCHANGE_SMTP_BASIC_AUTH_DISABLED: &str = concat!(
-    "# Field case F02 (SMTP): Exchange Online, basic authentication disabled.\n",
+    "# SMTP: Exchange Online, basic authentication disabled (nodemailer/nodemailer#1714).\n",
     exchange_smtp_prelude!("PN0PR01CA0024"),
     "C: AUTH <mechanism> <credentials>\n",
     "S: 535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [PN0PR01CA0024.INDPRD01.PROD.OUTLOOK.COM 2025-01-26T18:54:30.055Z 08DD3DD7D75D7743]\n",
     exchange_smtp_quit!(),
 );
 
-/// Field case F02 (IMAP): Exchange Online with basic authentication turned off; `LOGIN` or
+/// IMAP: Exchange Online with basic authentication turned off; `LOGIN` or
 /// `AUTHENTICATE` gets `NO Basic authentication is disabled.` and the server signs off.
+/// Reported in <https://github.com/holon-run/uxc/issues/445>.
 pub const EXCHANGE_IMAP_BASIC_AUTH_DISABLED: &str = concat!(
-    "# Field case F02 (IMAP): Exchange Online, basic authentication disabled.\n",
+    "# IMAP: Exchange Online, basic authentication disabled (holon-run/uxc#445).\n",
     "S: * OK Microsoft Exchange IMAP4 service ready.\n",
     exchange_imap_capability!(),
     "C: a1 LOGIN|AUTHENTICATE <credentials>\n",
@@ -203,11 +210,12 @@ pub const EXCHANGE_IMAP_BASIC_AUTH_DISABLED: &str = concat!(
     "!close\n",
 );
 
-/// Field case F03: Exchange Online accepts the XOAUTH2 token (`A1 OK AUTHENTICATE
+/// Exchange Online accepts the XOAUTH2 token (`A1 OK AUTHENTICATE
 /// completed.`) but refuses the first real command with `A2 BAD User is authenticated but not
 /// connected.` and `* BYE Connection closed. 14` (token for the wrong mailbox / no access).
+/// Reported in <https://github.com/simonrob/email-oauth2-proxy/issues/275>.
 pub const EXCHANGE_IMAP_AUTHENTICATED_NOT_CONNECTED: &str = concat!(
-    "# Field case F03: Exchange Online, authenticated but not connected.\n",
+    "# Exchange Online, authenticated but not connected (simonrob/email-oauth2-proxy#275).\n",
     exchange_imap_prelude!(),
     exchange_imap_xoauth2_ok!(),
     "C: A2 SELECT INBOX\n",
@@ -216,11 +224,12 @@ pub const EXCHANGE_IMAP_AUTHENTICATED_NOT_CONNECTED: &str = concat!(
     "!close\n",
 );
 
-/// Field case F18 (SMTP): Gmail account with 2-Step Verification, normal password given; the
+/// SMTP: Gmail account with 2-Step Verification, normal password given; the
 /// AUTH (with an initial response: `PLAIN`, `XOAUTH2`; `AUTH LOGIN` gets its two prompts made
 /// up) gets the multi-line `534-5.7.9 Application-specific password required.`.
+/// Reported in <https://github.com/nodemailer/nodemailer/issues/1116>.
 pub const GMAIL_SMTP_APP_PASSWORD_REQUIRED: &str = concat!(
-    "# Field case F18 (SMTP): Gmail, application-specific password required.\n",
+    "# SMTP: Gmail, application-specific password required (nodemailer/nodemailer#1116).\n",
     gmail_smtp_prelude!("o13sm2119833lfg.90"),
     "C: AUTH PLAIN <initial-response>\n",
     "S: 534-5.7.9 Application-specific password required. Learn more at\n",
@@ -228,14 +237,14 @@ pub const GMAIL_SMTP_APP_PASSWORD_REQUIRED: &str = concat!(
     gmail_smtp_quit!("o13sm2119833lfg.90"),
 );
 
-/// Field case F18 (SMTP), `AUTH PLAIN <initial-response>` variant: the same as
+/// The SMTP `AUTH PLAIN <initial-response>` variant: the same as
 /// [`GMAIL_SMTP_APP_PASSWORD_REQUIRED`].
 pub const GMAIL_SMTP_APP_PASSWORD_REQUIRED_PLAIN: &str = GMAIL_SMTP_APP_PASSWORD_REQUIRED;
 
-/// Field case F18 (SMTP), `AUTH LOGIN` variant with Gmail's own prompts written out:
+/// The SMTP `AUTH LOGIN` variant with Gmail's own prompts written out:
 /// `334 VXNlcm5hbWU6` (user), `334 UGFzc3dvcmQ6` (password), then the `534-5.7.9` reply.
 pub const GMAIL_SMTP_APP_PASSWORD_REQUIRED_LOGIN: &str = concat!(
-    "# Field case F18 (SMTP, AUTH LOGIN): Gmail, application-specific password required.\n",
+    "# SMTP, AUTH LOGIN: Gmail, application-specific password required.\n",
     gmail_smtp_prelude!("o13sm2119833lfg.90"),
     "C: AUTH LOGIN\n",
     "S: 334 VXNlcm5hbWU6\n",
@@ -247,31 +256,35 @@ pub const GMAIL_SMTP_APP_PASSWORD_REQUIRED_LOGIN: &str = concat!(
     gmail_smtp_quit!("o13sm2119833lfg.90"),
 );
 
-/// Field case F18 (IMAP): Gmail with 2-Step Verification; `LOGIN` or `AUTHENTICATE PLAIN`
+/// IMAP: Gmail with 2-Step Verification; `LOGIN` or `AUTHENTICATE PLAIN`
 /// gets `NO [ALERT] Application-specific password required: … (Failure)`.
+/// Reported in <https://github.com/LukeSmithxyz/mutt-wizard/issues/831>.
 pub const GMAIL_IMAP_APP_PASSWORD_REQUIRED: &str = concat!(
-    "# Field case F18 (IMAP): Gmail, application-specific password required.\n",
+    "# IMAP: Gmail, application-specific password required (LukeSmithxyz/mutt-wizard#831).\n",
     gmail_imap_prelude!(),
     "C: a1 LOGIN|AUTHENTICATE <credentials>\n",
     "S: a1 NO [ALERT] Application-specific password required: https://support.google.com/accounts/answer/185833 (Failure)\n",
     gmail_imap_logout!(),
 );
 
-/// Field case F20: Gmail refuses the credentials with the multi-line
+/// Gmail refuses the credentials with the multi-line
 /// `535-5.7.8 Username and Password not accepted.` (`p=BadCredentials`).
+/// Reported in <https://github.com/getgrav/grav-plugin-email/issues/185>.
 pub const GMAIL_SMTP_BAD_CREDENTIALS: &str = concat!(
-    "# Field case F20: Gmail, username and password not accepted.\n",
+    "# Gmail, username and password not accepted (getgrav/grav-plugin-email#185).\n",
     gmail_smtp_prelude!("a640c23a62f3a-abc"),
     "C: AUTH PLAIN <initial-response>\n",
     gmail_535!("a640c23a62f3a-abc"),
     gmail_smtp_quit!("a640c23a62f3a-abc"),
 );
 
-/// Facts §3.1 / Google's XOAUTH2 protocol page (SMTP): a refused token gets the error
+/// SMTP: a refused token gets the error
 /// challenge `334 <base64 {"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}>`;
 /// the client answers with an empty line and gets the `535-5.7.8` reply.
+/// As Google's XOAUTH2 protocol page describes it:
+/// <https://developers.google.com/workspace/gmail/imap/xoauth2-protocol>.
 pub const GMAIL_SMTP_XOAUTH2_CHALLENGE: &str = concat!(
-    "# Facts 3.1 / Google XOAUTH2 docs (SMTP): error challenge, empty answer, 535.\n",
+    "# SMTP: error challenge, empty answer, 535 (Google's XOAUTH2 protocol page).\n",
     gmail_smtp_prelude!("a640c23a62f3a-abc"),
     "C: AUTH XOAUTH2 <initial-response>\n",
     "S: 334 eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==\n",
@@ -280,11 +293,13 @@ pub const GMAIL_SMTP_XOAUTH2_CHALLENGE: &str = concat!(
     gmail_smtp_quit!("a640c23a62f3a-abc"),
 );
 
-/// Facts §3.1 / Google's XOAUTH2 protocol page (IMAP): after the token, the error challenge
+/// IMAP: after the token, the error challenge
 /// `+ <base64 JSON>`; the client answers with an empty line and gets
 /// `NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)`. Works with and without SASL-IR.
+/// As Google's XOAUTH2 protocol page describes it:
+/// <https://developers.google.com/workspace/gmail/imap/xoauth2-protocol>.
 pub const GMAIL_IMAP_XOAUTH2_CHALLENGE: &str = concat!(
-    "# Facts 3.1 / Google XOAUTH2 docs (IMAP): error challenge, empty answer, NO.\n",
+    "# IMAP: error challenge, empty answer, NO (Google's XOAUTH2 protocol page).\n",
     gmail_imap_prelude!(),
     "C: A1 AUTHENTICATE XOAUTH2\n",
     "S: +\n",

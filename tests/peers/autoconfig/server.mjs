@@ -1,4 +1,5 @@
-// The mail providers' own autoconfig web servers (Thunderbird's lookups 1 and 2, facts.md §9),
+// The mail providers' own autoconfig web servers (Thunderbird's lookups 1 and 2, as listed at
+// https://rubydoc.info/gems/mail_autoconfig_revived/0.0.4/MailAutoconfig),
 // for the local peers: one HTTPS listener on <addr>:443 (the port the app cannot be told about)
 // that routes by the Host header, like the providers' real hosts would answer:
 //   https://autoconfig.<domain>/mail/config-v1.1.xml?emailaddress=<addr>

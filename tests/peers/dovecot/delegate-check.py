@@ -3,7 +3,8 @@
 
 Dovecot's own oauth2 passdb accepts a token only for the account it was issued to. Exchange
 Online also accepts a delegate's token for a shared mailbox the delegate has Full Access to
-(`user=shared@...` in XOAUTH2; facts.md §3.1, §6.3). Dovecot asks this check second, through a
+(`user=shared@...` in XOAUTH2: https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth).
+Dovecot asks this check second, through a
 Lua passdb: it verifies the token itself (RS256 signature with the provider's public key via
 openssl, expiry, issuer) and allows the login when the token's account holds Full Access to the
 requested mailbox in the grants file (written by the local provider's /_test/grants API).

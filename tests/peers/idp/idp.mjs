@@ -13,7 +13,7 @@
 //   - Entra-like claims (oid, tid, preferred_username, email, upn, scp, aud=https://outlook.office.com)
 //     and Entra's error JSON (error, error_description "AADSTSnnnn: ...", error_codes, trace_id,
 //     correlation_id, timestamp, error_uri);
-//   - production-sized tokens (issue 9; "token sizes" below and README.md here have the numbers
+//   - production-sized tokens ("token sizes" below and README.md here have the numbers
 //     and their sources): Entra access tokens ~2,800-3,000 characters with every claim Entra puts
 //     in an Exchange Online token, refresh tokens 1,522-1,524, ID tokens ~1,400-1,600; Google
 //     access tokens ~2,000 and refresh tokens ~500; the scenario switch "token_sizes": "largest"
@@ -133,10 +133,10 @@ function jwtLength(payload, header = JWT_HEADER) {
 
 // ---------------------------------------------------------------- token sizes
 // Production sizes by default, so the tests store, send and log what the real providers hand out
-// (issue 9: small test tokens hid Windows Credential Manager's 2,560-byte limit). Characters:
+// (small test tokens hid Windows Credential Manager's 2,560-byte limit). Characters:
 //   Entra (default)  access token (JWT) ~2,800-3,000: the claims Entra puts in an Exchange Online
 //                    token; refresh token 1,522-1,524 (opaque, "1.A..."); ID token ~1,400-1,600.
-//                    Field case N01 (issue 9): an Entra device-code sign-in gave an access token of
+//                    An Entra device-code sign-in gave an access token of
 //                    2,931 characters and a refresh token of 1,524
 //                    (https://github.com/osodevops/ms-teams-cli/issues/67).
 //   Google           access token ~2,000, refresh token ~500 ("1//0..."): Google documents access
@@ -144,8 +144,10 @@ function jwtLength(payload, header = JWT_HEADER) {
 //                    (https://developers.google.com/identity/protocols/oauth2#size).
 //   "token_sizes": "largest" (a scenario switch, per client): the largest seen in the field.
 //                    Entra: access ~4,000 (a user in many groups and admin roles: `groups`, `wids`;
-//                    environment.md §4 verified a 3,946-character JWT through Postfix and Dovecot,
-//                    whose imap-login takes a JWT of at most ~5,200), refresh ~2,000, ID ~2,500.
+//                    JWTs of this size go through Postfix and Dovecot (test
+//                    field_n01_largest_entra_tokens_are_saved_renewed_and_verified in
+//                    crates/cli/tests/windows.rs), whose imap-login takes a JWT of at most ~5,200),
+//                    refresh ~2,000, ID ~2,500.
 //                    Google: exactly its documented maxima, access 2,048 and refresh 512.
 const SIZES = {
   entra: { refresh: [1522, 1524] },
@@ -159,8 +161,8 @@ const between = ([lo, hi]) => randomInt(lo, hi + 1);
 const b64std = (n) => randomBytes(n).toString('base64');
 const guids = (seed, n) => Array.from({ length: n }, (_, i) => uuidFrom(`${seed}/${i}`));
 
-/** Entra's opaque refresh tokens: "1.A" + base64url-ish segments joined by "." (the field case's
- * were 1,522-1,524 characters). */
+/** Entra's opaque refresh tokens: "1.A" + base64url-ish segments joined by "." (those of
+ * https://github.com/osodevops/ms-teams-cli/issues/67 were 1,524 characters). */
 function entraRefreshToken(length) {
   const head = `1.A${token(57)}.AgABAwEAAAApTwJmzXqdR4BN2miheQMYAgDs_wUA9P-`;
   return head + token(length).slice(0, length - head.length);
@@ -247,7 +249,9 @@ function entraError(code, error, message, extra = {}) {
   };
 }
 
-/** The standard errors of the scenarios, as Entra words them (facts.md §4.3, §5; field cases). */
+/** The standard errors of the scenarios, as Entra words them
+ * (https://learn.microsoft.com/entra/identity-platform/reference-error-codes, and the public bug
+ * reports the crates/cli/tests field_* tests name). */
 const KNOWN_ERRORS = {
   700082: ['invalid_grant', 'The refresh token has expired due to inactivity. The token was issued on 2024-01-28T19:43:52.3866932Z and was inactive for 90.00:00:00.'],
   70043: ['invalid_grant', 'The refresh token has expired or is invalid due to sign-in frequency checks by conditional access. The token was issued on 2023-06-02T14:27:05Z and the maximum allowed lifetime for this request is 86400.', { suberror: 'token_expired' }],
@@ -607,7 +611,9 @@ function clientFromBasic(req) {
   return entraClient(decodeURIComponent(id));
 }
 
-// Device authorization grant (RFC 8628; facts.md §8). The /_test API approves or declines.
+// Device authorization grant (RFC 8628;
+// https://learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code).
+// The /_test API approves or declines.
 async function deviceCode(req, res, tenantSeg) {
   const form = new URLSearchParams(await body(req));
   const client = entraClient(form.get('client_id'));
@@ -659,7 +665,7 @@ function discovery(res, tenantSeg) {
   });
 }
 
-// getuserrealm.srf (undocumented at Microsoft; facts.md §9): the organisation's display name.
+// getuserrealm.srf (undocumented at Microsoft): the organisation's display name.
 function userRealm(res, url) {
   const login = (url.searchParams.get('login') || '').toLowerCase();
   const domain = login.split('@')[1] || '';
@@ -682,7 +688,8 @@ async function testApi(req, res, url) {
     return send(res, 200, clients.get(c.client_id));
   }
   if (url.pathname === '/_test/grants' && req.method === 'POST') {
-    // Exchange permissions on a shared mailbox (facts.md §6.3): Full Access (IMAP), Send As (SMTP).
+    // Exchange permissions on a shared mailbox: Full Access (IMAP), Send As (SMTP)
+    // (https://learn.microsoft.com/exchange/collaboration-exo/shared-mailboxes).
     const { mailbox, delegate, full_access, send_as } = JSON.parse(await body(req) || '{}');
     const g = (grants[mailbox.toLowerCase()] ||= { full_access: [], send_as: [] });
     const set = (list, on) => {
@@ -720,7 +727,8 @@ async function testApi(req, res, url) {
 }
 
 // ---------------------------------------------------------------- Google mode
-// "Sign in with Google" as Google answers a desktop app (facts.md §7.2), on /google/...:
+// "Sign in with Google" as Google answers a desktop app
+// (https://developers.google.com/identity/protocols/oauth2/native-app), on /google/...:
 //   GET  /google/o/oauth2/v2/auth                 authorize (redirects straight back: no login page)
 //   POST /google/token                            authorization_code (PKCE) and refresh_token grants
 //   POST /google/revoke                           revocation (token=...)

@@ -13,7 +13,8 @@ use crate::provider::{MailServers, OAuthFlavour, ProviderKind, SignInMethod};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PasswordKind {
-    /// A Google App Password (16 letters; 2-Step Verification required; facts §7.1).
+    /// A Google App Password (16 letters; 2-Step Verification required:
+    /// <https://support.google.com/accounts/answer/185833>).
     AppPassword,
     /// The provider's own mail password.
     Password,

@@ -1,19 +1,20 @@
 //! The assistant: the whole job, step by step. This is the one API the CLI and the desktop
 //! shell call.
 //!
-//! - [`Assistant::check_connection`] ([`check`]): discovery, DNS, then SMTP (STARTTLS,
+//! - [`Assistant::check_connection`] (`check`): discovery, DNS, then SMTP (STARTTLS,
 //!   capabilities) and IMAP (TLS, capabilities) concurrently;
-//! - [`Assistant::sign_in`] and [`Assistant::sign_in_with_code`] ([`signin`]): the browser
+//! - [`Assistant::sign_in`] and [`Assistant::sign_in_with_code`] (`signin`): the browser
 //!   (loopback redirect) or the device code, then the token and identity checks, then the vault.
 //!   Nothing is stored unless the signed-in account is the one asked for — or, for a related
 //!   account of the same organisation, until the person confirms it
 //!   ([`Assistant::confirm_sign_in`]);
-//! - [`Assistant::verify`] ([`verify`]): saved sign-in → access token ([`tokens`]: refresh and
+//! - [`Assistant::verify`] (`verify`): saved sign-in → access token (`tokens`: refresh and
 //!   rotate when needed) → SMTP XOAUTH2 (+ a test message) and IMAP XOAUTH2 + SELECT (+ find
 //!   it), concurrently; shared mailboxes checked for Full Access and Send As separately;
 //! - [`Assistant::accounts`], [`Assistant::forget`] and the administrator's client secret.
 //!
-//! Every step is reported through a [`ProgressSink`] and recorded in the returned [`Outcome`].
+//! Every step is reported through a [`ProgressSink`](crate::progress::ProgressSink) and recorded
+//! in the returned [`Outcome`].
 
 mod check;
 mod choices;

@@ -3,8 +3,10 @@
 //!
 //! The password is tried on the IMAP server first (over TLS, `AUTHENTICATE PLAIN` or `LOGIN`);
 //! only a password the server accepts is stored, in the vault. Microsoft mailboxes never take a
-//! password here: they sign in with Microsoft (field case F02). Nothing else ever sees the
-//! password; it is never retried with XOAUTH2 (field case F20).
+//! password here: they sign in with Microsoft (test
+//! `field_f02_passwords_for_microsoft_mailboxes_route_to_microsoft_sign_in` in
+//! crates/cli/tests/providers.rs). Nothing else ever sees the password; it is never retried with
+//! XOAUTH2 (test `field_f20_app_password_account_never_falls_back_to_xoauth2`, same file).
 
 use secrecy::SecretString;
 
@@ -45,7 +47,7 @@ impl Assistant {
         self.discover_step(address, run).await?;
         let profile = self.profile(address);
         if !profile.password {
-            // Microsoft refuses passwords for mail apps: route to its sign-in (F02).
+            // Microsoft refuses passwords for mail apps: route to its sign-in (see the module doc).
             return Err(run.fail(Step::Prepare, Finding::new(FindingCode::BasicAuthBlocked)));
         }
         if !profile.servers_known {
@@ -147,7 +149,8 @@ impl Assistant {
 }
 
 /// A refused password, in the provider's words: Google's App Password findings, else a plain
-/// "the password was not accepted" (specific replies such as F02's keep their own finding).
+/// "the password was not accepted" (specific replies such as Exchange's "basic authentication is
+/// disabled" keep their own finding).
 pub(super) fn rejected(f: Finding, kind: ProviderKind, server: &str, address: &Address) -> Finding {
     let code = match (f.code, kind) {
         (FindingCode::AuthRejected, ProviderKind::Google) => FindingCode::GmailBadAppPassword,

@@ -1,7 +1,10 @@
 //! A valid access token for a saved account: the cached one while it lasts, else a new one
-//! from the refresh token — at the authority and tenant that issued it (field case F13).
+//! from the refresh token — at the authority and tenant that issued it (test
+//! `field_f13_refresh_goes_to_the_stored_tenant` in crates/cli/tests/field_cases.rs).
 //!
-//! Rules (issue 2; issue 3 item 8): the rotated refresh token replaces the old one in one vault
+//! Rules (Entra rotates refresh tokens on every use:
+//! <https://learn.microsoft.com/entra/identity-platform/refresh-tokens>): the rotated refresh
+//! token replaces the old one in one vault
 //! write (the record is a single entry, so the switch is atomic), and the action that renewed
 //! does not end before that write is done — a failed write fails it with `VAULT_UNAVAILABLE`.
 //! The write runs as its own step ([`Renewal`]) alongside the mail checks, which need only the

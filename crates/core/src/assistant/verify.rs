@@ -6,12 +6,14 @@
 //! 3. store the renewal (rotated refresh token, access token cache) ∥ SMTP: `AUTH XOAUTH2` (or
 //!    PLAIN/LOGIN with a password), and with `send_test` a message to the mailbox itself with a
 //!    unique `Message-ID` ∥ IMAP: `AUTHENTICATE XOAUTH2` (or PLAIN/LOGIN), `SELECT INBOX` (a
-//!    successful AUTHENTICATE alone is not enough: field case F03), and with `send_test` a poll
-//!    for that `Message-ID`.
+//!    successful AUTHENTICATE alone is not enough: test
+//!    `field_f03_accepted_then_not_connected_with_matching_claims_is_a_closed_mailbox` in
+//!    crates/cli/tests/scripted.rs), and with `send_test` a poll for that `Message-ID`.
 //!
 //! The verification ends only after the renewal is stored; a failed write fails it.
 //!
-//! Shared mailboxes (issue 3 item 7; field case F05): the delegate's token is used for both.
+//! Shared mailboxes (test `field_f05_shared_mailbox_full_access_and_send_as_checked_separately`
+//! in crates/cli/tests/microsoft365.rs): the delegate's token is used for both.
 //! IMAP signs in with `user=` the shared address (needs Full Access); SMTP signs in with `user=`
 //! the delegate and sends `MAIL FROM` the shared address (needs Send As), the form Exchange
 //! accepts. A failure on either side names the missing permission.
@@ -33,8 +35,10 @@ use crate::provider::ProviderKind;
 use crate::vault::{AccountRecord, CachedAccessToken, Credential};
 
 /// Mailboxes verified at once by [`Assistant::verify_all`]. Each verification holds one SMTP
-/// and one IMAP connection; Exchange allows 3 concurrent SMTP connections per mailbox (facts
-/// §6.1, 4.3.2), and these are different mailboxes.
+/// and one IMAP connection; Exchange allows 3 concurrent SMTP connections per mailbox (more get
+/// `4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded`:
+/// <https://www.michev.info/Blog/Post/2075/controlling-smtp-authentication-for-office-365-mailboxes>),
+/// and these are different mailboxes.
 pub const BATCH_CONCURRENCY: usize = 10;
 
 /// What the mail servers are signed in with.
@@ -64,7 +68,8 @@ impl Identity<'_> {
         self.mailbox.normalized()
     }
 
-    /// XOAUTH2 `user=` for SMTP: the delegate for a shared mailbox (F05), else the mailbox.
+    /// XOAUTH2 `user=` for SMTP: the delegate for a shared mailbox (test
+    /// `field_f05_shared_mailbox_full_access_and_send_as_checked_separately`), else the mailbox.
     fn smtp_user(&self) -> &str {
         self.delegate
             .as_ref()
@@ -78,7 +83,8 @@ impl Identity<'_> {
             let same =
                 Address::parse(signed_in).is_ok_and(|s| s.same_mailbox(self.mailbox.normalized()));
             if f.code == FindingCode::WrongAccountOrNoMailboxAccess && same {
-                // The claims match (F03): not the wrong-account trap; the mailbox is closed to it.
+                // The claims match: not the wrong-account trap; the mailbox is closed to it (test
+                // `field_f03_accepted_then_not_connected_with_matching_claims_is_a_closed_mailbox`).
                 return f
                     .recode(FindingCode::MailboxAccessDenied)
                     .with(Param::Mailbox, self.mailbox.display());

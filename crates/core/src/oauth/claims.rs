@@ -137,7 +137,8 @@ impl IdClaims {
     }
 }
 
-/// Audiences of Exchange Online access tokens (facts §2.2; field case F06), national clouds too.
+/// Audiences of Exchange Online access tokens, national clouds too (test
+/// `field_f06_graph_token_is_flagged_opaque_is_not` below).
 const EXCHANGE_AUDIENCES: &[&str] = &[
     "https://outlook.office.com",
     "https://outlook.office365.com",
@@ -147,7 +148,9 @@ const EXCHANGE_AUDIENCES: &[&str] = &[
 ];
 
 /// What an access token says about itself, as a diagnostic hint only: Microsoft treats access
-/// tokens as opaque to clients (facts §2.2), so an undecodable token is never an error.
+/// tokens as opaque to clients
+/// (<https://learn.microsoft.com/entra/identity-platform/access-tokens>), so an undecodable
+/// token is never an error.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TokenHint {
     /// Not a JWT (e.g. personal accounts' tokens): not checked.
@@ -206,7 +209,8 @@ pub fn access_token_hint(token: &str) -> TokenHint {
     }
 }
 
-/// The claims of an access token a report may show (facts §4.1, issue 4): who, which
+/// The claims of an access token a report may show (as Entra names them:
+/// <https://learn.microsoft.com/entra/identity-platform/id-token-claims-reference>): who, which
 /// tenant, for which service, which permissions, until when — never the token itself. Read
 /// without verifying the signature, for display only.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,13 +2,17 @@
 //! (authorization code + PKCE S256 + `state` + `nonce`), the code exchange and the refresh.
 //!
 //! Protocol rules and their sources:
-//! - PKCE with `code_challenge_method=S256` always sent explicitly (RFC 7636; facts §1.2);
-//! - `response_mode=query` for a loopback listener (facts §1.5);
+//! - PKCE with `code_challenge_method=S256` always sent explicitly (RFC 7636; Entra takes a
+//!   challenge without a method as `plain`:
+//!   <https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow>);
+//! - `response_mode=query` for a loopback listener (same page);
 //! - the same `redirect_uri` at authorize and token time (RFC 6749 §4.1.3);
-//! - scopes of one resource plus OIDC scopes (facts §2.2);
+//! - scopes of one resource plus OIDC scopes (same page; test
+//!   `field_f07_scopes_name_one_resource_only` in crates/core/src/profile/tests.rs);
 //! - the HTTP client follows no redirects (oauth2-rs SSRF advice), has explicit timeouts, only
 //!   speaks https with verified certificates and honours the system proxy settings;
-//! - errors keep Entra's `error`, AADSTS number, trace and correlation ids (facts §1.5, §5).
+//! - errors keep Entra's `error`, AADSTS number, trace and correlation ids
+//!   (<https://learn.microsoft.com/entra/identity-platform/reference-error-codes>).
 
 use std::time::{Duration, SystemTime};
 
@@ -172,7 +176,8 @@ impl std::fmt::Debug for AuthRequest {
 /// Extra parameters for the authorize request.
 #[derive(Debug, Clone, Default)]
 pub struct AuthOptions {
-    /// `login_hint`: pre-fills the account name (facts §1.5).
+    /// `login_hint`: pre-fills the account name
+    /// (<https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow>).
     pub login_hint: Option<String>,
     /// `domain_hint`.
     pub domain_hint: Option<String>,
@@ -181,7 +186,8 @@ pub struct AuthOptions {
 }
 
 /// The client for `profile`. A confidential ("Web") registration authenticates with its secret
-/// in the request body (client_secret_post); a public one sends only its client id (facts §1.3).
+/// in the request body (client_secret_post); a public one sends only its client id
+/// (<https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow>).
 pub(crate) fn client(
     profile: &OAuthProfile,
     redirect_uri: Option<&Url>,

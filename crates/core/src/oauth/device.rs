@@ -1,4 +1,6 @@
-//! The device authorization grant (RFC 8628; facts §8): sign in on another device with a short
+//! The device authorization grant (RFC 8628; Entra's form:
+//! <https://learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code>): sign in on another
+//! device with a short
 //! code, for computers where no browser can be opened (remote desktop, kiosks).
 //!
 //! [`start`] asks for a code; the person enters it at the verification address on any device;
@@ -57,7 +59,8 @@ impl DeviceAuthorization {
     }
 }
 
-/// The device authorization endpoint next to the token endpoint (facts §8).
+/// The device authorization endpoint next to the token endpoint
+/// (<https://learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code>).
 pub fn device_authorization_url(profile: &OAuthProfile) -> String {
     format!("{}/oauth2/v2.0/devicecode", profile.tenant_url())
 }

@@ -11,13 +11,15 @@
 //!
 //! Safety rules, each tested:
 //! - binds loopback addresses only, on one ephemeral port; for the `http://localhost` form it
-//!   listens on *every* loopback address `localhost` resolves to (field case F10), so the
+//!   listens on *every* loopback address `localhost` resolves to (test
+//!   `field_f10_listener_addresses_match_the_redirect_uri`), so the
 //!   browser's connection lands whichever family it picks;
 //! - accepts only `GET` on the registered path (a favicon request or any other path is answered
 //!   404 and ignored);
 //! - compares `state` in constant time; a wrong or missing `state` is refused and the listener
 //!   keeps waiting;
-//! - an `error=` redirect wins over any `code` in the same request (field case F11);
+//! - an `error=` redirect wins over any `code` in the same request (test
+//!   `field_f11_error_wins_over_code_and_is_decoded`);
 //! - never panics or hangs on what a client sends: each connection has a 10 s read limit and a
 //!   16 KiB head limit, runs in its own task, and garbage or TLS bytes get a 400;
 //! - pages are self-contained (no scripts, `no-store`, `no-referrer`);

@@ -1,4 +1,5 @@
-//! Provider profiles: defaults from the facts, settings overrides, discovery and stored servers.
+//! Provider profiles: the providers' published defaults, settings overrides, discovery and stored
+//! servers.
 
 use super::*;
 use crate::provider::*;

@@ -8,7 +8,10 @@ use super::{MAIL_PERMISSIONS, OIDC_SCOPES};
 
 /// A Microsoft cloud instance: where sign-in and mail live.
 ///
-/// Global values: facts §1.1 and §6.1. National clouds: the authorities are from Microsoft's
+/// Global values: the authority from
+/// <https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow>, the mail hosts from
+/// <https://learn.microsoft.com/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365>.
+/// National clouds: the authorities are from Microsoft's
 /// "National clouds" page (learn.microsoft.com/entra/identity-platform/authentication-national-cloud);
 /// their Exchange Online hosts and resource ids (`outlook.office365.us`, `partner.outlook.cn`) are
 /// the published service endpoints but were not verified from here — every one of them can be
@@ -86,7 +89,10 @@ impl Cloud {
     }
 
     /// The scopes for a sign-in: the mail permissions of one resource plus the OIDC scopes.
-    /// One resource per token request (facts §2.2; field case F07): never mix Graph scopes in.
+    /// One resource per token request
+    /// (<https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow>; test
+    /// `field_f07_scopes_name_one_resource_only` in crates/core/src/profile/tests.rs): never mix
+    /// Graph scopes in.
     pub fn scopes(self) -> Vec<String> {
         MAIL_PERMISSIONS
             .iter()

@@ -18,11 +18,13 @@ pub use cloud::Cloud;
 pub use oauth::{GOOGLE_SCOPES, OAuthFlavour, OAuthProfile};
 pub use redirect::{LoopbackHost, RedirectForm};
 
-/// The OpenID Connect scopes sent with every Microsoft sign-in (facts §2.1): `offline_access` for
+/// The OpenID Connect scopes sent with every Microsoft sign-in
+/// (<https://learn.microsoft.com/entra/identity-platform/scopes-oidc>): `offline_access` for
 /// a refresh token, `openid profile email` for the ID token and its claims.
 pub const OIDC_SCOPES: &[&str] = &["offline_access", "openid", "profile", "email"];
 
-/// The delegated mail permissions the app needs (facts §2.1), without the resource prefix.
+/// The delegated mail permissions the app needs, without the resource prefix
+/// (<https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth>).
 pub const MAIL_PERMISSIONS: &[&str] = &["SMTP.Send", "IMAP.AccessAsUser.All"];
 
 /// The kind of mailbox provider.

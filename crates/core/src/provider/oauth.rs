@@ -9,13 +9,17 @@ use super::RedirectForm;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OAuthFlavour {
-    /// Microsoft Entra ID v2.0 (facts §1).
+    /// Microsoft Entra ID v2.0
+    /// (<https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow>).
     Entra,
-    /// Google OAuth 2.0 for desktop apps (facts §7.2).
+    /// Google OAuth 2.0 for desktop apps
+    /// (<https://developers.google.com/identity/protocols/oauth2/native-app>).
     Google,
 }
 
-/// The Gmail scope for IMAP, POP and SMTP (facts §3.1, §7.2), plus the OIDC scopes that give
+/// The Gmail scope for IMAP, POP and SMTP
+/// (<https://developers.google.com/workspace/gmail/imap/xoauth2-protocol>), plus the OIDC
+/// scopes that give
 /// the ID token with the account's address.
 pub const GOOGLE_SCOPES: &[&str] = &["https://mail.google.com/", "openid", "email"];
 
@@ -52,7 +56,9 @@ impl OAuthProfile {
         }
     }
 
-    /// The authorization endpoint (facts §1.1, §7.2).
+    /// The authorization endpoint (Entra:
+    /// <https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow>; Google: as
+    /// configured, listed in <https://accounts.google.com/.well-known/openid-configuration>).
     pub fn authorize_url(&self) -> String {
         match &self.authorize_endpoint {
             Some(u) => u.to_string(),
@@ -60,7 +66,7 @@ impl OAuthProfile {
         }
     }
 
-    /// The token endpoint (facts §1.1, §7.2).
+    /// The token endpoint (the same sources as [`OAuthProfile::authorize_url`]).
     pub fn token_url(&self) -> String {
         match self.flavour {
             OAuthFlavour::Entra => format!("{}/oauth2/v2.0/token", self.tenant_url()),
@@ -88,7 +94,8 @@ impl OAuthProfile {
     }
 
     /// Extra authorize parameters the provider needs: Google issues a refresh token only with
-    /// `access_type=offline` (facts §7.2).
+    /// `access_type=offline` (Google's auth library documents it:
+    /// <https://cloud.google.com/nodejs/docs/reference/google-auth-library/7.4.1/google-auth-library/generateauthurlopts>).
     pub fn extra_authorize_params(&self) -> &'static [(&'static str, &'static str)] {
         match self.flavour {
             OAuthFlavour::Entra => &[("response_mode", "query")],

@@ -212,7 +212,8 @@ mod tests {
 
     #[test]
     fn field_f04_admin_token_for_sender_mailbox_is_a_mismatch() {
-        // The field case's unsigned sample payload, verbatim.
+        // An unsigned payload: the tenant admin's token used for the sender's mailbox, the
+        // failure reported in https://github.com/tarickb/sasl-xoauth2/issues/43.
         let claims = IdClaims::decode_unverified("x.eyJ0aWQiOiI8dGVuYW50LWlkPiIsInByZWZlcnJlZF91c2VybmFtZSI6ImFkbWluQGV4YW1wbGUuZWR1Iiwib2lkIjoiMDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAxIn0.y").unwrap();
         let mailbox = Address::parse("sender@example.edu").unwrap();
         let expected = Expected {

@@ -40,7 +40,8 @@ impl Assistant {
 }
 
 /// The vault record: refresh at the authority and the tenant that issued the token (test
-/// `field_f13_*` in the CLI's end-to-end tests), keyed by the account's `oid` + `tid`.
+/// `field_f13_refresh_goes_to_the_stored_tenant` in crates/cli/tests/field_cases.rs), keyed by
+/// the account's `oid` + `tid`.
 fn record(
     address: &Address,
     ctx: &SignInContext,
