@@ -1,5 +1,5 @@
 //! Microsoft Entra: the app registration, the tenant, consent and the organisation's sign-in
-//! policies (the AADSTS errors of https://learn.microsoft.com/entra/identity-platform/reference-error-codes).
+//! policies (the AADSTS errors of <https://learn.microsoft.com/entra/identity-platform/reference-error-codes>).
 
 use super::{AdminWords, Entry, e};
 use crate::findings::Audience::*;
