@@ -21,13 +21,6 @@ export async function loadChoices(address) {
   }
 }
 
-/** The screen shown first: 'oauth' | 'app_password' | 'password'. */
-function firstScreen(c) {
-  if (!c.password) return 'oauth';
-  if (!c.oauth) return c.password;
-  return c.defaultMethod === 'password' ? c.password : 'oauth';
-}
-
 /** Whose browser sign-in: offered here (`oauth`), else the provider's (`oauthProvider`). */
 const oauthName = (c) => c.oauth || c.oauthProvider || '';
 
@@ -94,7 +87,7 @@ export function openSignIn(c) {
   other.textContent = c.password === 'app_password' ? 'Use an App Password instead' : 'Use a password instead';
   oauthUnavailable(c);
   show('signin');
-  showScreen(firstScreen(c));
+  showScreen(c.firstScreen);
 }
 
 export function wireChoices() {

@@ -37,7 +37,7 @@ function facts(a) {
     ['signedIn', password ? 'Login name' : 'Signed in as', signedIn],
     ['lastSuccess', 'Last successful check', known(a.lastSuccessAt) ? localTime(a.lastSuccessAt) : 'never'],
     ...(password
-      ? [['method', 'Sign-in', a.provider === 'google' ? 'App Password, kept in the vault' : 'password, kept in the vault']]
+      ? [['method', 'Sign-in', `${a.methodLabel}, kept in the vault`]]
       : [
         ['lastRefresh', 'Sign-in last renewed', known(a.lastRefreshAt) ? localTime(a.lastRefreshAt) : 'never'],
         ['tokenExpires', 'Access token expires', expires],

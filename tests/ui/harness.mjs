@@ -108,7 +108,7 @@ export function outcome(action, steps, extra = {}) {
 export const m365Choices = {
   result: {
     provider: 'microsoft365', providerLabel: 'Microsoft 365 work or school account', oauth: 'Microsoft', oauthProvider: 'Microsoft',
-    deviceCode: true, sharedMailbox: true, password: null, defaultMethod: 'oauth', serversKnown: true,
+    deviceCode: true, sharedMailbox: true, password: null, defaultMethod: 'oauth', firstScreen: 'oauth', serversKnown: true,
   },
 };
 

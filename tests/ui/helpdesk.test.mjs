@@ -320,12 +320,12 @@ test('a password account shows how it signs in, not token times', async () => {
   const gmail = {
     address: 'Lee@gmail.example', mailbox: 'lee@gmail.example', provider: 'google', signedInAs: 'lee@gmail.example', shared: false,
     tenantId: null, addedAt: T_2025_11_24_1600Z, lastCheckAt: T_2025_11_29_1640Z, lastCheckPassed: true, lastSuccessAt: T_2025_11_29_1640Z,
-    lastRefreshAt: null, tokenExpiresAt: null, method: 'password', inVault: true,
+    lastRefreshAt: null, tokenExpiresAt: null, method: 'password', inVault: true, methodLabel: 'Google App Password',
   };
   const page = await openPage(browser, { app_info: [appInfo()], list_accounts: [{ result: [gmail, ann()] }] }, TZ);
   await openHelpdesk(page);
   const row = page.locator('li.mailbox[data-mailbox="lee@gmail.example"]');
-  assert.equal(await row.locator('dd[data-key="method"]').textContent(), 'App Password, kept in the vault');
+  assert.equal(await row.locator('dd[data-key="method"]').textContent(), 'Google App Password, kept in the vault');
   assert.equal(await row.locator('dt', { hasText: 'Login name' }).count(), 1);
   assert.equal(await row.locator('dd[data-key="tokenExpires"]').count(), 0, 'no token line for a password account');
   const other = page.locator('li.mailbox[data-mailbox="ann.lee@example.edu"]');

@@ -29,9 +29,9 @@ const googleNotConfigured = finding('GOOGLE_SIGN_IN_NOT_CONFIGURED', '"Sign in w
   steps: ['In the Google Cloud console (APIs & Services → Credentials), create an OAuth client ID of type "Desktop app".'],
 });
 const googleAppPasswordOnly = {
-  result: { provider: 'google', providerLabel: 'Gmail or Google Workspace account', oauth: null, oauthProvider: 'Google', deviceCode: false, sharedMailbox: false, oauthUnavailable: googleNotConfigured, password: 'app_password', defaultMethod: 'password', serversKnown: true },
+  result: { provider: 'google', providerLabel: 'Gmail or Google Workspace account', oauth: null, oauthProvider: 'Google', deviceCode: false, sharedMailbox: false, oauthUnavailable: googleNotConfigured, password: 'app_password', defaultMethod: 'password', firstScreen: 'app_password', serversKnown: true },
 };
-const googleBoth = { result: { provider: 'google', providerLabel: 'Gmail or Google Workspace account', oauth: 'Google', oauthProvider: 'Google', deviceCode: false, sharedMailbox: false, password: 'app_password', defaultMethod: 'oauth', serversKnown: true } };
+const googleBoth = { result: { provider: 'google', providerLabel: 'Gmail or Google Workspace account', oauth: 'Google', oauthProvider: 'Google', deviceCode: false, sharedMailbox: false, password: 'app_password', defaultMethod: 'oauth', firstScreen: 'oauth', serversKnown: true } };
 
 const account = (address, provider, signedInAs = null) => ({ address, mailbox: address.toLowerCase(), signedInAs, provider, addedAt: 1 });
 const passwordStored = (address, provider) => ({
@@ -245,7 +245,7 @@ test('a personal Outlook.com account: "Sign in with Microsoft", no password, no 
   const page = await openPage(browser, base({
     parse_address: [info(SAM, label, 'smtp-mail.outlook.com:587', 'outlook.office365.com:993')],
     check_connection: [passedCheck(SAM, 'This is a personal Microsoft account (Outlook.com, Hotmail).')],
-    sign_in_choices: [{ result: { provider: 'microsoft_personal', providerLabel: label, oauth: 'Microsoft', oauthProvider: 'Microsoft', deviceCode: true, sharedMailbox: false, password: null, defaultMethod: 'oauth', serversKnown: true } }],
+    sign_in_choices: [{ result: { provider: 'microsoft_personal', providerLabel: label, oauth: 'Microsoft', oauthProvider: 'Microsoft', deviceCode: true, sharedMailbox: false, password: null, defaultMethod: 'oauth', firstScreen: 'oauth', serversKnown: true } }],
     sign_in: [{ result: { ...outcome('sign_in', [{ step: 'vault_store', status: 'passed', ms: 3 }], { account: account(SAM, 'microsoft_personal', SAM) }), address: SAM } }],
   }));
   await toSignIn(page, SAM, 'oauth');
@@ -303,7 +303,7 @@ const smallServers = (source, extra = {}) => ({
   imap: { host: 'imap.small.example', port: 993, security: 'implicit_tls' },
   username: 'pat', source, ...extra,
 });
-const otherChoices = (servers) => ({ provider: 'other', providerLabel: 'mailbox at another provider', oauth: null, oauthProvider: null, deviceCode: false, sharedMailbox: false, password: 'password', defaultMethod: 'password', serversKnown: true, servers });
+const otherChoices = (servers) => ({ provider: 'other', providerLabel: 'mailbox at another provider', oauth: null, oauthProvider: null, deviceCode: false, sharedMailbox: false, password: 'password', defaultMethod: 'password', firstScreen: 'password', serversKnown: true, servers });
 
 test('another provider with servers found by autoconfig: the password screen shows them and where they came from', async () => {
   const page = await openPage(browser, base({

@@ -20,6 +20,35 @@ pub enum PasswordKind {
     Password,
 }
 
+/// The sign-in screen the page opens with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignInScreen {
+    /// The provider's browser sign-in.
+    Oauth,
+    /// A Google App Password.
+    AppPassword,
+    /// The provider's mail password.
+    Password,
+}
+
+impl SignInScreen {
+    /// The screen to open with: the browser sign-in unless the provider only takes a password
+    /// here, or the person chose a password for this mailbox before.
+    fn first(oauth: bool, password: Option<PasswordKind>, default: SignInMethod) -> Self {
+        let password_screen = match password {
+            None => return SignInScreen::Oauth,
+            Some(PasswordKind::AppPassword) => SignInScreen::AppPassword,
+            Some(PasswordKind::Password) => SignInScreen::Password,
+        };
+        if !oauth || default == SignInMethod::Password {
+            password_screen
+        } else {
+            SignInScreen::Oauth
+        }
+    }
+}
+
 /// The sign-in choices for one mailbox.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -42,8 +71,10 @@ pub struct SignInChoices {
     pub oauth_unavailable: Option<Finding>,
     /// The kind of password the provider takes, when it takes one.
     pub password: Option<PasswordKind>,
-    /// What the page shows first.
+    /// The sign-in method used unless the person picks another.
     pub default_method: SignInMethod,
+    /// The screen the page opens with.
+    pub first_screen: SignInScreen,
     /// Whether the mail servers are known (else the page asks for them).
     pub servers_known: bool,
     /// The servers in use, for other providers (where they came from is in `source`).
@@ -65,7 +96,14 @@ impl Assistant {
             .then(|| crate::profile::oauth_unavailable(&profile, address))
             .flatten()
             .map(Finding::finish);
+        let password = match (profile.password, profile.kind) {
+            (false, _) => None,
+            (true, ProviderKind::Google) => Some(PasswordKind::AppPassword),
+            (true, _) => Some(PasswordKind::Password),
+        };
+        let default_method = self.method(address, &profile);
         SignInChoices {
+            first_screen: SignInScreen::first(oauth_ready.is_some(), password, default_method),
             provider: profile.kind,
             provider_label: profile.kind.label(),
             oauth: oauth_ready,
@@ -80,12 +118,8 @@ impl Assistant {
                 .is_some_and(|o| o.client_id.is_some() && o.flavour == OAuthFlavour::Entra),
             shared_mailbox: profile.kind == ProviderKind::Microsoft365,
             oauth_unavailable,
-            password: match (profile.password, profile.kind) {
-                (false, _) => None,
-                (true, ProviderKind::Google) => Some(PasswordKind::AppPassword),
-                (true, _) => Some(PasswordKind::Password),
-            },
-            default_method: self.method(address, &profile),
+            password,
+            default_method,
             servers_known: profile.servers_known,
             servers: (profile.kind == ProviderKind::Other && profile.servers_known).then(|| {
                 MailServers {
@@ -109,5 +143,27 @@ impl Assistant {
                     .discovery(address)
                     .and_then(|d| d.servers.map(|s| s.source))
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_screen_is_the_browser_unless_only_a_password_is_possible_or_chosen() {
+        use {PasswordKind as K, SignInMethod as M, SignInScreen as S};
+        assert_eq!(S::first(true, None, M::OAuth), S::Oauth);
+        assert_eq!(S::first(false, None, M::OAuth), S::Oauth);
+        assert_eq!(
+            S::first(false, Some(K::AppPassword), M::OAuth),
+            S::AppPassword
+        );
+        assert_eq!(S::first(true, Some(K::AppPassword), M::OAuth), S::Oauth);
+        assert_eq!(
+            S::first(true, Some(K::AppPassword), M::Password),
+            S::AppPassword
+        );
+        assert_eq!(S::first(false, Some(K::Password), M::Password), S::Password);
     }
 }

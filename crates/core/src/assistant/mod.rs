@@ -33,7 +33,7 @@ use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
 
-pub use choices::{PasswordKind, SignInChoices};
+pub use choices::{PasswordKind, SignInChoices, SignInScreen};
 pub use verify::BATCH_CONCURRENCY;
 
 use crate::accounts::{AccountIndex, AccountStore, AccountSummary};
@@ -96,6 +96,9 @@ pub struct AccountStatus {
     pub summary: AccountSummary,
     /// Whether the vault holds a sign-in for it.
     pub in_vault: bool,
+    /// How it signs in, in words (e.g. `Google App Password`).
+    #[serde(default)]
+    pub method_label: String,
 }
 
 /// The provisioning in effect, for the admin page and `mailsetup admin show`. No secret in it.
@@ -375,7 +378,11 @@ impl Assistant {
                 Ok(a) => self.vault.load(&a).await?.is_some(),
                 Err(_) => false,
             };
-            out.push(AccountStatus { summary, in_vault });
+            out.push(AccountStatus {
+                method_label: summary.method.label(summary.provider).to_owned(),
+                summary,
+                in_vault,
+            });
         }
         Ok(out)
     }

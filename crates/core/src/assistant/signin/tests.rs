@@ -299,3 +299,101 @@ async fn declining_a_related_account_says_how_to_pick_the_right_one() {
         0
     );
 }
+
+/// A browser that does what a person's browser and the provider do together: reads the
+/// loopback's start page, and comes back to the redirect URI with a code and the request's
+/// `state` — after queueing the provider's token answer (with the request's `nonce`).
+struct ScriptedBrowser {
+    endpoint: std::sync::Arc<crate::assistant::fakes::ScriptedEndpoint>,
+    username: &'static str,
+}
+
+fn http_get(url: &url::Url) -> String {
+    use std::io::{Read, Write};
+    let mut s =
+        std::net::TcpStream::connect((url.host_str().unwrap(), url.port().unwrap())).unwrap();
+    let target = &url[url::Position::BeforePath..];
+    let host = &url[url::Position::BeforeHost..url::Position::AfterPort];
+    write!(
+        s,
+        "GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut body = String::new();
+    s.read_to_string(&mut body).unwrap();
+    body
+}
+
+impl crate::browser::Browser for ScriptedBrowser {
+    fn open(&self, start: &url::Url) -> Result<(), crate::browser::BrowserError> {
+        let (start, endpoint, username) = (start.clone(), self.endpoint.clone(), self.username);
+        std::thread::spawn(move || {
+            let page = http_get(&start);
+            let href = page
+                .split("href=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            let authorize = url::Url::parse(&href.replace("&amp;", "&")).unwrap();
+            let param = |k: &str| {
+                authorize
+                    .query_pairs()
+                    .find(|(n, _)| n == k)
+                    .map(|(_, v)| v.into_owned())
+                    .unwrap()
+            };
+            let nonce = param("nonce");
+            endpoint.answer(Ok(entra_tokens(username, TENANT, CLIENT, Some(&nonce))));
+            let mut back = url::Url::parse(&param("redirect_uri")).unwrap();
+            back.query_pairs_mut()
+                .append_pair("code", "0.AV0A-authorization-code")
+                .append_pair("state", &param("state"));
+            http_get(&back);
+        });
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn the_whole_browser_sign_in_runs_over_the_fakes() {
+    let mut s = settings();
+    s.microsoft.tenant = TENANT.into();
+    s.microsoft.tenant_provisioned = true;
+    s.microsoft.start_page_seconds = 0;
+    let h = harness(s);
+    let ann = addr("ann@example.edu");
+    // Discovery ran before in this process (the connection check): no lookup now.
+    let found = discovery(Found::Microsoft365, Some(TENANT));
+    h.assistant.memory.keep_discovery(&ann, found);
+    let mut opts = SignInOptions::new(std::sync::Arc::new(ScriptedBrowser {
+        endpoint: h.endpoint.clone(),
+        username: "ann@example.edu",
+    }));
+    opts.timeout = Some(Duration::from_secs(20));
+    let sink = crate::progress::ignore();
+    let outcome = h.assistant.sign_in(&ann, &opts, &sink).await;
+    assert!(
+        outcome.passed,
+        "{:?}",
+        outcome.findings().collect::<Vec<_>>()
+    );
+    let steps: Vec<Step> = outcome.steps.iter().map(|r| r.step).collect();
+    for step in [
+        Step::Loopback,
+        Step::OpenBrowser,
+        Step::BrowserSignIn,
+        Step::CodeExchange,
+        Step::TokenCheck,
+        Step::AccountCheck,
+        Step::VaultStore,
+    ] {
+        assert!(steps.contains(&step), "{step:?} in {steps:?}");
+    }
+    assert_eq!(
+        h.endpoint.calls.load(std::sync::atomic::Ordering::SeqCst),
+        1
+    );
+    assert!(h.assistant.vault.load(&ann).await.unwrap().is_some());
+}
