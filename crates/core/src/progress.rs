@@ -392,14 +392,19 @@ impl<'a> Run<'a> {
         u64::try_from(at.duration_since(self.started).as_millis()).unwrap_or(u64::MAX)
     }
 
+    // A lock poisoned by a panic in another step is taken over: a push cannot be left half
+    // done, and dropping the records would hide what happened from the person.
     fn record(&self, record: StepRecord) {
-        if let Ok(mut records) = self.records.lock() {
-            records.push(record);
-        }
+        self.records
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(record);
     }
 
     /// Consumes the run, returning its records.
     pub fn into_records(self) -> Vec<StepRecord> {
-        self.records.into_inner().unwrap_or_default()
+        self.records
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
