@@ -6,19 +6,25 @@
 //! provider) together with a [`Reply`] that the caller uses to tell the browser which account
 //! was received, or says why nothing came ([`LoopbackError`]).
 //!
-//! The browser is opened at [`Loopback::start_url`] — an address without any secret — where a
-//! local page says which account to sign in with and then goes on to Microsoft.
+//! The browser is opened at [`Loopback::start_url`], a one-time address (a random path known
+//! only to the browser launch, served once), where a local page says which account to sign in
+//! with and then goes on to Microsoft. The start page carries the request's `state` and `nonce`
+//! in the authorization URL: no other local process or web page can read them first.
 //!
 //! Safety rules, each tested:
 //! - binds loopback addresses only, on one ephemeral port; for the `http://localhost` form it
 //!   listens on *every* loopback address `localhost` resolves to (test
 //!   `field_f10_listener_addresses_match_the_redirect_uri`), so the
 //!   browser's connection lands whichever family it picks;
+//! - answers only requests whose `Host` is the loopback name and port the app itself sent (a
+//!   web page reaching the port through DNS rebinding sends its own name: test
+//!   `a_request_for_another_host_is_refused`);
 //! - accepts only `GET` on the registered path (a favicon request or any other path is answered
 //!   404 and ignored);
 //! - compares `state` in constant time; a wrong or missing `state` is refused and the listener
-//!   keeps waiting;
-//! - an `error=` redirect wins over any `code` in the same request (test
+//!   keeps waiting — for an `error=` redirect too, so nobody without the `state` can end the
+//!   sign-in (test `an_error_without_the_right_state_is_ignored_not_obeyed`);
+//! - an `error=` redirect with the right `state` wins over any `code` in the same request (test
 //!   `field_f11_error_wins_over_code_and_is_decoded`);
 //! - never panics or hangs on what a client sends: each connection has a 10 s read limit and a
 //!   16 KiB head limit, runs in its own task, and garbage or TLS bytes get a 400;
@@ -114,7 +120,8 @@ pub struct StartPage {
     pub delay_secs: u32,
 }
 
-/// Path of the start page on the listener (never the registered redirect path).
+/// Path prefix of the start page on the listener (never the registered redirect path); the
+/// start page itself is at `START_PATH/<one-time secret>`.
 pub const START_PATH: &str = "/mailsetup-start";
 
 /// Why no callback was received.
@@ -142,6 +149,8 @@ pub struct Loopback {
     listeners: Vec<TcpListener>,
     redirect_uri: Url,
     path: String,
+    /// `START_PATH/<random>`: the one-time start page address.
+    start_path: String,
 }
 
 impl std::fmt::Debug for Loopback {
@@ -200,6 +209,7 @@ impl Loopback {
                 listeners,
                 redirect_uri: form.uri(port),
                 path: form.path().to_owned(),
+                start_path: format!("{START_PATH}/{}", CsrfToken::new_random().secret()),
             });
         }
         Err(LoopbackError::Bind(last_err))
@@ -210,10 +220,10 @@ impl Loopback {
         &self.redirect_uri
     }
 
-    /// The address to open in the browser: the local start page (no secret in it).
+    /// The address to open in the browser: the local start page, served once.
     pub fn start_url(&self) -> Url {
         let mut u = self.redirect_uri.clone();
-        u.set_path(START_PATH);
+        u.set_path(&self.start_path);
         u.set_query(None);
         u
     }
@@ -239,9 +249,15 @@ impl Loopback {
         cancel: &CancellationToken,
     ) -> Result<Received, LoopbackError> {
         let shared = Arc::new(Shared {
-            path: self.path,
-            state: CsrfToken::new(state.secret().clone()),
+            expect: Expect {
+                host: self.redirect_uri[url::Position::BeforeHost..url::Position::AfterPort]
+                    .to_owned(),
+                start_path: self.start_path,
+                path: self.path,
+                state: CsrfToken::new(state.secret().clone()),
+            },
             start,
+            start_served: AtomicBool::new(false),
             mismatch: AtomicBool::new(false),
         });
         let (tx, mut rx) = mpsc::channel(1);
@@ -281,10 +297,22 @@ async fn loopback_ips(host: LoopbackHost) -> Vec<IpAddr> {
 }
 
 struct Shared {
-    path: String,
-    state: CsrfToken,
+    expect: Expect,
     start: StartPage,
+    start_served: AtomicBool,
     mismatch: AtomicBool,
+}
+
+/// What a request must match to be answered.
+pub(crate) struct Expect {
+    /// The `Host` the browser sends: the loopback name and port of the redirect URI.
+    pub(crate) host: String,
+    /// The one-time start page path.
+    pub(crate) start_path: String,
+    /// The registered redirect path.
+    pub(crate) path: String,
+    /// This sign-in's `state`.
+    pub(crate) state: CsrfToken,
 }
 
 async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, tx: mpsc::Sender<Received>) {
@@ -308,7 +336,12 @@ async fn handle(mut stream: TcpStream, shared: Arc<Shared>, tx: mpsc::Sender<Rec
         Err(_) => return, // idle or slow connection (browser pre-connect): just close
         Ok(Err(status)) => Page::plain(status),
         Ok(Ok(head)) => {
-            let decision = decide(&head, &shared.path, &shared.state, &shared.start);
+            let start = (!shared.start_served.load(Ordering::SeqCst)).then_some(&shared.start);
+            let mut decision = decide(&head, &shared.expect, start);
+            // Served once: a second request for the start page (even a concurrent one) gets 404.
+            if decision.started && shared.start_served.swap(true, Ordering::SeqCst) {
+                decision = Decision::ignore(Page::plain(404));
+            }
             if decision.state_mismatch {
                 shared.mismatch.store(true, Ordering::Relaxed);
             }
@@ -352,9 +385,16 @@ async fn read_head(stream: &mut TcpStream) -> Result<RequestHead, u16> {
         let mut req = httparse::Request::new(&mut headers);
         match req.parse(&buf) {
             Ok(httparse::Status::Complete(_)) => {
+                let host = req
+                    .headers
+                    .iter()
+                    .find(|h| h.name.eq_ignore_ascii_case("host"))
+                    .and_then(|h| std::str::from_utf8(h.value).ok())
+                    .map(|v| v.trim().to_owned());
                 return Ok(RequestHead {
                     method: req.method.unwrap_or_default().to_string(),
                     target: req.path.unwrap_or_default().to_string(),
+                    host,
                 });
             }
             Ok(httparse::Status::Partial) if buf.len() < MAX_HEAD_BYTES => {}
@@ -369,6 +409,8 @@ async fn read_head(stream: &mut TcpStream) -> Result<RequestHead, u16> {
 pub(crate) struct RequestHead {
     pub(crate) method: String,
     pub(crate) target: String,
+    /// The `Host` header, when sent.
+    pub(crate) host: Option<String>,
 }
 
 /// What to do with one request.
@@ -377,37 +419,64 @@ pub(crate) struct Decision {
     pub(crate) page: Page,
     pub(crate) callback: Option<Callback>,
     pub(crate) state_mismatch: bool,
+    /// Whether this serves the one-time start page.
+    pub(crate) started: bool,
 }
 
-/// Decides what one request means. Pure, so every case is unit-tested.
-pub(crate) fn decide(
-    head: &RequestHead,
-    path: &str,
-    state: &CsrfToken,
-    start: &StartPage,
-) -> Decision {
-    let ignore = |page| Decision {
-        page,
-        callback: None,
-        state_mismatch: false,
-    };
+impl Decision {
+    /// Answer with `page`, nothing else.
+    fn ignore(page: Page) -> Decision {
+        Decision {
+            page,
+            callback: None,
+            state_mismatch: false,
+            started: false,
+        }
+    }
+
+    /// Answer with `page`, and count a refused `state`.
+    fn mismatch(page: Page) -> Decision {
+        Decision {
+            state_mismatch: true,
+            ..Decision::ignore(page)
+        }
+    }
+}
+
+/// Decides what one request means. Pure, so every case is unit-tested. `start` is the start
+/// page while it has not been served yet.
+pub(crate) fn decide(head: &RequestHead, expect: &Expect, start: Option<&StartPage>) -> Decision {
     if head.method != "GET" {
-        return ignore(Page::plain(405));
+        return Decision::ignore(Page::plain(405));
+    }
+    // DNS rebinding and strangers: only the name and port the app itself sent.
+    let host_ok = head
+        .host
+        .as_deref()
+        .is_some_and(|h| h.eq_ignore_ascii_case(&expect.host));
+    if !host_ok {
+        return Decision::ignore(Page::plain(400));
     }
     let Some(url) = origin_form(&head.target) else {
-        return ignore(Page::plain(400));
+        return Decision::ignore(Page::plain(400));
     };
-    if url.path() == START_PATH && path != START_PATH {
-        return ignore(Page::start(
-            &start.account,
-            start.authorize_url.as_str(),
-            start.delay_secs,
-        ));
+    if url.path() == expect.start_path {
+        return match start {
+            Some(s) => Decision {
+                started: true,
+                ..Decision::ignore(Page::start(
+                    &s.account,
+                    s.authorize_url.as_str(),
+                    s.delay_secs,
+                ))
+            },
+            None => Decision::ignore(Page::plain(404)),
+        };
     }
-    if url.path() != path {
-        return ignore(Page::plain(404));
+    if url.path() != expect.path {
+        return Decision::ignore(Page::plain(404));
     }
-    callback(Query::of(&url), state)
+    callback(Query::of(&url), &expect.state)
 }
 
 /// The request target as a URL: only origin-form targets ("/path?query",
@@ -426,48 +495,38 @@ fn origin_form(target: &str) -> Option<Url> {
 /// an error redirect ([RFC 6749 §4.1.2](https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2)),
 /// or nothing usable.
 fn callback(q: Query, state: &CsrfToken) -> Decision {
-    let ignore = |page| Decision {
-        page,
-        callback: None,
-        state_mismatch: false,
-    };
     let state_ok = q
         .state
         .as_deref()
-        .map(|s| s.as_bytes().ct_eq(state.secret().as_bytes()).into());
-    let mismatch = |page| Decision {
-        page,
-        callback: None,
-        state_mismatch: true,
-    };
+        .is_some_and(|s| bool::from(s.as_bytes().ct_eq(state.secret().as_bytes())));
+    if !state_ok {
+        // Neither a code nor an error without this sign-in's `state` counts: a stranger must not
+        // be able to end the sign-in. The listener keeps waiting.
+        return match (&q.code, &q.error) {
+            (None, None) => Decision::ignore(Page::plain(400)),
+            _ => Decision::mismatch(Page::stale()),
+        };
+    }
     if let Some(error) = q.error.filter(|e| !e.is_empty()) {
-        // An error wins over any code. A state that is present must match; Entra leaves it
-        // out on some malformed requests, and an error without state can only stop this
-        // sign-in, never complete it.
-        if state_ok == Some(false) {
-            return mismatch(Page::stale());
-        }
+        // An error wins over any code.
         let err = EntraError {
             error,
             error_description: q.error_description,
             error_uri: q.error_uri,
             ..Default::default()
         };
-        let page = Page::provider_error(&err);
         return Decision {
-            page,
+            page: Page::provider_error(&err),
             callback: Some(Callback::Error(err)),
-            state_mismatch: false,
+            ..Decision::ignore(Page::received())
         };
     }
-    match (q.code.filter(|c| !c.is_empty()), state_ok) {
-        (Some(code), Some(true)) => Decision {
-            page: Page::received(),
+    match q.code.filter(|c| !c.is_empty()) {
+        Some(code) => Decision {
             callback: Some(Callback::Code(AuthorizationCode::new(code))),
-            state_mismatch: false,
+            ..Decision::ignore(Page::received())
         },
-        (Some(_), _) => mismatch(Page::stale()),
-        (None, _) => ignore(Page::plain(400)),
+        None => Decision::ignore(Page::plain(400)),
     }
 }
 

@@ -5,10 +5,23 @@ use super::*;
 use crate::findings::{Finding, FindingCode, Param};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+const HOST: &str = "localhost:5321";
+const START: &str = "/mailsetup-start/0neT1me";
+
 fn head(target: &str) -> RequestHead {
     RequestHead {
         method: "GET".into(),
         target: target.into(),
+        host: Some(HOST.into()),
+    }
+}
+
+fn expect(path: &str, st: &CsrfToken) -> Expect {
+    Expect {
+        host: HOST.into(),
+        start_path: START.into(),
+        path: path.into(),
+        state: CsrfToken::new(st.secret().clone()),
     }
 }
 
@@ -29,7 +42,7 @@ fn start(delay: u32) -> StartPage {
 
 /// The pure decision with the default start page.
 fn decide(h: &RequestHead, path: &str, st: &CsrfToken) -> Decision {
-    super::decide(h, path, st, &start(0))
+    super::decide(h, &expect(path, st), Some(&start(0)))
 }
 
 #[test]
@@ -61,22 +74,67 @@ fn field_f11_error_wins_over_code_and_is_decoded() {
 }
 
 #[test]
-fn field_f11_error_without_state_still_ends_the_sign_in() {
-    let d = decide(
-        &head(
-            "/?error=invalid_request&error_description=The%20provided%20request%20must%20include%20a%20%27response_type%27%20input%20parameter.",
-        ),
-        "/",
-        &state(),
+fn an_error_without_the_right_state_is_ignored_not_obeyed() {
+    // Anyone on this computer (or a web page) could send this: it must not end the sign-in.
+    for target in [
+        "/?error=access_denied&error_description=Forged",
+        "/?error=access_denied&state=",
+        "/?error=invalid_request&state=WRONG&error_description=x",
+    ] {
+        let d = decide(&head(target), "/", &state());
+        assert!(d.callback.is_none(), "{target}");
+        assert!(d.state_mismatch, "{target}");
+        assert_eq!(d.page.status, 400, "{target}");
+        assert!(
+            !String::from_utf8(d.page.render())
+                .unwrap()
+                .contains("Forged")
+        );
+    }
+}
+
+#[test]
+fn a_request_for_another_host_is_refused() {
+    // DNS rebinding: a web page at evil.example resolved to 127.0.0.1 sends its own name.
+    for host in [
+        Some("evil.example:5321"),
+        Some("localhost:5322"),
+        Some("127.0.0.1:5321"),
+        None,
+    ] {
+        for target in ["/?code=C0DE&state=s7aTe", START] {
+            let mut h = head(target);
+            h.host = host.map(str::to_owned);
+            let d = decide(&h, "/", &state());
+            assert!(d.callback.is_none() && !d.started, "{host:?} {target}");
+            assert_eq!(d.page.status, 400, "{host:?} {target}");
+        }
+    }
+    let mut upper = head("/?code=C0DE&state=s7aTe");
+    upper.host = Some("LOCALHOST:5321".into());
+    assert!(
+        decide(&upper, "/", &state()).callback.is_some(),
+        "host names are case-insensitive"
     );
-    let Some(Callback::Error(e)) = d.callback else {
-        panic!("error expected")
-    };
-    assert_eq!(e.error, "invalid_request");
-    assert_eq!(
-        e.error_description.as_deref(),
-        Some("The provided request must include a 'response_type' input parameter.")
-    );
+}
+
+#[test]
+fn the_start_page_is_served_only_at_its_one_time_address_and_only_once() {
+    let st = state();
+    let first = super::decide(&head(START), &expect("/", &st), Some(&start(0)));
+    assert!(first.started && first.page.status == 302);
+    // After it was served (the listener passes no start page any more), or at a guessed address,
+    // nobody else gets the authorization URL with its `state` and `nonce`.
+    let again = super::decide(&head(START), &expect("/", &st), None);
+    assert_eq!((again.started, again.page.status), (false, 404));
+    for guess in [
+        "/mailsetup-start",
+        "/mailsetup-start/",
+        "/mailsetup-start/0neT1mE",
+    ] {
+        let d = super::decide(&head(guess), &expect("/", &st), Some(&start(0)));
+        assert_eq!((d.started, d.page.status), (false, 404), "{guess}");
+    }
 }
 
 #[test]
@@ -114,7 +172,7 @@ fn only_get_on_the_registered_path_counts() {
         (
             RequestHead {
                 method: "POST".into(),
-                target: "/?code=C&state=s7aTe".into(),
+                ..head("/?code=C&state=s7aTe")
             },
             405,
         ),
@@ -136,7 +194,7 @@ fn only_get_on_the_registered_path_counts() {
 #[test]
 fn pages_escape_what_the_request_carried() {
     let d = decide(
-        &head("/?error=x&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E"),
+        &head("/?error=x&state=s7aTe&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E"),
         "/",
         &state(),
     );
@@ -147,12 +205,17 @@ fn pages_escape_what_the_request_carried() {
     );
 }
 
-async fn send(addr: SocketAddr, bytes: &[u8]) -> String {
+async fn send(addr: SocketAddr, bytes: impl AsRef<[u8]>) -> String {
     let mut s = TcpStream::connect(addr).await.unwrap();
-    s.write_all(bytes).await.unwrap();
+    s.write_all(bytes.as_ref()).await.unwrap();
     let mut out = Vec::new();
     let _ = tokio::time::timeout(Duration::from_secs(5), s.read_to_end(&mut out)).await;
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A browser's request for `target` on the listener at `addr`.
+fn get(addr: SocketAddr, target: &str) -> Vec<u8> {
+    format!("GET {target} HTTP/1.1\r\nHost: {addr}\r\n\r\n").into_bytes()
 }
 
 fn ipv4_form() -> RedirectForm {
@@ -240,7 +303,7 @@ async fn survives_junk_then_accepts_the_real_answer() {
     // An idle pre-connect that never sends anything must not block others.
     let _idle = TcpStream::connect(addr).await.unwrap();
     assert!(
-        send(addr, b"GET /favicon.ico HTTP/1.1\r\nHost: x\r\n\r\n")
+        send(addr, get(addr, "/favicon.ico"))
             .await
             .starts_with("HTTP/1.1 404")
     );
@@ -262,17 +325,11 @@ async fn survives_junk_then_accepts_the_real_answer() {
             .starts_with("HTTP/1.1 431")
     );
     assert!(
-        send(
-            addr,
-            b"GET /?code=X&state=WRONG HTTP/1.1\r\nHost: x\r\n\r\n"
-        )
-        .await
-        .starts_with("HTTP/1.1 400")
+        send(addr, get(addr, "/?code=X&state=WRONG"))
+            .await
+            .starts_with("HTTP/1.1 400")
     );
-    let browser = tokio::spawn(send(
-        addr,
-        b"GET /?code=REAL&state=s7aTe HTTP/1.1\r\nHost: x\r\n\r\n",
-    ));
+    let browser = tokio::spawn(send(addr, get(addr, "/?code=REAL&state=s7aTe")));
     let received = waiter.await.unwrap().expect("a code arrives");
     match &received.callback {
         Callback::Code(c) => assert_eq!(c.secret(), "REAL"),
@@ -331,7 +388,7 @@ async fn field_f09_no_callback_times_out_reports_mismatch_and_frees_the_port() {
         )
         .await
     });
-    send(addr, b"GET /?code=X&state=forged HTTP/1.1\r\n\r\n").await;
+    send(addr, get(addr, "/?code=X&state=forged")).await;
     let err = waiter.await.unwrap().unwrap_err();
     assert!(
         matches!(
@@ -376,7 +433,10 @@ async fn slow_or_partial_requests_do_not_hang_the_listener() {
     });
     let mut partial = TcpStream::connect(addr).await.unwrap();
     partial.write_all(b"GET /?code=").await.unwrap(); // never finished
-    let browser = tokio::spawn(send(addr, b"GET /?code=Z&state=s7aTe HTTP/1.0\r\n\r\n"));
+    let browser = tokio::spawn(send(
+        addr,
+        format!("GET /?code=Z&state=s7aTe HTTP/1.0\r\nHost: {addr}\r\n\r\n"),
+    ));
     let received = waiter.await.unwrap().expect("a code arrives");
     assert!(matches!(received.callback, Callback::Code(_)));
     drop(received); // an unanswered reply still tells the browser something
@@ -389,14 +449,14 @@ async fn slow_or_partial_requests_do_not_hang_the_listener() {
 
 #[test]
 fn start_page_redirects_or_shows_the_account_and_a_link() {
-    let now = super::decide(&head(START_PATH), "/", &state(), &start(0));
+    let now = super::decide(&head(START), &expect("/", &state()), Some(&start(0)));
     assert!(now.callback.is_none());
     let bytes = String::from_utf8(now.page.render()).unwrap();
     assert!(
         bytes.starts_with("HTTP/1.1 302 Found\r\nLocation: https://login.example/t/oauth2/v2.0/authorize?client_id=c&state=s7aTe&x=a%26b\r\n"),
         "{bytes}"
     );
-    let later = super::decide(&head(START_PATH), "/", &state(), &start(5));
+    let later = super::decide(&head(START), &expect("/", &state()), Some(&start(5)));
     let html = String::from_utf8(later.page.render()).unwrap();
     assert!(html.starts_with("HTTP/1.1 200"));
     assert!(
@@ -407,11 +467,11 @@ fn start_page_redirects_or_shows_the_account_and_a_link() {
         html.contains("content=\"5;url=https://login.example/t/oauth2/v2.0/authorize?client_id=c&amp;state=s7aTe&amp;x=a%26b\""),
         "{html}"
     );
-    // The start page path never collides with the registered redirect path.
-    assert_ne!(
-        super::decide(&head(START_PATH), START_PATH, &state(), &start(0))
-            .page
-            .status,
-        302
+    // A redirect path registered as the start path's prefix is still the redirect path.
+    let d = super::decide(
+        &head(START_PATH),
+        &expect(START_PATH, &state()),
+        Some(&start(0)),
     );
+    assert_eq!((d.started, d.page.status), (false, 400));
 }
