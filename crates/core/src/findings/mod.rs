@@ -214,7 +214,9 @@ pub enum FindingCode {
     /// Gmail: Google wants a sign-in in the browser first (534 5.7.14, `[WEBALERT]`).
     GmailWebLoginRequired,
     /// The right account signed in, but the server would not open its mailbox (IMAP off for
-    /// it, no Exchange licence, no mailbox yet): field case F03 with matching claims.
+    /// it, no Exchange licence, no mailbox yet): "authenticated but not connected" with matching
+    /// claims (test `field_f03_accepted_then_not_connected_with_matching_claims_is_a_closed_mailbox`
+    /// in crates/cli/tests/scripted.rs).
     MailboxAccessDenied,
     /// No server settings are known for a provider the app does not recognise.
     ServerSettingsNeeded,

@@ -1,6 +1,6 @@
 //! Redaction: the last line of defence before any text becomes evidence, a log line or a report.
 //!
-//! Secrets are kept in secret types everywhere (see `crate::secret`), so redaction is not how
+//! Secrets are kept in secret types everywhere (`secrecy::SecretString`), so redaction is not how
 //! secrets are protected; it catches what a *server* echoes back (a token in an error body, a
 //! code in a URL) and removes per-call noise (Exchange's bracketed host/time/id trailer, Gmail's
 //! per-message id) so that the same fault always reads the same.

@@ -3,7 +3,9 @@
 //!
 //! Every command runs under the `command` timeout. A successful AUTHENTICATE is not the end of
 //! the check: Exchange can accept the token and then refuse every command ("User is
-//! authenticated but not connected", field case F03), so onboarding only passes after SELECT.
+//! authenticated but not connected", <https://github.com/simonrob/email-oauth2-proxy/issues/275>;
+//! test `field_f03_accepted_then_not_connected_with_matching_claims_is_a_closed_mailbox` in
+//! crates/cli/tests/scripted.rs), so onboarding only passes after SELECT.
 
 use std::time::{Duration, Instant};
 
@@ -243,7 +245,8 @@ impl ImapConnection {
 
 impl ImapConnection {
     /// Signs in with a password: `AUTHENTICATE PLAIN` when the server lists `AUTH=PLAIN`, else
-    /// `LOGIN` (async-imap quotes the arguments). Never XOAUTH2 (field case F20).
+    /// `LOGIN` (async-imap quotes the arguments). Never XOAUTH2 (test
+    /// `field_f20_app_password_account_never_falls_back_to_xoauth2` in crates/cli/tests/providers.rs).
     ///
     /// # Errors
     /// The classified `NO`/`BAD` reply (e.g. `GMAIL_APP_PASSWORD_REQUIRED`, `BASIC_AUTH_BLOCKED`).

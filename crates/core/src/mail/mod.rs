@@ -12,8 +12,10 @@ pub mod xoauth2;
 use lettre::message::{Mailbox, Message, header::ContentType};
 
 /// The SASL mechanisms a sign-in method uses, in order of preference: XOAUTH2 for OAuth
-/// (facts §3.1); PLAIN, else LOGIN, for a password — an App Password account never falls
-/// back to XOAUTH2 (field case F20).
+/// (<https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth>,
+/// <https://developers.google.com/workspace/gmail/imap/xoauth2-protocol>); PLAIN, else LOGIN,
+/// for a password — an App Password account never falls back to XOAUTH2 (test `field_f20_app_password_account_never_falls_back_to_xoauth2` in
+/// crates/cli/tests/providers.rs).
 pub fn mechanisms(method: crate::provider::SignInMethod) -> &'static [&'static str] {
     match method {
         crate::provider::SignInMethod::OAuth => &["XOAUTH2"],

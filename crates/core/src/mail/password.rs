@@ -3,12 +3,13 @@
 //!
 //! Rules: only over TLS (the connections are TLS before any of this runs); SMTP `AUTH PLAIN`,
 //! else `LOGIN` (RFC 4616, RFC 4954); IMAP `AUTHENTICATE PLAIN` when offered, else `LOGIN` with
-//! the arguments quoted by async-imap (RFC 9051 §6.2.3); never XOAUTH2 with a password (field
-//! case F20).
+//! the arguments quoted by async-imap (RFC 9051 §6.2.3); never XOAUTH2 with a password (test
+//! `field_f20_app_password_account_never_falls_back_to_xoauth2` in crates/cli/tests/providers.rs).
 
 use secrecy::{ExposeSecret, SecretString};
 
-/// A Google App Password as pasted, made usable (facts §7.1; field case F19).
+/// A Google App Password as pasted, made usable
+/// (<https://support.google.com/accounts/answer/185833>; test `field_f19_app_password_with_spaces_is_normalised` below).
 #[derive(Debug)]
 pub struct Normalised {
     /// The password to use.

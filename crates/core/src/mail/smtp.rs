@@ -5,8 +5,9 @@
 //! downgrade: a server that does not offer it is refused); certificates are verified with the
 //! app's [`Trust`]; every command has the `command` timeout. XOAUTH2 is driven here rather than
 //! by lettre's `auth()` because the server's error *challenge* (`334 <base64 JSON>`) must be
-//! answered with an empty line to receive the final `535` reply (facts §3.1, environment.md:
-//! lettre would report only "does not expect a challenge").
+//! answered with an empty line to receive the final `535` reply
+//! (<https://developers.google.com/workspace/gmail/imap/xoauth2-protocol>; lettre would report
+//! only "does not expect a challenge").
 
 use std::fmt;
 use std::time::Duration;
@@ -252,7 +253,8 @@ impl Smtp {
         }
     }
 
-    /// Signs in with a password: `AUTH PLAIN`, else `LOGIN` (never XOAUTH2: field case F20).
+    /// Signs in with a password: `AUTH PLAIN`, else `LOGIN` (never XOAUTH2: test
+    /// `field_f20_app_password_account_never_falls_back_to_xoauth2` in crates/cli/tests/providers.rs).
     ///
     /// # Errors
     /// `AUTH_MECHANISM_UNAVAILABLE` when neither is offered; the classified reply otherwise

@@ -1,4 +1,6 @@
-//! SASL XOAUTH2, the mechanism Microsoft and Google use for IMAP and SMTP (facts §3.1).
+//! SASL XOAUTH2, the mechanism Microsoft and Google use for IMAP and SMTP
+//! (<https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth>,
+//! <https://developers.google.com/workspace/gmail/imap/xoauth2-protocol>).
 //!
 //! Initial client response: `user=<mailbox>` 0x01 `auth=Bearer <access token>` 0x01 0x01, sent
 //! base64-encoded (standard alphabet, RFC 4648 §4). On failure the server sends a challenge with
@@ -63,7 +65,7 @@ mod tests {
 
     #[test]
     fn encoding_matches_the_documented_example() {
-        // facts §3.1 / field cases: base64("user=user@example.edu\x01auth=Bearer ACCESS_TOKEN\x01\x01")
+        // The example of Microsoft's and Google's XOAUTH2 pages: base64("user=user@example.edu\x01auth=Bearer ACCESS_TOKEN\x01\x01")
         let token = SecretString::from("ACCESS_TOKEN");
         assert_eq!(
             encoded_initial_response("user@example.edu", &token).expose_secret(),

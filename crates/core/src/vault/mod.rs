@@ -13,7 +13,10 @@
 //!
 //! Each is written through the layout (`vault::layout`), which splits a value that does not fit one entry of
 //! this OS's store (Windows: 2,560 bytes; an Entra access token alone is 2,000–3,000
-//! characters, a record with its ~1,500-character refresh token ~2,100: field case N01) and
+//! characters, a record with its ~1,500-character refresh token ~2,100:
+//! <https://github.com/osodevops/ms-teams-cli/issues/67>; test
+//! `field_n01_production_sized_tokens_are_kept_by_windows_credential_manager` in
+//! crates/core/src/vault/tests.rs) and
 //! commits it with one final write, so a rotated refresh token is stored whole before the
 //! caller drops the old one and a crash between two writes keeps the last good sign-in.
 //!

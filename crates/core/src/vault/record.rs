@@ -31,7 +31,8 @@ pub struct AccountRecord {
     pub mailbox: String,
     /// Provider kind.
     pub provider: ProviderKind,
-    /// Authority base URL used at sign-in (refresh goes to the same place; field case F13).
+    /// Authority base URL used at sign-in (refresh goes to the same place; test
+    /// `field_f13_refresh_goes_to_the_stored_tenant` in crates/cli/tests/field_cases.rs).
     pub authority: String,
     /// Tenant path segment to refresh at (the `tid` from the ID token when known).
     pub tenant: String,

@@ -3,7 +3,7 @@
 //! - Windows Credential Manager and the macOS Keychain through `keyring` (`windows-native`,
 //!   `apple-native`), storing **bytes** (`set_secret`), not UTF-16 passwords: Windows limits a
 //!   credential blob to 2,560 bytes, and keyring's `set_password` would spend two of them on
-//!   every character (field case N01).
+//!   every character (<https://github.com/osodevops/ms-teams-cli/issues/67>).
 //! - The Secret Service on Linux (GNOME Keyring, KWallet) through `dbus-secret-service`, the
 //!   library keyring itself uses, holding **one** D-Bus connection and one encrypted session
 //!   for the whole run (keyring opens a new connection and Diffie-Hellman session for every

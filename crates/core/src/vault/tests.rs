@@ -59,9 +59,10 @@ fn rt(r: &AccountRecord) -> String {
 
 #[tokio::test]
 async fn field_n01_production_sized_tokens_are_kept_by_windows_credential_manager() {
-    // N01: an Entra device-code sign-in gave an access token of 2,931 characters and a refresh
-    // token of 1,524; saved as one UTF-16 password (2 bytes a character) neither fits 2,560
-    // bytes, and the record with the refresh token alone is already over 1,280 characters.
+    // https://github.com/osodevops/ms-teams-cli/issues/67: an Entra device-code sign-in gave an
+    // access token of 2,931 characters and a refresh token of 1,524; saved as one UTF-16
+    // password (2 bytes a character) neither fits 2,560 bytes, and the record with the refresh
+    // token alone is already over 1,280 characters.
     let store = Arc::new(MemoryStore::new(Os::Windows));
     let vault = Vault::on(store.clone(), Os::Windows);
     let rec = record(1_524);

@@ -1,8 +1,9 @@
 //! Microsoft Entra ID errors → findings.
 //!
 //! Errors are matched on the AADSTS number from `error_codes` (or the description) and fall back
-//! to the OAuth `error` field (facts §5: Microsoft says to branch on `error`, use the numbers for
-//! help text, and always show the trace and correlation ids — they stay in the evidence).
+//! to the OAuth `error` field (Microsoft says to branch on `error`, use the numbers for help
+//! text, and always show the trace and correlation ids — they stay in the evidence:
+//! <https://learn.microsoft.com/entra/identity-platform/reference-error-codes>).
 
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +12,8 @@ use crate::findings::{Finding, FindingCode, Param};
 use FindingCode as C;
 
 /// An error answer from Microsoft Entra ID (token endpoint JSON, or the `error` parameters of an
-/// authorize redirect). Field names as in Entra's error body (facts §1.5).
+/// authorize redirect). Field names as in Entra's error body
+/// (<https://learn.microsoft.com/entra/identity-platform/reference-error-codes>).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntraError {
     /// OAuth `error`, e.g. `invalid_grant`.

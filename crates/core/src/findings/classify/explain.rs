@@ -49,7 +49,9 @@ fn phase_of(err: &EntraError) -> EntraPhase {
     }
 }
 
-/// A token-endpoint JSON body, also Python's repr with single quotes (field case F15).
+/// A token-endpoint JSON body, also Python's repr with single quotes
+/// (<https://github.com/simonrob/email-oauth2-proxy/issues/181>; test
+/// `field_f14_f15_token_endpoint_bodies_json_and_python` in explain/tests.rs).
 fn entra_json(text: &str) -> Option<EntraError> {
     let start = text.find('{')?;
     let end = text.rfind('}').filter(|end| *end > start)?;
@@ -62,7 +64,8 @@ fn entra_json(text: &str) -> Option<EntraError> {
     parse(body).or_else(|| parse(&body.replace('\'', "\"")))
 }
 
-/// A redirect URL or query string with `error=` (field case F11).
+/// A redirect URL or query string with `error=` (test `field_f11_redirect_urls_with_an_error` in
+/// explain/tests.rs).
 fn entra_url(text: &str) -> Option<EntraError> {
     let query = text.split_whitespace().find(|w| w.contains("error="))?;
     let query = query.split_once('?').map_or(query, |(_, q)| q);

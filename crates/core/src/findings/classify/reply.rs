@@ -2,8 +2,8 @@
 //! (`NO`/`BAD`/`BYE`, response codes such as `[AUTHENTICATIONFAILED]` or `[ALERT]`).
 //!
 //! Rules match on the status code, the enhanced status code (RFC 3463) and keywords, never on
-//! whole strings, because providers reword their texts and append per-call ids (facts §6.1
-//! note). The first matching rule wins, so specific rules come before generic ones.
+//! whole strings, because providers reword their texts and append per-call ids. The first
+//! matching rule wins, so specific rules come before generic ones.
 
 use crate::findings::{Finding, FindingCode, Param};
 
@@ -50,11 +50,15 @@ const fn r(
 use FindingCode as C;
 use Protocol::{Imap, Smtp};
 
-/// First match wins: specific rules before generic ones. Sources: facts §6.1 (Exchange Online),
-/// §6.4 (Gmail), field cases F01–F03, F18, F20, and Postfix's own wording for local tests.
+/// First match wins: specific rules before generic ones. Sources: Microsoft's Exchange Online
+/// pages (SMTP AUTH, client submission, non-delivery reports), the support.google.com pages the
+/// Gmail replies name, public problem reports (pinned by the `field_f01_…`, `field_f02_…`,
+/// `field_f03_…` tests below and `field_f18_…`, `field_f20_…` in explain/tests.rs), and
+/// Postfix's own wording for local tests.
 #[rustfmt::skip]
 const RULES: &[Rule] = &[
-    // Exchange Online: SMTP AUTH and basic authentication (facts §6.1, §6.2).
+    // Exchange Online: SMTP AUTH and basic authentication
+    // (https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission).
     r(Some(Smtp), "535", "5.7.139", &["smtpclientauthentication is disabled", "tenant"], C::M365SmtpAuthDisabled, "for your whole organisation (tenant)"),
     r(Some(Smtp), "535", "5.7.139", &["smtpclientauthentication is disabled", "mailbox"], C::M365SmtpAuthDisabled, "for this mailbox"),
     r(Some(Smtp), "535", "5.7.139", &["smtpclientauthentication is disabled"], C::M365SmtpAuthDisabled, "for this mailbox or organisation"),
@@ -68,7 +72,7 @@ const RULES: &[Rule] = &[
     r(Some(Smtp), "504", "5.7.4", &[], C::AuthMechanismUnavailable, "the sign-in method"),
     r(Some(Smtp), "530", "5.7.57", &[], C::NotAuthenticatedBeforeSend, ""),
     r(Some(Smtp), "550", "5.7.57", &[], C::NotAuthenticatedBeforeSend, ""),
-    // Gmail (facts §6.4): before the generic 535 rules.
+    // Gmail (the support.google.com pages the replies name): before the generic 535 rules.
     r(Some(Smtp), "534", "5.7.9", &[], C::GmailAppPasswordRequired, ""),
     r(Some(Smtp), "534", "5.7.14", &[], C::GmailWebLoginRequired, ""),
     r(Some(Smtp), "535", "5.7.8", &["username and password not accepted"], C::GmailBadAppPassword, ""),
@@ -77,7 +81,8 @@ const RULES: &[Rule] = &[
     r(Some(Smtp), "535", "5.7.3", &[], C::AuthRejected, ""),
     r(Some(Smtp), "535", "", &["authentication"], C::AuthRejected, ""),
     r(Some(Smtp), "535", "5.7.8", &[], C::AuthRejected, ""),
-    // Sending (facts §6.1, §6.3).
+    // Sending (Exchange Online non-delivery reports and Send As,
+    // https://learn.microsoft.com/exchange/mail-flow-best-practices/fix-issues-with-printers-scanners-and-lob-applications-that-send-email-using-off).
     r(Some(Smtp), "5", "5.7.60", &[], C::SendAsDenied, "5.7.60: the account has no Send As permission"),
     r(Some(Smtp), "554", "5.2.0", &["sendasdenied"], C::SendAsDenied, "SendAsDenied at submission"),
     r(Some(Smtp), "554", "5.2.252", &["sendasdenied"], C::SendAsDenied, "SendAsDenied at submission"),
@@ -91,7 +96,9 @@ const RULES: &[Rule] = &[
     r(Some(Smtp), "4", "4.3.2", &["thread limit"], C::TooManyRequests, "more than 3 connections at once for this mailbox"),
     r(Some(Smtp), "451", "4.7.0", &[], C::ServerTemporaryFailure, "451 4.7.0"),
     r(Some(Smtp), "421", "", &[], C::ServerTemporaryFailure, "421: the server is closing the connection"),
-    // IMAP (and POP) (facts §6.1, §6.4; F02, F03, F18).
+    // IMAP (and POP): tests `field_f02_basic_auth_blocked_on_both_protocols` and
+    // `field_f03_authenticated_but_not_connected` below, and
+    // `field_f18_gmail_app_password_required_on_both_protocols` in explain/tests.rs.
     r(Some(Imap), "", "", &["basic authentication is disabled"], C::BasicAuthBlocked, ""),
     r(Some(Imap), "", "", &["authenticated but not connected"], C::WrongAccountOrNoMailboxAccess, ""),
     r(Some(Imap), "", "", &["application-specific password required"], C::GmailAppPasswordRequired, ""),
@@ -244,7 +251,7 @@ pub fn imap(text: &str) -> Finding {
 
 /// Decodes an XOAUTH2 error challenge (base64 JSON such as
 /// `{"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}`, Google's XOAUTH2
-/// page and facts §3.1) into readable text.
+/// page, <https://developers.google.com/workspace/gmail/imap/xoauth2-protocol>) into readable text.
 pub fn xoauth2_challenge(b64: &str) -> Option<String> {
     use base64::Engine as _;
     let bytes = base64::engine::general_purpose::STANDARD

@@ -1,5 +1,7 @@
-//! The proxy the sign-in uses, and what the connection check says about it (field case F23:
-//! behind a company proxy the sign-in server looks unreachable).
+//! The proxy the sign-in uses, and what the connection check says about it (behind a company
+//! proxy the sign-in server looks unreachable: <https://github.com/O365/python-o365/issues/550>;
+//! test `field_f23_diagnose_names_the_proxy_and_keeps_mail_checks_apart` in
+//! crates/cli/tests/diagnosis.rs).
 //!
 //! HTTPS to the identity provider (discovery, sign-in, token refresh: the `reqwest` client of
 //! [`crate::oauth::client::http_client`]) goes through, in this order:

@@ -71,8 +71,9 @@ fn without_a_limit_a_large_value_is_one_entry() {
 
 #[test]
 fn production_sized_sign_ins_fit_every_os() {
-    // Field case N01: access token 2,931 characters and refresh token 1,524 (Entra device
-    // code sign-in); the largest seen: 4,000 and 2,000.
+    // An Entra device-code sign-in with an access token of 2,931 characters and a refresh token
+    // of 1,524 (https://github.com/osodevops/ms-teams-cli/issues/67); the largest seen: 4,000
+    // and 2,000.
     for os in Os::ALL {
         for len in [2_100, 2_931 + 40, 4_000 + 40, 6_000] {
             let store = MemoryStore::new(os);

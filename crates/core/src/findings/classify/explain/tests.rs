@@ -1,4 +1,5 @@
-//! `explain` over every reply in facts §5–§6 and the field cases' transcripts.
+//! `explain` over every documented Entra error and mail server reply, and the transcripts of
+//! public problem reports (the `field_…` tests).
 
 use super::explain;
 use crate::findings::FindingCode as C;
@@ -11,7 +12,8 @@ fn first(text: &str) -> C {
     codes(text)[0]
 }
 
-/// Every AADSTS code of facts §5, pasted as a browser error page shows it.
+/// Every AADSTS code the app knows, pasted as a browser error page shows it
+/// (<https://learn.microsoft.com/entra/identity-platform/reference-error-codes>).
 #[test]
 fn every_entra_code_in_the_facts_has_its_own_finding() {
     #[rustfmt::skip]
@@ -57,7 +59,7 @@ fn every_entra_code_in_the_facts_has_its_own_finding() {
     }
 }
 
-/// Every reply of facts §6.1 and §6.4, as a person would copy it.
+/// Every Exchange Online and Gmail reply the app knows, as a person would copy it.
 #[test]
 fn every_mail_reply_in_the_facts_is_recognised() {
     #[rustfmt::skip]
@@ -89,7 +91,7 @@ fn every_mail_reply_in_the_facts_is_recognised() {
         ("A1 NO AUTHENTICATE failed.", C::AuthRejected),
         ("A2 BAD User is authenticated but not connected.", C::WrongAccountOrNoMailboxAccess),
         ("-ERR Authentication failure: unknown user name or bad password.", C::AuthRejected),
-        // Gmail (facts §6.4).
+        // Gmail (the support.google.com pages named in the replies).
         ("534-5.7.9 Application-specific password required. Learn more at\n534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor o13sm2119833lfg.90 - gsmtp", C::GmailAppPasswordRequired),
         ("535-5.7.8 Username and Password not accepted. For more information, go to\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials a640c23a62f3a-abc - gsmtp", C::GmailBadAppPassword),
         ("534-5.7.14 <https://accounts.google.com/signin/continue?sarp=1&scc=1&plt=AKgnsbs>\n534-5.7.14 Please log in via your web browser and\n534-5.7.14 then try again.\n534-5.7.14  Learn more at\n534 5.7.14  https://support.google.com/mail/answer/78754 t10sm1 - gsmtp", C::GmailWebLoginRequired),
