@@ -5,7 +5,7 @@ use super::*;
 use crate::provider::*;
 
 #[test]
-fn microsoft_defaults_match_the_facts() {
+fn microsoft_defaults_match_microsofts_documentation() {
     let p = microsoft365(&Settings::default());
     assert_eq!(
         p.smtp,

@@ -15,7 +15,7 @@ fn first(text: &str) -> C {
 /// Every AADSTS code the app knows, pasted as a browser error page shows it
 /// (<https://learn.microsoft.com/entra/identity-platform/reference-error-codes>).
 #[test]
-fn every_entra_code_in_the_facts_has_its_own_finding() {
+fn every_documented_entra_code_has_its_own_finding() {
     #[rustfmt::skip]
     let table: &[(u64, C)] = &[
         (50011, C::AppRedirectNotRegistered), (50020, C::SignedInAsDifferentAccount),
@@ -61,7 +61,7 @@ fn every_entra_code_in_the_facts_has_its_own_finding() {
 
 /// Every Exchange Online and Gmail reply the app knows, as a person would copy it.
 #[test]
-fn every_mail_reply_in_the_facts_is_recognised() {
+fn every_documented_mail_reply_is_recognised() {
     #[rustfmt::skip]
     let table: &[(&str, C)] = &[
         ("535 5.7.3 Authentication unsuccessful [SN4PR0201CA0045.namprd02.prod.outlook.com]", C::AuthRejected),
