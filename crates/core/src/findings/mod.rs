@@ -333,9 +333,19 @@ impl Finding {
 
     /// Like [`Finding::with`], for a value that only some of the codes a helper builds use:
     /// a finding whose words do not name `param` stays as it is.
+    ///
+    /// The value is text from a server, a person or a file: its braces are shown as
+    /// parentheses so that nothing in it can read as a placeholder, and a `{problem}` (free
+    /// text, often a server's words) is redacted like evidence.
     pub fn with_if_used(mut self, param: Param, value: impl AsRef<str>) -> Self {
         let key = param.placeholder();
-        let value = value.as_ref();
+        let value = literal(value.as_ref());
+        let value = if param == Param::Problem {
+            redact::redact(&value)
+        } else {
+            value
+        };
+        let value = value.as_str();
         self.title = self.title.replace(key, value);
         self.explanation = self.explanation.replace(key, value);
         for step in &mut self.steps {
@@ -416,13 +426,13 @@ impl Finding {
 
     /// Appends one more fix step.
     pub fn with_step(mut self, step: impl Into<String>) -> Self {
-        self.steps.push(step.into());
+        self.steps.push(literal(&step.into()));
         self
     }
 
     /// Puts a step first (e.g. a more specific hint).
     pub fn with_first_step(mut self, step: impl Into<String>) -> Self {
-        self.steps.insert(0, step.into());
+        self.steps.insert(0, literal(&step.into()));
         self
     }
 
@@ -513,6 +523,12 @@ impl fmt::Display for Finding {
 }
 
 impl std::error::Error for Finding {}
+
+/// Text from outside the catalogue (a server's words, a value typed in) as it goes into a
+/// finding's words: braces shown as parentheses, so nothing in it reads as a placeholder.
+fn literal(text: &str) -> String {
+    text.replace('{', "(").replace('}', ")")
+}
 
 /// A duration in words for findings: "1 second", "10 seconds", "0.7 seconds", "2.5 seconds",
 /// "5 minutes".

@@ -188,9 +188,14 @@ fn reply_start(line: &str) -> Option<usize> {
                 } else {
                     0
                 };
-            let token = rest
-                .get(enhanced_at..)
-                .unwrap_or("")
+            // An enhanced code is at most 11 characters (RFC 3463 §2): look no further, so the
+            // scan stays linear in the line's length.
+            let after = rest.get(enhanced_at..).unwrap_or("");
+            let window = after
+                .char_indices()
+                .nth(12)
+                .map_or(after, |(end, _)| &after[..end]);
+            let token = window
                 .split([' ', ';', ',', '\'', ')'])
                 .next()
                 .unwrap_or("");

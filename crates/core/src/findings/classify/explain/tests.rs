@@ -333,3 +333,27 @@ fn a_closing_brace_before_the_opening_one_is_not_a_crash() {
     assert_eq!(first(text), C::AuthRejected);
     assert_eq!(codes("} {"), [C::UnrecognisedReply]);
 }
+
+#[test]
+fn pasted_braces_are_words_not_placeholders_and_secrets_are_redacted() {
+    let found = explain(r#"{"error":"{problem} refresh_token=0.AXYZsecretsecretSECRET"}"#);
+    let text = found[0].to_text();
+    assert!(!text.contains("SECRET"), "{text}");
+    assert!(text.contains("(problem)"), "{text}");
+    let url = explain("http://localhost/?error=%7Bmailbox%7D&state=x");
+    assert!(
+        url[0].to_text().contains("(mailbox)"),
+        "{}",
+        url[0].to_text()
+    );
+}
+
+#[test]
+fn a_long_line_without_a_reply_is_unrecognised() {
+    // 100 KB of `-a` took minutes when every position rescanned the rest of the line (the
+    // bench, not this test, is where time is measured).
+    let long = "-a".repeat(50_000);
+    assert_eq!(codes(&long), [C::UnrecognisedReply]);
+    let braces = format!("{}{}", "{".repeat(50_000), "}".repeat(50_000));
+    assert_eq!(codes(&braces), [C::UnrecognisedReply]);
+}
