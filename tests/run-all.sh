@@ -31,7 +31,7 @@ fi
 
 # ---- inside the private D-Bus session
 KEYRING_HOME=$(mktemp -d "${TMPDIR:-/tmp}/mailsetup-keyring.XXXXXX")
-echo -n "mailsetup-test" | XDG_DATA_HOME="$KEYRING_HOME" gnome-keyring-daemon --unlock --components=secrets >/dev/null
+echo -n "mailsetup-test" | XDG_DATA_HOME="$KEYRING_HOME" gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1  # (it outlives the call: no pipe may stay open)
 export PATH="$CARGO_HOME/bin:$PATH"
 
 # `tests/run-all.sh CMD ARGS...` runs just CMD in this environment (peers, vault, PATH), e.g.
