@@ -9,16 +9,14 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use async_trait::async_trait;
-use oauth2::{AuthorizationCode, PkceCodeVerifier};
 use secrecy::SecretString;
-use url::Url;
 
 use super::{Assistant, Seams};
 use crate::accounts::MemoryAccounts;
 use crate::clock::FixedClock;
 use crate::findings::Finding;
 use crate::oauth::client::Tokens;
-use crate::oauth::endpoint::TokenEndpoint;
+use crate::oauth::endpoint::{CodeGrant, RefreshGrant, TokenEndpoint};
 use crate::platform::Os;
 use crate::provider::OAuthProfile;
 use crate::settings::Settings;
@@ -53,23 +51,11 @@ impl ScriptedEndpoint {
 
 #[async_trait]
 impl TokenEndpoint for ScriptedEndpoint {
-    async fn exchange_code(
-        &self,
-        _: &OAuthProfile,
-        _: &Url,
-        _: AuthorizationCode,
-        _: PkceCodeVerifier,
-        _: Option<&SecretString>,
-    ) -> Result<Tokens, Finding> {
+    async fn exchange_code(&self, _: &OAuthProfile, _: CodeGrant<'_>) -> Result<Tokens, Finding> {
         self.next()
     }
 
-    async fn refresh(
-        &self,
-        _: &OAuthProfile,
-        _: &SecretString,
-        _: Option<&SecretString>,
-    ) -> Result<Tokens, Finding> {
+    async fn refresh(&self, _: &OAuthProfile, _: RefreshGrant<'_>) -> Result<Tokens, Finding> {
         self.next()
     }
 }

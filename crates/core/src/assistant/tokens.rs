@@ -19,6 +19,7 @@ use super::{Assistant, fill};
 use crate::address::Address;
 use crate::clock::epoch_secs;
 use crate::findings::{Finding, FindingCode};
+use crate::oauth::endpoint::RefreshGrant;
 use crate::progress::Done;
 use crate::provider::{OAuthFlavour, OAuthProfile, ProviderKind};
 use crate::vault::{AccountRecord, CachedAccessToken, Credential};
@@ -50,17 +51,8 @@ impl Assistant {
         cached: Option<CachedAccessToken>,
     ) -> Result<Done<Token>, Finding> {
         let now = self.clock.now_secs();
-        if let Some(cached) = cached
-            && cached.valid_at(now, ACCESS_TOKEN_MARGIN)
-        {
-            let mins = (cached.expires_at.saturating_sub(now)) / 60;
-            return Ok(Done::with_detail(
-                Token {
-                    secret: cached.token,
-                    renewal: None,
-                },
-                format!("saved access token valid for {mins} more min"),
-            ));
+        if let Some(token) = still_valid(cached, now) {
+            return Ok(token);
         }
         let Credential::RefreshToken(refresh_token) = &record.credential else {
             return Err(Finding::internal("a password account has no access token"));
@@ -75,7 +67,13 @@ impl Assistant {
         };
         let tokens = match self
             .token_endpoint
-            .refresh(&profile, refresh_token, secret.as_ref())
+            .refresh(
+                &profile,
+                RefreshGrant {
+                    refresh_token,
+                    secret: secret.as_ref(),
+                },
+            )
             .await
         {
             Ok(t) => t,
@@ -163,6 +161,19 @@ impl Assistant {
             },
         ))
     }
+}
+
+/// The saved access token while it stays valid [`ACCESS_TOKEN_MARGIN`] past `now`.
+fn still_valid(cached: Option<CachedAccessToken>, now: u64) -> Option<Done<Token>> {
+    let cached = cached.filter(|c| c.valid_at(now, ACCESS_TOKEN_MARGIN))?;
+    let mins = (cached.expires_at.saturating_sub(now)) / 60;
+    Some(Done::with_detail(
+        Token {
+            secret: cached.token,
+            renewal: None,
+        },
+        format!("saved access token valid for {mins} more min"),
+    ))
 }
 
 /// The OAuth profile a refresh goes to: the authority and tenant that issued the refresh token

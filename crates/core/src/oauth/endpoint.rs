@@ -14,6 +14,26 @@ use crate::findings::Finding;
 use crate::findings::classify::EntraPhase;
 use crate::provider::OAuthProfile;
 
+/// An authorization code to redeem, with what binds it to this sign-in.
+pub struct CodeGrant<'a> {
+    /// The exact `redirect_uri` of the authorization request.
+    pub redirect_uri: &'a Url,
+    /// The authorization code.
+    pub code: AuthorizationCode,
+    /// The PKCE `code_verifier`.
+    pub verifier: PkceCodeVerifier,
+    /// The registration's client secret, for a confidential client.
+    pub secret: Option<&'a SecretString>,
+}
+
+/// A refresh token to redeem.
+pub struct RefreshGrant<'a> {
+    /// The refresh token.
+    pub refresh_token: &'a SecretString,
+    /// The registration's client secret, for a confidential client.
+    pub secret: Option<&'a SecretString>,
+}
+
 /// Where codes and refresh tokens are redeemed for tokens.
 #[async_trait]
 pub trait TokenEndpoint: Send + Sync {
@@ -27,10 +47,7 @@ pub trait TokenEndpoint: Send + Sync {
     async fn exchange_code(
         &self,
         profile: &OAuthProfile,
-        redirect_uri: &Url,
-        code: AuthorizationCode,
-        verifier: PkceCodeVerifier,
-        secret: Option<&SecretString>,
+        grant: CodeGrant<'_>,
     ) -> Result<Tokens, Finding>;
 
     /// New tokens for a refresh token
@@ -41,8 +58,7 @@ pub trait TokenEndpoint: Send + Sync {
     async fn refresh(
         &self,
         profile: &OAuthProfile,
-        refresh_token: &SecretString,
-        secret: Option<&SecretString>,
+        grant: RefreshGrant<'_>,
     ) -> Result<Tokens, Finding>;
 }
 
@@ -55,16 +71,13 @@ impl TokenEndpoint for HttpTokenEndpoint {
     async fn exchange_code(
         &self,
         profile: &OAuthProfile,
-        redirect_uri: &Url,
-        code: AuthorizationCode,
-        verifier: PkceCodeVerifier,
-        secret: Option<&SecretString>,
+        grant: CodeGrant<'_>,
     ) -> Result<Tokens, Finding> {
-        let client = client::client(profile, Some(redirect_uri), secret)?;
+        let client = client::client(profile, Some(grant.redirect_uri), grant.secret)?;
         let received = SystemTime::now();
         let resp = client
-            .exchange_code(code)
-            .set_pkce_verifier(verifier)
+            .exchange_code(grant.code)
+            .set_pkce_verifier(grant.verifier)
             .request_async(&self.0)
             .await
             .map_err(|e| token_error(e, &profile.token_url(), EntraPhase::CodeExchange))?;
@@ -74,11 +87,10 @@ impl TokenEndpoint for HttpTokenEndpoint {
     async fn refresh(
         &self,
         profile: &OAuthProfile,
-        refresh_token: &SecretString,
-        secret: Option<&SecretString>,
+        grant: RefreshGrant<'_>,
     ) -> Result<Tokens, Finding> {
-        let client = client::client(profile, None, secret)?;
-        let rt = RefreshToken::new(refresh_token.expose_secret().to_owned());
+        let client = client::client(profile, None, grant.secret)?;
+        let rt = RefreshToken::new(grant.refresh_token.expose_secret().to_owned());
         let received = SystemTime::now();
         let resp = client
             .exchange_refresh_token(&rt)

@@ -14,6 +14,7 @@ use crate::address::Address;
 use crate::findings::classify::EntraPhase;
 use crate::findings::{Finding, FindingCode, Param, classify, human_duration};
 use crate::oauth::client::{self, AuthOptions, AuthRequest, Tokens};
+use crate::oauth::endpoint::CodeGrant;
 use crate::oauth::loopback::{Callback, Loopback, LoopbackError, Page, StartPage};
 use crate::progress::{Done, Progress, Run, Step};
 
@@ -86,10 +87,12 @@ impl Assistant {
             self.token_endpoint
                 .exchange_code(
                     &ctx.profile,
-                    &request.redirect_uri,
-                    code,
-                    request.verifier,
-                    secret.as_ref(),
+                    CodeGrant {
+                        redirect_uri: &request.redirect_uri,
+                        code,
+                        verifier: request.verifier,
+                        secret: secret.as_ref(),
+                    },
                 )
                 .await
                 .map_err(|f| fill(f, ctx.account(address), &ctx.profile))
@@ -98,10 +101,26 @@ impl Assistant {
     }
 }
 
-/// Opens the loopback listener and builds the authorization request: the account picker when
-/// asked (Microsoft: never together with `login_hint`,
+/// The account hints of the authorization request: the account picker when asked (Microsoft:
+/// never together with `login_hint`,
 /// <https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-authorization-code>),
 /// else `login_hint` and, for a known organisation, `domain_hint`.
+pub(super) fn hints(account: &Address, pick_account: bool, ctx: &SignInContext) -> AuthOptions {
+    if pick_account {
+        return AuthOptions {
+            prompt: Some("select_account".into()),
+            ..Default::default()
+        };
+    }
+    AuthOptions {
+        login_hint: Some(account.normalized().to_owned()),
+        domain_hint: (!ctx.personal && ctx.expected_tenant.is_some())
+            .then(|| account.domain().to_owned()),
+        prompt: None,
+    }
+}
+
+/// Opens the loopback listener and builds the authorization request (PKCE, `state`, `nonce`).
 async fn authorize(
     account: &Address,
     opts: &SignInOptions,
@@ -109,24 +128,13 @@ async fn authorize(
     run: &Run<'_>,
 ) -> Result<(Loopback, AuthRequest), Finding> {
     run.step_detail(Step::Loopback, async {
-        let loopback = Loopback::bind(&ctx.profile.redirect).await.map_err(|e| {
+        let bound = Loopback::bind(&ctx.profile.redirect).await;
+        let loopback = bound.map_err(|e| {
             Finding::new(FindingCode::LoopbackPortUnavailable)
                 .with(Param::Problem, e.to_string())
                 .with_evidence(e.to_string())
         })?;
-        let hints = if opts.pick_account {
-            AuthOptions {
-                prompt: Some("select_account".into()),
-                ..Default::default()
-            }
-        } else {
-            AuthOptions {
-                login_hint: Some(account.normalized().to_owned()),
-                domain_hint: (!ctx.personal && ctx.expected_tenant.is_some())
-                    .then(|| account.domain().to_owned()),
-                prompt: None,
-            }
-        };
+        let hints = hints(account, opts.pick_account, ctx);
         let request = client::authorization_request(&ctx.profile, loopback.redirect_uri(), &hints)?;
         let detail = format!("listening on {}", loopback.redirect_uri());
         Ok(Done::with_detail((loopback, request), detail))

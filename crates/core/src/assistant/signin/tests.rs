@@ -397,3 +397,20 @@ async fn the_whole_browser_sign_in_runs_over_the_fakes() {
     );
     assert!(h.assistant.vault.load(&ann).await.unwrap().is_some());
 }
+
+#[test]
+fn the_account_picker_never_comes_with_a_login_hint() {
+    let ann = addr("ann@example.edu");
+    let ctx = ctx_for(&settings(), &ann);
+    let picker = super::browser::hints(&ann, true, &ctx);
+    assert_eq!(picker.prompt.as_deref(), Some("select_account"));
+    assert!(picker.login_hint.is_none() && picker.domain_hint.is_none());
+    let hinted = super::browser::hints(&ann, false, &ctx);
+    assert_eq!(hinted.login_hint.as_deref(), Some("ann@example.edu"));
+    assert_eq!(
+        hinted.domain_hint.as_deref(),
+        Some("example.edu"),
+        "a known tenant"
+    );
+    assert!(hinted.prompt.is_none());
+}
