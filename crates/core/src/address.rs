@@ -71,6 +71,14 @@ pub enum AddressError {
     /// The part before the `@` uses a character that mailbox names cannot have.
     #[error("The part before the @ contains {0:?}, which email addresses cannot use.")]
     BadLocalChar(char),
+    /// An invisible or direction-changing character (zero-width space, right-to-left override,
+    /// …) or a full-width letter: the address would look like another one and be kept as a
+    /// different mailbox.
+    #[error(
+        "The address contains {} (U+{:04X}), a character that makes it look like another address. Please type the address yourself instead of pasting it.",
+        look_alike_name(*.0), u32::from(*.0)
+    )]
+    LookAlike(char),
     /// The part before the `@` starts or ends with a dot, or has two dots in a row.
     #[error("The part before the @ cannot start or end with a dot or have two dots in a row.")]
     BadLocalDots,
@@ -114,6 +122,9 @@ impl Address {
                     AddressError::Whitespace
                 },
             );
+        }
+        if let Some(c) = text.chars().find(|&c| is_look_alike(c)) {
+            return Err(AddressError::LookAlike(c));
         }
         let mut parts = text.split('@');
         let (local, domain) = match (parts.next(), parts.next(), parts.next()) {
@@ -165,6 +176,44 @@ impl Address {
     /// ignoring letter case and surrounding whitespace. Text that is not an address never matches.
     pub fn same_mailbox(&self, other: &str) -> bool {
         Address::parse(other).is_ok_and(|o| o == *self)
+    }
+}
+
+/// Characters that make one address look like another: Unicode's format characters (category
+/// Cf: zero-width space and joiners, bidirectional controls, the byte order mark, tags,
+/// <https://www.unicode.org/reports/tr36/#Bidirectional_Text_Spoofing>) and the full-width
+/// forms of ASCII, which IDNA would map for the domain but not for the part before the `@`.
+fn is_look_alike(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{061C}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FF01}'..='\u{FF5E}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
+}
+
+/// The kind of look-alike character, in words.
+fn look_alike_name(c: char) -> &'static str {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => "a full-width character",
+        '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}' => "an invisible character that changes the writing direction",
+        _ => "an invisible character",
     }
 }
 
@@ -256,6 +305,30 @@ impl From<Address> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn look_alike_characters_are_refused_with_what_they_are() {
+        for (text, c) in [
+            ("a\u{200B}@example.edu", '\u{200B}'),
+            ("\u{202E}a@example.edu", '\u{202E}'),
+            ("ann@exa\u{200B}mple.edu", '\u{200B}'),
+            ("\u{FF41}@example.edu", '\u{FF41}'),
+            ("ann@example.edu\u{FEFF}", '\u{FEFF}'),
+        ] {
+            let e = Address::parse(text).unwrap_err();
+            assert_eq!(e, AddressError::LookAlike(c), "{text:?}");
+            assert!(e.to_string().contains("type the address yourself"), "{e}");
+        }
+        assert!(
+            Address::parse("\u{202E}a@example.edu")
+                .unwrap_err()
+                .to_string()
+                .contains("writing direction")
+        );
+        // Letters of other scripts stay allowed (RFC 6531).
+        assert!(Address::parse("josé@example.edu").is_ok());
+        assert!(Address::parse("用户@例子.广告").is_ok());
+    }
 
     #[test]
     fn field_f21_case_and_whitespace_normalise_to_one_mailbox() {
