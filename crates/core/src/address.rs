@@ -18,6 +18,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization as _;
 
 /// Longest local part allowed by RFC 5321 §4.5.3.1.1, in bytes.
 pub const MAX_LOCAL_LEN: usize = 64;
@@ -126,6 +127,9 @@ impl Address {
         if let Some(c) = text.chars().find(|&c| is_look_alike(c)) {
             return Err(AddressError::LookAlike(c));
         }
+        // One spelling per address: "é" typed as one character or as "e" + an accent is one
+        // mailbox (Unicode NFC, as RFC 6530 §10.1 asks for internationalised addresses).
+        let text: String = text.nfc().collect();
         let mut parts = text.split('@');
         let (local, domain) = match (parts.next(), parts.next(), parts.next()) {
             (Some(l), Some(d), None) => (l, d),
@@ -305,6 +309,15 @@ impl From<Address> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_spelling_per_address_unicode_nfc() {
+        // "é" as one character, and as "e" + a combining accent: one mailbox.
+        let composed = Address::parse("jos\u{E9}@example.edu").unwrap();
+        let decomposed = Address::parse("jose\u{301}@example.edu").unwrap();
+        assert_eq!(composed.normalized(), decomposed.normalized());
+        assert_eq!(decomposed.display(), "jos\u{E9}@example.edu");
+    }
 
     #[test]
     fn look_alike_characters_are_refused_with_what_they_are() {
