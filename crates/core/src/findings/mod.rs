@@ -164,6 +164,9 @@ pub enum FindingCode {
     MessageRejected,
     /// A server reply the catalogue does not recognise; the redacted text is kept.
     UnrecognisedReply,
+    /// The `user=` of an XOAUTH2 response is not a mail address (a fault of the app or of the
+    /// stored account, never the password).
+    Xoauth2BadUsername,
     /// An administrator's account signed in instead of the mailbox.
     SignedInAsAdmin,
     /// A related account signed in and the person must confirm it (non-interactive use).

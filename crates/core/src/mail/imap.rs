@@ -219,7 +219,7 @@ impl ImapConnection {
             command_timeout,
             ..
         } = self;
-        let mut auth = ImapXoauth2::new(user, access_token);
+        let mut auth = ImapXoauth2::new(user, access_token).map_err(|e| e.finding(&server))?;
         let result = net::within(
             command_timeout,
             &server,

@@ -208,7 +208,8 @@ impl Smtp {
         access_token: &SecretString,
     ) -> Result<(), Finding> {
         self.require_xoauth2()?;
-        let blob = xoauth2::encoded_initial_response(user, access_token);
+        let blob = xoauth2::encoded_initial_response(user, access_token)
+            .map_err(|e| e.finding(&self.server))?;
         let command = format!("AUTH XOAUTH2 {}", blob.expose_secret());
         let first = net::within(
             self.command_timeout,

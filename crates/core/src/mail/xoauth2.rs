@@ -10,20 +10,54 @@
 use base64::Engine as _;
 use secrecy::{ExposeSecret, SecretString};
 
+/// The `user=` of an XOAUTH2 response is not a plain mail address (empty, a display name,
+/// spaces or control characters): nothing is sent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the XOAUTH2 user {0:?} is not a plain mail address")]
+pub struct InvalidUser(String);
+
+impl InvalidUser {
+    /// `XOAUTH2_BAD_USERNAME` for `server`.
+    pub fn finding(&self, server: &str) -> crate::findings::Finding {
+        use crate::findings::{Finding, FindingCode, Param};
+        Finding::new(FindingCode::Xoauth2BadUsername)
+            .with(Param::Server, server)
+            .with(Param::Problem, self.to_string())
+    }
+}
+
 /// The raw (not yet base64-encoded) XOAUTH2 initial response. Secret: it holds the token.
-pub fn initial_response(user: &str, access_token: &SecretString) -> SecretString {
-    SecretString::from(format!(
+///
+/// # Errors
+/// [`InvalidUser`] unless `user` is a plain address (what [`crate::address::Address`] accepts,
+/// in its normalised form): Exchange answers anything else with `501 5.5.124` (test
+/// `field_t05_xoauth2_user_must_be_a_plain_address`).
+pub fn initial_response(
+    user: &str,
+    access_token: &SecretString,
+) -> Result<SecretString, InvalidUser> {
+    let plain = crate::address::Address::parse(user).is_ok_and(|a| a.normalized() == user);
+    if !plain {
+        return Err(InvalidUser(user.chars().take(100).collect()));
+    }
+    Ok(SecretString::from(format!(
         "user={user}\x01auth=Bearer {}\x01\x01",
         access_token.expose_secret()
-    ))
+    )))
 }
 
 /// The base64 form of [`initial_response`], as sent on the wire. Secret.
-pub fn encoded_initial_response(user: &str, access_token: &SecretString) -> SecretString {
-    let raw = initial_response(user, access_token);
-    SecretString::from(
+///
+/// # Errors
+/// As [`initial_response`].
+pub fn encoded_initial_response(
+    user: &str,
+    access_token: &SecretString,
+) -> Result<SecretString, InvalidUser> {
+    let raw = initial_response(user, access_token)?;
+    Ok(SecretString::from(
         base64::engine::general_purpose::STANDARD.encode(raw.expose_secret().as_bytes()),
-    )
+    ))
 }
 
 /// An `async_imap` authenticator: answers the first (empty) challenge with the initial response
@@ -37,12 +71,15 @@ pub struct ImapXoauth2 {
 
 impl ImapXoauth2 {
     /// An authenticator for `user` with `access_token`.
-    pub fn new(user: &str, access_token: &SecretString) -> Self {
-        ImapXoauth2 {
-            response: initial_response(user, access_token),
+    ///
+    /// # Errors
+    /// As [`initial_response`].
+    pub fn new(user: &str, access_token: &SecretString) -> Result<Self, InvalidUser> {
+        Ok(ImapXoauth2 {
+            response: initial_response(user, access_token)?,
             sent: false,
             error_challenge: None,
-        }
+        })
     }
 }
 
@@ -68,10 +105,12 @@ mod tests {
         // The example of Microsoft's and Google's XOAUTH2 pages: base64("user=user@example.edu\x01auth=Bearer ACCESS_TOKEN\x01\x01")
         let token = SecretString::from("ACCESS_TOKEN");
         assert_eq!(
-            encoded_initial_response("user@example.edu", &token).expose_secret(),
+            encoded_initial_response("user@example.edu", &token)
+                .unwrap()
+                .expose_secret(),
             "dXNlcj11c2VyQGV4YW1wbGUuZWR1AWF1dGg9QmVhcmVyIEFDQ0VTU19UT0tFTgEB"
         );
-        let shared = encoded_initial_response("shared@example.edu", &token);
+        let shared = encoded_initial_response("shared@example.edu", &token).unwrap();
         assert_eq!(
             shared.expose_secret(),
             "dXNlcj1zaGFyZWRAZXhhbXBsZS5lZHUBYXV0aD1CZWFyZXIgQUNDRVNTX1RPS0VOAQE="
@@ -81,7 +120,7 @@ mod tests {
     #[test]
     fn authenticator_answers_error_challenge_with_empty_response() {
         use async_imap::Authenticator as _;
-        let mut a = ImapXoauth2::new("u@example.edu", &SecretString::from("T"));
+        let mut a = ImapXoauth2::new("u@example.edu", &SecretString::from("T")).unwrap();
         let mut auth = &mut a;
         assert_eq!(
             auth.process(b""),
@@ -93,7 +132,34 @@ mod tests {
 
     #[test]
     fn debug_never_shows_the_token() {
-        let s = initial_response("u@example.edu", &SecretString::from("TOPSECRET"));
+        let s = initial_response("u@example.edu", &SecretString::from("TOPSECRET")).unwrap();
         assert!(!format!("{s:?}").contains("TOPSECRET"));
+    }
+
+    #[test]
+    fn field_t05_xoauth2_user_must_be_a_plain_address() {
+        // The bad payloads of sasl-xoauth2#110: nothing is built for them, so nothing is sent.
+        let token = SecretString::from("ACCESS_TOKEN");
+        for user in [
+            "",
+            "Jane Doe <user@example.edu>",
+            " user@example.edu ",
+            "user@example.edu\x01auth=Bearer x",
+            "User@Example.edu",
+        ] {
+            let err = initial_response(user, &token).unwrap_err();
+            assert!(ImapXoauth2::new(user, &token).is_err(), "{user:?}");
+            let f = err.finding("smtp.office365.com:587");
+            assert_eq!(f.code, crate::findings::FindingCode::Xoauth2BadUsername);
+            assert!(!f.to_text().contains("ACCESS_TOKEN"));
+        }
+        // What Exchange answers when it gets one anyway is named for what it is.
+        let reply = "501 5.5.124 Invalid XOAUTH2 auth data - User address provided is not valid. Please ensure the auth d";
+        let f = crate::findings::classify::smtp_reply(reply);
+        assert_eq!(f.code, crate::findings::FindingCode::Xoauth2BadUsername);
+        assert!(
+            f.audience != crate::findings::Audience::User,
+            "not the person's password"
+        );
     }
 }

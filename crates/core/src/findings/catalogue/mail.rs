@@ -92,6 +92,20 @@ pub(super) const ENTRIES: &[Entry] = &[
         None,
     ),
     e(
+        Xoauth2BadUsername,
+        Helpdesk,
+        &[Server, Problem],
+        "{server} refused the sign-in name sent with the token",
+        "The mail server says the user name inside the XOAUTH2 sign-in is not a valid mail address ({problem}). This is not a password or permission problem: the app must send the mailbox's plain address (no display name, no spaces).",
+        &[
+            "Check that the mailbox address saved for this account is a plain address (Helpdesk → the account), then sign in again.",
+            "If it is, save the report and send it with the app's version to the Mail Setup Assistant maintainers.",
+        ],
+        Some(
+            "https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth#sasl-xoauth2",
+        ),
+    ),
+    e(
         ServerTemporaryFailure,
         Helpdesk,
         &[Problem],

@@ -59,6 +59,8 @@ use Protocol::{Imap, Smtp};
 const RULES: &[Rule] = &[
     // Exchange Online: SMTP AUTH and basic authentication
     // (https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission).
+    // Exchange Online: the address inside the XOAUTH2 data is not valid (test `field_t05_…`).
+    r(Some(Smtp), "501", "5.5.124", &[], C::Xoauth2BadUsername, "the user address in the XOAUTH2 data"),
     r(Some(Smtp), "535", "5.7.139", &["smtpclientauthentication is disabled", "tenant"], C::M365SmtpAuthDisabled, "for your whole organisation (tenant)"),
     r(Some(Smtp), "535", "5.7.139", &["smtpclientauthentication is disabled", "mailbox"], C::M365SmtpAuthDisabled, "for this mailbox"),
     r(Some(Smtp), "535", "5.7.139", &["smtpclientauthentication is disabled"], C::M365SmtpAuthDisabled, "for this mailbox or organisation"),
