@@ -37,7 +37,7 @@ use secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
 pub use error::{StoreError, StoreErrorKind};
-pub use record::{AccountIds, AccountRecord, CachedAccessToken, Credential, epoch_secs, now_secs};
+pub use record::{AccountIds, AccountRecord, CachedAccessToken, Credential};
 pub use store::SecretStore;
 
 use crate::address::Address;

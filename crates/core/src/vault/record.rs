@@ -1,7 +1,7 @@
 //! What the vault keeps for a mailbox, and its wire form. Only this module turns a secret into
 //! JSON, and only to hand it to the vault.
 
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
@@ -107,24 +107,11 @@ impl std::fmt::Debug for CachedAccessToken {
 }
 
 impl CachedAccessToken {
-    /// True when the token is valid for at least `margin` more.
-    pub fn valid_for(&self, margin: Duration) -> bool {
-        self.valid_at(now_secs(), margin)
-    }
-
     /// Whether it is still valid `margin` after `now` (seconds since the epoch).
     pub fn valid_at(&self, now: u64, margin: Duration) -> bool {
         now + margin.as_secs() < self.expires_at
     }
 }
-
-/// Seconds since the Unix epoch, now (the system clock; the assistant reads
-/// [`crate::clock::Clock`] instead).
-pub fn now_secs() -> u64 {
-    epoch_secs(SystemTime::now())
-}
-
-pub use crate::clock::epoch_secs;
 
 // The wire forms are private (see the module).
 #[derive(Serialize, Deserialize)]
