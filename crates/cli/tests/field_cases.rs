@@ -150,3 +150,142 @@ fn field_f13_refresh_goes_to_the_stored_tenant() {
     let (code, v) = env.run_json(&["verify", &env.address]);
     assert_eq!(code, 0, "{v:#}");
 }
+
+/// XOAUTH2's error challenge (<https://github.com/Webklex/php-imap/issues/30>,
+/// <https://github.com/mscdex/node-imap/issues/233>): the real Postfix and Dovecot refuse a
+/// saved access token with a `{"status":"401",…}` challenge; the app answers it, reads the
+/// verdict as an expired or invalid token, drops the token, renews the sign-in and tries both
+/// servers once more — never with the refused token.
+#[test]
+fn field_t25_a_refused_saved_token_is_dropped_renewed_and_tried_once() {
+    let env = TestEnv::new("t25", json!({}));
+    env.sign_in_ok();
+    // Replace the saved access token with one the servers refuse (still "valid" by its time).
+    let bogus = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.bm90LXNpZ25lZA";
+    let user = format!("{}#access", env.address.to_lowercase());
+    let mut store = std::process::Command::new("secret-tool")
+        .args([
+            "store",
+            "--label=test",
+            "service",
+            "mailsetup",
+            "username",
+            &user,
+            "target",
+            "default",
+            "application",
+            "rust-keyring",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    let entry = format!(r#"{{"access_token":"{bogus}","expires_at":9999999999}}"#);
+    store
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(entry.as_bytes())
+        .unwrap();
+    assert!(store.wait().unwrap().success());
+
+    let (code, v) = env.run_json(&["verify", &env.address]);
+    assert_eq!(code, 0, "renewed and passed on the second try: {v:#}");
+    let steps = v["steps"].as_array().unwrap();
+    let refused: Vec<_> = steps
+        .iter()
+        .filter(|s| s["finding"]["code"] == "ACCESS_TOKEN_REFUSED")
+        .collect();
+    assert_eq!(
+        refused.len(),
+        2,
+        "both servers refused the saved token: {v:#}"
+    );
+    for s in &refused {
+        assert_eq!(
+            s["status"], "info",
+            "a refusal overcome is information: {s}"
+        );
+        let evidence = s["finding"]["evidence"].as_str().unwrap();
+        assert!(evidence.contains(r#""status":"401""#), "{evidence}");
+        assert!(
+            !evidence.contains("bm90LXNpZ25lZA"),
+            "the token never reaches the evidence"
+        );
+    }
+    let renewals = steps
+        .iter()
+        .filter(|s| s["step"] == "token_refresh")
+        .count();
+    assert_eq!(renewals, 2, "the saved token, then one renewal");
+    for step in ["smtp_auth", "imap_auth"] {
+        assert!(
+            steps
+                .iter()
+                .any(|s| s["step"] == step && s["status"] == "passed"),
+            "{step} passed with the new token"
+        );
+    }
+    let cached = env.vault_access_token().expect("the new token is cached");
+    assert_ne!(cached["access_token"], bogus, "the refused token is gone");
+}
+
+/// The same refusal when the renewal cannot help (the provider refuses the refresh token):
+/// one renewal, no second try with the refused token, and the person is told why.
+#[test]
+fn field_t25_a_refused_token_is_not_sent_again_when_renewal_fails() {
+    let env = TestEnv::new("t25b", json!({}));
+    env.sign_in_ok();
+    let user = format!("{}#access", env.address.to_lowercase());
+    let mut store = std::process::Command::new("secret-tool")
+        .args([
+            "store",
+            "--label=test",
+            "service",
+            "mailsetup",
+            "username",
+            &user,
+            "target",
+            "default",
+            "application",
+            "rust-keyring",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    store
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(br#"{"access_token":"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.bm90LXNpZ25lZA","expires_at":9999999999}"#)
+        .unwrap();
+    assert!(store.wait().unwrap().success());
+    env.peers.register_client(
+        json!({ "client_id": env.client_id, "scenario": { "refresh_error": 50173 } }),
+    );
+    let (code, v) = env.run_json(&["verify", &env.address]);
+    assert_eq!(code, 1);
+    let codes = codes(&v);
+    // Each server's refusal (they name different servers), then why renewing did not help.
+    assert_eq!(
+        codes,
+        [
+            "ACCESS_TOKEN_REFUSED",
+            "ACCESS_TOKEN_REFUSED",
+            "REAUTH_REQUIRED"
+        ],
+        "{v:#}"
+    );
+    let auths = v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["step"] == "smtp_auth" || s["step"] == "imap_auth")
+        .count();
+    assert_eq!(auths, 2, "the refused token is not sent a second time");
+    assert!(
+        env.vault_access_token().is_none(),
+        "the refused token is dropped"
+    );
+}

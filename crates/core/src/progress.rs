@@ -401,6 +401,28 @@ impl<'a> Run<'a> {
             .push(record);
     }
 
+    /// The number of steps recorded so far (a mark for [`Run::overcome_since`]).
+    pub fn mark(&self) -> usize {
+        self.records
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .len()
+    }
+
+    /// The failures recorded since `mark` were overcome (a retry that passed): they stay in
+    /// the timeline as information, with their findings, and no longer fail the run.
+    pub fn overcome_since(&self, mark: usize) {
+        let mut records = self
+            .records
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for r in records.iter_mut().skip(mark) {
+            if r.status == Status::Failed {
+                r.status = Status::Info;
+            }
+        }
+    }
+
     /// Consumes the run, returning its records.
     pub fn into_records(self) -> Vec<StepRecord> {
         self.records

@@ -138,6 +138,11 @@ pub enum FindingCode {
     ReauthPolicy,
     /// The saved sign-in was revoked (password change, admin revoked sessions: AADSTS50173 ...).
     ReauthRequired,
+    /// The provider says the saved refresh token was already used (AADSTS70000) and this
+    /// computer never got its replacement: a renewal's answer lost in flight.
+    RefreshTokenReused,
+    /// Another run of the app kept renewing this sign-in for longer than the wait.
+    SignInBusy,
     /// Microsoft's sign-in service answered with an error the app does not recognise.
     IdpError,
     /// Microsoft sign-in (the identity provider) cannot be reached: network or proxy.
@@ -167,6 +172,11 @@ pub enum FindingCode {
     /// The `user=` of an XOAUTH2 response is not a mail address (a fault of the app or of the
     /// stored account, never the password).
     Xoauth2BadUsername,
+    /// The mail server refused the access token as expired or invalid (XOAUTH2 status 401).
+    AccessTokenRefused,
+    /// The mail server answered XOAUTH2 with status 400: the request (user, token audience),
+    /// not the token's validity.
+    Xoauth2BadRequest,
     /// An administrator's account signed in instead of the mailbox.
     SignedInAsAdmin,
     /// A related account signed in and the person must confirm it (non-interactive use).

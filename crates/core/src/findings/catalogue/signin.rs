@@ -219,6 +219,31 @@ pub(super) const ENTRIES: &[Entry] = &[
         &["Sign in again as {mailbox}: Sign in in the app, or `mailsetup signin {mailbox}`."],
         Some("https://learn.microsoft.com/entra/identity-platform/refresh-tokens"),
     ),
+    // AADSTS70000 when renewing: the refresh token was spent by a renewal whose answer never
+    // reached the vault (test `a_kill_during_renewal_never_loses_the_sign_in` in
+    // crates/cli/tests/renewal.rs); the record is kept, the person signs in again.
+    e(
+        RefreshTokenReused,
+        User,
+        &[Provider, Mailbox],
+        "The sign-in was renewed, but the answer never arrived",
+        "{provider} says the saved sign-in for {mailbox} was already used to get a new one, and this computer never received the new one. That happens when the app is stopped, or the connection breaks, exactly while {provider} is answering a renewal. Nothing else is wrong; the saved sign-in stays until you sign in again.",
+        &["Sign in again as {mailbox}: Sign in in the app, or `mailsetup signin {mailbox}`."],
+        Some("https://learn.microsoft.com/entra/identity-platform/refresh-tokens"),
+    ),
+    // Waiting for another process's renewal of the same mailbox (crate::locks).
+    e(
+        SignInBusy,
+        User,
+        &[Mailbox, Problem],
+        "Another copy of the app is renewing this sign-in",
+        "The sign-in of {mailbox} is being renewed by another copy of Mail Setup Assistant (the desktop app, a command window or a scheduled check), and it has not finished: {problem}. Nothing was changed.",
+        &[
+            "Wait a minute and try again.",
+            "If this keeps happening, close the other copies of Mail Setup Assistant (or restart the computer) and try again.",
+        ],
+        None,
+    ),
     e(
         ReauthRequired,
         User,

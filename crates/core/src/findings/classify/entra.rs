@@ -228,7 +228,9 @@ fn session(n: u64) -> Option<Mapped> {
     match n {
         700082 | 70008 => plain(C::ReauthInactivity),
         70043 => plain(C::ReauthPolicy),
-        50173 | 50132 | 50133 | 70000 | 50089 => ms_code(C::ReauthRequired),
+        50173 | 50132 | 50133 | 50089 => ms_code(C::ReauthRequired),
+        // "The refresh token was already used": reuse, not a dead sign-in (crate::locks).
+        70000 => plain(C::RefreshTokenReused),
         50058 | 70016 => plain(C::InteractiveRequired),
         50196 | 90055 => ms_code(C::TooManyRequests),
         70019 => plain(C::DeviceCodeExpired),
