@@ -61,8 +61,9 @@ pub struct SignInChoices {
     pub oauth: Option<&'static str>,
     /// `Microsoft` or `Google`: whose browser sign-in the provider has, set up here or not.
     pub oauth_provider: Option<&'static str>,
-    /// Whether signing in with a code on another device is offered
-    /// ([`Assistant::offers_device_code`]).
+    /// Whether signing in with a code on another device is offered: Microsoft's device code
+    /// flow once Microsoft sign-in is set up, unless the organisation refused it earlier in
+    /// this process (AADSTS530033 / AADSTS53003).
     pub device_code: bool,
     /// Whether a shared mailbox can be opened with one's own account (Microsoft 365 only).
     pub shared_mailbox: bool,

@@ -235,5 +235,20 @@ mod tests {
         assert_eq!(f.code, FindingCode::SigninNoCallback);
         assert!(f.to_text().contains("5 minutes"), "{}", f.to_text());
         assert_eq!(code(LoopbackError::Cancelled), FindingCode::SigninCancelled);
+        // No browser could be started and nobody opened the link: that is the reason.
+        let link = url::Url::parse("http://localhost:5321/mailsetup-start/0neT1me").unwrap();
+        let gone = std::io::Error::new(std::io::ErrorKind::NotFound, "no opener");
+        let browser = BrowserError::system(gone).finding(&link, a.display());
+        let late = |e| wait_finding(e, &a, Some(browser.clone()));
+        let f = late(LoopbackError::TimedOut {
+            timeout,
+            state_mismatch: false,
+        });
+        assert_eq!(f.code, FindingCode::BrowserOpenFailed);
+        assert!(f.evidence.unwrap().contains("5 minutes"));
+        assert_eq!(
+            late(LoopbackError::Cancelled).code,
+            FindingCode::SigninCancelled
+        );
     }
 }
