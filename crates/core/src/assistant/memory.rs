@@ -1,12 +1,13 @@
 //! What the assistant remembers within this process, in one owner: discovery results per
 //! domain, sign-ins waiting for the person's confirmation, the latest outcome of each action per
-//! mailbox (for reports), and server settings typed in for a mailbox.
+//! mailbox (for reports), server settings typed in for a mailbox, and the domains whose
+//! organisation refused a sign-in with a code.
 //!
 //! Each map sits behind its own lock. A lock poisoned by a panic elsewhere is taken over, not
 //! ignored: every change to a map is one `insert`/`remove`, so a panicking holder cannot leave a
 //! map half-changed, and ignoring the lock would silently lose what it holds (a parked sign-in).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use super::signin::PendingSignIn;
@@ -22,6 +23,7 @@ pub(super) struct Memory {
     pending: Mutex<HashMap<String, PendingSignIn>>,
     recent: Mutex<HashMap<String, Vec<Outcome>>>,
     typed: Mutex<HashMap<String, MailServers>>,
+    device_code_blocked: Mutex<HashSet<String>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -74,6 +76,17 @@ impl Memory {
     /// Keeps the servers typed in for `address`.
     pub fn type_servers(&self, address: &Address, servers: MailServers) {
         lock(&self.typed).insert(address.normalized().to_owned(), servers);
+    }
+
+    /// Remembers that the organisation of `account` refused a sign-in with a code (by its
+    /// domain: the app knows no more of the organisation before a sign-in).
+    pub fn block_device_code(&self, account: &Address) {
+        lock(&self.device_code_blocked).insert(account.domain().to_owned());
+    }
+
+    /// Whether the organisation of `account` refused a sign-in with a code in this process.
+    pub fn device_code_blocked(&self, account: &Address) -> bool {
+        lock(&self.device_code_blocked).contains(account.domain())
     }
 }
 

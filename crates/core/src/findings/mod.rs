@@ -96,7 +96,8 @@ pub enum FindingCode {
     AppBadAuthRequest,
     /// The app could not open a local port to receive the sign-in answer.
     LoopbackPortUnavailable,
-    /// The system browser could not be started.
+    /// The system browser could not be started (the sign-in goes on: the link is shown to be
+    /// opened by hand).
     BrowserOpenFailed,
     /// The app's redirect address is not registered on the Entra app (AADSTS50011).
     AppRedirectNotRegistered,
@@ -197,6 +198,11 @@ pub enum FindingCode {
     DeviceCodeExpired,
     /// The sign-in with the device code was declined.
     DeviceCodeDeclined,
+    /// The organisation's Conditional Access blocks signing in with a code on another device
+    /// (AADSTS530033, or AADSTS53003 during a device-code sign-in).
+    DeviceCodeBlocked,
+    /// Signing in with a code on another device is not possible for this mailbox's provider.
+    DeviceCodeUnavailable,
     /// The tenant has no Exchange Online (or no licence for it): AADSTS500011 / 650052.
     ExchangeNotLicensed,
     /// The app registration lacks the permissions it asks for (AADSTS650056 / 650057).

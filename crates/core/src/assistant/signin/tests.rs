@@ -300,9 +300,8 @@ async fn declining_a_related_account_says_how_to_pick_the_right_one() {
     );
 }
 
-/// A browser that does what a person's browser and the provider do together: reads the
-/// loopback's start page, and comes back to the redirect URI with a code and the request's
-/// `state` — after queueing the provider's token answer (with the request's `nonce`).
+/// A browser that does what a person's browser and the provider do together
+/// ([`sign_in_at`]).
 struct ScriptedBrowser {
     endpoint: std::sync::Arc<crate::assistant::fakes::ScriptedEndpoint>,
     username: &'static str,
@@ -324,34 +323,43 @@ fn http_get(url: &url::Url) -> String {
     body
 }
 
+/// What a person does with the start page's link in a browser, together with the provider:
+/// opens it, goes on to the authorization URL, and comes back to the redirect URI with a code
+/// and the request's `state` — after queueing the provider's token answer (with the `nonce`).
+fn sign_in_at(
+    start: &url::Url,
+    endpoint: &crate::assistant::fakes::ScriptedEndpoint,
+    username: &str,
+) {
+    let page = http_get(start);
+    let href = page
+        .split("href=\"")
+        .nth(1)
+        .unwrap_or_else(|| panic!("the start page links on: {page}"))
+        .split('"')
+        .next()
+        .unwrap();
+    let authorize = url::Url::parse(&href.replace("&amp;", "&")).unwrap();
+    let param = |k: &str| {
+        authorize
+            .query_pairs()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.into_owned())
+            .unwrap()
+    };
+    let nonce = param("nonce");
+    endpoint.answer(Ok(entra_tokens(username, TENANT, CLIENT, Some(&nonce))));
+    let mut back = url::Url::parse(&param("redirect_uri")).unwrap();
+    back.query_pairs_mut()
+        .append_pair("code", "0.AV0A-authorization-code")
+        .append_pair("state", &param("state"));
+    http_get(&back);
+}
+
 impl crate::browser::Browser for ScriptedBrowser {
     fn open(&self, start: &url::Url) -> Result<(), crate::browser::BrowserError> {
         let (start, endpoint, username) = (start.clone(), self.endpoint.clone(), self.username);
-        std::thread::spawn(move || {
-            let page = http_get(&start);
-            let href = page
-                .split("href=\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap();
-            let authorize = url::Url::parse(&href.replace("&amp;", "&")).unwrap();
-            let param = |k: &str| {
-                authorize
-                    .query_pairs()
-                    .find(|(n, _)| n == k)
-                    .map(|(_, v)| v.into_owned())
-                    .unwrap()
-            };
-            let nonce = param("nonce");
-            endpoint.answer(Ok(entra_tokens(username, TENANT, CLIENT, Some(&nonce))));
-            let mut back = url::Url::parse(&param("redirect_uri")).unwrap();
-            back.query_pairs_mut()
-                .append_pair("code", "0.AV0A-authorization-code")
-                .append_pair("state", &param("state"));
-            http_get(&back);
-        });
+        std::thread::spawn(move || sign_in_at(&start, &endpoint, username));
         Ok(())
     }
 }
@@ -414,3 +422,5 @@ fn the_account_picker_never_comes_with_a_login_hint() {
     );
     assert!(hinted.prompt.is_none());
 }
+
+mod no_browser;

@@ -108,6 +108,8 @@ pub enum EntraPhase {
     CodeExchange,
     /// Renewing with a saved refresh token.
     Refresh,
+    /// Signing in with a code on another device (asking for the code, then polling).
+    DeviceCode,
 }
 
 /// Maps an Entra error to a finding: by its `AADSTS` code
@@ -123,7 +125,8 @@ pub fn entra(err: &EntraError, phase: EntraPhase) -> Finding {
         .to_lowercase();
     let (finding, problem) = code
         .and_then(|n| {
-            registration(n, phase)
+            device_flow(n, phase)
+                .or_else(|| registration(n, phase))
                 .or_else(|| account(n, &desc))
                 .or_else(|| session(n))
         })
@@ -144,6 +147,18 @@ type Mapped = (FindingCode, String);
 
 fn plain(code: FindingCode) -> Option<Mapped> {
     Some((code, String::new()))
+}
+
+/// Codes that block signing in with a code on another device: AADSTS530033 ("remote device flow
+/// blocked due to device based conditional access", in Entra's sign-in logs:
+/// <https://github.com/microsoft/azure-devops-intellij/issues/584>) wherever it appears, and
+/// Conditional Access's AADSTS53003 when it answers the device code flow
+/// (<https://learn.microsoft.com/entra/identity/conditional-access/policy-block-authentication-flows>).
+fn device_flow(n: u64, phase: EntraPhase) -> Option<Mapped> {
+    match (n, phase) {
+        (530033, _) | (53003, EntraPhase::DeviceCode) => plain(C::DeviceCodeBlocked),
+        _ => None,
+    }
 }
 
 /// Codes about the app registration, its permissions and consent: the IT administrator's.
@@ -368,6 +383,28 @@ mod tests {
         assert_eq!(
             entra(&e, EntraPhase::CodeExchange).code,
             C::AdminConsentRequired
+        );
+    }
+
+    #[test]
+    fn a_conditional_access_block_of_the_code_flow_is_named_as_such() {
+        let remote = entra_json(
+            r#"{"error":"invalid_grant","error_description":"AADSTS530033: Remote device flow blocked due to device based conditional access.\r\nTrace ID: t","error_codes":[530033]}"#,
+        );
+        for phase in [EntraPhase::DeviceCode, EntraPhase::CodeExchange] {
+            assert_eq!(entra(&remote, phase).code, C::DeviceCodeBlocked);
+        }
+        let policy = entra_json(
+            r#"{"error":"invalid_grant","error_description":"AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.\r\nTrace ID: t","error_codes":[53003]}"#,
+        );
+        assert_eq!(
+            entra(&policy, EntraPhase::DeviceCode).code,
+            C::DeviceCodeBlocked
+        );
+        assert_eq!(
+            entra(&policy, EntraPhase::Authorize).code,
+            C::BlockedByPolicy,
+            "in the browser, 53003 is the policy block it always was"
         );
     }
 }
