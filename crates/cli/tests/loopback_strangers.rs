@@ -7,8 +7,9 @@
 //!   page's script reaching `127.0.0.1` under its own name) is refused;
 //! - `error=access_denied` without the right `state` is ignored, not obeyed;
 //! - a code the stranger got with its own request (its own `state`, its own `login_hint`) is
-//!   rejected;
-//! and after all that, the real browser still completes the sign-in as the right account.
+//!   rejected.
+//!
+//! And after all that, the real browser still completes the sign-in as the right account.
 
 mod common;
 
