@@ -165,7 +165,7 @@ enum AccountsCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    mailsetup_core::logging::init();
+    mailsetup_core::logging::init(cli.quiet);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
