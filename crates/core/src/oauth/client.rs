@@ -32,7 +32,7 @@ use url::Url;
 use crate::findings::classify::{self, EntraError, EntraPhase};
 use crate::findings::{Finding, FindingCode, Param};
 use crate::net::Trust;
-use crate::provider::OAuthProfile;
+use crate::provider::{OAuthFlavour, OAuthProfile};
 
 /// The ID token as received (a JWT). Redacted in `Debug`.
 #[derive(Clone, Serialize, Deserialize, Default)]
@@ -252,13 +252,21 @@ pub fn authorization_request(
 
 type TokenError = RequestTokenError<HttpClientError<reqwest::Error>, EntraError>;
 
-pub(crate) fn token_error(err: TokenError, url: &str, phase: EntraPhase) -> Finding {
+/// The finding for a failed token request to `flavour`'s endpoint at `url`: the provider's
+/// error (its own words: [`classify::oauth_error`]), a network failure, or an answer that is not
+/// an OAuth error body.
+pub(crate) fn token_error(
+    err: TokenError,
+    url: &str,
+    phase: EntraPhase,
+    flavour: OAuthFlavour,
+) -> Finding {
     let host = Url::parse(url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_owned))
         .unwrap_or_default();
     match err {
-        RequestTokenError::ServerResponse(e) => classify::entra(&e, phase),
+        RequestTokenError::ServerResponse(e) => classify::oauth_error(&e, phase, flavour),
         RequestTokenError::Request(HttpClientError::Reqwest(e)) => reqwest_finding(&host, &e),
         RequestTokenError::Request(e) => Finding::new(FindingCode::NetworkIdpUnreachable)
             .with(Param::Problem, e.to_string())

@@ -87,6 +87,7 @@ pub async fn start(
                 e,
                 &device_authorization_url(profile),
                 EntraPhase::CodeExchange,
+                profile.flavour,
             )
         })?;
     Ok(DeviceAuthorization { response })

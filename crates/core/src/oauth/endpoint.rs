@@ -80,7 +80,14 @@ impl TokenEndpoint for HttpTokenEndpoint {
             .set_pkce_verifier(grant.verifier)
             .request_async(&self.0)
             .await
-            .map_err(|e| token_error(e, &profile.token_url(), EntraPhase::CodeExchange))?;
+            .map_err(|e| {
+                token_error(
+                    e,
+                    &profile.token_url(),
+                    EntraPhase::CodeExchange,
+                    profile.flavour,
+                )
+            })?;
         Ok(Tokens::from_response(&resp, received))
     }
 
@@ -97,7 +104,14 @@ impl TokenEndpoint for HttpTokenEndpoint {
             .add_scopes(profile.scopes.iter().map(|s| Scope::new(s.clone())))
             .request_async(&self.0)
             .await
-            .map_err(|e| token_error(e, &profile.token_url(), EntraPhase::Refresh))?;
+            .map_err(|e| {
+                token_error(
+                    e,
+                    &profile.token_url(),
+                    EntraPhase::Refresh,
+                    profile.flavour,
+                )
+            })?;
         Ok(Tokens::from_response(&resp, received))
     }
 }

@@ -10,8 +10,13 @@ use crate::platform::Os;
 pub enum StoreErrorKind {
     /// The value is larger than the store takes (the app's fault: its layout must fit).
     TooLarge,
-    /// The vault exists but is locked (Linux keyring, macOS keychain).
+    /// The vault exists but is locked and could not be unlocked (Linux keyring: no unlock
+    /// prompt could be shown, or it was closed; macOS keychain: errSecInteractionNotAllowed).
     Locked,
+    /// The vault service runs but has no default keyring to keep entries in: Linux — the
+    /// Secret Service has no `default` collection (never set up or never unlocked); macOS — no
+    /// default keychain.
+    NotSetUp,
     /// The person (or a policy) refused the app access: macOS "Deny" (errSecUserCanceled,
     /// −128; errSecAuthFailed, −25293), a dismissed unlock prompt on Linux.
     Denied,
@@ -50,12 +55,14 @@ impl StoreError {
         let code = match self.kind {
             StoreErrorKind::TooLarge => FindingCode::VaultValueTooLarge,
             StoreErrorKind::Locked => FindingCode::VaultLocked,
+            StoreErrorKind::NotSetUp => FindingCode::VaultNotSetUp,
             StoreErrorKind::Denied => FindingCode::VaultAccessDenied,
             StoreErrorKind::Missing | StoreErrorKind::Failed => FindingCode::VaultUnavailable,
         };
         let problem = match self.kind {
             StoreErrorKind::TooLarge => "the vault refused a value as too large",
             StoreErrorKind::Locked => "the vault is locked",
+            StoreErrorKind::NotSetUp => "there is no default keyring",
             StoreErrorKind::Denied => "access to the vault was refused",
             StoreErrorKind::Missing => "no vault service is running or it did not answer",
             StoreErrorKind::Failed => "the vault reported an error",

@@ -51,7 +51,7 @@ impl Assistant {
                 match received.callback {
                     Callback::Code(code) => Ok((code, received.reply)),
                     Callback::Error(e) => Err(fill(
-                        classify::entra(&e, EntraPhase::Authorize),
+                        classify::oauth_error(&e, EntraPhase::Authorize, ctx.profile.flavour),
                         ctx.account(address),
                         &ctx.profile,
                     )),
