@@ -183,6 +183,9 @@ pub struct AuthOptions {
     pub domain_hint: Option<String>,
     /// `prompt` (`select_account`, `login`, ...).
     pub prompt: Option<String>,
+    /// `claims`: the challenge a failed renewal brought back, so that this sign-in satisfies it
+    /// (<https://learn.microsoft.com/entra/identity-platform/claims-challenge>).
+    pub claims: Option<crate::findings::ClaimsChallenge>,
 }
 
 /// The client for `profile`. A confidential ("Web") registration authenticates with its secret
@@ -239,6 +242,9 @@ pub fn authorization_request(
     }
     if let Some(p) = &opts.prompt {
         req = req.add_extra_param("prompt", p.clone());
+    }
+    if let Some(c) = &opts.claims {
+        req = req.add_extra_param("claims", c.as_str().to_owned());
     }
     let (url, state) = req.url();
     Ok(AuthRequest {

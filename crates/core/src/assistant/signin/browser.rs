@@ -109,6 +109,7 @@ pub(super) fn hints(account: &Address, pick_account: bool, ctx: &SignInContext) 
     if pick_account {
         return AuthOptions {
             prompt: Some("select_account".into()),
+            claims: ctx.claims.clone(),
             ..Default::default()
         };
     }
@@ -117,6 +118,7 @@ pub(super) fn hints(account: &Address, pick_account: bool, ctx: &SignInContext) 
         domain_hint: (!ctx.personal && ctx.expected_tenant.is_some())
             .then(|| account.domain().to_owned()),
         prompt: None,
+        claims: ctx.claims.clone(),
     }
 }
 

@@ -414,3 +414,81 @@ fn the_account_picker_never_comes_with_a_login_hint() {
     );
     assert!(hinted.prompt.is_none());
 }
+
+/// Settings whose servers and discovery answer at once from nothing (closed local ports), so
+/// a stage test never waits for the network.
+fn offline_settings() -> Settings {
+    let mut s = settings();
+    s.smtp = Some(crate::provider::HostPort::parse("127.0.0.1:1").unwrap());
+    s.imap = Some(crate::provider::HostPort::parse("127.0.0.1:1").unwrap());
+    s.microsoft.authority = url::Url::parse("https://127.0.0.1:1").unwrap();
+    s.dns_server = Some("127.0.0.1:1".parse().unwrap());
+    s.timeouts.discovery = std::time::Duration::from_millis(200);
+    s.timeouts.connect = std::time::Duration::from_millis(500);
+    s
+}
+
+/// N07 (https://github.com/DougHennig/SFMail/issues/15): MFA switched on after the sign-in; the
+/// renewal is refused with a claims challenge. The mailbox's next browser sign-in (in this
+/// process) carries it in the authorization request's `claims` parameter, with `login_hint`.
+#[tokio::test]
+async fn field_n07_a_renewal_challenge_goes_into_the_next_authorization_request() {
+    let h = harness(offline_settings());
+    let ann = addr("ann@example.edu");
+    let sink = crate::progress::ignore();
+    let run = Run::new(&sink);
+    let tokens = entra_tokens("ann@example.edu", TENANT, CLIENT, Some("n-1"));
+    h.assistant
+        .after_tokens(
+            &ann,
+            ctx_for(&settings(), &ann),
+            tokens,
+            Some("n-1"),
+            Reply::none(),
+            &run,
+        )
+        .await
+        .unwrap_or_else(|f| panic!("{f}"));
+    h.assistant.vault.delete_access_token(&ann).await.unwrap();
+    let challenge = r#"{"access_token":{"capolids":{"essential":true,"values":["5f2d9a1e-0000-4000-8000-000000000000"]}}}"#;
+    let refused: crate::findings::classify::EntraError = serde_json::from_str(&format!(
+        r#"{{"error":"interaction_required","error_description":"AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000002-0000-0ff1-ce00-000000000000'.","error_codes":[50076],"claims":{},"suberror":"basic_action"}}"#,
+        serde_json::to_string(challenge).unwrap()
+    ))
+    .unwrap();
+    h.endpoint.answer(Err(crate::findings::classify::entra(
+        &refused,
+        crate::findings::classify::EntraPhase::Refresh,
+    )));
+    let outcome = h
+        .assistant
+        .verify(&ann, crate::assistant::VerifyOptions::default(), &sink)
+        .await;
+    assert!(!outcome.passed);
+    let codes: Vec<_> = outcome.findings().map(|f| f.code).collect();
+    assert!(codes.contains(&FindingCode::MfaRequired), "{codes:?}");
+    assert!(
+        h.assistant.vault.load(&ann).await.unwrap().is_some(),
+        "the sign-in and its settings are kept"
+    );
+    // The next sign-in's request.
+    let run = Run::new(&sink);
+    let opts = SignInOptions::new(std::sync::Arc::new(crate::browser::SystemBrowser));
+    let ctx = h
+        .assistant
+        .context(&ann, &opts, &run)
+        .await
+        .unwrap_or_else(|f| panic!("{f}"));
+    let request = crate::oauth::client::authorization_request(
+        &ctx.profile,
+        &url::Url::parse("http://localhost:5000/").unwrap(),
+        &browser::hints(&ann, false, &ctx),
+    )
+    .unwrap();
+    let query: std::collections::HashMap<_, _> = request.url.query_pairs().into_owned().collect();
+    assert_eq!(query.get("claims").map(String::as_str), Some(challenge));
+    assert_eq!(
+        query.get("login_hint").map(String::as_str),
+        Some("ann@example.edu")
+    );
+}
