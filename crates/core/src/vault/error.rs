@@ -104,3 +104,37 @@ fn for_os(code: FindingCode, os: Os) -> Finding {
     }
     f.with(Param::Vault, catalogue::vault_name(os))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::store::{RawKind, classify};
+
+    /// N02 (https://github.com/block/buzz/pull/1264): on macOS, "Deny" at the keychain's question
+    /// (errSecUserCanceled −128), a wrong password there (errSecAuthFailed −25293) and a keychain
+    /// that may not ask (errSecInteractionNotAllowed −25308) are their own findings, never "the
+    /// vault cannot be used": the sign-in stays saved and the next launch may ask again. Apple's
+    /// codes: <https://developer.apple.com/documentation/security/1542001-security_framework_result_codes>.
+    #[test]
+    fn field_n02_a_refused_keychain_prompt_is_its_own_finding() {
+        let finding = |status| {
+            let kind = classify(Os::MacOs, RawKind::Platform, Some(status));
+            StoreError::new(kind, format!("OSStatus {status}"))
+                .finding(Os::MacOs)
+                .finish()
+        };
+        for status in [-128, -25293] {
+            let f = finding(status);
+            assert_eq!(f.code, FindingCode::VaultAccessDenied, "{status}");
+            assert!(f.to_text().contains("Always Allow"), "{}", f.to_text());
+            assert!(f.explanation.contains("Nothing was lost"));
+            assert!(!f.to_text().contains("missing or did not answer"));
+        }
+        let f = finding(-25308);
+        assert_eq!(f.code, FindingCode::VaultLocked);
+        assert!(f.to_text().contains("Keychain Access"));
+        // A keychain that is really not there is a different finding.
+        assert_eq!(finding(-25291).code, FindingCode::VaultUnavailable);
+        assert_eq!(finding(-25307).code, FindingCode::VaultNotSetUp);
+    }
+}

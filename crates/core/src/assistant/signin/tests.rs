@@ -492,3 +492,65 @@ async fn field_n07_a_renewal_challenge_goes_into_the_next_authorization_request(
         Some("ann@example.edu")
     );
 }
+
+/// N02 (https://github.com/block/buzz/pull/1264): on macOS every keychain read of an unsigned
+/// app can ask the person. A new launch (a new vault over the same keychain) that lists the
+/// accounts and verifies twice reads each entry once.
+#[tokio::test]
+async fn field_n02_list_and_verify_read_each_keychain_entry_once() {
+    use crate::assistant::fakes::{CountingStore, harness_on};
+    use crate::platform::Os;
+    use crate::vault::Vault;
+    let store = std::sync::Arc::new(CountingStore::new(Os::MacOs));
+    let first = harness_on(offline_settings(), store.clone(), Os::MacOs);
+    let ann = addr("ann@example.edu");
+    let sink = crate::progress::ignore();
+    let run = Run::new(&sink);
+    let tokens = entra_tokens("ann@example.edu", TENANT, CLIENT, Some("n-1"));
+    first
+        .assistant
+        .after_tokens(
+            &ann,
+            ctx_for(&settings(), &ann),
+            tokens,
+            Some("n-1"),
+            Reply::none(),
+            &run,
+        )
+        .await
+        .unwrap_or_else(|f| panic!("{f}"));
+    // The next launch: the same keychain and account list, a new vault.
+    let seams = crate::assistant::Seams {
+        vault: Vault::on(store.clone(), Os::MacOs),
+        accounts: first.accounts.clone(),
+        token_endpoint: Some(first.endpoint.clone()),
+        clock: first.clock.clone(),
+    };
+    let next = Assistant::with_seams(offline_settings(), seams).unwrap();
+    store.reads.lock().unwrap().clear();
+    for _ in 0..2 {
+        let listed = next.accounts().await.unwrap();
+        assert!(listed[0].in_vault);
+        let outcome = next
+            .verify(&ann, crate::assistant::VerifyOptions::default(), &sink)
+            .await;
+        let read = outcome.steps.iter().find(|s| s.step == Step::VaultRead);
+        assert_eq!(
+            read.map(|s| s.status),
+            Some(crate::progress::Status::Passed)
+        );
+    }
+    let reads = store.reads.lock().unwrap().clone();
+    assert!(reads.contains_key("ann@example.edu"), "{reads:?}");
+    assert!(
+        reads.values().all(|n| *n == 1),
+        "each entry read once: {reads:?}"
+    );
+    assert_eq!(
+        first
+            .endpoint
+            .calls
+            .load(std::sync::atomic::Ordering::SeqCst),
+        0
+    );
+}
