@@ -188,3 +188,33 @@ fn other_providers_need_servers_and_sign_in_with_a_password() {
         "IMAP server: \"imap.x\" needs a port, like smtp.example.edu:587"
     );
 }
+
+/// T16 (https://github.com/huacnlee/omamail/issues/230), the settings side: an empty tenant,
+/// authority or client id in the settings file counts as missing (the default applies, never
+/// an empty value), and what is then missing is a settings finding that names the key.
+#[test]
+fn field_t16_empty_settings_values_are_missing_and_the_finding_names_the_key() {
+    let s = Settings::parse(
+        "[microsoft]\ntenant = \"\"\nauthority = \" \"\nclient_id = \"\"\n[google]\nclient_id = \"\"",
+        None,
+    )
+    .unwrap();
+    let p = microsoft365(&s);
+    let oauth = p.oauth.as_ref().unwrap();
+    assert_eq!(oauth.tenant, "organizations");
+    assert_eq!(
+        oauth.authority.as_str(),
+        "https://login.microsoftonline.com/"
+    );
+    let ann = crate::address::Address::parse("ann@example.edu").unwrap();
+    let f = oauth_unavailable(&p, &ann).expect("no client id");
+    assert_eq!(f.code, FindingCode::AppNotConfigured);
+    assert!(
+        f.steps.iter().any(|s| s.contains("[microsoft] client_id")),
+        "{:?}",
+        f.steps
+    );
+    let f = oauth_unavailable(&google(&s), &ann).unwrap();
+    assert_eq!(f.code, FindingCode::GoogleSignInNotConfigured);
+    assert!(f.steps.iter().any(|s| s.contains("[google] client_id")));
+}
