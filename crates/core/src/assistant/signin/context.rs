@@ -92,6 +92,11 @@ impl Assistant {
             .map_err(|f| run.fail(Step::Prepare, f))?;
         let discovery = self.discover_step(address, run).await?;
         let full = self.profile(address);
+        if full.kind == ProviderKind::Microsoft365
+            && let Some(f) = crate::profile::cloud_conflict(&self.settings, &discovery)
+        {
+            return Err(f);
+        }
         let mut ctx = context_for(
             &full,
             &self.settings.microsoft,
