@@ -163,5 +163,6 @@ pub fn entra_tokens(username: &str, tid: &str, client_id: &str, nonce: Option<&s
             "https://outlook.office.com/IMAP.AccessAsUser.All".into(),
             "https://outlook.office.com/SMTP.Send".into(),
         ]),
+        clock_skew_secs: Some(0),
     }
 }

@@ -554,3 +554,88 @@ async fn field_n02_list_and_verify_read_each_keychain_entry_once() {
         0
     );
 }
+
+/// T30 (https://github.com/canonical/authd/issues/1822,
+/// https://github.com/AxaFrance/oidc-client/issues/1373): this computer's clock 2 hours ahead of
+/// Microsoft's. The sign-in passes and the token is good for its hour (its expiry counts from
+/// `expires_in` on this computer's clock); a `CLOCK_SKEW` warning says so; the report shows one
+/// expiry, not the token's `exp` (by Microsoft's clock) beside it.
+#[tokio::test]
+async fn field_t30_a_clock_two_hours_ahead_is_a_warning_only() {
+    use std::time::{Duration, SystemTime};
+    let h = harness(settings());
+    let ann = addr("ann@example.edu");
+    let sink = crate::progress::ignore();
+    let run = Run::new(&sink);
+    let server_now = NOW - 7_200;
+    let mut tokens = entra_tokens("ann@example.edu", TENANT, CLIENT, Some("n-1"));
+    tokens.access_token = crate::assistant::fakes::jwt(
+        serde_json::json!({
+            "aud": "https://outlook.office.com", "tid": TENANT, "upn": "ann@example.edu",
+            "scp": "IMAP.AccessAsUser.All SMTP.Send", "exp": server_now + 3_599,
+        }),
+        2_900,
+    )
+    .into();
+    tokens.expires_at = Some(SystemTime::UNIX_EPOCH + Duration::from_secs(NOW + 3_599));
+    tokens.clock_skew_secs = Some(7_200);
+    let access = tokens.access_token.clone();
+    let ending = h
+        .assistant
+        .after_tokens(
+            &ann,
+            ctx_for(&settings(), &ann),
+            tokens,
+            Some("n-1"),
+            Reply::none(),
+            &run,
+        )
+        .await;
+    let outcome = h.assistant.finish(&ann, run, ending);
+    assert!(
+        outcome.passed,
+        "{:?}",
+        outcome.findings().collect::<Vec<_>>()
+    );
+    let clock = outcome
+        .steps
+        .iter()
+        .find(|s| s.step == Step::Clock)
+        .unwrap();
+    assert_eq!(clock.status, crate::progress::Status::Info);
+    let warning = clock.finding.as_ref().unwrap();
+    assert_eq!(warning.code, FindingCode::ClockSkew);
+    assert_eq!(warning.audience, crate::findings::Audience::User);
+    assert!(
+        warning.explanation.contains("about 2 hours ahead"),
+        "{}",
+        warning.explanation
+    );
+    assert!(warning.explanation.contains("Microsoft"));
+    // Good for its hour on this computer's clock: no renewal loop.
+    let cached = h
+        .assistant
+        .vault
+        .load_access_token(&ann)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(cached.expires_at, NOW + 3_599);
+    assert!(cached.valid_at(
+        crate::clock::Clock::now_secs(&*h.clock),
+        Duration::from_secs(300)
+    ));
+    // A verification's token claims beside the account: one expiry in the report.
+    let mut verified = outcome.clone();
+    verified.action = crate::outcome::Action::Verify;
+    verified.token = crate::oauth::claims::TokenClaims::read(access.expose_secret());
+    assert!(verified.token.as_ref().unwrap().exp.is_some());
+    h.assistant.memory.remember(&ann, &verified);
+    let text = crate::report::text::render(&h.assistant.report(&ann).unwrap());
+    assert_eq!(text.matches("expires").count(), 1, "{text}");
+    assert!(text.contains(&format!(
+        "Access token expires: {}",
+        crate::report::when(NOW + 3_599)
+    )));
+    assert!(text.contains("CLOCK_SKEW"), "{text}");
+}
