@@ -255,3 +255,70 @@ fn field_n03_no_service_no_keyring_and_locked_keyring_are_three_findings() {
     assert!(words[0] != words[1] && words[1] != words[2] && words[0] != words[2]);
     assert!(env.vault_record().is_none());
 }
+
+/// MFA switched on after the sign-in (https://github.com/DougHennig/SFMail/issues/15; 50079:
+/// https://github.com/microsoft/vscode/issues/192806): the renewal is refused; 50076 asks for
+/// the second step in a new sign-in, 50079 for setting one up first. No retry loop, and the
+/// saved sign-in and settings are kept.
+#[test]
+fn field_n07_mfa_at_renewal_is_told_apart_and_the_sign_in_is_kept() {
+    let env = TestEnv::new("n07", json!({ "scenario": { "access_token_lifetime": 5 } }));
+    env.sign_in_ok();
+    let before = env.vault_record().unwrap();
+    for (aadsts, code, says) in [
+        (50076, "MFA_REQUIRED", "mailsetup signin"),
+        (50079, "MFA_SETUP_REQUIRED", "https://aka.ms/mfasetup"),
+    ] {
+        env.peers.register_client(json!({ "client_id": env.client_id, "scenario": { "access_token_lifetime": 5, "refresh_error": aadsts } }));
+        let (exit, v) = env.run_json(&["verify", &env.address]);
+        assert_eq!(exit, 1);
+        let f = first_finding(&v);
+        assert_eq!(f["code"], code, "{v:#}");
+        assert_eq!(f["audience"], "user");
+        assert!(f["steps"].to_string().contains(says), "{f:#}");
+        assert_eq!(
+            env.vault_record().unwrap()["refresh_token"],
+            before["refresh_token"],
+            "the sign-in is kept"
+        );
+    }
+}
+
+/// Google's OAuth errors at renewal, in Google's words and for the person who must act
+/// (https://developers.google.com/identity/protocols/oauth2/native-app, "Authorization
+/// errors"; the local provider answers as Google does).
+#[test]
+fn google_oauth_errors_at_renewal_name_google_and_who_must_act() {
+    let env = TestEnv::at("googleerr", "school.example", json!({}));
+    let google = env
+        .peers
+        .register_google_client(json!({ "scenario": { "access_token_lifetime": 5 } }));
+    env.write_settings(&[(
+        "123456789012-mailsetupdemo.apps.googleusercontent.com",
+        &google,
+    )]);
+    let (exit, v) = env.run_json(&["signin", &env.address]);
+    assert_eq!(exit, 0, "{v:#}");
+    for (which, code, audience) in [
+        ("deleted_client", "GOOGLE_CLIENT_DELETED", "admin"),
+        (
+            "admin_policy_enforced",
+            "GOOGLE_APP_BLOCKED_BY_ADMIN",
+            "admin",
+        ),
+        ("unauthorized_client", "GOOGLE_CLIENT_INVALID", "admin"),
+        ("invalid_rapt", "REAUTH_REQUIRED", "user"),
+    ] {
+        env.peers.register_google_client(json!({ "client_id": google, "scenario": { "access_token_lifetime": 5, "refresh_error": which } }));
+        let (exit, v) = env.run_json(&["verify", &env.address]);
+        assert_eq!(exit, 1);
+        let f = first_finding(&v);
+        assert_eq!(f["code"], code, "{which}: {v:#}");
+        assert_eq!(f["audience"], audience, "{which}");
+        let text = f.to_string();
+        assert!(
+            !text.contains("Microsoft") && !text.contains("Entra"),
+            "{which}: {text}"
+        );
+    }
+}

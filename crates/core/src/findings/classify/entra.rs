@@ -162,7 +162,7 @@ pub fn lookup_url(n: u64) -> String {
 
 /// Maps an Entra error to a finding: by its `AADSTS` code
 /// (<https://learn.microsoft.com/entra/identity-platform/reference-error-codes>, the table in
-/// [`known`]), else by the OAuth `error` ([RFC 6749 §5.2](https://www.rfc-editor.org/rfc/rfc6749#section-5.2),
+/// `entra/known.rs`), else by the OAuth `error` ([RFC 6749 §5.2](https://www.rfc-editor.org/rfc/rfc6749#section-5.2),
 /// [§4.1.2.1](https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1)). A code the app does not
 /// know is shown with its number, Microsoft's description and Microsoft's look-up page. A
 /// `claims` challenge in the answer is kept in [`Finding::claims`] for the next sign-in.
