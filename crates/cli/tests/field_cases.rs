@@ -322,3 +322,24 @@ fn google_oauth_errors_at_renewal_name_google_and_who_must_act() {
         );
     }
 }
+
+/// Google's consent page lets the person untick Gmail (granular consent,
+/// https://developers.google.com/identity/protocols/oauth2/resources/granular-permissions): the
+/// sign-in names it for the person, and nothing is saved.
+#[test]
+fn google_sign_in_without_the_gmail_permission_is_the_persons_to_tick() {
+    let env = TestEnv::at("googlescope", "school.example", json!({}));
+    let google = env.peers.register_google_client(
+        json!({ "scenario": { "granted_scopes": ["openid", "https://www.googleapis.com/auth/userinfo.email"] } }),
+    );
+    env.write_settings(&[(
+        "123456789012-mailsetupdemo.apps.googleusercontent.com",
+        &google,
+    )]);
+    let (exit, v) = env.run_json(&["signin", &env.address]);
+    assert_eq!(exit, 1);
+    let f = first_finding(&v);
+    assert_eq!(f["code"], "GOOGLE_SCOPE_NOT_GRANTED", "{v:#}");
+    assert_eq!(f["audience"], "user");
+    assert!(env.vault_record().is_none());
+}

@@ -639,3 +639,18 @@ async fn field_t30_a_clock_two_hours_ahead_is_a_warning_only() {
     )));
     assert!(text.contains("CLOCK_SKEW"), "{text}");
 }
+
+/// Google's granular consent: the person unticked Gmail; theirs to tick again, not an
+/// administrator's (https://developers.google.com/identity/protocols/oauth2/resources/granular-permissions).
+#[test]
+fn an_unticked_gmail_permission_is_the_persons_to_tick() {
+    let mut t = entra_tokens("ann@school.example", TENANT, CLIENT, None);
+    t.scopes = Some(vec![
+        "openid".into(),
+        "https://www.googleapis.com/auth/userinfo.email".into(),
+    ]);
+    let f = grant::check(t, OAuthFlavour::Google).err().unwrap();
+    assert_eq!(f.code, FindingCode::GoogleScopeNotGranted);
+    assert_eq!(f.audience, crate::findings::Audience::User);
+    assert!(f.steps[0].contains("tick"), "{:?}", f.steps);
+}

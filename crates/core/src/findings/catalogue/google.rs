@@ -206,9 +206,9 @@ pub(super) const ENTRIES: &[Entry] = &[
     e(
         GoogleScopeNotGranted,
         User,
-        &[Mailbox],
+        &[],
         "The Google sign-in did not allow access to your mail",
-        "On Google's permission page the box that lets the app read and send your mail was not ticked, so the app cannot use {mailbox}. Nothing was saved.",
+        "On Google's permission page the box that lets the app read and send your mail was not ticked, so the app cannot use your mailbox. Nothing was saved.",
         &[
             "Sign in again and, on Google's page, tick \"Read, compose, send and permanently delete all your email from Gmail\" before you continue.",
         ],
