@@ -1,7 +1,20 @@
 #!/usr/bin/env bash
-# The benchmarks: full verify vs curl, black-holed port verdict, batch verify of 50.
-# Writes BENCHMARKS.md. Runs in the test environment (local peers, a private vault): see
-# tests/run-all.sh. Takes a few minutes (release build, 52 browser sign-ins).
+# The benchmarks, each writing its own section of BENCHMARKS.md. Runs in the test environment
+# (local peers, a private vault): see tests/run-all.sh.
+#
+#   scripts/bench.sh            all of them
+#   scripts/bench.sh main       full verify vs curl, black-holed port, batch verify of 50 (~5 min)
+#   scripts/bench.sh renewal    1,000 races of 2–4 concurrent renewals and 200 kill -9 (~25 min;
+#                               RACE_ROUNDS=… KILLS=… for fewer)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-exec tests/run-all.sh node tests/bench/bench.mjs "$@"
+what=${1:-all}
+case "$what" in
+  main) exec tests/run-all.sh node tests/bench/bench.mjs ;;
+  renewal) exec tests/run-all.sh node tests/bench/renewal.mjs ;;
+  all)
+    tests/run-all.sh node tests/bench/bench.mjs
+    tests/run-all.sh node tests/bench/renewal.mjs
+    ;;
+  *) echo "usage: scripts/bench.sh [all|main|renewal]" >&2; exit 2 ;;
+esac

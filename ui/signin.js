@@ -8,9 +8,17 @@ import { $, afterSignIn, busy, copy, show, wizard } from './wizard.js';
 
 const list = () => $('#signin-progress');
 
+/** Set when the person chose "use a code instead" while the browser sign-in waited: once that
+ * sign-in has ended (cancelled), the sign-in with a code starts. */
+let switchToCode = false;
+
+const WAITING = 'Waiting for you to finish signing in in the browser…';
+
 function reset() {
   list().replaceChildren();
   $('#signin-findings').replaceChildren();
+  $('#signin-waiting-finding').replaceChildren();
+  $('#signin-waiting-status').textContent = '';
   $('#retry-choices').hidden = true;
   $('#confirm').hidden = true;
   $('#device').hidden = true;
@@ -19,9 +27,17 @@ function reset() {
 
 function onEvent(ev) {
   if (ev.event === 'waitingForBrowser') {
+    // The core decides: the link (always), why no browser opened (its finding), and whether the
+    // code is offered as the other way.
     $('#start-url').textContent = ev.startUrl;
+    showFindings($('#signin-waiting-finding'), ev.finding ? [ev.finding] : []);
+    $('#signin-use-code-line').hidden = !ev.deviceCode;
     $('#signin-waiting').hidden = false;
+    // Filled once shown, so that screen readers announce it.
+    setTimeout(() => { $('#signin-waiting-status').textContent = WAITING; }, 50);
     document.body.dataset.waiting = ev.private ? 'private' : 'browser';
+    document.body.dataset.browserOpened = ev.opened === false ? 'no' : 'yes';
+    if (ev.opened === false) $('#copy-start-url').focus();
   }
   if (ev.event === 'deviceCode') {
     $('#device-url').textContent = ev.prompt.verificationUri;
@@ -76,15 +92,45 @@ async function signIn(request, button) {
   for (const b of BUTTONS) $(b).disabled = true;
   busy(button, true);
   document.body.dataset.signin = 'running';
+  let thenCode = false;
   try {
     const outcome = await api.signIn(wizard.address, { ...request, signInAs: wizard.signInAs }, onEvent);
-    handle(outcome);
+    // Ended for the switch to the code (unless it finished first: then that result counts).
+    thenCode = switchToCode && !outcome.passed && !outcome.confirm;
+    if (!thenCode) handle(outcome);
+    if (request.deviceCode && !outcome.passed) await refreshCodeOffer();
   } catch (f) {
     showFindings($('#signin-findings'), [f]);
     document.body.dataset.signin = f.code;
   } finally {
+    switchToCode = false;
     for (const b of BUTTONS) $(b).disabled = false;
     busy(button, false);
+  }
+  if (thenCode) await signIn({ deviceCode: true }, $('#signin-device'));
+}
+
+/** After a sign-in with a code failed, asks the core again whether it still offers the code
+ * (not after the organisation refused it). */
+async function refreshCodeOffer() {
+  try {
+    wizard.choices = await api.signInChoices(wizard.address);
+    $('#signin-device').hidden = !wizard.choices.deviceCode;
+  } catch {
+    // The choices could not be read again: the page keeps what it shows.
+  }
+}
+
+/** "Use a code instead" while the browser sign-in waits: end it, then sign in with a code. */
+async function useCodeInstead() {
+  switchToCode = true;
+  $('#signin-use-code').disabled = true;
+  try {
+    await api.cancelSignIn();
+  } catch {
+    // Nothing was waiting any more: the sign-in has ended by itself; the code starts all the same.
+  } finally {
+    $('#signin-use-code').disabled = false;
   }
 }
 
@@ -129,6 +175,7 @@ export function wireSignIn() {
   $('#confirm-yes').addEventListener('click', () => answer(true));
   $('#confirm-no').addEventListener('click', () => answer(false));
   $('#signin-cancel').addEventListener('click', () => api.cancelSignIn().catch(() => {}));
+  $('#signin-use-code').addEventListener('click', useCodeInstead);
   $('#device-cancel').addEventListener('click', () => api.cancelSignIn().catch(() => {}));
   $('#signin-back').addEventListener('click', () => show('check'));
   $('#copy-start-url').addEventListener('click', (e) => copy(e.currentTarget, $('#start-url').textContent));

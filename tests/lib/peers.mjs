@@ -96,3 +96,10 @@ export function autoconfigRequests(peers) {
   const file = peers.autoconfig_requests || join(peers.dir, 'autoconfig/requests.jsonl');
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
 }
+
+/** SHA-256 (hex) of the refresh tokens the provider still accepts for `clientId`, and how many
+ *  it spent by rotation: the provider's own record of a sign-in. */
+export async function refreshTokens(peers, clientId) {
+  const r = await call(peers, 'GET', `/_test/refresh_tokens?client_id=${encodeURIComponent(clientId)}`);
+  return { active: r.active, spent: r.spent };
+}

@@ -1,6 +1,7 @@
 // Runs the real ui/ page in headless Chromium with the app's IPC mocked: each command answers
 // from a script of responses ({events: [...progress], result} or {error: finding}), so every page
-// and state can be shown without the app.
+// and state can be shown without the app. A response with `until: 'command'` answers only once the
+// page has called that command (e.g. a sign-in that waits until `cancel_sign_in`).
 
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -29,7 +30,7 @@ function mockIpc(script) {
     core: {
       Channel,
       invoke: async (cmd, args) => {
-        window.__calls.push({ cmd, args: clone(args) });
+        const called = window.__calls.push({ cmd, args: clone(args) });
         const queue = queues[cmd];
         if (!queue || queue.length === 0) throw { code: 'INTERNAL', audience: 'helpdesk', title: `no mock for ${cmd}`, explanation: '', steps: [] };
         const next = queue.length > 1 ? queue.shift() : queue[0];
@@ -38,6 +39,12 @@ function mockIpc(script) {
           args.onEvent.onmessage(ev);
         }
         if (next.wait) await new Promise((r) => setTimeout(r, next.wait));
+        if (next.until) {
+          await new Promise((r) => {
+            const check = () => (window.__calls.slice(called).some((c) => c.cmd === next.until) ? r() : setTimeout(check, 10));
+            check();
+          });
+        }
         if (next.error) throw next.error;
         return next.result;
       },

@@ -18,11 +18,18 @@ impl Output {
         Output { json, quiet }
     }
 
-    /// A sink that prints progress on stderr (nothing when quiet).
+    /// A sink that prints progress on stderr (when quiet, only what the person must act on).
     pub fn progress_sink(&self) -> impl ProgressSink + use<> {
         let quiet = self.quiet;
         move |event: Progress| {
-            if quiet {
+            // What the person must act on (a link to open, a code to enter) is shown even when
+            // quiet: without it the sign-in cannot finish.
+            let needs_the_person = match &event {
+                Progress::WaitingForBrowser { opened, .. } => !opened,
+                Progress::DeviceCode { .. } => true,
+                _ => false,
+            };
+            if quiet && !needs_the_person {
                 return;
             }
             let line = match event {
@@ -41,13 +48,17 @@ impl Output {
                     start_url,
                     private,
                     timeout_secs,
-                } => format!(
-                    "  {} Finish signing in there (waiting up to {timeout_secs} s; Ctrl-C cancels).\n    If no window opened, open this address yourself (in a private window if another account is signed in): {start_url}\n    No browser on this computer? Cancel and run the sign-in again with --device-code.",
-                    if private {
-                        "The sign-in page was handed to a private browser window."
-                    } else {
-                        "The sign-in page was handed to your web browser."
-                    }
+                    opened,
+                    finding,
+                    device_code,
+                    ..
+                } => waiting_lines(
+                    &start_url,
+                    private,
+                    timeout_secs,
+                    opened,
+                    finding.as_ref(),
+                    device_code,
                 ),
                 Progress::DeviceCode { prompt } => format!(
                     "\n    To sign in, open {} on any device and enter the code\n\n        {}\n\n    (valid for {} minutes; Ctrl-C cancels)\n",
@@ -121,6 +132,12 @@ impl Output {
     pub fn batch(&self, outcomes: &[Outcome]) {
         if self.json {
             print_json(&outcomes);
+            return;
+        }
+        if outcomes.is_empty() {
+            println!(
+                "No mailbox is set up on this computer yet, so there is nothing to verify. Set one up first: mailsetup signin <address>"
+            );
             return;
         }
         let failed: Vec<&Outcome> = outcomes.iter().filter(|o| !o.passed).collect();
@@ -276,6 +293,40 @@ impl Output {
             );
         }
     }
+}
+
+/// What the CLI prints while the sign-in waits for the browser: the link on a line of its own
+/// (to copy, or for a script to read), and the code as the other way when the core offers it.
+/// When no browser could be started, the core's finding says why and what to do.
+fn waiting_lines(
+    start_url: &str,
+    private: bool,
+    timeout_secs: u64,
+    opened: bool,
+    finding: Option<&Finding>,
+    device_code: bool,
+) -> String {
+    let mut out = match (opened, finding) {
+        (false, Some(f)) => {
+            let text = f.to_text().trim_end().replace('\n', "\n    ");
+            format!(
+                "  ! {text}\n\n    The address to open (the app waits up to {timeout_secs} s; Ctrl-C cancels):\n"
+            )
+        }
+        _ => format!(
+            "  {} Finish signing in there (waiting up to {timeout_secs} s; Ctrl-C cancels).\n    If no window opened, open this address yourself in a browser on this computer (in a private window if another account is signed in):\n",
+            if private {
+                "The sign-in page was handed to a private browser window."
+            } else {
+                "The sign-in page was handed to your web browser."
+            }
+        ),
+    };
+    out.push_str(&format!("\n        {start_url}\n"));
+    if device_code {
+        out.push_str("\n    No browser on this computer? Sign in with a code on another device instead: press Ctrl-C and run the sign-in again with --device-code.\n");
+    }
+    out
 }
 
 fn print_json(value: &impl serde::Serialize) {

@@ -4,10 +4,12 @@
 
 mod common;
 
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
 use std::time::Instant;
 
-use common::{TestEnv, codes, first_finding};
-use serde_json::json;
+use common::{TestEnv, codes, first_finding, repo, step};
+use serde_json::{Value, json};
 
 /// The user cancels in the browser: <https://github.com/MultiMC/Launcher/issues/4015>.
 #[test]
@@ -342,4 +344,242 @@ fn google_sign_in_without_the_gmail_permission_is_the_persons_to_tick() {
     assert_eq!(f["code"], "GOOGLE_SCOPE_NOT_GRANTED", "{v:#}");
     assert_eq!(f["audience"], "user");
     assert!(env.vault_record().is_none());
+}
+
+/// XOAUTH2's error challenge (<https://github.com/Webklex/php-imap/issues/30>,
+/// <https://github.com/mscdex/node-imap/issues/233>): the real Postfix and Dovecot refuse a
+/// saved access token with a `{"status":"401",…}` challenge; the app answers it, reads the
+/// verdict as an expired or invalid token, drops the token, renews the sign-in and tries both
+/// servers once more — never with the refused token.
+#[test]
+fn field_t25_a_refused_saved_token_is_dropped_renewed_and_tried_once() {
+    let env = TestEnv::new("t25", json!({}));
+    env.sign_in_ok();
+    // Replace the saved access token with one the servers refuse (still "valid" by its time).
+    let bogus = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.bm90LXNpZ25lZA";
+    let user = format!("{}#access", env.address.to_lowercase());
+    let mut store = std::process::Command::new("secret-tool")
+        .args([
+            "store",
+            "--label=test",
+            "service",
+            "mailsetup",
+            "username",
+            &user,
+            "target",
+            "default",
+            "application",
+            "rust-keyring",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    let entry = format!(r#"{{"access_token":"{bogus}","expires_at":9999999999}}"#);
+    store
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(entry.as_bytes())
+        .unwrap();
+    assert!(store.wait().unwrap().success());
+
+    let (code, v) = env.run_json(&["verify", &env.address]);
+    assert_eq!(code, 0, "renewed and passed on the second try: {v:#}");
+    let steps = v["steps"].as_array().unwrap();
+    let refused: Vec<_> = steps
+        .iter()
+        .filter(|s| s["finding"]["code"] == "ACCESS_TOKEN_REFUSED")
+        .collect();
+    assert_eq!(
+        refused.len(),
+        2,
+        "both servers refused the saved token: {v:#}"
+    );
+    for s in &refused {
+        assert_eq!(
+            s["status"], "info",
+            "a refusal overcome is information: {s}"
+        );
+        let evidence = s["finding"]["evidence"].as_str().unwrap();
+        assert!(evidence.contains(r#""status":"401""#), "{evidence}");
+        assert!(
+            !evidence.contains("bm90LXNpZ25lZA"),
+            "the token never reaches the evidence"
+        );
+    }
+    let renewals = steps
+        .iter()
+        .filter(|s| s["step"] == "token_refresh")
+        .count();
+    assert_eq!(renewals, 2, "the saved token, then one renewal");
+    for step in ["smtp_auth", "imap_auth"] {
+        assert!(
+            steps
+                .iter()
+                .any(|s| s["step"] == step && s["status"] == "passed"),
+            "{step} passed with the new token"
+        );
+    }
+    let cached = env.vault_access_token().expect("the new token is cached");
+    assert_ne!(cached["access_token"], bogus, "the refused token is gone");
+}
+
+/// The same refusal when the renewal cannot help (the provider refuses the refresh token):
+/// one renewal, no second try with the refused token, and the person is told why.
+#[test]
+fn field_t25_a_refused_token_is_not_sent_again_when_renewal_fails() {
+    let env = TestEnv::new("t25b", json!({}));
+    env.sign_in_ok();
+    let user = format!("{}#access", env.address.to_lowercase());
+    let mut store = std::process::Command::new("secret-tool")
+        .args([
+            "store",
+            "--label=test",
+            "service",
+            "mailsetup",
+            "username",
+            &user,
+            "target",
+            "default",
+            "application",
+            "rust-keyring",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    store
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(br#"{"access_token":"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.bm90LXNpZ25lZA","expires_at":9999999999}"#)
+        .unwrap();
+    assert!(store.wait().unwrap().success());
+    env.peers.register_client(
+        json!({ "client_id": env.client_id, "scenario": { "refresh_error": 50173 } }),
+    );
+    let (code, v) = env.run_json(&["verify", &env.address]);
+    assert_eq!(code, 1);
+    let codes = codes(&v);
+    // Each server's refusal (they name different servers), then why renewing did not help.
+    assert_eq!(
+        codes,
+        [
+            "ACCESS_TOKEN_REFUSED",
+            "ACCESS_TOKEN_REFUSED",
+            "REAUTH_REQUIRED"
+        ],
+        "{v:#}"
+    );
+    let auths = v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["step"] == "smtp_auth" || s["step"] == "imap_auth")
+        .count();
+    assert_eq!(auths, 2, "the refused token is not sent a second time");
+    assert!(
+        env.vault_access_token().is_none(),
+        "the refused token is dropped"
+    );
+}
+
+/// `mailsetup <args>` on a computer where no program can open a browser: `PATH` holds no
+/// opener (no `xdg-open`, `gio`, `x-www-browser`, no browser) and `BROWSER` is unset. While
+/// it waits, the link is read from what it prints and opened by hand in the headless test
+/// browser, as a person would copy it. Returns the exit code, the JSON outcome and stderr.
+fn sign_in_without_a_browser(env: &TestEnv, extra: &[&str]) -> (i32, Value, String) {
+    let no_programs = env.dir.path().join("no-programs");
+    std::fs::create_dir_all(&no_programs).unwrap();
+    let mut args = vec!["--json", "signin", &env.address, "--timeout", "120"];
+    args.extend_from_slice(extra);
+    let mut child = env
+        .command(&args)
+        .env("PATH", &no_programs)
+        .env_remove("BROWSER")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read all of stderr (debug logs go there too, so it must never stop being read), and hand
+    // over the link as soon as it is printed.
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut all = String::new();
+        for line in stderr.lines().map_while(Result::ok) {
+            let link = line.trim();
+            if link.starts_with("http://") && link.contains("/mailsetup-start/") {
+                let _ = tx.send(link.to_owned());
+            }
+            all.push_str(&line);
+            all.push('\n');
+        }
+        all
+    });
+    let link = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the link is printed while the sign-in waits");
+    let opened = std::process::Command::new(repo().join("tests/peers/browser.sh"))
+        .arg(&link)
+        .env("MAILSETUP_PEERS_DIR", &env.peers.dir)
+        .status()
+        .unwrap();
+    assert!(opened.success(), "the test browser opened {link}");
+    let out = child.wait_with_output().unwrap();
+    let stderr = reader.join().unwrap();
+    let printed = std::process::Output {
+        stderr: stderr.clone().into_bytes(),
+        ..out
+    };
+    env.record(&args, &printed);
+    let stdout = String::from_utf8_lossy(&printed.stdout);
+    let v = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\nstderr: {stderr}"));
+    (printed.status.code().unwrap_or(-1), v, stderr)
+}
+
+/// Linux or WSL without `xdg-open`: the tool cannot open the browser and does not print the
+/// address (<https://github.com/render-oss/cli/issues/13>,
+/// <https://github.com/hickford/git-credential-oauth/issues/62>). Here the sign-in goes on:
+/// the link is printed while the listener waits, the code is offered as the other way, and
+/// the link opened by hand completes the sign-in.
+#[test]
+fn field_n11_no_browser_program_shows_the_link_and_the_sign_in_completes() {
+    let env = TestEnv::new("nobrowser", json!({}));
+    let (code, v, stderr) = sign_in_without_a_browser(&env, &[]);
+    assert_eq!(code, 0, "{v:#}\n{stderr}");
+    assert_eq!(v["passed"], true);
+    assert!(env.vault_record().is_some(), "the sign-in is saved");
+    let open = step(&v, "open_browser");
+    assert_eq!(open["status"], "info", "{open:#}");
+    assert!(
+        stderr.contains("The web browser could not be opened"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--device-code"),
+        "the code is offered: {stderr}"
+    );
+    let page = env.browser_page(&v);
+    assert!(page.contains("Signed in as"), "{page}");
+}
+
+/// `--private` with no browser that has a private mode: the link shown must lead somewhere
+/// (it used to be printed after the listener had closed: connection refused).
+#[test]
+fn field_n11_private_window_unavailable_link_still_works() {
+    let env = TestEnv::new("noprivate", json!({}));
+    let (code, v, stderr) = sign_in_without_a_browser(&env, &["--private"]);
+    assert_eq!(code, 0, "{v:#}\n{stderr}");
+    assert!(env.vault_record().is_some());
+    assert!(
+        stderr.contains("A private window could not be opened automatically"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Ctrl+Shift+N"),
+        "how to open one by hand: {stderr}"
+    );
 }

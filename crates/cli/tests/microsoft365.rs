@@ -301,7 +301,7 @@ fn confidential_registration_uses_the_secret_from_the_vault_only() {
     assert_eq!(code, 0, "{v:#}");
     assert_eq!(
         step(&v, "token_refresh")["detail"],
-        "renewed; the new refresh token is being saved"
+        "renewed; the new refresh token is saved before it is used"
     );
     assert_eq!(step(&v, "vault_store")["detail"], "new refresh token saved");
     env.assert_no_secret_printed(&[secret]);

@@ -237,8 +237,10 @@ fn google_xoauth2_error_challenge_is_answered_and_read() {
     env.use_scripted_with(&ca, Some(&smtp), None, &[(GOOGLE_DEMO, &google)]);
     let (code, v) = env.run_json(&["verify", &env.address]);
     assert_eq!(code, 1);
-    // A token refused by Google, not a password problem: the challenge was answered.
-    assert_eq!(codes(&v), ["AUTH_REJECTED"], "{v:#}");
+    // A request refused by Google (status 400: user or token audience), not a password problem
+    // and not an expired token: the challenge was answered and read (test
+    // `field_t25_xoauth2_challenge_status_400_and_401_are_told_apart`).
+    assert_eq!(codes(&v), ["XOAUTH2_BAD_REQUEST"], "{v:#}");
     let ev = first_finding(&v)["evidence"].as_str().unwrap().to_owned();
     assert!(
         ev.contains(r#""status":"400""#) && ev.contains("Username and Password not accepted"),

@@ -133,7 +133,7 @@ fn sign_in_renew_and_send(env: &TestEnv) -> (usize, usize) {
     assert_eq!(code, 0, "verify --send-test under Wine failed: {v:#}");
     assert_eq!(
         step(&v, "token_refresh")["detail"],
-        "renewed; the new refresh token is being saved"
+        "renewed; the new refresh token is saved before it is used"
     );
     assert_eq!(step(&v, "vault_store")["detail"], "new refresh token saved");
     assert_eq!(step(&v, "smtp_send")["status"], "passed", "{v:#}");

@@ -49,6 +49,7 @@ pub mod diagnosis;
 pub mod discovery;
 pub mod findings;
 pub mod html;
+pub mod locks;
 pub mod logging;
 pub mod mail;
 pub mod net;

@@ -163,15 +163,26 @@ pub enum Progress {
         #[serde(skip_serializing_if = "Option::is_none", default)]
         finding: Option<Finding>,
     },
-    /// The app is waiting for the user in the browser.
+    /// The app is waiting for the user in the browser: sent once the browser was started, or
+    /// could not be, and always with the link to open by hand (the wait goes on either way).
     WaitingForBrowser {
-        /// The local start page the browser was sent to. It holds no secret, so the page can
-        /// offer it for copying into another (private) window.
+        /// The local start page the browser was sent to (served once, on this computer only).
+        /// It holds no secret, so the page and the CLI show it for copying into a browser
+        /// (another or a private window, or any browser when none could be started).
         start_url: String,
-        /// Whether a private window was opened.
+        /// Whether a private window was asked for.
         private: bool,
         /// How long the app waits, in seconds.
         timeout_secs: u64,
+        /// Whether the browser (or the private window) was started. When not, `finding` says
+        /// why and how to open the link by hand.
+        opened: bool,
+        /// Why the browser could not be started (`BROWSER_OPEN_FAILED` or
+        /// `PRIVATE_WINDOW_UNAVAILABLE`, with the link in its steps).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        finding: Option<Finding>,
+        /// Whether signing in with a code on another device is offered as the other way.
+        device_code: bool,
     },
     /// The person must enter a code on another device (device code flow).
     DeviceCode {
@@ -431,6 +442,28 @@ impl<'a> Run<'a> {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .push(record);
+    }
+
+    /// The number of steps recorded so far (a mark for [`Run::overcome_since`]).
+    pub fn mark(&self) -> usize {
+        self.records
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .len()
+    }
+
+    /// The failures recorded since `mark` were overcome (a retry that passed): they stay in
+    /// the timeline as information, with their findings, and no longer fail the run.
+    pub fn overcome_since(&self, mark: usize) {
+        let mut records = self
+            .records
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for r in records.iter_mut().skip(mark) {
+            if r.status == Status::Failed {
+                r.status = Status::Info;
+            }
+        }
     }
 
     /// Consumes the run, returning its records.

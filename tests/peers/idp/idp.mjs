@@ -592,10 +592,18 @@ async function tokenEndpoint(req, res, tenantSeg) {
     const sameTenant = where.meta === 'common' || (where.meta === 'organizations' && rt.tid !== CONSUMER_TID) ||
       (where.meta === 'consumers' && rt.tid === CONSUMER_TID) || (where.tenant && where.tenant.id === rt.tid);
     if (!sameTenant) return send(res, 400, entraError(7000012, 'invalid_grant', 'The grant was obtained for a different tenant.'));
+    // `refresh_latency_ms`: a real token endpoint's time, half before the rotation (the request
+    // on its way) and half after (the answer on its way back: a client stopped then has lost
+    // its refresh token, the window no client can close).
+    const latency = Number(sc.refresh_latency_ms || 0);
+    if (latency) await new Promise((r) => setTimeout(r, latency / 2));
+    if (!rt.active) return send(res, 400, entraError(70000, 'invalid_grant', 'Provided grant is invalid or malformed. The refresh token was already used and has been replaced.'));
     rt.active = false; // rotation: the old token is spent
+    rt.spent_at = Date.now();
     const scopes = scopeParam.length ? scopeParam : rt.scopes;
     const out = issueTokens(client, rt.user, scopes, rt.session);
     log('token refresh', client.client_id, 'user', rt.user.email);
+    if (latency) await new Promise((r) => setTimeout(r, latency / 2));
     return send(res, 200, out);
   }
   if (grant === 'urn:ietf:params:oauth:grant-type:device_code') {

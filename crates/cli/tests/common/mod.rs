@@ -370,7 +370,8 @@ impl TestEnv {
         cmd
     }
 
-    fn record(&self, args: &[&str], out: &Output) {
+    /// Keeps what a run printed, for the suite's secret scan and [`TestEnv::assert_no_secret_printed`].
+    pub fn record(&self, args: &[&str], out: &Output) {
         let entry = format!(
             "$ mailsetup {}\n{}{}",
             args.join(" "),

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::Assistant;
 use crate::address::Address;
 use crate::findings::Finding;
-use crate::provider::{MailServers, OAuthFlavour, ProviderKind, SignInMethod};
+use crate::provider::{MailServers, OAuthFlavour, OAuthProfile, ProviderKind, SignInMethod};
 
 /// Which kind of password a provider takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -61,8 +61,9 @@ pub struct SignInChoices {
     pub oauth: Option<&'static str>,
     /// `Microsoft` or `Google`: whose browser sign-in the provider has, set up here or not.
     pub oauth_provider: Option<&'static str>,
-    /// Whether signing in with a code on another device is offered (Microsoft's device code
-    /// flow, only when Microsoft sign-in is set up).
+    /// Whether signing in with a code on another device is offered: Microsoft's device code
+    /// flow once Microsoft sign-in is set up, unless the organisation refused it earlier in
+    /// this process (AADSTS530033 / AADSTS53003).
     pub device_code: bool,
     /// Whether a shared mailbox can be opened with one's own account (Microsoft 365 only).
     pub shared_mailbox: bool,
@@ -112,10 +113,7 @@ impl Assistant {
                 ProviderKind::Google => Some("Google"),
                 ProviderKind::Other => None,
             },
-            device_code: profile
-                .oauth
-                .as_ref()
-                .is_some_and(|o| o.client_id.is_some() && o.flavour == OAuthFlavour::Entra),
+            device_code: self.offers_device_code(profile.oauth.as_ref(), address),
             shared_mailbox: profile.kind == ProviderKind::Microsoft365,
             oauth_unavailable,
             password,
@@ -132,6 +130,21 @@ impl Assistant {
                 }
             }),
         }
+    }
+
+    /// Whether signing in with a code on another device is offered to `account`: Microsoft's
+    /// device code flow ([RFC 8628](https://www.rfc-editor.org/rfc/rfc8628)) once Microsoft
+    /// sign-in is set up, unless the organisation refused it in this process (AADSTS530033 or
+    /// AADSTS53003, test `a_device_code_block_means_no_device_code_offer`). Google's device
+    /// flow does not allow the mail scope
+    /// (<https://developers.google.com/identity/protocols/oauth2/limited-input-device#allowedscopes>).
+    pub(super) fn offers_device_code(
+        &self,
+        oauth: Option<&OAuthProfile>,
+        account: &Address,
+    ) -> bool {
+        oauth.is_some_and(|o| o.client_id.is_some() && o.flavour == OAuthFlavour::Entra)
+            && !self.memory.device_code_blocked(account)
     }
 
     fn discovered_servers_source(&self, address: &Address) -> Option<String> {

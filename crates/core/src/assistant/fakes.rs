@@ -65,12 +65,19 @@ pub const NOW: u64 = 1_796_083_200;
 pub struct ScriptedEndpoint {
     replies: Mutex<VecDeque<Result<Tokens, Finding>>>,
     pub calls: AtomicUsize,
+    /// Runs once, at the next refresh, before it answers (what another process does meanwhile).
+    meanwhile: Mutex<Option<futures_util::future::BoxFuture<'static, ()>>>,
 }
 
 impl ScriptedEndpoint {
     /// Queues the next answer.
     pub fn answer(&self, reply: Result<Tokens, Finding>) {
         self.replies.lock().unwrap().push_back(reply);
+    }
+
+    /// Runs `f` at the next refresh, before its answer.
+    pub fn meanwhile(&self, f: impl std::future::Future<Output = ()> + Send + 'static) {
+        *self.meanwhile.lock().unwrap() = Some(Box::pin(f));
     }
 
     fn next(&self) -> Result<Tokens, Finding> {
@@ -90,6 +97,10 @@ impl TokenEndpoint for ScriptedEndpoint {
     }
 
     async fn refresh(&self, _: &OAuthProfile, _: RefreshGrant<'_>) -> Result<Tokens, Finding> {
+        let meanwhile = self.meanwhile.lock().unwrap().take();
+        if let Some(f) = meanwhile {
+            f.await;
+        }
         self.next()
     }
 }
@@ -100,6 +111,8 @@ pub struct Harness {
     pub endpoint: Arc<ScriptedEndpoint>,
     pub accounts: Arc<MemoryAccounts>,
     pub clock: Arc<FixedClock>,
+    /// The folder of the renewal locks, removed with the harness.
+    _locks: tempfile::TempDir,
 }
 
 /// An assistant with `settings` over in-memory seams (a vault with Windows' entry limit, the
@@ -117,17 +130,20 @@ pub fn harness_on(settings: Settings, store: Arc<dyn SecretStore>, os: Os) -> Ha
     let endpoint = Arc::new(ScriptedEndpoint::default());
     let accounts = Arc::new(MemoryAccounts::default());
     let clock = Arc::new(FixedClock::at(NOW));
+    let locks = tempfile::tempdir().expect("a temporary folder for the locks");
     let seams = Seams {
         vault: Vault::on(store, os),
         accounts: Arc::clone(&accounts) as _,
         token_endpoint: Some(Arc::clone(&endpoint) as _),
         clock: Arc::clone(&clock) as _,
+        locks: crate::locks::Locks::in_dir(locks.path()),
     };
     Harness {
         assistant: Assistant::with_seams(settings, seams).expect("assistant"),
         endpoint,
         accounts,
         clock,
+        _locks: locks,
     }
 }
 

@@ -1,14 +1,14 @@
 //! What the assistant remembers within this process, in one owner: discovery results per
 //! domain, sign-ins waiting for the person's confirmation, the latest outcome of each action per
-//! mailbox (for reports), server settings typed in for a mailbox, and the claims challenge the
-//! provider sent with a mailbox's last failure, for its next sign-in (it is never written to a
-//! file).
+//! mailbox (for reports), server settings typed in for a mailbox, the domains whose
+//! organisation refused a sign-in with a code, and the claims challenge the provider sent with
+//! a mailbox's last failure, for its next sign-in (it is never written to a file).
 //!
 //! Each map sits behind its own lock. A lock poisoned by a panic elsewhere is taken over, not
 //! ignored: every change to a map is one `insert`/`remove`, so a panicking holder cannot leave a
 //! map half-changed, and ignoring the lock would silently lose what it holds (a parked sign-in).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use super::signin::PendingSignIn;
@@ -25,6 +25,7 @@ pub(super) struct Memory {
     pending: Mutex<HashMap<String, PendingSignIn>>,
     recent: Mutex<HashMap<String, Vec<Outcome>>>,
     typed: Mutex<HashMap<String, MailServers>>,
+    device_code_blocked: Mutex<HashSet<String>>,
     claims: Mutex<HashMap<String, ClaimsChallenge>>,
 }
 
@@ -95,6 +96,17 @@ impl Memory {
     /// Keeps the servers typed in for `address`.
     pub fn type_servers(&self, address: &Address, servers: MailServers) {
         lock(&self.typed).insert(address.normalized().to_owned(), servers);
+    }
+
+    /// Remembers that the organisation of `account` refused a sign-in with a code (by its
+    /// domain: the app knows no more of the organisation before a sign-in).
+    pub fn block_device_code(&self, account: &Address) {
+        lock(&self.device_code_blocked).insert(account.domain().to_owned());
+    }
+
+    /// Whether the organisation of `account` refused a sign-in with a code in this process.
+    pub fn device_code_blocked(&self, account: &Address) -> bool {
+        lock(&self.device_code_blocked).contains(account.domain())
     }
 }
 

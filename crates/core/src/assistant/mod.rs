@@ -42,6 +42,7 @@ use crate::browser::Browser;
 use crate::clock::{Clock, SystemClock};
 use crate::discovery::Discovery;
 use crate::findings::{Finding, FindingCode, Param};
+use crate::locks::Locks;
 use crate::net::Trust;
 use crate::oauth::client;
 use crate::oauth::endpoint::{HttpTokenEndpoint, TokenEndpoint};
@@ -159,6 +160,8 @@ pub struct Seams {
     pub token_endpoint: Option<Arc<dyn TokenEndpoint>>,
     /// The wall clock.
     pub clock: Arc<dyn Clock>,
+    /// The per-mailbox renewal locks (shared with every other process of the app).
+    pub locks: Locks,
 }
 
 impl Seams {
@@ -169,6 +172,7 @@ impl Seams {
             accounts: Arc::new(index),
             token_endpoint: None,
             clock: Arc::new(SystemClock),
+            locks: Locks::default_location(),
         }
     }
 }
@@ -182,6 +186,7 @@ pub struct Assistant {
     accounts: Arc<dyn AccountStore>,
     token_endpoint: Arc<dyn TokenEndpoint>,
     clock: Arc<dyn Clock>,
+    locks: Locks,
     memory: Memory,
     /// HTTPS client for autoconfig lookups (resolves through the settings' DNS server).
     autoconfig_http: reqwest::Client,
@@ -236,6 +241,7 @@ impl Assistant {
             accounts: seams.accounts,
             token_endpoint,
             clock: seams.clock,
+            locks: seams.locks,
             memory: Memory::default(),
             autoconfig_http,
         })
@@ -393,6 +399,8 @@ impl Assistant {
     /// # Errors
     /// `VAULT_UNAVAILABLE`; `INTERNAL` when the index cannot be written.
     pub async fn forget(&self, address: &Address) -> Result<bool, Finding> {
+        // Not under a running renewal, which would save the sign-in again.
+        let _lock = self.renewal_lock(address).await?;
         let in_vault = self.vault.delete(address).await?;
         let in_index = self.accounts.remove(address)?;
         Ok(in_vault || in_index)

@@ -127,7 +127,11 @@ impl Assistant {
             },
             saved_at: self.clock.now_secs(),
         };
+        let lock = self.renewal_lock(address).await?;
         self.vault.save(&record).await?;
+        // An OAuth sign-in this password replaces leaves no access token behind.
+        self.vault.delete_access_token(address).await?;
+        drop(lock);
         let summary = AccountSummary {
             signed_in_as: Some(username),
             servers: (profile.kind == ProviderKind::Other).then(|| MailServers {

@@ -1,16 +1,19 @@
 //! Verification of a saved sign-in. Order (each line's parts run at the same time):
 //!
 //! 1. read the vault;
-//! 2. renew the access token (OAuth) ∥ connect to SMTP (STARTTLS) ∥ connect to IMAP (TLS) —
+//! 2. renew the access token (OAuth) and store the renewal (rotated refresh token, access token
+//!    cache) before the token is used ∥ connect to SMTP (STARTTLS) ∥ connect to IMAP (TLS) —
 //!    connecting needs no credential;
-//! 3. store the renewal (rotated refresh token, access token cache) ∥ SMTP: `AUTH XOAUTH2` (or
+//! 3. SMTP: `AUTH XOAUTH2` (or
 //!    PLAIN/LOGIN with a password), and with `send_test` a message to the mailbox itself with a
 //!    unique `Message-ID` ∥ IMAP: `AUTHENTICATE XOAUTH2` (or PLAIN/LOGIN), `SELECT INBOX` (a
 //!    successful AUTHENTICATE alone is not enough: test
 //!    `field_f03_accepted_then_not_connected_with_matching_claims_is_a_closed_mailbox` in
 //!    crates/cli/tests/scripted.rs), and with `send_test` a poll for that `Message-ID`.
 //!
-//! The verification ends only after the renewal is stored; a failed write fails it.
+//! A failed write of the renewal fails the verification before any server sees the token. A
+//! saved access token a server refuses is dropped; refused as expired or invalid (XOAUTH2
+//! status 401) the sign-in is renewed and both servers are tried once more.
 //!
 //! Shared mailboxes (test `field_f05_shared_mailbox_full_access_and_send_as_checked_separately`
 //! in crates/cli/tests/microsoft365.rs): the delegate's token is used for both.
@@ -22,7 +25,6 @@ use futures_util::FutureExt as _;
 use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::oneshot;
 
-use super::tokens::Renewal;
 use super::{Action, Assistant, Outcome, VerifyOptions};
 use crate::address::Address;
 use crate::findings::{Finding, FindingCode, Param};
@@ -52,6 +54,23 @@ enum Secret {
         username: String,
         kind: ProviderKind,
     },
+}
+
+/// What one sign-in attempt to the mail servers works with.
+struct Attempt<'a> {
+    address: &'a Address,
+    record: &'a AccountRecord,
+    identity: &'a Identity<'a>,
+    opts: VerifyOptions,
+    run: &'a Run<'a>,
+}
+
+/// A mail server refused the access token itself (not the mailbox or the account).
+fn refused_token(code: FindingCode) -> bool {
+    matches!(
+        code,
+        FindingCode::AccessTokenRefused | FindingCode::AuthRejected
+    )
 }
 
 /// Who the mail servers see: the mailbox, and the account whose token is used.
@@ -94,13 +113,17 @@ impl Identity<'_> {
                 .with_if_used(Param::SignedIn, signed_in);
         };
         let code = match (imap, f.code) {
-            (true, FindingCode::AuthRejected | FindingCode::WrongAccountOrNoMailboxAccess) => {
-                FindingCode::SharedMailboxNoFullAccess
-            }
+            (
+                true,
+                FindingCode::AuthRejected
+                | FindingCode::AccessTokenRefused
+                | FindingCode::WrongAccountOrNoMailboxAccess,
+            ) => FindingCode::SharedMailboxNoFullAccess,
             (
                 false,
                 FindingCode::MessageRejected
                 | FindingCode::AuthRejected
+                | FindingCode::AccessTokenRefused
                 | FindingCode::SendAsDenied,
             ) => FindingCode::SharedMailboxNoSendAs,
             _ => {
@@ -209,6 +232,54 @@ impl Assistant {
                 .flatten()
                 .and_then(|s| s.signed_in_as),
         };
+        let attempt = Attempt {
+            address,
+            record: &record,
+            identity: &identity,
+            opts,
+            run,
+        };
+        let mark = run.mark();
+        let (result, used) = self.attempt(&attempt, cached, None).await;
+        let Some((Secret::Token(token), from_cache)) = used else {
+            return result;
+        };
+        *claims = TokenClaims::read(token.expose_secret());
+        let Err(f) = &result else { return result };
+        if !from_cache || !refused_token(f.code) {
+            return result;
+        }
+        // A mail server refused the saved access token: it is dropped, and when the server
+        // said it is expired or invalid (XOAUTH2 status 401) the sign-in is renewed and tried
+        // once more with the new token — never the refused one again (test
+        // `field_t25_a_refused_saved_token_is_dropped_renewed_and_tried_once` in
+        // crates/cli/tests/field_cases.rs).
+        if let Err(v) = self.vault.delete_access_token(address).await {
+            tracing::warn!(code = %v.code, "the refused access token could not be dropped");
+        }
+        if f.code != FindingCode::AccessTokenRefused {
+            return result;
+        }
+        let (retry, used) = self.attempt(&attempt, None, Some(&token)).await;
+        if let Some((Secret::Token(token), _)) = used {
+            *claims = TokenClaims::read(token.expose_secret());
+        }
+        if retry.is_ok() {
+            // The refused token's failures stay in the timeline, as information.
+            run.overcome_since(mark);
+        }
+        retry
+    }
+
+    /// One sign-in to both mail servers with one credential, and the checks; returns the
+    /// credential used (and whether it came from the vault's cache).
+    async fn attempt(
+        &self,
+        a: &Attempt<'_>,
+        cached: Option<CachedAccessToken>,
+        refused: Option<&SecretString>,
+    ) -> (Result<(), Finding>, Option<(Secret, bool)>) {
+        let (run, address) = (a.run, a.address);
         let profile = self.profile(address);
         let t = self.settings.timeouts;
         // Connecting needs no credential: both servers are reached while the sign-in renews.
@@ -222,26 +293,18 @@ impl Assistant {
             let detail = c.describe();
             Ok(Done::with_detail(c, detail))
         });
-        // Each mail server signs in as soon as the credential and its own connection are ready.
+        // Each mail server signs in as soon as the credential and its own connection are ready;
+        // a renewed token arrives only after its refresh token is saved.
         let credential = self
-            .credential(address, &record, cached, profile.kind, run)
+            .credential(address, a.record, cached, refused, profile.kind, run)
             .shared();
-        // The renewal is stored alongside the mail checks; the verification ends after both.
-        let store = async {
-            match credential.clone().await?.1 {
-                Some(renewal) => run
-                    .step_detail(Step::VaultStore, self.store_renewal(address, renewal))
-                    .await
-                    .map(|_| ()),
-                None => Ok(()),
-            }
-        };
         let (tx, rx) = oneshot::channel();
+        let send = a.opts.send_test;
         let smtp = async {
             let (cred, conn) = tokio::join!(credential.clone(), smtp_conn);
             match cred {
                 Ok((secret, _)) => {
-                    self.smtp_check(run, &identity, conn, &secret, opts.send_test.then_some(tx))
+                    self.smtp_check(run, a.identity, conn, &secret, send.then_some(tx))
                         .await
                 }
                 Err(f) => {
@@ -255,14 +318,11 @@ impl Assistant {
         let imap = async {
             let (cred, conn) = tokio::join!(credential.clone(), imap_conn);
             let (secret, _) = cred?;
-            self.imap_check(run, &identity, conn, &secret, opts.send_test.then_some(rx))
+            self.imap_check(run, a.identity, conn, &secret, send.then_some(rx))
                 .await
         };
-        let (stored, smtp, imap) = tokio::join!(store, smtp, imap);
-        if let Ok((Secret::Token(token), _)) = credential.await {
-            *claims = TokenClaims::read(token.expose_secret());
-        }
-        stored.and(smtp).and(imap)
+        let (smtp, imap) = tokio::join!(smtp, imap);
+        (smtp.and(imap), credential.await.ok())
     }
 
     /// The record and the access token cache: separate vault entries, read at once.
@@ -284,25 +344,31 @@ impl Assistant {
         .await
     }
 
-    /// The credential: a renewed (or cached) access token with the renewal still to store, or
-    /// the stored password.
+    /// The credential: a cached or renewed access token — a renewal stored in the vault before
+    /// the token is returned, so nothing uses a token whose refresh token is not saved — or the
+    /// stored password. `refused`: a token a mail server refused, never sent again.
     async fn credential(
         &self,
         address: &Address,
         record: &AccountRecord,
         cached: Option<CachedAccessToken>,
+        refused: Option<&SecretString>,
         kind: ProviderKind,
         run: &Run<'_>,
-    ) -> Result<(Secret, Option<Renewal>), Finding> {
+    ) -> Result<(Secret, bool), Finding> {
         Ok(match &record.credential {
             Credential::RefreshToken(_) => {
                 let token = run
                     .step_detail(
                         Step::TokenRefresh,
-                        self.access_token(address, record, cached),
+                        self.access_token(address, cached, refused),
                     )
                     .await?;
-                (Secret::Token(token.secret), token.renewal)
+                if let Some(renewal) = token.renewal {
+                    run.step_detail(Step::VaultStore, self.store_renewal(address, renewal))
+                        .await?;
+                }
+                (Secret::Token(token.secret), token.from_cache)
             }
             Credential::Password { secret, username } => (
                 Secret::Password {
@@ -312,7 +378,7 @@ impl Assistant {
                         .unwrap_or_else(|| address.normalized().to_owned()),
                     kind,
                 },
-                None,
+                false,
             ),
         })
     }

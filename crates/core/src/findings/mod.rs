@@ -98,7 +98,8 @@ pub enum FindingCode {
     AppBadAuthRequest,
     /// The app could not open a local port to receive the sign-in answer.
     LoopbackPortUnavailable,
-    /// The system browser could not be started.
+    /// The system browser could not be started (the sign-in goes on: the link is shown to be
+    /// opened by hand).
     BrowserOpenFailed,
     /// The app's redirect address is not registered on the Entra app (AADSTS50011).
     AppRedirectNotRegistered,
@@ -151,6 +152,11 @@ pub enum FindingCode {
     ReauthPolicy,
     /// The saved sign-in was revoked (password change, admin revoked sessions: AADSTS50173 ...).
     ReauthRequired,
+    /// The provider says the saved refresh token was already used (AADSTS70000) and this
+    /// computer never got its replacement: a renewal's answer lost in flight.
+    RefreshTokenReused,
+    /// Another run of the app kept renewing this sign-in for longer than the wait.
+    SignInBusy,
     /// Microsoft's sign-in service answered with an error the app does not recognise.
     IdpError,
     /// The sign-in service had a temporary problem on its side (AADSTS50000, 90033, ...,
@@ -189,6 +195,11 @@ pub enum FindingCode {
     /// The `user=` of an XOAUTH2 response is not a mail address (a fault of the app or of the
     /// stored account, never the password).
     Xoauth2BadUsername,
+    /// The mail server refused the access token as expired or invalid (XOAUTH2 status 401).
+    AccessTokenRefused,
+    /// The mail server answered XOAUTH2 with status 400: the request (user, token audience),
+    /// not the token's validity.
+    Xoauth2BadRequest,
     /// An administrator's account signed in instead of the mailbox.
     SignedInAsAdmin,
     /// A related account signed in and the person must confirm it (non-interactive use).
@@ -209,6 +220,11 @@ pub enum FindingCode {
     DeviceCodeExpired,
     /// The sign-in with the device code was declined.
     DeviceCodeDeclined,
+    /// The organisation's Conditional Access blocks signing in with a code on another device
+    /// (AADSTS530033, or AADSTS53003 during a device-code sign-in).
+    DeviceCodeBlocked,
+    /// Signing in with a code on another device is not possible for this mailbox's provider.
+    DeviceCodeUnavailable,
     /// The tenant has no Exchange Online (or no licence for it): AADSTS500011 / 650052.
     ExchangeNotLicensed,
     /// The app registration lacks the permissions it asks for (AADSTS650056 / 650057).

@@ -233,11 +233,13 @@ impl ImapConnection {
                 command_timeout,
             }),
             Err((e, _client)) => {
-                let mut f = crate::mail::smtp::token_refused(imap_error(&server, &e));
-                if let Some(ch) = auth.error_challenge.take() {
-                    f = f.with_evidence(format!("XOAUTH2 challenge: {ch}"));
-                }
-                Err(f)
+                let f = crate::mail::smtp::token_refused(imap_error(&server, &e));
+                let challenge = auth.error_challenge.take();
+                Err(crate::mail::xoauth2::refused(
+                    f,
+                    challenge.as_deref(),
+                    &server,
+                ))
             }
         }
     }

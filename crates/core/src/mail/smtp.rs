@@ -222,10 +222,7 @@ impl Smtp {
             Ok(r) if r.has_code(235) => Ok(()),
             Ok(r) if r.has_code(334) => {
                 // The error challenge: answer with an empty line, then read the real verdict.
-                let challenge = r
-                    .first_line()
-                    .and_then(classify::xoauth2_challenge)
-                    .unwrap_or_default();
+                let challenge = r.first_line().and_then(classify::xoauth2_challenge);
                 let last = net::within(
                     self.command_timeout,
                     &self.server,
@@ -240,9 +237,12 @@ impl Smtp {
                         r.message().collect::<Vec<_>>().join(" ")
                     )),
                 };
-                Err(token_refused(finding)
-                    .with_if_used(Param::Server, &self.server)
-                    .with_evidence(format!("XOAUTH2 challenge: {challenge}")))
+                let finding = token_refused(finding).with_if_used(Param::Server, &self.server);
+                Err(xoauth2::refused(
+                    finding,
+                    challenge.as_deref(),
+                    &self.server,
+                ))
             }
             Ok(r) => Err(classify::smtp_reply(&format!(
                 "{} {}",

@@ -77,6 +77,59 @@ pub fn encoded_initial_response(
     ))
 }
 
+/// What the error challenge of a refused XOAUTH2 sign-in says about the refusal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Status 401 (or RFC 6750's `invalid_token`): the token expired or is not valid —
+    /// renewing it can help.
+    Token,
+    /// Status 400 (`invalid_request`): the request — the `user=`, the token's audience — not
+    /// the token's validity.
+    Request,
+}
+
+/// The refusal an error challenge (its decoded JSON, e.g.
+/// `{"status":"401","schemes":"bearer","scope":"https://mail.google.com/"}`) names. Google's
+/// XOAUTH2 page gives `status` as an HTTP status in a string; RFC 7628 §3.2.2 (OAUTHBEARER,
+/// which Dovecot also uses for XOAUTH2) as an RFC 6750 §3.1 error code.
+pub fn refusal(challenge: &str) -> Option<Refusal> {
+    let json: serde_json::Value = serde_json::from_str(challenge).ok()?;
+    let status = match json.get("status")? {
+        serde_json::Value::String(s) => s.trim().to_ascii_lowercase(),
+        serde_json::Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    match status.as_str() {
+        "401" | "invalid_token" => Some(Refusal::Token),
+        "400" | "invalid_request" => Some(Refusal::Request),
+        _ => None,
+    }
+}
+
+/// `f` (the server's final verdict, classified) told apart by the error challenge: a token
+/// refusal becomes `ACCESS_TOKEN_REFUSED`, a bad request `XOAUTH2_BAD_REQUEST`; the challenge
+/// is kept as evidence (test `field_t25_xoauth2_challenge_status_400_and_401_are_told_apart`).
+pub fn refused(
+    f: crate::findings::Finding,
+    challenge: Option<&str>,
+    server: &str,
+) -> crate::findings::Finding {
+    use crate::findings::{FindingCode, Param};
+    let Some(challenge) = challenge else {
+        return f;
+    };
+    let code = match refusal(challenge) {
+        Some(Refusal::Token) => Some(FindingCode::AccessTokenRefused),
+        Some(Refusal::Request) => Some(FindingCode::Xoauth2BadRequest),
+        None => None,
+    };
+    let f = match code {
+        Some(code) => f.recode(code).with(Param::Server, server),
+        None => f,
+    };
+    f.with_evidence(format!("XOAUTH2 challenge: {challenge}"))
+}
+
 /// An `async_imap` authenticator: answers the first (empty) challenge with the initial response
 /// and any later challenge (the error JSON) with an empty response, keeping the decoded error.
 pub struct ImapXoauth2 {
@@ -116,6 +169,38 @@ impl async_imap::Authenticator for &mut ImapXoauth2 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::findings::{Finding, FindingCode};
+
+    #[test]
+    fn field_t25_xoauth2_challenge_status_400_and_401_are_told_apart() {
+        // The challenge of the field report, decoded; Google's form; Dovecot's RFC 7628 form.
+        let bad_request =
+            r#"{"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}"#;
+        let expired =
+            r#"{"status":"401","schemes":"bearer mac","scope":"https://mail.google.com/"}"#;
+        let dovecot = r#"{"status":"invalid_token","schemes":"bearer","scope":"mail"}"#;
+        assert_eq!(refusal(bad_request), Some(Refusal::Request));
+        assert_eq!(refusal(expired), Some(Refusal::Token));
+        assert_eq!(refusal(dovecot), Some(Refusal::Token));
+        assert_eq!(refusal(r#"{"status":"403"}"#), None);
+        assert_eq!(refusal("not json"), None);
+        let rejected = || Finding::new(FindingCode::AuthRejected);
+        let f = refused(rejected(), Some(bad_request), "imap.gmail.com:993");
+        assert_eq!(f.code, FindingCode::Xoauth2BadRequest);
+        assert!(f.evidence.as_deref().unwrap().contains("\"400\""));
+        let f = refused(rejected(), Some(expired), "imap.gmail.com:993");
+        assert_eq!(f.code, FindingCode::AccessTokenRefused);
+        assert!(
+            f.to_text().contains("imap.gmail.com:993"),
+            "{}",
+            f.to_text()
+        );
+        // No challenge (Exchange answers 535 5.7.3 at once): the classified verdict stays.
+        assert_eq!(
+            refused(rejected(), None, "x").code,
+            FindingCode::AuthRejected
+        );
+    }
 
     #[test]
     fn encoding_matches_the_documented_example() {

@@ -86,7 +86,7 @@ pub async fn start(
             token_error(
                 e,
                 &device_authorization_url(profile),
-                EntraPhase::CodeExchange,
+                EntraPhase::DeviceCode,
                 profile.flavour,
             )
         })?;
@@ -138,7 +138,7 @@ pub async fn poll(
                 if entra.error == "authorization_declined" {
                     Finding::new(FindingCode::DeviceCodeDeclined).with_evidence(entra.evidence())
                 } else {
-                    classify::entra(&entra, EntraPhase::CodeExchange)
+                    classify::entra(&entra, EntraPhase::DeviceCode)
                 }
             }
         }),

@@ -9,7 +9,10 @@
 //! The browser is opened at [`Loopback::start_url`], a one-time address (a random path known
 //! only to the browser launch, served once), where a local page says which account to sign in
 //! with and then goes on to Microsoft. The start page carries the request's `state` and `nonce`
-//! in the authorization URL: no other local process or web page can read them first.
+//! in the authorization URL: no other local process or web page can read them first. The same
+//! address is shown to the person as the link to open by hand (no browser could be started, or
+//! another window is wanted); the listener waits for it just the same, and a second request
+//! for it gets a page that says the link was used, never the authorization URL.
 //!
 //! Safety rules, each tested:
 //! - binds loopback addresses only, on one ephemeral port; for the `http://localhost` form it
@@ -340,7 +343,7 @@ async fn handle(mut stream: TcpStream, shared: Arc<Shared>, tx: mpsc::Sender<Rec
             let mut decision = decide(&head, &shared.expect, start);
             // Served once: a second request for the start page (even a concurrent one) gets 404.
             if decision.started && shared.start_served.swap(true, Ordering::SeqCst) {
-                decision = Decision::ignore(Page::plain(404));
+                decision = Decision::ignore(Page::start_used());
             }
             if decision.state_mismatch {
                 shared.mismatch.store(true, Ordering::Relaxed);
@@ -470,7 +473,7 @@ pub(crate) fn decide(head: &RequestHead, expect: &Expect, start: Option<&StartPa
                     s.delay_secs,
                 ))
             },
-            None => Decision::ignore(Page::plain(404)),
+            None => Decision::ignore(Page::start_used()),
         };
     }
     if url.path() != expect.path {

@@ -7,6 +7,7 @@
 //! | settings (user) | `%APPDATA%\mailsetup\settings.toml` | `~/Library/Application Support/mailsetup/settings.toml` | `$XDG_CONFIG_HOME/mailsetup/settings.toml` (`~/.config`) |
 //! | settings (machine) | `%ProgramData%\mailsetup\settings.toml` | `/Library/Application Support/mailsetup/settings.toml` | `/etc/mailsetup/settings.toml` |
 //! | account index | `%APPDATA%\mailsetup\` | `~/Library/Application Support/mailsetup/` | `$XDG_DATA_HOME/mailsetup/` (`~/.local/share`) |
+//! | renewal locks | `%LOCALAPPDATA%\mailsetup\locks\` | `~/Library/Application Support/mailsetup/locks/` | `$XDG_DATA_HOME/mailsetup/locks/` |
 //! | log | `%LOCALAPPDATA%\mailsetup\logs\` | `~/Library/Logs/mailsetup/` | `$XDG_STATE_HOME/mailsetup/` (`~/.local/state`) |
 //!
 //! Sources: Windows known folders (FOLDERID_RoamingAppData, FOLDERID_LocalAppData,
@@ -54,6 +55,19 @@ pub fn data_dir(os: Os, f: &Folders) -> Option<PathBuf> {
         Os::Linux => xdg(f.xdg_data_home.as_deref(), f, ".local/share"),
     };
     dir.map(|d| d.join(APP_DIR))
+}
+
+/// The folder of the per-mailbox renewal locks ([`crate::locks`]): on this computer only, never
+/// roamed (Windows `%LOCALAPPDATA%`): a lock means something only to the processes of one
+/// computer. Elsewhere beside the account index.
+pub fn lock_dir(os: Os, f: &Folders) -> Option<PathBuf> {
+    match os {
+        Os::Windows => f
+            .local_app_data
+            .as_ref()
+            .map(|d| d.join(APP_DIR).join("locks")),
+        Os::MacOs | Os::Linux => data_dir(os, f).map(|d| d.join("locks")),
+    }
 }
 
 /// The folder of the desktop app's log files.
@@ -132,6 +146,13 @@ mod tests {
                 .join("mailsetup")
                 .join("logs")
         );
+        // Locks stay on this computer: the local, not the roaming, folder.
+        assert_eq!(
+            w(lock_dir(Os::Windows, &f)),
+            PathBuf::from(r"C:\Users\ann\AppData\Local")
+                .join("mailsetup")
+                .join("locks")
+        );
         // Without %ProgramData% there is no machine-wide file (never a guess).
         assert_eq!(system_settings_file(Os::Windows, &Folders::default()), None);
     }
@@ -154,6 +175,10 @@ mod tests {
         assert_eq!(
             log_dir(Os::MacOs, &f).unwrap(),
             Path::new("/Users/ann/Library/Logs/mailsetup")
+        );
+        assert_eq!(
+            lock_dir(Os::MacOs, &f).unwrap(),
+            Path::new("/Users/ann/Library/Application Support/mailsetup/locks")
         );
     }
 
@@ -179,6 +204,10 @@ mod tests {
         assert_eq!(
             log_dir(Os::Linux, &f).unwrap(),
             Path::new("/home/ann/.local/state/mailsetup")
+        );
+        assert_eq!(
+            lock_dir(Os::Linux, &f).unwrap(),
+            Path::new("/home/ann/.local/share/mailsetup/locks")
         );
         let set = Folders {
             xdg_config_home: Some("/tmp/c".into()),

@@ -130,6 +130,25 @@ impl Vault {
         }
     }
 
+    /// The record and the access token cache as the store holds them now: read again even
+    /// where this vault reads each entry once (macOS), since another process may have renewed
+    /// the sign-in meanwhile ([`crate::locks`]).
+    ///
+    /// # Errors
+    /// As [`Vault::load`] and [`Vault::load_access_token`].
+    pub async fn reload(
+        &self,
+        mailbox: &Address,
+    ) -> Result<(Option<AccountRecord>, Option<CachedAccessToken>), Finding> {
+        if let Some(cache) = &self.cache {
+            let mut known = lock(cache);
+            known.remove(mailbox.normalized());
+            known.remove(&access_user(mailbox));
+        }
+        let (record, cached) = tokio::join!(self.load(mailbox), self.load_access_token(mailbox));
+        Ok((record?, cached?))
+    }
+
     /// Caches the access token.
     ///
     /// # Errors

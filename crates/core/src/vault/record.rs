@@ -89,6 +89,30 @@ impl std::fmt::Debug for Credential {
     }
 }
 
+impl Credential {
+    /// Whether `other` is the same secret (a newer refresh token is not): compared in memory
+    /// only, never shown.
+    pub fn same_as(&self, other: &Credential) -> bool {
+        use secrecy::ExposeSecret;
+        match (self, other) {
+            (Credential::RefreshToken(a), Credential::RefreshToken(b)) => {
+                a.expose_secret() == b.expose_secret()
+            }
+            (
+                Credential::Password {
+                    secret: a,
+                    username: ua,
+                },
+                Credential::Password {
+                    secret: b,
+                    username: ub,
+                },
+            ) => a.expose_secret() == b.expose_secret() && ua == ub,
+            _ => false,
+        }
+    }
+}
+
 /// A cached access token. `Debug` hides the token.
 #[derive(Clone)]
 pub struct CachedAccessToken {

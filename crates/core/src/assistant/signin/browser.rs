@@ -6,11 +6,13 @@
 use std::sync::Arc;
 
 use oauth2::AuthorizationCode;
+use url::Url;
 
 use super::super::{Assistant, SignInOptions, fill};
 use super::Ending;
 use super::context::SignInContext;
 use crate::address::Address;
+use crate::browser::BrowserError;
 use crate::findings::classify::EntraPhase;
 use crate::findings::{Finding, FindingCode, Param, classify, human_duration};
 use crate::oauth::client::{self, AuthOptions, AuthRequest, Tokens};
@@ -29,16 +31,22 @@ impl Assistant {
         run: &Run<'_>,
     ) -> Result<Ending, Finding> {
         let secret = self.sign_in_secret(&ctx).await?;
-        let (loopback, request) = authorize(ctx.account(address), opts, &ctx, run).await?;
-        open_browser(opts, &loopback, ctx.account(address), run).await?;
+        let account = ctx.account(address);
+        let (loopback, request) = authorize(account, opts, &ctx, run).await?;
+        let start_url = loopback.start_url();
+        // Not opened is not the end: the link is shown and the listener waits all the same.
+        let not_opened = open_browser(opts, &start_url, account, run).await;
         let timeout = opts.timeout.unwrap_or(self.settings.timeouts.sign_in);
         run.emit(Progress::WaitingForBrowser {
-            start_url: loopback.start_url().to_string(),
+            start_url: start_url.to_string(),
             private: opts.browser.is_private(),
             timeout_secs: timeout.as_secs(),
+            opened: not_opened.is_none(),
+            finding: not_opened.clone(),
+            device_code: self.offers_device_code(Some(&ctx.profile), account),
         });
         let start = StartPage {
-            account: ctx.account(address).display().to_owned(),
+            account: account.display().to_owned(),
             authorize_url: request.url.clone(),
             delay_secs: self.settings.microsoft.start_page_seconds,
         };
@@ -47,12 +55,12 @@ impl Assistant {
                 let received = loopback
                     .wait(&request.state, start, timeout, &opts.cancel)
                     .await
-                    .map_err(|e| wait_finding(e, address))?;
+                    .map_err(|e| wait_finding(e, address, not_opened))?;
                 match received.callback {
                     Callback::Code(code) => Ok((code, received.reply)),
                     Callback::Error(e) => Err(fill(
                         classify::oauth_error(&e, EntraPhase::Authorize, ctx.profile.flavour),
-                        ctx.account(address),
+                        account,
                         &ctx.profile,
                     )),
                 }
@@ -144,38 +152,59 @@ async fn authorize(
     .await
 }
 
-/// Opens the browser (or the private window asked for) at the loopback's start page.
+/// Hands the loopback's start page to the browser (or the private window asked for). An
+/// information-only step: the app cannot know whether a window really appeared (an opener can
+/// succeed and show nothing), so the link is always shown too. Returns why the browser could
+/// not be started, as the finding that tells the person to open the link by hand.
 async fn open_browser(
     opts: &SignInOptions,
-    loopback: &Loopback,
+    start_url: &Url,
     account: &Address,
     run: &Run<'_>,
-) -> Result<(), Finding> {
-    let start_url = loopback.start_url();
+) -> Option<Finding> {
     let browser = Arc::clone(&opts.browser);
     let url = start_url.clone();
-    run.step(Step::OpenBrowser, async move {
-        tokio::task::spawn_blocking(move || browser.open(&url))
+    let mut not_opened = None;
+    run.note(Step::OpenBrowser, async {
+        let opened = tokio::task::spawn_blocking(move || browser.open(&url))
             .await
-            .map_err(Finding::internal)?
-            .map_err(|e| e.finding(&start_url, account.display()))
+            .unwrap_or_else(|e| Err(BrowserError::system(std::io::Error::other(e.to_string()))));
+        match opened {
+            Ok(()) if opts.browser.is_private() => "handed to a private window".to_owned(),
+            Ok(()) => "handed to the web browser".to_owned(),
+            Err(e) => {
+                not_opened = Some(e.finding(start_url, account.display()));
+                format!("not opened ({e}): the link is shown to open by hand")
+            }
+        }
     })
-    .await
+    .await;
+    not_opened
 }
 
-/// The finding for a wait that brought no callback.
-fn wait_finding(e: LoopbackError, address: &Address) -> Finding {
-    match e {
-        LoopbackError::TimedOut {
-            state_mismatch: true,
-            ..
-        } => Finding::new(FindingCode::SigninStateMismatch),
-        LoopbackError::TimedOut { timeout, .. } => Finding::new(FindingCode::SigninNoCallback)
-            .with(Param::Duration, human_duration(timeout)),
-        LoopbackError::Cancelled => Finding::new(FindingCode::SigninCancelled)
+/// The finding for a wait that brought no callback. After a browser that could not be
+/// started, the reason the time ran out is that finding (`not_opened`).
+fn wait_finding(e: LoopbackError, address: &Address, not_opened: Option<Finding>) -> Finding {
+    match (e, not_opened) {
+        (
+            LoopbackError::TimedOut {
+                state_mismatch: true,
+                ..
+            },
+            _,
+        ) => Finding::new(FindingCode::SigninStateMismatch),
+        (LoopbackError::TimedOut { timeout, .. }, Some(browser)) => browser.with_evidence(format!(
+            "no sign-in came back within {}",
+            human_duration(timeout)
+        )),
+        (LoopbackError::TimedOut { timeout, .. }, None) => {
+            Finding::new(FindingCode::SigninNoCallback)
+                .with(Param::Duration, human_duration(timeout))
+        }
+        (LoopbackError::Cancelled, _) => Finding::new(FindingCode::SigninCancelled)
             .with(Param::Mailbox, address.display())
             .with_evidence("cancelled in the app"),
-        e @ LoopbackError::Bind(_) => {
+        (e @ LoopbackError::Bind(_), _) => {
             Finding::new(FindingCode::LoopbackPortUnavailable).with(Param::Problem, e.to_string())
         }
     }
@@ -189,7 +218,7 @@ mod tests {
     fn a_wait_without_callback_says_why() {
         let a = Address::parse("ann@example.edu").unwrap();
         let timeout = std::time::Duration::from_secs(300);
-        let code = |e| wait_finding(e, &a).code;
+        let code = |e| wait_finding(e, &a, None).code;
         assert_eq!(
             code(LoopbackError::TimedOut {
                 timeout,
@@ -203,9 +232,25 @@ mod tests {
                 state_mismatch: false,
             },
             &a,
+            None,
         );
         assert_eq!(f.code, FindingCode::SigninNoCallback);
         assert!(f.to_text().contains("5 minutes"), "{}", f.to_text());
         assert_eq!(code(LoopbackError::Cancelled), FindingCode::SigninCancelled);
+        // No browser could be started and nobody opened the link: that is the reason.
+        let link = url::Url::parse("http://localhost:5321/mailsetup-start/0neT1me").unwrap();
+        let gone = std::io::Error::new(std::io::ErrorKind::NotFound, "no opener");
+        let browser = BrowserError::system(gone).finding(&link, a.display());
+        let late = |e| wait_finding(e, &a, Some(browser.clone()));
+        let f = late(LoopbackError::TimedOut {
+            timeout,
+            state_mismatch: false,
+        });
+        assert_eq!(f.code, FindingCode::BrowserOpenFailed);
+        assert!(f.evidence.unwrap().contains("5 minutes"));
+        assert_eq!(
+            late(LoopbackError::Cancelled).code,
+            FindingCode::SigninCancelled
+        );
     }
 }

@@ -32,7 +32,7 @@ use crate::oauth::client::Tokens;
 use crate::oauth::device;
 use crate::oauth::loopback::{Page, Reply};
 use crate::progress::{Done, Progress, ProgressSink, Run, Step};
-use crate::provider::OAuthFlavour;
+use crate::provider::{OAuthFlavour, OAuthProfile};
 
 /// How long a sign-in waits for the person's confirmation before it is dropped.
 pub const CONFIRMATION_TTL: Duration = Duration::from_secs(600);
@@ -106,7 +106,9 @@ impl Assistant {
         self.finish(address, run, result)
     }
 
-    /// The device code stages: get a code, show it, wait for the person to enter it.
+    /// The device code stages: get a code, show it, wait for the person to enter it. When the
+    /// organisation refuses the code (`DEVICE_CODE_BLOCKED`), the app stops offering it for
+    /// that organisation ([`Assistant::offers_device_code`]).
     async fn device_code(
         &self,
         address: &Address,
@@ -114,20 +116,21 @@ impl Assistant {
         ctx: &SignInContext,
         run: &Run<'_>,
     ) -> Result<Tokens, Finding> {
+        let account = ctx.account(address);
         if ctx.profile.flavour != OAuthFlavour::Entra {
-            return Err(run.fail(
-                Step::DeviceCode,
-                Finding::new(FindingCode::BrowserOpenFailed).with(
-                    Param::Problem,
-                    "signing in with a code is only possible for Microsoft accounts",
-                ),
-            ));
+            let f = fill(
+                Finding::new(FindingCode::DeviceCodeUnavailable),
+                account,
+                &ctx.profile,
+            );
+            return Err(run.fail(Step::DeviceCode, f));
         }
+        let remember_block = |f| self.device_code_failed(f, account, &ctx.profile);
         let auth = run
             .step_detail(Step::DeviceCode, async {
                 let auth = device::start(&self.http, &ctx.profile)
                     .await
-                    .map_err(|f| fill(f, address, &ctx.profile))?;
+                    .map_err(remember_block)?;
                 let prompt = auth.prompt();
                 run.emit(Progress::DeviceCode {
                     prompt: prompt.clone(),
@@ -139,9 +142,18 @@ impl Assistant {
         run.step(Step::DeviceSignIn, async {
             device::poll(&self.http, &ctx.profile, &auth, opts.timeout, &opts.cancel)
                 .await
-                .map_err(|f| fill(f, ctx.account(address), &ctx.profile))
+                .map_err(remember_block)
         })
         .await
+    }
+
+    /// A failed device-code stage for `account`, in the person's words. A refusal by the
+    /// organisation (`DEVICE_CODE_BLOCKED`) is remembered: the code is not offered again.
+    fn device_code_failed(&self, f: Finding, account: &Address, profile: &OAuthProfile) -> Finding {
+        if f.code == FindingCode::DeviceCodeBlocked {
+            self.memory.block_device_code(account);
+        }
+        fill(f, account, profile)
     }
 
     /// Answers the question of a sign-in that is waiting for confirmation: `accept` stores it,

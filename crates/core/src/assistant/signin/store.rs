@@ -22,16 +22,23 @@ impl Assistant {
         claims: &IdClaims,
         grant: Grant,
     ) -> Result<Done<AccountSummary>, Finding> {
+        // Not in the middle of a renewal of the same mailbox ([`crate::locks`]): that one's
+        // rotated token would replace this new sign-in.
+        let _lock = self.renewal_lock(address).await?;
         let now = self.clock.now_secs();
         let record = record(address, ctx, claims, grant.refresh_token, now);
         self.vault.save(&record).await?;
         let token_expires_at = grant.expires_at.map(epoch_secs);
-        if let Some(expires_at) = token_expires_at {
-            let cached = CachedAccessToken {
-                token: grant.access_token,
-                expires_at,
-            };
-            self.vault.save_access_token(address, &cached).await?;
+        match token_expires_at {
+            Some(expires_at) => {
+                let cached = CachedAccessToken {
+                    token: grant.access_token,
+                    expires_at,
+                };
+                self.vault.save_access_token(address, &cached).await?;
+            }
+            // The previous sign-in's access token must not outlive it.
+            None => self.vault.delete_access_token(address).await?,
         }
         let summary = summary(address, ctx, claims, now, token_expires_at);
         self.accounts.upsert(summary.clone())?;

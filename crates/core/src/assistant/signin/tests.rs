@@ -300,9 +300,8 @@ async fn declining_a_related_account_says_how_to_pick_the_right_one() {
     );
 }
 
-/// A browser that does what a person's browser and the provider do together: reads the
-/// loopback's start page, and comes back to the redirect URI with a code and the request's
-/// `state` — after queueing the provider's token answer (with the request's `nonce`).
+/// A browser that does what a person's browser and the provider do together
+/// ([`sign_in_at`]).
 struct ScriptedBrowser {
     endpoint: std::sync::Arc<crate::assistant::fakes::ScriptedEndpoint>,
     username: &'static str,
@@ -324,34 +323,43 @@ fn http_get(url: &url::Url) -> String {
     body
 }
 
+/// What a person does with the start page's link in a browser, together with the provider:
+/// opens it, goes on to the authorization URL, and comes back to the redirect URI with a code
+/// and the request's `state` — after queueing the provider's token answer (with the `nonce`).
+fn sign_in_at(
+    start: &url::Url,
+    endpoint: &crate::assistant::fakes::ScriptedEndpoint,
+    username: &str,
+) {
+    let page = http_get(start);
+    let href = page
+        .split("href=\"")
+        .nth(1)
+        .unwrap_or_else(|| panic!("the start page links on: {page}"))
+        .split('"')
+        .next()
+        .unwrap();
+    let authorize = url::Url::parse(&href.replace("&amp;", "&")).unwrap();
+    let param = |k: &str| {
+        authorize
+            .query_pairs()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.into_owned())
+            .unwrap()
+    };
+    let nonce = param("nonce");
+    endpoint.answer(Ok(entra_tokens(username, TENANT, CLIENT, Some(&nonce))));
+    let mut back = url::Url::parse(&param("redirect_uri")).unwrap();
+    back.query_pairs_mut()
+        .append_pair("code", "0.AV0A-authorization-code")
+        .append_pair("state", &param("state"));
+    http_get(&back);
+}
+
 impl crate::browser::Browser for ScriptedBrowser {
     fn open(&self, start: &url::Url) -> Result<(), crate::browser::BrowserError> {
         let (start, endpoint, username) = (start.clone(), self.endpoint.clone(), self.username);
-        std::thread::spawn(move || {
-            let page = http_get(&start);
-            let href = page
-                .split("href=\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap();
-            let authorize = url::Url::parse(&href.replace("&amp;", "&")).unwrap();
-            let param = |k: &str| {
-                authorize
-                    .query_pairs()
-                    .find(|(n, _)| n == k)
-                    .map(|(_, v)| v.into_owned())
-                    .unwrap()
-            };
-            let nonce = param("nonce");
-            endpoint.answer(Ok(entra_tokens(username, TENANT, CLIENT, Some(&nonce))));
-            let mut back = url::Url::parse(&param("redirect_uri")).unwrap();
-            back.query_pairs_mut()
-                .append_pair("code", "0.AV0A-authorization-code")
-                .append_pair("state", &param("state"));
-            http_get(&back);
-        });
+        std::thread::spawn(move || sign_in_at(&start, &endpoint, username));
         Ok(())
     }
 }
@@ -520,11 +528,13 @@ async fn field_n02_list_and_verify_read_each_keychain_entry_once() {
         .await
         .unwrap_or_else(|f| panic!("{f}"));
     // The next launch: the same keychain and account list, a new vault.
+    let locks = tempfile::tempdir().unwrap();
     let seams = crate::assistant::Seams {
         vault: Vault::on(store.clone(), Os::MacOs),
         accounts: first.accounts.clone(),
         token_endpoint: Some(first.endpoint.clone()),
         clock: first.clock.clone(),
+        locks: crate::locks::Locks::in_dir(locks.path()),
     };
     let next = Assistant::with_seams(offline_settings(), seams).unwrap();
     store.reads.lock().unwrap().clear();
@@ -654,3 +664,5 @@ fn an_unticked_gmail_permission_is_the_persons_to_tick() {
     assert_eq!(f.audience, crate::findings::Audience::User);
     assert!(f.steps[0].contains("tick"), "{:?}", f.steps);
 }
+
+mod no_browser;

@@ -34,6 +34,34 @@ pub(super) const ENTRIES: &[Entry] = &[
             "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission",
         ),
     ),
+    // XOAUTH2's error challenge, status 401 (Google's XOAUTH2 protocol page); a saved token
+    // refused so is renewed and tried once (test
+    // `field_t25_a_refused_saved_token_is_dropped_renewed_and_tried_once`).
+    e(
+        AccessTokenRefused,
+        Helpdesk,
+        &[Server, Mailbox],
+        "{server} did not accept the sign-in token",
+        "The mail server said the access token for {mailbox} has expired or is not valid (XOAUTH2 status 401). A saved token refused like this is renewed and tried once more; when a token this new is refused too, it was usually made without the mail permission or for another service.",
+        &[
+            "Sign in again as {mailbox}: Sign in in the app, or `mailsetup signin {mailbox}`.",
+            "If it happens again, ask the administrator to check that the app registration has the mail permissions (Microsoft: SMTP.Send and IMAP.AccessAsUser.All; Google: https://mail.google.com/).",
+        ],
+        Some("https://developers.google.com/workspace/gmail/imap/xoauth2-protocol"),
+    ),
+    // XOAUTH2's error challenge, status 400 (test `field_t25_xoauth2_challenge_status_400_and_401_are_told_apart`).
+    e(
+        Xoauth2BadRequest,
+        Helpdesk,
+        &[Server, Mailbox],
+        "{server} could not use the sign-in request",
+        "The mail server answered the sign-in for {mailbox} with status 400 (bad request): the user name sent with the token does not belong to the token's account, or the token was made for another service. Renewing the token would not help.",
+        &[
+            "Sign in again as {mailbox}, choosing exactly that account in the browser.",
+            "If {mailbox} is a shared mailbox, set it up with the shared mailbox option, so that you sign in with your own account.",
+        ],
+        Some("https://developers.google.com/workspace/gmail/imap/xoauth2-protocol"),
+    ),
     e(
         AuthRejected,
         Helpdesk,

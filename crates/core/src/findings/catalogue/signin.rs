@@ -78,15 +78,20 @@ pub(super) const ENTRIES: &[Entry] = &[
         ],
         None,
     ),
+    // The sign-in goes on without the browser: the listener keeps waiting for the link to be
+    // opened by hand (tests `field_n11_no_browser_program_shows_the_link_and_the_sign_in_completes`
+    // and `a_browser_that_cannot_be_opened_leaves_the_sign_in_waiting`). The link only works on
+    // this computer: it is the local listener's address (RFC 8252 §7.3).
     e(
         BrowserOpenFailed,
         User,
-        &[Problem],
+        &[Problem, Link, Mailbox],
         "The web browser could not be opened",
-        "The app tried to open your web browser for the Microsoft sign-in, but it did not start ({problem}).",
+        "The app tried to open your web browser for the sign-in, but no browser started ({problem}). The sign-in is still waiting: you can open the sign-in page yourself.",
         &[
-            "Open your web browser yourself and go to the sign-in link shown by the app.",
-            "Or set a default web browser in your computer's settings and try again.",
+            "Open a web browser on this computer, copy this address into it and press Enter: {link} (it works once, while the app is waiting).",
+            "Sign in there as {mailbox}. The app continues by itself.",
+            "To have the browser open by itself next time, set a default web browser in your computer's settings.",
         ],
         None,
     ),
@@ -95,10 +100,10 @@ pub(super) const ENTRIES: &[Entry] = &[
         User,
         &[Problem, Link, Mailbox],
         "A private window could not be opened automatically",
-        "The app could not start a browser in private mode ({problem}). You can open one yourself.",
+        "The app could not start a browser in private mode ({problem}). The sign-in is still waiting: you can open a private window yourself.",
         &[
             "Open a private window in your browser: Ctrl+Shift+N in Edge and Chrome (\"InPrivate\" / \"Incognito\"), Ctrl+Shift+P in Firefox, Cmd+Shift+N in Safari.",
-            "Copy this address into it and press Enter: {link}",
+            "Copy this address into it and press Enter: {link} (it works once, while the app is waiting).",
             "Sign in there as {mailbox}. The app continues by itself.",
         ],
         None,
@@ -133,8 +138,8 @@ pub(super) const ENTRIES: &[Entry] = &[
         DeviceCodeExpired,
         User,
         &[],
-        "The sign-in code expired",
-        "The code was not entered in time (codes are valid for about 15 minutes). Nothing was saved.",
+        "The sign-in code was not used in time",
+        "The code was not entered in time: codes are valid for about 15 minutes, and the app stops waiting sooner when it was started with a shorter time limit (the evidence says how long it waited). Nothing was saved.",
         &["Start the sign-in with a code again and enter the new code promptly."],
         Some("https://learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code"),
     ),
@@ -146,6 +151,44 @@ pub(super) const ENTRIES: &[Entry] = &[
         "On the other device the sign-in was cancelled or declined. Nothing was saved.",
         &[
             "Start the sign-in with a code again and accept on the other device, signing in as {mailbox}.",
+        ],
+        None,
+    ),
+    // AADSTS530033 ("remote device flow blocked due to device based conditional access", as
+    // Entra's sign-in log words it) and AADSTS53003 during a device-code sign-in; after it the
+    // app no longer offers the code for that organisation (test
+    // `a_device_code_block_means_no_device_code_offer`).
+    e(
+        DeviceCodeBlocked,
+        User,
+        &[Mailbox, Provider],
+        "Your organisation does not allow signing in with a code",
+        "{provider} refused the sign-in with a code on another device: a Conditional Access rule of your organisation blocks it (for example a rule that only allows sign-ins from managed computers). Nothing was saved.",
+        &[
+            "Sign in in a web browser on this computer instead (Sign in in the app, or `mailsetup signin {mailbox}`). If no browser opens by itself, copy the link the app shows into a browser on this computer.",
+            "If this computer has no web browser at all, ask your IT administrator how to set up mail on it.",
+        ],
+        Some(
+            "https://learn.microsoft.com/entra/identity/conditional-access/policy-block-authentication-flows",
+        ),
+    )
+    .admin(AdminWords {
+        explanation: "A Conditional Access policy refused the device code flow for this user: AADSTS530033 when a device-based policy cannot check the other device, AADSTS53003 when a policy (for example one on authentication flows) does not allow the token.",
+        steps: &[
+            "Entra admin center → Sign-in logs → this sign-in → Conditional Access: see which policy applied.",
+            "If people must set up mail on computers without a browser, allow the device code flow for this app and these users, or help them sign in in a browser.",
+        ],
+    }),
+    // Google's device flow does not allow the mail scope
+    // (<https://developers.google.com/identity/protocols/oauth2/limited-input-device#allowedscopes>).
+    e(
+        DeviceCodeUnavailable,
+        User,
+        &[Provider, Mailbox],
+        "Signing in with a code is not possible for {mailbox}",
+        "{provider} does not offer signing in to mail with a code on another device. Nothing was saved.",
+        &[
+            "Sign in in a web browser on this computer instead (Sign in in the app, or `mailsetup signin {mailbox}`). If no browser opens by itself, copy the link the app shows into a browser on this computer.",
         ],
         None,
     ),
@@ -253,6 +296,31 @@ pub(super) const ENTRIES: &[Entry] = &[
         "The saved sign-in expired because it was not used for a long time (Microsoft lets it lapse after about 90 days without use). A sign-in in this state cannot be renewed, so the app removes it from this computer's vault.",
         &["Sign in again as {mailbox}: Sign in in the app, or `mailsetup signin {mailbox}`."],
         Some("https://learn.microsoft.com/entra/identity-platform/refresh-tokens"),
+    ),
+    // AADSTS70000 when renewing: the refresh token was spent by a renewal whose answer never
+    // reached the vault (test `a_kill_during_renewal_never_loses_the_sign_in` in
+    // crates/cli/tests/renewal.rs); the record is kept, the person signs in again.
+    e(
+        RefreshTokenReused,
+        User,
+        &[Provider, Mailbox],
+        "The sign-in was renewed, but the answer never arrived",
+        "{provider} says the saved sign-in for {mailbox} was already used to get a new one, and this computer never received the new one. That happens when the app is stopped, or the connection breaks, exactly while {provider} is answering a renewal. Nothing else is wrong; the saved sign-in stays until you sign in again.",
+        &["Sign in again as {mailbox}: Sign in in the app, or `mailsetup signin {mailbox}`."],
+        Some("https://learn.microsoft.com/entra/identity-platform/refresh-tokens"),
+    ),
+    // Waiting for another process's renewal of the same mailbox (crate::locks).
+    e(
+        SignInBusy,
+        User,
+        &[Mailbox, Problem],
+        "Another copy of the app is renewing this sign-in",
+        "The sign-in of {mailbox} is being renewed by another copy of Mail Setup Assistant (the desktop app, a command window or a scheduled check), and it has not finished: {problem}. Nothing was changed.",
+        &[
+            "Wait a minute and try again.",
+            "If this keeps happening, close the other copies of Mail Setup Assistant (or restart the computer) and try again.",
+        ],
+        None,
     ),
     e(
         ReauthRequired,

@@ -151,6 +151,8 @@ pub enum EntraPhase {
     CodeExchange,
     /// Renewing with a saved refresh token.
     Refresh,
+    /// Signing in with a code on another device (asking for the code, then polling).
+    DeviceCode,
 }
 
 /// Microsoft's look-up page for AADSTS code `n`
@@ -215,6 +217,13 @@ fn special(n: u64, phase: EntraPhase, desc: &str) -> Option<Mapped> {
         // users may not consent (test `field_f16_consent_depends_on_phase`).
         65001 if phase == EntraPhase::Refresh => plain(C::InteractiveRequired),
         65001 => plain(C::AdminConsentRequired),
+        // Codes that block signing in with a code on another device: AADSTS530033 ("remote
+        // device flow blocked due to device based conditional access", in Entra's sign-in logs:
+        // <https://github.com/microsoft/azure-devops-intellij/issues/584>) wherever it appears,
+        // and Conditional Access's AADSTS53003 when it answers the device code flow
+        // (<https://learn.microsoft.com/entra/identity/conditional-access/policy-block-authentication-flows>).
+        530033 => plain(C::DeviceCodeBlocked),
+        53003 if phase == EntraPhase::DeviceCode => plain(C::DeviceCodeBlocked),
         _ => None,
     }
 }
@@ -369,6 +378,28 @@ mod tests {
             C::AdminConsentRequired
         );
     }
+
+    #[test]
+    fn a_conditional_access_block_of_the_code_flow_is_named_as_such() {
+        let remote = entra_json(
+            r#"{"error":"invalid_grant","error_description":"AADSTS530033: Remote device flow blocked due to device based conditional access.\r\nTrace ID: t","error_codes":[530033]}"#,
+        );
+        for phase in [EntraPhase::DeviceCode, EntraPhase::CodeExchange] {
+            assert_eq!(entra(&remote, phase).code, C::DeviceCodeBlocked);
+        }
+        let policy = entra_json(
+            r#"{"error":"invalid_grant","error_description":"AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.\r\nTrace ID: t","error_codes":[53003]}"#,
+        );
+        assert_eq!(
+            entra(&policy, EntraPhase::DeviceCode).code,
+            C::DeviceCodeBlocked
+        );
+        assert_eq!(
+            entra(&policy, EntraPhase::Authorize).code,
+            C::BlockedByPolicy,
+            "in the browser, 53003 is the policy block it always was"
+        );
+    }
 }
 
 /// The whole kind: every code of the published list, MFA step-up, national clouds and codes
@@ -442,14 +473,14 @@ mod published {
         // Without an error word, and without any code at all.
         let bare = EntraError {
             error: String::new(),
-            error_codes: vec![530033],
-            error_description: Some("AADSTS530033: Access blocked for this request.".into()),
+            error_codes: vec![5309901],
+            error_description: Some("AADSTS5309901: Access blocked for this request.".into()),
             ..Default::default()
         };
         let f = entra(&bare, EntraPhase::Authorize);
         assert!(
             f.explanation
-                .ends_with("recognise: AADSTS530033: Access blocked for this request."),
+                .ends_with("recognise: AADSTS5309901: Access blocked for this request."),
             "{}",
             f.explanation
         );

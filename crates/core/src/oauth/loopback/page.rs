@@ -67,6 +67,19 @@ impl Page {
         page
     }
 
+    /// The one-time start address again, after it was served (e.g. a link copied into a
+    /// second browser): nothing of the sign-in, only what to do.
+    pub(crate) fn start_used() -> Page {
+        Page::new(
+            404,
+            "This sign-in link was already used",
+            vec![
+                "Each sign-in link opens the sign-in page once. Go on in the browser window where it first opened.".into(),
+                "Or start the sign-in again in Mail Setup Assistant: it shows a new link.".into(),
+            ],
+        )
+    }
+
     /// The answer arrived; the app is still checking it.
     pub(crate) fn received() -> Page {
         Page::new(

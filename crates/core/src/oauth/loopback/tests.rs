@@ -127,6 +127,13 @@ fn the_start_page_is_served_only_at_its_one_time_address_and_only_once() {
     // nobody else gets the authorization URL with its `state` and `nonce`.
     let again = super::decide(&head(START), &expect("/", &st), None);
     assert_eq!((again.started, again.page.status), (false, 404));
+    // A link copied into a second browser says what to do, and holds nothing of the sign-in.
+    assert_eq!(again.page.title, "This sign-in link was already used");
+    let html = String::from_utf8(again.page.render()).unwrap();
+    assert!(
+        !html.contains("s7aTe") && !html.contains("login.example"),
+        "{html}"
+    );
     for guess in [
         "/mailsetup-start",
         "/mailsetup-start/",

@@ -13,7 +13,8 @@
 //! 130008), device registration (240001, 240002, 221000), mobile brokers and web views
 //! (50199, 220450), LinkedIn (52004) and Microsoft's own infrastructure (230109, 100007,
 //! 1000000, 1000002). They, and codes Microsoft adds later, are shown with their code, their
-//! description and Microsoft's look-up page (`IDP_ERROR`).
+//! description and Microsoft's look-up page (`IDP_ERROR`). AADSTS530033 (not in the list) and
+//! AADSTS53003 during the device code flow depend on the flow: `entra.rs` decides them first.
 
 use crate::findings::FindingCode;
 
@@ -97,7 +98,9 @@ pub(super) const KNOWN: &[Known] = &[
     // The sign-in session: expired, revoked, throttled, or needing the person again.
     k(&[700082, 70008], C::ReauthInactivity, Plain),
     k(&[70043], C::ReauthPolicy, Plain),
-    k(&[50173, 50132, 50133, 70000, 50089, 50085, 50139], C::ReauthRequired, MsCode),
+    k(&[50173, 50132, 50133, 50089, 50085, 50139], C::ReauthRequired, MsCode),
+    // "The refresh token was already used": reuse, not a dead sign-in (crate::locks).
+    k(&[70000], C::RefreshTokenReused, Plain),
     k(&[50058, 70016, 700020, 16001, 50125, 51006, 50197, 90013, 9002341], C::InteractiveRequired, Plain),
     k(&[50196, 90055, 50088], C::TooManyRequests, MsCode),
     k(&[70019], C::DeviceCodeExpired, Plain),

@@ -31,7 +31,7 @@ fn every_documented_entra_code_has_its_own_finding() {
         (530035, C::BlockedByPolicy), (530032, C::BlockedByPolicy), (53004, C::MfaSetupRequired),
         (54005, C::AppBadAuthRequest), (65001, C::AdminConsentRequired), (65004, C::ConsentDeclined),
         (650052, C::ExchangeNotLicensed), (650056, C::AppPermissionsMissing), (650057, C::AppPermissionsMissing),
-        (70000, C::ReauthRequired), (70001, C::AppDisabled), (7000112, C::AppDisabled),
+        (70000, C::RefreshTokenReused), (70001, C::AppDisabled), (7000112, C::AppDisabled),
         (700005, C::TokenStoreAuthorityMismatch), (70008, C::ReauthInactivity), (700016, C::AppNotFoundInTenant),
         (700011, C::AppNotFoundInTenant), (7000215, C::ClientSecretInvalid), (7000218, C::AppRegistrationNotPublicClient),
         (7000222, C::ClientSecretInvalid), (700022, C::AppScopeConfig), (700025, C::AppRegistrationIsPublicClient),

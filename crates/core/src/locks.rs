@@ -1,0 +1,158 @@
+//! One renewal at a time per mailbox, across threads **and processes**: the desktop app, the
+//! command line, a scheduled check and a token helper may all renew the same sign-in.
+//!
+//! Entra rotates the refresh token on every use
+//! (<https://learn.microsoft.com/entra/identity-platform/refresh-tokens>); two renewals of one
+//! sign-in at once send the same refresh token twice, and a provider that refuses reuse answers
+//! the second with `invalid_grant` — the race that cost sign-ins (test
+//! `concurrent_renewals_in_separate_processes_keep_the_sign_in` in
+//! crates/cli/tests/renewal.rs). The lock is an OS file lock (`flock` on Linux and macOS,
+//! `LockFileEx` on Windows, through `std::fs::File::try_lock`), which the OS releases when
+//! the process ends — also after `kill -9` — so a crashed renewal never blocks the next.
+//!
+//! Files: one empty file per mailbox in [`crate::platform::paths::lock_dir`], named by the
+//! SHA-256 of the normalised address (an address may hold characters a file name may not).
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use sha2::{Digest, Sha256};
+
+use crate::address::Address;
+
+/// How often a waiting renewal tries the lock again.
+const POLL: Duration = Duration::from_millis(20);
+
+/// Where the per-mailbox lock files are.
+#[derive(Debug, Clone)]
+pub struct Locks {
+    dir: PathBuf,
+}
+
+/// A held lock; dropping it (or the process ending) releases it.
+#[derive(Debug)]
+pub struct MailboxLock {
+    _file: File,
+    /// How long the caller waited for it.
+    pub waited: Duration,
+}
+
+/// Why a lock was not taken.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    /// Another renewal of the same mailbox held it for longer than the wait.
+    #[error("another renewal of this sign-in is still running after {0:?}")]
+    Busy(Duration),
+    /// The lock file could not be created or opened.
+    #[error("the lock file {path} cannot be used: {source}")]
+    Io {
+        /// The lock file.
+        path: PathBuf,
+        /// The OS's reason.
+        source: std::io::Error,
+    },
+}
+
+impl Locks {
+    /// Lock files in `dir` (created when first needed).
+    pub fn in_dir(dir: impl Into<PathBuf>) -> Locks {
+        Locks { dir: dir.into() }
+    }
+
+    /// The platform's lock folder ([`crate::platform::paths::lock_dir`]); the temporary folder
+    /// when the OS names no home.
+    pub fn default_location() -> Locks {
+        use crate::platform::{Folders, Os, paths};
+        Locks::in_dir(
+            paths::lock_dir(Os::current(), &Folders::current())
+                .unwrap_or_else(|| std::env::temp_dir().join(paths::APP_DIR).join("locks")),
+        )
+    }
+
+    /// The lock file of `mailbox`.
+    pub fn path(&self, mailbox: &Address) -> PathBuf {
+        let digest = Sha256::digest(mailbox.normalized().as_bytes());
+        let name: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        self.dir.join(format!("{name}.lock"))
+    }
+
+    /// Takes the lock of `mailbox`, waiting up to `wait` for another holder to finish.
+    ///
+    /// # Errors
+    /// [`LockError::Busy`] after `wait`; [`LockError::Io`] when the file cannot be used.
+    pub async fn acquire(
+        &self,
+        mailbox: &Address,
+        wait: Duration,
+    ) -> Result<MailboxLock, LockError> {
+        let path = self.path(mailbox);
+        let io = |source| LockError::Io {
+            path: path.clone(),
+            source,
+        };
+        std::fs::create_dir_all(&self.dir).map_err(io)?;
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io)?;
+        let start = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => {
+                    return Ok(MailboxLock {
+                        _file: file,
+                        waited: start.elapsed(),
+                    });
+                }
+                Err(TryLockError::WouldBlock) if start.elapsed() < wait => {
+                    tokio::time::sleep(POLL).await;
+                }
+                Err(TryLockError::WouldBlock) => return Err(LockError::Busy(wait)),
+                Err(TryLockError::Error(e)) => return Err(io(e)),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ann() -> Address {
+        Address::parse("Ann@Example.edu").unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_second_holder_waits_and_gets_it_when_the_first_lets_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let locks = Locks::in_dir(dir.path().join("locks"));
+        let first = locks.acquire(&ann(), Duration::ZERO).await.unwrap();
+        // Held: a second open of the same file (as another process would) cannot take it.
+        let busy = locks.acquire(&ann(), Duration::from_millis(50)).await;
+        assert!(matches!(busy, Err(LockError::Busy(_))), "{busy:?}");
+        let other = Address::parse("bob@example.edu").unwrap();
+        locks.acquire(&other, Duration::ZERO).await.unwrap();
+        let waiter = {
+            let locks = locks.clone();
+            tokio::spawn(async move { locks.acquire(&ann(), Duration::from_secs(30)).await })
+        };
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        drop(first);
+        let second = waiter.await.unwrap().unwrap();
+        assert!(second.waited >= Duration::from_millis(50), "{second:?}");
+    }
+
+    #[test]
+    fn the_file_name_is_the_same_for_every_spelling_of_the_address_and_holds_no_address() {
+        let locks = Locks::in_dir("/x");
+        let a = locks.path(&ann());
+        let b = locks.path(&Address::parse("ann@example.edu").unwrap());
+        assert_eq!(a, b);
+        let name = a.file_name().unwrap().to_str().unwrap();
+        assert_eq!(name.len(), 64 + ".lock".len());
+        assert!(!name.contains("ann"));
+    }
+}
