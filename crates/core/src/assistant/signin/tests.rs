@@ -665,4 +665,59 @@ fn an_unticked_gmail_permission_is_the_persons_to_tick() {
     assert!(f.steps[0].contains("tick"), "{:?}", f.steps);
 }
 
+/// T30 at renewal: the renewed token is used (no renewal loop) and the clock is a warning.
+#[tokio::test]
+async fn field_t30_a_renewal_with_a_wrong_clock_warns_and_still_renews() {
+    let h = harness(offline_settings());
+    let ann = addr("ann@example.edu");
+    let sink = crate::progress::ignore();
+    let run = Run::new(&sink);
+    let tokens = entra_tokens("ann@example.edu", TENANT, CLIENT, Some("n-1"));
+    h.assistant
+        .after_tokens(
+            &ann,
+            ctx_for(&settings(), &ann),
+            tokens,
+            Some("n-1"),
+            Reply::none(),
+            &run,
+        )
+        .await
+        .unwrap_or_else(|f| panic!("{f}"));
+    h.assistant.vault.delete_access_token(&ann).await.unwrap();
+    let mut renewed = entra_tokens("ann@example.edu", TENANT, CLIENT, None);
+    renewed.clock_skew_secs = Some(-3 * 3_600);
+    h.endpoint.answer(Ok(renewed));
+    let outcome = h
+        .assistant
+        .verify(&ann, crate::assistant::VerifyOptions::default(), &sink)
+        .await;
+    let status = |step| {
+        outcome
+            .steps
+            .iter()
+            .find(|s| s.step == step)
+            .map(|s| s.status)
+    };
+    assert_eq!(
+        status(Step::TokenRefresh),
+        Some(crate::progress::Status::Passed)
+    );
+    assert_eq!(status(Step::Clock), Some(crate::progress::Status::Info));
+    let warning = outcome
+        .findings()
+        .find(|f| f.code == FindingCode::ClockSkew)
+        .expect("the clock warning");
+    assert!(
+        warning.explanation.contains("about 3 hours behind"),
+        "{}",
+        warning.explanation
+    );
+    assert_eq!(
+        h.endpoint.calls.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "one renewal"
+    );
+}
+
 mod no_browser;
