@@ -186,9 +186,10 @@ pub(super) const ENTRIES: &[Entry] = &[
         ],
         Some("https://support.google.com/cloud/answer/15549945"),
     ),
-    // `policy_enforced`: the Advanced Protection Program
-    // (https://support.google.com/accounts/answer/16668185,
-    // https://support.google.com/accounts/answer/7539956).
+    // `policy_enforced`: Google's Advanced Protection Program "limits which third-party apps can
+    // access your data" (https://support.google.com/accounts/answer/7539956); the code as accounts
+    // in it meet it is from public reports (Google's error-code page,
+    // https://support.google.com/accounts/answer/16668185, was not read to its end from here).
     e(
         GoogleAdvancedProtection,
         User,

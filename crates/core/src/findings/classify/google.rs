@@ -8,8 +8,10 @@
 //! `disallowed_useragent`, `org_internal`, `invalid_client`, `deleted_client`, `invalid_grant`,
 //! `redirect_uri_mismatch`, `invalid_request`, `origin_mismatch`); the person's view of the same
 //! codes, with `access_not_configured` (Google Workspace for Education's block on unconfigured
-//! apps for users designated as under 18) and `policy_enforced` (Advanced Protection):
-//! <https://support.google.com/accounts/answer/16668185>; refresh-token expiry (including the
+//! apps for users designated as under 18): <https://support.google.com/accounts/answer/16668185>;
+//! `policy_enforced`, Advanced Protection's limit on third-party apps
+//! (<https://support.google.com/accounts/answer/7539956>; the code from public reports);
+//! refresh-token expiry (including the
 //! 7-day limit of apps in "Testing"): <https://developers.google.com/identity/protocols/oauth2#expiration>;
 //! the generic errors of RFC 6749 §4.1.2.1 and §5.2 and RFC 6750 §3.1 (`insufficient_scope`).
 //! Pinned by the test `every_documented_google_error_has_its_own_finding`.
