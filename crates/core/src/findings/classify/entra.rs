@@ -184,8 +184,10 @@ pub fn entra(err: &EntraError, phase: EntraPhase) -> Finding {
     );
     let mut f = Finding::new(finding)
         .with_if_used(Param::Problem, problem)
-        .with_if_used(Param::Link, &link)
-        .with_doc_fallback(link);
+        .with_if_used(Param::Link, &link);
+    if code.is_some() || finding == C::IdpError {
+        f = f.with_doc_fallback(link);
+    }
     if let Some(account) = quoted_account(err.error_description.as_deref().unwrap_or("")) {
         f = f.with_if_used(Param::SignedIn, account);
     }
