@@ -114,7 +114,7 @@ impl RawFile {
         let servers = self.servers.unwrap_or_default();
         // Checked in this order, section by section: with several wrong fields, the first one
         // named is always the same.
-        Ok(Settings {
+        let settings = Settings {
             microsoft: convert::microsoft(self.microsoft.unwrap_or_default())?,
             google: convert::google(self.google.unwrap_or_default())?,
             outlook: convert::outlook(self.outlook.unwrap_or_default())?,
@@ -125,7 +125,15 @@ impl RawFile {
             extra_ca_pem: convert::tls(self.tls.unwrap_or_default(), base_dir)?,
             timeouts: convert::timeouts(self.timeouts.unwrap_or_default())?,
             source: None,
-        })
+        };
+        convert::servers_in_cloud(
+            settings.microsoft.cloud,
+            [
+                ("servers.smtp", settings.smtp.as_ref()),
+                ("servers.imap", settings.imap.as_ref()),
+            ],
+        )?;
+        Ok(settings)
     }
 }
 
