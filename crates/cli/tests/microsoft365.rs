@@ -210,7 +210,10 @@ fn a_device_code_blocked_by_the_organisation_is_named_as_such() {
         (1, vec!["DEVICE_CODE_BLOCKED".to_string()]),
         "{v:#}"
     );
-    assert!(v.to_string().contains("530033"), "the code is in the evidence");
+    assert!(
+        v.to_string().contains("530033"),
+        "the code is in the evidence"
+    );
     assert!(env.vault_record().is_none());
 }
 
