@@ -71,6 +71,10 @@ pub enum Step {
     Proxy,
     /// Look at the password's form (App Password spaces; information only).
     PasswordForm,
+    /// Read the app registration from Microsoft Graph (the registration check).
+    ReadRegistration,
+    /// Try the stored client secret with Microsoft (the registration check).
+    ClientSecretTrial,
 }
 
 impl Step {
@@ -103,6 +107,8 @@ impl Step {
             Step::IdentityProvider => "Reaching the sign-in service",
             Step::Proxy => "Looking at the proxy settings",
             Step::PasswordForm => "Looking at the password's form",
+            Step::ReadRegistration => "Reading the app registration from Microsoft Graph",
+            Step::ClientSecretTrial => "Trying the stored client secret with Microsoft",
         }
     }
 }

@@ -43,13 +43,22 @@ fn checked<T>(
         .transpose()
 }
 
-/// `[microsoft]`: cloud, authority, tenant, registration, redirect form, admin accounts and
-/// start page delay.
+/// `[microsoft]`: cloud, authority, tenant, registration, redirect form, admin accounts, start
+/// page delay, and what the registration check uses (Microsoft Graph, the administrator's app).
 pub(super) fn microsoft(raw: RawMicrosoft) -> Result<MicrosoftSettings, SettingsError> {
     let mut ms = MicrosoftSettings::default();
     if let Some(cloud) = checked("microsoft.cloud", raw.cloud, cloud)? {
         ms.cloud = cloud;
         ms.authority = cloud.authority();
+        ms.graph = cloud.graph();
+    }
+    if let Some(g) = checked("microsoft.graph", raw.graph, authority)? {
+        ms.graph = g;
+    }
+    if let Some(c) = checked("microsoft.check_client_id", raw.check_client_id, |c| {
+        application_id(c, "")
+    })? {
+        ms.check_client_id = c;
     }
     if let Some(a) = checked("microsoft.authority", raw.authority, authority)? {
         ms.authority = a;
