@@ -330,9 +330,17 @@ fn facts_detail(facts: &Facts) -> String {
         (None, Some(_)) => "enterprise application found (registered in another organisation)",
         (None, None) => "not found",
     };
+    let n = |count: usize, one: &str, many: &str| match count {
+        1 => format!("1 {one}"),
+        _ => format!("{count} {many}"),
+    };
     format!(
-        "{found}; {} consent grants, {} application permissions granted",
-        facts.grants.len(),
-        facts.app_roles.len()
+        "{found}; {}, {}",
+        n(facts.grants.len(), "consent grant", "consent grants"),
+        n(
+            facts.app_roles.len(),
+            "application permission granted",
+            "application permissions granted"
+        )
     )
 }

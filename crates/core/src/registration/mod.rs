@@ -210,7 +210,7 @@ impl RegistrationReport {
 
     /// The report of a check that could not run: `finding` says why.
     pub fn stopped(finding: Finding, steps: Vec<StepRecord>) -> RegistrationReport {
-        let finding = finding.finish();
+        let finding = for_the_administrator(finding);
         RegistrationReport {
             summary: format!("The check could not be completed: {}", finding.title),
             finding: Some(finding),
