@@ -336,7 +336,8 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
         Command::Admin {
             command: AdminCommand::Check { admin, timeout },
         } => {
-            let mut opts = AdminCheckOptions::new(mailsetup_core::browser::for_sign_in(false, None));
+            let mut opts =
+                AdminCheckOptions::new(mailsetup_core::browser::for_sign_in(false, None));
             opts.cancel = cancel_on_ctrl_c();
             opts.timeout = timeout.map(std::time::Duration::from_secs);
             opts.admin = admin;

@@ -312,7 +312,9 @@ impl Output {
             out.push_str(&format!(" in organisation {t}"));
         }
         if let Some(who) = &r.signed_in {
-            out.push_str(&format!(" (read as {who}; nothing of this sign-in was saved)"));
+            out.push_str(&format!(
+                " (read as {who}; nothing of this sign-in was saved)"
+            ));
         }
         out.push_str(":\n\n");
         for item in &r.items {
