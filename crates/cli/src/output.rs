@@ -323,7 +323,11 @@ impl Output {
                 ItemStatus::Failed => "✗",
                 ItemStatus::NotChecked => "–",
             };
-            out.push_str(&format!("{mark} {}\n    {}\n", item.label, item.detail));
+            out.push_str(&format!("{mark} {}\n", item.label));
+            // A failed item's finding opens with what was seen (its title is the detail).
+            if item.status != ItemStatus::Failed || item.finding.is_none() {
+                out.push_str(&format!("    {}\n", item.detail));
+            }
             if let Some(f) = &item.finding {
                 let text = f.to_text().trim_end().replace('\n', "\n    ");
                 out.push_str(&format!("\n    {text}\n"));
