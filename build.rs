@@ -13,6 +13,7 @@ fn main() {
             "provisioning",
             "set_client_secret",
             "remove_client_secret",
+            "check_registration",
             "verify",
             "list_accounts",
             "forget_account",

@@ -8,11 +8,13 @@ use std::sync::Arc;
 
 use mailsetup_core::address::Address;
 use mailsetup_core::assistant::{
-    AccountStatus, Assistant, OutcomeView, Provisioning, Registration, SignInOptions, VerifyOptions,
+    AccountStatus, AdminCheckOptions, Assistant, OutcomeView, Provisioning, Registration,
+    SignInOptions, VerifyOptions,
 };
 use mailsetup_core::browser::{BrowserKind, InstalledBrowser};
 use mailsetup_core::findings::Finding;
 use mailsetup_core::progress::Progress;
+use mailsetup_core::registration::RegistrationReport;
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -241,6 +243,21 @@ pub async fn remove_client_secret(
         .remove_client_secret(registration_name.unwrap_or_default())
         .await?;
     Ok(assistant.provisioning().await?)
+}
+
+/// The administrator's check of the app registration: they sign in in the browser (as `admin`,
+/// or picking the account), and the report lists every item. Cancelled like a sign-in.
+#[tauri::command]
+pub async fn check_registration(
+    state: State<'_, AppState>,
+    admin: Option<String>,
+    on_event: Channel<Progress>,
+) -> Result<RegistrationReport> {
+    let assistant = assistant(&state)?;
+    let mut opts = AdminCheckOptions::new(mailsetup_core::browser::for_sign_in(false, None));
+    opts.cancel = state.begin_sign_in();
+    opts.admin = admin.filter(|a| !a.trim().is_empty());
+    Ok(assistant.check_registration(&opts, &sink(on_event)).await)
 }
 
 /// Cancels the sign-in that is waiting for the browser.

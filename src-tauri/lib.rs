@@ -28,6 +28,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::provisioning,
             commands::set_client_secret,
             commands::remove_client_secret,
+            commands::check_registration,
             commands::verify,
             commands::list_accounts,
             commands::forget_account,

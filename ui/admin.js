@@ -1,10 +1,11 @@
 // The administrator page: the provisioning in effect (Microsoft 365, personal Microsoft accounts,
-// Google) and the client secrets of a "Web" registration and of the Google OAuth client (kept only
-// in the vault; never shown).
+// Google), the client secrets of a "Web" registration and of the Google OAuth client (kept only
+// in the vault; never shown), and the check of the app registration (the core's items, shown as
+// they come: the page decides nothing).
 
 import { api } from './api.js';
-import { el, showFindings } from './render.js';
-import { $, busy, show, wizard } from './wizard.js';
+import { applyProgress, el, findingCard, showFindings } from './render.js';
+import { $, busy, copy, show, wizard } from './wizard.js';
 
 const LABELS = [
   ['settingsFile', 'Settings file'],
@@ -73,7 +74,52 @@ async function act(button, action, message) {
   }
 }
 
+function regcheckEvent(ev) {
+  if (ev.event === 'waitingForBrowser') {
+    $('#regcheck-start-url').textContent = ev.startUrl;
+    showFindings($('#regcheck-waiting-finding'), ev.finding ? [ev.finding] : []);
+    $('#regcheck-waiting').hidden = false;
+  }
+  if (ev.event === 'stepPassed' && ev.step === 'browser_sign_in') $('#regcheck-waiting').hidden = true;
+  applyProgress($('#regcheck-progress'), ev);
+}
+
+/** One item of the report: its mark (by status), label, and what was seen — or, for a failed
+ * item, its finding (whose title is what was seen). */
+function itemRow(item) {
+  const li = el('li', { class: item.status, 'data-item': item.id }, el('span', { class: 'label', text: item.label }));
+  if (item.status !== 'failed' || !item.finding) li.append(el('span', { class: 'detail', text: item.detail }));
+  if (item.finding) li.append(findingCard(item.finding));
+  return li;
+}
+
+function renderReport(report) {
+  $('#regcheck-summary').textContent = report.summary;
+  $('#regcheck-items').replaceChildren(...report.items.map(itemRow));
+  showFindings($('#regcheck-findings'), report.finding ? [report.finding] : []);
+  document.body.dataset.regcheck = report.passed ? 'passed' : 'failed';
+}
+
+async function checkRegistration(button) {
+  busy(button, true);
+  for (const id of ['#regcheck-progress', '#regcheck-items', '#regcheck-findings', '#regcheck-waiting-finding']) $(id).replaceChildren();
+  $('#regcheck-summary').textContent = '';
+  document.body.dataset.regcheck = 'running';
+  try {
+    renderReport(await api.checkRegistration($('#regcheck-admin').value.trim(), regcheckEvent));
+  } catch (f) {
+    showFindings($('#regcheck-findings'), [f]);
+    document.body.dataset.regcheck = 'failed';
+  } finally {
+    $('#regcheck-waiting').hidden = true;
+    busy(button, false);
+  }
+}
+
 export function wireAdmin() {
+  $('#regcheck-start').addEventListener('click', (e) => checkRegistration(e.currentTarget));
+  $('#regcheck-cancel').addEventListener('click', () => api.cancelSignIn());
+  $('#regcheck-copy').addEventListener('click', (e) => copy(e.currentTarget, $('#regcheck-start-url').textContent));
   $('#open-admin').addEventListener('click', open);
   $('#admin-back').addEventListener('click', () => show(wizard.previous || 'address'));
   $('#secret-save').addEventListener('click', (e) => act(e.currentTarget, () => api.setClientSecret($('#client-secret').value), 'The client secret is stored in this computer\'s password vault.'));

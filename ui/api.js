@@ -66,6 +66,9 @@ export const api = {
   /** registrationName: 'google' for the Google OAuth client; absent for the Microsoft registration. */
   setClientSecret: (secret, registrationName) => call('set_client_secret', registrationName ? { secret, registrationName } : { secret }),
   removeClientSecret: (registrationName) => call('remove_client_secret', registrationName ? { registrationName } : undefined),
+  /** The registration check as the administrator `admin` (or picked in the browser) → RegistrationReport
+   * ({passed, summary, clientId, tenantId?, signedIn?, items: [{id, label, status, detail, finding?}], finding?, steps}). */
+  checkRegistration: (admin, onEvent) => call('check_registration', { admin: admin || null }, onEvent),
   /** What the sign-in step offers for the mailbox (SignInChoices). */
   signInChoices: (address) => call('sign_in_choices', { address }),
   /** Checks the password on the mailbox's server and stores it only if accepted. Passed on exactly as typed. */

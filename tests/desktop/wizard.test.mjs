@@ -87,7 +87,7 @@ test('desktop wizard: address → check → colleague not confirmed → pick the
   console.log(`desktop end-to-end: ${((Date.now() - started) / 1000).toFixed(1)} s, ${app.shots.length} screenshots in ${SHOTS}`);
 });
 
-test('desktop: shared mailbox in a private window, a device code, and the administrator page', { timeout: 240_000 }, async () => {
+test('desktop: shared mailbox in a private window, a device code, and the administrator page with the registration check', { timeout: 240_000 }, async () => {
   clearShots('desktop3-');
   const peers = loadPeers();
   const shared = `admissions.${process.pid}@example.edu`;
@@ -146,6 +146,16 @@ test('desktop: shared mailbox in a private window, a device code, and the admini
     await wd.waitFor("return !!document.querySelector('dd[data-key=\"clientId\"]')", 10_000, 'admin page');
     assert.equal(await wd.text('dd[data-key="clientId"]'), clientId);
     await shot('admin');
+
+    // The registration check: the administrator signs in in the (test) browser with Microsoft's
+    // Graph tools app, and the page lists the core's items.
+    await wd.type('#regcheck-admin', 'admin@example.edu');
+    await wd.click('#regcheck-start');
+    await wd.waitFor("return ['passed', 'failed'].includes(document.body.dataset.regcheck)", 60_000, 'registration check');
+    assert.equal(await wd.exec(dataset('regcheck')), 'passed', await wd.text('#regcheck'));
+    assert.equal(await wd.exec("return document.querySelectorAll('#regcheck-items > li.passed').length"), 7);
+    assert.match(await wd.text('#regcheck-summary'), /every item passed/);
+    await shot('admin-registration-check');
   });
   checkShots(assert, app.shots);
 });

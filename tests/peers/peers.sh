@@ -31,6 +31,9 @@ CONSUMER=9188040d-6c67-4c5b-b112-36a304b66dad
 DEMO_CLIENT=6e1f5a3c-0d4b-4c8e-9a51-2b7c3d9e8f10
 # Personal Microsoft accounts' app registration (signInAudience PersonalMicrosoftAccount: /consumers).
 OUTLOOK_DEMO_CLIENT=0b7a5c3d-2e4f-4a6b-8c9d-1e2f3a4b5c6d
+# Microsoft's "Microsoft Graph Command Line Tools" app: the administrator signs in with it for the
+# registration check (a first-party public client that registers http://localhost).
+GRAPH_TOOLS_CLIENT=14d82eec-204b-4c2f-b7e8-296a70dab67e
 # Google mode's demo client (public: no secret).
 GOOGLE_DEMO_CLIENT=123456789012-mailsetupdemo.apps.googleusercontent.com
 KID=mailsetup-test-1
@@ -109,7 +112,8 @@ write_idp_config() {
   "clients": [
     { "client_id": "$DEMO_CLIENT", "type": "public", "redirect_uris": ["http://localhost", "http://127.0.0.1"] },
     { "client_id": "$OUTLOOK_DEMO_CLIENT", "type": "public", "sign_in_audience": "PersonalMicrosoftAccount", "redirect_uris": ["http://localhost", "http://127.0.0.1"] },
-    { "client_id": "$GOOGLE_DEMO_CLIENT", "provider": "google" }
+    { "client_id": "$GOOGLE_DEMO_CLIENT", "provider": "google" },
+    { "client_id": "$GRAPH_TOOLS_CLIENT", "type": "public", "first_party": true, "display_name": "Microsoft Graph Command Line Tools", "redirect_uris": ["http://localhost"] }
   ]
 }
 EOF
@@ -404,6 +408,8 @@ client_id = "$DEMO_CLIENT"
 redirect = "http://localhost"
 # Headless test browsers do not follow the start page's timed refresh: go straight on.
 start_page_seconds = 0
+# Microsoft Graph for the registration check (admin check): the provider's read-only Graph.
+graph = "https://127.0.0.1:$IDP_PORT/graph"
 
 [servers]
 smtp = "127.0.0.1:$SUBMISSION_PORT"

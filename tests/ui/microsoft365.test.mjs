@@ -176,3 +176,101 @@ test('findings show the administrator part separately', async () => {
   await page.waitForSelector('.finding .for-admin');
   assert.match(await page.textContent('.finding .for-admin'), /For your IT administrator.*Grant consent once/s);
 });
+
+// The core's RegistrationReport, as `check_registration` returns it: the page shows each item by
+// its status, with the core's words and findings, and decides nothing.
+const regItem = (id, label, status, detail, finding) => ({ id, label, status, detail, ...(finding ? { finding } : {}) });
+const registrationReport = {
+  passed: false,
+  summary: '2 of 7 items need attention.',
+  clientId: '11111111-2222-3333-4444-555555555555',
+  tenantId: '5f0a7c4e-1b2d-4c3e-9f10-1234567890ab',
+  signedIn: 'admin@contoso.com',
+  appName: 'Mail Setup Assistant',
+  items: [
+    regItem('registration', 'The app exists in your organisation', 'passed', 'Found: "Mail Setup Assistant" (11111111-2222-3333-4444-555555555555), registered in your organisation.'),
+    regItem('enabled', 'The app is enabled', 'passed', 'Enabled: people can sign in with it.'),
+    regItem('public_client', 'It is a public client (a desktop app)', 'failed', 'The registration is not set up for a desktop app',
+      finding('REGISTRATION_NOT_PUBLIC_CLIENT', 'The registration is not set up for a desktop app', { audience: 'admin', steps: ['Open the Microsoft Entra admin center …', 'Authentication → Add a platform → Mobile and desktop applications'] })),
+    regItem('redirect', "The app's redirect URI is registered", 'failed', 'The redirect URI http://localhost is registered under the wrong platform',
+      finding('REGISTRATION_REDIRECT_WRONG_PLATFORM', 'The redirect URI http://localhost is registered under the wrong platform', { audience: 'admin' })),
+    regItem('permissions', 'It asks for the permissions the app needs', 'passed', 'Asks for SMTP.Send, IMAP.AccessAsUser.All, offline_access, openid, profile, email (delegated).'),
+    regItem('consent', 'An administrator consented to them', 'passed', 'An administrator consented to all of them for the whole organisation.'),
+    regItem('unneeded', 'It has no permissions the app does not need', 'not_checked', 'Not checked here: the registration belongs to another organisation.'),
+  ],
+  steps: [],
+};
+
+test('the administrator page checks the app registration and lists every item with its fix', async () => {
+  const prov = { settingsFile: '/etc/mailsetup/settings.toml', cloud: 'global', authority: 'https://login.microsoftonline.com', tenant: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555', clientType: 'public', redirect: 'http://localhost', clientSecretStored: false, smtp: 'smtp.office365.com:587', imap: 'outlook.office365.com:993' };
+  const page = await openPage(browser, base({
+    provisioning: [{ result: prov }],
+    check_registration: [{
+      events: [
+        ...step('loopback', 'Preparing the sign-in', { detail: 'listening on http://localhost:53100/' }),
+        { event: 'waitingForBrowser', startUrl: 'http://localhost:53100/mailsetup-start/AbC', private: false, timeoutSecs: 300, opened: true, deviceCode: false },
+        ...step('browser_sign_in', 'Waiting for you to sign in in the browser'),
+        ...step('read_registration', 'Reading the app registration from Microsoft Graph', { detail: 'registration found; 1 consent grant, 0 application permissions granted' }),
+      ],
+      wait: 50,
+      result: registrationReport,
+    }],
+  }));
+  await page.click('#open-admin');
+  await page.waitForSelector('#step-admin:not([hidden])');
+  await page.fill('#regcheck-admin', 'admin@contoso.com');
+  await page.click('#regcheck-start');
+  await page.waitForSelector('body[data-regcheck="failed"]');
+  const call = await page.evaluate(() => window.__calls.find((c) => c.cmd === 'check_registration').args);
+  assert.equal(call.admin, 'admin@contoso.com');
+  assert.equal(await page.textContent('#regcheck-summary'), '2 of 7 items need attention.');
+  const rows = await page.$$eval('#regcheck-items > li', (lis) => lis.map((li) => [li.dataset.item, li.className, li.querySelector('.label').textContent]));
+  assert.deepEqual(rows.map(([id, status]) => [id, status]), [
+    ['registration', 'passed'], ['enabled', 'passed'], ['public_client', 'failed'], ['redirect', 'failed'],
+    ['permissions', 'passed'], ['consent', 'passed'], ['unneeded', 'not_checked'],
+  ]);
+  assert.equal(rows[2][2], 'It is a public client (a desktop app)');
+  // A failed item carries the core's finding, with its fix steps; a passed one none.
+  assert.equal(await page.getAttribute('li[data-item="public_client"] .finding', 'data-code'), 'REGISTRATION_NOT_PUBLIC_CLIENT');
+  assert.match(await page.textContent('li[data-item="public_client"] .finding ol.fix'), /Mobile and desktop applications/);
+  assert.equal(await page.$('li[data-item="registration"] .finding'), null);
+  assert.match(await page.textContent('li[data-item="unneeded"] .detail'), /belongs to another organisation/);
+  assert.ok(await page.isVisible('#regcheck-progress li.passed[data-step="read_registration"]'));
+  assert.ok(await page.isHidden('#regcheck-waiting'), 'the wait is over');
+  await shot(page, '16b-admin-registration-check');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a registration check that could not run shows why, and the wait can be cancelled', async () => {
+  const prov = { settingsFile: null, cloud: 'global', authority: 'https://login.microsoftonline.com', tenant: 'organizations', clientId: '11111111-2222-3333-4444-555555555555', clientType: 'public', redirect: 'http://localhost', clientSecretStored: false, smtp: 'smtp.office365.com:587', imap: 'outlook.office365.com:993' };
+  const forbidden = finding('REGISTRATION_CHECK_FORBIDDEN', 'teacher@contoso.com may not read the app registrations', { audience: 'admin' });
+  const cancelled = finding('SIGNIN_CANCELLED', 'The sign-in was cancelled', { audience: 'user' });
+  const page = await openPage(browser, base({
+    provisioning: [{ result: prov }],
+    cancel_sign_in: [{ result: true }],
+    check_registration: [
+      { result: { passed: false, summary: 'The check could not be completed: teacher@contoso.com may not read the app registrations', clientId: prov.clientId, items: [], finding: forbidden, steps: [] } },
+      {
+        events: [{ event: 'waitingForBrowser', startUrl: 'http://localhost:53101/mailsetup-start/XyZ', private: false, timeoutSecs: 300, opened: true, deviceCode: false }],
+        until: 'cancel_sign_in',
+        result: { passed: false, summary: 'The check could not be completed: The sign-in was cancelled', clientId: prov.clientId, items: [], finding: cancelled, steps: [] },
+      },
+    ],
+  }));
+  await page.click('#open-admin');
+  await page.waitForSelector('#step-admin:not([hidden])');
+  await page.click('#regcheck-start');
+  await page.waitForSelector('body[data-regcheck="failed"]');
+  assert.equal(await page.getAttribute('#regcheck-findings .finding', 'data-code'), 'REGISTRATION_CHECK_FORBIDDEN');
+  assert.equal(await page.$$eval('#regcheck-items > li', (l) => l.length), 0);
+  const call = await page.evaluate(() => window.__calls.find((c) => c.cmd === 'check_registration').args);
+  assert.equal(call.admin, null, 'no account typed: Microsoft shows the account picker');
+  // The second check waits for the browser: its link is shown, and Cancel ends it.
+  await page.click('#regcheck-start');
+  await page.waitForSelector('#regcheck-waiting:not([hidden])');
+  assert.equal(await page.textContent('#regcheck-start-url'), 'http://localhost:53101/mailsetup-start/XyZ');
+  await page.click('#regcheck-cancel');
+  await page.waitForSelector('#regcheck-findings .finding[data-code="SIGNIN_CANCELLED"]');
+  assert.ok(await page.isHidden('#regcheck-waiting'));
+  assert.deepEqual(page.errors, []);
+});

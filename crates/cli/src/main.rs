@@ -13,7 +13,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use mailsetup_core::address::Address;
-use mailsetup_core::assistant::{Assistant, Outcome, Registration, SignInOptions, VerifyOptions};
+use mailsetup_core::assistant::{
+    AdminCheckOptions, Assistant, Outcome, Registration, SignInOptions, VerifyOptions,
+};
 use mailsetup_core::browser::BrowserKind;
 use mailsetup_core::findings::{Finding, FindingCode, Param};
 use mailsetup_core::settings::{CONFIG_ENV, Settings};
@@ -111,7 +113,8 @@ enum Command {
         #[command(subcommand)]
         command: AccountsCommand,
     },
-    /// For administrators: the provisioning in effect and the client secret of a "Web" registration.
+    /// For administrators: the provisioning in effect, the check of the app registration, and the
+    /// client secret of a "Web" registration.
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
@@ -137,6 +140,20 @@ struct ServerArgs {
 enum AdminCommand {
     /// Show the provisioning in effect (settings file, tenant, client id, cloud, servers).
     Show,
+    /// Check the app registration in the settings (client_id) in Microsoft Entra, item by item:
+    /// it exists and is enabled, public client (or a valid stored secret for a "Web" one), the
+    /// redirect URI, the delegated permissions and their admin consent, and no permissions it does
+    /// not need. An administrator signs in in the browser (with Microsoft's "Microsoft Graph
+    /// Command Line Tools" app, read-only); nothing of theirs is stored. Exit code 0 only when
+    /// every item passed.
+    Check {
+        /// The administrator's account to sign in with (else Microsoft shows the account picker).
+        #[arg(long = "as", value_name = "ADMIN")]
+        admin: Option<String>,
+        /// Seconds to wait for the browser (default: the settings' sign_in timeout, 300).
+        #[arg(long, value_name = "SECS")]
+        timeout: Option<u64>,
+    },
     /// Store the client secret of a confidential ("Web") registration in the OS vault. Reads it
     /// from standard input (not echoed on a terminal); never written to a file.
     SetClientSecret {
@@ -218,16 +235,9 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             }
             let choice = private.as_deref().map(browser_kind).transpose()?.flatten();
             let browser = mailsetup_core::browser::for_sign_in(private.is_some(), choice);
-            let cancel = CancellationToken::new();
-            let on_ctrl_c = cancel.clone();
-            tokio::spawn(async move {
-                if tokio::signal::ctrl_c().await.is_ok() {
-                    on_ctrl_c.cancel();
-                }
-            });
             let opts = SignInOptions {
                 browser,
-                cancel,
+                cancel: cancel_on_ctrl_c(),
                 timeout: timeout.map(std::time::Duration::from_secs),
                 pick_account,
                 sign_in_as: sign_in_as.as_deref().map(Address::parse).transpose()?,
@@ -324,6 +334,18 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             Ok(true)
         }
         Command::Admin {
+            command: AdminCommand::Check { admin, timeout },
+        } => {
+            let mut opts =
+                AdminCheckOptions::new(mailsetup_core::browser::for_sign_in(false, None));
+            opts.cancel = cancel_on_ctrl_c();
+            opts.timeout = timeout.map(std::time::Duration::from_secs);
+            opts.admin = admin;
+            let report = assistant.check_registration(&opts, &sink).await;
+            out.registration(&report);
+            Ok(report.passed)
+        }
+        Command::Admin {
             command: AdminCommand::SetClientSecret { google },
         } => {
             let secret = output::read_secret("Client secret value (input hidden): ")?;
@@ -353,6 +375,18 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             Ok(true)
         }
     }
+}
+
+/// A cancel token that Ctrl-C fires (the wait for the browser ends as cancelled).
+fn cancel_on_ctrl_c() -> CancellationToken {
+    let cancel = CancellationToken::new();
+    let on_ctrl_c = cancel.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            on_ctrl_c.cancel();
+        }
+    });
+    cancel
 }
 
 fn registration(google: bool) -> Registration {

@@ -6,6 +6,7 @@ use mailsetup_core::address::Address;
 use mailsetup_core::assistant::{AccountStatus, Outcome, Provisioning};
 use mailsetup_core::findings::Finding;
 use mailsetup_core::progress::{Progress, ProgressSink};
+use mailsetup_core::registration::{ItemStatus, RegistrationReport};
 
 /// Output settings for one run.
 pub struct Output {
@@ -292,6 +293,54 @@ impl Output {
                 address.display()
             );
         }
+    }
+}
+
+impl Output {
+    /// The registration check: each item with ✓ (passed), ✗ (failed) or – (not checked), what
+    /// was seen, and the fix; or why the check could not run.
+    pub fn registration(&self, r: &RegistrationReport) {
+        if self.json {
+            print_json(r);
+            return;
+        }
+        let mut out = String::from("App registration check");
+        if let Some(id) = &r.client_id {
+            out.push_str(&format!(" of {id}"));
+        }
+        if let Some(t) = &r.tenant_id {
+            out.push_str(&format!(" in organisation {t}"));
+        }
+        if let Some(who) = &r.signed_in {
+            out.push_str(&format!(
+                " (read as {who}; nothing of this sign-in was saved)"
+            ));
+        }
+        out.push_str(":\n\n");
+        for item in &r.items {
+            let mark = match item.status {
+                ItemStatus::Passed => "✓",
+                ItemStatus::Failed => "✗",
+                ItemStatus::NotChecked => "–",
+            };
+            out.push_str(&format!("{mark} {}\n", item.label));
+            // A failed item's finding opens with what was seen (its title is the detail).
+            if item.status != ItemStatus::Failed || item.finding.is_none() {
+                out.push_str(&format!("    {}\n", item.detail));
+            }
+            if let Some(f) = &item.finding {
+                let text = f.to_text().trim_end().replace('\n', "\n    ");
+                out.push_str(&format!("\n    {text}\n"));
+            }
+            out.push('\n');
+        }
+        if let Some(f) = &r.finding {
+            out.push_str(&f.to_text());
+            out.push('\n');
+        }
+        out.push_str(&r.summary);
+        out.push('\n');
+        print!("{out}");
     }
 }
 

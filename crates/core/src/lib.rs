@@ -59,6 +59,7 @@ pub mod platform;
 pub mod profile;
 pub mod progress;
 pub mod provider;
+pub mod registration;
 pub mod report;
 pub mod settings;
 pub mod vault;

@@ -73,6 +73,10 @@ pub enum Step {
     PasswordForm,
     /// Compare this computer's clock with the sign-in service's (a warning at most).
     Clock,
+    /// Read the app registration from Microsoft Graph (the registration check).
+    ReadRegistration,
+    /// Try the stored client secret with Microsoft (the registration check).
+    ClientSecretTrial,
 }
 
 impl Step {
@@ -106,6 +110,8 @@ impl Step {
             Step::Proxy => "Looking at the proxy settings",
             Step::PasswordForm => "Looking at the password's form",
             Step::Clock => "Comparing this computer's clock with the sign-in service's",
+            Step::ReadRegistration => "Reading the app registration from Microsoft Graph",
+            Step::ClientSecretTrial => "Trying the stored client secret with Microsoft",
         }
     }
 }

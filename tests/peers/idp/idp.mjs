@@ -25,7 +25,10 @@
 //   - Google mode (/google/...): Google's OAuth shapes for "Sign in with Google" (clients registered
 //     with "provider": "google"); its access tokens are JWTs the local Dovecot accepts for XOAUTH2;
 //   - app passwords for the local Dovecot/Postfix (/_test/app_passwords writes Dovecot's passwd-file);
-//   - a local Thunderbird ISPDB (/ispdb/v1.1/<domain>).
+//   - a local Thunderbird ISPDB (/ispdb/v1.1/<domain>);
+//   - Microsoft Graph's read-only view of the app registrations (/graph/v1.0/...) for the
+//     registration check (`mailsetup admin check`), read with a token of Microsoft's "Microsoft
+//     Graph Command Line Tools" app; registration scenarios are switches of the client (README.md).
 //
 // No npm dependencies: node's own https and crypto modules.
 
@@ -41,6 +44,7 @@ const publicJwk = { ...createPublicKey(signingKey).export({ format: 'jwk' }), ki
 const BASE = config.base; // e.g. https://127.0.0.1:8443
 const CONSUMER_TID = '9188040d-6c67-4c5b-b112-36a304b66dad';
 const OUTLOOK = 'https://outlook.office.com';
+const GRAPH = 'https://graph.microsoft.com';
 const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
 
 // ---------------------------------------------------------------- directory
@@ -194,6 +198,12 @@ const ADMIN_ROLES = [
   '5d6b6bb7-de71-4623-b4af-96380a352509', // Security Reader
 ];
 
+const GLOBAL_READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';
+/** Who may read the directory's app registrations through Graph: in this directory, every user
+ * whose address starts with "admin" (admin@example.edu, admin@other.example) holds the Global
+ * Reader role; nobody else has a directory role. */
+const directoryReader = (user) => !user.personal && user.email.split('@')[0].startsWith('admin');
+
 /** Adds the user's groups (stable GUIDs) to `claims` until the token would pass `target`
  * characters: a user in many groups, the largest tokens seen in the field. */
 function fillGroups(claims, oid, target) {
@@ -343,8 +353,14 @@ function checkScopes(scopes, client) {
   return null;
 }
 
+/** The resource a token request is for: Microsoft Graph when a scope names it, else Exchange Online. */
+function resourceOf(scopes) {
+  return scopes.some((s) => s.startsWith(GRAPH + '/')) ? GRAPH : OUTLOOK;
+}
+
 function grantedScopes(scopes, client) {
-  const wanted = client.scenario.granted_scopes ?? scopes.filter((s) => s.startsWith(OUTLOOK + '/'));
+  const resource = resourceOf(scopes);
+  const wanted = client.scenario.granted_scopes ?? scopes.filter((s) => s.startsWith(resource + '/'));
   return wanted;
 }
 
@@ -364,6 +380,7 @@ function issueTokens(client, user, scopes, session, nonce = null) {
   const lifetime = sc.access_token_lifetime ?? 3599;
   const t = now();
   const granted = grantedScopes(scopes, client);
+  const resource = resourceOf(scopes);
   const [given, ...family] = user.name.split(' ');
   const sub = pairwiseSub(client.client_id, user.oid);
   const { enfpolicyids, xms_tcdt } = tenantFacts(user.tid);
@@ -371,14 +388,14 @@ function issueTokens(client, user, scopes, session, nonce = null) {
   // (Dovecot's username attribute). Dovecot needs `typ` and `kid` in the header, `sub`, `exp`,
   // `email` and `iss`; no `azp` (Dovecot would look for the key under its value).
   let claims = {
-    aud: sc.access_token_audience || OUTLOOK,
+    aud: sc.access_token_audience || resource,
     iss: `https://sts.windows.net/${user.tid}/`,
     iat: t, nbf: t, exp: t + lifetime,
     acct: 0,
     acr: '1',
     aio: aio(),
     amr: session.amr,
-    app_displayname: 'Mail Setup Assistant',
+    app_displayname: client.display_name || 'Mail Setup Assistant',
     appid: client.client_id,
     appidacr: client.type === 'web' ? '1' : '0',
     deviceid: session.deviceid,
@@ -394,7 +411,7 @@ function issueTokens(client, user, scopes, session, nonce = null) {
     ...(user.personal ? {} : { onprem_sid: `S-1-5-21-${onpremDomain(user.tid)}-${parseInt(sha256hex(`rid/${user.oid}`).slice(0, 6), 16) + 1000}` }),
     puid: `1003${sha256hex(`puid/${user.oid}`).slice(0, 12).toUpperCase()}`,
     rh: rh(),
-    scp: granted.map((s) => s.replace(OUTLOOK + '/', '')).join(' '),
+    scp: granted.map((s) => s.replace(resource + '/', '')).join(' '),
     sid: session.sid,
     signin_state: ['kmsi'],
     sub,
@@ -403,7 +420,7 @@ function issueTokens(client, user, scopes, session, nonce = null) {
     upn: user.email,
     uti: uti(),
     ver: '1.0',
-    wids: largest(client) ? [...ADMIN_ROLES, DEFAULT_USER_ROLE] : [DEFAULT_USER_ROLE],
+    wids: largest(client) ? [...ADMIN_ROLES, DEFAULT_USER_ROLE] : directoryReader(user) ? [GLOBAL_READER, DEFAULT_USER_ROLE] : [DEFAULT_USER_ROLE],
     xms_act_fct: `${randomInt(1, 10)} ${randomInt(1, 10)}`,
     xms_ftd: `${token(30)}ZXVyb3Blbm9ydGgtZHNtcw`,
     xms_idrel: `1 ${randomInt(2, 31)}`,
@@ -413,6 +430,7 @@ function issueTokens(client, user, scopes, session, nonce = null) {
   };
   if (largest(client)) claims = fillGroups(claims, user.oid, SIZES.entraLargest.access);
   const body = { token_type: 'Bearer', scope: granted.join(' '), expires_in: lifetime, ext_expires_in: lifetime, access_token: jwt(claims, ENTRA_HEADER) };
+  if (resource === GRAPH && !sc.access_token_audience) rememberGraphToken(body.access_token, user, claims.scp, claims.exp);
   if (scopes.includes('offline_access') && !sc.no_refresh_token) {
     const rt = entraRefreshToken(between(largest(client) ? SIZES.entraLargest.refresh : SIZES.entra.refresh));
     refreshTokens.set(rt, { client_id: client.client_id, user, tid: user.tid, scopes, session, active: true });
@@ -476,6 +494,7 @@ function clientAuth(req, form, client) {
   if (client.type === 'web') {
     if (!secret) return [401, knownError(7000218, client.client_id)];
     if (secret !== client.secret) return [401, entraError(7000215, 'invalid_client', 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.')];
+    if (client.scenario.secret_expired) return [401, entraError(7000222, 'invalid_client', `The provided client secret keys for app '${client.client_id}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`)];
   } else if (secret) {
     return [401, entraError(700025, 'invalid_client', 'Client is public so neither \'client_assertion\' nor \'client_secret\' should be presented.')];
   }
@@ -494,6 +513,7 @@ function authorize(req, res, url, tenantSeg) {
   if (!where) return errorPage(res, 90002, `Tenant '${tenantSeg}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
   const client = entraClient(q.get('client_id'));
   if (!client) return errorPage(res, 700016, `Application with identifier '${q.get('client_id')}' was not found in the directory.`);
+  if (client.scenario.disabled) return errorPage(res, ...disabledError(client));
   const redirectUri = q.get('redirect_uri');
   if (!redirectUri) return errorPage(res, 900971, 'No reply address provided.');
   if (!redirectRegistered(client, redirectUri)) {
@@ -553,6 +573,10 @@ async function tokenEndpoint(req, res, tenantSeg) {
   if (!where) return send(res, 400, entraError(90002, 'invalid_request', `Tenant '${tenantSeg}' not found.`));
   const client = entraClient(form.get('client_id')) || clientFromBasic(req);
   if (!client) return send(res, 400, entraError(700016, 'unauthorized_client', `Application with identifier '${form.get('client_id')}' was not found in the directory.`));
+  if (client.scenario.disabled) {
+    const [n, text] = disabledError(client);
+    return send(res, 400, entraError(n, 'unauthorized_client', text));
+  }
   const authErr = clientAuth(req, form, client);
   if (authErr) return send(res, authErr[0], authErr[1]);
   const audience = audienceError(client, where);
@@ -610,6 +634,9 @@ async function tokenEndpoint(req, res, tenantSeg) {
   }
   if (grant === 'urn:ietf:params:oauth:grant-type:device_code') {
     return deviceToken(res, client, form);
+  }
+  if (grant === 'client_credentials') {
+    return clientCredentials(res, client, where, scopeParam);
   }
   return send(res, 400, entraError(70003, 'unsupported_grant_type', `The app requested an unsupported grant type '${grant}'.`));
 }
@@ -685,6 +712,205 @@ function userRealm(res, url) {
   const t = tenantOfDomain(domain);
   if (!t) return send(res, 200, { State: 4, UserState: 1, Login: login, NameSpaceType: 'Unknown' });
   send(res, 200, { State: 4, UserState: 1, Login: login, NameSpaceType: 'Managed', DomainName: domain, FederationBrandName: t.name, CloudInstanceName: 'microsoftonline.com' });
+}
+
+// ---------------------------------------------------------------- Microsoft Graph (registrations)
+// The read-only part of Microsoft Graph v1.0 that the registration check uses, for the app
+// registrations this provider knows, as an administrator of one tenant sees them:
+//   GET /graph/v1.0/applications(appId='{id}')                   the registration (home tenant only)
+//   GET /graph/v1.0/servicePrincipals(appId='{id}')              the enterprise application here
+//   GET /graph/v1.0/servicePrincipals/{id}/oauth2PermissionGrants delegated consent
+//   GET /graph/v1.0/servicePrincipals/{id}/appRoleAssignments     application permissions granted
+// (https://learn.microsoft.com/graph/api/application-get and the pages it links). The caller needs
+// an access token this provider issued for https://graph.microsoft.com with Directory.Read.All,
+// of a user who may read the directory (directoryReader); else 401 InvalidAuthenticationToken or
+// 403 Authorization_RequestDenied, with Graph's error shape (https://learn.microsoft.com/graph/errors).
+// What a registration looks like comes from the client and its scenario switches (README.md).
+
+const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
+/** The tenant of Microsoft's own apps (first-party registrations live there). */
+const MICROSOFT_TENANT = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a';
+/** Microsoft Graph's delegated permissions (oauth2PermissionScopes) and application permissions
+ * (appRoles) that the scenarios use, with Graph's ids. */
+const GRAPH_SCOPES = {
+  openid: '37f7f235-527c-4136-accd-4a02d197296e',
+  email: '64a6cdd6-aab1-4aaf-94b8-3cc8405e90d0',
+  profile: '14dad69e-099b-42c9-810b-d002981feec1',
+  offline_access: '7427e0e9-2fba-42fe-b0c0-848c9e6a8182',
+  'SMTP.Send': '258f6531-6087-4cc4-bb90-092c5fb3ed3f',
+  'IMAP.AccessAsUser.All': '652390e4-393a-48de-9484-05f9b1212954',
+  'User.Read': 'e1fe6dd8-ba31-4d61-89e7-88639da4683d',
+  'Mail.ReadWrite': '024d486e-b451-40bb-833d-3e66d98c5c73',
+  'Mail.Send': 'e383f46e-2787-4529-855e-0e479a3ffac0',
+  'Directory.Read.All': '06da0dbc-49e2-44d2-8312-53f166ab848a',
+};
+const GRAPH_ROLES = {
+  'Mail.ReadWrite': 'e2a3a72e-5f79-4c64-b1b1-878b674786c9',
+  'Mail.Send': 'b633e1c5-b582-4048-a93e-9f11b44c7e96',
+  'Mail.Read': '810c84a8-4a9e-49e6-bf7d-12d183f40d01',
+  'Directory.Read.All': '7ab1d382-f21e-4acd-a863-ba3e13f7da61',
+};
+/** What the app needs (its default registration asks for these under Microsoft Graph, as the
+ * Exchange documentation's admin center steps do). */
+const NEEDED = ['SMTP.Send', 'IMAP.AccessAsUser.All', 'offline_access', 'openid', 'profile', 'email'];
+const graphTokens = new Map(); // access token -> { user, scp: [...], exp }
+
+function rememberGraphToken(token, user, scp, exp) {
+  graphTokens.set(token, { user, scp: scp.split(' ').filter(Boolean), exp });
+  if (graphTokens.size > 10000) graphTokens.delete(graphTokens.keys().next().value);
+}
+
+function disabledError(client) {
+  return [7000112, `Application '${client.client_id}'(${client.display_name || 'Mail Setup Assistant'}) is disabled.`];
+}
+
+const spId = (tid, appId) => uuidFrom(`sp/${tid}/${appId}`);
+const homeTenant = (client) => (client.first_party ? MICROSOFT_TENANT : client.scenario.home_tenant || tenants[0].id);
+const named = (table, names) => names.map((n) => ({ id: table[n] || uuidFrom(`permission/${n}`), value: n }));
+
+/** The application object of `client` (https://learn.microsoft.com/graph/api/resources/application). */
+function graphApplication(client) {
+  const sc = client.scenario;
+  const platforms = { public: [], web: [], spa: [] };
+  platforms[client.type === 'web' ? 'web' : client.type === 'spa' ? 'spa' : 'public'].push(...client.redirect_uris);
+  for (const [k, v] of Object.entries(sc.extra_redirects || {})) platforms[k].push(...v);
+  const delegated = sc.delegated ?? NEEDED;
+  const roles = sc.application_permissions ?? [];
+  const year = 365 * 24 * 3600 * 1000;
+  return {
+    id: uuidFrom(`app/${client.client_id}`),
+    appId: client.client_id,
+    displayName: client.display_name || 'Mail Setup Assistant',
+    signInAudience: client.sign_in_audience || 'AzureADMultipleOrgs',
+    isFallbackPublicClient: client.type === 'public' && sc.public_flows !== false,
+    publicClient: { redirectUris: platforms.public },
+    web: { redirectUris: platforms.web, implicitGrantSettings: { enableAccessTokenIssuance: false, enableIdTokenIssuance: false } },
+    spa: { redirectUris: platforms.spa },
+    requiredResourceAccess: delegated.length + roles.length === 0 ? [] : [{
+      resourceAppId: GRAPH_APP_ID,
+      resourceAccess: [
+        ...named(GRAPH_SCOPES, delegated).map((p) => ({ id: p.id, type: 'Scope' })),
+        ...named(GRAPH_ROLES, roles).map((p) => ({ id: p.id, type: 'Role' })),
+      ],
+    }],
+    // A Web registration's secret: its name and end date (Graph never returns the value).
+    passwordCredentials: client.secret ? [{
+      keyId: uuidFrom(`secret/${client.client_id}`), displayName: 'mailsetup', hint: client.secret.slice(0, 3),
+      startDateTime: new Date(Date.now() - year).toISOString(),
+      endDateTime: new Date(Date.now() + (sc.secret_expired ? -1 : 1) * year / 2).toISOString(),
+    }] : [],
+  };
+}
+
+/** The service principals of tenant `tid` by appId: every Entra client of this provider (as if
+ * consented in every organisation, as its sign-ins are), Microsoft Graph and Exchange Online. */
+function servicePrincipal(tid, appId) {
+  if (appId === GRAPH_APP_ID) {
+    return {
+      id: spId(tid, appId), appId, displayName: 'Microsoft Graph', accountEnabled: true, appOwnerOrganizationId: MICROSOFT_TENANT,
+      oauth2PermissionScopes: named(GRAPH_SCOPES, Object.keys(GRAPH_SCOPES)), appRoles: named(GRAPH_ROLES, Object.keys(GRAPH_ROLES)),
+    };
+  }
+  if (appId === EXCHANGE_APP_ID) {
+    return {
+      id: spId(tid, appId), appId, displayName: 'Office 365 Exchange Online', accountEnabled: true, appOwnerOrganizationId: MICROSOFT_TENANT,
+      oauth2PermissionScopes: [{ id: '3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5', value: 'EWS.AccessAsUser.All' }],
+      appRoles: [{ id: 'dc890d15-9560-4a4c-9b7f-a736ec74ec40', value: 'full_access_as_app' }],
+    };
+  }
+  const client = entraClient(appId);
+  if (!client) return null;
+  return {
+    id: spId(tid, appId), appId, displayName: client.display_name || 'Mail Setup Assistant',
+    accountEnabled: !client.scenario.disabled, appOwnerOrganizationId: homeTenant(client),
+    oauth2PermissionScopes: [], appRoles: [],
+  };
+}
+
+/** The client whose service principal in `tid` has the object id `id`. */
+function clientOfSp(tid, id) {
+  return [...clients.values()].find((c) => c.provider !== 'google' && spId(tid, c.client_id) === id) || null;
+}
+
+/** Admin consent (`AllPrincipals`) to the delegated permissions, unless the scenario says
+ * otherwise: `admin_consent: false` (nobody consented) or a list of the names consented. */
+function permissionGrants(tid, client) {
+  const sc = client.scenario;
+  const consented = sc.admin_consent === false ? [] : Array.isArray(sc.admin_consent) ? sc.admin_consent : (sc.delegated ?? NEEDED);
+  if (!consented.length) return [];
+  return [{
+    id: b64u(createHash('sha256').update(`grant/${tid}/${client.client_id}`).digest()).slice(0, 43),
+    clientId: spId(tid, client.client_id), consentType: 'AllPrincipals', principalId: null,
+    resourceId: spId(tid, GRAPH_APP_ID), scope: ` ${consented.join(' ')}`,
+  }];
+}
+
+/** The application permissions an administrator granted: those the registration asks for. */
+function appRoleAssignments(tid, client) {
+  return named(GRAPH_ROLES, client.scenario.application_permissions ?? []).map((r) => ({
+    id: b64u(createHash('sha256').update(`role/${tid}/${client.client_id}/${r.id}`).digest()).slice(0, 43),
+    appRoleId: r.id, principalId: spId(tid, client.client_id), principalType: 'ServicePrincipal',
+    resourceId: spId(tid, GRAPH_APP_ID), resourceDisplayName: 'Microsoft Graph',
+  }));
+}
+
+function graphError(res, status, code, message) {
+  send(res, status, { error: { code, message, innerError: { date: new Date().toISOString().replace(/\.\d+Z$/, ''), 'request-id': randomUUID(), 'client-request-id': randomUUID() } } });
+}
+
+function graphRoute(req, res, url) {
+  const auth = req.headers.authorization || '';
+  const t = auth.startsWith('Bearer ') ? graphTokens.get(auth.slice(7)) : null;
+  if (!t) return graphError(res, 401, 'InvalidAuthenticationToken', auth ? 'Invalid JWT token. The token is not in a valid format.' : 'Access token is empty.');
+  if (t.exp < now()) return graphError(res, 401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.');
+  if (!t.scp.includes('Directory.Read.All') || !directoryReader(t.user)) {
+    return graphError(res, 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  }
+  const tid = t.user.tid;
+  const path = decodeURIComponent(url.pathname.slice('/graph/v1.0/'.length));
+  const notFound = () => graphError(res, 404, 'Request_ResourceNotFound', `Resource '${path}' does not exist or one of its queried reference-property objects are not present.`);
+  let m = path.match(/^applications\(appId='([^']+)'\)$/);
+  if (m) {
+    const client = entraClient(m[1].toLowerCase());
+    // The application object exists only in the organisation that registered the app.
+    if (!client || homeTenant(client) !== tid) return notFound();
+    return send(res, 200, graphApplication(client));
+  }
+  m = path.match(/^servicePrincipals\(appId='([^']+)'\)$/);
+  if (m) {
+    const sp = servicePrincipal(tid, m[1].toLowerCase());
+    return sp ? send(res, 200, sp) : notFound();
+  }
+  m = path.match(/^servicePrincipals\/([0-9a-f-]+)\/(oauth2PermissionGrants|appRoleAssignments)$/);
+  if (m) {
+    const client = clientOfSp(tid, m[1]);
+    if (!client) return notFound();
+    const value = m[2] === 'oauth2PermissionGrants' ? permissionGrants(tid, client) : appRoleAssignments(tid, client);
+    return send(res, 200, { '@odata.context': `${BASE}/graph/v1.0/$metadata#${m[2]}`, value });
+  }
+  return graphError(res, 400, 'BadRequest', `Resource not found for the segment '${path.split(/[/(]/)[0]}'.`);
+}
+
+/** The client credentials grant (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow):
+ * a confidential client's token for itself; the registration check uses it to try a stored secret. */
+function clientCredentials(res, client, where, scopes) {
+  if (client.type !== 'web') return send(res, 401, knownError(7000218, client.client_id));
+  if (scopes.length !== 1 || !scopes[0].endsWith('/.default')) {
+    return send(res, 400, entraError(1002012, 'invalid_scope', `The provided value for scope ${scopes.join(' ')} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`));
+  }
+  const t = now();
+  const resource = scopes[0].slice(0, -'/.default'.length);
+  const tid = where.tenant ? where.tenant.id : homeTenant(client);
+  const roles = resource === GRAPH ? (client.scenario.application_permissions ?? []) : [];
+  const claims = {
+    aud: resource, iss: `https://sts.windows.net/${tid}/`, iat: t, nbf: t, exp: t + 3599, aio: aio(),
+    app_displayname: client.display_name || 'Mail Setup Assistant', appid: client.client_id, appidacr: '1',
+    idp: `https://sts.windows.net/${tid}/`, idtyp: 'app', oid: spId(tid, client.client_id), rh: rh(),
+    ...(roles.length ? { roles } : {}), sub: spId(tid, client.client_id), tid, uti: uti(), ver: '1.0',
+  };
+  log('token client_credentials', client.client_id, 'tenant', tid);
+  return send(res, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: jwt(claims, ENTRA_HEADER) });
 }
 
 // The test control API: register clients (app registrations) with scenarios; inspect refresh tokens.
@@ -1106,6 +1332,7 @@ const server = createServer({ key: readFileSync(config.tls.key), cert: readFileS
     if (url.pathname.startsWith('/_test/')) return await testApi(req, res, url);
     if (url.pathname.startsWith('/google/')) return await googleRoutes(req, res, url);
     if (url.pathname.startsWith('/ispdb/')) return ispdbRoute(req, res, url);
+    if (url.pathname.startsWith('/graph/')) return graphRoute(req, res, url);
     if (url.pathname === '/getuserrealm.srf') return userRealm(res, url);
     if (url.pathname === '/devicelogin') return send(res, 200, '<!doctype html><title>Device login</title><p>Enter the code shown by the app.</p>');
     const m = url.pathname.match(/^\/([^/]+)\/(oauth2\/v2\.0\/authorize|oauth2\/v2\.0\/token|oauth2\/v2\.0\/devicecode|discovery\/v2\.0\/keys|v2\.0\/\.well-known\/openid-configuration)$/);

@@ -11,11 +11,14 @@
 //! - [`Assistant::verify`] (`verify`): saved sign-in → access token (`tokens`: refresh and
 //!   rotate when needed) → SMTP XOAUTH2 (+ a test message) and IMAP XOAUTH2 + SELECT (+ find
 //!   it), concurrently; shared mailboxes checked for Full Access and Send As separately;
-//! - [`Assistant::accounts`], [`Assistant::forget`] and the administrator's client secret.
+//! - [`Assistant::accounts`], [`Assistant::forget`] and the administrator's client secret;
+//! - [`Assistant::check_registration`] (`admin`): the administrator signs in and the app
+//!   registration is checked item by item ([`crate::registration`]).
 //!
 //! Every step is reported through a [`ProgressSink`](crate::progress::ProgressSink) and recorded
 //! in the returned [`Outcome`].
 
+mod admin;
 mod check;
 mod choices;
 #[cfg(test)]
@@ -33,6 +36,7 @@ use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
 
+pub use admin::AdminCheckOptions;
 pub use choices::{PasswordKind, SignInChoices, SignInScreen};
 pub use verify::BATCH_CONCURRENCY;
 

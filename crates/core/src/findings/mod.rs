@@ -295,6 +295,37 @@ pub enum FindingCode {
     ClockSkew,
     /// A provider that signs in only with a password was asked for a browser sign-in.
     PasswordSignInNeeded,
+    /// Registration check: the client id is neither an app registration nor an enterprise
+    /// application in the administrator's organisation.
+    RegistrationNotFound,
+    /// Registration check: the app is registered in another organisation; its settings can only
+    /// be read there.
+    RegistrationInOtherTenant,
+    /// Registration check: the enterprise application is disabled (sign-ins fail with AADSTS7000112).
+    RegistrationDisabled,
+    /// Registration check: the registration has no "Mobile and desktop applications" platform.
+    RegistrationNotPublicClient,
+    /// Registration check: "Allow public client flows" is off (the device code fails with
+    /// AADSTS7000218).
+    RegistrationPublicFlowsOff,
+    /// Registration check: a "Web" registration, but no client secret is stored on this computer.
+    RegistrationSecretNotStored,
+    /// Registration check: the registration has no client secret that is still valid.
+    RegistrationNoCurrentSecret,
+    /// Registration check: Microsoft refused the stored client secret.
+    RegistrationSecretRefused,
+    /// Registration check: the loopback redirect URI the app uses is not registered.
+    RegistrationRedirectMissing,
+    /// Registration check: the redirect URI is registered under another platform too or instead.
+    RegistrationRedirectWrongPlatform,
+    /// Registration check: delegated permissions the app needs are not in the registration.
+    RegistrationPermissionsMissing,
+    /// Registration check: no administrator consented to permissions the app needs.
+    RegistrationConsentMissing,
+    /// Registration check: the registration has application permissions this app never uses.
+    RegistrationPermissionsUnneeded,
+    /// Registration check: the administrator's account may not read app registrations.
+    RegistrationCheckForbidden,
     /// An unexpected internal error; details are in the log.
     Internal,
 }

@@ -33,6 +33,13 @@ pub enum Param {
     Vault,
     /// `{provider}`: the sign-in provider's name (Microsoft, Google).
     Provider,
+    /// `{redirect}`: the redirect URI the app registers, e.g. `http://localhost`.
+    Redirect,
+    /// `{platform}`: an app registration's platform in the Entra admin center's words, e.g.
+    /// `Mobile and desktop applications`.
+    Platform,
+    /// `{permissions}`: permission names, e.g. `SMTP.Send, IMAP.AccessAsUser.All`.
+    Permissions,
 }
 
 impl Param {
@@ -54,6 +61,17 @@ impl Param {
             Vault => ("{vault}", "the password vault", None),
             // Most sign-in findings come from Microsoft; Google's are filled in explicitly.
             Provider => ("{provider}", "Microsoft", None),
+            Redirect => (
+                "{redirect}",
+                "the redirect URI in the settings",
+                Some("<redirect URI>"),
+            ),
+            Platform => (
+                "{platform}",
+                "the platform the app needs",
+                Some("<platform>"),
+            ),
+            Permissions => ("{permissions}", "some permissions", Some("<permissions>")),
         }
     }
 

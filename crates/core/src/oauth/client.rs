@@ -337,6 +337,52 @@ pub fn authorization_request(
     })
 }
 
+/// What the identity provider said to a client secret ([`try_client_secret`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SecretAnswer {
+    /// It issued a token (dropped at once, unused).
+    Accepted,
+    /// It refused: its words, e.g. `invalid_client: AADSTS7000215: Invalid client secret
+    /// provided...` (the first line of the description, without trace ids).
+    Refused(String),
+}
+
+/// Tries the confidential registration `profile`'s client `secret` with a client credentials
+/// request for `scope` (a resource's `/.default`): the one request that proves a secret without
+/// a user ([RFC 6749 §4.4](https://www.rfc-editor.org/rfc/rfc6749#section-4.4); Entra:
+/// <https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow>).
+/// The token it may bring is dropped here, unused: it carries only what an administrator granted
+/// the app itself.
+///
+/// # Errors
+/// Why the provider could not be asked: `NETWORK_IDP_UNREACHABLE`, `TLS_CERTIFICATE_INVALID`,
+/// `IDP_ERROR` (an answer the app could not read), `APP_NOT_CONFIGURED`.
+pub async fn try_client_secret(
+    http: &reqwest::Client,
+    profile: &OAuthProfile,
+    secret: &SecretString,
+    scope: &str,
+) -> Result<SecretAnswer, Finding> {
+    let client = client(profile, None, Some(secret))?;
+    let answer = client
+        .exchange_client_credentials()
+        .add_scope(Scope::new(scope.to_owned()))
+        .request_async(http)
+        .await;
+    match answer {
+        Ok(_dropped) => Ok(SecretAnswer::Accepted),
+        Err(RequestTokenError::ServerResponse(e)) => Ok(SecretAnswer::Refused(
+            e.evidence().lines().next().unwrap_or_default().to_owned(),
+        )),
+        Err(e) => Err(token_error(
+            e,
+            &profile.token_url(),
+            EntraPhase::CodeExchange,
+            profile.flavour,
+        )),
+    }
+}
+
 type TokenError = RequestTokenError<HttpClientError<reqwest::Error>, EntraError>;
 
 /// The finding for a failed token request to `flavour`'s endpoint at `url`: the provider's

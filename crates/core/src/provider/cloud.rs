@@ -110,6 +110,21 @@ impl Cloud {
         }
     }
 
+    /// Microsoft Graph's service root, which is also the resource its permission scopes name
+    /// (<https://learn.microsoft.com/graph/deployments>; scopes:
+    /// <https://learn.microsoft.com/graph/sdks/national-clouds>). US Government DoD tenants use
+    /// `https://dod-graph.microsoft.us` (same page): set `[microsoft] graph` for them.
+    pub fn graph(self) -> Url {
+        Url::parse(match self {
+            Cloud::Global => "https://graph.microsoft.com",
+            Cloud::UsGov => "https://graph.microsoft.us",
+            Cloud::China => "https://microsoftgraph.chinacloudapi.cn",
+        })
+        // Cannot fire: three constant, valid URLs (pinned by the settings test
+        // `every_cloud_names_its_graph`).
+        .expect("constant URL")
+    }
+
     /// The scopes for a sign-in: the mail permissions of one resource plus the OIDC scopes.
     /// One resource per token request
     /// (<https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow>; test

@@ -27,6 +27,15 @@ pub const OIDC_SCOPES: &[&str] = &["offline_access", "openid", "profile", "email
 /// (<https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth>).
 pub const MAIL_PERMISSIONS: &[&str] = &["SMTP.Send", "IMAP.AccessAsUser.All"];
 
+/// The app an administrator signs in with for the registration check: Microsoft's own
+/// "Microsoft Graph Command Line Tools" (the client of Microsoft Graph PowerShell, whose
+/// `Connect-MgGraph` says "Connected via delegated access using 14d82eec-…"), a public client that
+/// every tenant can use and that signs in through `http://localhost` with any port
+/// (<https://github.com/microsoftgraph/msgraph-sdk-powershell/issues/3433>). Not the registration
+/// under test, which may be the broken thing. `[microsoft] check_client_id` replaces it where an
+/// organisation blocks it.
+pub const GRAPH_TOOLS_CLIENT_ID: &str = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
+
 /// The kind of mailbox provider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

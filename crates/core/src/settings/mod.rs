@@ -17,6 +17,8 @@
 //! redirect  = "http://localhost"                  # registered form; or "http://127.0.0.1"
 //! admin_accounts = ["admin@contoso.com"]          # never accepted as a mailbox's sign-in
 //! start_page_seconds = 5                          # the local page shown before Microsoft's
+//! graph     = "https://graph.microsoft.com"       # Microsoft Graph, for `admin check`; overrides cloud
+//! check_client_id = "14d82eec-204b-4c2f-b7e8-296a70dab67e" # the app the administrator signs in with
 //!
 //! [google]                                         # "Sign in with Google" (else App Passwords)
 //! client_id = "1234-abc.apps.googleusercontent.com"

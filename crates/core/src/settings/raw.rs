@@ -34,6 +34,8 @@ struct RawMicrosoft {
     redirect: Option<String>,
     admin_accounts: Option<Vec<String>>,
     start_page_seconds: Option<u32>,
+    graph: Option<String>,
+    check_client_id: Option<String>,
 }
 
 #[derive(Deserialize, Default)]

@@ -84,6 +84,12 @@ pub struct MicrosoftSettings {
     pub admin_accounts: Vec<String>,
     /// Seconds the local start page waits before going on to Microsoft (0 = at once).
     pub start_page_seconds: u32,
+    /// Microsoft Graph's service root, read by the registration check: the cloud's unless
+    /// overridden ([`Cloud::graph`]).
+    pub graph: Url,
+    /// The app the administrator signs in with for the registration check
+    /// ([`crate::provider::GRAPH_TOOLS_CLIENT_ID`] unless overridden).
+    pub check_client_id: String,
 }
 
 impl Default for MicrosoftSettings {
@@ -99,6 +105,8 @@ impl Default for MicrosoftSettings {
             redirect: RedirectForm::default(),
             admin_accounts: Vec::new(),
             start_page_seconds: 5,
+            graph: Cloud::Global.graph(),
+            check_client_id: crate::provider::GRAPH_TOOLS_CLIENT_ID.into(),
         }
     }
 }

@@ -249,3 +249,41 @@ fn every_cloud_names_its_authority() {
         assert_eq!(s.microsoft.authority.as_str(), authority, "{cloud}");
     }
 }
+
+/// Pins Microsoft Graph's service root of every cloud (`Cloud::graph`), and its override for the
+/// registration check (tests point it at the local provider).
+#[test]
+fn every_cloud_names_its_graph() {
+    for (cloud, graph) in [
+        ("global", "https://graph.microsoft.com/"),
+        ("usgov", "https://graph.microsoft.us/"),
+        ("china", "https://microsoftgraph.chinacloudapi.cn/"),
+    ] {
+        let s = Settings::parse(&format!("[microsoft]\ncloud = \"{cloud}\""), None).unwrap();
+        assert_eq!(s.microsoft.graph.as_str(), graph, "{cloud}");
+    }
+    let s = Settings::parse(
+        "[microsoft]\ncloud = \"usgov\"\ngraph = \"https://127.0.0.1:8443/graph/\"\ncheck_client_id = \"11111111-2222-3333-4444-555555555555\"",
+        None,
+    )
+    .unwrap();
+    assert_eq!(s.microsoft.graph.as_str(), "https://127.0.0.1:8443/graph");
+    assert_eq!(
+        s.microsoft.check_client_id,
+        "11111111-2222-3333-4444-555555555555"
+    );
+    assert_eq!(
+        Settings::default().microsoft.check_client_id,
+        crate::provider::GRAPH_TOOLS_CLIENT_ID
+    );
+    for (text, field) in [
+        ("graph = \"http://graph.example\"", "microsoft.graph"),
+        (
+            "check_client_id = \"graph-tools\"",
+            "microsoft.check_client_id",
+        ),
+    ] {
+        let e = Settings::parse(&format!("[microsoft]\n{text}"), None).unwrap_err();
+        assert_eq!(e.field, field, "{e}");
+    }
+}

@@ -17,8 +17,24 @@ use crate::findings::classify::EntraPhase;
 use crate::findings::{Finding, FindingCode, Param, classify, human_duration};
 use crate::oauth::client::{self, AuthOptions, AuthRequest, Tokens};
 use crate::oauth::endpoint::CodeGrant;
-use crate::oauth::loopback::{Callback, Loopback, LoopbackError, Page, StartPage};
+use crate::oauth::loopback::{Callback, Loopback, LoopbackError, Page, Reply, StartPage};
 use crate::progress::{Done, Progress, Run, Step};
+use crate::provider::OAuthProfile;
+
+/// What the browser's part of a sign-in needs ([`Assistant::authorization_code`]).
+pub(in crate::assistant) struct BrowserRequest<'a> {
+    /// The identity provider, the client and the scopes.
+    pub profile: &'a OAuthProfile,
+    /// `login_hint`, `domain_hint`, `prompt`.
+    pub hints: AuthOptions,
+    /// Who signs in, in words, for the start page and the findings (an address, or e.g. "an
+    /// administrator of your organisation").
+    pub account: &'a str,
+    /// Whether the page offers the device code as the other way.
+    pub device_code: bool,
+    /// Fills a finding from the provider's error with the sign-in's context.
+    pub fill: &'a (dyn Fn(Finding) -> Finding + Sync),
+}
 
 impl Assistant {
     /// The browser sign-in, stage by stage; the checks after the tokens are shared with the
@@ -32,40 +48,15 @@ impl Assistant {
     ) -> Result<Ending, Finding> {
         let secret = self.sign_in_secret(&ctx).await?;
         let account = ctx.account(address);
-        let (loopback, request) = authorize(account, opts, &ctx, run).await?;
-        let start_url = loopback.start_url();
-        // Not opened is not the end: the link is shown and the listener waits all the same.
-        let not_opened = open_browser(opts, &start_url, account, run).await;
-        let timeout = opts.timeout.unwrap_or(self.settings.timeouts.sign_in);
-        run.emit(Progress::WaitingForBrowser {
-            start_url: start_url.to_string(),
-            private: opts.browser.is_private(),
-            timeout_secs: timeout.as_secs(),
-            opened: not_opened.is_none(),
-            finding: not_opened.clone(),
+        let fill_in = |f| fill(f, account, &ctx.profile);
+        let browser = BrowserRequest {
+            profile: &ctx.profile,
+            hints: hints(account, opts.pick_account, &ctx),
+            account: account.display(),
             device_code: self.offers_device_code(Some(&ctx.profile), account),
-        });
-        let start = StartPage {
-            account: account.display().to_owned(),
-            authorize_url: request.url.clone(),
-            delay_secs: self.settings.microsoft.start_page_seconds,
+            fill: &fill_in,
         };
-        let (code, reply) = run
-            .step(Step::BrowserSignIn, async {
-                let received = loopback
-                    .wait(&request.state, start, timeout, &opts.cancel)
-                    .await
-                    .map_err(|e| wait_finding(e, address, not_opened))?;
-                match received.callback {
-                    Callback::Code(code) => Ok((code, received.reply)),
-                    Callback::Error(e) => Err(fill(
-                        classify::oauth_error(&e, EntraPhase::Authorize, ctx.profile.flavour),
-                        account,
-                        &ctx.profile,
-                    )),
-                }
-            })
-            .await?;
+        let (request, code, reply) = self.authorization_code(browser, opts, run).await?;
         let nonce = request.nonce.clone();
         let tokens = match self
             .exchange(address, &ctx, request, code, secret, run)
@@ -79,6 +70,54 @@ impl Assistant {
         };
         self.after_tokens(address, ctx, tokens, Some(nonce.secret()), reply, run)
             .await
+    }
+
+    /// The browser's part of a sign-in: the loopback listener, the authorization request, the
+    /// browser (or the link to open by hand), and the wait for the callback. Returns the request
+    /// (its PKCE verifier, `nonce` and redirect URI for the exchange), the code, and the reply
+    /// that tells the browser how it ended. Shared by the mailbox's sign-in and the
+    /// administrator's sign-in of the registration check.
+    pub(in crate::assistant) async fn authorization_code(
+        &self,
+        browser: BrowserRequest<'_>,
+        opts: &SignInOptions,
+        run: &Run<'_>,
+    ) -> Result<(AuthRequest, AuthorizationCode, Reply), Finding> {
+        let (loopback, request) = authorize(browser.profile, &browser.hints, run).await?;
+        let start_url = loopback.start_url();
+        // Not opened is not the end: the link is shown and the listener waits all the same.
+        let not_opened = open_browser(opts, &start_url, browser.account, run).await;
+        let timeout = opts.timeout.unwrap_or(self.settings.timeouts.sign_in);
+        run.emit(Progress::WaitingForBrowser {
+            start_url: start_url.to_string(),
+            private: opts.browser.is_private(),
+            timeout_secs: timeout.as_secs(),
+            opened: not_opened.is_none(),
+            finding: not_opened.clone(),
+            device_code: browser.device_code,
+        });
+        let start = StartPage {
+            account: browser.account.to_owned(),
+            authorize_url: request.url.clone(),
+            delay_secs: self.settings.microsoft.start_page_seconds,
+        };
+        let (code, reply) = run
+            .step(Step::BrowserSignIn, async {
+                let received = loopback
+                    .wait(&request.state, start, timeout, &opts.cancel)
+                    .await
+                    .map_err(|e| wait_finding(e, browser.account, not_opened))?;
+                match received.callback {
+                    Callback::Code(code) => Ok((code, received.reply)),
+                    Callback::Error(e) => Err((browser.fill)(classify::oauth_error(
+                        &e,
+                        EntraPhase::Authorize,
+                        browser.profile.flavour,
+                    ))),
+                }
+            })
+            .await?;
+        Ok((request, code, reply))
     }
 
     /// Redeems the authorization code with the PKCE `code_verifier`.
@@ -132,20 +171,18 @@ pub(super) fn hints(account: &Address, pick_account: bool, ctx: &SignInContext) 
 
 /// Opens the loopback listener and builds the authorization request (PKCE, `state`, `nonce`).
 async fn authorize(
-    account: &Address,
-    opts: &SignInOptions,
-    ctx: &SignInContext,
+    profile: &OAuthProfile,
+    hints: &AuthOptions,
     run: &Run<'_>,
 ) -> Result<(Loopback, AuthRequest), Finding> {
     run.step_detail(Step::Loopback, async {
-        let bound = Loopback::bind(&ctx.profile.redirect).await;
+        let bound = Loopback::bind(&profile.redirect).await;
         let loopback = bound.map_err(|e| {
             Finding::new(FindingCode::LoopbackPortUnavailable)
                 .with(Param::Problem, e.to_string())
                 .with_evidence(e.to_string())
         })?;
-        let hints = hints(account, opts.pick_account, ctx);
-        let request = client::authorization_request(&ctx.profile, loopback.redirect_uri(), &hints)?;
+        let request = client::authorization_request(profile, loopback.redirect_uri(), hints)?;
         let detail = format!("listening on {}", loopback.redirect_uri());
         Ok(Done::with_detail((loopback, request), detail))
     })
@@ -159,7 +196,7 @@ async fn authorize(
 async fn open_browser(
     opts: &SignInOptions,
     start_url: &Url,
-    account: &Address,
+    account: &str,
     run: &Run<'_>,
 ) -> Option<Finding> {
     let browser = Arc::clone(&opts.browser);
@@ -173,7 +210,7 @@ async fn open_browser(
             Ok(()) if opts.browser.is_private() => "handed to a private window".to_owned(),
             Ok(()) => "handed to the web browser".to_owned(),
             Err(e) => {
-                not_opened = Some(e.finding(start_url, account.display()));
+                not_opened = Some(e.finding(start_url, account));
                 format!("not opened ({e}): the link is shown to open by hand")
             }
         }
@@ -184,7 +221,7 @@ async fn open_browser(
 
 /// The finding for a wait that brought no callback. After a browser that could not be
 /// started, the reason the time ran out is that finding (`not_opened`).
-fn wait_finding(e: LoopbackError, address: &Address, not_opened: Option<Finding>) -> Finding {
+fn wait_finding(e: LoopbackError, account: &str, not_opened: Option<Finding>) -> Finding {
     match (e, not_opened) {
         (
             LoopbackError::TimedOut {
@@ -202,7 +239,7 @@ fn wait_finding(e: LoopbackError, address: &Address, not_opened: Option<Finding>
                 .with(Param::Duration, human_duration(timeout))
         }
         (LoopbackError::Cancelled, _) => Finding::new(FindingCode::SigninCancelled)
-            .with(Param::Mailbox, address.display())
+            .with(Param::Mailbox, account)
             .with_evidence("cancelled in the app"),
         (e @ LoopbackError::Bind(_), _) => {
             Finding::new(FindingCode::LoopbackPortUnavailable).with(Param::Problem, e.to_string())
@@ -216,9 +253,9 @@ mod tests {
 
     #[test]
     fn a_wait_without_callback_says_why() {
-        let a = Address::parse("ann@example.edu").unwrap();
+        let a = "ann@example.edu";
         let timeout = std::time::Duration::from_secs(300);
-        let code = |e| wait_finding(e, &a, None).code;
+        let code = |e| wait_finding(e, a, None).code;
         assert_eq!(
             code(LoopbackError::TimedOut {
                 timeout,
@@ -231,7 +268,7 @@ mod tests {
                 timeout,
                 state_mismatch: false,
             },
-            &a,
+            a,
             None,
         );
         assert_eq!(f.code, FindingCode::SigninNoCallback);
@@ -240,8 +277,8 @@ mod tests {
         // No browser could be started and nobody opened the link: that is the reason.
         let link = url::Url::parse("http://localhost:5321/mailsetup-start/0neT1me").unwrap();
         let gone = std::io::Error::new(std::io::ErrorKind::NotFound, "no opener");
-        let browser = BrowserError::system(gone).finding(&link, a.display());
-        let late = |e| wait_finding(e, &a, Some(browser.clone()));
+        let browser = BrowserError::system(gone).finding(&link, a);
+        let late = |e| wait_finding(e, a, Some(browser.clone()));
         let f = late(LoopbackError::TimedOut {
             timeout,
             state_mismatch: false,

@@ -20,6 +20,7 @@ mod tests;
 
 use std::time::Duration;
 
+pub(super) use browser::BrowserRequest;
 pub(super) use context::SignInContext;
 use identity::Expected;
 

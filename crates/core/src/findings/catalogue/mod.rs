@@ -3,8 +3,9 @@
 //! One file per subject holds that subject's entries as data: `network` (network and TLS),
 //! `mail` (the mail protocols), `exchange` (Exchange Online), `entra` (Microsoft Entra app
 //! registrations, tenants and policies), `signin` (the sign-in in the browser and the saved
-//! sign-in), `google`, `vault` (the OS credential vault, with its per-OS steps) and `settings`
-//! (what the app needs set up, and its internal error). Each entry names its code, and
+//! sign-in), `google`, `vault` (the OS credential vault, with its per-OS steps), `settings`
+//! (what the app needs set up, and its internal error) and `registration` (the administrator's
+//! check of the app registration). Each entry names its code, and
 //! [`entry`] finds it in whichever subject keeps it.
 //!
 //! Texts may hold `{placeholders}` (see [`Param`]) that the detecting module fills with
@@ -19,6 +20,7 @@ mod exchange;
 mod google;
 mod mail;
 mod network;
+mod registration;
 mod settings;
 mod signin;
 mod vault;
@@ -96,7 +98,7 @@ const fn e(
 
 /// Every subject's entries; each code is in exactly one (pinned by the test
 /// `every_code_has_exactly_one_entry`).
-const SUBJECTS: [&[Entry]; 8] = [
+const SUBJECTS: [&[Entry]; 9] = [
     network::ENTRIES,
     mail::ENTRIES,
     exchange::ENTRIES,
@@ -105,6 +107,7 @@ const SUBJECTS: [&[Entry]; 8] = [
     google::ENTRIES,
     vault::ENTRIES,
     settings::ENTRIES,
+    registration::ENTRIES,
 ];
 
 /// The catalogue entry for `code`.

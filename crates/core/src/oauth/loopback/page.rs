@@ -104,6 +104,18 @@ impl Page {
         )
     }
 
+    /// An administrator signed in for the registration check: nothing of theirs is kept.
+    pub fn admin_signed_in(account: &str) -> Page {
+        Page::new(
+            200,
+            format!("Signed in as {account}"),
+            vec![
+                "Mail Setup Assistant is reading the app registration. Nothing of your sign-in is saved: it is forgotten when the check ends.".into(),
+                CLOSE_TAB.into(),
+            ],
+        )
+    }
+
     /// Another account signed in than the one the app needs.
     pub fn wrong_account(received: &str, expected: &str) -> Page {
         Page::new(

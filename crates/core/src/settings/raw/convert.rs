@@ -43,11 +43,22 @@ fn checked<T>(
         .transpose()
 }
 
-/// `[microsoft]`: cloud, authority, tenant, registration, redirect form, admin accounts and
-/// start page delay.
+/// `[microsoft]`: cloud, authority, tenant, registration, redirect form, admin accounts, start
+/// page delay, and what the registration check uses (Microsoft Graph, the administrator's app).
 pub(super) fn microsoft(raw: RawMicrosoft) -> Result<MicrosoftSettings, SettingsError> {
     let mut ms = MicrosoftSettings::default();
     (ms.cloud, ms.cloud_provisioned, ms.authority) = cloud_and_authority(raw.cloud, raw.authority)?;
+    // Microsoft Graph of the sign-in's cloud, unless set (a national cloud's own address, or the
+    // local provider in tests).
+    ms.graph = ms.cloud.graph();
+    if let Some(g) = checked("microsoft.graph", raw.graph, authority)? {
+        ms.graph = g;
+    }
+    if let Some(c) = checked("microsoft.check_client_id", raw.check_client_id, |c| {
+        application_id(c, "")
+    })? {
+        ms.check_client_id = c;
+    }
     if let Some(t) = checked("microsoft.tenant", raw.tenant, tenant)? {
         // The meta-tenants name no organisation: discovery may still find the real one.
         ms.tenant_provisioned = !matches!(t.as_str(), "organizations" | "common" | "consumers");
