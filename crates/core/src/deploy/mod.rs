@@ -17,8 +17,11 @@ mod admx;
 mod mobileconfig;
 mod sample;
 
+use std::path::{Path, PathBuf};
+
 use toml::Value;
 
+use crate::findings::{Finding, FindingCode, Param};
 use crate::settings::Settings;
 use crate::settings::schema::{SCHEMA, Spec};
 
@@ -137,6 +140,30 @@ pub fn file(format: Format, values: Values<'_>) -> DeploymentFile {
 /// Every deployment file with `values`.
 pub fn files(values: Values<'_>) -> Vec<DeploymentFile> {
     Format::ALL.into_iter().map(|f| file(f, values)).collect()
+}
+
+impl DeploymentFile {
+    /// Writes the file into the folder `dir` at its [`DeploymentFile::path`] (making the
+    /// `en-US` folder as needed); returns where.
+    ///
+    /// # Errors
+    /// `DEPLOYMENT_FILES_NOT_SAVED`, naming the file and why.
+    pub fn save_in(&self, dir: &Path) -> Result<PathBuf, Finding> {
+        let path = self
+            .path
+            .split('/')
+            .fold(dir.to_path_buf(), |p, part| p.join(part));
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, &self.contents));
+        written.map(|()| path.clone()).map_err(|e| {
+            Finding::new(FindingCode::DeploymentFilesNotSaved).with(
+                Param::Problem,
+                format!("{} could not be written ({e})", path.display()),
+            )
+        })
+    }
 }
 
 #[cfg(test)]

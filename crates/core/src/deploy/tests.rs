@@ -247,6 +247,26 @@ fn a_format_is_named_on_the_command_line() {
     assert_eq!(Format::parse("reg"), None);
 }
 
+#[test]
+fn files_are_saved_into_a_folder_or_the_finding_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in files(Values::Examples) {
+        let path = f.save_in(dir.path()).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), f.contents);
+    }
+    assert!(dir.path().join("en-US").join("mailsetup.adml").is_file());
+    let blocked = dir.path().join("a-file");
+    std::fs::write(&blocked, "").unwrap();
+    let e = file(Format::Toml, Values::Examples)
+        .save_in(&blocked)
+        .unwrap_err();
+    assert_eq!(
+        e.code,
+        crate::findings::FindingCode::DeploymentFilesNotSaved
+    );
+    assert!(e.explanation.contains("a-file"), "{}", e.explanation);
+}
+
 /// The repository's `deploy/` folder.
 fn committed() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../deploy")

@@ -58,12 +58,15 @@ fn microsoft(s: &Settings, key: &str) -> Option<Value> {
             ClientType::Confidential => "confidential",
         }),
         "redirect" => text(&ms.redirect.registered()),
-        "admin_accounts" => Some(Value::Array(
-            ms.admin_accounts
-                .iter()
-                .map(|a| Value::String(a.clone()))
-                .collect(),
-        )),
+        // None is the default: an empty list is "not set".
+        "admin_accounts" => (!ms.admin_accounts.is_empty()).then(|| {
+            Value::Array(
+                ms.admin_accounts
+                    .iter()
+                    .map(|a| Value::String(a.clone()))
+                    .collect(),
+            )
+        }),
         "start_page_seconds" => Some(Value::Integer(ms.start_page_seconds.into())),
         _ => None,
     }

@@ -247,10 +247,14 @@ impl Settings {
             .map(|spec| {
                 let key = spec.dotted();
                 let origin = self.origins.get(&key).cloned().unwrap_or(Origin::Default);
+                let value = effective::value_of(self, spec).map(|v| effective::shown(&v));
                 SettingValue {
-                    value: effective::value_of(self, spec).map(|v| effective::shown(&v)),
+                    from: match (&origin, &value) {
+                        (Origin::Default, None) => "not set".into(),
+                        _ => origin.describe(),
+                    },
+                    value,
                     label: spec.label,
-                    from: origin.describe(),
                     it_managed: origin.it_managed(),
                     origin,
                     key,
