@@ -1,8 +1,8 @@
 //! Windows: the policy registry key `HKLM\SOFTWARE\Policies\mailsetup`, one subkey per settings
 //! section (`...\mailsetup\microsoft` with the value `client_id`), turned into a settings table.
 //!
-//! [`to_table`] is a pure function of the values read, tested on every OS; only [`read`] asks
-//! Windows. Value types (<https://learn.microsoft.com/windows/win32/sysinfo/registry-value-types>):
+//! [`to_table`] is a pure function of the values read, tested on every OS; only `read`
+//! (compiled for Windows only) asks Windows. Value types (<https://learn.microsoft.com/windows/win32/sysinfo/registry-value-types>):
 //! REG_SZ / REG_EXPAND_SZ for text, REG_DWORD / REG_QWORD (or REG_SZ) for numbers, REG_MULTI_SZ
 //! for lists such as `admin_accounts` — what the ADMX template's `text`, `decimal`, `enum` and
 //! `multiText` elements write ([`crate::deploy`]).
