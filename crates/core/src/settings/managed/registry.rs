@@ -138,23 +138,28 @@ pub fn read(key: &str) -> Result<Option<Vec<RegKey>>, SettingsError> {
     let Ok(root) = LOCAL_MACHINE.open(key) else {
         return Ok(None);
     };
-    let unreadable = |e: windows_registry::Error| SettingsError {
-        source: Some(Origin::Policy(root_label(key))),
-        field: String::new(),
-        problem: format!("cannot read the policy key ({})", e.message()),
-    };
-    let names: Vec<String> = root.keys().map_err(unreadable)?.collect();
+    let failed = |e| unreadable(key, e);
+    let names: Vec<String> = root.keys().map_err(failed)?.collect();
     let mut keys = Vec::new();
     for name in names {
-        let sub = root.open(&name).map_err(unreadable)?;
+        let sub = root.open(&name).map_err(failed)?;
         let values = sub
             .values()
-            .map_err(unreadable)?
+            .map_err(failed)?
             .map(|(n, v)| (n, reg_value(v)))
             .collect();
         keys.push(RegKey { name, values });
     }
     Ok(Some(keys))
+}
+
+#[cfg(windows)]
+fn unreadable(key: &str, e: impl std::fmt::Display) -> SettingsError {
+    SettingsError {
+        source: Some(Origin::Policy(root_label(key))),
+        field: String::new(),
+        problem: format!("cannot read the policy key ({e})"),
+    }
 }
 
 #[cfg(windows)]
