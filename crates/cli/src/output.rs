@@ -135,6 +135,12 @@ impl Output {
             print_json(&outcomes);
             return;
         }
+        if outcomes.is_empty() {
+            println!(
+                "No mailbox is set up on this computer yet, so there is nothing to verify. Set one up first: mailsetup signin <address>"
+            );
+            return;
+        }
         let failed: Vec<&Outcome> = outcomes.iter().filter(|o| !o.passed).collect();
         println!(
             "Verified {} mailboxes: {} passed, {} failed.",

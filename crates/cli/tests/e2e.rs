@@ -451,3 +451,12 @@ fn a_port_that_does_not_speak_tls_is_a_tls_failure() {
     assert_eq!(code, 1);
     assert_eq!(codes(&v), ["TLS_FAILED"], "{v:#}");
 }
+
+#[test]
+fn verify_all_without_any_mailbox_says_so_and_does_not_pass() {
+    let env = TestEnv::new("none", json!({}));
+    let (code, out, _) = env.run(&["verify", "--all"]);
+    assert_eq!(code, 1, "nothing verified is not a pass: {out}");
+    assert!(out.contains("No mailbox is set up"), "{out}");
+    assert!(out.contains("mailsetup signin"), "{out}");
+}

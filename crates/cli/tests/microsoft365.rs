@@ -196,6 +196,27 @@ fn device_sign_in(env: &TestEnv, decision: Option<&str>, extra: &[&str]) -> (i32
     (out.status.code().unwrap_or(-1), v)
 }
 
+/// Conditional Access blocks the code flow (AADSTS530033): the person is told it is the
+/// organisation's rule, with the browser sign-in as the way on, and nothing is stored.
+#[test]
+fn a_device_code_blocked_by_the_organisation_is_named_as_such() {
+    let env = TestEnv::new(
+        "devblock",
+        json!({ "scenario": { "device_interval": 1, "device_error": 530033 } }),
+    );
+    let (code, v) = device_sign_in(&env, Some("approve"), &[]);
+    assert_eq!(
+        (code, codes(&v)),
+        (1, vec!["DEVICE_CODE_BLOCKED".to_string()]),
+        "{v:#}"
+    );
+    assert!(
+        v.to_string().contains("530033"),
+        "the code is in the evidence"
+    );
+    assert!(env.vault_record().is_none());
+}
+
 #[test]
 fn device_code_sign_in_approved_declined_and_expired() {
     let env = TestEnv::new("device", json!({ "scenario": { "device_interval": 1 } }));

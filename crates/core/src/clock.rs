@@ -1,6 +1,7 @@
 //! The wall clock, behind a seam: the assistant's time decisions (is the saved access token
 //! still good, has a parked sign-in expired, when was something saved) read it through
-//! [`Clock`], so tests can fix the time.
+//! [`Clock`], so tests can fix the time. Also how far this computer's clock is from a server's
+//! ([`skew_secs`], from an HTTP `Date` header), in words ([`skew_words`]).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -50,6 +51,34 @@ pub fn epoch_secs(t: SystemTime) -> u64 {
         .unwrap_or(0)
 }
 
+/// A clock this far (in seconds, either way) from the sign-in service's is worth telling the
+/// person about: well beyond network delays and the few minutes of leeway token checks allow.
+pub const SKEW_TOLERANCE_SECS: u64 = 300;
+
+/// How far this computer's clock was ahead (positive) or behind (negative) a server's, in
+/// seconds: the local time `received` a response arrived against the server's `Date` header
+/// (`date`, an HTTP-date: RFC 9110 §5.6.7, e.g. `Sun, 06 Nov 1994 08:49:37 GMT`, which is an
+/// RFC 2822 date). `None` when the header is not a date.
+pub fn skew_secs(received: SystemTime, date: &str) -> Option<i64> {
+    let server = jiff::fmt::rfc2822::parse(date.trim()).ok()?.timestamp();
+    let local = jiff::Timestamp::try_from(received).ok()?;
+    Some(local.as_second() - server.as_second())
+}
+
+/// A skew in plain words, e.g. `about 2 hours ahead`, `about 7 minutes behind`, `about 3 days
+/// ahead`.
+pub fn skew_words(secs: i64) -> String {
+    let way = if secs >= 0 { "ahead" } else { "behind" };
+    let abs = secs.unsigned_abs();
+    let (n, unit) = match abs {
+        0..5_400 => ((abs + 30) / 60, "minute"),
+        5_400..129_600 => ((abs + 1_800) / 3_600, "hour"),
+        _ => ((abs + 43_200) / 86_400, "day"),
+    };
+    let plural = if n == 1 { "" } else { "s" };
+    format!("about {n} {unit}{plural} {way}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +90,21 @@ mod tests {
         c.advance(61);
         assert_eq!(c.now_secs(), 1_061);
         assert!(SystemClock.now_secs() > 1_700_000_000);
+    }
+
+    /// T30 (https://github.com/canonical/authd/issues/1822): the computer 2 hours ahead of the
+    /// server's `Date`.
+    #[test]
+    fn field_t30_skew_from_the_date_header_in_words() {
+        let server = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_796_119_200);
+        let date = "Tue, 01 Dec 2026 10:00:00 GMT";
+        assert_eq!(skew_secs(server, date), Some(0));
+        let two_hours_ahead = server + std::time::Duration::from_secs(7_200);
+        assert_eq!(skew_secs(two_hours_ahead, date), Some(7_200));
+        assert_eq!(skew_secs(server, "not a date"), None);
+        assert_eq!(skew_words(7_200), "about 2 hours ahead");
+        assert_eq!(skew_words(-420), "about 7 minutes behind");
+        assert_eq!(skew_words(60), "about 1 minute ahead");
+        assert_eq!(skew_words(3 * 86_400 + 10), "about 3 days ahead");
     }
 }

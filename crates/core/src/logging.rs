@@ -38,11 +38,12 @@ fn filter(default: &str) -> EnvFilter {
     EnvFilter::try_from_env(LOG_ENV).unwrap_or_else(|_| default.into())
 }
 
-/// Sends log lines to stderr at the level `$MAILSETUP_LOG` names (default `warn`). Call once,
-/// at start-up; a second call is ignored.
-pub fn init() {
+/// Sends log lines to stderr at the level `$MAILSETUP_LOG` names (default `warn`; with `quiet`,
+/// nothing unless `$MAILSETUP_LOG` asks: what went wrong is in the outcome the CLI prints). Call
+/// once, at start-up; a second call is ignored.
+pub fn init(quiet: bool) {
     let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter("warn"))
+        .with_env_filter(filter(if quiet { "off" } else { "warn" }))
         .with_writer(io::stderr)
         .try_init();
 }

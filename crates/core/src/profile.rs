@@ -29,20 +29,64 @@ fn servers(settings: &Settings, smtp: (&str, u16), imap: (&str, u16)) -> Profile
 
 /// The Microsoft 365 profile with the administrator's overrides applied.
 pub fn microsoft365(settings: &Settings) -> Profile {
+    microsoft365_in(settings, settings.microsoft.cloud)
+}
+
+/// The Microsoft 365 profile in `cloud`: its sign-in address (unless the settings name another
+/// host, such as a proxy), its mail servers (unless the settings name them) and its Exchange
+/// Online permissions, as one unit — never mixed with another cloud's
+/// (<https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud>; test
+/// `field_n06_a_profile_never_mixes_two_clouds`).
+fn microsoft365_in(settings: &Settings, cloud: Cloud) -> Profile {
     let ms = &settings.microsoft;
+    let authority = if ms.authority == ms.cloud.authority() {
+        cloud.authority()
+    } else {
+        ms.authority.clone()
+    };
     Profile {
         kind: ProviderKind::Microsoft365,
         oauth: Some(OAuthProfile {
             flavour: OAuthFlavour::Entra,
-            authority: ms.authority.clone(),
+            authority,
             tenant: ms.tenant.clone(),
             client_id: ms.client_id.clone(),
             redirect: ms.redirect.clone(),
-            scopes: ms.cloud.scopes(),
+            scopes: cloud.scopes(),
             authorize_endpoint: None,
         }),
-        ..servers(settings, ms.cloud.smtp(), ms.cloud.imap())
+        ..servers(settings, cloud.smtp(), cloud.imap())
     }
+}
+
+/// The cloud a Microsoft 365 mailbox uses: the one the settings chose, else the one discovery
+/// found for its organisation (`cloud_instance_name` of Entra's OpenID configuration,
+/// <https://learn.microsoft.com/entra/identity-platform/v2-protocols-oidc>), else the worldwide.
+pub fn cloud_for(settings: &Settings, discovery: Option<&Discovery>) -> Cloud {
+    let ms = &settings.microsoft;
+    match discovery.and_then(|d| d.cloud) {
+        Some(found) if !ms.cloud_provisioned => found,
+        _ => ms.cloud,
+    }
+}
+
+/// `NATIONAL_CLOUD_MISMATCH` when the settings chose another cloud than the one discovery found
+/// for the organisation: a sign-in there cannot work (AADSTS900382, 90038), so it does not
+/// start (test `field_n06_the_cloud_discovery_finds_is_used_or_the_mismatch_is_named`).
+pub fn cloud_conflict(settings: &Settings, discovery: &Discovery) -> Option<Finding> {
+    let ms = &settings.microsoft;
+    let found = discovery
+        .cloud
+        .filter(|c| ms.cloud_provisioned && *c != ms.cloud)?;
+    Some(Finding::new(FindingCode::NationalCloudMismatch).with(
+        Param::Problem,
+        format!(
+            "Microsoft says {} is on {}; the settings are for {}",
+            discovery.domain,
+            found.label(),
+            ms.cloud.label()
+        ),
+    ))
 }
 
 /// A personal Microsoft account: the `consumers` authority, the personal-accounts
@@ -159,7 +203,7 @@ pub fn for_kind(
         .unwrap_or(ProviderKind::Microsoft365);
     match kind {
         ProviderKind::Microsoft365 => {
-            let mut profile = microsoft365(settings);
+            let mut profile = microsoft365_in(settings, cloud_for(settings, discovery));
             if !settings.microsoft.tenant_provisioned
                 && let Some(tenant) = discovery.and_then(|d| d.tenant_id.clone())
                 && let Some(oauth) = profile.oauth.as_mut()

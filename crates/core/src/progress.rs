@@ -71,6 +71,8 @@ pub enum Step {
     Proxy,
     /// Look at the password's form (App Password spaces; information only).
     PasswordForm,
+    /// Compare this computer's clock with the sign-in service's (a warning at most).
+    Clock,
 }
 
 impl Step {
@@ -103,6 +105,7 @@ impl Step {
             Step::IdentityProvider => "Reaching the sign-in service",
             Step::Proxy => "Looking at the proxy settings",
             Step::PasswordForm => "Looking at the password's form",
+            Step::Clock => "Comparing this computer's clock with the sign-in service's",
         }
     }
 }
@@ -156,6 +159,9 @@ pub enum Progress {
         ms: u64,
         /// What was found, in plain words.
         detail: String,
+        /// A warning: something to fix that did not stop anything.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        finding: Option<Finding>,
     },
     /// The app is waiting for the user in the browser: sent once the browser was started, or
     /// could not be, and always with the link to open by hand (the wait goes on either way).
@@ -230,7 +236,7 @@ pub struct StepRecord {
     /// A short fact about a passed step.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub detail: Option<String>,
-    /// Why a failed step failed.
+    /// Why a failed step failed, or the warning of an information-only step.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub finding: Option<Finding>,
 }
@@ -371,8 +377,34 @@ impl<'a> Run<'a> {
             label: step.label(),
             ms,
             detail: detail.clone(),
+            finding: None,
         });
         detail
+    }
+
+    /// Records a warning: `finding` explains something to fix that stopped nothing (the step is
+    /// information only, so the action still passes).
+    pub fn warn(&self, step: Step, finding: Finding) {
+        let finding = finding.finish();
+        self.sink.emit(Progress::StepStarted {
+            step,
+            label: step.label(),
+        });
+        self.record(StepRecord {
+            step,
+            status: Status::Info,
+            start_ms: self.offset(Instant::now()),
+            ms: 0,
+            detail: Some(finding.title.clone()),
+            finding: Some(finding.clone()),
+        });
+        self.sink.emit(Progress::StepNoted {
+            step,
+            label: step.label(),
+            ms: 0,
+            detail: finding.title.clone(),
+            finding: Some(finding),
+        });
     }
 
     /// Records `step` as failed at once (a decision, not work) and returns the finding.

@@ -253,6 +253,8 @@ function entraError(code, error, message, extra = {}) {
  * (https://learn.microsoft.com/entra/identity-platform/reference-error-codes, and the public bug
  * reports the crates/cli/tests field_* tests name). */
 const KNOWN_ERRORS = {
+  530033: ['invalid_grant', 'Remote device flow blocked due to device based conditional access.'],
+  53003: ['invalid_grant', 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.'],
   700082: ['invalid_grant', 'The refresh token has expired due to inactivity. The token was issued on 2024-01-28T19:43:52.3866932Z and was inactive for 90.00:00:00.'],
   70043: ['invalid_grant', 'The refresh token has expired or is invalid due to sign-in frequency checks by conditional access. The token was issued on 2023-06-02T14:27:05Z and the maximum allowed lifetime for this request is 86400.', { suberror: 'token_expired' }],
   50173: ['invalid_grant', "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password."],
@@ -646,6 +648,9 @@ function deviceToken(res, client, form) {
   d.lastPoll = t;
   if (d.expires < now()) return send(res, 400, entraError(70019, 'expired_token', 'Verification code expired.'));
   if (tooFast && client.scenario.enforce_slow_down) return send(res, 400, { error: 'slow_down', error_description: 'Polling too fast.' });
+  // `device_error`: Conditional Access refuses the code flow once the person has entered the code
+  // (AADSTS530033 remote device flow blocked; 53003 blocked by policy).
+  if (client.scenario.device_error && d.status === 'approved') return send(res, 400, knownError(client.scenario.device_error, client.client_id));
   if (d.status === 'pending') return send(res, 400, entraError(70016, 'authorization_pending', 'OAuth 2.0 device flow error. Authorization is pending. Continue polling.'));
   if (d.status === 'declined') return send(res, 400, entraError(70020, 'authorization_declined', 'The user declined the sign-in.'));
   if (d.status === 'done') return send(res, 400, entraError(90120, 'invalid_grant', 'The device code was already used.'));

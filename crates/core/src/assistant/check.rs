@@ -183,7 +183,7 @@ impl Assistant {
         let body = response.text().await.unwrap_or_default();
         Err(match serde_json::from_str::<classify::EntraError>(&body) {
             Ok(err) if !err.error.is_empty() => {
-                classify::entra(&err, classify::EntraPhase::Authorize)
+                classify::oauth_error(&err, classify::EntraPhase::Authorize, oauth.flavour)
             }
             _ => Finding::new(FindingCode::NetworkIdpUnreachable)
                 .with(Param::Problem, format!("{host} answered HTTP {status}"))

@@ -20,8 +20,42 @@ use crate::oauth::endpoint::{CodeGrant, RefreshGrant, TokenEndpoint};
 use crate::platform::Os;
 use crate::provider::OAuthProfile;
 use crate::settings::Settings;
-use crate::vault::Vault;
 use crate::vault::store::memory::MemoryStore;
+use crate::vault::{SecretStore, StoreError, Vault};
+
+/// A store that counts the reads of each entry (a macOS keychain read can prompt the person).
+pub struct CountingStore {
+    inner: MemoryStore,
+    pub reads: Mutex<std::collections::BTreeMap<String, usize>>,
+}
+
+impl CountingStore {
+    /// An empty store with `os`'s limits.
+    pub fn new(os: Os) -> CountingStore {
+        CountingStore {
+            inner: MemoryStore::new(os),
+            reads: Mutex::default(),
+        }
+    }
+}
+
+impl SecretStore for CountingStore {
+    fn get(&self, user: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        *self
+            .reads
+            .lock()
+            .unwrap()
+            .entry(user.to_owned())
+            .or_default() += 1;
+        self.inner.get(user)
+    }
+    fn set(&self, user: &str, value: &[u8]) -> Result<(), StoreError> {
+        self.inner.set(user, value)
+    }
+    fn delete(&self, user: &str) -> Result<bool, StoreError> {
+        self.inner.delete(user)
+    }
+}
 
 /// 2026-12-01 00:00 UTC.
 pub const NOW: u64 = 1_796_083_200;
@@ -84,13 +118,21 @@ pub struct Harness {
 /// An assistant with `settings` over in-memory seams (a vault with Windows' entry limit, the
 /// tightest), the clock at [`NOW`].
 pub fn harness(settings: Settings) -> Harness {
+    harness_on(
+        settings,
+        Arc::new(MemoryStore::new(Os::Windows)),
+        Os::Windows,
+    )
+}
+
+/// As [`harness`], with the vault over `store` as `os` uses it.
+pub fn harness_on(settings: Settings, store: Arc<dyn SecretStore>, os: Os) -> Harness {
     let endpoint = Arc::new(ScriptedEndpoint::default());
     let accounts = Arc::new(MemoryAccounts::default());
     let clock = Arc::new(FixedClock::at(NOW));
-    let store = Arc::new(MemoryStore::new(Os::Windows));
     let locks = tempfile::tempdir().expect("a temporary folder for the locks");
     let seams = Seams {
-        vault: Vault::on(store, Os::Windows),
+        vault: Vault::on(store, os),
         accounts: Arc::clone(&accounts) as _,
         token_endpoint: Some(Arc::clone(&endpoint) as _),
         clock: Arc::clone(&clock) as _,
@@ -137,5 +179,6 @@ pub fn entra_tokens(username: &str, tid: &str, client_id: &str, nonce: Option<&s
             "https://outlook.office.com/IMAP.AccessAsUser.All".into(),
             "https://outlook.office.com/SMTP.Send".into(),
         ]),
+        clock_skew_secs: Some(0),
     }
 }

@@ -1,7 +1,8 @@
 //! What the assistant remembers within this process, in one owner: discovery results per
 //! domain, sign-ins waiting for the person's confirmation, the latest outcome of each action per
-//! mailbox (for reports), server settings typed in for a mailbox, and the domains whose
-//! organisation refused a sign-in with a code.
+//! mailbox (for reports), server settings typed in for a mailbox, the domains whose
+//! organisation refused a sign-in with a code, and the claims challenge the provider sent with
+//! a mailbox's last failure, for its next sign-in (it is never written to a file).
 //!
 //! Each map sits behind its own lock. A lock poisoned by a panic elsewhere is taken over, not
 //! ignored: every change to a map is one `insert`/`remove`, so a panicking holder cannot leave a
@@ -13,7 +14,8 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use super::signin::PendingSignIn;
 use crate::address::Address;
 use crate::discovery::Discovery;
-use crate::outcome::Outcome;
+use crate::findings::ClaimsChallenge;
+use crate::outcome::{Action, Outcome};
 use crate::provider::MailServers;
 
 /// The per-process memory of one [`super::Assistant`].
@@ -24,6 +26,7 @@ pub(super) struct Memory {
     recent: Mutex<HashMap<String, Vec<Outcome>>>,
     typed: Mutex<HashMap<String, MailServers>>,
     device_code_blocked: Mutex<HashSet<String>>,
+    claims: Mutex<HashMap<String, ClaimsChallenge>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -51,8 +54,10 @@ impl Memory {
         lock(&self.pending).remove(address.normalized())
     }
 
-    /// Keeps `outcome` as the latest of its action for `address`.
+    /// Keeps `outcome` as the latest of its action for `address`, and the claims challenge of
+    /// its failure for the next sign-in (a sign-in that passed used it up).
     pub fn remember(&self, address: &Address, outcome: &Outcome) {
+        self.keep_claims(address, outcome);
         let mut recent = lock(&self.recent);
         let list = recent.entry(address.normalized().to_owned()).or_default();
         list.retain(|o| o.action != outcome.action);
@@ -66,6 +71,21 @@ impl Memory {
             .get(address.normalized())
             .cloned()
             .unwrap_or_default()
+    }
+
+    /// The claims challenge the next interactive sign-in of `address` must carry
+    /// (<https://learn.microsoft.com/entra/identity-platform/claims-challenge>).
+    pub fn claims(&self, address: &Address) -> Option<ClaimsChallenge> {
+        lock(&self.claims).get(address.normalized()).cloned()
+    }
+
+    fn keep_claims(&self, address: &Address, outcome: &Outcome) {
+        let key = address.normalized().to_owned();
+        if outcome.action == Action::SignIn && outcome.passed {
+            lock(&self.claims).remove(&key);
+        } else if let Some(c) = outcome.findings().find_map(|f| f.claims.clone()) {
+            lock(&self.claims).insert(key, c);
+        }
     }
 
     /// The servers typed in for `address`.
@@ -93,7 +113,6 @@ impl Memory {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::outcome::Action;
 
     fn outcome(action: Action, passed: bool) -> Outcome {
         Outcome {
@@ -140,5 +159,37 @@ mod tests {
         assert_eq!(m.recent(&a).len(), 1, "what was kept is still there");
         m.remember(&a, &outcome(Action::Verify, true));
         assert_eq!(m.recent(&a).len(), 2, "and new outcomes are still kept");
+    }
+
+    /// N07: the challenge of a failed renewal waits for the next sign-in; a passed sign-in
+    /// used it up; an outcome without one leaves it alone.
+    #[test]
+    fn field_n07_a_claims_challenge_waits_for_the_next_sign_in() {
+        use crate::findings::{Finding, FindingCode};
+        use crate::progress::{Status, Step, StepRecord};
+        let m = Memory::default();
+        let a = Address::parse("Ann@Example.edu").unwrap();
+        let challenge = ClaimsChallenge::parse(
+            r#"{"access_token":{"capolids":{"essential":true,"values":["p1"]}}}"#,
+        )
+        .unwrap();
+        let mut failed = outcome(Action::Verify, false);
+        let mut f = Finding::new(FindingCode::MfaRequired);
+        f.claims = Some(challenge.clone());
+        failed.steps.push(StepRecord {
+            step: Step::TokenRefresh,
+            status: Status::Failed,
+            start_ms: 0,
+            ms: 1,
+            detail: None,
+            finding: Some(f),
+        });
+        m.remember(&a, &failed);
+        assert_eq!(m.claims(&a), Some(challenge.clone()));
+        m.remember(&a, &outcome(Action::Check, true));
+        m.remember(&a, &outcome(Action::SignIn, false));
+        assert_eq!(m.claims(&a), Some(challenge), "kept until a sign-in passes");
+        m.remember(&a, &outcome(Action::SignIn, true));
+        assert_eq!(m.claims(&a), None);
     }
 }

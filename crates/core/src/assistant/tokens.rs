@@ -54,6 +54,9 @@ pub(super) struct Token {
     pub renewal: Option<Renewal>,
     /// Taken from the vault's cache (not renewed by this run).
     pub from_cache: bool,
+    /// A warning that stopped nothing: this computer's clock is off the provider's
+    /// (`CLOCK_SKEW`, test `field_t30_a_clock_two_hours_ahead_is_a_warning_only`).
+    pub warning: Option<Finding>,
 }
 
 impl Assistant {
@@ -155,6 +158,10 @@ impl Assistant {
     /// The renewal to store: the rotated refresh token and the new access token's cache.
     fn renewed(&self, record: AccountRecord, tokens: Tokens, lock: MailboxLock) -> Done<Token> {
         let now = self.clock.now_secs();
+        let warning = tokens.clock_finding(match record.provider {
+            crate::provider::ProviderKind::Google => "Google",
+            _ => "Microsoft",
+        });
         let rotated = tokens.refresh_token.clone().map(|rt| {
             let mut next = record;
             next.credential = Credential::RefreshToken(rt);
@@ -176,6 +183,7 @@ impl Assistant {
         });
         Done::with_detail(
             Token {
+                warning,
                 secret: tokens.access_token,
                 renewal: Some(Renewal {
                     record: rotated,
@@ -272,6 +280,7 @@ fn still_valid(cached: Option<CachedAccessToken>, now: u64, what: &str) -> Optio
             secret: cached.token,
             renewal: None,
             from_cache: true,
+            warning: None,
         },
         format!("{what} valid for {mins} more min"),
     ))

@@ -364,6 +364,9 @@ impl Assistant {
                         self.access_token(address, cached, refused),
                     )
                     .await?;
+                if let Some(w) = token.warning {
+                    run.warn(Step::Clock, w);
+                }
                 if let Some(renewal) = token.renewal {
                     run.step_detail(Step::VaultStore, self.store_renewal(address, renewal))
                         .await?;

@@ -11,10 +11,12 @@
 //! The page switches on `code` only and never parses text. The shape is pinned by a test.
 
 pub mod catalogue;
+mod claims;
 pub mod classify;
 mod param;
 pub mod redact;
 
+pub use claims::ClaimsChallenge;
 pub use param::Param;
 
 use std::fmt;
@@ -125,12 +127,23 @@ pub enum FindingCode {
     AccountNotInTenant,
     /// The tenant in the settings does not exist (AADSTS90002).
     TenantNotFound,
+    /// The organisation is in another Microsoft cloud (US Government, China) than the one the
+    /// app is set up for, or the settings mix two clouds (AADSTS900382, 90038, ...).
+    NationalCloudMismatch,
     /// Multi-factor authentication must be completed or registered.
     MfaRequired,
+    /// No second sign-in step is registered for the account yet (AADSTS50079 / 50072 / 53004).
+    MfaSetupRequired,
     /// Blocked by Conditional Access, security defaults or device policy.
     BlockedByPolicy,
     /// The user account is locked, disabled or its password expired.
     AccountBlocked,
+    /// The account is marked as a minor and consent for it is not recorded (AADSTS54000 /
+    /// 50015).
+    MinorConsentRequired,
+    /// The organisation's own sign-in set-up (federation, pass-through agents, seamless SSO,
+    /// certificate sign-in, external MFA) failed.
+    OrgSignInSetupFailed,
     /// The user is not assigned to the app (AADSTS50105).
     UserNotAssigned,
     /// The refresh token was refreshed at another authority (AADSTS7000012).
@@ -148,6 +161,12 @@ pub enum FindingCode {
     SignInBusy,
     /// Microsoft's sign-in service answered with an error the app does not recognise.
     IdpError,
+    /// The sign-in service had a temporary problem on its side (AADSTS50000, 90033, ...,
+    /// `temporarily_unavailable`).
+    IdpTemporaryFailure,
+    /// The sign-in page was opened in a built-in browser the provider refuses
+    /// (`disallowed_useragent`).
+    EmbeddedBrowserRefused,
     /// Microsoft sign-in (the identity provider) cannot be reached: network or proxy.
     NetworkIdpUnreachable,
     /// The sign-in answer lacked or contradicted the identity token (nonce, audience, claims).
@@ -158,6 +177,9 @@ pub enum FindingCode {
     VaultUnavailable,
     /// The OS credential vault is locked (Linux keyring, macOS keychain).
     VaultLocked,
+    /// The vault service runs but has no default keyring to keep entries in (Linux: no default
+    /// collection; macOS: no default keychain).
+    VaultNotSetUp,
     /// The person or a policy refused the app access to the vault (macOS "Deny").
     VaultAccessDenied,
     /// The vault refused a value as too large: the app's fault (its layout must fit).
@@ -218,6 +240,9 @@ pub enum FindingCode {
     AppSingleTenantEndpoint,
     /// A temporary server error (451 4.7.0, 421): try again later.
     ServerTemporaryFailure,
+    /// Exchange Online's front end failed on the sign-in (`451 4.7.0 ... PRXn` in reply to
+    /// AUTH): not temporary, despite its words.
+    M365AuthFrontendError,
     /// Microsoft 365 blocks the organisation from sending (550 5.7.705 / 5.7.708).
     TenantSendingBlocked,
     /// Sending from a domain the organisation has not added (550 5.7.750).
@@ -243,10 +268,33 @@ pub enum FindingCode {
     ServerSettingsNeeded,
     /// "Sign in with Google" has no client id in the settings.
     GoogleSignInNotConfigured,
+    /// The Google Workspace administrator does not allow the app (`admin_policy_enforced`).
+    GoogleAppBlockedByAdmin,
+    /// Google Workspace for Education blocks unconfigured apps for users designated as under 18
+    /// (`access_not_configured`).
+    GoogleAppNotConfigured,
+    /// The Google OAuth client accepts only accounts of its own organisation (`org_internal`).
+    GoogleAppInternalOnly,
+    /// The Google OAuth client or its secret is not accepted (`invalid_client`,
+    /// `unauthorized_client`).
+    GoogleClientInvalid,
+    /// The Google OAuth client was deleted (`deleted_client`).
+    GoogleClientDeleted,
+    /// The Google OAuth client is not a "Desktop app" client (`redirect_uri_mismatch`,
+    /// `origin_mismatch`).
+    GoogleClientNotDesktop,
+    /// The app's Google project is in testing or unverified for Gmail (`403 access_denied`).
+    GoogleAppUnverified,
+    /// Google's Advanced Protection Program blocks the app (`policy_enforced`).
+    GoogleAdvancedProtection,
+    /// The person did not tick Gmail access on Google's consent page (granular consent).
+    GoogleScopeNotGranted,
     /// Personal Microsoft accounts have no app registration in the settings.
     PersonalSignInNotConfigured,
     /// The mail server refused the password.
     PasswordRejected,
+    /// The computer's clock differs from the sign-in service's by more than five minutes.
+    ClockSkew,
     /// A provider that signs in only with a password was asked for a browser sign-in.
     PasswordSignInNeeded,
     /// An unexpected internal error; details are in the log.
@@ -302,6 +350,11 @@ pub struct Finding {
     /// Set by [`Finding::internal`] alone.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cause: Option<String>,
+    /// A claims challenge the provider sent with this failure: the next interactive sign-in of
+    /// the mailbox passes it on ([`ClaimsChallenge`]). Not part of the JSON: the page and
+    /// scripts have nothing to do with it; the assistant keeps it for the next sign-in.
+    #[serde(skip)]
+    pub claims: Option<ClaimsChallenge>,
 }
 
 /// The administrator's part of a user's finding.
@@ -334,6 +387,7 @@ impl Finding {
             }),
             for_user: (entry.audience == Audience::Admin).then(|| ADMIN_HANDOFF.to_string()),
             cause: None,
+            claims: None,
         }
     }
 
@@ -403,6 +457,7 @@ impl Finding {
     pub fn recode(self, code: FindingCode) -> Finding {
         let mut out = Finding::new(code);
         out.evidence = self.evidence;
+        out.claims = self.claims;
         out
     }
 

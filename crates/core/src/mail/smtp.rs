@@ -380,3 +380,6 @@ pub fn smtp_error(host: &str, server: &str, e: &lettre::transport::smtp::Error) 
     }
     Finding::new(FindingCode::UnrecognisedReply).with_evidence(format!("{server}: {e}"))
 }
+
+#[cfg(test)]
+mod tests;

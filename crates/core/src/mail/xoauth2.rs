@@ -10,35 +10,52 @@
 use base64::Engine as _;
 use secrecy::{ExposeSecret, SecretString};
 
-/// The `user=` of an XOAUTH2 response is not a plain mail address (empty, a display name,
-/// spaces or control characters): nothing is sent.
+/// Why no XOAUTH2 response was built, so nothing was sent.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the XOAUTH2 user {0:?} is not a plain mail address")]
-pub struct InvalidUser(String);
+pub enum InvalidUser {
+    /// The `user=` is not a plain mail address (empty, a display name, spaces or control
+    /// characters).
+    #[error("the XOAUTH2 user {0:?} is not a plain mail address")]
+    User(String),
+    /// The access token is empty (or blank): sent anyway, Exchange answers with errors that
+    /// look temporary (`451 4.7.0 ... PRX4`, <https://github.com/harishkrupo/oauth2ms/issues/5>;
+    /// test `field_n09_an_empty_token_is_never_sent`).
+    #[error("the access token for the XOAUTH2 sign-in is empty")]
+    EmptyToken,
+}
 
 impl InvalidUser {
-    /// `XOAUTH2_BAD_USERNAME` for `server`.
+    /// `XOAUTH2_BAD_USERNAME` for `server`; an empty token is the app's own fault: `INTERNAL`.
     pub fn finding(&self, server: &str) -> crate::findings::Finding {
         use crate::findings::{Finding, FindingCode, Param};
-        Finding::new(FindingCode::Xoauth2BadUsername)
-            .with(Param::Server, server)
-            .with(Param::Problem, self.to_string())
+        match self {
+            InvalidUser::User(_) => Finding::new(FindingCode::Xoauth2BadUsername)
+                .with(Param::Server, server)
+                .with(Param::Problem, self.to_string()),
+            InvalidUser::EmptyToken => {
+                Finding::internal(format!("{self}; nothing was sent to {server}"))
+            }
+        }
     }
 }
 
 /// The raw (not yet base64-encoded) XOAUTH2 initial response. Secret: it holds the token.
 ///
 /// # Errors
-/// [`InvalidUser`] unless `user` is a plain address (what [`crate::address::Address`] accepts,
-/// in its normalised form): Exchange answers anything else with `501 5.5.124` (test
-/// `field_t05_xoauth2_user_must_be_a_plain_address`).
+/// [`InvalidUser::User`] unless `user` is a plain address (what [`crate::address::Address`]
+/// accepts, in its normalised form): Exchange answers anything else with `501 5.5.124` (test
+/// `field_t05_xoauth2_user_must_be_a_plain_address`); [`InvalidUser::EmptyToken`] for an empty
+/// or blank token.
 pub fn initial_response(
     user: &str,
     access_token: &SecretString,
 ) -> Result<SecretString, InvalidUser> {
     let plain = crate::address::Address::parse(user).is_ok_and(|a| a.normalized() == user);
     if !plain {
-        return Err(InvalidUser(user.chars().take(100).collect()));
+        return Err(InvalidUser::User(user.chars().take(100).collect()));
+    }
+    if access_token.expose_secret().trim().is_empty() {
+        return Err(InvalidUser::EmptyToken);
     }
     Ok(SecretString::from(format!(
         "user={user}\x01auth=Bearer {}\x01\x01",

@@ -32,7 +32,7 @@ use url::Url;
 use crate::findings::classify::{self, EntraError, EntraPhase};
 use crate::findings::{Finding, FindingCode, Param};
 use crate::net::Trust;
-use crate::provider::OAuthProfile;
+use crate::provider::{OAuthFlavour, OAuthProfile};
 
 /// The ID token as received (a JWT). Redacted in `Debug`.
 #[derive(Clone, Serialize, Deserialize, Default)]
@@ -82,6 +82,10 @@ pub struct Tokens {
     pub expires_at: Option<SystemTime>,
     /// The granted scopes (`scope` of the response), when the server said.
     pub scopes: Option<Vec<String>>,
+    /// How far this computer's clock was ahead (positive) or behind the token endpoint's HTTP
+    /// `Date` when the response arrived, in seconds ([`crate::clock::skew_secs`]). The expiry
+    /// above never depends on it.
+    pub clock_skew_secs: Option<i64>,
 }
 
 impl std::fmt::Debug for Tokens {
@@ -98,7 +102,15 @@ impl std::fmt::Debug for Tokens {
 }
 
 impl Tokens {
-    pub(crate) fn from_response(resp: &EntraTokenResponse, received: SystemTime) -> Tokens {
+    /// The tokens of `resp`, received at local time `received` with the server's `Date`
+    /// header `date`. The access token's expiry is `received + expires_in` (RFC 6749 §5.1: a
+    /// lifetime, not a time), so it holds whatever this computer's clock says (test
+    /// `field_t30_a_clock_two_hours_ahead_is_a_warning_only`).
+    pub(crate) fn from_response(
+        resp: &EntraTokenResponse,
+        received: SystemTime,
+        date: Option<&str>,
+    ) -> Tokens {
         Tokens {
             access_token: SecretString::from(resp.access_token().secret().to_owned()),
             refresh_token: resp
@@ -109,7 +121,76 @@ impl Tokens {
             scopes: resp
                 .scopes()
                 .map(|s| s.iter().map(|x| x.to_string()).collect()),
+            clock_skew_secs: date.and_then(|d| crate::clock::skew_secs(received, d)),
         }
+    }
+
+    /// `CLOCK_SKEW` when this computer's clock is off from `provider`'s by more than
+    /// [`crate::clock::SKEW_TOLERANCE_SECS`]: a warning, the tokens still work.
+    pub fn clock_finding(&self, provider: &str) -> Option<Finding> {
+        let skew = self
+            .clock_skew_secs
+            .filter(|s| s.unsigned_abs() > crate::clock::SKEW_TOLERANCE_SECS)?;
+        Some(
+            Finding::new(FindingCode::ClockSkew)
+                .with(Param::Problem, crate::clock::skew_words(skew))
+                .with(Param::Provider, provider)
+                .with_evidence(format!(
+                    "this computer's clock was {skew} s off the sign-in service's Date header"
+                )),
+        )
+    }
+}
+
+/// An HTTP client for the token endpoint that remembers the response's `Date` header (RFC 9110
+/// §6.6.1), to tell a wrong local clock (test `field_t30_a_clock_two_hours_ahead_is_a_warning_only`).
+pub(crate) struct Dated<'a> {
+    http: &'a reqwest::Client,
+    date: std::sync::Mutex<Option<String>>,
+}
+
+impl<'a> Dated<'a> {
+    pub(crate) fn new(http: &'a reqwest::Client) -> Dated<'a> {
+        Dated {
+            http,
+            date: std::sync::Mutex::new(None),
+        }
+    }
+
+    /// The `Date` of the last response.
+    pub(crate) fn date(&self) -> Option<String> {
+        self.date
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+}
+
+impl<'c> oauth2::AsyncHttpClient<'c> for Dated<'_> {
+    type Error = HttpClientError<reqwest::Error>;
+    type Future = std::pin::Pin<
+        Box<
+            dyn std::future::Future<Output = Result<oauth2::HttpResponse, Self::Error>>
+                + Send
+                + Sync
+                + 'c,
+        >,
+    >;
+
+    fn call(&'c self, request: oauth2::HttpRequest) -> Self::Future {
+        Box::pin(async move {
+            let response = oauth2::AsyncHttpClient::call(self.http, request).await?;
+            let date = response
+                .headers()
+                .get(oauth2::http::header::DATE)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned);
+            *self
+                .date
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = date;
+            Ok(response)
+        })
     }
 }
 
@@ -183,6 +264,9 @@ pub struct AuthOptions {
     pub domain_hint: Option<String>,
     /// `prompt` (`select_account`, `login`, ...).
     pub prompt: Option<String>,
+    /// `claims`: the challenge a failed renewal brought back, so that this sign-in satisfies it
+    /// (<https://learn.microsoft.com/entra/identity-platform/claims-challenge>).
+    pub claims: Option<crate::findings::ClaimsChallenge>,
 }
 
 /// The client for `profile`. A confidential ("Web") registration authenticates with its secret
@@ -240,6 +324,9 @@ pub fn authorization_request(
     if let Some(p) = &opts.prompt {
         req = req.add_extra_param("prompt", p.clone());
     }
+    if let Some(c) = &opts.claims {
+        req = req.add_extra_param("claims", c.as_str().to_owned());
+    }
     let (url, state) = req.url();
     Ok(AuthRequest {
         url,
@@ -252,13 +339,21 @@ pub fn authorization_request(
 
 type TokenError = RequestTokenError<HttpClientError<reqwest::Error>, EntraError>;
 
-pub(crate) fn token_error(err: TokenError, url: &str, phase: EntraPhase) -> Finding {
+/// The finding for a failed token request to `flavour`'s endpoint at `url`: the provider's
+/// error (its own words: [`classify::oauth_error`]), a network failure, or an answer that is not
+/// an OAuth error body.
+pub(crate) fn token_error(
+    err: TokenError,
+    url: &str,
+    phase: EntraPhase,
+    flavour: OAuthFlavour,
+) -> Finding {
     let host = Url::parse(url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_owned))
         .unwrap_or_default();
     match err {
-        RequestTokenError::ServerResponse(e) => classify::entra(&e, phase),
+        RequestTokenError::ServerResponse(e) => classify::oauth_error(&e, phase, flavour),
         RequestTokenError::Request(HttpClientError::Reqwest(e)) => reqwest_finding(&host, &e),
         RequestTokenError::Request(e) => Finding::new(FindingCode::NetworkIdpUnreachable)
             .with(Param::Problem, e.to_string())

@@ -87,6 +87,7 @@ pub async fn start(
                 e,
                 &device_authorization_url(profile),
                 EntraPhase::DeviceCode,
+                profile.flavour,
             )
         })?;
     Ok(DeviceAuthorization { response })
@@ -120,7 +121,7 @@ pub async fn poll(
         r = polling => r,
     };
     match result {
-        Ok(resp) => Ok(Tokens::from_response(&resp, received)),
+        Ok(resp) => Ok(Tokens::from_response(&resp, received, None)),
         Err(RequestTokenError::ServerResponse(e)) => Err(match e.error() {
             DeviceCodeErrorResponseType::ExpiredToken => {
                 Finding::new(FindingCode::DeviceCodeExpired)

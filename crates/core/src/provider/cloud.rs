@@ -29,6 +29,28 @@ pub enum Cloud {
 }
 
 impl Cloud {
+    /// Every cloud.
+    pub const ALL: [Cloud; 3] = [Cloud::Global, Cloud::UsGov, Cloud::China];
+
+    /// The cloud whose sign-in address `authority` is (its host, as Microsoft's national
+    /// clouds page lists them:
+    /// <https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud>);
+    /// `None` for any other host (a proxy, a test server).
+    pub fn of_authority(authority: &Url) -> Option<Cloud> {
+        let host = authority.host_str()?.to_ascii_lowercase();
+        Cloud::ALL
+            .into_iter()
+            .find(|c| c.authority().host_str() == Some(host.as_str()))
+    }
+
+    /// The cloud whose Exchange Online mail server `host` is; `None` for any other host.
+    pub fn of_mail_host(host: &str) -> Option<Cloud> {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        Cloud::ALL
+            .into_iter()
+            .find(|c| c.smtp().0 == host || c.imap().0 == host)
+    }
+
     /// Parses `global`, `usgov` or `china` (the settings names).
     pub fn parse(name: &str) -> Option<Cloud> {
         match name.to_ascii_lowercase().as_str() {

@@ -45,9 +45,10 @@ pub(super) fn outline(r: &Report) -> Vec<Section<'_>> {
             field("User (upn)", &t.upn);
             field("Service (aud)", &t.aud);
             field("Permissions (scp)", &t.scp);
-            if let Some(exp) = t.exp {
-                items.push(Item::Field("Expires (exp)", when(exp)));
-            }
+            // The token's `exp` is by the sign-in service's clock; the report shows one expiry,
+            // the app's ("Access token expires": receive time + expires_in on this computer's
+            // clock), so a wrong clock cannot show two that contradict each other (test
+            // `field_t30_a_clock_two_hours_ahead_is_a_warning_only`).
             out.push(Section {
                 title: "Access token claims (the token itself is never shown)".into(),
                 items,

@@ -211,7 +211,15 @@ fn a_managed_cloud_is_not_stepped_around_with_an_authority() {
         "https://login.microsoftonline.us/"
     );
     assert!(!s.origins.contains_key("microsoft.authority"));
-    // From the same source, the authority still overrides the cloud.
+    // A managed authority (of a known cloud: it brings that cloud) drops a user's cloud.
+    let s = Settings::from_layers(vec![
+        machine("[microsoft]\nauthority = \"https://login.microsoftonline.us\"\n"),
+        user("[microsoft]\ncloud = \"china\"\n"),
+    ])
+    .unwrap();
+    assert_eq!(s.microsoft.cloud, crate::provider::Cloud::UsGov);
+    assert!(!s.origins.contains_key("microsoft.cloud"));
+    // From the same source, an authority (a proxy) still goes with the cloud.
     let s = Settings::from_layers(vec![machine(
         "[microsoft]\ncloud = \"usgov\"\nauthority = \"https://login.example.net\"\n",
     )])

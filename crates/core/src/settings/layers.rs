@@ -242,10 +242,14 @@ fn read_file(path: &Path, origin: Origin, required: bool) -> Result<Option<Layer
     Layer::from_text(&text, origin, path.parent()).map(Some)
 }
 
-/// A key a higher source sets makes a lower source's value of another key meaningless: the
-/// managed `microsoft.cloud` picks the sign-in authority, so a user's `microsoft.authority`
-/// must not step around it.
-const FOLLOWS: &[(&str, &str)] = &[("microsoft.cloud", "microsoft.authority")];
+/// A key a higher source sets makes a lower source's value of another key meaningless: cloud
+/// and authority are one choice (`raw/convert.rs`, `cloud_and_authority`), so a managed
+/// `microsoft.cloud` drops a user's `microsoft.authority` and a managed authority a user's
+/// cloud — the user cannot step around IT's choice, nor make it fail as two clouds.
+const FOLLOWS: &[(&str, &str)] = &[
+    ("microsoft.cloud", "microsoft.authority"),
+    ("microsoft.authority", "microsoft.cloud"),
+];
 
 /// The layers (highest first) merged key by key, and where each key's value came from.
 pub fn merge(layers: &[Layer]) -> (Table, BTreeMap<String, Origin>) {

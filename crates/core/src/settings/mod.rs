@@ -9,7 +9,8 @@
 //! ```toml
 //! [microsoft]
 //! cloud     = "global"                            # or "usgov", "china": login and mail hosts
-//! authority = "https://login.microsoftonline.com"  # authority base URL (https only); overrides cloud
+//! authority = "https://login.microsoftonline.com"  # authority base URL (https only); a known
+//!                                                 # cloud's brings that cloud, another is a proxy
 //! tenant    = "contoso.onmicrosoft.com"           # tenant id, verified domain, or organizations
 //! client_id = "11111111-2222-3333-4444-555555555555"
 //! client_type = "public"                          # or "confidential" for a "Web" registration
@@ -40,7 +41,9 @@
 //! connect = 10                                     # connect + TLS when signing in / verifying
 //! probe = 2.5                                      # connect in the connection check
 //! ```
-//! Empty values count as missing (the default applies). Unknown fields and invalid values fail
+//! Empty values count as missing (the default applies). Without `cloud` or a known cloud's
+//! authority, the cloud discovery finds for the organisation is used; a cloud, an authority or
+//! a `[servers]` host of two different clouds is refused. Unknown fields and invalid values fail
 //! at load with the field named. Relative paths are relative to the settings file. A client
 //! secret never goes into this file: an administrator enters it in the app, which keeps it in
 //! the OS vault.

@@ -125,23 +125,38 @@ impl RawFile {
     /// `base_dir`.
     pub(super) fn into_settings(self, base_dir: Option<&Path>) -> Result<Settings, SettingsError> {
         let servers = self.servers.unwrap_or_default();
-        let (extra_ca_file, extra_ca_pem) = convert::tls(self.tls.unwrap_or_default(), base_dir)?
-            .map_or((None, None), |(f, pem)| (Some(f), Some(pem)));
         // Checked in this order, section by section: with several wrong fields, the first one
         // named is always the same.
-        Ok(Settings {
-            microsoft: convert::microsoft(self.microsoft.unwrap_or_default())?,
-            google: convert::google(self.google.unwrap_or_default())?,
-            outlook: convert::outlook(self.outlook.unwrap_or_default())?,
-            autoconfig: convert::autoconfig(self.autoconfig.unwrap_or_default())?,
-            dns_server: convert::dns(self.dns.unwrap_or_default())?,
-            smtp: convert::server("servers.smtp", servers.smtp)?,
-            imap: convert::server("servers.imap", servers.imap)?,
+        let microsoft = convert::microsoft(self.microsoft.unwrap_or_default())?;
+        let google = convert::google(self.google.unwrap_or_default())?;
+        let outlook = convert::outlook(self.outlook.unwrap_or_default())?;
+        let autoconfig = convert::autoconfig(self.autoconfig.unwrap_or_default())?;
+        let dns_server = convert::dns(self.dns.unwrap_or_default())?;
+        let smtp = convert::server("servers.smtp", servers.smtp)?;
+        let imap = convert::server("servers.imap", servers.imap)?;
+        let (extra_ca_file, extra_ca_pem) = convert::tls(self.tls.unwrap_or_default(), base_dir)?
+            .map_or((None, None), |(f, pem)| (Some(f), Some(pem)));
+        let settings = Settings {
+            microsoft,
+            google,
+            outlook,
+            autoconfig,
+            dns_server,
+            smtp,
+            imap,
             extra_ca_pem,
             extra_ca_file,
             timeouts: convert::timeouts(self.timeouts.unwrap_or_default())?,
             ..Settings::default()
-        })
+        };
+        convert::servers_in_cloud(
+            settings.microsoft.cloud,
+            [
+                ("servers.smtp", settings.smtp.as_ref()),
+                ("servers.imap", settings.imap.as_ref()),
+            ],
+        )?;
+        Ok(settings)
     }
 }
 

@@ -63,6 +63,9 @@ pub enum ClientType {
 pub struct MicrosoftSettings {
     /// National cloud (login and mail hosts).
     pub cloud: Cloud,
+    /// Whether the settings chose the cloud (`cloud`, or an `authority` of a known cloud); when
+    /// they did not, the cloud discovery finds for the organisation is used.
+    pub cloud_provisioned: bool,
     /// Authority base URL, no trailing slash: the cloud's unless overridden.
     pub authority: Url,
     /// Tenant id (GUID), verified domain, or `organizations` / `common` / `consumers`.
@@ -87,6 +90,7 @@ impl Default for MicrosoftSettings {
     fn default() -> Self {
         MicrosoftSettings {
             cloud: Cloud::Global,
+            cloud_provisioned: false,
             authority: Cloud::Global.authority(),
             tenant: DEFAULT_TENANT.into(),
             tenant_provisioned: false,

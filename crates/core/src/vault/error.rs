@@ -10,8 +10,13 @@ use crate::platform::Os;
 pub enum StoreErrorKind {
     /// The value is larger than the store takes (the app's fault: its layout must fit).
     TooLarge,
-    /// The vault exists but is locked (Linux keyring, macOS keychain).
+    /// The vault exists but is locked and could not be unlocked (Linux keyring: no unlock
+    /// prompt could be shown, or it was closed; macOS keychain: errSecInteractionNotAllowed).
     Locked,
+    /// The vault service runs but has no default keyring to keep entries in: Linux — the
+    /// Secret Service has no `default` collection (never set up or never unlocked); macOS — no
+    /// default keychain.
+    NotSetUp,
     /// The person (or a policy) refused the app access: macOS "Deny" (errSecUserCanceled,
     /// −128; errSecAuthFailed, −25293), a dismissed unlock prompt on Linux.
     Denied,
@@ -50,12 +55,14 @@ impl StoreError {
         let code = match self.kind {
             StoreErrorKind::TooLarge => FindingCode::VaultValueTooLarge,
             StoreErrorKind::Locked => FindingCode::VaultLocked,
+            StoreErrorKind::NotSetUp => FindingCode::VaultNotSetUp,
             StoreErrorKind::Denied => FindingCode::VaultAccessDenied,
             StoreErrorKind::Missing | StoreErrorKind::Failed => FindingCode::VaultUnavailable,
         };
         let problem = match self.kind {
             StoreErrorKind::TooLarge => "the vault refused a value as too large",
             StoreErrorKind::Locked => "the vault is locked",
+            StoreErrorKind::NotSetUp => "there is no default keyring",
             StoreErrorKind::Denied => "access to the vault was refused",
             StoreErrorKind::Missing => "no vault service is running or it did not answer",
             StoreErrorKind::Failed => "the vault reported an error",
@@ -96,4 +103,38 @@ fn for_os(code: FindingCode, os: Os) -> Finding {
         f.steps = steps.iter().map(|s| s.to_string()).collect();
     }
     f.with(Param::Vault, catalogue::vault_name(os))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::store::{RawKind, classify};
+
+    /// N02 (https://github.com/block/buzz/pull/1264): on macOS, "Deny" at the keychain's question
+    /// (errSecUserCanceled −128), a wrong password there (errSecAuthFailed −25293) and a keychain
+    /// that may not ask (errSecInteractionNotAllowed −25308) are their own findings, never "the
+    /// vault cannot be used": the sign-in stays saved and the next launch may ask again. Apple's
+    /// codes: <https://developer.apple.com/documentation/security/1542001-security_framework_result_codes>.
+    #[test]
+    fn field_n02_a_refused_keychain_prompt_is_its_own_finding() {
+        let finding = |status| {
+            let kind = classify(Os::MacOs, RawKind::Platform, Some(status));
+            StoreError::new(kind, format!("OSStatus {status}"))
+                .finding(Os::MacOs)
+                .finish()
+        };
+        for status in [-128, -25293] {
+            let f = finding(status);
+            assert_eq!(f.code, FindingCode::VaultAccessDenied, "{status}");
+            assert!(f.to_text().contains("Always Allow"), "{}", f.to_text());
+            assert!(f.explanation.contains("Nothing was lost"));
+            assert!(!f.to_text().contains("missing or did not answer"));
+        }
+        let f = finding(-25308);
+        assert_eq!(f.code, FindingCode::VaultLocked);
+        assert!(f.to_text().contains("Keychain Access"));
+        // A keychain that is really not there is a different finding.
+        assert_eq!(finding(-25291).code, FindingCode::VaultUnavailable);
+        assert_eq!(finding(-25307).code, FindingCode::VaultNotSetUp);
+    }
 }

@@ -118,10 +118,14 @@ impl Vault {
     /// Loads the account record, `None` when there is none.
     ///
     /// # Errors
-    /// The vault's finding; `INTERNAL` for an unreadable record.
+    /// The vault's finding; `VAULT_ENTRY_DAMAGED` for a record that is unreadable or not whole
+    /// (an empty tenant, authority, client id or token).
     pub async fn load(&self, mailbox: &Address) -> Result<Option<AccountRecord>, Finding> {
         match self.get(mailbox.normalized().to_owned()).await? {
-            Some(json) => AccountRecord::from_json(&json).map(Some),
+            Some(json) => AccountRecord::from_json(&json).map(Some).map_err(|f| {
+                f.with_if_used(Param::Mailbox, mailbox.display())
+                    .with_if_used(Param::Vault, catalogue::vault_name(self.os))
+            }),
             None => Ok(None),
         }
     }

@@ -187,8 +187,9 @@ pub enum RawKind {
 /// macOS (Security framework result codes,
 /// <https://developer.apple.com/documentation/security/1542001-security_framework_result_codes>):
 /// errSecUserCanceled −128 and errSecAuthFailed −25293 are a refusal at the access prompt;
-/// errSecInteractionNotAllowed −25308 is a locked keychain that may not prompt; errSecNotAvailable
-/// −25291, errSecNoSuchKeychain −25294 and errSecInvalidKeychain −25295 are a missing keychain.
+/// errSecInteractionNotAllowed −25308 is a locked keychain that may not prompt; errSecNoSuchKeychain
+/// −25294 and errSecNoDefaultKeychain −25307 are a keychain that was never set up; errSecNotAvailable
+/// −25291 and errSecInvalidKeychain −25295 are a missing or unusable keychain.
 /// Windows: keyring's `NoStorageAccess` is `ERROR_NO_SUCH_LOGON_SESSION` (1312): this logon
 /// session has no credential store (a service, a scheduled task, a policy that forbids stored
 /// credentials) — <https://learn.microsoft.com/windows/win32/api/wincred/nf-wincred-credwritew>.
@@ -200,7 +201,8 @@ pub fn classify(os: Os, raw: RawKind, status: Option<i32>) -> StoreErrorKind {
     match (os, raw, status) {
         (Os::MacOs, _, Some(-128 | -25293)) => Denied,
         (Os::MacOs, _, Some(-25308)) => Locked,
-        (Os::MacOs, _, Some(-25291 | -25294 | -25295)) => Missing,
+        (Os::MacOs, _, Some(-25294 | -25307)) => NotSetUp,
+        (Os::MacOs, _, Some(-25291 | -25295)) => Missing,
         (Os::MacOs, RawKind::NoAccess, _) => Locked,
         (Os::Windows, RawKind::NoAccess, _) => Missing,
         (Os::Linux, RawKind::NoAccess, _) => Locked,
@@ -312,7 +314,8 @@ mod tests {
         assert_eq!(classify(Os::MacOs, Platform, Some(-128)), Denied);
         assert_eq!(classify(Os::MacOs, Platform, Some(-25293)), Denied);
         assert_eq!(classify(Os::MacOs, Platform, Some(-25308)), Locked);
-        assert_eq!(classify(Os::MacOs, NoAccess, Some(-25294)), Missing);
+        assert_eq!(classify(Os::MacOs, NoAccess, Some(-25294)), NotSetUp);
+        assert_eq!(classify(Os::MacOs, NoAccess, Some(-25291)), Missing);
         assert_eq!(classify(Os::MacOs, NoAccess, None), Locked);
         assert_eq!(classify(Os::MacOs, Platform, Some(-50)), Failed);
         // Windows: no credential store for this logon session.

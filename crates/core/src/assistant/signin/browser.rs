@@ -59,7 +59,7 @@ impl Assistant {
                 match received.callback {
                     Callback::Code(code) => Ok((code, received.reply)),
                     Callback::Error(e) => Err(fill(
-                        classify::entra(&e, EntraPhase::Authorize),
+                        classify::oauth_error(&e, EntraPhase::Authorize, ctx.profile.flavour),
                         account,
                         &ctx.profile,
                     )),
@@ -117,6 +117,7 @@ pub(super) fn hints(account: &Address, pick_account: bool, ctx: &SignInContext) 
     if pick_account {
         return AuthOptions {
             prompt: Some("select_account".into()),
+            claims: ctx.claims.clone(),
             ..Default::default()
         };
     }
@@ -125,6 +126,7 @@ pub(super) fn hints(account: &Address, pick_account: bool, ctx: &SignInContext) 
         domain_hint: (!ctx.personal && ctx.expected_tenant.is_some())
             .then(|| account.domain().to_owned()),
         prompt: None,
+        claims: ctx.claims.clone(),
     }
 }
 

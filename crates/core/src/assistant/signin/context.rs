@@ -23,6 +23,8 @@ pub(in crate::assistant) struct SignInContext {
     pub sign_in_as: Option<Address>,
     pub expected_tenant: Option<String>,
     pub personal: bool,
+    /// The claims challenge of the mailbox's last failure, for the authorization request.
+    pub claims: Option<crate::findings::ClaimsChallenge>,
 }
 
 impl SignInContext {
@@ -90,13 +92,20 @@ impl Assistant {
             .map_err(|f| run.fail(Step::Prepare, f))?;
         let discovery = self.discover_step(address, run).await?;
         let full = self.profile(address);
-        context_for(
+        if full.kind == ProviderKind::Microsoft365
+            && let Some(f) = crate::profile::cloud_conflict(&self.settings, &discovery)
+        {
+            return Err(f);
+        }
+        let mut ctx = context_for(
             &full,
             &self.settings.microsoft,
             &discovery,
             address,
             opts.sign_in_as.clone(),
-        )
+        )?;
+        ctx.claims = self.memory.claims(address);
+        Ok(ctx)
     }
 
     /// The client secret a sign-in sends, per its [`SecretPolicy`].
@@ -145,5 +154,6 @@ pub(super) fn context_for(
         client_id,
         profile,
         sign_in_as,
+        claims: None,
     })
 }

@@ -26,7 +26,7 @@ pub(in crate::assistant) struct Grant {
 /// the step.
 ///
 /// # Errors
-/// `TOKEN_INCOMPLETE` naming what is missing; `TOKEN_WRONG_RESOURCE`.
+/// `TOKEN_INCOMPLETE` naming what is missing; `GOOGLE_SCOPE_NOT_GRANTED`; `TOKEN_WRONG_RESOURCE`.
 pub(super) fn check(tokens: Tokens, flavour: OAuthFlavour) -> Result<(Grant, String), Finding> {
     let incomplete =
         |problem: &str| Finding::new(FindingCode::TokenIncomplete).with(Param::Problem, problem);
@@ -65,14 +65,13 @@ pub(super) fn check(tokens: Tokens, flavour: OAuthFlavour) -> Result<(Grant, Str
 
 /// Google: one scope for IMAP, POP and SMTP
 /// (<https://developers.google.com/gmail/imap/xoauth2-protocol>); its access tokens are opaque.
+/// Without it the person unticked Gmail on Google's consent page (granular consent,
+/// <https://developers.google.com/identity/protocols/oauth2/resources/granular-permissions>):
+/// theirs to tick, not an administrator's.
 fn google_scopes(granted: Option<&[String]>) -> Result<String, Finding> {
     match granted {
         Some(granted) if !granted.iter().any(|g| g == GOOGLE_SCOPES[0]) => {
-            Err(Finding::new(FindingCode::TokenIncomplete)
-                .with(
-                    Param::Problem,
-                    "the Gmail permission (https://mail.google.com/) was not granted",
-                )
+            Err(Finding::new(FindingCode::GoogleScopeNotGranted)
                 .with_evidence(format!("granted scope: {}", granted.join(" "))))
         }
         _ => Ok("Gmail access granted".into()),

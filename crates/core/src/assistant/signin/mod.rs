@@ -202,6 +202,9 @@ impl Assistant {
         run: &Run<'_>,
     ) -> Result<Ending, Finding> {
         let flavour = ctx.profile.flavour;
+        if let Some(f) = tokens.clock_finding(ctx.profile.provider_name()) {
+            run.warn(Step::Clock, f);
+        }
         let checked = run
             .step_detail(Step::TokenCheck, async {
                 grant::check(tokens, flavour).map(|(g, d)| Done::with_detail(g, d))

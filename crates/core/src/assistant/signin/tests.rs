@@ -423,4 +423,301 @@ fn the_account_picker_never_comes_with_a_login_hint() {
     assert!(hinted.prompt.is_none());
 }
 
+/// Settings whose servers and discovery answer at once from nothing (closed local ports), so
+/// a stage test never waits for the network.
+fn offline_settings() -> Settings {
+    let mut s = settings();
+    s.smtp = Some(crate::provider::HostPort::parse("127.0.0.1:1").unwrap());
+    s.imap = Some(crate::provider::HostPort::parse("127.0.0.1:1").unwrap());
+    s.microsoft.authority = url::Url::parse("https://127.0.0.1:1").unwrap();
+    s.dns_server = Some("127.0.0.1:1".parse().unwrap());
+    s.timeouts.discovery = std::time::Duration::from_millis(200);
+    s.timeouts.connect = std::time::Duration::from_millis(500);
+    s
+}
+
+/// N07 (https://github.com/DougHennig/SFMail/issues/15): MFA switched on after the sign-in; the
+/// renewal is refused with a claims challenge. The mailbox's next browser sign-in (in this
+/// process) carries it in the authorization request's `claims` parameter, with `login_hint`.
+#[tokio::test]
+async fn field_n07_a_renewal_challenge_goes_into_the_next_authorization_request() {
+    let h = harness(offline_settings());
+    let ann = addr("ann@example.edu");
+    let sink = crate::progress::ignore();
+    let run = Run::new(&sink);
+    let tokens = entra_tokens("ann@example.edu", TENANT, CLIENT, Some("n-1"));
+    h.assistant
+        .after_tokens(
+            &ann,
+            ctx_for(&settings(), &ann),
+            tokens,
+            Some("n-1"),
+            Reply::none(),
+            &run,
+        )
+        .await
+        .unwrap_or_else(|f| panic!("{f}"));
+    h.assistant.vault.delete_access_token(&ann).await.unwrap();
+    let challenge = r#"{"access_token":{"capolids":{"essential":true,"values":["5f2d9a1e-0000-4000-8000-000000000000"]}}}"#;
+    let refused: crate::findings::classify::EntraError = serde_json::from_str(&format!(
+        r#"{{"error":"interaction_required","error_description":"AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000002-0000-0ff1-ce00-000000000000'.","error_codes":[50076],"claims":{},"suberror":"basic_action"}}"#,
+        serde_json::to_string(challenge).unwrap()
+    ))
+    .unwrap();
+    h.endpoint.answer(Err(crate::findings::classify::entra(
+        &refused,
+        crate::findings::classify::EntraPhase::Refresh,
+    )));
+    let outcome = h
+        .assistant
+        .verify(&ann, crate::assistant::VerifyOptions::default(), &sink)
+        .await;
+    assert!(!outcome.passed);
+    let codes: Vec<_> = outcome.findings().map(|f| f.code).collect();
+    assert!(codes.contains(&FindingCode::MfaRequired), "{codes:?}");
+    assert!(
+        h.assistant.vault.load(&ann).await.unwrap().is_some(),
+        "the sign-in and its settings are kept"
+    );
+    // The next sign-in's request.
+    let run = Run::new(&sink);
+    let opts = SignInOptions::new(std::sync::Arc::new(crate::browser::SystemBrowser));
+    let ctx = h
+        .assistant
+        .context(&ann, &opts, &run)
+        .await
+        .unwrap_or_else(|f| panic!("{f}"));
+    let request = crate::oauth::client::authorization_request(
+        &ctx.profile,
+        &url::Url::parse("http://localhost:5000/").unwrap(),
+        &browser::hints(&ann, false, &ctx),
+    )
+    .unwrap();
+    let query: std::collections::HashMap<_, _> = request.url.query_pairs().into_owned().collect();
+    assert_eq!(query.get("claims").map(String::as_str), Some(challenge));
+    assert_eq!(
+        query.get("login_hint").map(String::as_str),
+        Some("ann@example.edu")
+    );
+}
+
+/// N02 (https://github.com/block/buzz/pull/1264): on macOS every keychain read of an unsigned
+/// app can ask the person. A new launch (a new vault over the same keychain) that lists the
+/// accounts and verifies twice reads each entry once.
+#[tokio::test]
+async fn field_n02_list_and_verify_read_each_keychain_entry_once() {
+    use crate::assistant::fakes::{CountingStore, harness_on};
+    use crate::platform::Os;
+    use crate::vault::Vault;
+    let store = std::sync::Arc::new(CountingStore::new(Os::MacOs));
+    let first = harness_on(offline_settings(), store.clone(), Os::MacOs);
+    let ann = addr("ann@example.edu");
+    let sink = crate::progress::ignore();
+    let run = Run::new(&sink);
+    let tokens = entra_tokens("ann@example.edu", TENANT, CLIENT, Some("n-1"));
+    first
+        .assistant
+        .after_tokens(
+            &ann,
+            ctx_for(&settings(), &ann),
+            tokens,
+            Some("n-1"),
+            Reply::none(),
+            &run,
+        )
+        .await
+        .unwrap_or_else(|f| panic!("{f}"));
+    // The next launch: the same keychain and account list, a new vault.
+    let locks = tempfile::tempdir().unwrap();
+    let seams = crate::assistant::Seams {
+        vault: Vault::on(store.clone(), Os::MacOs),
+        accounts: first.accounts.clone(),
+        token_endpoint: Some(first.endpoint.clone()),
+        clock: first.clock.clone(),
+        locks: crate::locks::Locks::in_dir(locks.path()),
+    };
+    let next = Assistant::with_seams(offline_settings(), seams).unwrap();
+    store.reads.lock().unwrap().clear();
+    for _ in 0..2 {
+        let listed = next.accounts().await.unwrap();
+        assert!(listed[0].in_vault);
+        let outcome = next
+            .verify(&ann, crate::assistant::VerifyOptions::default(), &sink)
+            .await;
+        let read = outcome.steps.iter().find(|s| s.step == Step::VaultRead);
+        assert_eq!(
+            read.map(|s| s.status),
+            Some(crate::progress::Status::Passed)
+        );
+    }
+    let reads = store.reads.lock().unwrap().clone();
+    assert!(reads.contains_key("ann@example.edu"), "{reads:?}");
+    assert!(
+        reads.values().all(|n| *n == 1),
+        "each entry read once: {reads:?}"
+    );
+    assert_eq!(
+        first
+            .endpoint
+            .calls
+            .load(std::sync::atomic::Ordering::SeqCst),
+        0
+    );
+}
+
+/// T30 (https://github.com/canonical/authd/issues/1822,
+/// https://github.com/AxaFrance/oidc-client/issues/1373): this computer's clock 2 hours ahead of
+/// Microsoft's. The sign-in passes and the token is good for its hour (its expiry counts from
+/// `expires_in` on this computer's clock); a `CLOCK_SKEW` warning says so; the report shows one
+/// expiry, not the token's `exp` (by Microsoft's clock) beside it.
+#[tokio::test]
+async fn field_t30_a_clock_two_hours_ahead_is_a_warning_only() {
+    use std::time::{Duration, SystemTime};
+    let h = harness(settings());
+    let ann = addr("ann@example.edu");
+    let sink = crate::progress::ignore();
+    let run = Run::new(&sink);
+    let server_now = NOW - 7_200;
+    let mut tokens = entra_tokens("ann@example.edu", TENANT, CLIENT, Some("n-1"));
+    tokens.access_token = crate::assistant::fakes::jwt(
+        serde_json::json!({
+            "aud": "https://outlook.office.com", "tid": TENANT, "upn": "ann@example.edu",
+            "scp": "IMAP.AccessAsUser.All SMTP.Send", "exp": server_now + 3_599,
+        }),
+        2_900,
+    )
+    .into();
+    tokens.expires_at = Some(SystemTime::UNIX_EPOCH + Duration::from_secs(NOW + 3_599));
+    tokens.clock_skew_secs = Some(7_200);
+    let access = tokens.access_token.clone();
+    let ending = h
+        .assistant
+        .after_tokens(
+            &ann,
+            ctx_for(&settings(), &ann),
+            tokens,
+            Some("n-1"),
+            Reply::none(),
+            &run,
+        )
+        .await;
+    let outcome = h.assistant.finish(&ann, run, ending);
+    assert!(
+        outcome.passed,
+        "{:?}",
+        outcome.findings().collect::<Vec<_>>()
+    );
+    let clock = outcome
+        .steps
+        .iter()
+        .find(|s| s.step == Step::Clock)
+        .unwrap();
+    assert_eq!(clock.status, crate::progress::Status::Info);
+    let warning = clock.finding.as_ref().unwrap();
+    assert_eq!(warning.code, FindingCode::ClockSkew);
+    assert_eq!(warning.audience, crate::findings::Audience::User);
+    assert!(
+        warning.explanation.contains("about 2 hours ahead"),
+        "{}",
+        warning.explanation
+    );
+    assert!(warning.explanation.contains("Microsoft"));
+    // Good for its hour on this computer's clock: no renewal loop.
+    let cached = h
+        .assistant
+        .vault
+        .load_access_token(&ann)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(cached.expires_at, NOW + 3_599);
+    assert!(cached.valid_at(
+        crate::clock::Clock::now_secs(&*h.clock),
+        Duration::from_secs(300)
+    ));
+    // A verification's token claims beside the account: one expiry in the report.
+    let mut verified = outcome.clone();
+    verified.action = crate::outcome::Action::Verify;
+    verified.token = crate::oauth::claims::TokenClaims::read(access.expose_secret());
+    assert!(verified.token.as_ref().unwrap().exp.is_some());
+    h.assistant.memory.remember(&ann, &verified);
+    let text = crate::report::text::render(&h.assistant.report(&ann).unwrap());
+    assert_eq!(text.matches("expires").count(), 1, "{text}");
+    assert!(text.contains(&format!(
+        "Access token expires: {}",
+        crate::report::when(NOW + 3_599)
+    )));
+    assert!(text.contains("CLOCK_SKEW"), "{text}");
+}
+
+/// Google's granular consent: the person unticked Gmail; theirs to tick again, not an
+/// administrator's (https://developers.google.com/identity/protocols/oauth2/resources/granular-permissions).
+#[test]
+fn an_unticked_gmail_permission_is_the_persons_to_tick() {
+    let mut t = entra_tokens("ann@school.example", TENANT, CLIENT, None);
+    t.scopes = Some(vec![
+        "openid".into(),
+        "https://www.googleapis.com/auth/userinfo.email".into(),
+    ]);
+    let f = grant::check(t, OAuthFlavour::Google).err().unwrap();
+    assert_eq!(f.code, FindingCode::GoogleScopeNotGranted);
+    assert_eq!(f.audience, crate::findings::Audience::User);
+    assert!(f.steps[0].contains("tick"), "{:?}", f.steps);
+}
+
+/// T30 at renewal: the renewed token is used (no renewal loop) and the clock is a warning.
+#[tokio::test]
+async fn field_t30_a_renewal_with_a_wrong_clock_warns_and_still_renews() {
+    let h = harness(offline_settings());
+    let ann = addr("ann@example.edu");
+    let sink = crate::progress::ignore();
+    let run = Run::new(&sink);
+    let tokens = entra_tokens("ann@example.edu", TENANT, CLIENT, Some("n-1"));
+    h.assistant
+        .after_tokens(
+            &ann,
+            ctx_for(&settings(), &ann),
+            tokens,
+            Some("n-1"),
+            Reply::none(),
+            &run,
+        )
+        .await
+        .unwrap_or_else(|f| panic!("{f}"));
+    h.assistant.vault.delete_access_token(&ann).await.unwrap();
+    let mut renewed = entra_tokens("ann@example.edu", TENANT, CLIENT, None);
+    renewed.clock_skew_secs = Some(-3 * 3_600);
+    h.endpoint.answer(Ok(renewed));
+    let outcome = h
+        .assistant
+        .verify(&ann, crate::assistant::VerifyOptions::default(), &sink)
+        .await;
+    let status = |step| {
+        outcome
+            .steps
+            .iter()
+            .find(|s| s.step == step)
+            .map(|s| s.status)
+    };
+    assert_eq!(
+        status(Step::TokenRefresh),
+        Some(crate::progress::Status::Passed)
+    );
+    assert_eq!(status(Step::Clock), Some(crate::progress::Status::Info));
+    let warning = outcome
+        .findings()
+        .find(|f| f.code == FindingCode::ClockSkew)
+        .expect("the clock warning");
+    assert!(
+        warning.explanation.contains("about 3 hours behind"),
+        "{}",
+        warning.explanation
+    );
+    assert_eq!(
+        h.endpoint.calls.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "one renewal"
+    );
+}
+
 mod no_browser;

@@ -18,7 +18,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "{provider} refused the sign-in request",
         "{provider} said the sign-in request was not valid ({problem}). This is a configuration problem of the app or its settings, not a user mistake.",
         &[
-            "Check the [microsoft] settings: authority, tenant and client_id.",
+            "Check the sign-in settings ([microsoft] or [google]): authority, tenant and client_id.",
             "Report the evidence below to the app's maintainers.",
         ],
         Some("https://learn.microsoft.com/entra/identity-platform/reference-error-codes"),
@@ -169,23 +169,66 @@ pub(super) const ENTRIES: &[Entry] = &[
         ],
         None,
     ),
+    // The national clouds' sign-in addresses, permissions and mail servers go together
+    // (https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud); AADSTS900382,
+    // 900432, 90038, 90043, 90051, 1000104
+    // (https://learn.microsoft.com/entra/identity-platform/reference-error-codes). Pinned by the test
+    // `field_n06_national_cloud_mismatch_is_explained`.
+    e(
+        NationalCloudMismatch,
+        Admin,
+        &[Problem],
+        "The app is set up for another Microsoft cloud than this organisation",
+        "This organisation's Microsoft 365 is in another Microsoft cloud than the one the app is set up for ({problem}). Sign-in, permissions and mail servers must all come from the organisation's cloud: a worldwide app registration or server does not work in the US Government or China clouds, and the other way round.",
+        &[
+            "In the settings file, set [microsoft] cloud to the organisation's cloud (\"usgov\" for GCC High and DoD, \"china\" for 21Vianet, \"global\" for the worldwide service), and remove any authority or [servers] lines that name another cloud.",
+            "Register the app in that cloud's Entra admin center (a registration of another cloud is not found there) and put its client ID into client_id.",
+            "Users then sign in again.",
+        ],
+        Some("https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud"),
+    ),
+    // AADSTS50076 / 50074 / 50078: the second step is required now, and can be done in a new
+    // interactive sign-in ("Retry with a new authorize request for the resource",
+    // https://learn.microsoft.com/entra/identity-platform/reference-error-codes); pinned by the
+    // test `field_n07_mfa_now_and_mfa_setup_are_told_apart`.
     e(
         MfaRequired,
         User,
-        &[],
-        "Multi-factor authentication needs to be completed",
-        "Your organisation requires a second sign-in step (for example the Authenticator app) that was not completed or is not set up yet.",
+        &[Mailbox],
+        "Confirm your sign-in with your second step",
+        "Your organisation now asks for your second sign-in step (for example the Authenticator app) before the app may use your mail, because of a new policy or because you signed in from a new place. The saved sign-in cannot do that on its own; your settings are kept.",
         &[
-            "Sign in again and complete the extra step.",
-            "If you have never set it up, go to https://aka.ms/mfasetup first.",
+            "Sign in again as {mailbox} (Sign in in the app, or `mailsetup signin {mailbox}`) and complete the second step in the browser.",
+        ],
+        Some("https://learn.microsoft.com/entra/identity/authentication/concept-mfa-howitworks"),
+    )
+    .admin(AdminWords {
+        explanation: "A Conditional Access policy or per-user MFA now requires multi-factor authentication for Exchange Online (AADSTS50076/50074/50078); the user must complete it interactively once.",
+        steps: &[
+            "Entra admin center → Monitoring → Sign-in logs: the sign-in names the policy that required MFA.",
+        ],
+    }),
+    // AADSTS50079 / 50072 / 53004: no method is registered yet
+    // (https://learn.microsoft.com/entra/identity-platform/reference-error-codes); pinned by the
+    // test `field_n07_mfa_now_and_mfa_setup_are_told_apart`.
+    e(
+        MfaSetupRequired,
+        User,
+        &[],
+        "Set up your second sign-in step first",
+        "Your organisation requires a second sign-in step (for example the Microsoft Authenticator app or a text message), and none is set up for your account yet. Until it is, Microsoft does not let the app use your mail; your settings are kept.",
+        &[
+            "Go to https://aka.ms/mfasetup, sign in and add a method (the Microsoft Authenticator app, or your phone number).",
+            "Then sign in again in the app.",
         ],
         Some("https://aka.ms/mfasetup"),
     )
     .admin(AdminWords {
-        explanation: "The user must complete or register multi-factor authentication (AADSTS50072/50074/50076/50079).",
+        explanation: "The user must register multi-factor authentication methods before signing in (AADSTS50079/50072/53004).",
         steps: &[
-            "If the user cannot register: Entra admin center → Protection → Authentication methods → Registration campaign / policies; make sure a method is allowed for them.",
-            "Check the sign-in logs for the Conditional Access policy that requires MFA.",
+            "Entra admin center → Protection → Authentication methods → Policies: make sure a method is enabled for the user.",
+            "If they cannot register alone (no phone, a new device), issue a Temporary Access Pass.",
+            "AADSTS53010: the organisation only lets methods be registered from certain places or devices; the user registers from there.",
         ],
     }),
     e(
@@ -221,6 +264,34 @@ pub(super) const ENTRIES: &[Entry] = &[
             "Entra admin center → Monitoring → Sign-in logs: look at the failure reason and any risk detections.",
         ],
     }),
+    // AADSTS54000 / 50015 (https://learn.microsoft.com/entra/identity-platform/reference-error-codes).
+    e(
+        MinorConsentRequired,
+        Admin,
+        &[],
+        "This account is marked as a minor: consent must be recorded first",
+        "Microsoft blocked the sign-in because the account belongs to a person the organisation has marked as a minor, and no consent for them to use apps is recorded (AADSTS54000/50015).",
+        &[
+            "Once consent is obtained as your rules require: Entra admin center → Users → the user → Properties → Parental controls: set \"Consent provided for minor\" (and check \"Age group\").",
+            "Then the user signs in again.",
+        ],
+        Some("https://learn.microsoft.com/entra/identity-platform/reference-error-codes"),
+    ),
+    // Federation (20001, 40008, 50008, 90081 ...), pass-through authentication agents (80001 ...),
+    // seamless single sign-on (81004 ...), certificate sign-in (50017, 50192), external MFA
+    // controls (50158 ...): https://learn.microsoft.com/entra/identity-platform/reference-error-codes.
+    e(
+        OrgSignInSetupFailed,
+        Admin,
+        &[Problem],
+        "Your organisation's own sign-in set-up reported a problem",
+        "Microsoft handed part of the sign-in to something the organisation runs or configures — a federation server such as AD FS, the pass-through authentication agents, seamless single sign-on, certificate sign-in or an external multi-factor service — and it failed ({problem}). Users cannot fix this.",
+        &[
+            "Entra admin center → Monitoring → Sign-in logs: find this sign-in (trace ID in the evidence) and read its failure reason.",
+            "Check the part the code names: AD FS or the other identity provider, the Microsoft Entra Connect authentication agents, seamless SSO's computer account, or the certificate authorities for certificate sign-in.",
+        ],
+        Some("https://learn.microsoft.com/entra/identity-platform/reference-error-codes"),
+    ),
     e(
         UserNotAssigned,
         Admin,

@@ -197,4 +197,23 @@ pub(super) const ENTRIES: &[Entry] = &[
         ],
         Some("https://learn.microsoft.com/exchange/collaboration-exo/shared-mailboxes"),
     ),
+    // `451 4.7.0 Temporary server error. Please try again later. PRX4` in reply to AUTH: it
+    // repeated for months for the same users (https://github.com/jstedfast/MailKit/issues/566),
+    // after an empty credential (https://github.com/harishkrupo/oauth2ms/issues/5). Pinned by the
+    // test `field_n09_prx_after_auth_is_a_front_end_error_not_a_temporary_one`.
+    e(
+        M365AuthFrontendError,
+        Helpdesk,
+        &[Server, Problem],
+        "Exchange Online's front end failed the sign-in to {server}",
+        "The server answered the sign-in with \"451 4.7.0 Temporary server error\" and the code {problem}. Despite the word \"temporary\", this error from Exchange Online's front-end servers usually comes back every time: the front end could not hand the sign-in on to the mailbox (for example an empty or expired token, or a mailbox it cannot find).",
+        &[
+            "Try once more in a few minutes; if the same code comes back, it is not temporary.",
+            "Check that the mailbox exists in Exchange Online with a licence, and that Authenticated SMTP is on for it (Microsoft 365 admin center → Users → the user → Mail → Manage email apps).",
+            "If it persists, open a Microsoft support case with the evidence below (the code and the server name).",
+        ],
+        Some(
+            "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission",
+        ),
+    ),
 ];

@@ -112,4 +112,19 @@ pub(super) const ENTRIES: &[Entry] = &[
         ],
         None,
     ),
+    // The token endpoint's HTTP `Date` (RFC 9110 §6.6.1) against this computer's clock; tokens
+    // keep working because their expiry is counted from `expires_in` and the local receive time
+    // (RFC 6749 §5.1). Pinned by the test `field_t30_clock_two_hours_ahead_is_a_warning_only`.
+    e(
+        ClockSkew,
+        User,
+        &[Problem, Provider],
+        "This computer's clock is wrong",
+        "This computer's clock is {problem} compared with {provider}'s sign-in service. Everything still works, but a wrong clock makes secure connections and sign-ins fail sooner or later, and times in reports read wrong.",
+        &[
+            "Set the date, time and time zone to be set automatically: Windows — Settings → Time & language → Date & time; macOS — System Settings → General → Date & Time; Linux — the desktop's Date & Time settings, or `timedatectl set-ntp true`.",
+            "If the clock drifts again, tell the helpdesk: the computer's time service or its battery may need attention.",
+        ],
+        None,
+    ),
 ];

@@ -138,8 +138,8 @@ pub(super) const ENTRIES: &[Entry] = &[
         DeviceCodeExpired,
         User,
         &[],
-        "The sign-in code expired",
-        "The code was not entered in time (codes are valid for about 15 minutes). Nothing was saved.",
+        "The sign-in code was not used in time",
+        "The code was not entered in time: codes are valid for about 15 minutes, and the app stops waiting sooner when it was started with a shorter time limit (the evidence says how long it waited). Nothing was saved.",
         &["Start the sign-in with a code again and enter the new code promptly."],
         Some("https://learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code"),
     ),
@@ -214,17 +214,52 @@ pub(super) const ENTRIES: &[Entry] = &[
         None,
     )
     .admin(CONSENT_ADMIN),
+    // An error the catalogue does not know, shown with its code, the provider's own (redacted)
+    // description and the provider's look-up page for it (Microsoft:
+    // https://login.microsoftonline.com/error?code=<number>, named in
+    // https://learn.microsoft.com/entra/identity-platform/reference-error-codes); pinned by the test
+    // `an_unrecognised_aadsts_code_shows_its_code_description_and_lookup_link`.
     e(
         IdpError,
         Helpdesk,
-        &[Provider, Problem],
+        &[Provider, Problem, Link],
         "{provider} sign-in reported an error",
-        "{provider} answered with an error the app does not recognise ({problem}).",
+        "{provider} answered with an error the app does not recognise: {problem}",
         &[
-            "Look up the AADSTS code at https://login.microsoftonline.com/error?code=<number>.",
-            "Send the evidence (it holds the trace and correlation IDs Microsoft support asks for) to the administrator.",
+            "Look the error up at {link}: the page explains it and its fix.",
+            "Send the evidence below (it holds the IDs {provider} support asks for) to the administrator.",
         ],
-        Some("https://learn.microsoft.com/entra/identity-platform/reference-error-codes"),
+        None,
+    ),
+    // AADSTS50000, 50033, 90033, ... and `temporarily_unavailable` / `server_error`
+    // (https://learn.microsoft.com/entra/identity-platform/reference-error-codes,
+    // RFC 6749 §4.1.2.1).
+    e(
+        IdpTemporaryFailure,
+        User,
+        &[Provider, Problem],
+        "{provider}'s sign-in service had a temporary problem",
+        "{provider} could not finish the sign-in just now ({problem}). The problem is on {provider}'s side: nothing is wrong with your account or this computer, and nothing was changed.",
+        &[
+            "Wait a few minutes and try again.",
+            "If it keeps happening, give the helpdesk the evidence below: it names the error and its trace IDs.",
+        ],
+        None,
+    ),
+    // `disallowed_useragent`: Google refuses sign-in in embedded browsers
+    // (https://developers.google.com/identity/protocols/oauth2/policies#browsers); pinned by the
+    // test `every_documented_google_error_has_its_own_finding`.
+    e(
+        EmbeddedBrowserRefused,
+        User,
+        &[Provider],
+        "{provider} does not allow signing in inside this window",
+        "The sign-in page was opened inside another program's built-in browser (for example in a chat or mail program), where {provider} does not allow signing in.",
+        &[
+            "Copy the sign-in link the app shows and open it in your usual web browser (Chrome, Edge, Firefox or Safari).",
+            "Or make a normal web browser your computer's default browser, then start the sign-in again.",
+        ],
+        Some("https://developers.google.com/identity/protocols/oauth2/policies#browsers"),
     ),
     e(
         IdTokenInvalid,

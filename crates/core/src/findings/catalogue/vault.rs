@@ -27,6 +27,15 @@ pub(super) const ENTRIES: &[Entry] = &[
         None,
     ),
     e(
+        VaultNotSetUp,
+        User,
+        &[Vault, Problem],
+        "{vault} has no keyring to keep the sign-in in",
+        "The app keeps sign-ins only in {vault}. It is running, but it has no default keyring yet: it was never set up or never unlocked for this account ({problem}). Nothing was lost.",
+        os_steps(VaultNotSetUp),
+        None,
+    ),
+    e(
         VaultAccessDenied,
         User,
         &[Vault],
@@ -125,6 +134,18 @@ pub const fn vault_steps(code: FindingCode, os: Os) -> Option<&'static [&'static
             "Unlock the login keyring: log in to the desktop session with your password (it unlocks with it), or open \"Passwords and Keys\" (Seahorse) and unlock \"Login\".",
             "Try again.",
         ],
+        (VaultNotSetUp, Os::Linux) => &[
+            "In a desktop session: open \"Passwords and Keys\" (Seahorse) → + → Password keyring, name it \"Login\" and give it your login password; then right-click it → Set as default.",
+            "Without a desktop session (e.g. over SSH), unlocking the keyring daemon with your password creates the login keyring: `gnome-keyring-daemon --unlock --components=secrets`, type the password, then press Ctrl+D.",
+            "Try again.",
+        ],
+        (VaultNotSetUp, Os::MacOs) => &[
+            "Open Keychain Access (Applications → Utilities). If no \"login\" keychain is listed, choose Keychain Access → Settings → Reset Default Keychains.",
+            "Try again.",
+        ],
+        (VaultNotSetUp, Os::Windows) => {
+            &["Sign out of Windows and sign in again with your own account, then try again."]
+        }
         (VaultAccessDenied, Os::Windows) => &[
             "Start the app from your own Windows account (not \"Run as different user\"), then try again.",
         ],

@@ -7,7 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::findings::{Finding, FindingCode, Param};
+mod known;
+
+use crate::findings::{ClaimsChallenge, Finding, FindingCode, Param};
 
 use FindingCode as C;
 
@@ -36,6 +38,13 @@ pub struct EntraError {
     /// `error_uri`.
     #[serde(default)]
     pub error_uri: Option<String>,
+    /// `claims`: a claims challenge the next interactive sign-in must carry
+    /// (<https://learn.microsoft.com/entra/identity-platform/claims-challenge>).
+    #[serde(default)]
+    pub claims: Option<String>,
+    /// Google's `error_subtype`, e.g. `invalid_rapt`.
+    #[serde(default)]
+    pub error_subtype: Option<String>,
 }
 
 impl std::fmt::Display for EntraError {
@@ -57,6 +66,40 @@ impl EntraError {
             .first()
             .copied()
             .or_else(|| self.error_description.as_deref().and_then(aadsts_in))
+    }
+
+    /// The claims challenge in the answer, when it is one the app can pass on.
+    pub fn claims_challenge(&self) -> Option<ClaimsChallenge> {
+        self.claims.as_deref().and_then(ClaimsChallenge::parse)
+    }
+
+    /// The first line of the description, without Microsoft's trace, correlation and time.
+    pub fn summary(&self) -> String {
+        let desc = self.error_description.as_deref().unwrap_or("");
+        let first = desc.split(['\r', '\n']).next().unwrap_or("");
+        let cut = ["Trace ID:", "Correlation ID:", "Timestamp:"]
+            .iter()
+            .filter_map(|m| first.find(m))
+            .min()
+            .unwrap_or(first.len());
+        first[..cut].trim().chars().take(300).collect()
+    }
+
+    /// The words for an error the app does not recognise: its code (AADSTS number, else the
+    /// OAuth `error`) and the provider's own description.
+    pub fn unrecognised(&self) -> String {
+        let summary = self.summary();
+        let named = match self.aadsts() {
+            Some(n) if summary.starts_with(&format!("AADSTS{n}")) => return summary,
+            Some(n) => format!("AADSTS{n}"),
+            None if self.error.is_empty() => "an error without a code".to_owned(),
+            None => self.error.clone(),
+        };
+        if summary.is_empty() {
+            named
+        } else {
+            format!("{named}: {summary}")
+        }
     }
 
     /// Evidence text: the AADSTS line (first sentence of the description) and Microsoft's
@@ -112,10 +155,19 @@ pub enum EntraPhase {
     DeviceCode,
 }
 
+/// Microsoft's look-up page for AADSTS code `n`
+/// (<https://learn.microsoft.com/entra/identity-platform/reference-error-codes>, "Lookup current
+/// error code information").
+pub fn lookup_url(n: u64) -> String {
+    format!("https://login.microsoftonline.com/error?code={n}")
+}
+
 /// Maps an Entra error to a finding: by its `AADSTS` code
-/// (<https://learn.microsoft.com/entra/identity-platform/reference-error-codes>), else by the
-/// OAuth `error` ([RFC 6749 §5.2](https://www.rfc-editor.org/rfc/rfc6749#section-5.2),
-/// [§4.1.2.1](https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1)).
+/// (<https://learn.microsoft.com/entra/identity-platform/reference-error-codes>, the table in
+/// `entra/known.rs`), else by the OAuth `error` ([RFC 6749 §5.2](https://www.rfc-editor.org/rfc/rfc6749#section-5.2),
+/// [§4.1.2.1](https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1)). A code the app does not
+/// know is shown with its number, Microsoft's description and Microsoft's look-up page. A
+/// `claims` challenge in the answer is kept in [`Finding::claims`] for the next sign-in.
 pub fn entra(err: &EntraError, phase: EntraPhase) -> Finding {
     let code = err.aadsts();
     let desc = err
@@ -124,21 +176,22 @@ pub fn entra(err: &EntraError, phase: EntraPhase) -> Finding {
         .unwrap_or("")
         .to_lowercase();
     let (finding, problem) = code
-        .and_then(|n| {
-            device_flow(n, phase)
-                .or_else(|| registration(n, phase))
-                .or_else(|| account(n, &desc))
-                .or_else(|| session(n))
-        })
-        .unwrap_or_else(|| by_error(err, phase));
-    let mut f = Finding::new(finding).with_if_used(Param::Problem, problem);
-    if let Some(n) = code {
-        // Microsoft's live lookup page for the code.
-        f = f.with_doc_fallback(format!("https://login.microsoftonline.com/error?code={n}"));
+        .and_then(|n| special(n, phase, &desc).or_else(|| from_table(n)))
+        .unwrap_or_else(|| by_error(err, phase, code.is_some()));
+    let link = code.map_or_else(
+        || "https://learn.microsoft.com/entra/identity-platform/reference-error-codes".to_owned(),
+        lookup_url,
+    );
+    let mut f = Finding::new(finding)
+        .with_if_used(Param::Problem, problem)
+        .with_if_used(Param::Link, &link);
+    if code.is_some() || finding == C::IdpError {
+        f = f.with_doc_fallback(link);
     }
     if let Some(account) = quoted_account(err.error_description.as_deref().unwrap_or("")) {
         f = f.with_if_used(Param::SignedIn, account);
     }
+    f.claims = err.claims_challenge();
     f.with_evidence(err.evidence())
 }
 
@@ -149,113 +202,50 @@ fn plain(code: FindingCode) -> Option<Mapped> {
     Some((code, String::new()))
 }
 
-/// Codes that block signing in with a code on another device: AADSTS530033 ("remote device flow
-/// blocked due to device based conditional access", in Entra's sign-in logs:
-/// <https://github.com/microsoft/azure-devops-intellij/issues/584>) wherever it appears, and
-/// Conditional Access's AADSTS53003 when it answers the device code flow
-/// (<https://learn.microsoft.com/entra/identity/conditional-access/policy-block-authentication-flows>).
-fn device_flow(n: u64, phase: EntraPhase) -> Option<Mapped> {
-    match (n, phase) {
-        (530033, _) | (53003, EntraPhase::DeviceCode) => plain(C::DeviceCodeBlocked),
-        _ => None,
-    }
-}
-
-/// Codes about the app registration, its permissions and consent: the IT administrator's.
-fn registration(n: u64, phase: EntraPhase) -> Option<Mapped> {
-    let named = |c: FindingCode| Some((c, format!("AADSTS{n}")));
+/// Codes whose meaning depends on when they came or on the words around them.
+fn special(n: u64, phase: EntraPhase, desc: &str) -> Option<Mapped> {
     match n {
-        50011 | 500113 => plain(C::AppRedirectNotRegistered),
-        7000218 => plain(C::AppRegistrationNotPublicClient),
-        700025 => plain(C::AppRegistrationIsPublicClient),
-        7000215 => Some((
-            C::ClientSecretInvalid,
-            "AADSTS7000215: invalid secret".into(),
-        )),
-        7000222 => Some((
-            C::ClientSecretInvalid,
-            "AADSTS7000222: the secret expired".into(),
-        )),
-        9002327 => plain(C::AppRegistrationIsSpa),
-        700084 => Some((
-            C::AppRegistrationIsSpa,
-            "an SPA refresh token reached its 24-hour limit (AADSTS700084)".into(),
-        )),
-        700016 | 700011 => plain(C::AppNotFoundInTenant),
-        28000 | 70011 | 700022 => Some((
-            C::AppScopeConfig,
-            "the request named more than one service or an unknown permission".into(),
-        )),
-        90094 | 90095 => plain(C::AdminConsentRequired),
-        65001 if phase == EntraPhase::Refresh => plain(C::InteractiveRequired),
-        65001 => plain(C::AdminConsentRequired),
-        65004 => plain(C::ConsentDeclined),
-        7000012 | 700005 => plain(C::TokenStoreAuthorityMismatch),
-        500011 | 650052 => named(C::ExchangeNotLicensed),
-        650056 | 650057 => named(C::AppPermissionsMissing),
-        70001 | 7000112 => named(C::AppDisabled),
-        50194 | 9001023 | 90124 | 90130 => named(C::AppSingleTenantEndpoint),
-        501481 | 50147 | 501491 | 900144 | 90014 | 9002313 | 900971 | 90102 | 70007 | 700054
-        | 54005 | 50148 | 70018 => named(C::AppBadAuthRequest),
-        1002016 => Some((
-            C::TlsFailed,
-            "TLS 1.0/1.1 is no longer accepted by Microsoft (AADSTS1002016)".into(),
-        )),
-        _ => None,
-    }
-}
-
-/// Codes about the account that signed in and the policies that apply to it.
-fn account(n: u64, desc: &str) -> Option<Mapped> {
-    let named = |c: FindingCode| Some((c, format!("AADSTS{n}")));
-    match n {
-        50020 | 500208 | 9002332
-            if n != 50020
-                || desc.contains("live.com")
+        // A personal account (live.com, the consumer tenant) where only work accounts may sign
+        // in, or another organisation's account: the wrong-account trap (test
+        // `field_f12_personal_account_vs_other_tenant`).
+        50020
+            if desc.contains("live.com")
                 || desc.contains(crate::provider::domains::CONSUMER_TENANT_ID) =>
         {
             plain(C::PersonalAccountNotAllowed)
         }
-        // Another organisation's account signed in: the wrong-account trap, named as such.
-        50020 | 50143 => plain(C::SignedInAsDifferentAccount),
-        50034 | 90072 => plain(C::AccountNotInTenant),
-        90002 => plain(C::TenantNotFound),
-        50072 | 50074 | 50076 | 50079 => plain(C::MfaRequired),
-        53003 => Some((
-            C::BlockedByPolicy,
-            "blocked by Conditional Access (AADSTS53003)".into(),
-        )),
-        530035 => Some((
-            C::BlockedByPolicy,
-            "blocked by security defaults (AADSTS530035)".into(),
-        )),
-        530032 | 50131 | 50097 | 50129 | 53000 | 53001 | 53004 | 500021 | 500022 | 500212
-        | 500213 => named(C::BlockedByPolicy),
-        50053 | 50055 | 50056 | 50057 | 50126 | 50135 => named(C::AccountBlocked),
-        50105 => plain(C::UserNotAssigned),
+        50020 => plain(C::SignedInAsDifferentAccount),
+        // Consent missing: at renewal the person can give it interactively; at sign-in it means
+        // users may not consent (test `field_f16_consent_depends_on_phase`).
+        65001 if phase == EntraPhase::Refresh => plain(C::InteractiveRequired),
+        65001 => plain(C::AdminConsentRequired),
+        // Codes that block signing in with a code on another device: AADSTS530033 ("remote
+        // device flow blocked due to device based conditional access", in Entra's sign-in logs:
+        // <https://github.com/microsoft/azure-devops-intellij/issues/584>) wherever it appears,
+        // and Conditional Access's AADSTS53003 when it answers the device code flow
+        // (<https://learn.microsoft.com/entra/identity/conditional-access/policy-block-authentication-flows>).
+        530033 => plain(C::DeviceCodeBlocked),
+        53003 if phase == EntraPhase::DeviceCode => plain(C::DeviceCodeBlocked),
         _ => None,
     }
 }
 
-/// Codes about the sign-in session: expired, revoked, throttled, or needing the person again.
-fn session(n: u64) -> Option<Mapped> {
-    let ms_code = |c: FindingCode| Some((c, format!("Microsoft code AADSTS{n}")));
-    match n {
-        700082 | 70008 => plain(C::ReauthInactivity),
-        70043 => plain(C::ReauthPolicy),
-        50173 | 50132 | 50133 | 50089 => ms_code(C::ReauthRequired),
-        // "The refresh token was already used": reuse, not a dead sign-in (crate::locks).
-        70000 => plain(C::RefreshTokenReused),
-        50058 | 70016 => plain(C::InteractiveRequired),
-        50196 | 90055 => ms_code(C::TooManyRequests),
-        70019 => plain(C::DeviceCodeExpired),
-        90120 => plain(C::DeviceCodeDeclined),
-        _ => None,
-    }
+/// A code of Microsoft's published list.
+fn from_table(n: u64) -> Option<Mapped> {
+    let row = known::known(n)?;
+    let words = match row.words {
+        known::Words::None => String::new(),
+        known::Words::Code => format!("AADSTS{n}"),
+        known::Words::MsCode => format!("Microsoft code AADSTS{n}"),
+        known::Words::Fixed(w) => w.to_owned(),
+    };
+    Some((row.finding, words))
 }
 
-/// Without a known code: the OAuth `error` field.
-fn by_error(err: &EntraError, phase: EntraPhase) -> Mapped {
+/// Without a known code: the OAuth `error` field where it decides what to do (cancelled, sign
+/// in again, retry later); otherwise the error is shown as it came, with its code (`coded`: an
+/// AADSTS number the app does not know says more than `invalid_request`).
+fn by_error(err: &EntraError, phase: EntraPhase, coded: bool) -> Mapped {
     match (err.error.as_str(), phase) {
         ("access_denied", _) => (C::SigninCancelled, String::new()),
         ("consent_required" | "interaction_required" | "login_required", _) => {
@@ -268,10 +258,15 @@ fn by_error(err: &EntraError, phase: EntraPhase) -> Mapped {
             "invalid_request"
             | "unsupported_response_type"
             | "invalid_scope"
-            | "unsupported_grant_type",
+            | "unsupported_grant_type"
+            | "invalid_resource",
             _,
-        ) => (C::AppBadAuthRequest, err.error.clone()),
-        _ => (C::IdpError, err.to_string()),
+        ) if !coded => (C::AppBadAuthRequest, err.error.clone()),
+        ("unauthorized_client", _) if !coded => (C::AppNotFoundInTenant, String::new()),
+        ("temporarily_unavailable" | "server_error", _) => {
+            (C::IdpTemporaryFailure, err.error.clone())
+        }
+        _ => (C::IdpError, err.unrecognised()),
     }
 }
 
@@ -406,5 +401,176 @@ mod tests {
             C::BlockedByPolicy,
             "in the browser, 53003 is the policy block it always was"
         );
+    }
+}
+
+/// The whole kind: every code of the published list, MFA step-up, national clouds and codes
+/// the app does not know.
+#[cfg(test)]
+mod published {
+    use super::*;
+    use crate::findings::Audience;
+
+    fn json(text: &str) -> EntraError {
+        serde_json::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn each_code_is_known_once() {
+        let mut seen = std::collections::HashSet::new();
+        for row in known::KNOWN {
+            for n in row.codes {
+                assert!(seen.insert(*n), "AADSTS{n} is in two rows");
+                assert!(
+                    special(*n, EntraPhase::Refresh, "").is_none(),
+                    "AADSTS{n} is special"
+                );
+            }
+        }
+    }
+
+    /// Every code of the table gives its own finding, with words, fix steps, a link, and
+    /// never the "not recognised" one.
+    #[test]
+    fn every_code_a_mail_app_meets_is_explained() {
+        for row in known::KNOWN {
+            for &n in row.codes {
+                let err = EntraError {
+                    error: "invalid_request".into(),
+                    error_description: Some(format!("AADSTS{n}: Some words. Trace ID: t")),
+                    ..Default::default()
+                };
+                let f = entra(&err, EntraPhase::CodeExchange).finish();
+                assert_eq!(f.code, row.finding, "AADSTS{n}");
+                assert_ne!(f.code, C::IdpError, "AADSTS{n}");
+                assert!(!f.steps.is_empty() && f.doc_url.is_some(), "AADSTS{n}");
+                assert!(!f.to_text().contains('{'), "AADSTS{n}: {}", f.to_text());
+            }
+        }
+    }
+
+    #[test]
+    fn an_unrecognised_aadsts_code_shows_its_code_description_and_lookup_link() {
+        let err = json(
+            r#"{"error":"invalid_request","error_description":"AADSTS9900123: The sign-in was stopped by a rule this app has never heard of.\r\nTrace ID: 0f1e2d3c-0000-4000-8000-000000000000\r\nCorrelation ID: 1a2b3c4d-0000-4000-8000-000000000000\r\nTimestamp: 2026-12-01 10:00:00Z","error_codes":[9900123],"trace_id":"0f1e2d3c-0000-4000-8000-000000000000","correlation_id":"1a2b3c4d-0000-4000-8000-000000000000"}"#,
+        );
+        let f = entra(&err, EntraPhase::Authorize).finish();
+        assert_eq!(f.code, C::IdpError);
+        assert_eq!(f.title, "Microsoft sign-in reported an error");
+        assert_eq!(
+            f.explanation,
+            "Microsoft answered with an error the app does not recognise: AADSTS9900123: The sign-in was stopped by a rule this app has never heard of."
+        );
+        let link = "https://login.microsoftonline.com/error?code=9900123";
+        assert_eq!(
+            f.steps[0],
+            format!("Look the error up at {link}: the page explains it and its fix.")
+        );
+        assert_eq!(f.doc_url.as_deref(), Some(link));
+        assert!(!f.to_text().contains("( ("), "{}", f.to_text());
+        assert!(!f.to_text().contains("<number>"), "{}", f.to_text());
+        // Microsoft's ids stay in the evidence for support, not in the words.
+        assert!(!f.explanation.contains("Trace ID"));
+        assert!(f.evidence.unwrap().contains("Trace ID: 0f1e2d3c"));
+        // Without an error word, and without any code at all.
+        let bare = EntraError {
+            error: String::new(),
+            error_codes: vec![5309901],
+            error_description: Some("AADSTS5309901: Access blocked for this request.".into()),
+            ..Default::default()
+        };
+        let f = entra(&bare, EntraPhase::Authorize);
+        assert!(
+            f.explanation
+                .ends_with("recognise: AADSTS5309901: Access blocked for this request."),
+            "{}",
+            f.explanation
+        );
+        let none = EntraError {
+            error: "weird_error".into(),
+            ..Default::default()
+        };
+        let f = entra(&none, EntraPhase::Authorize);
+        assert!(
+            f.explanation.ends_with("recognise: weird_error"),
+            "{}",
+            f.explanation
+        );
+        assert!(f.steps[0].contains("reference-error-codes"));
+    }
+
+    /// N07 (https://github.com/DougHennig/SFMail/issues/15 and, for 50079,
+    /// https://github.com/microsoft/vscode/issues/192806): MFA switched on after the mail token was
+    /// obtained. 50076: complete the second step in a new sign-in; 50079: register a method first.
+    /// A claims challenge is kept for the next sign-in.
+    #[test]
+    fn field_n07_mfa_now_and_mfa_setup_are_told_apart() {
+        let now = json(
+            r#"{"error":"invalid_grant","error_description":"AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000002-0000-0ff1-ce00-000000000000'. Trace ID: t Correlation ID: c Timestamp: 2024-01-01 00:00:00Z","error_codes":[50076],"error_uri":"https://login.microsoftonline.com/error?code=50076","suberror":"basic_action"}"#,
+        );
+        let setup = json(
+            r#"{"error":"invalid_grant","error_description":"AADSTS50079: Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication to access '00000002-0000-0ff1-ce00-000000000000'.","error_codes":[50079],"suberror":"basic_action"}"#,
+        );
+        let a = entra(&now, EntraPhase::Refresh)
+            .with_if_used(Param::Mailbox, "ann@example.edu")
+            .finish();
+        let b = entra(&setup, EntraPhase::Refresh).finish();
+        assert_eq!(a.code, C::MfaRequired);
+        assert_eq!(b.code, C::MfaSetupRequired);
+        assert_ne!(a.title, b.title);
+        assert_eq!(a.audience, Audience::User);
+        assert_eq!(b.audience, Audience::User);
+        assert!(
+            a.steps[0].contains("mailsetup signin ann@example.edu"),
+            "{:?}",
+            a.steps
+        );
+        assert!(
+            b.steps[0].contains("https://aka.ms/mfasetup"),
+            "{:?}",
+            b.steps
+        );
+        assert!(a.claims.is_none(), "no challenge in these answers");
+        // The claims variant (interaction_required with a Conditional Access challenge).
+        let challenge = r#"{"access_token":{"capolids":{"essential":true,"values":["5f2d9a1e-0000-4000-8000-000000000000"]}}}"#;
+        let with_claims = json(&format!(
+            r#"{{"error":"interaction_required","error_description":"AADSTS50079: The user is required to use multi-factor authentication.","error_codes":[50079],"claims":{},"suberror":"basic_action"}}"#,
+            serde_json::to_string(challenge).unwrap()
+        ));
+        let f = entra(&with_claims, EntraPhase::Refresh);
+        assert_eq!(f.code, C::MfaSetupRequired);
+        assert_eq!(f.claims.as_ref().map(|c| c.as_str()), Some(challenge));
+        let text = serde_json::to_string(&f).unwrap();
+        assert!(
+            !text.contains("capolids"),
+            "the challenge is not shown: {text}"
+        );
+        // The renewal's finding carries it on when it is re-worded.
+        assert_eq!(f.clone().recode(C::InteractiveRequired).claims, f.claims);
+    }
+
+    /// N06 (https://github.com/ecederstrand/exchangelib/issues/1063): a Government tenant's
+    /// code redeemed at the worldwide cloud.
+    #[test]
+    fn field_n06_national_cloud_mismatch_is_explained() {
+        for body in [
+            r#"{"error":"invalid_request","error_description":"AADSTS900382: Confidential Client is not supported in Cross Cloud request. Trace ID: t"}"#,
+            r#"{"error":"invalid_request","error_description":"AADSTS90038: Tenant 'x' belongs to the National Cloud 'USGovernment'.","error_codes":[90038]}"#,
+        ] {
+            let f = entra(&json(body), EntraPhase::CodeExchange).finish();
+            assert_eq!(f.code, C::NationalCloudMismatch, "{body}");
+            assert_eq!(f.audience, Audience::Admin);
+            assert!(f.steps[0].contains("usgov"), "{:?}", f.steps);
+            assert!(
+                f.doc_url
+                    .as_deref()
+                    .unwrap()
+                    .contains("authentication-national-cloud")
+            );
+        }
+        let pasted = crate::findings::classify::explain(
+            "(invalid_request) AADSTS900382: Confidential Client is not supported in Cross Cloud request.",
+        );
+        assert_eq!(pasted[0].code, C::NationalCloudMismatch);
     }
 }

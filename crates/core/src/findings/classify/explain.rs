@@ -8,6 +8,7 @@
 //! text. Client lines of a transcript (`C:`) are ignored: they may hold credentials.
 
 use super::entra::{EntraError, EntraPhase, aadsts_in, entra};
+use super::google::{GOOGLE_ONLY, google};
 use super::reply::{self, SmtpReply, imap, smtp, xoauth2_challenge};
 use crate::findings::{Finding, FindingCode, Param};
 
@@ -16,9 +17,11 @@ pub fn explain(text: &str) -> Vec<Finding> {
     let text = text.trim();
     let mut found = Vec::new();
     if let Some(err) = entra_json(text).or_else(|| entra_url(text)) {
-        found.push(entra(&err, phase_of(&err)));
+        found.push(oauth(&err, phase_of(&err)));
     } else if aadsts_in(text).is_some() {
         found.extend(aadsts_lines(text));
+    } else if let Some(err) = google_page(text) {
+        found.push(google(&err, EntraPhase::Authorize));
     } else {
         found.extend(reply_findings(text));
     }
@@ -38,6 +41,48 @@ pub fn explain(text: &str) -> Vec<Finding> {
         ));
     }
     found.into_iter().map(Finding::finish).collect()
+}
+
+/// An OAuth error body or redirect: Google's when it has a Google-only `error` or points at
+/// Google's pages and carries no AADSTS number, else Entra's.
+fn oauth(err: &EntraError, phase: EntraPhase) -> Finding {
+    let googles = GOOGLE_ONLY.contains(&err.error.as_str())
+        || err
+            .error_uri
+            .as_deref()
+            .is_some_and(|u| u.contains("google.com"))
+        || err.error_subtype.is_some();
+    if err.aadsts().is_none() && googles {
+        google(err, phase)
+    } else {
+        entra(err, phase)
+    }
+}
+
+/// Google's error page as a person copies it: `Error 400: admin_policy_enforced` (or `403`,
+/// `401`), with the page's words (<https://support.google.com/accounts/answer/16668185>).
+fn google_page(text: &str) -> Option<EntraError> {
+    static ERROR_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        // Cannot fire: a constant pattern (every `google_page` test compiles it).
+        regex::Regex::new(r"Error [45]\d\d: ([a-z][a-z_]{2,40})\b").expect("valid pattern")
+    });
+    let word = ERROR_LINE.captures(text)?.get(1)?.as_str().to_owned();
+    let googles = GOOGLE_ONLY.contains(&word.as_str())
+        || text.to_lowercase().contains("google")
+        || matches!(
+            word.as_str(),
+            "invalid_client" | "invalid_request" | "invalid_grant" | "access_denied"
+        );
+    googles.then(|| EntraError {
+        error: word,
+        error_description: Some(
+            text.chars()
+                .take(600)
+                .collect::<String>()
+                .replace('\n', " "),
+        ),
+        ..Default::default()
+    })
 }
 
 /// An Entra error without context: `invalid_grant` is what a refresh gets.

@@ -93,6 +93,9 @@ const RULES: &[Rule] = &[
     r(Some(Smtp), "550", "5.7.708", &[], C::TenantSendingBlocked, "traffic is not accepted from this IP (5.7.708), typical of trial tenants"),
     r(Some(Smtp), "550", "5.7.750", &[], C::SenderDomainNotAccepted, ""),
     r(Some(Smtp), "550", "5.1.8", &[], C::MailboxSendingRestricted, ""),
+    // Exchange Online's front end (PRX codes): not temporary despite the words, in reply to AUTH
+    // it repeats (test `field_n09_prx_after_auth_is_a_front_end_error_not_a_temporary_one`).
+    r(Some(Smtp), "451", "4.7.0", &["prx"], C::M365AuthFrontendError, ""),
     // Temporary conditions.
     r(Some(Smtp), "451", "4.7.5", &[], C::TooManyRequests, "the server is throttling this connection (4.7.5xx)"),
     r(Some(Smtp), "4", "4.3.2", &["thread limit"], C::TooManyRequests, "more than 3 connections at once for this mailbox"),
@@ -221,11 +224,22 @@ fn find_rule(
 fn finding_from(rule: Option<&Rule>, evidence: &str) -> Finding {
     match rule {
         Some(rule) => Finding::new(rule.code)
-            .with_if_used(Param::Problem, rule.problem)
+            .with_if_used(Param::Problem, problem_of(rule, evidence))
             .with_vendor_link_from(evidence)
             .with_evidence(evidence),
         None => Finding::new(C::UnrecognisedReply).with_evidence(evidence),
     }
+}
+
+/// The `{problem}` words of `rule` for the reply `text`: the rule's own, or for Exchange's
+/// front-end errors the `PRX` code the reply names.
+fn problem_of(rule: &Rule, text: &str) -> String {
+    if rule.code != C::M365AuthFrontendError {
+        return rule.problem.to_owned();
+    }
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .find(|w| w.len() > 3 && w.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("prx")))
+        .map_or_else(|| "PRX".to_owned(), str::to_ascii_uppercase)
 }
 
 /// Classifies an SMTP reply (single or multi-line).
@@ -352,5 +366,29 @@ mod tests {
         let txt = xoauth2_challenge("eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==").unwrap();
         assert!(txt.contains("\"status\":\"400\""), "{txt}");
         assert!(xoauth2_challenge("not base64!").is_none());
+    }
+
+    /// N09's transcript (https://github.com/harishkrupo/oauth2ms/issues/5): the client sent mail
+    /// without a working sign-in, then got a "temporary" PRX error in reply to AUTH. Neither is
+    /// read as a temporary failure.
+    #[test]
+    fn field_n09_not_authenticated_and_prx_are_not_temporary() {
+        let f =
+            smtp_reply("530 5.7.57 Client not authenticated to send mail. [XXXX.prod.outlook.com]");
+        assert_eq!(f.code, C::NotAuthenticatedBeforeSend);
+        let found = crate::findings::classify::explain(
+            "S: 250-AUTH LOGIN XOAUTH2
+C: AUTH XOAUTH2
+S: 530 5.7.57 Client not authenticated to send mail. [XXXX.prod.outlook.com]
+S: 451 4.7.0 Temporary server error. Please try again later. PRX4  [XXXX.prod.outlook.com]
+S: 221 2.0.0 Service closing transmission channel",
+        );
+        let codes: Vec<_> = found.iter().map(|f| f.code).collect();
+        assert_eq!(
+            codes,
+            [C::NotAuthenticatedBeforeSend, C::M365AuthFrontendError]
+        );
+        assert!(found[1].explanation.contains("PRX4"));
+        assert!(!codes.contains(&C::ServerTemporaryFailure));
     }
 }

@@ -47,13 +47,7 @@ fn checked<T>(
 /// start page delay.
 pub(super) fn microsoft(raw: RawMicrosoft) -> Result<MicrosoftSettings, SettingsError> {
     let mut ms = MicrosoftSettings::default();
-    if let Some(cloud) = checked("microsoft.cloud", raw.cloud, cloud)? {
-        ms.cloud = cloud;
-        ms.authority = cloud.authority();
-    }
-    if let Some(a) = checked("microsoft.authority", raw.authority, authority)? {
-        ms.authority = a;
-    }
+    (ms.cloud, ms.cloud_provisioned, ms.authority) = cloud_and_authority(raw.cloud, raw.authority)?;
     if let Some(t) = checked("microsoft.tenant", raw.tenant, tenant)? {
         // The meta-tenants name no organisation: discovery may still find the real one.
         ms.tenant_provisioned = !matches!(t.as_str(), "organizations" | "common" | "consumers");
@@ -79,6 +73,61 @@ pub(super) fn microsoft(raw: RawMicrosoft) -> Result<MicrosoftSettings, Settings
         ms.start_page_seconds = n;
     }
     Ok(ms)
+}
+
+/// The cloud and the authority, as one: an authority of a known cloud alone brings that cloud
+/// (its permissions and mail servers); a cloud and an authority of another cloud are refused
+/// (<https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud>; test
+/// `field_n06_an_authority_alone_brings_its_cloud_and_mixed_clouds_are_refused`).
+fn cloud_and_authority(
+    raw_cloud: Option<String>,
+    raw_authority: Option<String>,
+) -> Result<(Cloud, bool, Url), SettingsError> {
+    let chosen = checked("microsoft.cloud", raw_cloud, cloud)?;
+    let authority = checked("microsoft.authority", raw_authority, authority)?;
+    let of_authority = authority.as_ref().and_then(Cloud::of_authority);
+    if let (Some(c), Some(a)) = (chosen, of_authority)
+        && c != a
+    {
+        return Err(err(
+            "microsoft.authority",
+            format!(
+                "is the sign-in address of {}, but cloud says {}: sign-in, permissions and mail servers must come from one cloud (set cloud, and leave authority out unless it is a proxy)",
+                a.label(),
+                c.label()
+            ),
+        ));
+    }
+    let cloud = chosen.or(of_authority).unwrap_or_default();
+    let provisioned = chosen.is_some() || of_authority.is_some();
+    Ok((
+        cloud,
+        provisioned,
+        authority.unwrap_or_else(|| cloud.authority()),
+    ))
+}
+
+/// Fails when a `[servers]` host is a Microsoft 365 server of another cloud than the sign-in's
+/// (test `field_n06_an_authority_alone_brings_its_cloud_and_mixed_clouds_are_refused`).
+pub(super) fn servers_in_cloud(
+    cloud: Cloud,
+    servers: [(&str, Option<&HostPort>); 2],
+) -> Result<(), SettingsError> {
+    for (field, hp) in servers {
+        if let Some(other) = hp.and_then(|hp| Cloud::of_mail_host(&hp.host))
+            && other != cloud
+        {
+            return Err(err(
+                field,
+                format!(
+                    "is a mail server of {}, but the sign-in is set for {}: set [microsoft] cloud to the organisation's cloud, or name that cloud's server",
+                    other.label(),
+                    cloud.label()
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn cloud(name: &str) -> Result<Cloud, String> {
