@@ -1,7 +1,8 @@
 // The administrator page: the provisioning in effect (Microsoft 365, personal Microsoft accounts,
-// Google), the client secrets of a "Web" registration and of the Google OAuth client (kept only
-// in the vault; never shown), and the check of the app registration (the core's items, shown as
-// they come: the page decides nothing).
+// Google), every setting with where its value comes from (IT policy, IT's file, the user's file,
+// default: the core's words), the client secrets of a "Web" registration and of the Google OAuth
+// client (kept only in the vault; never shown), and the check of the app registration (the core's
+// items, shown as they come: the page decides nothing).
 
 import { api } from './api.js';
 import { applyProgress, el, findingCard, showFindings } from './render.js';
@@ -39,12 +40,21 @@ function render(p) {
     return String(p[k]);
   };
   $('#admin-provisioning').replaceChildren(...LABELS.flatMap(([k, label]) => [el('dt', { text: label }), el('dd', { 'data-key': k, text: value(k) })]));
+  renderOrigins(p.settings || []);
   $('#admin-secret').hidden = p.clientType !== 'confidential';
   $('#secret-remove').disabled = !p.clientSecretStored;
   document.body.dataset.secret = p.clientSecretStored ? 'stored' : 'none';
   $('#admin-google-secret').hidden = !p.googleClientId;
   $('#google-secret-remove').disabled = !p.googleSecretStored;
   document.body.dataset.googleSecret = p.googleSecretStored ? 'stored' : 'none';
+}
+
+/** Every setting, its value and where the value comes from, in the core's words. */
+function renderOrigins(settings) {
+  $('#admin-origins tbody').replaceChildren(...settings.map((s) => el('tr', { 'data-key': s.key, 'data-origin': s.origin.kind, class: s.itManaged ? 'it-managed' : '' },
+    el('th', { scope: 'row' }, el('span', { text: s.label }), el('code', { text: s.key })),
+    el('td', { class: 'value', text: s.value ?? 'not set' }),
+    el('td', { class: 'from', text: s.from }))));
 }
 
 async function open() {

@@ -148,7 +148,13 @@ test('the shared mailbox option signs in as the delegate', async () => {
 });
 
 test('the administrator page shows the provisioning and stores a client secret', async () => {
-  const prov = { settingsFile: '/etc/mailsetup/settings.toml', cloud: 'global', authority: 'https://login.microsoftonline.com', tenant: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555', clientType: 'confidential', redirect: 'http://localhost', clientSecretStored: false, smtp: 'smtp.office365.com:587', imap: 'outlook.office365.com:993' };
+  const policy = 'IT policy for this computer (Group Policy or Intune), HKLM\\SOFTWARE\\Policies\\mailsetup\\microsoft';
+  const settings = [
+    { key: 'microsoft.client_id', label: 'Application (client) ID', value: '11111111-2222-3333-4444-555555555555', origin: { kind: 'policy', place: 'HKLM\\SOFTWARE\\Policies\\mailsetup\\microsoft' }, from: policy, itManaged: true },
+    { key: 'microsoft.tenant', label: 'Tenant', value: 'contoso.onmicrosoft.com', origin: { kind: 'userFile', place: '/home/ann/.config/mailsetup/settings.toml' }, from: "this user's settings file, /home/ann/.config/mailsetup/settings.toml", itManaged: false },
+    { key: 'google.client_id', label: 'Google OAuth client ID', value: null, origin: { kind: 'default' }, from: 'not set', itManaged: false },
+  ];
+  const prov = { settingsFile: '/etc/mailsetup/settings.toml', cloud: 'global', authority: 'https://login.microsoftonline.com', tenant: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555', clientType: 'confidential', redirect: 'http://localhost', clientSecretStored: false, smtp: 'smtp.office365.com:587', imap: 'outlook.office365.com:993', settings };
   const page = await openPage(browser, base({
     provisioning: [{ result: prov }],
     set_client_secret: [{ result: { ...prov, clientSecretStored: true } }],
@@ -157,6 +163,11 @@ test('the administrator page shows the provisioning and stores a client secret',
   await page.waitForSelector('#step-admin:not([hidden])');
   assert.equal(await page.textContent('dd[data-key="tenant"]'), 'contoso.onmicrosoft.com');
   assert.match(await page.textContent('dd[data-key="clientType"]'), /no client secret stored yet/);
+  // Where each value comes from, in the core's words; what IT manages is marked.
+  assert.equal(await page.textContent('#admin-origins tr[data-key="microsoft.client_id"] td.from'), policy);
+  assert.equal(await page.getAttribute('#admin-origins tr[data-key="microsoft.client_id"]', 'class'), 'it-managed');
+  assert.equal(await page.getAttribute('#admin-origins tr[data-key="microsoft.tenant"]', 'data-origin'), 'userFile');
+  assert.equal(await page.textContent('#admin-origins tr[data-key="google.client_id"] td.value'), 'not set');
   await shot(page, '16-admin');
   await page.fill('#client-secret', 'the-secret-value');
   await page.click('#secret-save');

@@ -17,6 +17,7 @@ use mailsetup_core::assistant::{
     AdminCheckOptions, Assistant, Outcome, Registration, SignInOptions, VerifyOptions,
 };
 use mailsetup_core::browser::BrowserKind;
+use mailsetup_core::deploy::{self, Format, Values};
 use mailsetup_core::findings::{Finding, FindingCode, Param};
 use mailsetup_core::settings::{CONFIG_ENV, Settings};
 use tokio_util::sync::CancellationToken;
@@ -25,8 +26,10 @@ use tokio_util::sync::CancellationToken;
 #[derive(Parser, Debug)]
 #[command(name = "mailsetup", version, about, long_about = None)]
 struct Cli {
-    /// Settings file (TOML). Default: $MAILSETUP_CONFIG, else the per-user settings file, else
-    /// the machine-wide one deployed by IT (/etc/mailsetup/settings.toml on Linux).
+    /// Settings file (TOML), in place of the per-user settings file (default: $MAILSETUP_CONFIG,
+    /// else the per-user file). What IT manages for the computer still wins over it: the
+    /// Windows policy (HKLM\SOFTWARE\Policies\mailsetup), the macOS managed preferences, and
+    /// IT's settings file (/etc/mailsetup/settings.toml on Linux).
     #[arg(long, global = true, value_name = "FILE", env = CONFIG_ENV)]
     config: Option<PathBuf>,
     /// Print the result as JSON on stdout (progress still goes to stderr).
@@ -113,8 +116,8 @@ enum Command {
         #[command(subcommand)]
         command: AccountsCommand,
     },
-    /// For administrators: the provisioning in effect, the check of the app registration, and the
-    /// client secret of a "Web" registration.
+    /// For administrators: the settings in effect and where each comes from, the check of the app
+    /// registration, the deployment files for IT, and the client secret of a "Web" registration.
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
@@ -138,7 +141,8 @@ struct ServerArgs {
 
 #[derive(Subcommand, Debug)]
 enum AdminCommand {
-    /// Show the provisioning in effect (settings file, tenant, client id, cloud, servers).
+    /// Show the provisioning in effect (tenant, client id, cloud, servers) and every setting
+    /// with where its value comes from (IT policy, IT's file, the user's file, default).
     Show,
     /// Check the app registration in the settings (client_id) in Microsoft Entra, item by item:
     /// it exists and is enabled, public client (or a valid stored secret for a "Web" one), the
@@ -153,6 +157,21 @@ enum AdminCommand {
         /// Seconds to wait for the browser (default: the settings' sign_in timeout, 300).
         #[arg(long, value_name = "SECS")]
         timeout: Option<u64>,
+    },
+    /// Write the deployment files for IT, with the settings in effect (or the examples): the
+    /// Group Policy template (mailsetup.admx, en-US/mailsetup.adml), a macOS configuration
+    /// profile (mailsetup.mobileconfig) and the settings file (settings.toml).
+    Export {
+        /// Which file (repeat for several): admx, adml, mobileconfig or toml. Default: all.
+        #[arg(long = "format", value_name = "FORMAT", value_parser = ["admx", "adml", "mobileconfig", "toml"])]
+        formats: Vec<String>,
+        /// Write the files into this folder. Without it, the one file named with --format is
+        /// printed on standard output.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Every setting's example instead of the settings in effect (the samples in deploy/).
+        #[arg(long)]
+        examples: bool,
     },
     /// Store the client secret of a confidential ("Web") registration in the OS vault. Reads it
     /// from standard input (not echoed on a terminal); never written to a file.
@@ -346,6 +365,21 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             Ok(report.passed)
         }
         Command::Admin {
+            command:
+                AdminCommand::Export {
+                    formats,
+                    out: dir,
+                    examples,
+                },
+        } => {
+            let values = if examples {
+                Values::Examples
+            } else {
+                Values::Of(assistant.settings())
+            };
+            export(&formats, dir.as_deref(), values, out)
+        }
+        Command::Admin {
             command: AdminCommand::SetClientSecret { google },
         } => {
             let secret = output::read_secret("Client secret value (input hidden): ")?;
@@ -387,6 +421,39 @@ fn cancel_on_ctrl_c() -> CancellationToken {
         }
     });
     cancel
+}
+
+/// `admin export`: the files into `dir`, or the one file on standard output.
+fn export(
+    formats: &[String],
+    dir: Option<&std::path::Path>,
+    values: Values<'_>,
+    out: &output::Output,
+) -> Result<bool, Finding> {
+    let formats: Vec<Format> = if formats.is_empty() {
+        Format::ALL.to_vec()
+    } else {
+        formats.iter().filter_map(|f| Format::parse(f)).collect()
+    };
+    let Some(dir) = dir else {
+        let [format] = formats[..] else {
+            use clap::CommandFactory as _;
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::MissingRequiredArgument,
+                    "admin export: name one --format to print a file, or --out DIR to write them",
+                )
+                .exit();
+        };
+        out.deployment_file(&deploy::file(format, values));
+        return Ok(true);
+    };
+    let mut saved = Vec::new();
+    for format in formats {
+        saved.push(deploy::file(format, values).save_in(dir)?);
+    }
+    out.saved(&saved);
+    Ok(true)
 }
 
 fn registration(google: bool) -> Registration {

@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use mailsetup_core::address::Address;
 use mailsetup_core::assistant::{AccountStatus, Outcome, Provisioning};
+use mailsetup_core::deploy::DeploymentFile;
 use mailsetup_core::findings::Finding;
 use mailsetup_core::progress::{Progress, ProgressSink};
 use mailsetup_core::registration::{ItemStatus, RegistrationReport};
@@ -235,6 +236,27 @@ impl Output {
                 .as_deref()
                 .unwrap_or("not set: personal Microsoft accounts cannot sign in")
         );
+        settings_origins(p);
+    }
+
+    /// Prints one deployment file as it is (with `--json`: its format, path and contents).
+    pub fn deployment_file(&self, file: &DeploymentFile) {
+        if self.json {
+            print_json(file);
+        } else {
+            print!("{}", file.contents);
+        }
+    }
+
+    /// Says which files were written.
+    pub fn saved(&self, paths: &[std::path::PathBuf]) {
+        if self.json {
+            print_json(&serde_json::json!({ "saved": paths }));
+            return;
+        }
+        for p in paths {
+            println!("Written: {}", p.display());
+        }
     }
 
     /// Prints the account list.
@@ -422,4 +444,27 @@ pub fn read_stdin() -> Result<String, Finding> {
         .read_to_end(&mut bytes)
         .map_err(Finding::internal)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The settings sources read and every setting with where its value comes from.
+fn settings_origins(p: &Provisioning) {
+    println!();
+    println!("Settings read, the first wins:");
+    if p.settings_sources.is_empty() {
+        println!("  none: every setting has its built-in default");
+    }
+    for s in &p.settings_sources {
+        println!("  {s}");
+    }
+    println!();
+    println!("Each setting, its value, and where the value comes from:");
+    let width = p.settings.iter().map(|v| v.key.len()).max().unwrap_or(0);
+    for v in &p.settings {
+        println!(
+            "  {:width$}  {}  [{}]",
+            v.key,
+            v.value.as_deref().unwrap_or("(not set)"),
+            v.from
+        );
+    }
 }

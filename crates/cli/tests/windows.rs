@@ -452,6 +452,142 @@ fn admin_client_secret_goes_to_credential_manager_only() {
     env.assert_no_secret_printed(&[secret]);
 }
 
+/// The policy key Group Policy and Intune write (settings/managed/registry.rs reads it).
+const POLICY_KEY: &str = r"HKLM\SOFTWARE\Policies\mailsetup";
+
+/// IT's settings for the computer in the Wine prefix, removed again when dropped (also when
+/// the test fails: every test of this suite shares the prefix).
+struct ItManaged<'a> {
+    wine: &'a common::wine::Wine,
+    machine_file: std::path::PathBuf,
+}
+
+impl<'a> ItManaged<'a> {
+    /// `reg add`s each (section, value, type, data) below the policy key, as a GPO would.
+    fn policy(wine: &'a common::wine::Wine, values: &[(&str, &str, &str, &str)]) -> Self {
+        let it = ItManaged {
+            wine,
+            machine_file: wine.program_data().join("mailsetup").join("settings.toml"),
+        };
+        for (section, name, ty, data) in values {
+            let key = format!(r"{POLICY_KEY}\{section}");
+            wine.reg(&["add", &key, "/v", name, "/t", ty, "/d", data, "/f"]);
+        }
+        it
+    }
+
+    /// Writes IT's settings file for the computer (`%ProgramData%\mailsetup\settings.toml`).
+    fn machine_file(self, text: &str) -> Self {
+        std::fs::create_dir_all(self.machine_file.parent().unwrap()).unwrap();
+        std::fs::write(&self.machine_file, text).unwrap();
+        self
+    }
+}
+
+impl Drop for ItManaged<'_> {
+    fn drop(&mut self) {
+        let _ = self
+            .wine
+            .command("reg")
+            .args(["delete", POLICY_KEY, "/f"])
+            .output();
+        let _ = std::fs::remove_file(&self.machine_file);
+    }
+}
+
+fn setting<'a>(show: &'a Value, key: &str) -> &'a Value {
+    show["settings"]
+        .as_array()
+        .expect("admin show lists the settings")
+        .iter()
+        .find(|s| s["key"] == key)
+        .unwrap_or_else(|| panic!("{key} in {show:#}"))
+}
+
+/// The registry policy (`reg add` into the prefix, as Group Policy writes it) wins over the
+/// user's settings file, value by value, and `admin show` names the key it came from; IT's
+/// machine file (`%ProgramData%`) wins over the user's file too, below the policy. Once IT's
+/// settings are gone, the user's values are back.
+#[test]
+#[ignore = "runs under Wine: scripts/windows.sh"]
+fn it_policy_in_the_registry_wins_over_the_users_file() {
+    let env = windows_env("winpolicy", json!({}));
+    let wine = env.wine();
+    let policy_id = "0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b";
+    let it = ItManaged::policy(
+        wine,
+        &[
+            ("microsoft", "client_id", "REG_SZ", policy_id),
+            ("microsoft", "start_page_seconds", "REG_DWORD", "0"),
+            (
+                "microsoft",
+                "admin_accounts",
+                "REG_MULTI_SZ",
+                r"boss@example.edu\0it@example.edu",
+            ),
+        ],
+    )
+    .machine_file(
+        "[microsoft]\nclient_id = \"22222222-2222-2222-2222-222222222222\"\ntenant = \"contoso.onmicrosoft.com\"\n",
+    );
+    let (code, show) = env.run_json(&["admin", "show"]);
+    assert_eq!(code, 0, "admin show under Wine failed: {show:#}");
+    assert_eq!(show["clientId"], policy_id, "the policy wins: {show:#}");
+    let subkey = format!(r"{POLICY_KEY}\microsoft");
+    let id = setting(&show, "microsoft.client_id");
+    assert_eq!(id["origin"], json!({ "kind": "policy", "place": subkey }));
+    assert_eq!(id["itManaged"], true);
+    assert!(
+        id["from"]
+            .as_str()
+            .unwrap()
+            .starts_with("IT policy for this computer"),
+        "{id}"
+    );
+    let delay = setting(&show, "microsoft.start_page_seconds");
+    assert_eq!(
+        (&delay["value"], &delay["origin"]["kind"]),
+        (&json!("0"), &json!("policy"))
+    );
+    assert_eq!(
+        setting(&show, "microsoft.admin_accounts")["value"],
+        "boss@example.edu, it@example.edu",
+        "REG_MULTI_SZ is a list"
+    );
+    let tenant = setting(&show, "microsoft.tenant");
+    assert_eq!(
+        tenant["value"], "contoso.onmicrosoft.com",
+        "IT's file wins over the user's"
+    );
+    assert_eq!(tenant["origin"]["kind"], "machineFile");
+    assert_eq!(
+        tenant["origin"]["place"],
+        r"C:\ProgramData\mailsetup\settings.toml"
+    );
+    assert_eq!(
+        setting(&show, "microsoft.redirect")["origin"]["kind"],
+        "configFile",
+        "what IT leaves alone comes from the user's file"
+    );
+    assert_eq!(
+        show["settingsSources"].as_array().unwrap().len(),
+        3,
+        "{show:#}"
+    );
+
+    drop(it);
+    let (code, show) = env.run_json(&["admin", "show"]);
+    assert_eq!(code, 0, "{show:#}");
+    assert_eq!(
+        show["clientId"], env.client_id,
+        "without the policy, the user's file"
+    );
+    assert_eq!(
+        setting(&show, "microsoft.client_id")["origin"]["kind"],
+        "configFile"
+    );
+}
+
 #[test]
 fn without_the_windows_build_these_tests_fail_rather_than_pass() {
     // Run on Linux too (not ignored): asking for the Windows program without

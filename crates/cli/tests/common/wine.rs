@@ -78,6 +78,26 @@ impl Wine {
         self.command(&self.exe)
     }
 
+    /// `reg <args>` in this prefix (Wine's reg.exe); panics when it fails.
+    pub fn reg(&self, args: &[&str]) {
+        let out = self
+            .command("reg")
+            .args(args)
+            .output()
+            .expect("wine64 reg runs");
+        assert!(
+            out.status.success(),
+            "reg {args:?} failed: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// The prefix's `C:\ProgramData` (`%ProgramData%`) as a Unix path.
+    pub fn program_data(&self) -> PathBuf {
+        self.prefix.join("drive_c").join("ProgramData")
+    }
+
     /// Every credential in Wine's Credential Manager, read from the prefix's registry.
     pub fn credentials(&self) -> Vec<WineCredential> {
         let out = self

@@ -136,6 +136,11 @@ pub struct Provisioning {
     pub google_secret_stored: bool,
     /// The personal-accounts registration (Outlook.com, Hotmail), when set up.
     pub outlook_client_id: Option<String>,
+    /// Every settings source read, highest first, in words (an IT policy, IT's file, the
+    /// user's file).
+    pub settings_sources: Vec<String>,
+    /// Every setting with its value in effect and where that value came from.
+    pub settings: Vec<crate::settings::SettingValue>,
 }
 
 /// Whose client secret: the organisation's Microsoft registration (a confidential "Web"
@@ -442,6 +447,8 @@ impl Assistant {
             },
             google_client_id: self.settings.google.client_id.clone(),
             outlook_client_id: self.settings.outlook.client_id.clone(),
+            settings_sources: self.settings.sources.iter().map(|o| o.describe()).collect(),
+            settings: self.settings.values(),
         })
     }
 

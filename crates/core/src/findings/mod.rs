@@ -56,8 +56,10 @@ pub enum Audience {
 pub enum FindingCode {
     /// The typed text is not a mailbox address.
     InvalidAddress,
-    /// The settings file cannot be used (a field is invalid).
+    /// The settings cannot be used: a settings file or a policy IT set has an invalid field.
     SettingsInvalid,
+    /// The deployment files (ADMX/ADML, .mobileconfig, settings file) could not be saved.
+    DeploymentFilesNotSaved,
     /// No app registration (client id) has been configured for Microsoft sign-in.
     AppNotConfigured,
     /// A server name does not resolve.

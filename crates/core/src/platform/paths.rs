@@ -6,6 +6,7 @@
 //! |---|---|---|---|
 //! | settings (user) | `%APPDATA%\mailsetup\settings.toml` | `~/Library/Application Support/mailsetup/settings.toml` | `$XDG_CONFIG_HOME/mailsetup/settings.toml` (`~/.config`) |
 //! | settings (machine) | `%ProgramData%\mailsetup\settings.toml` | `/Library/Application Support/mailsetup/settings.toml` | `/etc/mailsetup/settings.toml` |
+//! | settings (IT policy) | registry `HKLM\SOFTWARE\Policies\mailsetup` | `/Library/Managed Preferences/org.mailsetup.assistant.plist` | (the machine file) |
 //! | account index | `%APPDATA%\mailsetup\` | `~/Library/Application Support/mailsetup/` | `$XDG_DATA_HOME/mailsetup/` (`~/.local/share`) |
 //! | renewal locks | `%LOCALAPPDATA%\mailsetup\locks\` | `~/Library/Application Support/mailsetup/locks/` | `$XDG_DATA_HOME/mailsetup/locks/` |
 //! | log | `%LOCALAPPDATA%\mailsetup\logs\` | `~/Library/Logs/mailsetup/` | `$XDG_STATE_HOME/mailsetup/` (`~/.local/state`) |
@@ -15,6 +16,11 @@
 //! roaming settings, machine-local logs); Apple's File System Programming Guide, "The Library
 //! Directory Stores App-Specific Files" (`Application Support`, `Logs`:
 //! <https://developer.apple.com/library/archive/documentation/FileManagement/Conceptual/FileSystemProgrammingGuide/FileSystemOverview/FileSystemOverview.html>);
+//! Windows policy keys: an application's policy goes below `HKEY_LOCAL_MACHINE\Software\Policies`
+//! (<https://learn.microsoft.com/previous-versions/windows/desktop/policy/implementing-registry-based-policy>);
+//! macOS managed preferences: a device profile's `com.apple.ManagedClient.preferences` payload
+//! for a preference domain (<https://developer.apple.com/documentation/devicemanagement/managedpreferences>),
+//! which macOS keeps in `/Library/Managed Preferences/<domain>.plist`;
 //! the XDG Base Directory Specification 0.8 (`XDG_STATE_HOME` holds logs; a relative value is
 //! invalid and ignored: <https://specifications.freedesktop.org/basedir-spec/0.8/>).
 
@@ -26,6 +32,26 @@ use super::{Folders, Os};
 pub const APP_DIR: &str = "mailsetup";
 /// The settings file's name.
 pub const SETTINGS_FILE: &str = "settings.toml";
+
+/// The app's bundle identifier (`identifier` in tauri.conf.json): the macOS preference domain
+/// an MDM profile manages.
+pub const BUNDLE_ID: &str = "org.mailsetup.assistant";
+
+/// The Windows policy key under `HKEY_LOCAL_MACHINE` that Group Policy and Intune set (one
+/// subkey per settings section).
+pub const POLICY_KEY: &str = r"SOFTWARE\Policies\mailsetup";
+
+/// The registry key (under `HKEY_LOCAL_MACHINE`) of the policy IT sets for the computer:
+/// Windows only.
+pub fn policy_registry_key(os: Os) -> Option<&'static str> {
+    (os == Os::Windows).then_some(POLICY_KEY)
+}
+
+/// The managed preferences an MDM profile installs for the computer: macOS only.
+pub fn managed_preferences_file(os: Os) -> Option<PathBuf> {
+    (os == Os::MacOs)
+        .then(|| PathBuf::from("/Library/Managed Preferences").join(format!("{BUNDLE_ID}.plist")))
+}
 
 /// The per-user settings file.
 pub fn user_settings_file(os: Os, f: &Folders) -> Option<PathBuf> {
@@ -155,6 +181,11 @@ mod tests {
         );
         // Without %ProgramData% there is no machine-wide file (never a guess).
         assert_eq!(system_settings_file(Os::Windows, &Folders::default()), None);
+        assert_eq!(
+            policy_registry_key(Os::Windows),
+            Some(r"SOFTWARE\Policies\mailsetup")
+        );
+        assert_eq!(managed_preferences_file(Os::Windows), None);
     }
 
     #[test]
@@ -180,6 +211,11 @@ mod tests {
             lock_dir(Os::MacOs, &f).unwrap(),
             Path::new("/Users/ann/Library/Application Support/mailsetup/locks")
         );
+        assert_eq!(
+            managed_preferences_file(Os::MacOs).unwrap(),
+            Path::new("/Library/Managed Preferences/org.mailsetup.assistant.plist")
+        );
+        assert_eq!(policy_registry_key(Os::MacOs), None);
     }
 
     #[test]
@@ -237,5 +273,19 @@ mod tests {
             Path::new("/home/ann/.local/state/mailsetup")
         );
         assert_eq!(log_dir(Os::Linux, &Folders::default()), None);
+        // On Linux IT's file in /etc is the managed source: no registry, no profile.
+        assert_eq!(policy_registry_key(Os::Linux), None);
+        assert_eq!(managed_preferences_file(Os::Linux), None);
+    }
+
+    /// The preference domain is the bundle identifier the desktop app is built with.
+    #[test]
+    fn bundle_id_is_the_apps_identifier() {
+        let conf = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tauri.conf.json"),
+        )
+        .unwrap();
+        let conf: serde_json::Value = serde_json::from_str(&conf).unwrap();
+        assert_eq!(conf["identifier"], BUNDLE_ID);
     }
 }

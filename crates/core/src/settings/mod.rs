@@ -50,18 +50,30 @@
 //! secret never goes into this file: an administrator enters it in the app, which keeps it in
 //! the OS vault.
 //!
-//! Where the file is found, first match wins: an explicit path (`--config`), `$MAILSETUP_CONFIG`,
-//! the per-user file ([`user_file`]), then the file IT deploys for every user of the computer
-//! ([`system_file`]).
+//! Where settings come from ([`layers`]), key by key, highest first: the policy IT sets for
+//! the computer (Windows registry `HKLM\SOFTWARE\Policies\mailsetup`, macOS managed
+//! preferences), IT's settings file for the computer ([`system_file`]; on Linux
+//! `/etc/mailsetup/settings.toml`), then the user's file ([`user_file`]) — or, in its place, the
+//! file given with `--config` or `$MAILSETUP_CONFIG`. Whatever IT sets wins over both: a user
+//! cannot step around IT by naming another file. [`Settings::values`] says where each value
+//! came from; [`schema`] lists every setting.
 
+mod effective;
+pub mod layers;
+pub mod managed;
+mod origin;
 mod raw;
+pub mod schema;
 mod sections;
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::provider::HostPort;
 
+pub use layers::{Layer, Locations};
+pub use origin::{Origin, SettingValue};
 pub use sections::{
     AutoconfigSettings, ClientType, GoogleSettings, MicrosoftSettings, OutlookSettings, Timeouts,
 };
@@ -89,11 +101,11 @@ pub fn system_file() -> Option<PathBuf> {
 /// <https://learn.microsoft.com/entra/identity-platform/v2-protocols-oidc>).
 pub const DEFAULT_TENANT: &str = "organizations";
 
-/// A settings file that cannot be used: which file, which field, what is wrong.
+/// Settings that cannot be used: which source (file, policy key), which field, what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SettingsError {
-    /// The file, when there was one.
-    pub path: Option<PathBuf>,
+    /// The file or policy, when known.
+    pub source: Option<Origin>,
     /// Dotted field name, e.g. `microsoft.client_id`; empty for whole-file problems.
     pub field: String,
     /// What is wrong, in words.
@@ -102,8 +114,8 @@ pub struct SettingsError {
 
 impl fmt::Display for SettingsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(p) = &self.path {
-            write!(f, "{}: ", p.display())?;
+        if let Some(p) = self.source.as_ref().and_then(Origin::place) {
+            write!(f, "{p}: ")?;
         }
         if !self.field.is_empty() {
             write!(f, "field `{}`: ", self.field)?;
@@ -138,51 +150,53 @@ pub struct Settings {
     pub imap: Option<HostPort>,
     /// Extra trusted CA certificates (PEM bytes), from `tls.extra_ca_file`.
     pub extra_ca_pem: Option<Vec<u8>>,
+    /// The file `extra_ca_pem` was read from.
+    pub extra_ca_file: Option<PathBuf>,
     /// DNS server for discovery lookups (MX); the system resolver when `None`.
     pub dns_server: Option<std::net::SocketAddr>,
     /// Network timeouts.
     pub timeouts: Timeouts,
-    /// The file these settings came from, if any.
+    /// The settings file in use, if any: the user's (or `--config`'s) file, else IT's file
+    /// for the computer. [`Settings::sources`] lists every source read.
     pub source: Option<PathBuf>,
+    /// Every source read, highest first (a policy, IT's file, the user's file).
+    pub sources: Vec<Origin>,
+    /// Where each value set somewhere came from, by dotted key (`microsoft.client_id`); a key
+    /// not here has its default.
+    pub origins: BTreeMap<String, Origin>,
 }
 
 impl Settings {
-    /// Finds and loads the settings: `explicit` if given, else the file named by
-    /// `$MAILSETUP_CONFIG`, else the per-user file if it exists, else the defaults.
+    /// Finds and loads the settings on this computer: what IT manages, then `explicit` (from
+    /// `--config`) or the file named by `$MAILSETUP_CONFIG` or else the user's file.
     ///
     /// # Errors
-    /// [`SettingsError`] naming the file and field.
+    /// [`SettingsError`] naming the source and field.
     pub fn discover(explicit: Option<&Path>) -> Result<Settings, SettingsError> {
-        if let Some(p) = explicit {
-            return Settings::load(p);
-        }
-        if let Some(p) = std::env::var_os(CONFIG_ENV).filter(|v| !v.is_empty()) {
-            return Settings::load(Path::new(&p));
-        }
-        for p in user_file().into_iter().chain(system_file()) {
-            if p.is_file() {
-                return Settings::load(&p);
-            }
-        }
-        Ok(Settings::default())
+        let env = std::env::var_os(CONFIG_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from);
+        Settings::discover_at(&Locations::current(), explicit.or(env.as_deref()))
     }
 
-    /// Loads and validates one settings file.
+    /// As [`Settings::discover`], with the sources looked for at `locations` and `config` in
+    /// place of the user's file.
+    ///
+    /// # Errors
+    /// [`SettingsError`] naming the source and field.
+    pub fn discover_at(
+        locations: &Locations,
+        config: Option<&Path>,
+    ) -> Result<Settings, SettingsError> {
+        Settings::from_layers(locations.read(config)?)
+    }
+
+    /// Loads and validates one settings file (nothing IT manages).
     ///
     /// # Errors
     /// [`SettingsError`] naming the file and field.
     pub fn load(path: &Path) -> Result<Settings, SettingsError> {
-        let text = std::fs::read_to_string(path).map_err(|e| SettingsError {
-            path: Some(path.to_path_buf()),
-            field: String::new(),
-            problem: format!("cannot read the file ({e})"),
-        })?;
-        let mut s = Settings::parse(&text, path.parent()).map_err(|mut e| {
-            e.path = Some(path.to_path_buf());
-            e
-        })?;
-        s.source = Some(path.to_path_buf());
-        Ok(s)
+        Settings::discover_at(&Locations::default(), Some(path))
     }
 
     /// Parses settings from TOML text; relative paths resolve against `base_dir`.
@@ -190,9 +204,82 @@ impl Settings {
     /// # Errors
     /// [`SettingsError`] naming the field.
     pub fn parse(text: &str, base_dir: Option<&Path>) -> Result<Settings, SettingsError> {
-        raw::RawFile::read(text)?.into_settings(base_dir)
+        let layer = Layer::from_text(text, Origin::Text, base_dir).map_err(|mut e| {
+            e.source = None;
+            e
+        })?;
+        Settings::from_layers(vec![layer])
+    }
+
+    /// The settings the layers give (highest first), merged key by key, then checked once.
+    ///
+    /// # Errors
+    /// [`SettingsError`] naming the source of the wrong value and its field.
+    pub fn from_layers(layers: Vec<Layer>) -> Result<Settings, SettingsError> {
+        let (merged, origins) = layers::merge(&layers);
+        let named = |mut e: SettingsError| {
+            let key = schema::by_field(&e.field).map(|s| s.dotted());
+            e.source = key
+                .and_then(|k| origins.get(&k))
+                .cloned()
+                .filter(|o| *o != Origin::Text);
+            e
+        };
+        let mut s = raw::RawFile::from_table(merged)
+            .map_err(named)?
+            .into_settings(None)
+            .map_err(named)?;
+        s.sources = layers.into_iter().map(|l| l.origin).collect();
+        s.source = s
+            .sources
+            .iter()
+            .find(|o| matches!(o, Origin::UserFile(_) | Origin::ConfigFile(_)))
+            .or_else(|| {
+                s.sources
+                    .iter()
+                    .find(|o| matches!(o, Origin::MachineFile(_)))
+            })
+            .and_then(Origin::place)
+            .map(PathBuf::from);
+        s.origins = origins;
+        Ok(s)
+    }
+
+    /// Every setting of the [`schema`] with its value in effect and where it came from.
+    pub fn values(&self) -> Vec<SettingValue> {
+        schema::SCHEMA
+            .iter()
+            .map(|spec| {
+                let key = spec.dotted();
+                let origin = self.origins.get(&key).cloned().unwrap_or(Origin::Default);
+                let value = effective::value_of(self, spec).map(|v| effective::shown(&v));
+                SettingValue {
+                    from: match (&origin, &value) {
+                        (Origin::Default, None) => "not set".into(),
+                        _ => origin.describe(),
+                    },
+                    value,
+                    label: spec.label,
+                    it_managed: origin.it_managed(),
+                    origin,
+                    key,
+                }
+            })
+            .collect()
+    }
+
+    /// The values set somewhere (not defaults), as written in a settings file: what the
+    /// deployment files carry ([`crate::deploy`]).
+    pub fn set_values(&self) -> Vec<(&'static schema::Spec, toml::Value)> {
+        schema::SCHEMA
+            .iter()
+            .filter(|spec| self.origins.contains_key(&spec.dotted()))
+            .filter_map(|spec| effective::value_of(self, spec).map(|v| (spec, v)))
+            .collect()
     }
 }
 
+#[cfg(test)]
+mod layered_tests;
 #[cfg(test)]
 mod tests;

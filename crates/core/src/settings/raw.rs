@@ -6,6 +6,7 @@ mod convert;
 use std::path::Path;
 
 use serde::Deserialize;
+use toml::Table;
 
 use super::{Settings, SettingsError};
 use convert::err;
@@ -110,23 +111,45 @@ impl RawFile {
         })
     }
 
+    /// Reads settings already parsed into a table (a policy's, or several sources merged): a
+    /// wrong field is named by its dotted name.
+    pub(super) fn from_table(table: Table) -> Result<RawFile, SettingsError> {
+        serde_path_to_error::deserialize(toml::Value::Table(table)).map_err(|e| {
+            let field = e.path().to_string();
+            err(
+                if field == "." { "" } else { &field },
+                e.inner().message().trim(),
+            )
+        })
+    }
+
     /// The settings these sections give; a relative `extra_ca_file` resolves against
     /// `base_dir`.
     pub(super) fn into_settings(self, base_dir: Option<&Path>) -> Result<Settings, SettingsError> {
         let servers = self.servers.unwrap_or_default();
         // Checked in this order, section by section: with several wrong fields, the first one
         // named is always the same.
+        let microsoft = convert::microsoft(self.microsoft.unwrap_or_default())?;
+        let google = convert::google(self.google.unwrap_or_default())?;
+        let outlook = convert::outlook(self.outlook.unwrap_or_default())?;
+        let autoconfig = convert::autoconfig(self.autoconfig.unwrap_or_default())?;
+        let dns_server = convert::dns(self.dns.unwrap_or_default())?;
+        let smtp = convert::server("servers.smtp", servers.smtp)?;
+        let imap = convert::server("servers.imap", servers.imap)?;
+        let (extra_ca_file, extra_ca_pem) = convert::tls(self.tls.unwrap_or_default(), base_dir)?
+            .map_or((None, None), |(f, pem)| (Some(f), Some(pem)));
         let settings = Settings {
-            microsoft: convert::microsoft(self.microsoft.unwrap_or_default())?,
-            google: convert::google(self.google.unwrap_or_default())?,
-            outlook: convert::outlook(self.outlook.unwrap_or_default())?,
-            autoconfig: convert::autoconfig(self.autoconfig.unwrap_or_default())?,
-            dns_server: convert::dns(self.dns.unwrap_or_default())?,
-            smtp: convert::server("servers.smtp", servers.smtp)?,
-            imap: convert::server("servers.imap", servers.imap)?,
-            extra_ca_pem: convert::tls(self.tls.unwrap_or_default(), base_dir)?,
+            microsoft,
+            google,
+            outlook,
+            autoconfig,
+            dns_server,
+            smtp,
+            imap,
+            extra_ca_pem,
+            extra_ca_file,
             timeouts: convert::timeouts(self.timeouts.unwrap_or_default())?,
-            source: None,
+            ..Settings::default()
         };
         convert::servers_in_cloud(
             settings.microsoft.cloud,
@@ -149,5 +172,83 @@ fn toml_problem(text: &str, e: &toml::de::Error) -> String {
             format!("{msg} (line {line})")
         }
         None => msg,
+    }
+}
+
+/// The schema lists every field the parser accepts, and nothing else.
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use serde::de::{Deserialize, Deserializer, Error as _, Visitor, value::Error};
+
+    use super::*;
+    use crate::settings::schema::{SCHEMA, SECTIONS};
+
+    /// A deserializer that only records the field names a derived `Deserialize` for a struct
+    /// declares (serde hands them to `deserialize_struct`).
+    struct Fields<'a>(&'a mut &'static [&'static str]);
+
+    impl<'de> Deserializer<'de> for Fields<'_> {
+        type Error = Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Error> {
+            Err(Error::custom("not a struct"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Error> {
+            *self.0 = fields;
+            Err(Error::custom("fields recorded"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+
+    fn fields<T: Deserialize<'static>>() -> Vec<&'static str> {
+        let mut out: &'static [&'static str] = &[];
+        let _ = T::deserialize(Fields(&mut out));
+        out.to_vec()
+    }
+
+    #[test]
+    fn schema_lists_every_field_the_parser_accepts() {
+        // Every section of the file, then each section's fields.
+        let sections: BTreeSet<&str> = fields::<RawFile>().into_iter().collect();
+        assert_eq!(sections, SECTIONS.iter().map(|(s, _)| *s).collect());
+        let per_section = [
+            ("microsoft", fields::<RawMicrosoft>()),
+            ("google", fields::<RawGoogle>()),
+            ("outlook", fields::<RawOutlook>()),
+            ("autoconfig", fields::<RawAutoconfig>()),
+            ("servers", fields::<RawServers>()),
+            ("dns", fields::<RawDns>()),
+            ("tls", fields::<RawTls>()),
+            ("timeouts", fields::<RawTimeouts>()),
+        ];
+        assert_eq!(
+            per_section.iter().map(|(s, _)| *s).collect::<BTreeSet<_>>(),
+            sections,
+            "each section's struct is listed here"
+        );
+        let parser: BTreeSet<String> = per_section
+            .iter()
+            .flat_map(|(s, fs)| fs.iter().map(move |f| format!("{s}.{f}")))
+            .collect();
+        let schema: BTreeSet<String> = SCHEMA.iter().map(|s| s.dotted()).collect();
+        assert_eq!(parser, schema);
+        // And each one's example is accepted where it is written.
+        for spec in SCHEMA {
+            let mut section = toml::Table::new();
+            section.insert(spec.key.into(), spec.example_value());
+            let mut table = toml::Table::new();
+            table.insert(spec.section.into(), toml::Value::Table(section));
+            assert!(RawFile::from_table(table).is_ok(), "{}", spec.dotted());
+        }
     }
 }

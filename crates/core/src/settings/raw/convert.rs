@@ -20,7 +20,7 @@ use crate::settings::{
 /// The error for `field` (dotted, e.g. `microsoft.client_id`; empty for the whole file).
 pub(super) fn err(field: &str, problem: impl Into<String>) -> SettingsError {
     SettingsError {
-        path: None,
+        source: None,
         field: field.into(),
         problem: problem.into(),
     }
@@ -261,14 +261,17 @@ pub(super) fn server(
     checked(field, value, HostPort::parse)
 }
 
-/// `[tls]`: the extra CA file's PEM bytes; a relative path is relative to `base_dir`.
-pub(super) fn tls(raw: RawTls, base_dir: Option<&Path>) -> Result<Option<Vec<u8>>, SettingsError> {
+/// `[tls]`: the extra CA file and its PEM bytes; a relative path is relative to `base_dir`.
+pub(super) fn tls(
+    raw: RawTls,
+    base_dir: Option<&Path>,
+) -> Result<Option<(PathBuf, Vec<u8>)>, SettingsError> {
     checked("tls.extra_ca_file", raw.extra_ca_file, |f| {
         let path = match base_dir {
             Some(b) if Path::new(f).is_relative() => b.join(f),
             _ => PathBuf::from(f),
         };
-        read_ca(&path)
+        read_ca(&path).map(|pem| (path, pem))
     })
 }
 
