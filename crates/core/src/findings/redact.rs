@@ -55,6 +55,23 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
+/// A run of token characters: base64, base64url and the `.`, `-`, `~` that Entra's refresh
+/// tokens (`0.AXYZ...-..._...`) and opaque tokens mix in, so a token cut by a `-` into pieces
+/// shorter than the base64 rule above is still one run.
+static TOKEN_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    // Cannot fire: a constant pattern, compiled by every test of this file.
+    Regex::new(r"[A-Za-z0-9+/_.~-]{40,}={0,2}").expect("the token pattern is valid")
+});
+
+/// Whether a run of token characters reads like a secret: upper and lower case letters and
+/// digits mixed, as in random base64. Words, host names, paths and trace ids (lower case GUIDs)
+/// do not mix all three.
+fn looks_random(run: &str) -> bool {
+    run.bytes().any(|b| b.is_ascii_digit())
+        && run.bytes().any(|b| b.is_ascii_uppercase())
+        && run.bytes().any(|b| b.is_ascii_lowercase())
+}
+
 /// Removes secrets and per-call identifiers from `text`.
 ///
 /// Keeps: status codes, enhanced codes, AADSTS numbers, Entra trace/correlation ids (Microsoft
@@ -64,6 +81,13 @@ pub fn redact(text: &str) -> String {
     for r in RULES.iter() {
         out = r.pattern.replace_all(&out, r.replacement).into_owned();
     }
+    let out = TOKEN_RUN.replace_all(&out, |c: &regex::Captures<'_>| {
+        if looks_random(&c[0]) {
+            "[data removed]".to_owned()
+        } else {
+            c[0].to_owned()
+        }
+    });
     out.replace('\x01', "^A").trim().to_string()
 }
 
@@ -118,6 +142,24 @@ mod tests {
             redact(g),
             "534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor - gsmtp"
         );
+    }
+
+    #[test]
+    fn a_token_cut_by_dashes_and_dots_is_removed_whole() {
+        // Entra refresh tokens mix `.`, `-` and `_` into base64url: no piece between two `-` is
+        // 40 characters long, so the base64 rule alone left the pieces in place.
+        let token =
+            "0.AXEA6WgJJ9X2qk-7ZyB2Kq1h-Fq3bW9xRk-P0c8sTz5N2LyQ-AAAAAAAAAAAAwAAAAAAAAAAA-rU1dXNv";
+        let out = redact(&format!("refresh failed for {token} at 10:00"));
+        assert_eq!(out, "refresh failed for [data removed] at 10:00");
+        // Host names, paths, lower case ids and words are kept.
+        for kept in [
+            "login.microsoftonline.com/common/oauth2/v2.0/token",
+            "trace 0a1b2c3d-1111-2222-3333-444455556666-aaaa-bbbb",
+            "org.apache.commons.mail.EmailException.SendFailedException",
+        ] {
+            assert_eq!(redact(kept), kept);
+        }
     }
 
     #[test]

@@ -78,7 +78,7 @@ impl TokenEndpoint for HttpTokenEndpoint {
         let resp = client
             .exchange_code(grant.code)
             .set_pkce_verifier(grant.verifier)
-            .request_async(&self.0)
+            .request_async(&client::CappedHttp(&self.0))
             .await
             .map_err(|e| token_error(e, &profile.token_url(), EntraPhase::CodeExchange))?;
         Ok(Tokens::from_response(&resp, received))
@@ -95,7 +95,7 @@ impl TokenEndpoint for HttpTokenEndpoint {
         let resp = client
             .exchange_refresh_token(&rt)
             .add_scopes(profile.scopes.iter().map(|s| Scope::new(s.clone())))
-            .request_async(&self.0)
+            .request_async(&client::CappedHttp(&self.0))
             .await
             .map_err(|e| token_error(e, &profile.token_url(), EntraPhase::Refresh))?;
         Ok(Tokens::from_response(&resp, received))

@@ -357,3 +357,37 @@ fn a_long_line_without_a_reply_is_unrecognised() {
     let braces = format!("{}{}", "{".repeat(50_000), "}".repeat(50_000));
     assert_eq!(codes(&braces), [C::UnrecognisedReply]);
 }
+
+#[test]
+fn a_text_over_the_cap_is_refused_with_its_size_before_any_parsing() {
+    use super::MAX_TEXT_BYTES;
+    // A whole log: the error is in it, but over the cap nothing is parsed.
+    let line = "S: 535 5.7.3 Authentication unsuccessful\n";
+    let log = line.repeat(MAX_TEXT_BYTES / line.len() + 1);
+    let found = explain(&log);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].code, C::PastedTextTooLong);
+    let text = found[0].to_text();
+    assert!(text.contains("1,048,616 bytes long (1.0 MB)"), "{text}");
+    assert!(text.contains("paste them again"), "{text}");
+    // At the cap, the text is read.
+    let at_cap = format!("{}{}", " ".repeat(MAX_TEXT_BYTES - line.len()), line);
+    assert_eq!(at_cap.len(), MAX_TEXT_BYTES);
+    assert_eq!(first(&at_cap), C::AuthRejected);
+    assert!(
+        super::too_long(2_411_724)
+            .explanation
+            .contains("2,411,724 bytes long (2.3 MB)")
+    );
+}
+
+#[test]
+fn a_help_link_carrying_a_token_is_not_taken_as_the_documentation_link() {
+    let token = "AXEA6WgJJ9X2qk7ZyB2Kq1hFq3bW9xRkP0c8sTz5N2LyQrU1dXNv";
+    let f = &explain(&format!(
+        "535 5.7.3 Authentication unsuccessful https://aka.ms/x?t={token}"
+    ))[0];
+    assert_eq!(f.code, C::AuthRejected);
+    assert!(!f.doc_url.as_deref().unwrap_or("").contains(token), "{f:?}");
+    assert!(!f.to_text().contains(token));
+}
