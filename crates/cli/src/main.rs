@@ -164,6 +164,8 @@ enum AccountsCommand {
 }
 
 fn main() -> ExitCode {
+    // A panic prints a fixed line, never its message (it may quote a pasted text or a token).
+    mailsetup_core::crash::install();
     let cli = Cli::parse();
     mailsetup_core::logging::init();
     let runtime = match tokio::runtime::Builder::new_multi_thread()

@@ -45,6 +45,7 @@ pub mod assistant;
 pub mod autoconfig;
 pub mod browser;
 pub mod clock;
+pub mod crash;
 pub mod diagnosis;
 pub mod discovery;
 pub mod findings;
