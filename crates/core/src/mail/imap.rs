@@ -21,7 +21,9 @@ use crate::net::{self, Trust};
 use crate::provider::{Endpoint, Security};
 use crate::settings::Timeouts;
 
-type Stream = TlsStream<TcpStream>;
+/// What async-imap reads: the TLS stream with every byte above 0x7F made `?` (imap-proto would
+/// panic on some; [`super::ascii`]).
+type Stream = super::ascii::AsciiOnly<TlsStream<TcpStream>>;
 
 /// A connected, not yet authenticated IMAP client.
 pub struct ImapConnection {
@@ -83,7 +85,7 @@ impl ImapConnection {
         let certificate = inspected.certificate;
         let tls_stream = inspected.stream?;
         let tls = net::tls_version(&tls_stream);
-        let mut client = Client::new(tls_stream);
+        let mut client = Client::new(super::ascii::AsciiOnly(tls_stream));
         let greeting = net::within(t.command, &server, client.read_response()).await?;
         let greeting = match greeting {
             Ok(Some(g)) => g,
@@ -359,7 +361,7 @@ impl ImapSession {
     }
 }
 
-fn capability_text(c: &imap_proto::Capability<'_>) -> String {
+pub(crate) fn capability_text(c: &imap_proto::Capability<'_>) -> String {
     match c {
         imap_proto::Capability::Imap4rev1 => "IMAP4rev1".into(),
         imap_proto::Capability::Auth(a) => format!("AUTH={a}"),
@@ -368,7 +370,7 @@ fn capability_text(c: &imap_proto::Capability<'_>) -> String {
 }
 
 /// Readable text of an async-imap error: `NO [CODE] information`.
-fn imap_error_text(e: &async_imap::error::Error) -> String {
+pub(crate) fn imap_error_text(e: &async_imap::error::Error) -> String {
     use async_imap::error::Error as E;
     let (kind, detail) = match e {
         E::No(d) => ("NO", d.as_str()),
