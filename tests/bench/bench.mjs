@@ -284,8 +284,23 @@ on 127.0.0.1). These are figures, not tests; \`scripts/bench.sh\` measures them 
    bound by CPU here: the app and every server share ${cpus().length} cores, and the servers do most of the work. CPU time
    spent during the batch (${(b.wall / 1000).toFixed(2)} s of wall-clock time): ${batchCpu}.
 `;
-  writeFileSync(join(REPO, 'BENCHMARKS.md'), text);
+  const file = join(REPO, 'BENCHMARKS.md');
+  writeFileSync(file, text + othersSections(file, ['How']));
   console.log(text);
+}
+
+/** The `## ` sections of `file` that other scripts write (e.g. `fuzz/run.sh bench`'s "Fuzzing and
+ * parser time"), kept as they are when this bench rewrites its own (`own`: its headings). */
+function othersSections(file, own) {
+  let old;
+  try {
+    old = readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+  const sections = old.split(/^(?=## )/m).slice(1);
+  const kept = sections.filter((s) => !own.includes(s.split('\n')[0].slice(3).trim()));
+  return kept.map((s) => `\n${s.trimEnd()}\n`).join('');
 }
 
 main().catch((e) => { console.error(`bench: ${e.message}`); process.exit(1); });

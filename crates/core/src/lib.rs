@@ -49,6 +49,8 @@ pub mod crash;
 pub mod diagnosis;
 pub mod discovery;
 pub mod findings;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod html;
 pub mod logging;
 pub mod mail;

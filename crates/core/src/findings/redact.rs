@@ -30,14 +30,19 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r#"(?i)"(access_token|refresh_token|id_token|client_secret|password|code|device_code|code_verifier|state|nonce|assertion|client_assertion)"\s*:\s*"[^"]*""#,
             r#""$1":"[removed]""#,
         ),
-        // Form or query parameters: code=...&state=...
+        // Form or query parameters: code=...&state=... (`(?-u:\b)`: an ASCII word boundary,
+        // which keeps the search a DFA on any text; a Unicode one falls back to a slower engine
+        // on non-ASCII text.)
         rule(
-            r#"(?i)\b(access_token|refresh_token|id_token|client_secret|password|code|device_code|code_verifier|state|nonce|client_assertion)=[^&\s"'<>]+"#,
+            r#"(?i)(?-u:\b)(access_token|refresh_token|id_token|client_secret|password|code|device_code|code_verifier|state|nonce|client_assertion)=[^&\s"'<>]+"#,
             "$1=[removed]",
         ),
         // Authorization headers and XOAUTH2 payloads.
-        rule(r"(?i)\b(bearer)\s+[^\s\x01]+", "$1 [removed]"),
-        rule(r"(?i)\bauth=bearer\s*[^\s\x01]*", "auth=Bearer [removed]"),
+        rule(r"(?i)(?-u:\b)(bearer)\s+[^\s\x01]+", "$1 [removed]"),
+        rule(
+            r"(?i)(?-u:\b)auth=bearer\s*[^\s\x01]*",
+            "auth=Bearer [removed]",
+        ),
         // JWTs (three base64url parts starting with a JSON header).
         rule(
             r"eyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]*",

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Writes the "Fuzzing and parser time" section of BENCHMARKS.md from `fuzz/run.sh bench`'s
+# figures (called by it): TABLE (run.sh's target table), TIMES ("shape bytes ms" lines), CORPUS
+# (its size in words). Replaces only that section; tests/bench/bench.mjs keeps it when it
+# rewrites its own.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+TABLE=$1 TIMES=$2 CORPUS=$3
+FILE=BENCHMARKS.md
+
+what() {
+  case $1 in
+    explain) echo 'the paste box and `mailsetup explain`: any pasted text' ;;
+    replies) echo 'SMTP replies and IMAP responses (raw bytes through imap-proto, as the IMAP client reads them)' ;;
+    json) echo 'token endpoint answers, Entra error bodies, OpenID configuration, user realm' ;;
+    jwt) echo 'ID and access tokens: a whole token, and any payload wrapped in one' ;;
+    loopback) echo 'a request to the loopback listener: head parsing and what the listener answers' ;;
+    settings) echo 'the settings file (TOML), a server and a redirect form as written in it' ;;
+    autoconfig) echo 'an autoconfig XML document' ;;
+    address) echo 'a mailbox address as typed' ;;
+  esac
+}
+
+rows=$(echo "$TABLE" | awk 'NR > 1 && NF == 5' | while read -r name runs secs execs crashes; do
+  printf '| `%s` | %s | %s | %s | %s | **%s** |\n' "$name" "$(what "$name")" \
+    "$(printf "%'d" "$runs")" "$(printf '%.0f' "$secs")" "$(printf "%'d" "$execs")" "$crashes"
+done)
+ms() { echo "$TIMES" | awk -v s="$1" -v b="$2" '$1 == s && $2 == b { print $3 }'; }
+timing=$(for shape in dashes braces transcript; do
+  small=$(ms "$shape" 102400) big=$(ms "$shape" 1048576)
+  case $shape in
+    dashes) label='`-` repeated (one line)' ;;
+    braces) label='`{}` repeated (one line)' ;;
+    transcript) label='`S: 535 5.7.3 Authentication unsuccessful [...]` lines' ;;
+  esac
+  printf '| %s | %s ms | **%s ms** | %s× |\n' "$label" "$small" "$big" \
+    "$(awk -v a="$small" -v b="$big" 'BEGIN { printf "%.1f", (a > 0 ? b / a : 0) }')"
+done)
+
+section=$(cat <<EOF
+## Fuzzing and parser time
+
+Measured by \`fuzz/run.sh bench\` on $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) × $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1):
+libFuzzer through cargo-fuzz $(cargo fuzz --version | awk '{print $2}'), $(rustc --version | awk '{print $1, $2}') with \`RUSTC_BOOTSTRAP=1\`, no sanitizer
+(safe Rust), debug assertions and overflow checks on; each target alone (\`-jobs=1\`), starting from
+its corpus in \`fuzz/corpus/\` ($CORPUS, minimised with \`cargo fuzz cmin\`); inputs up
+to 8 KiB, 10 s per input counts as a hang. A crash is a panic, a failed property (a finding that
+shows a secret-looking run of its input, a plaintext IMAP server accepted from autoconfig, an
+address that does not read back as itself, a placeholder left in a finding's words), a hang, or
+more than 2 GB of memory. The entry points and their properties: \`crates/core/src/fuzzing/\`.
+
+| Target | Fed | Runs | Seconds | Execs/s | Crashes |
+|---|---|---|---|---|---|
+$rows
+
+\`explain\` on large pastes, release CLI (\`mailsetup explain - < file\`, process start included),
+median of 3: time grows linearly with the length (10× the text, about 10× the time); 1 MiB is the
+most it reads (a longer paste gets \`PASTED_TEXT_TOO_LONG\` with its size, before any parsing).
+
+| Input | 100 KB | 1 MiB | 1 MiB ÷ 100 KB |
+|---|---|---|---|
+$timing
+
+Re-run: \`fuzz/run.sh bench\` (this section is rewritten; the hours above are its cost). The
+tests run \`fuzz/run.sh short\` (20,000 runs per target) and replay the corpus as a plain test
+(\`crates/core/tests/fuzz_corpus.rs\`).
+EOF
+)
+
+# Drop the old section (up to the next "## " heading or the end), then append the new one.
+awk '/^## Fuzzing and parser time$/ { skip = 1; next } /^## / { skip = 0 } !skip' "$FILE" >"$FILE.new"
+# No blank lines left at the end before the new section.
+sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$FILE.new" >"$FILE"
+rm "$FILE.new"
+printf '\n%s\n' "$section" >>"$FILE"
+echo "$section"
