@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes the "Fuzzing and parser time" section of BENCHMARKS.md from `fuzz/run.sh bench`'s
-# figures (called by it): TABLE (run.sh's target table), TIMES ("shape bytes ms" lines), CORPUS
+# figures (called by it): TABLE (one run.sh row per target:
+# name runs seconds execs/s crashes commit), TIMES ("shape bytes ms" lines), CORPUS
 # (its size in words). Replaces only that section; tests/bench/bench.mjs keeps it when it
 # rewrites its own.
 set -euo pipefail
@@ -21,9 +22,9 @@ what() {
   esac
 }
 
-rows=$(echo "$TABLE" | awk 'NR > 1 && NF == 5' | while read -r name runs secs execs crashes; do
-  printf '| `%s` | %s | %s | %s | %s | **%s** |\n' "$name" "$(what "$name")" \
-    "$(printf "%'d" "$runs")" "$(printf '%.0f' "$secs")" "$(printf "%'d" "$execs")" "$crashes"
+rows=$(echo "$TABLE" | awk 'NF == 6' | while read -r name runs secs execs crashes commit; do
+  printf '| `%s` | %s | %s | %s | %s | **%s** | %s |\n' "$name" "$(what "$name")" \
+    "$(printf "%'d" "$runs")" "$(printf '%.0f' "$secs")" "$(printf "%'d" "$execs")" "$crashes" "$commit"
 done)
 ms() { echo "$TIMES" | awk -v s="$1" -v b="$2" '$1 == s && $2 == b { print $3 }'; }
 timing=$(for shape in dashes braces transcript; do
@@ -49,8 +50,8 @@ shows a secret-looking run of its input, a plaintext IMAP server accepted from a
 address that does not read back as itself, a placeholder left in a finding's words), a hang, or
 more than 2 GB of memory. The entry points and their properties: \`crates/core/src/fuzzing/\`.
 
-| Target | Fed | Runs | Seconds | Execs/s | Crashes |
-|---|---|---|---|---|---|
+| Target | Fed | Runs | Seconds | Execs/s | Crashes | Commit |
+|---|---|---|---|---|---|---|
 $rows
 
 \`explain\` on large pastes, release CLI (\`mailsetup explain - < file\`, process start included),

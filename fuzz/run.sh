@@ -53,9 +53,11 @@ run_target() {
   local done_runs execs crashes
   done_runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   crashes=$(find "$OUT/$name/artifacts" -type f | wc -l)
-  # Runs per second over the whole run (libFuzzer's own figure counts whole seconds only).
-  awk -v n="$name" -v r="${done_runs:-0}" -v s="$start" -v e="$end" -v c="$crashes" \
-    'BEGIN { printf "%-11s %10d %8.1f %9.0f %3d\n", n, r, e - s, (e > s ? r / (e - s) : 0), c }'
+  # Runs per second over the whole run (libFuzzer's own figure counts whole seconds only), and
+  # the commit fuzzed (+ when the work tree had changes). Kept in `row.<mode>` for the bench's table.
+  awk -v n="$name" -v r="${done_runs:-0}" -v s="$start" -v e="$end" -v c="$crashes" -v g="$(commit)" \
+    'BEGIN { printf "%-11s %10d %8.1f %9.0f %3d %s\n", n, r, e - s, (e > s ? r / (e - s) : 0), c, g }' |
+    tee "$OUT/$name/row.$MODE"
   if [ "$rc" != 0 ] || [ "$crashes" != 0 ]; then
     echo "fuzz/run.sh: $name failed (exit $rc); the log: $log, the input(s): $OUT/$name/artifacts/" >&2
     grep -E 'panicked|ERROR: libFuzzer|SUMMARY' "$log" | head -5 >&2 || true
@@ -63,9 +65,16 @@ run_target() {
   fi
 }
 
+commit() { # the commit checked out, with + when the work tree differs from it
+  local c
+  c=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  git -C "$REPO" diff --quiet HEAD -- 2>/dev/null || c="$c+"
+  echo "$c"
+}
+
 fuzz_all() { # RUNS: every target in turn; the table on stdout
   local runs=$1 failed=0
-  printf '%-11s %10s %8s %9s %3s\n' target runs seconds execs/s crashes
+  printf '%-11s %10s %8s %9s %3s %s\n' target runs seconds execs/s crashes commit
   for t in $TARGETS; do run_target "$t" "$runs" || failed=1; done
   return $failed
 }
@@ -73,21 +82,20 @@ fuzz_all() { # RUNS: every target in turn; the table on stdout
 # explain_times: `mailsetup explain -` (release build) on 100 KB and 1 MiB of the shapes that
 # once took quadratic time, median of 3 each; prints "shape size ms" lines.
 explain_times() {
-  local cli=$TARGET_DIR/cli-release/release/mailsetup dir shape unit size f i t ms
+  local cli=$TARGET_DIR/cli-release/release/mailsetup dir shape size f i t ms
   cargo build --release -p mailsetup-cli --quiet --manifest-path "$REPO/Cargo.toml" \
     --target-dir "$TARGET_DIR/cli-release" >&2
   dir=$(mktemp -d)
   for shape in dashes braces transcript; do
-    case $shape in
-      dashes) unit='-' ;;
-      braces) unit='{}' ;;
-      transcript) unit=$'S: 535 5.7.3 Authentication unsuccessful [AB1PR01.prod.outlook.com]\n' ;;
-    esac
     for size in 102400 1048576; do
       f=$dir/$shape-$size
-      # The unit repeated, cut to exactly `size` bytes (1 MiB is the most explain reads).
-      yes "$unit" | tr -d '\n' | head -c "$size" >"$f"
-      [ "$shape" != transcript ] || { yes "${unit%$'\n'}" | head -c "$size" >"$f"; }
+      # Cut to exactly `size` bytes (1 MiB is the most explain reads): one line of `-` or `{}`,
+      # or a transcript of refusals, one per line.
+      case $shape in
+        dashes) yes - | tr -d '\n' | head -c "$size" >"$f" || true ;;
+        braces) yes '{}' | tr -d '\n' | head -c "$size" >"$f" || true ;;
+        transcript) yes 'S: 535 5.7.3 Authentication unsuccessful [AB1PR01.prod.outlook.com]' | head -c "$size" >"$f" || true ;;
+      esac
       t=()
       for i in 1 2 3; do
         local s0 s1
@@ -114,9 +122,13 @@ case "$MODE" in
     ;;
   bench)
     build
-    table=$(fuzz_all "${RUNS:-10000000}" | tee /dev/stderr)
+    failed=0
+    fuzz_all "${RUNS:-10000000}" >&2 || failed=1
+    # The table: each target's latest bench run (TARGETS=x re-runs one and keeps the others).
+    table=$(for t in $ALL; do cat "$OUT/$t/row.bench" 2>/dev/null || true; done)
     times=$(explain_times | tee /dev/stderr)
     "$FUZZ/benchmarks.sh" "$table" "$times" "$(corpus_size)"
+    exit $failed
     ;;
   cmin)
     for t in $TARGETS; do

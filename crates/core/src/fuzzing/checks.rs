@@ -1,10 +1,11 @@
 //! What must hold for the findings built from any input.
 
+use crate::findings::redact::looks_random;
 use crate::findings::{Finding, Param};
 use strum::IntoEnumIterator as _;
 
 /// The shortest run of token characters treated as a secret: the length from which
-/// `findings::redact` removes a run that mixes upper and lower case letters and digits.
+/// `findings::redact` removes a run that looks random.
 const SECRET_RUN: usize = 40;
 
 /// Every text of a finding a person, a report or a log can see.
@@ -26,32 +27,21 @@ fn is_token_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '_' | '.' | '~' | '-')
 }
 
-/// A run that mixes upper and lower case letters and digits, as random base64 does.
-fn looks_random(run: &str) -> bool {
-    run.bytes().any(|b| b.is_ascii_digit())
-        && run.bytes().any(|b| b.is_ascii_uppercase())
-        && run.bytes().any(|b| b.is_ascii_lowercase())
-}
-
-/// The secret-looking windows of `text`: every [`SECRET_RUN`]-long slice of a run of token
-/// characters that itself mixes upper and lower case letters and digits.
-fn secret_windows(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_token_char(c))
-        .filter(|run| run.len() >= SECRET_RUN)
-        .flat_map(|run| (0..=run.len() - SECRET_RUN).map(move |i| &run[i..i + SECRET_RUN]))
-        .filter(|w| looks_random(w))
-}
-
 /// No finding shows a secret-looking run of `input`: what a server or a person hands the app
-/// may hold a token, and findings reach the screen, reports and logs.
+/// may hold a token, and findings reach the screen, reports and logs. A shown run of token
+/// characters that `findings::redact` would remove as a secret must share no
+/// [`SECRET_RUN`]-long slice with the input.
 pub(super) fn no_secret_from(input: &str, findings: &[Finding]) {
     for f in findings {
         for text in texts(f) {
-            if let Some(w) = secret_windows(text).find(|w| input.contains(w)) {
-                panic!(
-                    "{}: a secret-looking run of the input is shown: {w}",
-                    f.code
-                );
+            let secret = text
+                .split(|c: char| !is_token_char(c))
+                .filter(|run| run.len() >= SECRET_RUN && looks_random(run))
+                .find(|run| {
+                    (0..=run.len() - SECRET_RUN).any(|i| input.contains(&run[i..i + SECRET_RUN]))
+                });
+            if let Some(run) = secret {
+                panic!("{}: a secret-looking run of the input is shown: {run}", f.code);
             }
         }
     }
