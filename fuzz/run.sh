@@ -35,7 +35,15 @@ command -v cargo-fuzz >/dev/null || {
   exit 2
 }
 
-build() {
+commit() { # the commit checked out, with + when the work tree differs from it
+  local c
+  c=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  git -C "$REPO" diff --quiet HEAD -- 2>/dev/null || c="$c+"
+  echo "$c"
+}
+
+build() { # the targets, and BUILT_FROM: the commit they were built from
+  BUILT_FROM=$(commit)
   RUSTC_BOOTSTRAP=1 cargo fuzz build --sanitizer none --target-dir "$TARGET_DIR" >&2
 }
 
@@ -54,8 +62,8 @@ run_target() {
   done_runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   crashes=$(find "$OUT/$name/artifacts" -type f | wc -l)
   # Runs per second over the whole run (libFuzzer's own figure counts whole seconds only), and
-  # the commit fuzzed (+ when the work tree had changes). Kept in `row.<mode>` for the bench's table.
-  awk -v n="$name" -v r="${done_runs:-0}" -v s="$start" -v e="$end" -v c="$crashes" -v g="$(commit)" \
+  # the commit the targets were built from. Kept in `row.<mode>` for the bench's table.
+  awk -v n="$name" -v r="${done_runs:-0}" -v s="$start" -v e="$end" -v c="$crashes" -v g="$BUILT_FROM" \
     'BEGIN { printf "%-11s %10d %8.1f %9.0f %3d %s\n", n, r, e - s, (e > s ? r / (e - s) : 0), c, g }' |
     tee "$OUT/$name/row.$MODE"
   if [ "$rc" != 0 ] || [ "$crashes" != 0 ]; then
@@ -63,13 +71,6 @@ run_target() {
     grep -E 'panicked|ERROR: libFuzzer|SUMMARY' "$log" | head -5 >&2 || true
     return 1
   fi
-}
-
-commit() { # the commit checked out, with + when the work tree differs from it
-  local c
-  c=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
-  git -C "$REPO" diff --quiet HEAD -- 2>/dev/null || c="$c+"
-  echo "$c"
 }
 
 fuzz_all() { # RUNS: every target in turn; the table on stdout
