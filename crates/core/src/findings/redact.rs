@@ -90,7 +90,8 @@ pub fn redact(text: &str) -> String {
         out = r.pattern.replace_all(&out, r.replacement).into_owned();
     }
     let out = TOKEN_RUN.replace_all(&out, |c: &regex::Captures<'_>| {
-        if looks_random(&c[0]) {
+        // Judged without its `=` padding, as anything that looks for secrets judges a run.
+        if looks_random(c[0].trim_end_matches('=')) {
             "[data removed]".to_owned()
         } else {
             c[0].to_owned()
@@ -160,6 +161,11 @@ mod tests {
             "0.AXEA6WgJJ9X2qk-7ZyB2Kq1h-Fq3bW9xRk-P0c8sTz5N2LyQ-AAAAAAAAAAAAwAAAAAAAAAAA-rU1dXNv";
         let out = redact(&format!("refresh failed for {token} at 10:00"));
         assert_eq!(out, "refresh failed for [data removed] at 10:00");
+        // Its `=` padding does not count when judging it (fuzzing found a run with exactly one
+        // capital in five that passed only because of its two `=`).
+        let padded =
+            "//support.google.com/mail/ans3.0.113.7yJzdGF0dXMiO0.113.7yJzdGF0dXMiOiI0MD-zY2hl==";
+        assert_eq!(redact(padded), "[data removed]");
         // Host names, paths, lower case ids and words are kept.
         for kept in [
             "login.microsoftonline.com/common/oauth2/v2.0/token",
