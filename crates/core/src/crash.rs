@@ -27,7 +27,7 @@ fn report(info: &PanicHookInfo<'_>, out: &mut dyn Write) {
 }
 
 /// Replaces the default panic hook (which prints the panic's message) with one that prints
-/// only [`line`]. The process still ends or unwinds as before.
+/// only [`line()`]. The process still ends or unwinds as before.
 pub fn install() {
     std::panic::set_hook(Box::new(|info| report(info, &mut io::stderr())));
 }

@@ -5,7 +5,7 @@
 //! runs them through the same parsers and classifiers the app runs that input through, and
 //! asserts what must hold for every input: no panic (libFuzzer reports one as a crash), and,
 //! where cheap to check, a property — no finding repeats a secret-looking run of the input
-//! ([`checks`]), a configuration never yields a plaintext server, an address reads back as
+//! (`checks.rs`), a configuration never yields a plaintext server, an address reads back as
 //! itself.
 
 mod checks;
