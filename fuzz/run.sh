@@ -112,8 +112,9 @@ explain_times() {
   rm -rf "$dir"
 }
 
-corpus_size() { # files and bytes of fuzz/corpus
-  echo "$(find "$FUZZ/corpus" -type f | wc -l) files, $(du -sb "$FUZZ/corpus" | cut -f1) bytes"
+corpus_size() { # files and bytes of fuzz/corpus (the files' contents, not the folders')
+  find "$FUZZ/corpus" -type f -printf '%s\n' |
+    awk '{ n++; b += $1 } END { printf "%d files, %d KB\n", n, b / 1024 }'
 }
 
 case "$MODE" in
