@@ -41,7 +41,10 @@ pub(super) fn no_secret_from(input: &str, findings: &[Finding]) {
                     (0..=run.len() - SECRET_RUN).any(|i| input.contains(&run[i..i + SECRET_RUN]))
                 });
             if let Some(run) = secret {
-                panic!("{}: a secret-looking run of the input is shown: {run}", f.code);
+                panic!(
+                    "{}: a secret-looking run of the input is shown: {run}",
+                    f.code
+                );
             }
         }
     }
