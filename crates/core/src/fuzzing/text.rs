@@ -28,7 +28,7 @@ pub fn explain(data: &[u8]) {
 /// SMTP replies and IMAP responses as the app reads and classifies them: the text as an SMTP
 /// reply (single or multi-line, also as the SMTP client parses it) and as an IMAP failure text,
 /// an XOAUTH2 error challenge, and the bytes as an IMAP response parsed the way the IMAP client
-/// parses it (`imap-proto`, through `mail::ascii`), its failure worded the way `async-imap`
+/// parses it (`imap-proto`, through `mail::server_bytes`), its failure worded the way `async-imap`
 /// words it and then classified.
 pub fn replies(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
@@ -72,9 +72,9 @@ fn lettre_reply(text: &str) -> Option<Finding> {
 fn imap_response(raw: &[u8]) -> Option<Finding> {
     use async_imap::error::Error;
     use imap_proto::{Response, Status};
-    // As the IMAP client reads the server: through `mail::ascii`.
+    // As the IMAP client reads the server: through `mail::server_bytes`.
     let mut data = raw.to_vec();
-    crate::mail::ascii::ascii_only(&mut data);
+    crate::mail::server_bytes::ascii_only(&mut data);
     let (_, response) = Response::parse(&data).ok()?;
     let (status, outcome) = match response {
         Response::Done {

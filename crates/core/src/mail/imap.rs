@@ -21,9 +21,9 @@ use crate::net::{self, Trust};
 use crate::provider::{Endpoint, Security};
 use crate::settings::Timeouts;
 
-/// What async-imap reads: the TLS stream with every byte above 0x7F made `?` (imap-proto would
-/// panic on some; [`super::ascii`]).
-type Stream = super::ascii::AsciiOnly<TlsStream<TcpStream>>;
+/// What async-imap reads: the TLS stream, ASCII only and capped ([`super::server_bytes`]:
+/// imap-proto would panic on some bytes).
+type Stream = super::server_bytes::ServerBytes<TlsStream<TcpStream>>;
 
 /// A connected, not yet authenticated IMAP client.
 pub struct ImapConnection {
@@ -85,7 +85,7 @@ impl ImapConnection {
         let certificate = inspected.certificate;
         let tls_stream = inspected.stream?;
         let tls = net::tls_version(&tls_stream);
-        let mut client = Client::new(super::ascii::AsciiOnly(tls_stream));
+        let mut client = Client::new(super::server_bytes::ServerBytes::new(tls_stream));
         let greeting = net::within(t.command, &server, client.read_response()).await?;
         let greeting = match greeting {
             Ok(Some(g)) => g,

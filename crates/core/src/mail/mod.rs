@@ -3,10 +3,10 @@
 //! Each protocol module connects securely, authenticates and reports failures as findings; the
 //! order of steps and what counts as success lives in [`crate::assistant`].
 
-pub mod ascii;
 pub mod imap;
 pub mod password;
 pub mod probe;
+pub mod server_bytes;
 pub mod smtp;
 pub mod xoauth2;
 
