@@ -359,6 +359,34 @@ fn a_long_line_without_a_reply_is_unrecognised() {
 }
 
 #[test]
+fn every_repeated_shape_is_read_to_its_end() {
+    // 100 KB of each shape that could make a scan start over at every position or every line
+    // (`fuzz/run.sh bench` times 1 MiB of them; a quadratic scan of one takes minutes here).
+    let shapes: &[(&str, C)] = &[
+        ("[", C::UnrecognisedReply),
+        ("}", C::UnrecognisedReply),
+        (" ", C::UnrecognisedReply),
+        ("\n", C::UnrecognisedReply),
+        ("S: 535 ", C::UnrecognisedReply),
+        ("QUJDREVGR0hJSktMTU5PUFFSU1RVVldY", C::UnrecognisedReply),
+        ("535-5.7.8 x\n", C::AuthRejected),
+        (
+            "S: 535 5.7.3 Authentication unsuccessful\n",
+            C::AuthRejected,
+        ),
+        ("AADSTS50076\n", C::MfaRequired),
+        ("+ ", C::UnrecognisedReply),
+        ("error=", C::IdpError),
+        ("'{\"error\":", C::UnrecognisedReply),
+        ("5.7.1 ", C::UnrecognisedReply),
+    ];
+    for (unit, code) in shapes {
+        let text = unit.repeat(100_000 / unit.len());
+        assert_eq!(codes(&text), [*code], "{unit:?}");
+    }
+}
+
+#[test]
 fn a_text_over_the_cap_is_refused_with_its_size_before_any_parsing() {
     use super::MAX_TEXT_BYTES;
     // A whole log: the error is in it, but over the cap nothing is parsed.
