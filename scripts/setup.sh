@@ -4,7 +4,7 @@
 #   - apt: Tauri/WebKitGTK build deps, Xvfb, WebKitWebDriver, Chromium, gnome-keyring + D-Bus
 #     (the Secret Service vault), Dovecot + Postfix + dnsmasq (the local peers), ImageMagick, curl
 #   - npm: tests/ (playwright-core, driving Debian's Chromium; no browser download)
-#   - cargo: tauri-driver (WebDriver bridge for the real app window)
+#   - cargo: tauri-driver (WebDriver bridge for the real app window), cargo-fuzz (fuzz/run.sh)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -53,5 +53,10 @@ fi
 if ! command -v tauri-driver >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
   echo "setup: cargo install tauri-driver" >&2
   cargo install tauri-driver --version 2.1.0 --locked
+fi
+# The fuzzer's cargo subcommand (fuzz/run.sh): installed once, kept in $CARGO_HOME/bin.
+if ! command -v cargo-fuzz >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/cargo-fuzz" ]; then
+  echo "setup: cargo install cargo-fuzz" >&2
+  cargo install cargo-fuzz --version 0.13.2 --locked
 fi
 echo "setup: ready" >&2

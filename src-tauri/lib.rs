@@ -45,6 +45,8 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
 /// Starts the desktop app. Its log also goes to a file in the platform log folder: a Windows
 /// GUI program has no console (see `mailsetup_core::logging`).
 pub fn run() {
+    // A panic prints and logs a fixed line, never its message (it may quote what was pasted).
+    mailsetup_core::crash::install();
     if mailsetup_core::logging::init_with_file().is_some() {
         tracing::info!(
             version = mailsetup_core::VERSION,

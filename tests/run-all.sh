@@ -60,6 +60,8 @@ step "UI tests (Playwright, headless Chromium, mocked IPC) and the secret scanne
 timed node --test tests/ui/ tests/secrets/
 step "Desktop end to end (real window: tauri-driver + WebKitWebDriver under Xvfb)"
 timed xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/desktop/
+step "Fuzzing: every fuzz target for 20,000 runs (fuzz/run.sh short: about 30 s of fuzzing; building the targets about 90 s after a change to the core, 14 min the first time)"
+timed fuzz/run.sh short
 step "Secret scan: no test secret in any output (CLI, logs, reports, desktop log, browser pages)"
 node tests/secrets/scan.mjs
 step "All tests passed in $(( $(date +%s) - t0 )) s"

@@ -200,6 +200,8 @@ enum AccountsCommand {
 }
 
 fn main() -> ExitCode {
+    // A panic prints a fixed line, never its message (it may quote a pasted text or a token).
+    mailsetup_core::crash::install();
     let cli = Cli::parse();
     mailsetup_core::logging::init(cli.quiet);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -484,18 +486,26 @@ fn write_report(
     Ok(())
 }
 
-/// `explain`: the findings in a pasted text; passed when every part was recognised.
+/// `explain`: the findings in a pasted text; passed when every part was recognised (a text over
+/// the cap is not read at all).
 fn explain(text: &[String], out: &output::Output) -> Result<bool, Finding> {
-    let text = match text {
+    use mailsetup_core::findings::classify::explain;
+    let pasted = match text {
         [] => output::read_stdin()?,
         [dash] if dash == "-" => output::read_stdin()?,
-        words => words.join(" "),
+        words => output::Pasted::Text(words.join(" ")),
     };
-    let findings = mailsetup_core::findings::classify::explain(&text);
+    let findings = match pasted {
+        output::Pasted::Text(text) => explain(&text),
+        output::Pasted::TooLong(finding) => vec![*finding],
+    };
     out.explained(&findings);
-    Ok(findings
-        .iter()
-        .all(|f| f.code != FindingCode::UnrecognisedReply))
+    Ok(findings.iter().all(|f| {
+        !matches!(
+            f.code,
+            FindingCode::UnrecognisedReply | FindingCode::PastedTextTooLong
+        )
+    }))
 }
 
 fn browser_kind(name: &str) -> Result<Option<BrowserKind>, Finding> {

@@ -430,20 +430,37 @@ pub fn read_secret(prompt: &str) -> Result<secrecy::SecretString, Finding> {
     Ok(secrecy::SecretString::from(text.trim().to_owned()))
 }
 
-/// Reads standard input for `explain`: at most 1 MiB (a pasted error is far smaller); invalid
-/// UTF-8 is replaced, not refused.
-pub fn read_stdin() -> Result<String, Finding> {
+/// What was pasted on standard input for `explain`.
+pub enum Pasted {
+    /// The text (invalid UTF-8 replaced, not refused).
+    Text(String),
+    /// More than `explain` reads: the finding that says so, with the size.
+    TooLong(Box<Finding>),
+}
+
+/// Reads standard input for `explain`: up to its cap (1 MiB; a pasted error is far smaller).
+/// Past the cap, the rest is read only to count it, never kept.
+pub fn read_stdin() -> Result<Pasted, Finding> {
+    use mailsetup_core::findings::classify::explain::{MAX_TEXT_BYTES, too_long};
     use std::io::Read;
-    const LIMIT: u64 = 1024 * 1024;
     if std::io::stdin().is_terminal() {
         eprintln!("Paste the error text, then press Ctrl-D (Ctrl-Z then Enter on Windows):");
     }
+    let mut stdin = std::io::stdin().lock();
     let mut bytes = Vec::new();
-    std::io::stdin()
-        .take(LIMIT)
+    (&mut stdin)
+        .take(MAX_TEXT_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(Finding::internal)?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    if bytes.len() > MAX_TEXT_BYTES {
+        let rest = std::io::copy(&mut stdin, &mut std::io::sink()).map_err(Finding::internal)?;
+        return Ok(Pasted::TooLong(Box::new(too_long(
+            bytes
+                .len()
+                .saturating_add(usize::try_from(rest).unwrap_or(usize::MAX)),
+        ))));
+    }
+    Ok(Pasted::Text(String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 /// The settings sources read and every setting with where its value comes from.

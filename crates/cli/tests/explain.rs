@@ -141,3 +141,23 @@ fn binary_garbage_on_stdin_is_not_a_crash() {
     assert!(code == 0 || code == 1, "{stdout}{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn a_whole_log_on_stdin_is_refused_with_its_size_not_cut_silently() {
+    // 2 MiB of a real reply: past the 1 MiB cap, the size is counted and said.
+    let line = "S: 535 5.7.3 Authentication unsuccessful [AB1PR01.prod.outlook.com]\n";
+    let log = line.repeat(2 * 1024 * 1024 / line.len() + 1);
+    let (code, stdout, stderr) = explain(&["--json"], &log);
+    assert_eq!(code, 1, "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    let f = &v["findings"][0];
+    assert_eq!(f["code"], "PASTED_TEXT_TOO_LONG");
+    let words = f["explanation"].as_str().unwrap();
+    let size = log.len().to_string();
+    let grouped = format!("{},{},{}", &size[..1], &size[1..4], &size[4..]);
+    assert!(
+        words.contains(&format!("{grouped} bytes long (2.0 MB)")),
+        "{words}"
+    );
+    assert_eq!(v["findings"].as_array().unwrap().len(), 1);
+}

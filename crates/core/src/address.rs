@@ -25,6 +25,9 @@ pub const MAX_LOCAL_LEN: usize = 64;
 /// Longest address usable in SMTP `MAIL FROM`/`RCPT TO` (RFC 5321 §4.5.3.1.3 path limit minus
 /// the angle brackets), in bytes.
 pub const MAX_ADDRESS_LEN: usize = 254;
+/// The longest text [`Address::parse`] reads (after trimming): 1 KiB, refused as too long
+/// before parsing.
+pub const MAX_INPUT_BYTES: usize = 1024;
 
 /// A parsed mailbox address.
 ///
@@ -106,6 +109,11 @@ impl Address {
         let text = input.trim();
         if text.is_empty() {
             return Err(AddressError::Empty);
+        }
+        // Before any parsing: no spelling of a 254-character address (Unicode, not yet in NFC)
+        // comes near this, and a pasted page must not be normalised and converted whole.
+        if text.len() > MAX_INPUT_BYTES {
+            return Err(AddressError::TooLong);
         }
         if text.contains(['<', '>']) {
             return Err(AddressError::DisplayName);
@@ -408,6 +416,9 @@ mod tests {
         }
         let long_local = format!("{}@example.edu", "a".repeat(65));
         assert_eq!(Address::parse(&long_local).unwrap_err(), TooLong);
+        // A pasted page is refused by its length before anything else is checked.
+        let page = format!("Ann <{}@example.edu>", "a".repeat(MAX_INPUT_BYTES));
+        assert_eq!(Address::parse(&page).unwrap_err(), TooLong);
     }
 
     #[test]

@@ -135,21 +135,27 @@ async fn fetch(http: &reqwest::Client, url: &url::Url) -> Result<String, Autocon
     if !resp.status().is_success() {
         return Err(AutoconfigError(Kind::Status(resp.status())));
     }
-    let bytes = resp
-        .bytes()
+    let bytes = crate::net::body::read_capped(resp, MAX_BYTES)
         .await
-        .map_err(|e| AutoconfigError(Kind::Request(e)))?;
-    if bytes.len() > 256 * 1024 {
-        return Err(AutoconfigError(Kind::TooLarge));
-    }
-    String::from_utf8(bytes.to_vec()).map_err(|_| AutoconfigError(Kind::NotUtf8))
+        .map_err(|e| match e {
+            crate::net::body::BodyError::TooLarge(_) => AutoconfigError(Kind::TooLarge),
+            crate::net::body::BodyError::Read(e) => AutoconfigError(Kind::Request(e)),
+        })?;
+    String::from_utf8(bytes).map_err(|_| AutoconfigError(Kind::NotUtf8))
 }
+
+/// The largest configuration read: 256 KiB. Thunderbird's ISPDB files are 1–10 KB; a larger
+/// answer is not a mail configuration and is refused before parsing.
+pub const MAX_BYTES: usize = 256 * 1024;
 
 /// Reads a `clientConfig` document (Thunderbird's config-v1.1 format).
 ///
 /// # Errors
 /// Why the document gives no usable settings.
 pub fn parse(xml: &str, address: &Address) -> Result<MailServers, AutoconfigError> {
+    if xml.len() > MAX_BYTES {
+        return Err(AutoconfigError(Kind::TooLarge));
+    }
     let doc = roxmltree::Document::parse(xml).map_err(|e| AutoconfigError(Kind::NotXml(e)))?;
     let provider = doc
         .descendants()
@@ -261,6 +267,19 @@ mod tests {
             }
         );
         assert_eq!(s.username.as_deref(), Some("ann.lee"));
+    }
+
+    #[test]
+    fn a_config_over_the_size_cap_is_refused_before_parsing() {
+        let small = r#"<clientConfig version="1.1"><emailProvider id="small.example">
+  <incomingServer type="imap"><hostname>imap.small.example</hostname><port>993</port><socketType>SSL</socketType><authentication>password-cleartext</authentication></incomingServer>
+  <outgoingServer type="smtp"><hostname>smtp.small.example</hostname><port>587</port><socketType>STARTTLS</socketType><authentication>password-cleartext</authentication></outgoingServer>
+</emailProvider></clientConfig>"#;
+        assert!(parse(small, &addr()).is_ok());
+        // The same configuration, padded with a comment past the cap.
+        let padded = format!("{small}<!--{}-->", "x".repeat(MAX_BYTES));
+        let e = parse(&padded, &addr()).unwrap_err();
+        assert!(e.to_string().contains("too large"), "{e}");
     }
 
     #[test]

@@ -69,14 +69,14 @@ pub struct Discovery {
 
 /// The OpenID configuration fields discovery reads.
 #[derive(Debug, Deserialize)]
-struct OpenIdConfiguration {
+pub(crate) struct OpenIdConfiguration {
     issuer: String,
     #[serde(default)]
     cloud_instance_name: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
-struct UserRealm {
+pub(crate) struct UserRealm {
     #[serde(rename = "NameSpaceType", default)]
     namespace_type: Option<String>,
     #[serde(rename = "FederationBrandName", default)]
@@ -173,7 +173,7 @@ async fn discover_provider(
     decide(&domain, mx, oidc, realm, notes)
 }
 
-fn decide(
+pub(crate) fn decide(
     domain: &str,
     mx: Vec<String>,
     oidc: Option<OpenIdConfiguration>,
@@ -263,9 +263,12 @@ enum LookupError {
     /// The server answered with an error status.
     #[error("HTTP {0}")]
     Status(reqwest::StatusCode),
+    /// The answer could not be read whole, or is larger than any real one.
+    #[error(transparent)]
+    Read(#[from] crate::net::body::BodyError),
     /// The answer was not the JSON expected.
     #[error("unexpected answer ({0})")]
-    Body(reqwest::Error),
+    Body(serde_json::Error),
 }
 
 async fn within<T>(
@@ -286,7 +289,8 @@ async fn get_json<T: for<'de> Deserialize<'de>>(
     if !status.is_success() {
         return Err(LookupError::Status(status));
     }
-    resp.json::<T>().await.map_err(LookupError::Body)
+    let body = crate::net::body::read_capped(resp, crate::net::body::MAX_JSON_BYTES).await?;
+    serde_json::from_slice(&body).map_err(LookupError::Body)
 }
 
 /// MX hosts of `domain`, lowest preference first, lower case without the trailing dot.

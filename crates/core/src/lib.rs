@@ -45,10 +45,13 @@ pub mod assistant;
 pub mod autoconfig;
 pub mod browser;
 pub mod clock;
+pub mod crash;
 pub mod deploy;
 pub mod diagnosis;
 pub mod discovery;
 pub mod findings;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod html;
 pub mod locks;
 pub mod logging;

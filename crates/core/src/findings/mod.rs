@@ -194,6 +194,9 @@ pub enum FindingCode {
     MessageRejected,
     /// A server reply the catalogue does not recognise; the redacted text is kept.
     UnrecognisedReply,
+    /// A pasted text is longer than `explain` reads
+    /// ([`MAX_TEXT_BYTES`](classify::explain::MAX_TEXT_BYTES)): paste only the error lines.
+    PastedTextTooLong,
     /// The `user=` of an XOAUTH2 response is not a mail address (a fault of the app or of the
     /// stored account, never the password).
     Xoauth2BadUsername,
@@ -441,15 +444,16 @@ impl Finding {
     /// a finding whose words do not name `param` stays as it is.
     ///
     /// The value is text from a server, a person or a file: its braces are shown as
-    /// parentheses so that nothing in it can read as a placeholder, and a `{problem}` (free
-    /// text, often a server's words) is redacted like evidence.
+    /// parentheses so that nothing in it can read as a placeholder, and it is redacted like
+    /// evidence (a `{problem}` is often a server's words, a `{signed_in}` account is quoted from
+    /// an error text) — except a `{link}`, which the person must be able to open as it is.
     pub fn with_if_used(mut self, param: Param, value: impl AsRef<str>) -> Self {
         let key = param.placeholder();
         let value = literal(value.as_ref());
-        let value = if param == Param::Problem {
-            redact::redact(&value)
-        } else {
+        let value = if param == Param::Link {
             value
+        } else {
+            redact::redact(&value)
         };
         let value = value.as_str();
         self.title = self.title.replace(key, value);
@@ -524,7 +528,9 @@ impl Finding {
                 c.is_whitespace() || matches!(c, '<' | '>' | '\'' | '"' | '(' | ')' | '[' | ']')
             })
             .find(|w| HELP_SITES.iter().any(|site| w.starts_with(site)))
-            .map(|w| w.trim_end_matches(['.', ',', ';']));
+            .map(|w| w.trim_end_matches(['.', ',', ';']))
+            // A link that carries a secret (a token or code in its query) is not a help link.
+            .filter(|w| redact::redact(w) == *w);
         if let Some(link) = link {
             self.doc_url = Some(link.to_string());
         }

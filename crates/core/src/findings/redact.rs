@@ -30,14 +30,19 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r#"(?i)"(access_token|refresh_token|id_token|client_secret|password|code|device_code|code_verifier|state|nonce|assertion|client_assertion)"\s*:\s*"[^"]*""#,
             r#""$1":"[removed]""#,
         ),
-        // Form or query parameters: code=...&state=...
+        // Form or query parameters: code=...&state=... (`(?-u:\b)`: an ASCII word boundary,
+        // which keeps the search a DFA on any text; a Unicode one falls back to a slower engine
+        // on non-ASCII text.)
         rule(
-            r#"(?i)\b(access_token|refresh_token|id_token|client_secret|password|code|device_code|code_verifier|state|nonce|client_assertion)=[^&\s"'<>]+"#,
+            r#"(?i)(?-u:\b)(access_token|refresh_token|id_token|client_secret|password|code|device_code|code_verifier|state|nonce|client_assertion)=[^&\s"'<>]+"#,
             "$1=[removed]",
         ),
         // Authorization headers and XOAUTH2 payloads.
-        rule(r"(?i)\b(bearer)\s+[^\s\x01]+", "$1 [removed]"),
-        rule(r"(?i)\bauth=bearer\s*[^\s\x01]*", "auth=Bearer [removed]"),
+        rule(r"(?i)(?-u:\b)(bearer)\s+[^\s\x01]+", "$1 [removed]"),
+        rule(
+            r"(?i)(?-u:\b)auth=bearer\s*[^\s\x01]*",
+            "auth=Bearer [removed]",
+        ),
         // JWTs (three base64url parts starting with a JSON header).
         rule(
             r"eyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]*",
@@ -55,6 +60,26 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
+/// A run of token characters: base64, base64url and the `.`, `-`, `~` that Entra's refresh
+/// tokens (`0.AXYZ...-..._...`) and opaque tokens mix in, so a token cut by a `-` into pieces
+/// shorter than the base64 rule above is still one run.
+static TOKEN_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    // Cannot fire: a constant pattern, compiled by every test of this file.
+    Regex::new(r"[A-Za-z0-9+/_.~-]{40,}={0,2}").expect("the token pattern is valid")
+});
+
+/// Whether a run of token characters reads like a secret: digits, lower case letters and many
+/// upper case letters mixed, as in random base64 (about 4 in 10 upper case; 1 in 5 at least). Words, host
+/// names, class names and trace ids (lower case GUIDs) do not: they lack one kind, or have a
+/// capital here and there (`Microsoft.Exchange.Data.Storage.2016.StoreDriverDelivery`).
+pub(crate) fn looks_random(run: &str) -> bool {
+    let upper = run.bytes().filter(u8::is_ascii_uppercase).count();
+    run.bytes().any(|b| b.is_ascii_digit())
+        && run.bytes().any(|b| b.is_ascii_lowercase())
+        && upper >= 2
+        && upper * 5 >= run.len()
+}
+
 /// Removes secrets and per-call identifiers from `text`.
 ///
 /// Keeps: status codes, enhanced codes, AADSTS numbers, Entra trace/correlation ids (Microsoft
@@ -64,6 +89,14 @@ pub fn redact(text: &str) -> String {
     for r in RULES.iter() {
         out = r.pattern.replace_all(&out, r.replacement).into_owned();
     }
+    let out = TOKEN_RUN.replace_all(&out, |c: &regex::Captures<'_>| {
+        // Judged without its `=` padding, as anything that looks for secrets judges a run.
+        if looks_random(c[0].trim_end_matches('=')) {
+            "[data removed]".to_owned()
+        } else {
+            c[0].to_owned()
+        }
+    });
     out.replace('\x01', "^A").trim().to_string()
 }
 
@@ -118,6 +151,30 @@ mod tests {
             redact(g),
             "534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor - gsmtp"
         );
+    }
+
+    #[test]
+    fn a_token_cut_by_dashes_and_dots_is_removed_whole() {
+        // Entra refresh tokens mix `.`, `-` and `_` into base64url: no piece between two `-` is
+        // 40 characters long, so the base64 rule alone left the pieces in place.
+        let token =
+            "0.AXEA6WgJJ9X2qk-7ZyB2Kq1h-Fq3bW9xRk-P0c8sTz5N2LyQ-AAAAAAAAAAAAwAAAAAAAAAAA-rU1dXNv";
+        let out = redact(&format!("refresh failed for {token} at 10:00"));
+        assert_eq!(out, "refresh failed for [data removed] at 10:00");
+        // Its `=` padding does not count when judging it (fuzzing found a run with exactly one
+        // capital in five that passed only because of its two `=`).
+        let padded =
+            "//support.google.com/mail/ans3.0.113.7yJzdGF0dXMiO0.113.7yJzdGF0dXMiOiI0MD-zY2hl==";
+        assert_eq!(redact(padded), "[data removed]");
+        // Host names, paths, lower case ids and words are kept.
+        for kept in [
+            "login.microsoftonline.com/common/oauth2/v2.0/token",
+            "trace 0a1b2c3d-1111-2222-3333-444455556666-aaaa-bbbb",
+            "org.apache.commons.mail.EmailException.SendFailedException",
+            "Microsoft.Exchange.Data.Storage.2016.StoreDriverDelivery.Submission",
+        ] {
+            assert_eq!(redact(kept), kept);
+        }
     }
 
     #[test]

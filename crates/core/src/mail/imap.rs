@@ -21,7 +21,9 @@ use crate::net::{self, Trust};
 use crate::provider::{Endpoint, Security};
 use crate::settings::Timeouts;
 
-type Stream = TlsStream<TcpStream>;
+/// What async-imap reads: the TLS stream, ASCII only and capped ([`super::server_bytes`]:
+/// imap-proto would panic on some bytes).
+type Stream = super::server_bytes::ServerBytes<TlsStream<TcpStream>>;
 
 /// A connected, not yet authenticated IMAP client.
 pub struct ImapConnection {
@@ -83,7 +85,7 @@ impl ImapConnection {
         let certificate = inspected.certificate;
         let tls_stream = inspected.stream?;
         let tls = net::tls_version(&tls_stream);
-        let mut client = Client::new(tls_stream);
+        let mut client = Client::new(super::server_bytes::ServerBytes::new(tls_stream));
         let greeting = net::within(t.command, &server, client.read_response()).await?;
         let greeting = match greeting {
             Ok(Some(g)) => g,
@@ -361,7 +363,7 @@ impl ImapSession {
     }
 }
 
-fn capability_text(c: &imap_proto::Capability<'_>) -> String {
+pub(crate) fn capability_text(c: &imap_proto::Capability<'_>) -> String {
     match c {
         imap_proto::Capability::Imap4rev1 => "IMAP4rev1".into(),
         imap_proto::Capability::Auth(a) => format!("AUTH={a}"),
@@ -370,7 +372,7 @@ fn capability_text(c: &imap_proto::Capability<'_>) -> String {
 }
 
 /// Readable text of an async-imap error: `NO [CODE] information`.
-fn imap_error_text(e: &async_imap::error::Error) -> String {
+pub(crate) fn imap_error_text(e: &async_imap::error::Error) -> String {
     use async_imap::error::Error as E;
     let (kind, detail) = match e {
         E::No(d) => ("NO", d.as_str()),

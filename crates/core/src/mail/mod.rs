@@ -6,6 +6,7 @@
 pub mod imap;
 pub mod password;
 pub mod probe;
+pub mod server_bytes;
 pub mod smtp;
 pub mod xoauth2;
 

@@ -15,6 +15,7 @@ use tokio::net::TcpStream;
 use crate::findings::human_duration;
 use crate::findings::{Finding, FindingCode, Param};
 
+pub mod body;
 pub mod cert;
 pub mod proxy;
 pub mod resolver;

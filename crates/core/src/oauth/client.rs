@@ -117,7 +117,9 @@ impl Tokens {
                 .refresh_token()
                 .map(|r| SecretString::from(r.secret().to_owned())),
             id_token: resp.extra_fields().id_token.clone().map(SecretString::from),
-            expires_at: resp.expires_in().map(|d| received + d),
+            // A lifetime too large for the clock (a server's `expires_in` is any u64) is no
+            // known expiry, not a crash.
+            expires_at: resp.expires_in().and_then(|d| received.checked_add(d)),
             scopes: resp
                 .scopes()
                 .map(|s| s.iter().map(|x| x.to_string()).collect()),
@@ -179,7 +181,8 @@ impl<'c> oauth2::AsyncHttpClient<'c> for Dated<'_> {
 
     fn call(&'c self, request: oauth2::HttpRequest) -> Self::Future {
         Box::pin(async move {
-            let response = oauth2::AsyncHttpClient::call(self.http, request).await?;
+            // The body is read with the JSON size cap (crate::net::body).
+            let response = capped_call(self.http, request).await?;
             let date = response
                 .headers()
                 .get(oauth2::http::header::DATE)
@@ -401,35 +404,92 @@ pub(crate) fn token_error(
     match err {
         RequestTokenError::ServerResponse(e) => classify::oauth_error(&e, phase, flavour),
         RequestTokenError::Request(HttpClientError::Reqwest(e)) => reqwest_finding(&host, &e),
-        RequestTokenError::Request(e) => Finding::new(FindingCode::NetworkIdpUnreachable)
-            .with(Param::Problem, e.to_string())
-            .with_evidence(e.to_string()),
-        RequestTokenError::Parse(e, body) => {
-            let text = String::from_utf8_lossy(&body);
-            // An Entra error that did not fit the expected shape still has an AADSTS number.
-            if let Some(n) = classify::aadsts_in(&text) {
-                let entra = EntraError {
-                    error: "unknown".into(),
-                    error_codes: vec![n],
-                    error_description: Some(text.chars().take(300).collect()),
-                    ..Default::default()
-                };
-                return classify::entra(&entra, phase);
-            }
+        // From `capped_call`: an answer larger than any token answer.
+        RequestTokenError::Request(HttpClientError::Other(s)) => {
             Finding::new(FindingCode::IdpError)
                 .with(
                     Param::Problem,
-                    "the sign-in service sent an answer the app could not read",
+                    format!("{host} sent an answer the app could not read"),
                 )
-                .with_evidence(format!(
-                    "{e}; body: {}",
-                    text.chars().take(300).collect::<String>()
-                ))
+                .with_evidence(s)
         }
+        RequestTokenError::Request(e) => Finding::new(FindingCode::NetworkIdpUnreachable)
+            .with(Param::Problem, e.to_string())
+            .with_evidence(e.to_string()),
+        RequestTokenError::Parse(e, body) => unreadable_answer(&e, &body, phase),
         RequestTokenError::Other(s) => Finding::new(FindingCode::IdpError)
             .with(Param::Problem, &s)
             .with_evidence(s),
     }
+}
+
+/// The HTTPS client for token and device code requests: as the `oauth2` crate's own reqwest
+/// client, but it reads an answer only up to
+/// [`MAX_JSON_BYTES`](crate::net::body::MAX_JSON_BYTES) (that client reads any length). A longer
+/// answer is `HttpClientError::Other`.
+pub(crate) struct CappedHttp<'a>(pub(crate) &'a reqwest::Client);
+
+impl<'c> oauth2::AsyncHttpClient<'c> for CappedHttp<'_> {
+    type Error = HttpClientError<reqwest::Error>;
+    type Future = std::pin::Pin<
+        Box<dyn Future<Output = Result<oauth2::HttpResponse, Self::Error>> + Send + 'c>,
+    >;
+
+    fn call(&'c self, request: oauth2::HttpRequest) -> Self::Future {
+        Box::pin(capped_call(self.0, request))
+    }
+}
+
+async fn capped_call(
+    http: &reqwest::Client,
+    request: oauth2::HttpRequest,
+) -> Result<oauth2::HttpResponse, HttpClientError<reqwest::Error>> {
+    use crate::net::body::{BodyError, MAX_JSON_BYTES, read_capped};
+    let response = http
+        .execute(request.try_into().map_err(Box::new)?)
+        .await
+        .map_err(Box::new)?;
+    let mut builder = oauth2::http::Response::builder()
+        .status(response.status())
+        .version(response.version());
+    for (name, value) in response.headers() {
+        builder = builder.header(name, value);
+    }
+    let body = read_capped(response, MAX_JSON_BYTES)
+        .await
+        .map_err(|e| match e {
+            BodyError::TooLarge(_) => HttpClientError::Other(e.to_string()),
+            BodyError::Read(e) => HttpClientError::Reqwest(Box::new(e)),
+        })?;
+    builder.body(body).map_err(HttpClientError::Http)
+}
+
+/// The finding for a token endpoint answer that is not the JSON expected (`error` says why):
+/// an Entra error of another shape still has its AADSTS number.
+pub(crate) fn unreadable_answer(
+    error: &dyn std::fmt::Display,
+    body: &[u8],
+    phase: EntraPhase,
+) -> Finding {
+    let text = String::from_utf8_lossy(body);
+    if let Some(n) = classify::aadsts_in(&text) {
+        let entra = EntraError {
+            error: "unknown".into(),
+            error_codes: vec![n],
+            error_description: Some(text.chars().take(300).collect()),
+            ..Default::default()
+        };
+        return classify::entra(&entra, phase);
+    }
+    Finding::new(FindingCode::IdpError)
+        .with(
+            Param::Problem,
+            "the sign-in service sent an answer the app could not read",
+        )
+        .with_evidence(format!(
+            "{error}; body: {}",
+            text.chars().take(300).collect::<String>()
+        ))
 }
 
 /// The finding for an HTTPS request that did not get an answer.

@@ -18,7 +18,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::findings::classify::{self, EntraError, EntraPhase};
 use crate::findings::{Finding, FindingCode, Param};
-use crate::oauth::client::{Tokens, client, reqwest_finding, token_error};
+use crate::oauth::client::{CappedHttp, Tokens, client, reqwest_finding, token_error};
 use crate::provider::OAuthProfile;
 
 /// What to show the person: the code and where to enter it. No secret here (the device code
@@ -80,7 +80,7 @@ pub async fn start(
     let response: StandardDeviceAuthorizationResponse = c
         .exchange_device_code()
         .add_scopes(profile.scopes.iter().map(|s| Scope::new(s.clone())))
-        .request_async(http)
+        .request_async(&CappedHttp(http))
         .await
         .map_err(|e| {
             token_error(
@@ -108,12 +108,17 @@ pub async fn poll(
     cancel: &CancellationToken,
 ) -> Result<Tokens, Finding> {
     let c = client(profile, None, None)?;
+    let http = CappedHttp(http);
     let received = SystemTime::now();
-    let lifetime = auth.response.expires_in() + Duration::from_secs(5);
+    // Saturating: `expires_in` is whatever number the server sent.
+    let lifetime = auth
+        .response
+        .expires_in()
+        .saturating_add(Duration::from_secs(5));
     let limit = limit.map_or(lifetime, |l| l.min(lifetime));
     let polling = c
         .exchange_device_access_token(&auth.response)
-        .request_async(http, tokio::time::sleep, Some(limit));
+        .request_async(&http, tokio::time::sleep, Some(limit));
     let result = tokio::select! {
         _ = cancel.cancelled() => return Err(Finding::new(FindingCode::SigninCancelled).with_evidence("cancelled in the app while waiting for the code")),
         // The oauth2 crate's own limit ends the polling only between two polls.

@@ -384,26 +384,35 @@ async fn read_head(stream: &mut TcpStream) -> Result<RequestHead, u16> {
             return Err(400);
         }
         buf.extend_from_slice(&chunk[..n]);
-        let mut headers = [httparse::EMPTY_HEADER; 64];
-        let mut req = httparse::Request::new(&mut headers);
-        match req.parse(&buf) {
-            Ok(httparse::Status::Complete(_)) => {
-                let host = req
-                    .headers
-                    .iter()
-                    .find(|h| h.name.eq_ignore_ascii_case("host"))
-                    .and_then(|h| std::str::from_utf8(h.value).ok())
-                    .map(|v| v.trim().to_owned());
-                return Ok(RequestHead {
-                    method: req.method.unwrap_or_default().to_string(),
-                    target: req.path.unwrap_or_default().to_string(),
-                    host,
-                });
-            }
-            Ok(httparse::Status::Partial) if buf.len() < MAX_HEAD_BYTES => {}
-            Ok(httparse::Status::Partial) => return Err(431),
-            Err(_) => return Err(400),
+        if let Some(head) = parse_head(&buf)? {
+            return Ok(head);
         }
+    }
+}
+
+/// The request head in the bytes read so far: `Ok(None)` while it is incomplete and shorter
+/// than [`MAX_HEAD_BYTES`]. Errors carry the HTTP status to answer with (400, or 431 for a head
+/// that is too long).
+pub(crate) fn parse_head(buf: &[u8]) -> Result<Option<RequestHead>, u16> {
+    let mut headers = [httparse::EMPTY_HEADER; 64];
+    let mut req = httparse::Request::new(&mut headers);
+    match req.parse(buf) {
+        Ok(httparse::Status::Complete(_)) => {
+            let host = req
+                .headers
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case("host"))
+                .and_then(|h| std::str::from_utf8(h.value).ok())
+                .map(|v| v.trim().to_owned());
+            Ok(Some(RequestHead {
+                method: req.method.unwrap_or_default().to_string(),
+                target: req.path.unwrap_or_default().to_string(),
+                host,
+            }))
+        }
+        Ok(httparse::Status::Partial) if buf.len() < MAX_HEAD_BYTES => Ok(None),
+        Ok(httparse::Status::Partial) => Err(431),
+        Err(_) => Err(400),
     }
 }
 

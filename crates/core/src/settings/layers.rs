@@ -234,10 +234,16 @@ fn read_file(path: &Path, origin: Origin, required: bool) -> Result<Option<Layer
     if !required && !path.is_file() {
         return Ok(None);
     }
-    let text = std::fs::read_to_string(path).map_err(|e| SettingsError {
+    // At most one byte over the cap is read: a device or a huge file named by mistake is
+    // refused by the size check, not read whole.
+    let text = super::read_capped(path).map_err(|e| SettingsError {
         source: Some(origin.clone()),
         field: String::new(),
         problem: format!("cannot read the file ({e})"),
+    })?;
+    super::check_size(&text).map_err(|mut e| {
+        e.source = Some(origin.clone());
+        e
     })?;
     Layer::from_text(&text, origin, path.parent()).map(Some)
 }

@@ -78,6 +78,10 @@ pub use sections::{
     AutoconfigSettings, ClientType, GoogleSettings, MicrosoftSettings, OutlookSettings, Timeouts,
 };
 
+/// The largest settings file read: 1 MiB. A real one is a few hundred bytes; a larger file is
+/// not a settings file (or not the one meant) and is refused before parsing.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
 /// Environment variable naming a settings file (used when no path is given explicitly).
 pub const CONFIG_ENV: &str = "MAILSETUP_CONFIG";
 /// The per-user settings file on this computer: `~/.config/mailsetup/settings.toml`,
@@ -204,6 +208,7 @@ impl Settings {
     /// # Errors
     /// [`SettingsError`] naming the field.
     pub fn parse(text: &str, base_dir: Option<&Path>) -> Result<Settings, SettingsError> {
+        check_size(text)?;
         let layer = Layer::from_text(text, Origin::Text, base_dir).map_err(|mut e| {
             e.source = None;
             e
@@ -277,6 +282,41 @@ impl Settings {
             .filter_map(|spec| effective::value_of(self, spec).map(|v| (spec, v)))
             .collect()
     }
+
+    /// As [`Settings::parse`], but a `[tls]` section's CA file is not read: for the fuzzer and
+    /// the corpus tests, which must not open whatever path their input names.
+    pub(crate) fn parse_without_files(text: &str) -> Result<Settings, SettingsError> {
+        check_size(text)?;
+        raw::RawFile::read(text)?
+            .without_files()
+            .into_settings(None)
+    }
+}
+
+/// Refuses a text over [`MAX_FILE_BYTES`] before parsing.
+pub(super) fn check_size(text: &str) -> Result<(), SettingsError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(SettingsError {
+            source: None,
+            field: String::new(),
+            problem: format!(
+                "the file is {} bytes long, more than any settings file (at most {MAX_FILE_BYTES} bytes): is it the right file?",
+                text.len()
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// The file's text, reading at most one byte over [`MAX_FILE_BYTES`] (so a device or a huge
+/// file named by mistake is refused by the size check, not read whole).
+pub(super) fn read_capped(path: &Path) -> std::io::Result<String> {
+    use std::io::Read as _;
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_string(&mut text)?;
+    Ok(text)
 }
 
 #[cfg(test)]

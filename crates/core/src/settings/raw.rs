@@ -123,6 +123,11 @@ impl RawFile {
         })
     }
 
+    /// The same sections without the one that names a file to read (`[tls]`).
+    pub(super) fn without_files(self) -> RawFile {
+        RawFile { tls: None, ..self }
+    }
+
     /// The settings these sections give; a relative `extra_ca_file` resolves against
     /// `base_dir`.
     pub(super) fn into_settings(self, base_dir: Option<&Path>) -> Result<Settings, SettingsError> {

@@ -297,3 +297,40 @@ fn every_cloud_names_its_graph() {
         assert_eq!(e.field, field, "{e}");
     }
 }
+
+#[test]
+fn a_file_over_the_size_cap_is_refused_before_parsing() {
+    // Comments only: valid TOML, so only the size can refuse it.
+    let big = "# a comment line that pads the file\n".repeat(MAX_FILE_BYTES / 36 + 1);
+    let e = Settings::parse(&big, None).unwrap_err();
+    assert!(e.problem.contains("more than any settings file"), "{e}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.toml");
+    std::fs::write(&path, &big).unwrap();
+    let e = Settings::load(&path).unwrap_err();
+    assert!(e.problem.contains("more than any settings file"), "{e}");
+    assert_eq!(
+        e.source.as_ref().and_then(|o| o.place()).map(str::to_owned),
+        Some(path.display().to_string())
+    );
+    // Just under the cap, the same lines are read.
+    let under = "# a comment line that pads the file\n".repeat(MAX_FILE_BYTES / 36);
+    let read = Settings::parse(&under, None).unwrap();
+    assert_eq!(read.microsoft, Settings::default().microsoft);
+    assert_eq!(read.origins, Settings::default().origins, "nothing set");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_file_named_as_the_ca_file_is_refused_not_read_forever() {
+    let e = Settings::parse("[tls]\nextra_ca_file = \"/dev/zero\"", None).unwrap_err();
+    assert_eq!(e.field, "tls.extra_ca_file");
+    assert!(e.problem.contains("larger than"), "{e}");
+}
+
+#[test]
+fn parsing_for_the_fuzzer_never_reads_the_ca_file() {
+    let s =
+        Settings::parse_without_files("[tls]\nextra_ca_file = \"/nonexistent/ca.pem\"").unwrap();
+    assert_eq!(s.extra_ca_pem, None);
+}

@@ -119,6 +119,19 @@ pub(super) const ENTRIES: &[Entry] = &[
         &["Send the evidence to the helpdesk or the app's maintainers."],
         None,
     ),
+    // The cap is `MAX_TEXT_BYTES` in findings/classify/explain.rs (test
+    // `a_text_over_the_cap_is_refused_with_its_size_before_any_parsing` there).
+    e(
+        PastedTextTooLong,
+        Helpdesk,
+        &[Problem],
+        "The pasted text is too long",
+        "The text is {problem}: the app reads at most 1 MB of pasted text. An error message or a server's reply is a few lines; a whole log is too much to explain.",
+        &[
+            "Copy only the lines with the error (for example the line starting with a number such as 535, or the AADSTS message) and paste them again.",
+        ],
+        None,
+    ),
     e(
         Xoauth2BadUsername,
         Helpdesk,

@@ -12,8 +12,17 @@ use super::google::{GOOGLE_ONLY, google};
 use super::reply::{self, SmtpReply, imap, smtp, xoauth2_challenge};
 use crate::findings::{Finding, FindingCode, Param};
 
-/// The findings in `text`, most specific first, each code once.
+/// The most text `explain` reads: 1 MiB. An error message or a server's reply is a few lines, a
+/// long transcript some kilobytes; a larger paste is a whole log, refused before any parsing
+/// (with its size: [`too_long`]).
+pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
+
+/// The findings in `text`, most specific first, each code once. Takes time linear in the
+/// length of `text`; a text over [`MAX_TEXT_BYTES`] gives only `PASTED_TEXT_TOO_LONG`.
 pub fn explain(text: &str) -> Vec<Finding> {
+    if text.len() > MAX_TEXT_BYTES {
+        return vec![too_long(text.len())];
+    }
     let text = text.trim();
     let mut found = Vec::new();
     if let Some(err) = entra_json(text).or_else(|| entra_url(text)) {
@@ -83,6 +92,22 @@ fn google_page(text: &str) -> Option<EntraError> {
         ),
         ..Default::default()
     })
+}
+
+/// `PASTED_TEXT_TOO_LONG` for a text of `bytes` bytes, e.g. "2,411,724 bytes long (2.3 MB)".
+pub fn too_long(bytes: usize) -> Finding {
+    let digits = bytes.to_string();
+    let mut grouped = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(d);
+    }
+    let mb = bytes as f64 / MAX_TEXT_BYTES as f64;
+    Finding::new(FindingCode::PastedTextTooLong)
+        .with(Param::Problem, format!("{grouped} bytes long ({mb:.1} MB)"))
+        .finish()
 }
 
 /// An Entra error without context: `invalid_grant` is what a refresh gets.

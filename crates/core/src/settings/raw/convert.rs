@@ -324,10 +324,23 @@ fn https_url(text: &str) -> Result<Url, String> {
     Ok(url)
 }
 
+/// The largest CA file read: 4 MiB (Mozilla's whole root store is about 220 KB as PEM).
+const MAX_CA_BYTES: u64 = 4 * 1024 * 1024;
+
 /// The PEM file's bytes, when it holds at least one certificate and nothing unreadable.
 fn read_ca(path: &Path) -> Result<Vec<u8>, String> {
     use rustls_pki_types::pem::PemObject;
-    let pem = std::fs::read(path).map_err(|e| format!("cannot read {} ({e})", path.display()))?;
+    use std::io::Read as _;
+    let mut pem = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_CA_BYTES + 1).read_to_end(&mut pem))
+        .map_err(|e| format!("cannot read {} ({e})", path.display()))?;
+    if pem.len() as u64 > MAX_CA_BYTES {
+        return Err(format!(
+            "{} is larger than {MAX_CA_BYTES} bytes: not a CA certificate file",
+            path.display()
+        ));
+    }
     let count = rustls_pki_types::CertificateDer::pem_slice_iter(&pem)
         .map(|c| c.map_err(|e| format!("{} is not a PEM certificate file ({e:?})", path.display())))
         .collect::<Result<Vec<_>, _>>()?

@@ -358,3 +358,65 @@ fn a_long_line_without_a_reply_is_unrecognised() {
     let braces = format!("{}{}", "{".repeat(50_000), "}".repeat(50_000));
     assert_eq!(codes(&braces), [C::UnrecognisedReply]);
 }
+
+#[test]
+fn every_repeated_shape_is_read_to_its_end() {
+    // 100 KB of each shape that could make a scan start over at every position or every line
+    // (`fuzz/run.sh bench` times 1 MiB of them; a quadratic scan of one takes minutes here).
+    let shapes: &[(&str, C)] = &[
+        ("[", C::UnrecognisedReply),
+        ("}", C::UnrecognisedReply),
+        (" ", C::UnrecognisedReply),
+        ("\n", C::UnrecognisedReply),
+        ("S: 535 ", C::UnrecognisedReply),
+        ("QUJDREVGR0hJSktMTU5PUFFSU1RVVldY", C::UnrecognisedReply),
+        ("535-5.7.8 x\n", C::AuthRejected),
+        (
+            "S: 535 5.7.3 Authentication unsuccessful\n",
+            C::AuthRejected,
+        ),
+        ("AADSTS50076\n", C::MfaRequired),
+        ("+ ", C::UnrecognisedReply),
+        ("error=", C::IdpError),
+        ("'{\"error\":", C::UnrecognisedReply),
+        ("5.7.1 ", C::UnrecognisedReply),
+    ];
+    for (unit, code) in shapes {
+        let text = unit.repeat(100_000 / unit.len());
+        assert_eq!(codes(&text), [*code], "{unit:?}");
+    }
+}
+
+#[test]
+fn a_text_over_the_cap_is_refused_with_its_size_before_any_parsing() {
+    use super::MAX_TEXT_BYTES;
+    // A whole log: the error is in it, but over the cap nothing is parsed.
+    let line = "S: 535 5.7.3 Authentication unsuccessful\n";
+    let log = line.repeat(MAX_TEXT_BYTES / line.len() + 1);
+    let found = explain(&log);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].code, C::PastedTextTooLong);
+    let text = found[0].to_text();
+    assert!(text.contains("1,048,616 bytes long (1.0 MB)"), "{text}");
+    assert!(text.contains("paste them again"), "{text}");
+    // At the cap, the text is read.
+    let at_cap = format!("{}{}", " ".repeat(MAX_TEXT_BYTES - line.len()), line);
+    assert_eq!(at_cap.len(), MAX_TEXT_BYTES);
+    assert_eq!(first(&at_cap), C::AuthRejected);
+    assert!(
+        super::too_long(2_411_724)
+            .explanation
+            .contains("2,411,724 bytes long (2.3 MB)")
+    );
+}
+
+#[test]
+fn a_help_link_carrying_a_token_is_not_taken_as_the_documentation_link() {
+    let token = "AXEA6WgJJ9X2qk7ZyB2Kq1hFq3bW9xRkP0c8sTz5N2LyQrU1dXNv";
+    let f = &explain(&format!(
+        "535 5.7.3 Authentication unsuccessful https://aka.ms/x?t={token}"
+    ))[0];
+    assert_eq!(f.code, C::AuthRejected);
+    assert!(!f.doc_url.as_deref().unwrap_or("").contains(token), "{f:?}");
+    assert!(!f.to_text().contains(token));
+}
