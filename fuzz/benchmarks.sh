@@ -2,8 +2,7 @@
 # Writes the "Fuzzing and parser time" section of BENCHMARKS.md from `fuzz/run.sh bench`'s
 # figures (called by it): TABLE (one run.sh row per target:
 # name runs seconds execs/s crashes commit), TIMES ("shape bytes ms" lines), CORPUS
-# (its size in words). Replaces only that section; tests/bench/bench.mjs keeps it when it
-# rewrites its own.
+# (its size in words). Replaces only its own block of BENCHMARKS.md (see tests/bench/sections.mjs).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 TABLE=$1 TIMES=$2 CORPUS=$3
@@ -76,10 +75,18 @@ tests run \`fuzz/run.sh short\` (20,000 runs per target) and replay the corpus a
 EOF
 )
 
-# Drop the old section (up to the next "## " heading or the end), then append the new one.
-awk '/^## Fuzzing and parser time$/ { skip = 1; next } /^## / { skip = 0 } !skip' "$FILE" >"$FILE.new"
-# No blank lines left at the end before the new section.
-sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$FILE.new" >"$FILE"
-rm "$FILE.new"
-printf '\n%s\n' "$section" >>"$FILE"
+# Replace only this bench's block of BENCHMARKS.md (tests/bench/sections.mjs: each bench owns the
+# lines between <!-- bench:NAME --> and <!-- /bench:NAME -->), or append it.
+SECTION="$section" python3 - "$FILE" <<'PY'
+import os, sys
+path = sys.argv[1]
+text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
+block = "<!-- bench:fuzz -->\n" + os.environ["SECTION"].strip() + "\n<!-- /bench:fuzz -->"
+start, end = text.find("<!-- bench:fuzz -->"), text.find("<!-- /bench:fuzz -->")
+if 0 <= start < end:
+    text = text[:start] + block + text[end + len("<!-- /bench:fuzz -->"):]
+else:
+    text = text.rstrip() + "\n\n" + block + "\n"
+open(path, "w").write(text)
+PY
 echo "$section"

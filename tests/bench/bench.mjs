@@ -291,18 +291,4 @@ on 127.0.0.1).
   console.log(text);
 }
 
-/** The `## ` sections of `file` that other scripts write (e.g. `fuzz/run.sh bench`'s "Fuzzing and
- * parser time"), kept as they are when this bench rewrites its own (`own`: its headings). */
-function othersSections(file, own) {
-  let old;
-  try {
-    old = readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-  const sections = old.split(/^(?=## )/m).slice(1);
-  const kept = sections.filter((s) => !own.includes(s.split('\n')[0].slice(3).trim()));
-  return kept.map((s) => `\n${s.trimEnd()}\n`).join('');
-}
-
 main().catch((e) => { console.error(`bench: ${e.message}`); process.exit(1); });
