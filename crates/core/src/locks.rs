@@ -6,9 +6,9 @@
 //! sign-in at once send the same refresh token twice, and a provider that refuses reuse answers
 //! the second with `invalid_grant` — the race that cost sign-ins (test
 //! `concurrent_renewals_in_separate_processes_keep_the_sign_in` in
-//! crates/cli/tests/renewal.rs). The lock is an OS file lock (`flock` on Linux and macOS,
-//! `LockFileEx` on Windows, through `std::fs::File::try_lock`), which the OS releases when
-//! the process ends — also after `kill -9` — so a crashed renewal never blocks the next.
+//! crates/cli/tests/renewal.rs). The lock is an OS file lock (`flock` on Linux and macOS through
+//! `std::fs::File::try_lock`; on Windows the file opened without sharing), which the OS releases
+//! when the process ends — also after `kill -9` — so a crashed renewal never blocks the next.
 //!
 //! Files: one empty file per mailbox in [`crate::platform::paths::lock_dir`], named by the
 //! SHA-256 of the normalised address (an address may hold characters a file name may not).
@@ -92,16 +92,10 @@ impl Locks {
             source,
         };
         std::fs::create_dir_all(&self.dir).map_err(io)?;
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(io)?;
         let start = Instant::now();
         loop {
-            match file.try_lock() {
-                Ok(()) => {
+            match try_take(&path) {
+                Ok(file) => {
                     return Ok(MailboxLock {
                         _file: file,
                         waited: start.elapsed(),
@@ -115,6 +109,43 @@ impl Locks {
             }
         }
     }
+}
+
+/// Linux and macOS: an exclusive `flock` on the file (`File::try_lock`).
+#[cfg(not(windows))]
+fn try_take(path: &std::path::Path) -> Result<File, TryLockError> {
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(TryLockError::Error)?;
+    file.try_lock()?;
+    Ok(file)
+}
+
+/// Windows: the file opened with no sharing at all (`dwShareMode` 0,
+/// <https://learn.microsoft.com/windows/win32/api/fileapi/nf-fileapi-createfilew>): a second
+/// open fails with `ERROR_SHARING_VIOLATION` (32) until the handle is closed, which the OS does
+/// when the process ends. (Byte-range `LockFileEx` locks left Wine's server spinning after the
+/// process exited: the Windows suite under Wine hung.)
+#[cfg(windows)]
+fn try_take(path: &std::path::Path) -> Result<File, TryLockError> {
+    use std::os::windows::fs::OpenOptionsExt as _;
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+    OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .share_mode(0)
+        .open(path)
+        .map_err(|e| {
+            if e.raw_os_error() == Some(ERROR_SHARING_VIOLATION) {
+                TryLockError::WouldBlock
+            } else {
+                TryLockError::Error(e)
+            }
+        })
 }
 
 #[cfg(test)]

@@ -129,8 +129,6 @@ impl Assistant {
         };
         let lock = self.renewal_lock(address).await?;
         self.vault.save(&record).await?;
-        // An OAuth sign-in this password replaces leaves no access token behind.
-        self.vault.delete_access_token(address).await?;
         drop(lock);
         let summary = AccountSummary {
             signed_in_as: Some(username),

@@ -251,7 +251,10 @@ fn by_error(err: &EntraError, phase: EntraPhase, coded: bool) -> Mapped {
         ("consent_required" | "interaction_required" | "login_required", _) => {
             (C::InteractiveRequired, String::new())
         }
-        ("invalid_grant", EntraPhase::Refresh) => {
+        // Without a code, a refused refresh token; with a code the app does not know (e.g. a
+        // Conditional Access refusal), not proof the sign-in is dead: shown as it came, and the
+        // saved sign-in is kept (assistant/tokens.rs deletes only for REAUTH_* findings).
+        ("invalid_grant", EntraPhase::Refresh) if !coded => {
             (C::ReauthRequired, "Microsoft no longer accepts it".into())
         }
         (
@@ -267,6 +270,29 @@ fn by_error(err: &EntraError, phase: EntraPhase, coded: bool) -> Mapped {
             (C::IdpTemporaryFailure, err.error.clone())
         }
         _ => (C::IdpError, err.unrecognised()),
+    }
+}
+
+#[cfg(test)]
+mod unknown_refusal_tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_code_refusing_a_renewal_keeps_the_sign_in() {
+        let err: EntraError = serde_json::from_str(
+            r#"{"error":"invalid_grant","error_description":"AADSTS9999001: Something new.","error_codes":[9999001]}"#,
+        )
+        .unwrap();
+        let f = entra(&err, EntraPhase::Refresh);
+        assert_eq!(
+            f.code,
+            C::IdpError,
+            "not a REAUTH_* finding, so not deleted"
+        );
+        let plain: EntraError =
+            serde_json::from_str(r#"{"error":"invalid_grant","error_description":"expired"}"#)
+                .unwrap();
+        assert_eq!(entra(&plain, EntraPhase::Refresh).code, C::ReauthRequired);
     }
 }
 
