@@ -240,7 +240,9 @@ impl Assistant {
             run,
         };
         let mark = run.mark();
-        let (result, used) = self.attempt(&attempt, cached, None).await;
+        // Boxed: two attempts inline make a future too large for Windows' 1 MiB main-thread
+        // stack in a debug build (a stack overflow under Wine in the Windows suite).
+        let (result, used) = Box::pin(self.attempt(&attempt, cached, None)).await;
         let Some((Secret::Token(token), from_cache)) = used else {
             return result;
         };
@@ -260,7 +262,7 @@ impl Assistant {
         if f.code != FindingCode::AccessTokenRefused {
             return result;
         }
-        let (retry, used) = self.attempt(&attempt, None, Some(&token)).await;
+        let (retry, used) = Box::pin(self.attempt(&attempt, None, Some(&token))).await;
         if let Some((Secret::Token(token), _)) = used {
             *claims = TokenClaims::read(token.expose_secret());
         }
