@@ -98,6 +98,8 @@ async function kills(env, peers, clientId, address) {
     const alive = run.p.exitCode === null && run.p.signalCode === null;
     run.p.kill('SIGKILL');
     await run.done;
+    // A request already at the provider still rotates the token after the kill: let it finish.
+    await sleep(LATENCY_MS + 50);
     r.kills++;
     if (alive) r.landed++; else r.finishedFirst++;
     const s = await state(peers, clientId, address);
