@@ -438,10 +438,16 @@ pub enum Pasted {
     TooLong(Box<Finding>),
 }
 
+/// How much past the cap standard input is read to count it: an endless input (`/dev/zero`)
+/// ends there.
+const COUNT_AT_MOST: u64 = 64 * 1024 * 1024;
+
 /// Reads standard input for `explain`: up to its cap (1 MiB; a pasted error is far smaller).
-/// Past the cap, the rest is read only to count it, never kept.
+/// Past the cap, the rest is read only to count it (up to [`COUNT_AT_MOST`] more), never kept.
 pub fn read_stdin() -> Result<Pasted, Finding> {
-    use mailsetup_core::findings::classify::explain::{MAX_TEXT_BYTES, too_long};
+    use mailsetup_core::findings::classify::explain::{
+        MAX_TEXT_BYTES, too_long, too_long_at_least,
+    };
     use std::io::Read;
     if std::io::stdin().is_terminal() {
         eprintln!("Paste the error text, then press Ctrl-D (Ctrl-Z then Enter on Windows):");
@@ -453,12 +459,17 @@ pub fn read_stdin() -> Result<Pasted, Finding> {
         .read_to_end(&mut bytes)
         .map_err(Finding::internal)?;
     if bytes.len() > MAX_TEXT_BYTES {
-        let rest = std::io::copy(&mut stdin, &mut std::io::sink()).map_err(Finding::internal)?;
-        return Ok(Pasted::TooLong(Box::new(too_long(
-            bytes
-                .len()
-                .saturating_add(usize::try_from(rest).unwrap_or(usize::MAX)),
-        ))));
+        let rest = std::io::copy(&mut (&mut stdin).take(COUNT_AT_MOST), &mut std::io::sink())
+            .map_err(Finding::internal)?;
+        let read = bytes
+            .len()
+            .saturating_add(usize::try_from(rest).unwrap_or(usize::MAX));
+        let finding = if rest == COUNT_AT_MOST {
+            too_long_at_least(read)
+        } else {
+            too_long(read)
+        };
+        return Ok(Pasted::TooLong(Box::new(finding)));
     }
     Ok(Pasted::Text(String::from_utf8_lossy(&bytes).into_owned()))
 }

@@ -161,3 +161,22 @@ fn a_whole_log_on_stdin_is_refused_with_its_size_not_cut_silently() {
     );
     assert_eq!(v["findings"].as_array().unwrap().len(), 1);
 }
+
+#[cfg(unix)]
+#[test]
+fn an_endless_input_on_stdin_ends_with_the_size_read() {
+    // `mailsetup explain - < /dev/zero`: past the cap the rest is counted only up to a limit,
+    // then the answer says "at least".
+    let out = Command::new(env!("CARGO_BIN_EXE_mailsetup"))
+        .args(["explain", "--json", "-"])
+        .env("MAILSETUP_CONFIG", "/nonexistent/mailsetup.toml")
+        .stdin(Stdio::from(std::fs::File::open("/dev/zero").unwrap()))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = &v["findings"][0];
+    assert_eq!(f["code"], "PASTED_TEXT_TOO_LONG");
+    let words = f["explanation"].as_str().unwrap();
+    assert!(words.contains("at least 68,157,441 bytes long"), "{words}");
+}

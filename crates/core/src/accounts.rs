@@ -107,12 +107,12 @@ pub struct AccountIndex {
 }
 
 impl AccountIndex {
-    /// The index in the platform data dir ([`crate::platform::paths::data_dir`]; the temporary
-    /// folder when the OS names no home).
+    /// The index in the platform data dir ([`crate::platform::paths::data_dir`]; the user's own
+    /// folder in the temporary folder when the OS names no home).
     pub fn default_location() -> AccountIndex {
         use crate::platform::{Folders, Os, paths};
         let dir = paths::data_dir(Os::current(), &Folders::current())
-            .unwrap_or_else(|| std::env::temp_dir().join(paths::APP_DIR));
+            .unwrap_or_else(paths::no_home_dir_current);
         AccountIndex {
             path: dir.join("accounts.json"),
         }

@@ -60,13 +60,14 @@ impl Locks {
         Locks { dir: dir.into() }
     }
 
-    /// The platform's lock folder ([`crate::platform::paths::lock_dir`]); the temporary folder
-    /// when the OS names no home.
+    /// The platform's lock folder ([`crate::platform::paths::lock_dir`]); the user's own
+    /// folder in the temporary folder when the OS names no home
+    /// ([`crate::platform::paths::no_home_dir`]).
     pub fn default_location() -> Locks {
         use crate::platform::{Folders, Os, paths};
         Locks::in_dir(
             paths::lock_dir(Os::current(), &Folders::current())
-                .unwrap_or_else(|| std::env::temp_dir().join(paths::APP_DIR).join("locks")),
+                .unwrap_or_else(|| paths::no_home_dir_current().join("locks")),
         )
     }
 
@@ -91,7 +92,7 @@ impl Locks {
             path: path.clone(),
             source,
         };
-        std::fs::create_dir_all(&self.dir).map_err(io)?;
+        private_dir(&self.dir).map_err(io)?;
         let start = Instant::now();
         loop {
             match try_take(&path) {
@@ -148,6 +149,35 @@ fn try_take(path: &std::path::Path) -> Result<File, TryLockError> {
         })
 }
 
+/// Creates `dir` (only its owner may enter it, on Unix) and checks, on Unix, that it belongs to
+/// this user: a folder another user made first (in a shared temporary folder) is refused, so
+/// nobody else can hold this user's locks.
+fn private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt as _, MetadataExt as _};
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+        // This user's id: the owner of a file it creates.
+        let probe = dir.join(format!(".owner-{}", std::process::id()));
+        let mine = std::fs::File::create(&probe)
+            .and_then(|f| f.metadata())
+            .map(|m| m.uid());
+        let _ = std::fs::remove_file(&probe);
+        if std::fs::metadata(dir)?.uid() != mine? {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "the folder belongs to another user",
+            ));
+        }
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    std::fs::create_dir_all(dir)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,5 +215,32 @@ mod tests {
         let name = a.file_name().unwrap().to_str().unwrap();
         assert_eq!(name.len(), 64 + ".lock".len());
         assert!(!name.contains("ann"));
+    }
+
+    #[cfg(unix)]
+    #[tokio::test]
+    async fn a_lock_folder_another_user_made_is_refused() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let theirs = dir.path().join("locks");
+        std::fs::create_dir(&theirs).unwrap();
+        std::fs::set_permissions(&theirs, std::fs::Permissions::from_mode(0o777)).unwrap();
+        // Made by another user (`nobody`); only an administrator can give a folder away, so
+        // elsewhere (a normal user's run) only the folder of one's own is checked.
+        if std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).is_ok() {
+            let refused = Locks::in_dir(&theirs).acquire(&ann(), Duration::ZERO).await;
+            assert!(
+                matches!(&refused, Err(LockError::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::PermissionDenied),
+                "{refused:?}"
+            );
+        }
+        let mine = dir.path().join("mine/locks");
+        Locks::in_dir(&mine)
+            .acquire(&ann(), Duration::ZERO)
+            .await
+            .unwrap();
+        let mode = std::fs::metadata(&mine).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
     }
 }

@@ -180,15 +180,21 @@ impl Assistant {
             let detail = format!("{host} answered in {ms} ms");
             return Ok(Done::with_detail(facts, detail));
         }
-        let body = response.text().await.unwrap_or_default();
-        Err(match serde_json::from_str::<classify::EntraError>(&body) {
-            Ok(err) if !err.error.is_empty() => {
-                classify::oauth_error(&err, classify::EntraPhase::Authorize, oauth.flavour)
-            }
-            _ => Finding::new(FindingCode::NetworkIdpUnreachable)
-                .with(Param::Problem, format!("{host} answered HTTP {status}"))
-                .with_evidence(format!("{url}: HTTP {status}")),
-        })
+        // Capped like every answer of a sign-in service; an answer too large to read is
+        // judged by its status alone.
+        let body = crate::net::body::read_capped(response, crate::net::body::MAX_JSON_BYTES)
+            .await
+            .unwrap_or_default();
+        Err(
+            match serde_json::from_slice::<classify::EntraError>(&body) {
+                Ok(err) if !err.error.is_empty() => {
+                    classify::oauth_error(&err, classify::EntraPhase::Authorize, oauth.flavour)
+                }
+                _ => Finding::new(FindingCode::NetworkIdpUnreachable)
+                    .with(Param::Problem, format!("{host} answered HTTP {status}"))
+                    .with_evidence(format!("{url}: HTTP {status}")),
+            },
+        )
     }
 }
 

@@ -12,8 +12,9 @@
 //!    crates/cli/tests/scripted.rs), and with `send_test` a poll for that `Message-ID`.
 //!
 //! A failed write of the renewal fails the verification before any server sees the token. A
-//! saved access token a server refuses is dropped; refused as expired or invalid (XOAUTH2
-//! status 401) the sign-in is renewed and both servers are tried once more.
+//! saved access token a server refuses as expired or invalid (XOAUTH2 status 401) is never sent
+//! again: the sign-in is renewed (the new token replaces it in the vault, under the mailbox's
+//! lock) and both servers are tried once more.
 //!
 //! Shared mailboxes (test `field_f05_shared_mailbox_full_access_and_send_as_checked_separately`
 //! in crates/cli/tests/microsoft365.rs): the delegate's token is used for both.
@@ -251,14 +252,12 @@ impl Assistant {
         if !from_cache || !refused_token(f.code) {
             return result;
         }
-        // A mail server refused the saved access token: it is dropped, and when the server
-        // said it is expired or invalid (XOAUTH2 status 401) the sign-in is renewed and tried
-        // once more with the new token — never the refused one again (test
-        // `field_t25_a_refused_saved_token_is_dropped_renewed_and_tried_once` in
-        // crates/cli/tests/field_cases.rs).
-        if let Err(v) = self.vault.delete_access_token(address).await {
-            tracing::warn!(code = %v.code, "the refused access token could not be dropped");
-        }
+        // A mail server refused the saved access token as expired or invalid (XOAUTH2 status
+        // 401): the sign-in is renewed and tried once more with the new token — never the
+        // refused one again; the renewal, under the mailbox's lock, replaces it in the vault
+        // (test `field_t25_a_refused_saved_token_is_dropped_renewed_and_tried_once` in
+        // crates/cli/tests/field_cases.rs). Nothing is deleted here, outside the lock: another
+        // process may have saved a newer token meanwhile.
         if f.code != FindingCode::AccessTokenRefused {
             return result;
         }

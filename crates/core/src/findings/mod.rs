@@ -96,6 +96,8 @@ pub enum FindingCode {
     SigninNoCallback,
     /// A sign-in answer arrived that this sign-in did not ask for (`state` mismatch).
     SigninStateMismatch,
+    /// The one-time sign-in link was opened a second time; the sign-in was stopped.
+    SigninLinkReopened,
     /// Microsoft refused the sign-in request as malformed (`invalid_request`, ...).
     AppBadAuthRequest,
     /// The app could not open a local port to receive the sign-in answer.
@@ -595,6 +597,17 @@ impl Finding {
             cause: Some(cause),
             ..Finding::new(FindingCode::Internal)
         }
+    }
+
+    /// [`Finding::internal`] for a background task that did not finish: a fixed text, never
+    /// the panic's message (it may quote a value the task held; the panic hook prints only
+    /// where it happened).
+    pub fn task_stopped(e: &tokio::task::JoinError) -> Self {
+        Finding::internal(if e.is_panic() {
+            "a background task stopped unexpectedly (panic)"
+        } else {
+            "a background task was cancelled"
+        })
     }
 
     /// Plain text rendering: title, explanation, numbered steps, evidence.

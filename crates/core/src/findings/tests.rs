@@ -177,3 +177,13 @@ fn an_internal_finding_keeps_its_redacted_cause() {
     let other = serde_json::to_value(Finding::new(FindingCode::DnsFailed)).unwrap();
     assert!(other.get("cause").is_none(), "{other}");
 }
+
+#[tokio::test]
+async fn a_stopped_task_never_shows_its_panic_message() {
+    let secret = "refresh token 0.AXYZ-secret-value";
+    let joined = tokio::task::spawn(async move { panic!("{secret}") }).await;
+    let f = Finding::task_stopped(&joined.unwrap_err());
+    assert_eq!(f.code, FindingCode::Internal);
+    let shown = serde_json::to_string(&f).unwrap();
+    assert!(!shown.contains("AXYZ") && shown.contains("panic"), "{shown}");
+}

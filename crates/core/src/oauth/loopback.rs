@@ -145,6 +145,13 @@ pub enum LoopbackError {
     /// The sign-in was cancelled by the app or the user.
     #[error("cancelled")]
     Cancelled,
+    /// The one-time start page was asked for a second time: reloaded, opened again with Back,
+    /// or fetched by another program that read its address (a browser's command line can be
+    /// read by other programs of the same user). The sign-in stops: the person is not left
+    /// waiting at a page that will never come, and a stranger holding the first copy cannot
+    /// finish it.
+    #[error("the sign-in page was opened a second time")]
+    StartReopened,
 }
 
 /// A bound loopback listener, ready to receive one redirect.
@@ -263,7 +270,7 @@ impl Loopback {
             start_served: AtomicBool::new(false),
             mismatch: AtomicBool::new(false),
         });
-        let (tx, mut rx) = mpsc::channel(1);
+        let (tx, mut rx) = mpsc::channel::<Result<Received, LoopbackError>>(1);
         let mut accept_tasks = JoinSet::new();
         for listener in self.listeners {
             accept_tasks.spawn(accept_loop(listener, Arc::clone(&shared), tx.clone()));
@@ -272,7 +279,7 @@ impl Loopback {
         let result = tokio::select! {
             biased;
             _ = cancel.cancelled() => Err(LoopbackError::Cancelled),
-            got = rx.recv() => got.ok_or(LoopbackError::Cancelled),
+            got = rx.recv() => got.unwrap_or(Err(LoopbackError::Cancelled)),
             _ = tokio::time::sleep(timeout) => Err(LoopbackError::TimedOut {
                 timeout,
                 state_mismatch: shared.mismatch.load(Ordering::Relaxed),
@@ -318,7 +325,10 @@ pub(crate) struct Expect {
     pub(crate) state: CsrfToken,
 }
 
-async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, tx: mpsc::Sender<Received>) {
+/// What the listener hands the waiting sign-in: a callback, or the reason to stop waiting.
+type Outcome = Result<Received, LoopbackError>;
+
+async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, tx: mpsc::Sender<Outcome>) {
     let mut connections = JoinSet::new();
     loop {
         match listener.accept().await {
@@ -334,16 +344,25 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, tx: mpsc::Sende
     }
 }
 
-async fn handle(mut stream: TcpStream, shared: Arc<Shared>, tx: mpsc::Sender<Received>) {
+async fn handle(mut stream: TcpStream, shared: Arc<Shared>, tx: mpsc::Sender<Outcome>) {
     let page = match tokio::time::timeout(READ_TIMEOUT, read_head(&mut stream)).await {
         Err(_) => return, // idle or slow connection (browser pre-connect): just close
         Ok(Err(status)) => Page::plain(status),
         Ok(Ok(head)) => {
             let start = (!shared.start_served.load(Ordering::SeqCst)).then_some(&shared.start);
             let mut decision = decide(&head, &shared.expect, start);
-            // Served once: a second request for the start page (even a concurrent one) gets 404.
+            // Served once: a second request for the start page (even a concurrent one) gets 404
+            // and ends the sign-in (`LoopbackError::StartReopened`).
             if decision.started && shared.start_served.swap(true, Ordering::SeqCst) {
-                decision = Decision::ignore(Page::start_used());
+                decision = Decision {
+                    reopened: true,
+                    ..Decision::ignore(Page::start_used())
+                };
+            }
+            if decision.reopened {
+                write_page(&mut stream, &decision.page).await;
+                let _ = tx.send(Err(LoopbackError::StartReopened)).await;
+                return;
             }
             if decision.state_mismatch {
                 shared.mismatch.store(true, Ordering::Relaxed);
@@ -354,16 +373,16 @@ async fn handle(mut stream: TcpStream, shared: Arc<Shared>, tx: mpsc::Sender<Rec
                     let reply = Reply {
                         stream: Some(stream),
                     };
-                    let _ = tx.send(Received { callback, reply }).await;
+                    let _ = tx.send(Ok(Received { callback, reply })).await;
                     return;
                 }
                 Some(callback) => {
                     write_page(&mut stream, &decision.page).await;
                     let _ = tx
-                        .send(Received {
+                        .send(Ok(Received {
                             callback,
                             reply: Reply::none(),
-                        })
+                        }))
                         .await;
                     return;
                 }
@@ -433,6 +452,8 @@ pub(crate) struct Decision {
     pub(crate) state_mismatch: bool,
     /// Whether this serves the one-time start page.
     pub(crate) started: bool,
+    /// Whether this asks for the start page once it was served.
+    pub(crate) reopened: bool,
 }
 
 impl Decision {
@@ -443,6 +464,7 @@ impl Decision {
             callback: None,
             state_mismatch: false,
             started: false,
+            reopened: false,
         }
     }
 
@@ -482,7 +504,10 @@ pub(crate) fn decide(head: &RequestHead, expect: &Expect, start: Option<&StartPa
                     s.delay_secs,
                 ))
             },
-            None => Decision::ignore(Page::start_used()),
+            None => Decision {
+                reopened: true,
+                ..Decision::ignore(Page::start_used())
+            },
         };
     }
     if url.path() != expect.path {

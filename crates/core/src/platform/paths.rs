@@ -111,6 +111,33 @@ pub fn log_dir(os: Os, f: &Folders) -> Option<PathBuf> {
     }
 }
 
+/// The app's folder when the OS names no home (a service account): in the temporary folder,
+/// one per user (`mailsetup-<user>`), never one folder shared by every user of the computer.
+/// `user` is the login name (`USER`/`USERNAME`); only its letters, digits, `.`, `_` and `-` are
+/// kept.
+pub fn no_home_dir(temp: &Path, user: Option<&str>) -> PathBuf {
+    let name: String = user
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        .take(64)
+        .collect();
+    let name = if name.is_empty() || name.chars().all(|c| c == '.') {
+        "user".to_owned()
+    } else {
+        name
+    };
+    temp.join(format!("{APP_DIR}-{name}"))
+}
+
+/// [`no_home_dir`] of the running program.
+pub fn no_home_dir_current() -> PathBuf {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .ok();
+    no_home_dir(&std::env::temp_dir(), user.as_deref())
+}
+
 fn application_support(f: &Folders) -> Option<PathBuf> {
     f.home
         .as_ref()
@@ -287,5 +314,24 @@ mod tests {
         .unwrap();
         let conf: serde_json::Value = serde_json::from_str(&conf).unwrap();
         assert_eq!(conf["identifier"], BUNDLE_ID);
+    }
+
+    #[test]
+    fn without_a_home_each_user_has_a_folder_of_their_own() {
+        let t = Path::new("/tmp");
+        assert_eq!(no_home_dir(t, Some("ann")), Path::new("/tmp/mailsetup-ann"));
+        assert_ne!(no_home_dir(t, Some("ann")), no_home_dir(t, Some("bob")));
+        // Nothing of the name leaves the temporary folder.
+        assert_eq!(
+            no_home_dir(t, Some("../../etc")),
+            Path::new("/tmp/mailsetup-....etc")
+        );
+        for odd in [None, Some(""), Some(".."), Some("/")] {
+            assert_eq!(
+                no_home_dir(t, odd),
+                Path::new("/tmp/mailsetup-user"),
+                "{odd:?}"
+            );
+        }
     }
 }

@@ -315,7 +315,7 @@ async fn blocking<T: Send + 'static>(
 ) -> Result<T, Finding> {
     tokio::task::spawn_blocking(f)
         .await
-        .map_err(Finding::internal)?
+        .map_err(|e| Finding::task_stopped(&e))?
 }
 
 #[cfg(test)]

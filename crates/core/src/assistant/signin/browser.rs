@@ -205,7 +205,12 @@ async fn open_browser(
     run.note(Step::OpenBrowser, async {
         let opened = tokio::task::spawn_blocking(move || browser.open(&url))
             .await
-            .unwrap_or_else(|e| Err(BrowserError::system(std::io::Error::other(e.to_string()))));
+            .unwrap_or_else(|e| {
+                let stopped = if e.is_panic() { "panic" } else { "cancelled" };
+                Err(BrowserError::system(std::io::Error::other(format!(
+                    "the task opening the browser stopped ({stopped})"
+                ))))
+            });
         match opened {
             Ok(()) if opts.browser.is_private() => "handed to a private window".to_owned(),
             Ok(()) => "handed to the web browser".to_owned(),
@@ -241,6 +246,7 @@ fn wait_finding(e: LoopbackError, account: &str, not_opened: Option<Finding>) ->
         (LoopbackError::Cancelled, _) => Finding::new(FindingCode::SigninCancelled)
             .with(Param::Mailbox, account)
             .with_evidence("cancelled in the app"),
+        (LoopbackError::StartReopened, _) => Finding::new(FindingCode::SigninLinkReopened),
         (e @ LoopbackError::Bind(_), _) => {
             Finding::new(FindingCode::LoopbackPortUnavailable).with(Param::Problem, e.to_string())
         }

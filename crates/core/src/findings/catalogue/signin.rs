@@ -78,6 +78,19 @@ pub(super) const ENTRIES: &[Entry] = &[
         ],
         None,
     ),
+    // Pinned by the test `a_second_request_for_the_start_page_ends_the_sign_in`.
+    e(
+        SigninLinkReopened,
+        User,
+        &[],
+        "The sign-in page was opened twice",
+        "The sign-in link from this app opens once. It was opened a second time (the page was reloaded, Back was pressed, or another program on this computer opened it), so the app stopped this sign-in to keep it safe. Nothing was saved.",
+        &[
+            "Start the sign-in again and go through it in the browser without reloading the page or going back.",
+            "If this happens again without anyone reloading the page, ask the helpdesk to check this computer for unwanted software.",
+        ],
+        None,
+    ),
     // The sign-in goes on without the browser: the listener keeps waiting for the link to be
     // opened by hand (tests `field_n11_no_browser_program_shows_the_link_and_the_sign_in_completes`
     // and `a_browser_that_cannot_be_opened_leaves_the_sign_in_waiting`). The link only works on

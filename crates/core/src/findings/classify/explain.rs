@@ -96,6 +96,15 @@ fn google_page(text: &str) -> Option<EntraError> {
 
 /// `PASTED_TEXT_TOO_LONG` for a text of `bytes` bytes, e.g. "2,411,724 bytes long (2.3 MB)".
 pub fn too_long(bytes: usize) -> Finding {
+    too_long_with(bytes, "")
+}
+
+/// [`too_long`] for a text read only in part: it is `bytes` long at least (an endless input).
+pub fn too_long_at_least(bytes: usize) -> Finding {
+    too_long_with(bytes, "at least ")
+}
+
+fn too_long_with(bytes: usize, at_least: &str) -> Finding {
     let digits = bytes.to_string();
     let mut grouped = String::new();
     for (i, d) in digits.chars().enumerate() {
@@ -106,7 +115,10 @@ pub fn too_long(bytes: usize) -> Finding {
     }
     let mb = bytes as f64 / MAX_TEXT_BYTES as f64;
     Finding::new(FindingCode::PastedTextTooLong)
-        .with(Param::Problem, format!("{grouped} bytes long ({mb:.1} MB)"))
+        .with(
+            Param::Problem,
+            format!("{at_least}{grouped} bytes long ({mb:.1} MB)"),
+        )
         .finish()
 }
 

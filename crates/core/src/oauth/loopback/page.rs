@@ -74,8 +74,8 @@ impl Page {
             404,
             "This sign-in link was already used",
             vec![
-                "Each sign-in link opens the sign-in page once. Go on in the browser window where it first opened.".into(),
-                "Or start the sign-in again in Mail Setup Assistant: it shows a new link.".into(),
+                "Each sign-in link opens the sign-in page once. This one was opened a second time, so Mail Setup Assistant stopped this sign-in to keep it safe. Nothing was saved.".into(),
+                "Start the sign-in again in Mail Setup Assistant and go through it without reloading the page or going back.".into(),
             ],
         )
     }

@@ -126,7 +126,10 @@ fn the_start_page_is_served_only_at_its_one_time_address_and_only_once() {
     // After it was served (the listener passes no start page any more), or at a guessed address,
     // nobody else gets the authorization URL with its `state` and `nonce`.
     let again = super::decide(&head(START), &expect("/", &st), None);
-    assert_eq!((again.started, again.page.status), (false, 404));
+    assert_eq!(
+        (again.started, again.reopened, again.page.status),
+        (false, true, 404)
+    );
     // A link copied into a second browser says what to do, and holds nothing of the sign-in.
     assert_eq!(again.page.title, "This sign-in link was already used");
     let html = String::from_utf8(again.page.render()).unwrap();
@@ -407,6 +410,47 @@ async fn field_f09_no_callback_times_out_reports_mismatch_and_frees_the_port() {
         ),
         "{err:?}"
     );
+}
+
+#[tokio::test]
+async fn a_second_request_for_the_start_page_ends_the_sign_in() {
+    // Another program that read the browser's command line fetched the start page first: the
+    // browser's own request then ends the wait at once, instead of leaving the person at a page
+    // that never comes, and whoever holds the first copy cannot finish the sign-in.
+    let lb = Loopback::bind(&ipv4_form()).await.unwrap();
+    let addr = lb.local_addrs()[0];
+    let path = lb.start_url().path().to_owned();
+    let waiter = tokio::spawn(async move {
+        lb.wait(
+            &state(),
+            start(0),
+            Duration::from_secs(30),
+            &CancellationToken::new(),
+        )
+        .await
+    });
+    let first = send(addr, get(addr, &path)).await;
+    assert!(first.starts_with("HTTP/1.1 302"), "{first}");
+    let second = send(addr, get(addr, &path)).await;
+    assert!(second.starts_with("HTTP/1.1 404"), "{second}");
+    assert!(second.contains("stopped this sign-in"), "{second}");
+    let err = waiter.await.unwrap().unwrap_err();
+    assert!(matches!(err, LoopbackError::StartReopened), "{err:?}");
+    // A guess at the start address is not a second request: it changes nothing.
+    let lb = Loopback::bind(&ipv4_form()).await.unwrap();
+    let addr = lb.local_addrs()[0];
+    let waiter = tokio::spawn(async move {
+        lb.wait(
+            &state(),
+            start(0),
+            Duration::from_millis(400),
+            &CancellationToken::new(),
+        )
+        .await
+    });
+    send(addr, get(addr, "/mailsetup-start/guess")).await;
+    let err = waiter.await.unwrap().unwrap_err();
+    assert!(matches!(err, LoopbackError::TimedOut { .. }), "{err:?}");
 }
 
 #[tokio::test]
