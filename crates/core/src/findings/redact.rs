@@ -109,7 +109,7 @@ mod tests {
 
     #[test]
     fn a_run_after_a_separator_is_judged_as_shown() {
-        // Found by fuzzing (fuzz/regressions/explain/crash-c4a86b29…): shown as `^A`, the `A`
+        // Found by fuzzing (fuzz/regressions/explain/run-after-xoauth2-separator): shown as `^A`, the `A`
         // joins the run after it, which then looks random.
         let out = redact("x\x01ADSTS780480d5b-b112-36a30oS4b66oS4b66dia6Z y");
         assert_eq!(out, "x^[data removed] y");
