@@ -185,5 +185,8 @@ async fn a_stopped_task_never_shows_its_panic_message() {
     let f = Finding::task_stopped(&joined.unwrap_err());
     assert_eq!(f.code, FindingCode::Internal);
     let shown = serde_json::to_string(&f).unwrap();
-    assert!(!shown.contains("AXYZ") && shown.contains("panic"), "{shown}");
+    assert!(
+        !shown.contains("AXYZ") && shown.contains("panic"),
+        "{shown}"
+    );
 }
