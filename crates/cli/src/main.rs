@@ -321,10 +321,8 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
                 vec![assistant.verify(&address, opts, &sink).await]
             };
             out.outcomes(&outcomes);
-            if let Some(path) = report {
-                write_report(&assistant, &address, &path, out)?;
-            }
-            Ok(outcomes.iter().all(|o| o.passed))
+            let written = report.is_none_or(|p| write_report(&assistant, &address, &p, out));
+            Ok(written && outcomes.iter().all(|o| o.passed))
         }
         Command::Diagnose {
             address,
@@ -335,10 +333,8 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             use_servers(&assistant, &address, servers)?;
             let outcome = assistant.check_connection(&address, &sink).await;
             out.outcome(&outcome);
-            if let Some(path) = report {
-                write_report(&assistant, &address, &path, out)?;
-            }
-            Ok(outcome.passed)
+            let written = report.is_none_or(|p| write_report(&assistant, &address, &p, out));
+            Ok(written && outcome.passed)
         }
         Command::Explain { .. } => unreachable!("explain returns before the settings are read"),
         Command::Accounts {
@@ -474,16 +470,25 @@ fn use_servers(assistant: &Assistant, address: &Address, args: ServerArgs) -> Re
     assistant.set_servers(address, &imap, &smtp, args.username)
 }
 
-/// Writes the helpdesk report for `address` to `path`, in the format its extension names.
+/// Writes the helpdesk report for `address` to `path`, in the format its extension names;
+/// `false` when it could not be written. The outcome is already printed (one JSON document on
+/// standard output): why the report is missing goes to standard error.
 fn write_report(
     assistant: &Assistant,
     address: &Address,
     path: &std::path::Path,
     out: &output::Output,
-) -> Result<(), Finding> {
-    assistant.report(address)?.write_to(path)?;
-    out.note(&format!("Report written to {}", path.display()));
-    Ok(())
+) -> bool {
+    match assistant.report(address).and_then(|r| r.write_to(path)) {
+        Ok(()) => {
+            out.note(&format!("Report written to {}", path.display()));
+            true
+        }
+        Err(f) => {
+            out.report_not_written(path, &f);
+            false
+        }
+    }
 }
 
 /// `explain`: the findings in a pasted text; passed when every part was recognised (a text over

@@ -109,6 +109,12 @@ impl Output {
         print!("{out}");
     }
 
+    /// Why the report asked for was not written (stderr, also with `-q`: it was asked for).
+    pub fn report_not_written(&self, path: &std::path::Path, f: &Finding) {
+        eprintln!("The report was not written to {}.", path.display());
+        eprint!("{}", f.to_text());
+    }
+
     /// A line on stderr (unless quiet), e.g. where a report was written.
     pub fn note(&self, text: &str) {
         if !self.quiet {

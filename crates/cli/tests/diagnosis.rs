@@ -243,3 +243,23 @@ fn verify_report_has_token_claims_and_capabilities_but_no_secret() {
     }
     assert!(!text.contains("eyJ"), "no JWT-looking text in the report");
 }
+
+#[test]
+fn a_report_that_cannot_be_written_keeps_the_outcome_one_json_document() {
+    // The diagnosis ran and passed; only the report's folder is missing: standard output is
+    // still the one JSON outcome, the report's failure is on standard error, the exit code 1.
+    let env = TestEnv::new("diagnowrite", json!({}));
+    let path = env.dir.path().join("no-such-folder/report.json");
+    let (code, stdout, stderr) = env.run(&[
+        "--json",
+        "diagnose",
+        &env.address,
+        "--report",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).expect("one JSON document");
+    assert_eq!(v["passed"], true, "{v:#}");
+    assert!(stderr.contains("The report was not written to"), "{stderr}");
+    assert!(!path.exists());
+}
