@@ -311,12 +311,28 @@ pub(super) fn check_size(text: &str) -> Result<(), SettingsError> {
 /// The file's text, reading at most one byte over [`MAX_FILE_BYTES`] (so a device or a huge
 /// file named by mistake is refused by the size check, not read whole).
 pub(super) fn read_capped(path: &Path) -> std::io::Result<String> {
+    let bytes = read_file_capped(path, MAX_FILE_BYTES as u64)?;
+    String::from_utf8(bytes)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
+}
+
+/// At most `cap` + 1 bytes of the regular file at `path` (one more than the cap tells the
+/// caller it is too long). Anything else that can be opened by name — a named pipe, a device
+/// such as `/dev/zero` or a terminal — is refused before it is opened: opening a pipe waits for
+/// a writer, and reading a device may never end.
+pub(super) fn read_file_capped(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read as _;
-    let mut text = String::new();
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    let mut bytes = Vec::new();
     std::fs::File::open(path)?
-        .take(MAX_FILE_BYTES as u64 + 1)
-        .read_to_string(&mut text)?;
-    Ok(text)
+        .take(cap + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 #[cfg(test)]

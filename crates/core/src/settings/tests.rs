@@ -96,6 +96,17 @@ fn invalid_values_fail_with_the_field_named() {
             "client) ID",
         ),
         (
+            // Read by the URL standard as login.microsoftonline.com without the tab.
+            "[microsoft]\nauthority = \"https://login.evil\\tmicrosoftonline.com\"",
+            "microsoft.authority",
+            "control character",
+        ),
+        (
+            "[microsoft]\nauthority = \"https://ann:Secret1@login.example\"",
+            "microsoft.authority",
+            "user name or password",
+        ),
+        (
             "[microsoft]\ntenant = \"con toso\"",
             "microsoft.tenant",
             "tenant id",
@@ -151,6 +162,12 @@ fn invalid_values_fail_with_the_field_named() {
         assert_eq!(f, field, "{toml}");
         assert!(p.contains(words), "{toml}: {p}");
     }
+    let e = Settings::parse(
+        "[microsoft]\nauthority = \"https://ann:Secret1@login.example\"",
+        None,
+    )
+    .unwrap_err();
+    assert!(!e.to_string().contains("Secret1"), "{e}");
     let e = Settings::parse("[microsoft\n", None).unwrap_err();
     assert!(e.problem.contains("line 1"), "{}", e.problem);
 }
@@ -322,10 +339,19 @@ fn a_file_over_the_size_cap_is_refused_before_parsing() {
 
 #[cfg(unix)]
 #[test]
-fn an_endless_file_named_as_the_ca_file_is_refused_not_read_forever() {
+fn a_device_or_a_named_pipe_as_the_ca_file_is_refused_before_it_is_opened() {
+    // `/dev/zero` would be read forever; opening a named pipe waits for a writer that never
+    // comes (the settings would never finish loading).
     let e = Settings::parse("[tls]\nextra_ca_file = \"/dev/zero\"", None).unwrap_err();
     assert_eq!(e.field, "tls.extra_ca_file");
-    assert!(e.problem.contains("larger than"), "{e}");
+    assert!(e.problem.contains("not a regular file"), "{e}");
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("ca.pem");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let toml = format!("[tls]\nextra_ca_file = \"{}\"", fifo.display());
+    let e = Settings::parse(&toml, None).unwrap_err();
+    assert!(e.problem.contains("not a regular file"), "{e}");
 }
 
 #[test]

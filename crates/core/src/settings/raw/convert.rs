@@ -147,7 +147,7 @@ fn cloud(name: &str) -> Result<Cloud, String> {
 
 /// An `https://host[/path]` authority base URL, without a trailing slash.
 fn authority(text: &str) -> Result<Url, String> {
-    let url = Url::parse(text).map_err(|e| format!("{text:?} is not a URL ({e})"))?;
+    let url = setting_url(text)?;
     if url.scheme() != "https" {
         return Err("must start with https:// (sign-in details only travel over TLS)".into());
     }
@@ -315,9 +315,27 @@ fn seconds(field: &str, v: Option<Seconds>, default: Duration) -> Result<Duratio
     }
 }
 
+/// A URL as written in the settings: parsed as it reads. The URL standard drops tabs and line
+/// breaks inside a URL and trims control characters and spaces around it
+/// (<https://url.spec.whatwg.org/#concept-basic-url-parser>), so a value that holds any is
+/// refused rather than silently read as another address; a user name or password in the URL
+/// is refused too (a secret does not belong in a settings file, and would be sent to a server).
+fn setting_url(text: &str) -> Result<Url, String> {
+    if text.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(format!(
+            "{text:?} holds a space, tab, line break or control character: write the address alone"
+        ));
+    }
+    let url = Url::parse(text).map_err(|e| format!("{text:?} is not a URL ({e})"))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("must not hold a user name or password (user:password@): remove them".into());
+    }
+    Ok(url)
+}
+
 /// An `https://` URL (credentials and tokens never go over plain HTTP).
 fn https_url(text: &str) -> Result<Url, String> {
-    let url = Url::parse(text).map_err(|e| format!("{text:?} is not a URL ({e})"))?;
+    let url = setting_url(text)?;
     if url.scheme() != "https" {
         return Err(format!("{text:?} must start with https://"));
     }
@@ -330,10 +348,7 @@ const MAX_CA_BYTES: u64 = 4 * 1024 * 1024;
 /// The PEM file's bytes, when it holds at least one certificate and nothing unreadable.
 fn read_ca(path: &Path) -> Result<Vec<u8>, String> {
     use rustls_pki_types::pem::PemObject;
-    use std::io::Read as _;
-    let mut pem = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_CA_BYTES + 1).read_to_end(&mut pem))
+    let pem = crate::settings::read_file_capped(path, MAX_CA_BYTES)
         .map_err(|e| format!("cannot read {} ({e})", path.display()))?;
     if pem.len() as u64 > MAX_CA_BYTES {
         return Err(format!(
