@@ -34,7 +34,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         &[],
         "This mailbox does not accept passwords here",
         "Microsoft accounts must use \"Sign in with Microsoft\" for mail apps. Passwords and app passwords are refused by the server, so typing the password again will not help.",
-        &["Use the Microsoft sign-in in this app instead of a password."],
+        &["Sign in with Microsoft instead of typing a password: in the app, choose \"Sign in with Microsoft\" (on the command line: mailsetup signin followed by the address)."],
         Some(
             "https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835",
         ),
