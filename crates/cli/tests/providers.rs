@@ -427,3 +427,29 @@ fn autoconfig_follows_thunderbirds_order_then_asks_for_settings() {
         "{v:#}"
     );
 }
+
+#[test]
+fn a_google_account_password_instead_of_an_app_password_says_so() {
+    // A person types their Google account password (17 characters, not 16 letters): Google (here
+    // the real Dovecot, which knows only the App Password) refuses it, and the finding says it
+    // is not an App Password and where to make one. A wrong 16-letter one is a bad App Password.
+    let env = app_password_account("gmailnotapp", "cdefghijklmnopqr");
+    let (code, v) = env.run_with_stdin(
+        &["signin", &env.address, "--password"],
+        "MyGoogle#Pass2026\n",
+    );
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(codes(&v), ["GMAIL_NOT_AN_APP_PASSWORD"], "{v:#}");
+    let text = v.to_string();
+    assert!(text.contains("myaccount.google.com/apppasswords"), "{text}");
+    assert!(
+        !text.contains("MyGoogle#Pass2026"),
+        "the password is never shown"
+    );
+    let (code, v) = env.run_with_stdin(
+        &["signin", &env.address, "--password"],
+        "abcd efgh ijkl mnop\n",
+    );
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(codes(&v), ["GMAIL_BAD_APP_PASSWORD"], "{v:#}");
+}

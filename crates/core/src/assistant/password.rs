@@ -57,14 +57,14 @@ impl Assistant {
                     .with(Param::Domain, address.domain()),
             ));
         }
-        let password = if profile.kind == ProviderKind::Google {
+        let (password, not_app_password) = if profile.kind == ProviderKind::Google {
             let n = normalise_app_password(password);
             if let Some(note) = n.note {
                 run.note(Step::PasswordForm, async { note }).await;
             }
-            n.password
+            (n.password, !n.app_password_shape)
         } else {
-            password.clone()
+            (password.clone(), false)
         };
         // The vault must work before the password is tried: it is kept nowhere else.
         self.vault
@@ -85,7 +85,15 @@ impl Assistant {
                 let s = conn
                     .auth_password(&username, &password)
                     .await
-                    .map_err(|f| rejected(f, profile.kind, &profile.imap.label(), address))?;
+                    .map_err(|f| rejected(f, profile.kind, &profile.imap.label(), address))
+                    .map_err(|f| match f.code {
+                        // Refused, and not 16 letters: most likely the Google account's own
+                        // password, which Google refuses to mail apps.
+                        FindingCode::GmailBadAppPassword if not_app_password => {
+                            f.recode(FindingCode::GmailNotAnAppPassword)
+                        }
+                        _ => f,
+                    })?;
                 Ok(Done::with_detail(
                     s,
                     format!("password accepted for {username}"),

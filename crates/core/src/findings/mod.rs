@@ -262,6 +262,9 @@ pub enum FindingCode {
     GmailAppPasswordRequired,
     /// Gmail: the App Password (or password) was not accepted (535 5.7.8).
     GmailBadAppPassword,
+    /// Google refused a password that is not an App Password's 16 letters (most likely the
+    /// Google account password).
+    GmailNotAnAppPassword,
     /// Gmail: Google wants a sign-in in the browser first (534 5.7.14, `[WEBALERT]`).
     GmailWebLoginRequired,
     /// The right account signed in, but the server would not open its mailbox (IMAP off for

@@ -16,6 +16,8 @@ pub struct Normalised {
     pub password: SecretString,
     /// What was changed or looks wrong, in words for the person (never the password).
     pub note: Option<String>,
+    /// Whether it has an App Password's shape (16 letters once the spaces are removed).
+    pub app_password_shape: bool,
 }
 
 /// Google shows App Passwords as four groups of four letters; the spaces are cosmetic. When
@@ -30,6 +32,7 @@ pub fn normalise_app_password(input: &SecretString) -> Normalised {
         return Normalised {
             password: SecretString::from(compact),
             note,
+            app_password_shape: true,
         };
     }
     let why = if compact.is_empty() {
@@ -48,6 +51,7 @@ pub fn normalise_app_password(input: &SecretString) -> Normalised {
     Normalised {
         password: input.clone(),
         note: Some(why),
+        app_password_shape: false,
     }
 }
 

@@ -44,6 +44,21 @@ pub(super) const ENTRIES: &[Entry] = &[
         ],
         Some("https://support.google.com/mail/?p=BadCredentials"),
     ),
+    // Refused, and the password typed is not 16 letters (test
+    // `a_google_account_password_instead_of_an_app_password_says_so` in
+    // crates/cli/tests/providers.rs; App Passwords: https://support.google.com/accounts/answer/185833).
+    e(
+        GmailNotAnAppPassword,
+        User,
+        &[],
+        "This is not a Google App Password",
+        "Google refused the password, and it does not look like an App Password (16 letters that Google shows once when you create one). It is probably your Google account password: Google does not accept that in mail apps.",
+        &[
+            "Create an App Password at https://myaccount.google.com/apppasswords (2-Step Verification must be on for your Google account).",
+            "Paste the 16 letters Google shows into the app (spaces do not matter) and try again.",
+        ],
+        Some("https://support.google.com/accounts/answer/185833"),
+    ),
     // 534 5.7.14 and IMAP `[WEBALERT]` (https://support.google.com/mail/answer/78754).
     e(
         GmailWebLoginRequired,

@@ -116,7 +116,9 @@ pub(super) const ENTRIES: &[Entry] = &[
         &[],
         "The app does not recognise this answer",
         "The app has no explanation for this text (a server reply or an error message) yet. The text is kept below, with personal and secret parts removed.",
-        &["Send the text below to your helpdesk; the helpdesk passes it on to the app's maintainers, so that the app learns to explain it."],
+        &[
+            "Send the text below to your helpdesk; the helpdesk passes it on to the app's maintainers, so that the app learns to explain it.",
+        ],
         None,
     ),
     // The cap is `MAX_TEXT_BYTES` in findings/classify/explain.rs (test
