@@ -57,6 +57,13 @@ pub struct AccountSummary {
     /// How it signs in.
     #[serde(default = "oauth_method")]
     pub method: crate::provider::SignInMethod,
+    /// The claims challenge that came with the last failed verification (e.g. the organisation
+    /// now asks for MFA), for the next sign-in — which may be another process (`mailsetup
+    /// verify`, then `mailsetup signin`). Not a secret: which conditions the provider asks for
+    /// (<https://learn.microsoft.com/entra/identity-platform/claims-challenge>). Used up by a
+    /// sign-in that passes (it writes a fresh entry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claims_challenge: Option<crate::findings::ClaimsChallenge>,
 }
 
 impl AccountSummary {
@@ -82,6 +89,7 @@ impl AccountSummary {
             token_expires_at: None,
             servers: None,
             method,
+            claims_challenge: None,
         }
     }
 }

@@ -2,7 +2,8 @@
 //! domain, sign-ins waiting for the person's confirmation, the latest outcome of each action per
 //! mailbox (for reports), server settings typed in for a mailbox, the domains whose
 //! organisation refused a sign-in with a code, and the claims challenge the provider sent with
-//! a mailbox's last failure, for its next sign-in (it is never written to a file).
+//! a mailbox's last failure, for its next sign-in (a verification also saves it with the
+//! account, for a sign-in in another process).
 //!
 //! Each map sits behind its own lock. A lock poisoned by a panic elsewhere is taken over, not
 //! ignored: every change to a map is one `insert`/`remove`, so a panicking holder cannot leave a

@@ -158,11 +158,17 @@ impl Assistant {
         self.remember(address, &outcome);
         let passed = outcome.passed;
         let now = self.clock.now_secs();
+        let challenge = outcome.findings().find_map(|f| f.claims.clone());
         let _ = self.accounts.update(address, &mut |s| {
             s.last_check_at = Some(now);
             s.last_check_passed = Some(passed);
             if passed {
                 s.last_success_at = Some(now);
+                s.claims_challenge = None;
+            } else if challenge.is_some() {
+                // For the next sign-in, also in another process (test
+                // `field_n07_a_renewal_challenge_goes_into_the_next_authorization_request`).
+                s.claims_challenge.clone_from(&challenge);
             }
         });
         outcome

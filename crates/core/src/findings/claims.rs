@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 /// header format" and "the claims request parameter"; OpenID Connect Core §5.5).
 ///
 /// It names policies and claims (e.g. `{"access_token":{"capolids":{"essential":true,
-/// "values":["<policy-id>"]}}}`), never a credential, so it may be shown in `Debug` output. It
-/// stays in this process: it is not written to any file.
+/// "values":["<policy-id>"]}}}`), never a credential, so it may be shown in `Debug` output, and
+/// is kept with the account in the account index for the next sign-in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaimsChallenge(String);
 

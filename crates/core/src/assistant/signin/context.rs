@@ -104,7 +104,11 @@ impl Assistant {
             address,
             opts.sign_in_as.clone(),
         )?;
-        ctx.claims = self.memory.claims(address);
+        // This process's latest, else the one the last verification saved with the account.
+        ctx.claims = self.memory.claims(address).or_else(|| {
+            let saved = self.accounts.get(address).ok().flatten();
+            saved.and_then(|a| a.claims_challenge)
+        });
         Ok(ctx)
     }
 

@@ -438,10 +438,11 @@ fn offline_settings() -> Settings {
 
 /// N07 (https://github.com/DougHennig/SFMail/issues/15): MFA switched on after the sign-in; the
 /// renewal is refused with a claims challenge. The mailbox's next browser sign-in (in this
-/// process) carries it in the authorization request's `claims` parameter, with `login_hint`.
+/// process or another) carries it in the authorization request's `claims` parameter, with
+/// `login_hint`.
 #[tokio::test]
 async fn field_n07_a_renewal_challenge_goes_into_the_next_authorization_request() {
-    let h = harness(offline_settings());
+    let mut h = harness(offline_settings());
     let ann = addr("ann@example.edu");
     let sink = crate::progress::ignore();
     let run = Run::new(&sink);
@@ -479,6 +480,11 @@ async fn field_n07_a_renewal_challenge_goes_into_the_next_authorization_request(
         h.assistant.vault.load(&ann).await.unwrap().is_some(),
         "the sign-in and its settings are kept"
     );
+    // Saved with the account too: the next sign-in may be another process (`mailsetup verify`
+    // then `mailsetup signin`), which starts with an empty memory.
+    let saved = h.accounts.get(&ann).unwrap().unwrap().claims_challenge;
+    assert_eq!(saved.as_ref().map(|c| c.as_str()), Some(challenge));
+    h.assistant.memory = crate::assistant::memory::Memory::default();
     // The next sign-in's request.
     let run = Run::new(&sink);
     let opts = SignInOptions::new(std::sync::Arc::new(crate::browser::SystemBrowser));
