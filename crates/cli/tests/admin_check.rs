@@ -532,7 +532,10 @@ fn a_passed_check_saves_the_files_for_staff_with_the_checked_values() {
 
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
     let toml = read("settings.toml");
-    assert!(toml.contains(&format!("client_id = \"{}\"", env.client_id)), "{toml}");
+    assert!(
+        toml.contains(&format!("client_id = \"{}\"", env.client_id)),
+        "{toml}"
+    );
     assert!(toml.contains(&format!("tenant = \"{tenant}\"")), "{toml}");
     assert!(!toml.contains("tenant = \"organizations\""), "{toml}");
     let adml = read("en-US/mailsetup.adml");
@@ -576,7 +579,14 @@ fn a_check_that_did_not_pass_saves_no_files_for_staff() {
     let id = env.client_id.clone();
     env.write_settings(&[(id.as_str(), unknown.as_str())]);
     let dir = env.dir.path().join("files for staff");
-    let (code, v) = env.run_json(&["admin", "check", "--as", ADMIN, "--save", dir.to_str().unwrap()]);
+    let (code, v) = env.run_json(&[
+        "admin",
+        "check",
+        "--as",
+        ADMIN,
+        "--save",
+        dir.to_str().unwrap(),
+    ]);
     assert_eq!(code, 1, "{v:#}");
     assert_eq!(v["passed"], false);
     assert!(v.get("saved").is_none(), "{v:#}");

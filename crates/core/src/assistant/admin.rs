@@ -422,7 +422,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let refused = h.assistant.save_for_staff(Some(dir.path())).unwrap_err();
         assert_eq!(refused.code, FindingCode::DeploymentNeedsPassedCheck);
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing written");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "nothing written"
+        );
 
         h.assistant.memory.keep_check(&checked(true));
         let saved = h.assistant.save_for_staff(Some(dir.path())).unwrap();
@@ -438,7 +442,9 @@ mod tests {
                 .any(|v| v.key == "microsoft.tenant" && v.value == TENANT_ID)
         );
         let json = serde_json::to_value(&saved).unwrap();
-        assert!(json["folder"].is_string() && json["files"].is_array() && json["values"].is_array());
+        assert!(
+            json["folder"].is_string() && json["files"].is_array() && json["values"].is_array()
+        );
 
         // A later check that failed takes the permission back.
         h.assistant.memory.keep_check(&checked(false));

@@ -79,15 +79,13 @@ pub fn new_folder(parent: &Path, date: &str) -> Result<PathBuf, Finding> {
             Err(e) => return Err(not_saved(&dir, &e)),
         }
     }
-    Err(
-        Finding::new(FindingCode::DeploymentFilesNotSaved).with(
-            Param::Problem,
-            format!(
-                "{} already holds {SAME_DAY} folders of files saved today; move some away",
-                parent.display()
-            ),
+    Err(Finding::new(FindingCode::DeploymentFilesNotSaved).with(
+        Param::Problem,
+        format!(
+            "{} already holds {SAME_DAY} folders of files saved today; move some away",
+            parent.display()
         ),
-    )
+    ))
 }
 
 /// Writes `files` into the folder `dir` (made as needed).

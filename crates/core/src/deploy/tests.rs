@@ -303,7 +303,10 @@ fn a_new_folder_is_named_after_the_day_and_never_reused() {
         "the parent is made as needed"
     );
     let second = new_folder(&inside, "2026-05-12").unwrap();
-    assert_eq!(second, inside.join("Mail Setup deployment files 2026-05-12 (2)"));
+    assert_eq!(
+        second,
+        inside.join("Mail Setup deployment files 2026-05-12 (2)")
+    );
     assert!(first.is_dir() && second.is_dir());
 }
 
@@ -313,7 +316,10 @@ fn a_folder_in_the_way_of_a_file_is_said_in_plain_words() {
     let blocked = parent.path().join("Documents");
     std::fs::write(&blocked, "").unwrap();
     let e = new_folder(&blocked, "2026-05-12").unwrap_err();
-    assert_eq!(e.code, crate::findings::FindingCode::DeploymentFilesNotSaved);
+    assert_eq!(
+        e.code,
+        crate::findings::FindingCode::DeploymentFilesNotSaved
+    );
     let e = save_all(&files(Values::Examples), &blocked.join("x")).unwrap_err();
     assert!(
         e.explanation.contains("Documents") && e.explanation.contains("could not be written:"),
@@ -347,11 +353,12 @@ fn every_file_saved_says_what_it_is_for() {
             "settings.toml"
         ]
     );
-    for (f, words) in saved
-        .files
-        .iter()
-        .zip(["Group Policy", "en-US", "MDM", "/etc/mailsetup/settings.toml"])
-    {
+    for (f, words) in saved.files.iter().zip([
+        "Group Policy",
+        "en-US",
+        "MDM",
+        "/etc/mailsetup/settings.toml",
+    ]) {
         assert!(std::path::Path::new(&f.path).is_file(), "{}", f.path);
         assert!(f.purpose.contains(words), "{}: {}", f.name, f.purpose);
     }

@@ -150,7 +150,11 @@ mod tests {
             staff.microsoft.tenant, TENANT_ID,
             "the organisation checked, not \"organizations\""
         );
-        assert_eq!(staff.timeouts.probe.as_secs_f64(), 2.5, "what else was set stays");
+        assert_eq!(
+            staff.timeouts.probe.as_secs_f64(),
+            2.5,
+            "what else was set stays"
+        );
         // What the check judged the registration against is written out, even as defaults.
         let set: Vec<String> = staff.set_values().iter().map(|(s, _)| s.dotted()).collect();
         assert_eq!(
@@ -166,8 +170,9 @@ mod tests {
         );
         for spec in SCHEMA {
             assert!(
-                toml.lines().any(|l| l.starts_with(&format!("{} = ", spec.key))
-                    || l.starts_with(&format!("# {} = ", spec.key))),
+                toml.lines()
+                    .any(|l| l.starts_with(&format!("{} = ", spec.key))
+                        || l.starts_with(&format!("# {} = ", spec.key))),
                 "{} is in the file: {toml}",
                 spec.dotted()
             );
@@ -212,7 +217,9 @@ mod tests {
         let values = staff_values(&settings(), &report(true)).unwrap();
         let profile = contents(Format::Mobileconfig, &values);
         let v = plist::Value::from_reader_xml(profile.as_bytes()).unwrap();
-        let payload = v.as_dictionary().unwrap()["PayloadContent"].as_array().unwrap()[0]
+        let payload = v.as_dictionary().unwrap()["PayloadContent"]
+            .as_array()
+            .unwrap()[0]
             .as_dictionary()
             .unwrap();
         let forced = payload["PayloadContent"].as_dictionary().unwrap()
