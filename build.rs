@@ -14,6 +14,7 @@ fn main() {
             "set_client_secret",
             "remove_client_secret",
             "check_registration",
+            "save_files_for_staff",
             "verify",
             "list_accounts",
             "forget_account",

@@ -14,7 +14,7 @@ use mailsetup_core::assistant::{
 use mailsetup_core::browser::{BrowserKind, InstalledBrowser};
 use mailsetup_core::findings::Finding;
 use mailsetup_core::progress::Progress;
-use mailsetup_core::registration::RegistrationReport;
+use mailsetup_core::registration::{RegistrationReport, StaffFiles};
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -258,6 +258,18 @@ pub async fn check_registration(
     opts.cancel = state.begin_sign_in();
     opts.admin = admin.filter(|a| !a.trim().is_empty());
     Ok(assistant.check_registration(&opts, &sink(on_event)).await)
+}
+
+/// After a registration check that passed: saves the deployment files for staff with the
+/// values it checked, in a new folder under the Documents folder; returns the folder, each file
+/// with what it is for, and the values filled in.
+#[tauri::command]
+pub async fn save_files_for_staff(state: State<'_, AppState>) -> Result<StaffFiles> {
+    let assistant = assistant(&state)?;
+    let saved = tokio::task::spawn_blocking(move || assistant.save_for_staff(None))
+        .await
+        .map_err(Finding::internal)?;
+    Ok(saved?)
 }
 
 /// Cancels the sign-in that is waiting for the browser.

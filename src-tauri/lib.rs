@@ -29,6 +29,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::set_client_secret,
             commands::remove_client_secret,
             commands::check_registration,
+            commands::save_files_for_staff,
             commands::verify,
             commands::list_accounts,
             commands::forget_account,

@@ -2,7 +2,9 @@
 // Google), every setting with where its value comes from (IT policy, IT's file, the user's file,
 // default: the core's words), the client secrets of a "Web" registration and of the Google OAuth
 // client (kept only in the vault; never shown), and the check of the app registration (the core's
-// items, shown as they come: the page decides nothing).
+// items, shown as they come: the page decides nothing), and after a check that passed, the
+// deployment files for staff with the checked values (the core writes them and says what each
+// file is for; the page shows the folder, the files and the values).
 
 import { api } from './api.js';
 import { applyProgress, el, findingCard, showFindings } from './render.js';
@@ -108,6 +110,41 @@ function renderReport(report) {
   $('#regcheck-items').replaceChildren(...report.items.map(itemRow));
   showFindings($('#regcheck-findings'), report.finding ? [report.finding] : []);
   document.body.dataset.regcheck = report.passed ? 'passed' : 'failed';
+  staffState(report.passed ? 'passed' : 'failed');
+}
+
+/** The "Save files for staff" part follows the check: `none` (not run), `running`, `failed`,
+ * `passed` (the only state in which the button works). Its words are in the page. */
+function staffState(state) {
+  $('#staff-files').dataset.state = state;
+  for (const span of document.querySelectorAll('#staff-why [data-for]')) span.hidden = span.dataset.for !== state;
+  $('#staff-save').disabled = state !== 'passed';
+  if (state !== 'passed') {
+    $('#staff-saved').hidden = true;
+    $('#staff-findings').replaceChildren();
+  }
+}
+
+/** The pairs of a description list. */
+const pairs = (list, term, detail) => list.flatMap((x) => [el('dt', { text: term(x) }), el('dd', { text: detail(x) })]);
+
+async function saveForStaff(button) {
+  busy(button, true);
+  $('#staff-findings').replaceChildren();
+  $('#staff-saved').hidden = true;
+  try {
+    const saved = await api.saveFilesForStaff();
+    $('#staff-folder').textContent = saved.folder;
+    $('#staff-list').replaceChildren(...pairs(saved.files, (f) => f.name, (f) => f.purpose));
+    $('#staff-values').replaceChildren(...pairs(saved.values, (v) => v.label, (v) => v.value));
+    $('#staff-saved').hidden = false;
+    $('#staff-saved').focus();
+  } catch (f) {
+    showFindings($('#staff-findings'), [f]);
+  } finally {
+    busy(button, false);
+    button.disabled = $('#staff-files').dataset.state !== 'passed';
+  }
 }
 
 async function checkRegistration(button) {
@@ -115,11 +152,13 @@ async function checkRegistration(button) {
   for (const id of ['#regcheck-progress', '#regcheck-items', '#regcheck-findings', '#regcheck-waiting-finding']) $(id).replaceChildren();
   $('#regcheck-summary').textContent = '';
   document.body.dataset.regcheck = 'running';
+  staffState('running');
   try {
     renderReport(await api.checkRegistration($('#regcheck-admin').value.trim(), regcheckEvent));
   } catch (f) {
     showFindings($('#regcheck-findings'), [f]);
     document.body.dataset.regcheck = 'failed';
+    staffState('failed');
   } finally {
     $('#regcheck-waiting').hidden = true;
     busy(button, false);
@@ -130,6 +169,8 @@ export function wireAdmin() {
   $('#regcheck-start').addEventListener('click', (e) => checkRegistration(e.currentTarget));
   $('#regcheck-cancel').addEventListener('click', () => api.cancelSignIn());
   $('#regcheck-copy').addEventListener('click', (e) => copy(e.currentTarget, $('#regcheck-start-url').textContent));
+  $('#staff-save').addEventListener('click', (e) => saveForStaff(e.currentTarget));
+  $('#staff-copy').addEventListener('click', (e) => copy(e.currentTarget, $('#staff-folder').textContent));
   $('#open-admin').addEventListener('click', open);
   $('#admin-back').addEventListener('click', () => show(wizard.previous || 'address'));
   $('#secret-save').addEventListener('click', (e) => act(e.currentTarget, () => api.setClientSecret($('#client-secret').value), 'The client secret is stored in this computer\'s password vault.'));

@@ -69,6 +69,9 @@ export const api = {
   /** The registration check as the administrator `admin` (or picked in the browser) → RegistrationReport
    * ({passed, summary, clientId, tenantId?, signedIn?, items: [{id, label, status, detail, finding?}], finding?, steps}). */
   checkRegistration: (admin, onEvent) => call('check_registration', { admin: admin || null }, onEvent),
+  /** After a check that passed: the deployment files for staff, with the values it checked, in a new
+   * folder under Documents → {folder, files: [{format, name, path, purpose}], values: [{key, label, value}]}. */
+  saveFilesForStaff: () => call('save_files_for_staff'),
   /** What the sign-in step offers for the mailbox (SignInChoices). */
   signInChoices: (address) => call('sign_in_choices', { address }),
   /** Checks the password on the mailbox's server and stores it only if accepted. Passed on exactly as typed. */

@@ -149,7 +149,7 @@ enum AdminCommand {
     /// redirect URI, the delegated permissions and their admin consent, and no permissions it does
     /// not need. An administrator signs in in the browser (with Microsoft's "Microsoft Graph
     /// Command Line Tools" app, read-only); nothing of theirs is stored. Exit code 0 only when
-    /// every item passed.
+    /// every item passed (and, with --save, the files were saved).
     Check {
         /// The administrator's account to sign in with (else Microsoft shows the account picker).
         #[arg(long = "as", value_name = "ADMIN")]
@@ -157,6 +157,12 @@ enum AdminCommand {
         /// Seconds to wait for the browser (default: the settings' sign_in timeout, 300).
         #[arg(long, value_name = "SECS")]
         timeout: Option<u64>,
+        /// When every item passed, save the deployment files for staff into this folder, with
+        /// the values checked filled in (client id, your organisation's tenant id, registration
+        /// type, redirect URI): mailsetup.admx and en-US/mailsetup.adml (Group Policy, Intune),
+        /// mailsetup.mobileconfig (Mac MDM) and settings.toml (Linux).
+        #[arg(long, value_name = "DIR")]
+        save: Option<PathBuf>,
     },
     /// Write the deployment files for IT, with the settings in effect (or the examples): the
     /// Group Policy template (mailsetup.admx, en-US/mailsetup.adml), a macOS configuration
@@ -351,7 +357,12 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             Ok(true)
         }
         Command::Admin {
-            command: AdminCommand::Check { admin, timeout },
+            command:
+                AdminCommand::Check {
+                    admin,
+                    timeout,
+                    save,
+                },
         } => {
             let mut opts =
                 AdminCheckOptions::new(mailsetup_core::browser::for_sign_in(false, None));
@@ -359,8 +370,15 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             opts.timeout = timeout.map(std::time::Duration::from_secs);
             opts.admin = admin;
             let report = assistant.check_registration(&opts, &sink).await;
-            out.registration(&report);
-            Ok(report.passed)
+            let asked = save.is_some();
+            let saved = save
+                .filter(|_| report.passed)
+                .map(|dir| assistant.save_for_staff(Some(&dir)));
+            out.registration(&report, saved.as_ref());
+            if asked && !report.passed {
+                out.note("The files for staff were not saved: every item must pass first.");
+            }
+            Ok(report.passed && saved.is_none_or(|s| s.is_ok()))
         }
         Command::Admin {
             command:

@@ -7,7 +7,7 @@ use mailsetup_core::assistant::{AccountStatus, Outcome, Provisioning};
 use mailsetup_core::deploy::DeploymentFile;
 use mailsetup_core::findings::Finding;
 use mailsetup_core::progress::{Progress, ProgressSink};
-use mailsetup_core::registration::{ItemStatus, RegistrationReport};
+use mailsetup_core::registration::{ItemStatus, RegistrationReport, StaffFiles};
 
 /// Output settings for one run.
 pub struct Output {
@@ -327,9 +327,21 @@ impl Output {
 impl Output {
     /// The registration check: each item with ✓ (passed), ✗ (failed) or – (not checked), what
     /// was seen, and the fix; or why the check could not run.
-    pub fn registration(&self, r: &RegistrationReport) {
+    /// Prints the registration check's report, and with it the files saved for staff (or why
+    /// they could not be saved) when they were asked for after a check that passed.
+    pub fn registration(
+        &self,
+        r: &RegistrationReport,
+        saved: Option<&Result<StaffFiles, Finding>>,
+    ) {
         if self.json {
-            print_json(r);
+            let mut v = serde_json::to_value(r).unwrap_or_default();
+            match saved {
+                Some(Ok(files)) => v["saved"] = serde_json::to_value(files).unwrap_or_default(),
+                Some(Err(f)) => v["notSaved"] = serde_json::to_value(f).unwrap_or_default(),
+                None => {}
+            }
+            print_json(&v);
             return;
         }
         let mut out = String::from("App registration check");
@@ -368,8 +380,33 @@ impl Output {
         }
         out.push_str(&r.summary);
         out.push('\n');
+        match saved {
+            Some(Ok(files)) => out.push_str(&staff_files_text(files)),
+            Some(Err(f)) => {
+                out.push('\n');
+                out.push_str(&f.to_text());
+                out.push('\n');
+            }
+            None => {}
+        }
         print!("{out}");
     }
+}
+
+/// The files saved for staff: the folder, each file with what it is for, the values filled in.
+fn staff_files_text(files: &StaffFiles) -> String {
+    let mut out = format!(
+        "\nThe files for staff are saved in {}:\n",
+        files.saved.folder
+    );
+    for f in &files.saved.files {
+        out.push_str(&format!("  {}\n      {}\n", f.name, f.purpose));
+    }
+    out.push_str("\nThey set these values (the others keep the app's defaults):\n");
+    for v in &files.values {
+        out.push_str(&format!("  {}: {}\n", v.label, v.value));
+    }
+    out
 }
 
 /// What the CLI prints while the sign-in waits for the browser: the link on a line of its own

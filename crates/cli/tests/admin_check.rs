@@ -484,3 +484,111 @@ fn a_web_registration_whose_secrets_expired_says_so() {
             .contains("its last client secret expired on")
     );
 }
+
+/// Issue 12 item 6: after a check that passed, `--save DIR` writes the deployment files for
+/// staff with the values checked — the client id and the organisation's tenant id in place of
+/// the settings' "organizations" — so nobody types a GUID twice; the settings file read back
+/// gives the same registration. A check that did not pass saves nothing.
+#[test]
+fn a_passed_check_saves_the_files_for_staff_with_the_checked_values() {
+    let env = TestEnv::new("regsave", json!({}));
+    let dir = env.dir.path().join("files for staff");
+    let dir_arg = dir.to_str().unwrap();
+    let (code, v) = env.run_json(&["admin", "check", "--as", ADMIN, "--save", dir_arg]);
+    assert_eq!(code, 0, "{v:#}");
+    assert_eq!(v["passed"], true);
+    let tenant = env.peers.info["tenant_edu"].as_str().unwrap();
+    let saved = &v["saved"];
+    assert_eq!(saved["folder"], dir.display().to_string(), "{v:#}");
+    let names: Vec<&str> = saved["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "mailsetup.admx",
+            "en-US/mailsetup.adml",
+            "mailsetup.mobileconfig",
+            "settings.toml"
+        ]
+    );
+    for f in saved["files"].as_array().unwrap() {
+        assert!(std::path::Path::new(f["path"].as_str().unwrap()).is_file());
+        assert!(!f["purpose"].as_str().unwrap().is_empty());
+    }
+    let value = |key: &str| {
+        saved["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["key"] == key)
+            .map(|x| x["value"].clone())
+    };
+    assert_eq!(value("microsoft.client_id"), Some(json!(env.client_id)));
+    assert_eq!(value("microsoft.tenant"), Some(json!(tenant)));
+
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    let toml = read("settings.toml");
+    assert!(
+        toml.contains(&format!("client_id = \"{}\"", env.client_id)),
+        "{toml}"
+    );
+    assert!(toml.contains(&format!("tenant = \"{tenant}\"")), "{toml}");
+    assert!(!toml.contains("tenant = \"organizations\""), "{toml}");
+    let adml = read("en-US/mailsetup.adml");
+    assert!(
+        adml.contains(&format!("<defaultValue>{}</defaultValue>", env.client_id)),
+        "the policy box starts with the client id"
+    );
+    assert!(adml.contains(&format!("<defaultValue>{tenant}</defaultValue>")));
+    let profile = read("mailsetup.mobileconfig");
+    assert!(profile.contains(&format!("<string>{}</string>", env.client_id)));
+    assert!(profile.contains(&format!("<string>{tenant}</string>")));
+
+    // The settings file for staff, read by the app, is the registration that was checked.
+    let staff = dir.join("settings.toml");
+    let (code, shown) = env.run_json(&["--config", staff.to_str().unwrap(), "admin", "show"]);
+    assert_eq!(code, 0, "{shown:#}");
+    assert_eq!(shown["clientId"], env.client_id);
+    assert_eq!(shown["tenant"], tenant);
+
+    // The text form names each file and what it is for.
+    let again = env.dir.path().join("again");
+    let (code, text, _) = env.run(&[
+        "-q",
+        "admin",
+        "check",
+        "--as",
+        ADMIN,
+        "--save",
+        again.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("The files for staff are saved in"), "{text}");
+    assert!(text.contains("/etc/mailsetup/settings.toml"), "{text}");
+    assert!(text.contains(&format!("Tenant: {tenant}")), "{text}");
+}
+
+#[test]
+fn a_check_that_did_not_pass_saves_no_files_for_staff() {
+    let env = TestEnv::new("regnosave", json!({}));
+    let unknown = uuid::Uuid::new_v4().to_string();
+    let id = env.client_id.clone();
+    env.write_settings(&[(id.as_str(), unknown.as_str())]);
+    let dir = env.dir.path().join("files for staff");
+    let (code, v) = env.run_json(&[
+        "admin",
+        "check",
+        "--as",
+        ADMIN,
+        "--save",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(v["passed"], false);
+    assert!(v.get("saved").is_none(), "{v:#}");
+    assert!(!dir.exists(), "nothing written");
+}

@@ -7,7 +7,11 @@
 //! Nothing of the administrator is stored: their token lives in memory for this check only (no
 //! refresh token is asked for), and the vault and the account list are not touched but to read
 //! whether a client secret is stored.
+//!
+//! A check that passed is remembered for this process: [`Assistant::save_for_staff`] then
+//! writes the deployment files with the values it confirmed.
 
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -17,6 +21,7 @@ use tokio_util::sync::CancellationToken;
 use super::signin::BrowserRequest;
 use super::{Assistant, SignInOptions};
 use crate::browser::Browser;
+use crate::deploy::{self, Values};
 use crate::findings::{Finding, FindingCode, Param};
 use crate::oauth::claims::IdClaims;
 use crate::oauth::client::{AuthOptions, SecretAnswer, Tokens};
@@ -25,7 +30,7 @@ use crate::oauth::loopback::Page;
 use crate::progress::{Done, ProgressSink, Run, Step};
 use crate::provider::{OAuthFlavour, OAuthProfile, RedirectForm};
 use crate::registration::graph::{Facts, Graph};
-use crate::registration::{Expected, RegistrationReport, SecretTrial};
+use crate::registration::{Expected, RegistrationReport, SecretTrial, StaffFiles};
 use crate::settings::ClientType;
 
 /// Options for [`Assistant::check_registration`].
@@ -88,7 +93,7 @@ impl Assistant {
         let result = self.registration_check(opts, &run).await;
         let steps = run.into_records();
         let client_id = self.settings.microsoft.client_id.clone();
-        match result {
+        let report = match result {
             Ok(c) => RegistrationReport {
                 client_id: Some(c.client_id),
                 tenant_id: Some(c.tenant_id),
@@ -100,7 +105,39 @@ impl Assistant {
                 client_id,
                 ..RegistrationReport::stopped(f, steps)
             },
-        }
+        };
+        self.memory.keep_check(&report);
+        report
+    }
+
+    /// Saves the deployment files for staff (ADMX/ADML, `.mobileconfig`, `settings.toml`) with
+    /// the values the latest registration check confirmed ([`crate::registration::staff_values`]):
+    /// into `dir`, or into a new folder named after today under the Documents folder.
+    ///
+    /// # Errors
+    /// `DEPLOYMENT_NEEDS_PASSED_CHECK` when the latest check in this process did not pass (or
+    /// none ran); `DEPLOYMENT_FILES_NOT_SAVED` when a folder or file cannot be written.
+    pub fn save_for_staff(&self, dir: Option<&Path>) -> Result<StaffFiles, Finding> {
+        let values = self
+            .memory
+            .passed_check()
+            .and_then(|report| crate::registration::staff_values(&self.settings, &report))
+            .ok_or_else(|| Finding::new(FindingCode::DeploymentNeedsPassedCheck))?;
+        let folder = match dir {
+            Some(d) => d.to_path_buf(),
+            None => {
+                let today = deploy::folder_date(
+                    self.clock.now_secs(),
+                    &jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC),
+                );
+                deploy::new_folder(&deploy::default_parent(), &today)?
+            }
+        };
+        let saved = deploy::save_all(&deploy::files(Values::Given(&values)), &folder)?;
+        Ok(StaffFiles {
+            saved,
+            values: crate::registration::filled(&values),
+        })
     }
 
     async fn registration_check(
@@ -343,4 +380,75 @@ fn facts_detail(facts: &Facts) -> String {
             "application permissions granted"
         )
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::assistant::fakes::harness;
+    use crate::findings::FindingCode;
+    use crate::registration::{CheckItem, ItemId, RegistrationReport};
+    use crate::settings::Settings;
+
+    const CLIENT_ID: &str = "6e1f5a3c-0d4b-4c8e-9a51-2b7c3d9e8f10";
+    const TENANT_ID: &str = "5f0a7c4e-1b2d-4c3e-9f10-1234567890ab";
+
+    fn checked(passed: bool) -> RegistrationReport {
+        let item = if passed {
+            CheckItem::passed(ItemId::Consent, "consented")
+        } else {
+            CheckItem::failed(
+                ItemId::Consent,
+                crate::findings::Finding::new(FindingCode::RegistrationConsentMissing),
+            )
+        };
+        RegistrationReport {
+            client_id: Some(CLIENT_ID.into()),
+            tenant_id: Some(TENANT_ID.into()),
+            ..RegistrationReport::new(vec![item], Vec::new())
+        }
+    }
+
+    fn settings() -> Settings {
+        Settings::parse(
+            &format!("[microsoft]\ntenant = \"organizations\"\nclient_id = \"{CLIENT_ID}\""),
+            None,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn files_for_staff_need_a_check_that_passed_and_carry_its_values() {
+        let h = harness(settings());
+        let dir = tempfile::tempdir().unwrap();
+        let refused = h.assistant.save_for_staff(Some(dir.path())).unwrap_err();
+        assert_eq!(refused.code, FindingCode::DeploymentNeedsPassedCheck);
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "nothing written"
+        );
+
+        h.assistant.memory.keep_check(&checked(true));
+        let saved = h.assistant.save_for_staff(Some(dir.path())).unwrap();
+        assert_eq!(saved.saved.files.len(), 4);
+        let toml = std::fs::read_to_string(dir.path().join("settings.toml")).unwrap();
+        let staff = Settings::parse(&toml, None).unwrap();
+        assert_eq!(staff.microsoft.tenant, TENANT_ID);
+        assert_eq!(staff.microsoft.client_id.as_deref(), Some(CLIENT_ID));
+        assert!(
+            saved
+                .values
+                .iter()
+                .any(|v| v.key == "microsoft.tenant" && v.value == TENANT_ID)
+        );
+        let json = serde_json::to_value(&saved).unwrap();
+        assert!(
+            json["folder"].is_string() && json["files"].is_array() && json["values"].is_array()
+        );
+
+        // A later check that failed takes the permission back.
+        h.assistant.memory.keep_check(&checked(false));
+        let refused = h.assistant.save_for_staff(Some(dir.path())).unwrap_err();
+        assert_eq!(refused.code, FindingCode::DeploymentNeedsPassedCheck);
+    }
 }

@@ -1,9 +1,10 @@
 //! What the assistant remembers within this process, in one owner: discovery results per
 //! domain, sign-ins waiting for the person's confirmation, the latest outcome of each action per
 //! mailbox (for reports), server settings typed in for a mailbox, the domains whose
-//! organisation refused a sign-in with a code, and the claims challenge the provider sent with
+//! organisation refused a sign-in with a code, the claims challenge the provider sent with
 //! a mailbox's last failure, for its next sign-in (a verification also saves it with the
-//! account, for a sign-in in another process).
+//! account, for a sign-in in another process), and the latest registration check if it passed
+//! (what the files for staff carry).
 //!
 //! Each map sits behind its own lock. A lock poisoned by a panic elsewhere is taken over, not
 //! ignored: every change to a map is one `insert`/`remove`, so a panicking holder cannot leave a
@@ -18,6 +19,7 @@ use crate::discovery::Discovery;
 use crate::findings::ClaimsChallenge;
 use crate::outcome::{Action, Outcome};
 use crate::provider::MailServers;
+use crate::registration::RegistrationReport;
 
 /// The per-process memory of one [`super::Assistant`].
 #[derive(Default)]
@@ -28,6 +30,7 @@ pub(super) struct Memory {
     typed: Mutex<HashMap<String, MailServers>>,
     device_code_blocked: Mutex<HashSet<String>>,
     claims: Mutex<HashMap<String, ClaimsChallenge>>,
+    passed_check: Mutex<Option<RegistrationReport>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -87,6 +90,17 @@ impl Memory {
         } else if let Some(c) = outcome.findings().find_map(|f| f.claims.clone()) {
             lock(&self.claims).insert(key, c);
         }
+    }
+
+    /// Keeps the latest registration check: a passed one is kept, any other forgets the one
+    /// before (the files for staff follow the latest check only).
+    pub fn keep_check(&self, report: &RegistrationReport) {
+        *lock(&self.passed_check) = report.passed.then(|| report.clone());
+    }
+
+    /// The latest registration check, if it passed.
+    pub fn passed_check(&self) -> Option<RegistrationReport> {
+        lock(&self.passed_check).clone()
     }
 
     /// The servers typed in for `address`.

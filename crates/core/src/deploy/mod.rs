@@ -9,19 +9,24 @@
 //! | [`Format::Toml`] | `settings.toml` | IT's settings file for the computer (`/etc/mailsetup/settings.toml`, …) |
 //!
 //! Each is made either from the schema's examples ([`Values::Examples`]: the samples committed
-//! under `deploy/`) or from the settings in effect ([`Values::Of`]: "save for staff", so nobody
-//! types an ID twice). A template cannot hold values: from settings, the ADML's input boxes
-//! start with them.
+//! under `deploy/`), from the settings in effect ([`Values::Of`]: `admin export`), or from
+//! given values ([`Values::Given`]: "save for staff" after a passed registration check, so
+//! nobody types an ID twice). A template cannot hold values: from settings, the ADML's input
+//! boxes start with them. [`save_all`] writes them into a folder ([`new_folder`]: a new one
+//! under the administrator's Documents) and says what each file is for.
 
 mod admx;
+mod folder;
 mod mobileconfig;
 mod sample;
+
+pub use folder::{SavedFile, SavedFiles, default_parent, folder_date, new_folder, save_all};
 
 use std::path::{Path, PathBuf};
 
 use toml::Value;
 
-use crate::findings::{Finding, FindingCode, Param};
+use crate::findings::Finding;
 use crate::settings::Settings;
 use crate::settings::schema::{SCHEMA, Spec};
 
@@ -74,6 +79,24 @@ impl Format {
             Format::Toml => "settings.toml",
         }
     }
+
+    /// What the file is for and where it goes, in plain words for the administrator.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            Format::Admx => {
+                "Windows (Group Policy or Intune): the policy template. Copy it into the PolicyDefinitions folder (or import it in Intune as an ADMX file), then turn on the app's policies for the computers."
+            }
+            Format::Adml => {
+                "Windows: the template's English words. Copy it into PolicyDefinitions\\en-US next to the template; each policy's box starts with the checked value."
+            }
+            Format::Mobileconfig => {
+                "Mac: a configuration profile with the settings. Upload it to your device management (MDM, for example Jamf or Intune) for the Macs."
+            }
+            Format::Toml => {
+                "Linux (or any single computer): the settings file. Copy it to /etc/mailsetup/settings.toml."
+            }
+        }
+    }
 }
 
 /// Which values the files carry.
@@ -83,6 +106,8 @@ pub enum Values<'a> {
     Examples,
     /// The values these settings set (not the defaults).
     Of(&'a Settings),
+    /// These values; the other settings are not set.
+    Given(&'a [(&'static Spec, Value)]),
 }
 
 impl Values<'_> {
@@ -93,13 +118,11 @@ impl Values<'_> {
                 .iter()
                 .map(|s| (s, Some(s.example_value())))
                 .collect(),
-            Values::Of(settings) => {
-                let set = settings.set_values();
-                SCHEMA
-                    .iter()
-                    .map(|s| (s, set.iter().find(|(t, _)| *t == s).map(|(_, v)| v.clone())))
-                    .collect()
-            }
+            Values::Of(settings) => Values::Given(&settings.set_values()).each(),
+            Values::Given(set) => SCHEMA
+                .iter()
+                .map(|s| (s, set.iter().find(|(t, _)| *t == s).map(|(_, v)| v.clone())))
+                .collect(),
         }
     }
 }
@@ -157,12 +180,9 @@ impl DeploymentFile {
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|()| std::fs::write(&path, &self.contents));
-        written.map(|()| path.clone()).map_err(|e| {
-            Finding::new(FindingCode::DeploymentFilesNotSaved).with(
-                Param::Problem,
-                format!("{} could not be written ({e})", path.display()),
-            )
-        })
+        written
+            .map(|()| path.clone())
+            .map_err(|e| folder::not_saved(&path, &e))
     }
 }
 

@@ -291,3 +291,78 @@ fn the_committed_samples_are_current() {
         );
     }
 }
+
+#[test]
+fn a_new_folder_is_named_after_the_day_and_never_reused() {
+    let parent = tempfile::tempdir().unwrap();
+    let inside = parent.path().join("Documents");
+    let first = new_folder(&inside, "2026-05-12").unwrap();
+    assert_eq!(
+        first,
+        inside.join("Mail Setup deployment files 2026-05-12"),
+        "the parent is made as needed"
+    );
+    let second = new_folder(&inside, "2026-05-12").unwrap();
+    assert_eq!(
+        second,
+        inside.join("Mail Setup deployment files 2026-05-12 (2)")
+    );
+    assert!(first.is_dir() && second.is_dir());
+}
+
+#[test]
+fn a_folder_in_the_way_of_a_file_is_said_in_plain_words() {
+    let parent = tempfile::tempdir().unwrap();
+    let blocked = parent.path().join("Documents");
+    std::fs::write(&blocked, "").unwrap();
+    let e = new_folder(&blocked, "2026-05-12").unwrap_err();
+    assert_eq!(
+        e.code,
+        crate::findings::FindingCode::DeploymentFilesNotSaved
+    );
+    let e = save_all(&files(Values::Examples), &blocked.join("x")).unwrap_err();
+    assert!(
+        e.explanation.contains("Documents") && e.explanation.contains("could not be written:"),
+        "{}",
+        e.explanation
+    );
+    assert!(!e.explanation.contains("os error"), "{}", e.explanation);
+}
+
+#[test]
+fn the_folder_date_is_the_day_in_the_time_zone() {
+    // 2026-05-12 23:30 UTC is already the 13th in Berlin.
+    let at = 1_778_628_600;
+    assert_eq!(folder_date(at, &jiff::tz::TimeZone::UTC), "2026-05-12");
+    let berlin = jiff::tz::TimeZone::fixed(jiff::tz::offset(2));
+    assert_eq!(folder_date(at, &berlin), "2026-05-13");
+}
+
+#[test]
+fn every_file_saved_says_what_it_is_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = save_all(&files(Values::Examples), dir.path()).unwrap();
+    assert_eq!(saved.folder, dir.path().display().to_string());
+    let names: Vec<&str> = saved.files.iter().map(|f| f.name).collect();
+    assert_eq!(
+        names,
+        [
+            "mailsetup.admx",
+            "en-US/mailsetup.adml",
+            "mailsetup.mobileconfig",
+            "settings.toml"
+        ]
+    );
+    for (f, words) in saved.files.iter().zip([
+        "Group Policy",
+        "en-US",
+        "MDM",
+        "/etc/mailsetup/settings.toml",
+    ]) {
+        assert!(std::path::Path::new(&f.path).is_file(), "{}", f.path);
+        assert!(f.purpose.contains(words), "{}: {}", f.name, f.purpose);
+    }
+    let json = serde_json::to_value(&saved).unwrap();
+    assert_eq!(json["files"][3]["format"], "toml");
+    assert_eq!(json["files"][3]["name"], "settings.toml");
+}

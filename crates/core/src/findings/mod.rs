@@ -60,6 +60,8 @@ pub enum FindingCode {
     SettingsInvalid,
     /// The deployment files (ADMX/ADML, .mobileconfig, settings file) could not be saved.
     DeploymentFilesNotSaved,
+    /// The files for staff were asked for before the app registration passed its check.
+    DeploymentNeedsPassedCheck,
     /// No app registration (client id) has been configured for Microsoft sign-in.
     AppNotConfigured,
     /// A server name does not resolve.

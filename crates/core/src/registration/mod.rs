@@ -7,8 +7,10 @@
 //! they point at); [`judge`] turns those facts into the report's [`CheckItem`]s, each passed,
 //! failed with a finding that says the fix in the Entra admin center's words, or not checked and
 //! why. Signing the administrator in, trying a stored client secret and assembling the
-//! [`RegistrationReport`] are the assistant's (`Assistant::check_registration`).
+//! [`RegistrationReport`] are the assistant's (`Assistant::check_registration`). After a passed
+//! check, [`staff_values`] are the settings for staff that the deployment files carry.
 
+mod for_staff;
 pub mod graph;
 mod verdict;
 
@@ -20,6 +22,7 @@ use serde::Serialize;
 use crate::findings::Finding;
 use crate::progress::StepRecord;
 
+pub use for_staff::{FilledValue, StaffFiles, filled, staff_values};
 pub use graph::Facts;
 pub use verdict::{Expected, SecretTrial, judge};
 

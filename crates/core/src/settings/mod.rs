@@ -273,6 +273,12 @@ impl Settings {
             .collect()
     }
 
+    /// The value in effect of `spec` (set or its default), as a settings file writes it;
+    /// `None` when it is not set and has no default.
+    pub fn value_of(&self, spec: &schema::Spec) -> Option<toml::Value> {
+        effective::value_of(self, spec)
+    }
+
     /// The values set somewhere (not defaults), as written in a settings file: what the
     /// deployment files carry ([`crate::deploy`]).
     pub fn set_values(&self) -> Vec<(&'static schema::Spec, toml::Value)> {

@@ -56,6 +56,20 @@ pub(super) const ENTRIES: &[Entry] = &[
         ],
         None,
     ),
+    // The values put into the files for staff are the ones the registration check confirmed
+    // (crates/cli/tests/admin_check.rs, `a_passed_check_saves_the_files_for_staff_with_the_checked_values`).
+    e(
+        DeploymentNeedsPassedCheck,
+        Admin,
+        &[],
+        "Check the app registration first",
+        "The files for staff carry the app registration that the check confirmed. No check has passed since the app started, so no files were saved.",
+        &[
+            "Choose \"Check the app registration\" and sign in with your administrator account.",
+            "When every item has passed, save the files for staff again.",
+        ],
+        None,
+    ),
     e(
         AppNotConfigured,
         Admin,
