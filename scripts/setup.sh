@@ -3,7 +3,9 @@
 # nothing that is already there. Safe to run again. Needs root for apt (uses sudo if not root).
 #   - apt: Tauri/WebKitGTK build deps, Xvfb, WebKitWebDriver, Chromium, gnome-keyring + D-Bus
 #     (the Secret Service vault), Dovecot + Postfix + dnsmasq (the local peers), ImageMagick, curl
-#   - npm: tests/ (playwright-core, driving Debian's Chromium; no browser download)
+#   - npm: tests/ (playwright-core, driving Debian's Chromium; no browser download); the repository
+#     root's package.json: the Tauri CLI (@tauri-apps/cli, prebuilt, pinned to the `tauri` crate's
+#     version in Cargo.lock) that builds the installers (scripts/package.sh): node_modules/.bin/tauri
 #   - cargo: tauri-driver (WebDriver bridge for the real app window), cargo-fuzz (fuzz/run.sh)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -48,6 +50,13 @@ fi
 if [ ! -d tests/node_modules/playwright-core ]; then
   echo "setup: npm ci (tests/)" >&2
   (cd tests && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# The Tauri CLI (the bundler: .deb, .rpm, NSIS, .app/.dmg), from npm's registry as a prebuilt binary
+# for this platform; `npx tauri …` (or node_modules/.bin/tauri) in the repository root runs it.
+if [ ! -x node_modules/.bin/tauri ]; then
+  echo "setup: npm ci (Tauri CLI)" >&2
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 
 if ! command -v tauri-driver >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
