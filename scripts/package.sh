@@ -53,6 +53,7 @@ build() {
   if [ -d "$TARGET_DIR/release/bundle/macos" ]; then
     (cd "$TARGET_DIR/release/bundle/macos" && ditto -c -k --keepParent ./*.app "$OUT/Mail Setup Assistant.app.zip")
   fi
+  [ "$(uname -s)" != Linux ] || check_contents
   echo "package.sh: packages in target/packages/:" >&2
   (cd "$OUT" && ls -l -- *.deb *.rpm *.dmg *.zip 2>/dev/null) >&2 || true
 }
@@ -143,7 +144,8 @@ user_data_present() { # home address: the user's settings, account list and vaul
 
 ci() {
   local deb pkg rc=0
-  timed "build the packages" build
+  # (a process of its own: inside `timed`, a function would not stop at its first failure)
+  timed "build the packages (total)" "$REPO/scripts/package.sh" build
   deb=$(ls "$OUT"/*.deb)
   pkg=$(dpkg-deb -f "$deb" Package)
   # apt-get (not dpkg -i) resolves the package's dependencies, as IT's tools do.
@@ -164,14 +166,31 @@ ci() {
   return $rc
 }
 
+# Both Linux packages hold the app, the CLI on PATH, the desktop entry and icons (the .rpm is
+# only listed: it cannot be installed on Debian).
+check_contents() {
+  local deb rpm list want ok=0
+  deb=$(ls "$OUT"/*.deb) rpm=$(ls "$OUT"/*.rpm)
+  for list in "deb:$(dpkg-deb -c "$deb" | awk '{print substr($6, 2)}')" "rpm:$(rpm -qlp "$rpm" 2>/dev/null)"; do
+    for want in '^/usr/bin/mailsetup$' '^/usr/bin/mailsetup-desktop$' '^/usr/share/applications/.*\.desktop$' \
+      '^/usr/share/icons/hicolor/.*/apps/.*\.png$'; do
+      grep -qE "$want" <<<"${list#*:}" || { echo "package.sh: the ${list%%:*} has no $want" >&2; ok=1; }
+    done
+  done
+  [ $ok = 0 ] && echo "package.sh: the .deb and the .rpm each hold both binaries, the desktop entry and icons" >&2
+  return $ok
+}
+
 mkdir -p "$OUT"
 case "${1:-build}" in
   build)
-    rm -f "$OUT"/*.deb "$OUT"/*.rpm "$OUT"/*.dmg "$OUT"/*.zip "$OUT/times.txt"
+    rm -f "$OUT"/*.deb "$OUT"/*.rpm "$OUT"/*.dmg "$OUT"/*.zip
+    [ -n "${PACKAGE_SH_CI:-}" ] || rm -f "$OUT/times.txt"
     build
     ;;
   ci)
-    rm -f "$OUT"/*.deb "$OUT"/*.rpm "$OUT/times.txt"
+    rm -f "$OUT/times.txt"
+    export PACKAGE_SH_CI=1
     ci
     ;;
   installed) # (run by `ci` through tests/run-all.sh)

@@ -2,7 +2,8 @@
 # Installs what building, the demo and the tests need on a fresh Debian/Ubuntu machine, and
 # nothing that is already there. Safe to run again. Needs root for apt (uses sudo if not root).
 #   - apt: Tauri/WebKitGTK build deps, Xvfb, WebKitWebDriver, Chromium, gnome-keyring + D-Bus
-#     (the Secret Service vault), Dovecot + Postfix + dnsmasq (the local peers), ImageMagick, curl
+#     (the Secret Service vault), Dovecot + Postfix + dnsmasq (the local peers), ImageMagick, curl,
+#     rpm (only to list what the built .rpm holds: scripts/package.sh)
 #   - npm: tests/ (playwright-core, driving Debian's Chromium; no browser download); the repository
 #     root's package.json: the Tauri CLI (@tauri-apps/cli, prebuilt, pinned to the `tauri` crate's
 #     version in Cargo.lock) that builds the installers (scripts/package.sh): node_modules/.bin/tauri
@@ -21,6 +22,7 @@ APT_PACKAGES=(
   gnome-keyring dbus dbus-x11 libsecret-tools libdbus-1-dev
   dovecot-core dovecot-imapd dovecot-lmtpd dovecot-auth-lua postfix dnsmasq-base
   nodejs npm
+  rpm
 )
 
 missing=()

@@ -13,7 +13,8 @@ fn the_bundle_identifier_is_the_managed_preferences_domain() {
         serde_json::from_str(&std::fs::read_to_string(&conf).unwrap()).unwrap();
     assert_eq!(conf["identifier"], BUNDLE_ID, "tauri.conf.json identifier");
     let profile = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../deploy/mailsetup.mobileconfig"),
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../deploy/mailsetup.mobileconfig"),
     )
     .unwrap();
     assert!(
