@@ -43,7 +43,8 @@ build() {
   # The CLI first: the bundler takes it as an external binary named for the target triple.
   timed "build the CLI (release)" cargo build --release --locked -p mailsetup-cli
   mkdir -p target/package-input
-  cp "$TARGET_DIR/release/mailsetup" "target/package-input/mailsetup-$triple"
+  # (-p: the app's build script watches this file; an unchanged CLI must not rebuild the app)
+  cp -p "$TARGET_DIR/release/mailsetup" "target/package-input/mailsetup-$triple"
   # Old bundles of another version would be picked up below.
   rm -rf "$TARGET_DIR/release/bundle"
   timed "build the app (release) and bundle $bundles" \
