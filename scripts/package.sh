@@ -172,7 +172,7 @@ ci() {
 check_contents() {
   local deb rpm list want ok=0
   deb=$(ls "$OUT"/*.deb) rpm=$(ls "$OUT"/*.rpm)
-  for list in "deb:$(dpkg-deb -c "$deb" | sed -E 's#^([^ ]+ +){5}\.##')" "rpm:$(rpm -qlp "$rpm" 2>/dev/null)"; do
+  for list in "deb:$(dpkg-deb -c "$deb" | sed -E 's#^([^ ]+ +){5}(\./)?#/#')" "rpm:$(rpm -qlp "$rpm" 2>/dev/null)"; do
     for want in '^/usr/bin/mailsetup$' '^/usr/bin/mailsetup-desktop$' '^/usr/share/applications/.*\.desktop$' \
       '^/usr/share/icons/hicolor/.*/apps/.*\.png$'; do
       grep -qE "$want" <<<"${list#*:}" || { echo "package.sh: the ${list%%:*} has no $want" >&2; ok=1; }
