@@ -2,8 +2,11 @@
 # Installs what building, the demo and the tests need on a fresh Debian/Ubuntu machine, and
 # nothing that is already there. Safe to run again. Needs root for apt (uses sudo if not root).
 #   - apt: Tauri/WebKitGTK build deps, Xvfb, WebKitWebDriver, Chromium, gnome-keyring + D-Bus
-#     (the Secret Service vault), Dovecot + Postfix + dnsmasq (the local peers), ImageMagick, curl
-#   - npm: tests/ (playwright-core, driving Debian's Chromium; no browser download)
+#     (the Secret Service vault), Dovecot + Postfix + dnsmasq (the local peers), ImageMagick, curl,
+#     rpm (only to list what the built .rpm holds: scripts/package.sh)
+#   - npm: tests/ (playwright-core, driving Debian's Chromium; no browser download); the repository
+#     root's package.json: the Tauri CLI (@tauri-apps/cli, prebuilt, pinned to the `tauri` crate's
+#     version in Cargo.lock) that builds the installers (scripts/package.sh): node_modules/.bin/tauri
 #   - cargo: tauri-driver (WebDriver bridge for the real app window), cargo-fuzz (fuzz/run.sh)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -19,6 +22,7 @@ APT_PACKAGES=(
   gnome-keyring dbus dbus-x11 libsecret-tools libdbus-1-dev
   dovecot-core dovecot-imapd dovecot-lmtpd dovecot-auth-lua postfix dnsmasq-base
   nodejs npm
+  rpm
 )
 
 missing=()
@@ -48,6 +52,13 @@ fi
 if [ ! -d tests/node_modules/playwright-core ]; then
   echo "setup: npm ci (tests/)" >&2
   (cd tests && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# The Tauri CLI (the bundler: .deb, .rpm, NSIS, .app/.dmg), from npm's registry as a prebuilt binary
+# for this platform; `npx tauri …` (or node_modules/.bin/tauri) in the repository root runs it.
+if [ ! -x node_modules/.bin/tauri ]; then
+  echo "setup: npm ci (Tauri CLI)" >&2
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 
 if ! command -v tauri-driver >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then

@@ -10,7 +10,9 @@ import { WebDriver } from './webdriver.mjs';
 import { pixelSpread, size } from './images.mjs';
 import { REPO, writeSettings } from './peers.mjs';
 
-export const APP = join(REPO, 'target/debug/mailsetup-desktop');
+// The app under test: $MAILSETUP_DESKTOP_APP when set (an installed one, e.g.
+// /usr/bin/mailsetup-desktop from the .deb: scripts/package.sh ci), else the debug build.
+export const APP = process.env.MAILSETUP_DESKTOP_APP || join(REPO, 'target/debug/mailsetup-desktop');
 export const SHOTS = join(REPO, 'target/screenshots');
 const OUTPUTS = join(REPO, 'target/test-outputs/desktop');
 
@@ -45,7 +47,11 @@ export function clearShots(prefix) {
  * `env` adds environment variables (e.g. PATH with a fake browser).
  */
 export async function launchApp(peers, clientId, prefix, env = {}) {
-  if (!existsSync(APP)) throw new Error(`build the app first: cargo build (missing ${APP})`);
+  if (!existsSync(APP)) {
+    throw new Error(process.env.MAILSETUP_DESKTOP_APP
+      ? `MAILSETUP_DESKTOP_APP names ${APP}, which does not exist (is the package installed?)`
+      : `build the app first: cargo build (missing ${APP})`);
+  }
   const home = mkdtempSync(join(tmpdir(), 'mailsetup-desktop-'));
   const settings = writeSettings(peers, clientId, join(home, 'settings.toml'));
   const port = await freePort();

@@ -1,12 +1,14 @@
 //! `mailsetup explain`: pasted text in, findings out. Needs no peers, settings or vault.
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
 fn explain(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mailsetup"))
+    let mut child = Command::new(common::cli_binary())
         .arg("explain")
         .args(args)
         // No settings file may be needed: point at one that does not exist.

@@ -24,6 +24,23 @@ pub fn repo() -> PathBuf {
         .unwrap()
 }
 
+/// The `mailsetup` binary the tests run: `$MAILSETUP_CLI` when set (an installed one, e.g.
+/// `/usr/bin/mailsetup` from the `.deb`: `scripts/package.sh ci`), else this build's.
+pub fn cli_binary() -> PathBuf {
+    match std::env::var_os("MAILSETUP_CLI") {
+        Some(path) => {
+            let path = PathBuf::from(path);
+            assert!(
+                path.is_file(),
+                "MAILSETUP_CLI names {}, which is not a file (is the package installed?)",
+                path.display()
+            );
+            path
+        }
+        None => PathBuf::from(env!("CARGO_BIN_EXE_mailsetup")),
+    }
+}
+
 /// The running peers, from `<peers dir>/peers.json`.
 pub struct Peers {
     pub info: Value,
@@ -345,7 +362,7 @@ impl TestEnv {
     pub fn command(&self, args: &[&str]) -> Command {
         let home = self.dir.path();
         let mut cmd = match &self.wine {
-            None => Command::new(env!("CARGO_BIN_EXE_mailsetup")),
+            None => Command::new(cli_binary()),
             Some(wine) => wine.mailsetup(),
         };
         cmd.args(args)
