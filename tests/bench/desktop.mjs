@@ -4,6 +4,8 @@
 //
 // Run with `scripts/bench.sh desktop` (it provides the peers, a private vault and Xvfb).
 // BENCH_RUNS=… sets the number of runs of each (default 9; one warm-up of each comes first).
+// BENCH_NO_BUILD=1 measures the binaries already built (BENCH_APP_BIN / BENCH_MINIMAL_BIN to
+// measure others, e.g. an older build); the section then says so.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,8 +21,8 @@ const RUNS = Number(process.env.BENCH_RUNS || 9);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS || 3000);
 const TARGET_DIR = process.env.CARGO_TARGET_DIR || join(REPO, 'target');
 const MINIMAL = join(REPO, 'tests/bench/minimal-window');
-const APP_BIN = join(TARGET_DIR, 'release/mailsetup-desktop');
-const MINIMAL_BIN = join(TARGET_DIR, 'release/minimal-window');
+const APP_BIN = process.env.BENCH_APP_BIN || join(TARGET_DIR, 'release/mailsetup-desktop');
+const MINIMAL_BIN = process.env.BENCH_MINIMAL_BIN || join(TARGET_DIR, 'release/minimal-window');
 // What `cargo tauri build` adds: the page served from the binary, not from a dev server.
 const FEATURES = ['--features', 'tauri/custom-protocol'];
 const MB = 1e6;
@@ -103,6 +105,16 @@ function tree(all, root) {
   return found;
 }
 
+/** A process's program name, whole (`comm` is cut at 15 characters). */
+function nameOf(p) {
+  try {
+    const argv0 = readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0')[0];
+    return argv0.split('/').pop() || p.comm;
+  } catch {
+    return p.comm;
+  }
+}
+
 const exeOf = (pid) => { try { return realpathSync(`/proc/${pid}/exe`); } catch { return ''; } };
 
 /** The PSS in bytes of the process `bin` started under the driver, and of each of its
@@ -117,7 +129,7 @@ function treePss(driverPid, bin) {
   for (const p of tree(all, app)) {
     try {
       const kb = Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p.pid}/smaps_rollup`, 'utf8'))[1]);
-      const name = p === app ? 'app' : p.comm;
+      const name = p === app ? 'the binary' : nameOf(p);
       byName[name] = (byName[name] || 0) + kb * 1024;
     } catch { /* gone, or a kernel thread */ }
   }
@@ -185,7 +197,7 @@ function parts(runs) {
 
 async function main() {
   if (!process.env.DISPLAY) throw new Error('no DISPLAY: run through scripts/bench.sh desktop (Xvfb)');
-  const built = build();
+  const built = process.env.BENCH_NO_BUILD ? null : build();
   const size = { app: statSync(APP_BIN).size, minimal: statSync(MINIMAL_BIN).size };
   const peers = loadPeers();
   const work = mkdtempSync(join(tmpdir(), 'mailsetup-bench-desktop-'));
@@ -213,10 +225,10 @@ async function main() {
 ## Desktop app: size, cold start, memory
 
 Measured by \`scripts/bench.sh desktop\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC:
-${cpus().length} × ${cpu}, under Xvfb, through tauri-driver + WebKitWebDriver. Both binaries built in this run
+${cpus().length} × ${cpu}, under Xvfb, through tauri-driver + WebKitWebDriver. ${built ? `Both binaries built in this run
 with the workspace's release profile and \`--features tauri/custom-protocol\` (as \`cargo tauri build\` does): the
 desktop app (${built.app.toFixed(0)} s) and the minimal Tauri window of \`tests/bench/minimal-window/\`, same Tauri
-version (${built.minimal.toFixed(0)} s). MB = 10⁶ bytes.
+version (${built.minimal.toFixed(0)} s, sharing the target directory).` : '**Binaries built earlier (BENCH_NO_BUILD)**, not in this run.'} MB = 10⁶ bytes.
 
 | What | Minimal window | App | App against minimal | Target | |
 |---|---|---|---|---|---|
