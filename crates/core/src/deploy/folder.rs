@@ -117,7 +117,12 @@ pub(super) fn not_saved(path: &Path, e: &std::io::Error) -> Finding {
         ErrorKind::ReadOnlyFilesystem => "the drive is read-only".to_owned(),
         ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "the disk is full".to_owned(),
         ErrorKind::NotFound => "the folder does not exist".to_owned(),
-        ErrorKind::NotADirectory => "a file is in the way where a folder should be".to_owned(),
+        // Windows says "already exists" (ERROR_ALREADY_EXISTS) where Unix says "not a
+        // directory" when a file stands where a folder of the path should be (test
+        // `a_folder_in_the_way_of_a_file_is_said_in_plain_words`, run under Wine too).
+        ErrorKind::NotADirectory | ErrorKind::AlreadyExists => {
+            "a file is in the way where a folder should be".to_owned()
+        }
         _ => format!("the system said: {e}"),
     };
     Finding::new(FindingCode::DeploymentFilesNotSaved).with(
