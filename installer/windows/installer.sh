@@ -57,13 +57,14 @@ run_setup() { # args...
   echo "$rc"
 }
 
-# The NSIS uninstaller copies itself to %TEMP% and runs the copy (Un_A.exe), which may still be
-# working when the first one returns: wait (at most 2 min) until no Un_A.exe of this prefix runs
+# The NSIS uninstaller copies itself to %TEMP%\~nsu<n>.tmp\Un.exe and runs the copy,
+# which is still working when the first one returns: wait (at most 2 min) until no such copy of
+# this prefix runs
 # (Wine 8's tasklist lists nothing, so the Linux processes are read: their environment names the
 # prefix).
 uninstaller_running() {
   local pid
-  for pid in $(pgrep -f 'Un_A\.exe' || true); do
+  for pid in $(pgrep -f 'nsu[[:alnum:]]*\.tmp' || true); do
     tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qxF "WINEPREFIX=$WINEPREFIX" && return 0
   done
   return 1
