@@ -7,6 +7,13 @@
 #   scripts/windows.sh test          under Wine: the core's unit tests, the CLI end-to-end suite
 #                                    (crates/cli/tests/windows.rs) against the local peers, and the
 #                                    desktop app's "WebView2 Runtime is missing" message box
+#   scripts/windows.sh installer     the release build of the CLI and the desktop app, and its NSIS
+#                                    installer (installer/windows/mailsetup.nsi, Debian's makensis)
+#                                    in target/windows/installer/
+#   scripts/windows.sh installer-test under Wine: the installer stops without the WebView2 Runtime,
+#                                    installs silently, the CLI end-to-end suite runs against the
+#                                    installed mailsetup.exe, the silent uninstall leaves nothing of
+#                                    the app but the user's data and IT's settings
 #   scripts/windows.sh macos-check   cargo check for aarch64-apple-darwin (CLI and desktop app)
 #   scripts/windows.sh all           all of the above, in that order (the default)
 #   scripts/windows.sh shell         a shell with WINEPREFIX, WINEDEBUG, the browser hook set (debugging)
@@ -51,6 +58,7 @@ APT_PACKAGES=(
   wine64 wine                                                                # running it
   xvfb xauth xdotool imagemagick                                             # the message box test
   clang llvm                                                                 # the macOS check (ring's C)
+  nsis                                                                       # the installer (makensis)
 )
 
 install() {
@@ -193,13 +201,15 @@ core_tests() {
 # Linux test harness (rustup's cargo) against the local peers. One test at a time: every test
 # shares the prefix's %APPDATA% and so one account index, and under Wine a rename over a file
 # another process has open fails (Access denied), which two tests at once can hit.
-cli_suite() {
-  local rc=0
-  MAILSETUP_WINDOWS_EXE="$BIN_DIR/mailsetup.exe" MAILSETUP_WINE64="$WINE64" \
+# Optional: the mailsetup.exe to test (default: the build's; the installer test passes the
+# installed one) and the log's name.
+cli_suite() { # [exe] [log]
+  local rc=0 exe=${1:-$BIN_DIR/mailsetup.exe} log=$LOGS/${2:-cli-wine.log}
+  MAILSETUP_WINDOWS_EXE="$exe" MAILSETUP_WINE64="$WINE64" \
     timeout -k 10 1800 cargo test -p mailsetup-cli --test windows -- --ignored --test-threads 1 \
-    >"$LOGS/cli-wine.log" 2>&1 || rc=$?
-  grep -E '^test |^test result|^failures:|^    [a-z_0-9]+$' "$LOGS/cli-wine.log" >&2 || true
-  [ $rc = 0 ] || log "CLI end to end under Wine: FAILED (exit $rc), see $LOGS/cli-wine.log"
+    >"$log" 2>&1 || rc=$?
+  grep -E '^test |^test result|^failures:|^    [a-z_0-9]+$' "$log" >&2 || true
+  [ $rc = 0 ] || log "CLI end to end under Wine ($exe): FAILED (exit $rc), see $log"
   return $rc
 }
 
@@ -238,6 +248,11 @@ wine_tests() {
   log "all Wine tests passed"
 }
 
+# ---------------------------------------------------------------------------------------------
+# installer, installer-test: installer/windows/installer.sh (sourced; uses the functions above)
+
+source "$REPO/installer/windows/installer.sh"
+
 shell() { # a shell in a test prefix, for debugging
   peers_up
   CLEANUP=(wine_cleanup "${CLEANUP[@]}")
@@ -269,6 +284,8 @@ main() {
     build) timed "Windows build" build ;;
     test) wine_tests ;;
     macos-check) timed "macOS check" macos_check ;;
+    installer) timed "Windows installer (release build and makensis)" installer ;;
+    installer-test) installer_test ;;
     all)
       install
       timed "Windows build" build
