@@ -35,10 +35,11 @@ command -v cargo-fuzz >/dev/null || {
   exit 2
 }
 
-commit() { # the commit checked out, with + when the work tree differs from it
+commit() { # the commit checked out, with + when the work tree differs from it (BENCHMARKS.md,
+  # which this script writes, aside)
   local c
   c=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
-  git -C "$REPO" diff --quiet HEAD -- 2>/dev/null || c="$c+"
+  git -C "$REPO" diff --quiet HEAD -- . ':!BENCHMARKS.md' 2>/dev/null || c="$c+"
   echo "$c"
 }
 

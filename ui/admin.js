@@ -5,176 +5,181 @@
 // items, shown as they come: the page decides nothing), and after a check that passed, the
 // deployment files for staff with the checked values (the core writes them and says what each
 // file is for; the page shows the folder, the files and the values).
+((ui) => {
+  'use strict';
 
-import { api } from './api.js';
-import { applyProgress, el, findingCard, showFindings } from './render.js';
-import { $, busy, copy, show, wizard } from './wizard.js';
+  const { api } = ui.api;
+  const { applyProgress, el, findingCard, showFindings } = ui.render;
+  const { $, busy, copy, show, wizard } = ui.wizard;
 
-const LABELS = [
-  ['settingsFile', 'Settings file'],
-  ['cloud', 'Cloud'],
-  ['authority', 'Sign-in authority'],
-  ['tenant', 'Tenant'],
-  ['clientId', 'Application (client) ID'],
-  ['clientType', 'Registration type'],
-  ['redirect', 'Redirect URI'],
-  ['smtp', 'Sending server'],
-  ['imap', 'Mailbox server'],
-  ['outlookClientId', 'Personal accounts (Outlook.com) client ID'],
-  ['googleClientId', 'Google OAuth client ID'],
-  ['googleSecretStored', 'Google client secret'],
-];
+  const LABELS = [
+    ['settingsFile', 'Settings file'],
+    ['cloud', 'Cloud'],
+    ['authority', 'Sign-in authority'],
+    ['tenant', 'Tenant'],
+    ['clientId', 'Application (client) ID'],
+    ['clientType', 'Registration type'],
+    ['redirect', 'Redirect URI'],
+    ['smtp', 'Sending server'],
+    ['imap', 'Mailbox server'],
+    ['outlookClientId', 'Personal accounts (Outlook.com) client ID'],
+    ['googleClientId', 'Google OAuth client ID'],
+    ['googleSecretStored', 'Google client secret'],
+  ];
 
-/** The registration whose secret each box stores (`registrationName`; none for Microsoft's). */
-const GOOGLE = 'google';
+  /** The registration whose secret each box stores (`registrationName`; none for Microsoft's). */
+  const GOOGLE = 'google';
 
-function render(p) {
-  const value = (k) => {
-    if (k === 'clientType') return p.clientType === 'confidential' ? `Confidential ("Web")${p.clientSecretStored ? ', client secret stored in the vault' : ', no client secret stored yet'}` : 'Public (Mobile and desktop applications)';
-    if (k === 'settingsFile') return p.settingsFile || 'none (built-in defaults)';
-    if (k === 'clientId') return p.clientId || 'not set: Microsoft sign-in is not configured';
-    if (k === 'outlookClientId') return p.outlookClientId || 'not set';
-    if (k === 'googleClientId') return p.googleClientId || 'not set: Gmail uses App Passwords';
-    if (k === 'googleSecretStored') {
-      if (p.googleSecretStored) return 'stored in the vault';
-      return p.googleClientId ? 'not stored yet' : 'not stored (not needed without a Google client ID)';
+  function render(p) {
+    const value = (k) => {
+      if (k === 'clientType') return p.clientType === 'confidential' ? `Confidential ("Web")${p.clientSecretStored ? ', client secret stored in the vault' : ', no client secret stored yet'}` : 'Public (Mobile and desktop applications)';
+      if (k === 'settingsFile') return p.settingsFile || 'none (built-in defaults)';
+      if (k === 'clientId') return p.clientId || 'not set: Microsoft sign-in is not configured';
+      if (k === 'outlookClientId') return p.outlookClientId || 'not set';
+      if (k === 'googleClientId') return p.googleClientId || 'not set: Gmail uses App Passwords';
+      if (k === 'googleSecretStored') {
+        if (p.googleSecretStored) return 'stored in the vault';
+        return p.googleClientId ? 'not stored yet' : 'not stored (not needed without a Google client ID)';
+      }
+      return String(p[k]);
+    };
+    $('#admin-provisioning').replaceChildren(...LABELS.flatMap(([k, label]) => [el('dt', { text: label }), el('dd', { 'data-key': k, text: value(k) })]));
+    renderOrigins(p.settings || []);
+    $('#admin-secret').hidden = p.clientType !== 'confidential';
+    $('#secret-remove').disabled = !p.clientSecretStored;
+    document.body.dataset.secret = p.clientSecretStored ? 'stored' : 'none';
+    $('#admin-google-secret').hidden = !p.googleClientId;
+    $('#google-secret-remove').disabled = !p.googleSecretStored;
+    document.body.dataset.googleSecret = p.googleSecretStored ? 'stored' : 'none';
+  }
+
+  /** Every setting, its value and where the value comes from, in the core's words. */
+  function renderOrigins(settings) {
+    $('#admin-origins tbody').replaceChildren(...settings.map((s) => el('tr', { 'data-key': s.key, 'data-origin': s.origin.kind, class: s.itManaged ? 'it-managed' : '' },
+      el('th', { scope: 'row' }, el('span', { text: s.label }), el('code', { text: s.key })),
+      el('td', { class: 'value', text: s.value ?? 'not set' }),
+      el('td', { class: 'from', text: s.from }))));
+  }
+
+  async function open() {
+    $('#admin-findings').replaceChildren();
+    $('#admin-message').hidden = true;
+    show('admin');
+    try {
+      render(await api.provisioning());
+    } catch (f) {
+      showFindings($('#admin-findings'), [f]);
     }
-    return String(p[k]);
-  };
-  $('#admin-provisioning').replaceChildren(...LABELS.flatMap(([k, label]) => [el('dt', { text: label }), el('dd', { 'data-key': k, text: value(k) })]));
-  renderOrigins(p.settings || []);
-  $('#admin-secret').hidden = p.clientType !== 'confidential';
-  $('#secret-remove').disabled = !p.clientSecretStored;
-  document.body.dataset.secret = p.clientSecretStored ? 'stored' : 'none';
-  $('#admin-google-secret').hidden = !p.googleClientId;
-  $('#google-secret-remove').disabled = !p.googleSecretStored;
-  document.body.dataset.googleSecret = p.googleSecretStored ? 'stored' : 'none';
-}
-
-/** Every setting, its value and where the value comes from, in the core's words. */
-function renderOrigins(settings) {
-  $('#admin-origins tbody').replaceChildren(...settings.map((s) => el('tr', { 'data-key': s.key, 'data-origin': s.origin.kind, class: s.itManaged ? 'it-managed' : '' },
-    el('th', { scope: 'row' }, el('span', { text: s.label }), el('code', { text: s.key })),
-    el('td', { class: 'value', text: s.value ?? 'not set' }),
-    el('td', { class: 'from', text: s.from }))));
-}
-
-async function open() {
-  $('#admin-findings').replaceChildren();
-  $('#admin-message').hidden = true;
-  show('admin');
-  try {
-    render(await api.provisioning());
-  } catch (f) {
-    showFindings($('#admin-findings'), [f]);
   }
-}
 
-async function act(button, action, message) {
-  busy(button, true);
-  $('#admin-findings').replaceChildren();
-  try {
-    render(await action());
-    $('#admin-message').replaceChildren(el('p', { text: message }));
-    $('#admin-message').hidden = false;
-  } catch (f) {
-    showFindings($('#admin-findings'), [f]);
-  } finally {
-    $('#client-secret').value = '';
-    $('#google-secret').value = '';
-    busy(button, false);
+  async function act(button, action, message) {
+    busy(button, true);
+    $('#admin-findings').replaceChildren();
+    try {
+      render(await action());
+      $('#admin-message').replaceChildren(el('p', { text: message }));
+      $('#admin-message').hidden = false;
+    } catch (f) {
+      showFindings($('#admin-findings'), [f]);
+    } finally {
+      $('#client-secret').value = '';
+      $('#google-secret').value = '';
+      busy(button, false);
+    }
   }
-}
 
-function regcheckEvent(ev) {
-  if (ev.event === 'waitingForBrowser') {
-    $('#regcheck-start-url').textContent = ev.startUrl;
-    showFindings($('#regcheck-waiting-finding'), ev.finding ? [ev.finding] : []);
-    $('#regcheck-waiting').hidden = false;
+  function regcheckEvent(ev) {
+    if (ev.event === 'waitingForBrowser') {
+      $('#regcheck-start-url').textContent = ev.startUrl;
+      showFindings($('#regcheck-waiting-finding'), ev.finding ? [ev.finding] : []);
+      $('#regcheck-waiting').hidden = false;
+    }
+    if (ev.event === 'stepPassed' && ev.step === 'browser_sign_in') $('#regcheck-waiting').hidden = true;
+    applyProgress($('#regcheck-progress'), ev);
   }
-  if (ev.event === 'stepPassed' && ev.step === 'browser_sign_in') $('#regcheck-waiting').hidden = true;
-  applyProgress($('#regcheck-progress'), ev);
-}
 
-/** One item of the report: its mark (by status), label, and what was seen — or, for a failed
- * item, its finding (whose title is what was seen). */
-function itemRow(item) {
-  const li = el('li', { class: item.status, 'data-item': item.id }, el('span', { class: 'label', text: item.label }));
-  if (item.status !== 'failed' || !item.finding) li.append(el('span', { class: 'detail', text: item.detail }));
-  if (item.finding) li.append(findingCard(item.finding));
-  return li;
-}
+  /** One item of the report: its mark (by status), label, and what was seen — or, for a failed
+   * item, its finding (whose title is what was seen). */
+  function itemRow(item) {
+    const li = el('li', { class: item.status, 'data-item': item.id }, el('span', { class: 'label', text: item.label }));
+    if (item.status !== 'failed' || !item.finding) li.append(el('span', { class: 'detail', text: item.detail }));
+    if (item.finding) li.append(findingCard(item.finding));
+    return li;
+  }
 
-function renderReport(report) {
-  $('#regcheck-summary').textContent = report.summary;
-  $('#regcheck-items').replaceChildren(...report.items.map(itemRow));
-  showFindings($('#regcheck-findings'), report.finding ? [report.finding] : []);
-  document.body.dataset.regcheck = report.passed ? 'passed' : 'failed';
-  staffState(report.passed ? 'passed' : 'failed');
-}
+  function renderReport(report) {
+    $('#regcheck-summary').textContent = report.summary;
+    $('#regcheck-items').replaceChildren(...report.items.map(itemRow));
+    showFindings($('#regcheck-findings'), report.finding ? [report.finding] : []);
+    document.body.dataset.regcheck = report.passed ? 'passed' : 'failed';
+    staffState(report.passed ? 'passed' : 'failed');
+  }
 
-/** The "Save files for staff" part follows the check: `none` (not run), `running`, `failed`,
- * `passed` (the only state in which the button works). Its words are in the page. */
-function staffState(state) {
-  $('#staff-files').dataset.state = state;
-  for (const span of document.querySelectorAll('#staff-why [data-for]')) span.hidden = span.dataset.for !== state;
-  $('#staff-save').disabled = state !== 'passed';
-  if (state !== 'passed') {
-    $('#staff-saved').hidden = true;
+  /** The "Save files for staff" part follows the check: `none` (not run), `running`, `failed`,
+   * `passed` (the only state in which the button works). Its words are in the page. */
+  function staffState(state) {
+    $('#staff-files').dataset.state = state;
+    for (const span of document.querySelectorAll('#staff-why [data-for]')) span.hidden = span.dataset.for !== state;
+    $('#staff-save').disabled = state !== 'passed';
+    if (state !== 'passed') {
+      $('#staff-saved').hidden = true;
+      $('#staff-findings').replaceChildren();
+    }
+  }
+
+  /** The pairs of a description list. */
+  const pairs = (list, term, detail) => list.flatMap((x) => [el('dt', { text: term(x) }), el('dd', { text: detail(x) })]);
+
+  async function saveForStaff(button) {
+    busy(button, true);
     $('#staff-findings').replaceChildren();
+    $('#staff-saved').hidden = true;
+    try {
+      const saved = await api.saveFilesForStaff();
+      $('#staff-folder').textContent = saved.folder;
+      $('#staff-list').replaceChildren(...pairs(saved.files, (f) => f.name, (f) => f.purpose));
+      $('#staff-values').replaceChildren(...pairs(saved.values, (v) => v.label, (v) => v.value));
+      $('#staff-saved').hidden = false;
+      $('#staff-saved').focus();
+    } catch (f) {
+      showFindings($('#staff-findings'), [f]);
+    } finally {
+      busy(button, false);
+      button.disabled = $('#staff-files').dataset.state !== 'passed';
+    }
   }
-}
 
-/** The pairs of a description list. */
-const pairs = (list, term, detail) => list.flatMap((x) => [el('dt', { text: term(x) }), el('dd', { text: detail(x) })]);
-
-async function saveForStaff(button) {
-  busy(button, true);
-  $('#staff-findings').replaceChildren();
-  $('#staff-saved').hidden = true;
-  try {
-    const saved = await api.saveFilesForStaff();
-    $('#staff-folder').textContent = saved.folder;
-    $('#staff-list').replaceChildren(...pairs(saved.files, (f) => f.name, (f) => f.purpose));
-    $('#staff-values').replaceChildren(...pairs(saved.values, (v) => v.label, (v) => v.value));
-    $('#staff-saved').hidden = false;
-    $('#staff-saved').focus();
-  } catch (f) {
-    showFindings($('#staff-findings'), [f]);
-  } finally {
-    busy(button, false);
-    button.disabled = $('#staff-files').dataset.state !== 'passed';
+  async function checkRegistration(button) {
+    busy(button, true);
+    for (const id of ['#regcheck-progress', '#regcheck-items', '#regcheck-findings', '#regcheck-waiting-finding']) $(id).replaceChildren();
+    $('#regcheck-summary').textContent = '';
+    document.body.dataset.regcheck = 'running';
+    staffState('running');
+    try {
+      renderReport(await api.checkRegistration($('#regcheck-admin').value.trim(), regcheckEvent));
+    } catch (f) {
+      showFindings($('#regcheck-findings'), [f]);
+      document.body.dataset.regcheck = 'failed';
+      staffState('failed');
+    } finally {
+      $('#regcheck-waiting').hidden = true;
+      busy(button, false);
+    }
   }
-}
 
-async function checkRegistration(button) {
-  busy(button, true);
-  for (const id of ['#regcheck-progress', '#regcheck-items', '#regcheck-findings', '#regcheck-waiting-finding']) $(id).replaceChildren();
-  $('#regcheck-summary').textContent = '';
-  document.body.dataset.regcheck = 'running';
-  staffState('running');
-  try {
-    renderReport(await api.checkRegistration($('#regcheck-admin').value.trim(), regcheckEvent));
-  } catch (f) {
-    showFindings($('#regcheck-findings'), [f]);
-    document.body.dataset.regcheck = 'failed';
-    staffState('failed');
-  } finally {
-    $('#regcheck-waiting').hidden = true;
-    busy(button, false);
+  function wireAdmin() {
+    $('#regcheck-start').addEventListener('click', (e) => checkRegistration(e.currentTarget));
+    $('#regcheck-cancel').addEventListener('click', () => api.cancelSignIn());
+    $('#regcheck-copy').addEventListener('click', (e) => copy(e.currentTarget, $('#regcheck-start-url').textContent));
+    $('#staff-save').addEventListener('click', (e) => saveForStaff(e.currentTarget));
+    $('#staff-copy').addEventListener('click', (e) => copy(e.currentTarget, $('#staff-folder').textContent));
+    $('#open-admin').addEventListener('click', open);
+    $('#admin-back').addEventListener('click', () => show(wizard.previous || 'address'));
+    $('#secret-save').addEventListener('click', (e) => act(e.currentTarget, () => api.setClientSecret($('#client-secret').value), 'The client secret is stored in this computer\'s password vault.'));
+    $('#secret-remove').addEventListener('click', (e) => act(e.currentTarget, () => api.removeClientSecret(), 'The client secret was removed.'));
+    $('#google-secret-save').addEventListener('click', (e) => act(e.currentTarget, () => api.setClientSecret($('#google-secret').value, GOOGLE), 'The Google client secret is stored in this computer\'s password vault.'));
+    $('#google-secret-remove').addEventListener('click', (e) => act(e.currentTarget, () => api.removeClientSecret(GOOGLE), 'The Google client secret was removed.'));
   }
-}
 
-export function wireAdmin() {
-  $('#regcheck-start').addEventListener('click', (e) => checkRegistration(e.currentTarget));
-  $('#regcheck-cancel').addEventListener('click', () => api.cancelSignIn());
-  $('#regcheck-copy').addEventListener('click', (e) => copy(e.currentTarget, $('#regcheck-start-url').textContent));
-  $('#staff-save').addEventListener('click', (e) => saveForStaff(e.currentTarget));
-  $('#staff-copy').addEventListener('click', (e) => copy(e.currentTarget, $('#staff-folder').textContent));
-  $('#open-admin').addEventListener('click', open);
-  $('#admin-back').addEventListener('click', () => show(wizard.previous || 'address'));
-  $('#secret-save').addEventListener('click', (e) => act(e.currentTarget, () => api.setClientSecret($('#client-secret').value), 'The client secret is stored in this computer\'s password vault.'));
-  $('#secret-remove').addEventListener('click', (e) => act(e.currentTarget, () => api.removeClientSecret(), 'The client secret was removed.'));
-  $('#google-secret-save').addEventListener('click', (e) => act(e.currentTarget, () => api.setClientSecret($('#google-secret').value, GOOGLE), 'The Google client secret is stored in this computer\'s password vault.'));
-  $('#google-secret-remove').addEventListener('click', (e) => act(e.currentTarget, () => api.removeClientSecret(GOOGLE), 'The Google client secret was removed.'));
-}
+  ui.admin = Object.freeze({ wireAdmin });
+})(window.MailSetup ??= {});

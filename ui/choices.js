@@ -1,102 +1,107 @@
 // Which sign-in the Sign in step offers, from the core's SignInChoices: the browser sign-in
 // (Microsoft or Google), a Google App Password, or the mailbox password at another provider.
 // The screens themselves are in signin.js (browser) and password.js (passwords).
+((ui) => {
+  'use strict';
 
-import { api } from './api.js';
-import { findingCard, showFindings } from './render.js';
-import { preparePassword } from './password.js';
-import { prepareOAuth } from './signin.js';
-import { $, show, wizard } from './wizard.js';
+  const { api } = ui.api;
+  const { findingCard, showFindings } = ui.render;
+  const { preparePassword } = ui.password;
+  const { prepareOAuth } = ui.signin;
+  const { $, show, wizard } = ui.wizard;
 
-/** The sign-in choices for `address`: `{choices}`, or `{finding}` (the failed call's finding)
- * when the core could not say; the page then shows the finding, as for any failed call. */
-export async function loadChoices(address) {
-  try {
-    const choices = await api.signInChoices(address);
-    document.body.dataset.choices = 'loaded';
-    return { choices };
-  } catch (finding) {
-    document.body.dataset.choices = 'failed';
-    return { finding };
+  /** The sign-in choices for `address`: `{choices}`, or `{finding}` (the failed call's finding)
+   * when the core could not say; the page then shows the finding, as for any failed call. */
+  async function loadChoices(address) {
+    try {
+      const choices = await api.signInChoices(address);
+      document.body.dataset.choices = 'loaded';
+      return { choices };
+    } catch (finding) {
+      document.body.dataset.choices = 'failed';
+      return { finding };
+    }
   }
-}
 
-/** Whose browser sign-in: offered here (`oauth`), else the provider's (`oauthProvider`). */
-const oauthName = (c) => c.oauth || c.oauthProvider || '';
+  /** Whose browser sign-in: offered here (`oauth`), else the provider's (`oauthProvider`). */
+  const oauthName = (c) => c.oauth || c.oauthProvider || '';
 
-function heading(c, screen) {
-  if (screen === 'oauth') return `Sign in with ${oauthName(c)}`;
-  if (screen === 'app_password') return 'Sign in with a Google App Password';
-  return 'Sign in with your mailbox password';
-}
-
-/** Shows one of the sign-in screens ('oauth' | 'app_password' | 'password'); `focus` moves the
- * focus to it (when the person switched screens). */
-function showScreen(screen, focus = false) {
-  const c = wizard.choices;
-  const oauth = screen === 'oauth';
-  $('#signin-oauth').hidden = !oauth;
-  $('#signin-password').hidden = oauth;
-  $('#signin-heading').textContent = heading(c, screen);
-  document.body.dataset.signinMethod = screen;
-  if (focus) (oauth ? $('#signin-start') : $('#password')).focus();
-}
-
-/** Shared mailboxes (opened with one's own account): where the core says they exist. */
-function sharedMailbox(c) {
-  const m365 = c.sharedMailbox;
-  wizard.signInAs = m365 ? wizard.delegate : null;
-  for (const n of document.querySelectorAll('.signin-as')) n.textContent = wizard.signInAs || wizard.address;
-  const note = $('#signin-shared-note');
-  note.hidden = !wizard.delegate;
-  if (wizard.delegate) {
-    note.textContent = m365
-      ? `Shared mailbox: you sign in with your own account, ${wizard.delegate}.`
-      : `Opening a mailbox with your own account works only for Microsoft 365 work or school mailboxes, so ${wizard.delegate} is not used: sign in as ${wizard.address} itself.`;
+  function heading(c, screen) {
+    if (screen === 'oauth') return `Sign in with ${oauthName(c)}`;
+    if (screen === 'app_password') return 'Sign in with a Google App Password';
+    return 'Sign in with your mailbox password';
   }
-  $('#signin-shared').hidden = !(m365 && !wizard.delegate);
-}
 
-/** Why the provider's browser sign-in is not offered: folded for the helpdesk when a password
- * works instead; shown as the finding when nothing else is possible. */
-function oauthUnavailable(c) {
-  const fold = $('#oauth-unavailable');
-  fold.hidden = true;
-  $('#oauth-unavailable-finding').replaceChildren();
-  if (!c.oauthUnavailable) return;
-  if (!c.password) {
-    showFindings($('#signin-findings'), [c.oauthUnavailable]);
-    return;
+  /** Shows one of the sign-in screens ('oauth' | 'app_password' | 'password'); `focus` moves the
+   * focus to it (when the person switched screens). */
+  function showScreen(screen, focus = false) {
+    const c = wizard.choices;
+    const oauth = screen === 'oauth';
+    $('#signin-oauth').hidden = !oauth;
+    $('#signin-password').hidden = oauth;
+    $('#signin-heading').textContent = heading(c, screen);
+    document.body.dataset.signinMethod = screen;
+    if (focus) (oauth ? $('#signin-start') : $('#password')).focus();
   }
-  $('#oauth-unavailable-summary').textContent = `Why no “Sign in with ${oauthName(c)}”?`;
-  $('#oauth-unavailable-finding').replaceChildren(findingCard(c.oauthUnavailable));
-  fold.open = false;
-  fold.hidden = false;
-}
 
-/** Opens the Sign in step for the choices `c`. */
-export function openSignIn(c) {
-  wizard.choices = c;
-  $('#signin-provider').textContent = c.providerLabel;
-  $('#provider').textContent = c.providerLabel;
-  prepareOAuth(oauthName(c), c.deviceCode);
-  preparePassword(c);
-  sharedMailbox(c);
-  const other = $('#signin-use-password');
-  other.hidden = !(c.oauth && c.password);
-  other.textContent = c.password === 'app_password' ? 'Use an App Password instead' : 'Use a password instead';
-  oauthUnavailable(c);
-  show('signin');
-  showScreen(c.firstScreen);
-}
+  /** Shared mailboxes (opened with one's own account): where the core says they exist. */
+  function sharedMailbox(c) {
+    const m365 = c.sharedMailbox;
+    wizard.signInAs = m365 ? wizard.delegate : null;
+    for (const n of document.querySelectorAll('.signin-as')) n.textContent = wizard.signInAs || wizard.address;
+    const note = $('#signin-shared-note');
+    note.hidden = !wizard.delegate;
+    if (wizard.delegate) {
+      note.textContent = m365
+        ? `Shared mailbox: you sign in with your own account, ${wizard.delegate}.`
+        : `Opening a mailbox with your own account works only for Microsoft 365 work or school mailboxes, so ${wizard.delegate} is not used: sign in as ${wizard.address} itself.`;
+    }
+    $('#signin-shared').hidden = !(m365 && !wizard.delegate);
+  }
 
-export function wireChoices() {
-  $('#signin-use-password').addEventListener('click', () => showScreen(wizard.choices.password, true));
-  $('#password-use-oauth').addEventListener('click', () => showScreen('oauth', true));
-  $('#signin-shared-open').addEventListener('click', () => {
-    $('#shared').checked = true;
-    $('#shared-fields').hidden = false;
-    show('address');
-    $('#delegate').focus();
-  });
-}
+  /** Why the provider's browser sign-in is not offered: folded for the helpdesk when a password
+   * works instead; shown as the finding when nothing else is possible. */
+  function oauthUnavailable(c) {
+    const fold = $('#oauth-unavailable');
+    fold.hidden = true;
+    $('#oauth-unavailable-finding').replaceChildren();
+    if (!c.oauthUnavailable) return;
+    if (!c.password) {
+      showFindings($('#signin-findings'), [c.oauthUnavailable]);
+      return;
+    }
+    $('#oauth-unavailable-summary').textContent = `Why no “Sign in with ${oauthName(c)}”?`;
+    $('#oauth-unavailable-finding').replaceChildren(findingCard(c.oauthUnavailable));
+    fold.open = false;
+    fold.hidden = false;
+  }
+
+  /** Opens the Sign in step for the choices `c`. */
+  function openSignIn(c) {
+    wizard.choices = c;
+    $('#signin-provider').textContent = c.providerLabel;
+    $('#provider').textContent = c.providerLabel;
+    prepareOAuth(oauthName(c), c.deviceCode);
+    preparePassword(c);
+    sharedMailbox(c);
+    const other = $('#signin-use-password');
+    other.hidden = !(c.oauth && c.password);
+    other.textContent = c.password === 'app_password' ? 'Use an App Password instead' : 'Use a password instead';
+    oauthUnavailable(c);
+    show('signin');
+    showScreen(c.firstScreen);
+  }
+
+  function wireChoices() {
+    $('#signin-use-password').addEventListener('click', () => showScreen(wizard.choices.password, true));
+    $('#password-use-oauth').addEventListener('click', () => showScreen('oauth', true));
+    $('#signin-shared-open').addEventListener('click', () => {
+      $('#shared').checked = true;
+      $('#shared-fields').hidden = false;
+      show('address');
+      $('#delegate').focus();
+    });
+  }
+
+  ui.choices = Object.freeze({ loadChoices, openSignIn, wireChoices });
+})(window.MailSetup ??= {});

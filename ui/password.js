@@ -2,104 +2,109 @@
 // what to do when Google does not offer it) and the mailbox password at another provider (with
 // the servers in use and where they came from). The password goes to the core exactly as typed;
 // the field is emptied after the call, and the page keeps the password nowhere else.
+((ui) => {
+  'use strict';
 
-import { api } from './api.js';
-import { applyProgress, el, showFindings } from './render.js';
-import { openServers } from './servers.js';
-import { $, afterSignIn, busy, copy, show, wizard } from './wizard.js';
+  const { api } = ui.api;
+  const { applyProgress, el, showFindings } = ui.render;
+  const { openServers } = ui.servers;
+  const { $, afterSignIn, busy, copy, show, wizard } = ui.wizard;
 
-const SECURITY = { start_tls: 'STARTTLS', implicit_tls: 'SSL/TLS' };
+  const SECURITY = { start_tls: 'STARTTLS', implicit_tls: 'SSL/TLS' };
 
-/** The words of each kind of password (SignInChoices.password). */
-const KINDS = {
-  app_password: {
-    label: 'App Password (16 letters)',
-    note: 'Spaces do not matter: type or paste the letters as Google shows them.',
-  },
-  password: {
-    label: 'Password',
-    note: 'Type it exactly as you would in webmail, with capital letters where it has them.',
-  },
-};
+  /** The words of each kind of password (SignInChoices.password). */
+  const KINDS = {
+    app_password: {
+      label: 'App Password (16 letters)',
+      note: 'Spaces do not matter: type or paste the letters as Google shows them.',
+    },
+    password: {
+      label: 'Password',
+      note: 'Type it exactly as you would in webmail, with capital letters where it has them.',
+    },
+  };
 
-const BUTTONS = ['#password-back', '#password-use-oauth', '#servers-change'];
+  const BUTTONS = ['#password-back', '#password-use-oauth', '#servers-change'];
 
-function clearResult() {
-  $('#password-progress').replaceChildren();
-  $('#password-findings').replaceChildren();
-  $('#password-hint').hidden = true;
-}
-
-function endpoint(e) {
-  return `${e.host}:${e.port} (${SECURITY[e.security] || e.security})`;
-}
-
-function serversInUse(servers) {
-  const rows = servers
-    ? [
-      ['imap', 'Incoming mail (IMAP)', endpoint(servers.imap)],
-      ['smtp', 'Outgoing mail (SMTP)', endpoint(servers.smtp)],
-      ['username', 'Login name', servers.username || 'your email address'],
-      ['source', 'Settings from', servers.source],
-    ]
-    : [['imap', 'Mail servers', 'not known yet']];
-  $('#servers-in-use').replaceChildren(...rows.flatMap(([k, label, v]) => [el('dt', { text: label }), el('dd', { 'data-key': k, text: v })]));
-}
-
-/** Sets up the password screen for the choices `c` (c.password: 'app_password' | 'password'). */
-export function preparePassword(c) {
-  const kind = KINDS[c.password] || KINDS.password;
-  $('#app-password-help').hidden = c.password !== 'app_password';
-  $('#password-help').hidden = c.password !== 'password';
-  $('#password-label').textContent = kind.label;
-  $('#password-note').textContent = kind.note;
-  $('#password').value = '';
-  $('#password-use-oauth').hidden = !c.oauth;
-  $('#password-use-oauth').textContent = `Sign in with ${c.oauth} instead`;
-  if (c.password === 'password') serversInUse(c.servers);
-  clearResult();
-}
-
-async function submit(e) {
-  e.preventDefault();
-  const field = $('#password');
-  clearResult();
-  if (field.value === '') {
-    $('#password-hint').hidden = false;
-    document.body.dataset.password = 'empty';
-    field.focus();
-    return;
+  function clearResult() {
+    $('#password-progress').replaceChildren();
+    $('#password-findings').replaceChildren();
+    $('#password-hint').hidden = true;
   }
-  const button = $('#password-submit');
-  busy(button, true);
-  field.disabled = true;
-  for (const b of BUTTONS) $(b).disabled = true;
-  document.body.dataset.password = 'running';
-  const list = $('#password-progress');
-  let passed = false;
-  try {
-    const outcome = await api.signInPassword(wizard.address, field.value, (ev) => applyProgress(list, ev));
-    field.value = '';
-    showFindings($('#password-findings'), outcome.findings);
-    passed = outcome.passed;
-    document.body.dataset.password = passed ? 'passed' : 'failed';
-    if (passed) afterSignIn(outcome.account);
-  } catch (f) {
-    field.value = '';
-    showFindings($('#password-findings'), [f]);
-    document.body.dataset.password = 'failed';
-  } finally {
-    field.value = '';
-    field.disabled = false;
-    for (const b of BUTTONS) $(b).disabled = false;
-    busy(button, false);
-  }
-  if (!passed) field.focus();
-}
 
-export function wirePassword() {
-  $('#password-form').addEventListener('submit', submit);
-  $('#password-back').addEventListener('click', () => show('check'));
-  $('#servers-change').addEventListener('click', () => openServers(wizard.choices && wizard.choices.servers, 'signin'));
-  $('#copy-apppasswords-url').addEventListener('click', (e) => copy(e.currentTarget, $('#apppasswords-url').textContent));
-}
+  function endpoint(e) {
+    return `${e.host}:${e.port} (${SECURITY[e.security] || e.security})`;
+  }
+
+  function serversInUse(servers) {
+    const rows = servers
+      ? [
+        ['imap', 'Incoming mail (IMAP)', endpoint(servers.imap)],
+        ['smtp', 'Outgoing mail (SMTP)', endpoint(servers.smtp)],
+        ['username', 'Login name', servers.username || 'your email address'],
+        ['source', 'Settings from', servers.source],
+      ]
+      : [['imap', 'Mail servers', 'not known yet']];
+    $('#servers-in-use').replaceChildren(...rows.flatMap(([k, label, v]) => [el('dt', { text: label }), el('dd', { 'data-key': k, text: v })]));
+  }
+
+  /** Sets up the password screen for the choices `c` (c.password: 'app_password' | 'password'). */
+  function preparePassword(c) {
+    const kind = KINDS[c.password] || KINDS.password;
+    $('#app-password-help').hidden = c.password !== 'app_password';
+    $('#password-help').hidden = c.password !== 'password';
+    $('#password-label').textContent = kind.label;
+    $('#password-note').textContent = kind.note;
+    $('#password').value = '';
+    $('#password-use-oauth').hidden = !c.oauth;
+    $('#password-use-oauth').textContent = `Sign in with ${c.oauth} instead`;
+    if (c.password === 'password') serversInUse(c.servers);
+    clearResult();
+  }
+
+  async function submit(e) {
+    e.preventDefault();
+    const field = $('#password');
+    clearResult();
+    if (field.value === '') {
+      $('#password-hint').hidden = false;
+      document.body.dataset.password = 'empty';
+      field.focus();
+      return;
+    }
+    const button = $('#password-submit');
+    busy(button, true);
+    field.disabled = true;
+    for (const b of BUTTONS) $(b).disabled = true;
+    document.body.dataset.password = 'running';
+    const list = $('#password-progress');
+    let passed = false;
+    try {
+      const outcome = await api.signInPassword(wizard.address, field.value, (ev) => applyProgress(list, ev));
+      field.value = '';
+      showFindings($('#password-findings'), outcome.findings);
+      passed = outcome.passed;
+      document.body.dataset.password = passed ? 'passed' : 'failed';
+      if (passed) afterSignIn(outcome.account);
+    } catch (f) {
+      field.value = '';
+      showFindings($('#password-findings'), [f]);
+      document.body.dataset.password = 'failed';
+    } finally {
+      field.value = '';
+      field.disabled = false;
+      for (const b of BUTTONS) $(b).disabled = false;
+      busy(button, false);
+    }
+    if (!passed) field.focus();
+  }
+
+  function wirePassword() {
+    $('#password-form').addEventListener('submit', submit);
+    $('#password-back').addEventListener('click', () => show('check'));
+    $('#servers-change').addEventListener('click', () => openServers(wizard.choices && wizard.choices.servers, 'signin'));
+    $('#copy-apppasswords-url').addEventListener('click', (e) => copy(e.currentTarget, $('#apppasswords-url').textContent));
+  }
+
+  ui.password = Object.freeze({ preparePassword, wirePassword });
+})(window.MailSetup ??= {});

@@ -1,185 +1,189 @@
 // The sign-in step's browser sign-in (Microsoft or Google): the browser (system or private
 // window), the device code (Microsoft only), the account confirmation, and the retry choices
 // after a wrong account. The password screens are in password.js; choices.js picks the screen.
+((ui) => {
+  'use strict';
 
-import { api, WRONG_ACCOUNT } from './api.js';
-import { applyProgress, showFindings, el } from './render.js';
-import { $, afterSignIn, busy, copy, show, wizard } from './wizard.js';
+  const { api, WRONG_ACCOUNT } = ui.api;
+  const { applyProgress, showFindings, el } = ui.render;
+  const { $, afterSignIn, busy, copy, show, wizard } = ui.wizard;
 
-const list = () => $('#signin-progress');
+  const list = () => $('#signin-progress');
 
-/** Set when the person chose "use a code instead" while the browser sign-in waited: once that
- * sign-in has ended (cancelled), the sign-in with a code starts. */
-let switchToCode = false;
+  /** Set when the person chose "use a code instead" while the browser sign-in waited: once that
+   * sign-in has ended (cancelled), the sign-in with a code starts. */
+  let switchToCode = false;
 
-const WAITING = 'Waiting for you to finish signing in in the browser…';
+  const WAITING = 'Waiting for you to finish signing in in the browser…';
 
-function reset() {
-  list().replaceChildren();
-  $('#signin-findings').replaceChildren();
-  $('#signin-waiting-finding').replaceChildren();
-  $('#signin-waiting-status').textContent = '';
-  $('#retry-choices').hidden = true;
-  $('#confirm').hidden = true;
-  $('#device').hidden = true;
-  $('#signin-waiting').hidden = true;
-}
-
-function onEvent(ev) {
-  if (ev.event === 'waitingForBrowser') {
-    // The core decides: the link (always), why no browser opened (its finding), and whether the
-    // code is offered as the other way.
-    $('#start-url').textContent = ev.startUrl;
-    showFindings($('#signin-waiting-finding'), ev.finding ? [ev.finding] : []);
-    $('#signin-use-code-line').hidden = !ev.deviceCode;
-    $('#signin-waiting').hidden = false;
-    // Filled once shown, so that screen readers announce it.
-    setTimeout(() => { $('#signin-waiting-status').textContent = WAITING; }, 50);
-    document.body.dataset.waiting = ev.private ? 'private' : 'browser';
-    document.body.dataset.browserOpened = ev.opened === false ? 'no' : 'yes';
-    if (ev.opened === false) $('#copy-start-url').focus();
+  function reset() {
+    list().replaceChildren();
+    $('#signin-findings').replaceChildren();
+    $('#signin-waiting-finding').replaceChildren();
+    $('#signin-waiting-status').textContent = '';
+    $('#retry-choices').hidden = true;
+    $('#confirm').hidden = true;
+    $('#device').hidden = true;
+    $('#signin-waiting').hidden = true;
   }
-  if (ev.event === 'deviceCode') {
-    $('#device-url').textContent = ev.prompt.verificationUri;
-    $('#device-code').textContent = ev.prompt.userCode;
-    $('#device').hidden = false;
-    document.body.dataset.device = 'shown';
+
+  function onEvent(ev) {
+    if (ev.event === 'waitingForBrowser') {
+      // The core decides: the link (always), why no browser opened (its finding), and whether the
+      // code is offered as the other way.
+      $('#start-url').textContent = ev.startUrl;
+      showFindings($('#signin-waiting-finding'), ev.finding ? [ev.finding] : []);
+      $('#signin-use-code-line').hidden = !ev.deviceCode;
+      $('#signin-waiting').hidden = false;
+      // Filled once shown, so that screen readers announce it.
+      setTimeout(() => { $('#signin-waiting-status').textContent = WAITING; }, 50);
+      document.body.dataset.waiting = ev.private ? 'private' : 'browser';
+      document.body.dataset.browserOpened = ev.opened === false ? 'no' : 'yes';
+      if (ev.opened === false) $('#copy-start-url').focus();
+    }
+    if (ev.event === 'deviceCode') {
+      $('#device-url').textContent = ev.prompt.verificationUri;
+      $('#device-code').textContent = ev.prompt.userCode;
+      $('#device').hidden = false;
+      document.body.dataset.device = 'shown';
+    }
+    if (ev.event === 'stepPassed' && (ev.step === 'browser_sign_in' || ev.step === 'device_sign_in')) {
+      $('#signin-waiting').hidden = true;
+      $('#device').hidden = true;
+    }
+    applyProgress(list(), ev);
   }
-  if (ev.event === 'stepPassed' && (ev.step === 'browser_sign_in' || ev.step === 'device_sign_in')) {
+
+  /** Shows what a sign-in outcome asks for next. */
+  function handle(outcome) {
     $('#signin-waiting').hidden = true;
     $('#device').hidden = true;
+    const { findings } = outcome;
+    showFindings($('#signin-findings'), findings);
+    if (outcome.confirm) {
+      $('#confirm-question').textContent = outcome.confirm.question;
+      $('#confirm').hidden = false;
+      document.body.dataset.signin = 'confirm';
+      $('#confirm-yes').focus();
+      return;
+    }
+    document.body.dataset.signin = outcome.passed ? 'passed' : (findings[0] ? findings[0].code : 'failed');
+    if (outcome.passed) {
+      afterSignIn(outcome.account);
+      return;
+    }
+    const wrongAccount = findings.some((f) => WRONG_ACCOUNT.has(f.code));
+    $('#retry-choices').hidden = !wrongAccount;
+    $('#signin-start').textContent = 'Try again';
   }
-  applyProgress(list(), ev);
-}
 
-/** Shows what a sign-in outcome asks for next. */
-function handle(outcome) {
-  $('#signin-waiting').hidden = true;
-  $('#device').hidden = true;
-  const { findings } = outcome;
-  showFindings($('#signin-findings'), findings);
-  if (outcome.confirm) {
-    $('#confirm-question').textContent = outcome.confirm.question;
-    $('#confirm').hidden = false;
-    document.body.dataset.signin = 'confirm';
-    $('#confirm-yes').focus();
-    return;
+  const BUTTONS = ['#signin-start', '#signin-private', '#signin-device', '#retry-pick', '#retry-private', '#signin-back', '#signin-use-password'];
+
+  /** Sets up the browser sign-in for `oauthName` ("Microsoft" or "Google"): the words, and the
+   * device code, which only Microsoft offers. */
+  function prepareOAuth(oauthName, deviceCode) {
+    reset();
+    for (const n of document.querySelectorAll('#signin-oauth .oauth-name')) n.textContent = oauthName;
+    $('#signin-start').textContent = `Sign in with ${oauthName}`;
+    $('#signin-device').hidden = !deviceCode;
   }
-  document.body.dataset.signin = outcome.passed ? 'passed' : (findings[0] ? findings[0].code : 'failed');
-  if (outcome.passed) {
-    afterSignIn(outcome.account);
-    return;
+
+  /** Runs a sign-in with `request` ({private, browser, pickAccount, deviceCode}). */
+  async function signIn(request, button) {
+    reset();
+    for (const b of BUTTONS) $(b).disabled = true;
+    busy(button, true);
+    document.body.dataset.signin = 'running';
+    let thenCode = false;
+    try {
+      const outcome = await api.signIn(wizard.address, { ...request, signInAs: wizard.signInAs }, onEvent);
+      // Ended for the switch to the code (unless it finished first: then that result counts).
+      thenCode = switchToCode && !outcome.passed && !outcome.confirm;
+      if (!thenCode) handle(outcome);
+      if (request.deviceCode && !outcome.passed) await refreshCodeOffer();
+    } catch (f) {
+      showFindings($('#signin-findings'), [f]);
+      document.body.dataset.signin = f.code;
+    } finally {
+      switchToCode = false;
+      for (const b of BUTTONS) $(b).disabled = false;
+      busy(button, false);
+    }
+    if (thenCode) await signIn({ deviceCode: true }, $('#signin-device'));
   }
-  const wrongAccount = findings.some((f) => WRONG_ACCOUNT.has(f.code));
-  $('#retry-choices').hidden = !wrongAccount;
-  $('#signin-start').textContent = 'Try again';
-}
 
-const BUTTONS = ['#signin-start', '#signin-private', '#signin-device', '#retry-pick', '#retry-private', '#signin-back', '#signin-use-password'];
-
-/** Sets up the browser sign-in for `oauthName` ("Microsoft" or "Google"): the words, and the
- * device code, which only Microsoft offers. */
-export function prepareOAuth(oauthName, deviceCode) {
-  reset();
-  for (const n of document.querySelectorAll('#signin-oauth .oauth-name')) n.textContent = oauthName;
-  $('#signin-start').textContent = `Sign in with ${oauthName}`;
-  $('#signin-device').hidden = !deviceCode;
-}
-
-/** Runs a sign-in with `request` ({private, browser, pickAccount, deviceCode}). */
-async function signIn(request, button) {
-  reset();
-  for (const b of BUTTONS) $(b).disabled = true;
-  busy(button, true);
-  document.body.dataset.signin = 'running';
-  let thenCode = false;
-  try {
-    const outcome = await api.signIn(wizard.address, { ...request, signInAs: wizard.signInAs }, onEvent);
-    // Ended for the switch to the code (unless it finished first: then that result counts).
-    thenCode = switchToCode && !outcome.passed && !outcome.confirm;
-    if (!thenCode) handle(outcome);
-    if (request.deviceCode && !outcome.passed) await refreshCodeOffer();
-  } catch (f) {
-    showFindings($('#signin-findings'), [f]);
-    document.body.dataset.signin = f.code;
-  } finally {
-    switchToCode = false;
-    for (const b of BUTTONS) $(b).disabled = false;
-    busy(button, false);
+  /** After a sign-in with a code failed, asks the core again whether it still offers the code
+   * (not after the organisation refused it). */
+  async function refreshCodeOffer() {
+    try {
+      wizard.choices = await api.signInChoices(wizard.address);
+      $('#signin-device').hidden = !wizard.choices.deviceCode;
+    } catch {
+      // The choices could not be read again: the page keeps what it shows.
+    }
   }
-  if (thenCode) await signIn({ deviceCode: true }, $('#signin-device'));
-}
 
-/** After a sign-in with a code failed, asks the core again whether it still offers the code
- * (not after the organisation refused it). */
-async function refreshCodeOffer() {
-  try {
-    wizard.choices = await api.signInChoices(wizard.address);
-    $('#signin-device').hidden = !wizard.choices.deviceCode;
-  } catch {
-    // The choices could not be read again: the page keeps what it shows.
+  /** "Use a code instead" while the browser sign-in waits: end it, then sign in with a code. */
+  async function useCodeInstead() {
+    switchToCode = true;
+    $('#signin-use-code').disabled = true;
+    try {
+      await api.cancelSignIn();
+    } catch {
+      // Nothing was waiting any more: the sign-in has ended by itself; the code starts all the same.
+    } finally {
+      $('#signin-use-code').disabled = false;
+    }
   }
-}
 
-/** "Use a code instead" while the browser sign-in waits: end it, then sign in with a code. */
-async function useCodeInstead() {
-  switchToCode = true;
-  $('#signin-use-code').disabled = true;
-  try {
-    await api.cancelSignIn();
-  } catch {
-    // Nothing was waiting any more: the sign-in has ended by itself; the code starts all the same.
-  } finally {
-    $('#signin-use-code').disabled = false;
+  function privateRequest(extra = {}) {
+    const browser = $('#private-browser').value || null;
+    return { private: true, browser, ...extra };
   }
-}
 
-function privateRequest(extra = {}) {
-  const browser = $('#private-browser').value || null;
-  return { private: true, browser, ...extra };
-}
-
-async function answer(accept) {
-  const button = accept ? $('#confirm-yes') : $('#confirm-no');
-  busy(button, true);
-  try {
-    const outcome = await api.confirmSignIn(wizard.address, accept, (ev) => applyProgress(list(), ev));
-    $('#confirm').hidden = true;
-    handle(outcome);
-  } catch (f) {
-    showFindings($('#signin-findings'), [f]);
-  } finally {
-    busy(button, false);
+  async function answer(accept) {
+    const button = accept ? $('#confirm-yes') : $('#confirm-no');
+    busy(button, true);
+    try {
+      const outcome = await api.confirmSignIn(wizard.address, accept, (ev) => applyProgress(list(), ev));
+      $('#confirm').hidden = true;
+      handle(outcome);
+    } catch (f) {
+      showFindings($('#signin-findings'), [f]);
+    } finally {
+      busy(button, false);
+    }
   }
-}
 
-/** Fills the private-window browser choice. */
-export async function loadBrowsers() {
-  let browsers = [];
-  try {
-    browsers = await api.listBrowsers();
-  } catch {
-    browsers = [];
+  /** Fills the private-window browser choice. */
+  async function loadBrowsers() {
+    let browsers = [];
+    try {
+      browsers = await api.listBrowsers();
+    } catch {
+      browsers = [];
+    }
+    const select = $('#private-browser');
+    select.replaceChildren(...browsers.map((b) => el('option', { value: b.kind, text: b.isDefault ? `${b.name} (default)` : b.name })));
+    select.hidden = browsers.length < 2;
   }
-  const select = $('#private-browser');
-  select.replaceChildren(...browsers.map((b) => el('option', { value: b.kind, text: b.isDefault ? `${b.name} (default)` : b.name })));
-  select.hidden = browsers.length < 2;
-}
 
-export function wireSignIn() {
-  $('#signin-start').addEventListener('click', (e) => signIn({}, e.currentTarget));
-  $('#signin-private').addEventListener('click', (e) => signIn(privateRequest(), e.currentTarget));
-  $('#signin-device').addEventListener('click', (e) => signIn({ deviceCode: true }, e.currentTarget));
-  $('#retry-pick').addEventListener('click', (e) => signIn({ pickAccount: true }, e.currentTarget));
-  $('#retry-private').addEventListener('click', (e) => signIn(privateRequest(), e.currentTarget));
-  $('#confirm-yes').addEventListener('click', () => answer(true));
-  $('#confirm-no').addEventListener('click', () => answer(false));
-  $('#signin-cancel').addEventListener('click', () => api.cancelSignIn().catch(() => {}));
-  $('#signin-use-code').addEventListener('click', useCodeInstead);
-  $('#device-cancel').addEventListener('click', () => api.cancelSignIn().catch(() => {}));
-  $('#signin-back').addEventListener('click', () => show('check'));
-  $('#copy-start-url').addEventListener('click', (e) => copy(e.currentTarget, $('#start-url').textContent));
-  $('#copy-device-url').addEventListener('click', (e) => copy(e.currentTarget, $('#device-url').textContent));
-  $('#copy-device-code').addEventListener('click', (e) => copy(e.currentTarget, $('#device-code').textContent));
-}
+  function wireSignIn() {
+    $('#signin-start').addEventListener('click', (e) => signIn({}, e.currentTarget));
+    $('#signin-private').addEventListener('click', (e) => signIn(privateRequest(), e.currentTarget));
+    $('#signin-device').addEventListener('click', (e) => signIn({ deviceCode: true }, e.currentTarget));
+    $('#retry-pick').addEventListener('click', (e) => signIn({ pickAccount: true }, e.currentTarget));
+    $('#retry-private').addEventListener('click', (e) => signIn(privateRequest(), e.currentTarget));
+    $('#confirm-yes').addEventListener('click', () => answer(true));
+    $('#confirm-no').addEventListener('click', () => answer(false));
+    $('#signin-cancel').addEventListener('click', () => api.cancelSignIn().catch(() => {}));
+    $('#signin-use-code').addEventListener('click', useCodeInstead);
+    $('#device-cancel').addEventListener('click', () => api.cancelSignIn().catch(() => {}));
+    $('#signin-back').addEventListener('click', () => show('check'));
+    $('#copy-start-url').addEventListener('click', (e) => copy(e.currentTarget, $('#start-url').textContent));
+    $('#copy-device-url').addEventListener('click', (e) => copy(e.currentTarget, $('#device-url').textContent));
+    $('#copy-device-code').addEventListener('click', (e) => copy(e.currentTarget, $('#device-code').textContent));
+  }
 
+  ui.signin = Object.freeze({ prepareOAuth, loadBrowsers, wireSignIn });
+})(window.MailSetup ??= {});

@@ -1,75 +1,80 @@
-// Shared wizard state and navigation for the page's modules.
+// Shared wizard state and navigation for the page's scripts.
+((ui) => {
+  'use strict';
 
-export const $ = (sel) => document.querySelector(sel);
+  const $ = (sel) => document.querySelector(sel);
 
-/** The wizard's whole state: every field, with its initial value. Sealed, so that a field not
- * declared here cannot be added (assigning one throws: modules are strict code).
- * - `address`: the mailbox being set up (display form, from the core);
- * - `delegate`: the own account typed for a shared mailbox;
- * - `signInAs`: the account the browser sign-in is for (the delegate, Microsoft 365 only);
- * - `choicesReady`: the sign-in choices call started when the check passed ({choices} or {finding});
- * - `choices`: the sign-in choices (SignInChoices) for the address;
- * - `serversTyped`: whether the person typed in the server settings;
- * - `account`: the account the sign-in stored;
- * - `lastVerify`: the latest verification outcome (for the Done page);
- * - `previous`: the wizard step the admin and helpdesk pages go back to. */
-export const wizard = Object.seal({
-  address: null,
-  delegate: null,
-  signInAs: null,
-  choicesReady: null,
-  choices: null,
-  serversTyped: false,
-  account: null,
-  lastVerify: null,
-  previous: 'address',
-});
+  /** The wizard's whole state: every field, with its initial value. Sealed, so that a field not
+   * declared here cannot be added (assigning one throws: the page's scripts are strict code).
+   * - `address`: the mailbox being set up (display form, from the core);
+   * - `delegate`: the own account typed for a shared mailbox;
+   * - `signInAs`: the account the browser sign-in is for (the delegate, Microsoft 365 only);
+   * - `choicesReady`: the sign-in choices call started when the check passed ({choices} or {finding});
+   * - `choices`: the sign-in choices (SignInChoices) for the address;
+   * - `serversTyped`: whether the person typed in the server settings;
+   * - `account`: the account the sign-in stored;
+   * - `lastVerify`: the latest verification outcome (for the Done page);
+   * - `previous`: the wizard step the admin and helpdesk pages go back to. */
+  const wizard = Object.seal({
+    address: null,
+    delegate: null,
+    signInAs: null,
+    choicesReady: null,
+    choices: null,
+    serversTyped: false,
+    account: null,
+    lastVerify: null,
+    previous: 'address',
+  });
 
-/** Pages outside the wizard's steps (opened from the footer); "Back" returns to `wizard.previous`. */
-const ASIDE = new Set(['admin', 'helpdesk']);
+  /** Pages outside the wizard's steps (opened from the footer); "Back" returns to `wizard.previous`. */
+  const ASIDE = new Set(['admin', 'helpdesk']);
 
-/** Shows one step (section) and marks the stepper. */
-export function show(step) {
-  for (const s of document.querySelectorAll('section.step')) s.hidden = s.dataset.step !== step;
-  let reached = true;
-  for (const li of document.querySelectorAll('.stepper li')) {
-    li.classList.toggle('current', li.dataset.for === step);
-    li.classList.toggle('reached', reached && !ASIDE.has(step));
-    if (li.dataset.for === step) reached = false;
+  /** Shows one step (section) and marks the stepper. */
+  function show(step) {
+    for (const s of document.querySelectorAll('section.step')) s.hidden = s.dataset.step !== step;
+    let reached = true;
+    for (const li of document.querySelectorAll('.stepper li')) {
+      li.classList.toggle('current', li.dataset.for === step);
+      li.classList.toggle('reached', reached && !ASIDE.has(step));
+      if (li.dataset.for === step) reached = false;
+    }
+    if (!ASIDE.has(step)) wizard.previous = step;
+    document.body.dataset.step = step;
+    const heading = document.querySelector(`section[data-step="${step}"] h2`);
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+    }
   }
-  if (!ASIDE.has(step)) wizard.previous = step;
-  document.body.dataset.step = step;
-  const heading = document.querySelector(`section[data-step="${step}"] h2`);
-  if (heading) {
-    heading.setAttribute('tabindex', '-1');
-    heading.focus({ preventScroll: true });
+
+  function busy(button, on) {
+    button.disabled = on;
+    button.classList.toggle('busy', on);
   }
-}
 
-export function busy(button, on) {
-  button.disabled = on;
-  button.classList.toggle('busy', on);
-}
-
-/** Copies text for a "Copy" button and says so on the button (then shows its own label again). */
-export async function copy(button, text) {
-  const label = button.dataset.label || (button.dataset.label = button.textContent);
-  try {
-    await navigator.clipboard.writeText(text);
-    button.textContent = 'Copied';
-  } catch {
-    button.textContent = 'Select and copy';
+  /** Copies text for a "Copy" button and says so on the button (then shows its own label again). */
+  async function copy(button, text) {
+    const label = button.dataset.label || (button.dataset.label = button.textContent);
+    try {
+      await navigator.clipboard.writeText(text);
+      button.textContent = 'Copied';
+    } catch {
+      button.textContent = 'Select and copy';
+    }
+    setTimeout(() => { button.textContent = label; }, 2000);
   }
-  setTimeout(() => { button.textContent = label; }, 2000);
-}
 
-/** After a sign-in (browser or password) stored the account: on to the Check mail step. */
-export function afterSignIn(account) {
-  wizard.account = account;
-  $('#verify-progress').replaceChildren();
-  $('#verify-findings').replaceChildren();
-  $('#verify-next').hidden = true;
-  $('#verify-start').hidden = false;
-  $('#verify-start').textContent = 'Run the check';
-  show('verify');
-}
+  /** After a sign-in (browser or password) stored the account: on to the Check mail step. */
+  function afterSignIn(account) {
+    wizard.account = account;
+    $('#verify-progress').replaceChildren();
+    $('#verify-findings').replaceChildren();
+    $('#verify-next').hidden = true;
+    $('#verify-start').hidden = false;
+    $('#verify-start').textContent = 'Run the check';
+    show('verify');
+  }
+
+  ui.wizard = Object.freeze({ $, wizard, show, busy, copy, afterSignIn });
+})(window.MailSetup ??= {});

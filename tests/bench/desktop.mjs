@@ -10,7 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebDriver } from '../lib/webdriver.mjs';
 import { REPO, loadPeers, writeSettings } from '../lib/peers.mjs';
@@ -137,8 +137,8 @@ function treePss(driverPid, bin) {
 }
 
 /** The page is usable: its first input is laid out, visible and enabled, and the page says it
- *  is ready (the wizard sets `data-ready` once it has shown its first step; the minimal page
- *  has it from the start). */
+ *  is ready (the wizard sets `data-ready` once it has shown the Address step, before it asks the
+ *  app for anything; the minimal page has it from the start). */
 const USABLE = `
   const i = document.querySelector('input');
   if (!i || i.disabled || document.body.dataset.ready !== 'true') return false;
@@ -172,6 +172,12 @@ async function once(bin, env) {
       await sleep(5);
     }
     const start = ms(t0);
+    // The memory once the page has everything it shows (`data-loaded`: the wizard's version,
+    // vault check and accounts; the minimal page has it from the start), left alone SETTLE_MS.
+    while (!(await wd.exec("return document.body.dataset.loaded === 'true'").catch(() => false))) {
+      if (Date.now() > until) throw new Error(`${bin}: the page never finished loading`);
+      await sleep(20);
+    }
     await sleep(SETTLE_MS);
     return { start, pss: treePss(driver.pid, bin) };
   } finally {
@@ -206,6 +212,9 @@ async function main() {
     MAILSETUP_CONFIG: writeSettings(peers, peers.demo_client_id, join(work, 'settings.toml')),
     BROWSER: join(REPO, 'tests/peers/browser.sh'),
   };
+  // How busy the machine was when the runs began (other work slows both binaries alike: the
+  // runs alternate, and the figures are ratios).
+  const load = loadavg()[0];
   const runs = { app: [], minimal: [] };
   console.log(`cold starts: 1 warm-up + ${RUNS} runs of each, alternating …`);
   for (let i = 0; i <= RUNS; i++) {
@@ -228,7 +237,8 @@ Measured by \`scripts/bench.sh desktop\` on ${new Date().toISOString().slice(0, 
 ${cpus().length} × ${cpu}, under Xvfb, through tauri-driver + WebKitWebDriver. ${built ? `Both binaries built in this run
 with the workspace's release profile and \`--features tauri/custom-protocol\` (as \`cargo tauri build\` does): the
 desktop app (${built.app.toFixed(0)} s) and the minimal Tauri window of \`tests/bench/minimal-window/\`, same Tauri
-version (${built.minimal.toFixed(0)} s, sharing the target directory).` : '**Binaries built earlier (BENCH_NO_BUILD)**, not in this run.'} MB = 10⁶ bytes.
+version (${built.minimal.toFixed(0)} s, sharing the target directory).` : '**Binaries built earlier (BENCH_NO_BUILD)**, not in this run.'} Load average ${load.toFixed(1)}
+when the runs began. MB = 10⁶ bytes.
 
 | What | Minimal window | App | App against minimal | Target | |
 |---|---|---|---|---|---|
@@ -242,10 +252,12 @@ version (${built.minimal.toFixed(0)} s, sharing the target directory).` : '**Bin
   left out), runs of the two alternating, each with empty data, config and cache folders. The clock
   starts at the WebDriver session request, which makes WebKitWebDriver start the binary, and stops when
   the page's first input is laid out, visible and enabled and the page has said it is ready
-  (\`data-ready\`: the wizard sets it once the Address step is shown, after asking the app for its version,
-  saved accounts and browsers; the minimal page has it from the start), polled every 5 ms. The
+  (\`data-ready\`: the wizard sets it once the Address step is shown, before it asks the app for its
+  version, vault check and saved accounts, which arrive after the first paint; the browsers for a private
+  sign-in are looked for once a connection check starts; the minimal page has it from the start), polled every 5 ms. The
   middle half of the runs: minimal ${quart(runs.minimal.map((r) => r.start))} ms, app ${quart(runs.app.map((r) => r.start))} ms.
-- **Memory**: ${SETTLE_MS / 1000} s after the page became usable, the sum of \`Pss\` in \`/proc/PID/smaps_rollup\` over the
+- **Memory**: ${SETTLE_MS / 1000} s after the page had everything (\`data-loaded\`: the wizard's version,
+  vault check and accounts arrived), the sum of \`Pss\` in \`/proc/PID/smaps_rollup\` over the
   binary's process and all its descendants (the WebKit processes it starts); WebKitWebDriver and
   tauri-driver are not counted. Medians by process — minimal: ${parts(runs.minimal)}; app: ${parts(runs.app)}.
 - The app runs with the local peers' settings (\`MAILSETUP_CONFIG\`), a private Secret Service and no saved

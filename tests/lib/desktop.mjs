@@ -107,7 +107,7 @@ export async function launchApp(peers, clientId, prefix, env = {}) {
   };
   await waitStatus(port, 20_000);
   await wd.start({ browserName: 'wry', 'tauri:options': { application: APP } });
-  await wd.waitFor("return document.body.dataset.ready === 'true'", 20_000, 'app started');
+  await wd.waitFor("return document.body.dataset.loaded === 'true'", 20_000, 'app started');
   return { wd, shot, stop, drive, home, shots, log: () => log };
 }
 

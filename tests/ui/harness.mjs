@@ -8,7 +8,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { REPO } from '../lib/peers.mjs';
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
 export const SHOTS = join(REPO, 'target/screenshots');
 
 export async function launch() {

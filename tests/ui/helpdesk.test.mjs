@@ -49,7 +49,7 @@ const reportText = [
 const report = (text = reportText) => ({ result: { text, passed: false, saveDir: '/home/ann/Downloads' } });
 
 async function openHelpdesk(page) {
-  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('body[data-loaded="true"]');
   await page.click('#open-helpdesk');
   await page.waitForSelector('#step-helpdesk:not([hidden])');
   await page.waitForSelector('body[data-helpdesk="listed"], body[data-helpdesk="empty"]');
@@ -63,7 +63,7 @@ test('paste an error: explains the text, shows the findings as text, never sends
     app_info: [appInfo()], list_accounts: [{ result: [] }],
     explain: [{ result: [smtpAuthOff, appPassword] }, { error: 'command explain not allowed' }], internal_finding: [internalFinding],
   });
-  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('body[data-loaded="true"]');
   await page.click('#open-paste');
   await page.waitForSelector('#step-helpdesk:not([hidden])');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'paste-text', 'the paste box has the focus');

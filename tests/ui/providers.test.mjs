@@ -53,7 +53,7 @@ const verified = (address) => ({
 const base = (extra) => ({ app_info: [appInfo()], list_accounts: [{ result: [] }], list_browsers: [{ result: [] }], ...extra });
 
 async function checkPassed(page, address) {
-  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('body[data-loaded="true"]');
   await page.fill('#address', address);
   await page.click('#address-next');
   await page.waitForSelector('body[data-check="passed"]');
@@ -202,7 +202,7 @@ test('Google with its sign-in set up: "Sign in with Google" first, App Password 
     check_connection: [passedCheck(GMAIL)], sign_in_choices: [googleBoth],
     sign_in: [{ result: { ...outcome('sign_in', [{ step: 'vault_store', status: 'passed', ms: 3 }], { account: account(GMAIL, 'google', 'ann.lee@gmail.com') }), address: GMAIL } }],
   }));
-  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('body[data-loaded="true"]');
   // Someone ticks "shared mailbox": that exists only at Microsoft 365, so it is not used.
   await page.check('#shared');
   await page.fill('#delegate', 'me@gmail.com');
@@ -367,7 +367,7 @@ test('an unknown provider: the check asks for the servers, a bad port is explain
     set_servers: [{ error: badPort }, { result: otherChoices(typedServers) }],
     sign_in_choices: [{ result: otherChoices(typedServers) }],
   }));
-  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('body[data-loaded="true"]');
   await page.fill('#address', LEE);
   await page.click('#address-next');
   await page.waitForSelector('body[data-check="failed"]');
@@ -422,7 +422,7 @@ test('the administrator page shows the Google and Outlook.com clients and stores
     set_client_secret: [{ result: { ...prov, googleSecretStored: true } }],
     remove_client_secret: [{ result: prov }],
   }));
-  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('body[data-loaded="true"]');
   await page.click('#open-admin');
   await page.waitForSelector('#step-admin:not([hidden]) dd[data-key="googleClientId"]');
   assert.equal(await page.textContent('dd[data-key="googleClientId"]'), '1234-abcd.apps.googleusercontent.com');
@@ -454,7 +454,7 @@ test('without a Google client the administrator page says Gmail uses App Passwor
     googleClientId: null, googleSecretStored: false, outlookClientId: null,
   };
   const page = await openPage(browser, base({ provisioning: [{ result: prov }] }));
-  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('body[data-loaded="true"]');
   await page.click('#open-admin');
   await page.waitForSelector('#step-admin:not([hidden]) dd[data-key="googleClientId"]');
   assert.equal(await page.textContent('dd[data-key="googleClientId"]'), 'not set: Gmail uses App Passwords');

@@ -140,6 +140,31 @@ test('settings and vault problems show as a banner at start; accounts are listed
   await shot(page, '01-banner');
 });
 
+test('the Address step works before the app\'s version, the vault check and the accounts arrive', async () => {
+  // Each answers only once the person has already gone on with an address.
+  const late = (result) => [{ ...result, until: 'check_connection' }];
+  const page = await openPage(browser, {
+    app_info: late(appInfo({ vaultProblem: finding('VAULT_UNAVAILABLE', "The computer's password vault cannot be used", { audience: 'helpdesk' }) })),
+    list_accounts: late({ result: [] }), list_browsers: late({ result: [] }),
+    parse_address: [addressInfo], check_connection: [passedCheck],
+  });
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.getAttribute('body', 'data-loaded'), null);
+  assert.equal(await page.isEnabled('#address'), true);
+  // The browsers (which the app finds by running programs) are looked for once a check starts.
+  const calls = () => page.evaluate(() => window.__calls.map((c) => c.cmd));
+  assert.equal((await calls()).includes('list_browsers'), false);
+  await page.fill('#address', 'ann.lee@example.edu');
+  await page.click('#address-next');
+  await page.waitForSelector('body[data-check="passed"]');
+  assert.equal((await calls()).filter((c) => c === 'list_browsers').length, 1);
+  // Then what was late arrives, and the vault's problem still shows.
+  await page.waitForSelector('body[data-loaded="true"]');
+  await page.waitForSelector('#banner .finding[data-code="VAULT_UNAVAILABLE"]');
+  assert.equal(await page.textContent('#version'), 'Version 0.1.0');
+  assert.deepEqual(page.errors, []);
+});
+
 test('finding text is shown as text, never as HTML', async () => {
   const evil = finding('UNRECOGNISED_REPLY', '<img src=x onerror="window.__pwned=1">', { evidence: '<script>window.__pwned=2</script>' });
   const page = await openPage(browser, {
@@ -201,12 +226,12 @@ test('a failure seen by two steps shows once: the page shows the findings the co
 
 test('the wizard\'s state is declared in one place and takes no other field', async () => {
   const page = await openPage(browser, { app_info: [appInfo()], list_accounts: [{ result: [] }] });
-  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('body[data-loaded="true"]');
   const state = await page.evaluate(async () => {
-    const { wizard } = await import('./wizard.js');
+    const { wizard } = window.MailSetup.wizard;
     let added = 'no error';
     try {
-      // As in the page's modules, which are strict code.
+      // As in the page's scripts, which are strict code.
       (() => { 'use strict'; wizard.notDeclared = 1; })();
     } catch (e) {
       added = e.constructor.name;

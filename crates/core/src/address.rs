@@ -152,8 +152,11 @@ impl Address {
         }
         check_local(local)?;
         let (ascii_domain, unicode_domain) = normalise_domain(domain)?;
-        let normalized = format!("{}@{}", local.to_lowercase(), ascii_domain);
-        if local.len() > MAX_LOCAL_LEN || normalized.len() > MAX_ADDRESS_LEN {
+        let lower = local.to_lowercase();
+        // Both spellings within the limits (RFC 5321 §4.5.3.1.1): lower case can be longer
+        // ("Ⱦ", 2 bytes, is "ⱦ", 3 bytes), and each form must read back as the same address.
+        let normalized = format!("{lower}@{ascii_domain}");
+        if local.len().max(lower.len()) > MAX_LOCAL_LEN || normalized.len() > MAX_ADDRESS_LEN {
             return Err(AddressError::TooLong);
         }
         Ok(Self {
@@ -416,6 +419,11 @@ mod tests {
         }
         let long_local = format!("{}@example.edu", "a".repeat(65));
         assert_eq!(Address::parse(&long_local).unwrap_err(), TooLong);
+        // 64 bytes as typed, 65 in lower case ("Ⱦ" is 2 bytes, "ⱦ" 3): its normalised form
+        // would be refused when read back, so the typed one is too (found by fuzzing).
+        let grows = format!("{}\u{23E}@example.edu", "a".repeat(62));
+        assert_eq!(grows.find('@'), Some(64));
+        assert_eq!(Address::parse(&grows).unwrap_err(), TooLong);
         // A pasted page is refused by its length before anything else is checked.
         let page = format!("Ann <{}@example.edu>", "a".repeat(MAX_INPUT_BYTES));
         assert_eq!(Address::parse(&page).unwrap_err(), TooLong);
