@@ -66,12 +66,7 @@
   }
 
   async function refreshAccounts() {
-    let accounts = [];
-    try {
-      accounts = await api.listAccounts();
-    } catch {
-      accounts = [];
-    }
+    const accounts = await api.listAccounts().catch(() => []);
     renderAccounts(accounts);
   }
 

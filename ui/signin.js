@@ -157,12 +157,7 @@
 
   /** Fills the private-window browser choice. */
   async function loadBrowsers() {
-    let browsers = [];
-    try {
-      browsers = await api.listBrowsers();
-    } catch {
-      browsers = [];
-    }
+    const browsers = await api.listBrowsers().catch(() => []);
     const select = $('#private-browser');
     select.replaceChildren(...browsers.map((b) => el('option', { value: b.kind, text: b.isDefault ? `${b.name} (default)` : b.name })));
     select.hidden = browsers.length < 2;
