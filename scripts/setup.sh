@@ -3,7 +3,8 @@
 # nothing that is already there. Safe to run again. Needs root for apt (uses sudo if not root).
 #   - apt: Tauri/WebKitGTK build deps, Xvfb, WebKitWebDriver, Chromium, gnome-keyring + D-Bus
 #     (the Secret Service vault), Dovecot + Postfix + dnsmasq (the local peers), ImageMagick, curl,
-#     rpm (only to list what the built .rpm holds: scripts/package.sh)
+#     rpm (only to list what the built .rpm holds: scripts/package.sh), msmtp (the token helper's
+#     tests run it: crates/cli/tests/token.rs)
 #   - npm: tests/ (playwright-core, driving Debian's Chromium; no browser download); the repository
 #     root's package.json: the Tauri CLI (@tauri-apps/cli, prebuilt, pinned to the `tauri` crate's
 #     version in Cargo.lock) that builds the installers (scripts/package.sh): node_modules/.bin/tauri
@@ -23,6 +24,7 @@ APT_PACKAGES=(
   dovecot-core dovecot-imapd dovecot-lmtpd dovecot-auth-lua postfix dnsmasq-base
   nodejs npm
   rpm
+  msmtp
 )
 
 missing=()

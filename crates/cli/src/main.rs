@@ -14,7 +14,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use mailsetup_core::address::Address;
 use mailsetup_core::assistant::{
-    AdminCheckOptions, Assistant, Outcome, Registration, SignInOptions, VerifyOptions,
+    AdminCheckOptions, Assistant, HelperFailure, MailServer, Outcome, Registration, SignInOptions,
+    TokenForm, VerifyOptions,
 };
 use mailsetup_core::browser::BrowserKind;
 use mailsetup_core::deploy::{self, Format, Values};
@@ -111,6 +112,31 @@ enum Command {
         /// The text; `-` or nothing reads standard input (up to 1 MiB).
         text: Vec<String>,
     },
+    /// Print a valid access token of a saved sign-in, for a mail program (renewed when needed,
+    /// one renewal at a time however many programs ask): msmtp's `passwordeval`, curl's
+    /// `--oauth2-bearer`, Python's smtplib and imaplib, git send-email, isync (README: "Use the
+    /// sign-in in other mail programs"). Only the token goes to standard output, messages to
+    /// standard error. Exit codes: 0 token printed; 77 sign in again (`mailsetup signin`);
+    /// 75 temporary (network, provider, vault locked): try again later; 1 anything else; 2 a
+    /// command-line mistake.
+    Token {
+        /// The mailbox address.
+        address: String,
+        /// The form: the bare token; the SASL XOAUTH2 initial response base64-encoded
+        /// (`xoauth2`) or raw (`xoauth2-raw`); or JSON with the expiry and the `user=` for each
+        /// server (also with --json).
+        #[arg(long, value_enum, default_value = "token")]
+        format: TokenFormArg,
+        /// The server an XOAUTH2 string is for: for a shared mailbox IMAP signs in as the
+        /// mailbox and SMTP as the delegate who signed in.
+        #[arg(
+            long = "for",
+            value_enum,
+            value_name = "SERVER",
+            default_value = "imap"
+        )]
+        server: ServerArg,
+    },
     /// List or remove the mailboxes set up on this computer.
     Accounts {
         #[command(subcommand)]
@@ -137,6 +163,22 @@ struct ServerArgs {
     /// The login name when it is not the address.
     #[arg(long, value_name = "NAME", requires = "imap")]
     username: Option<String>,
+}
+
+/// `mailsetup token --format`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum TokenFormArg {
+    Token,
+    Xoauth2,
+    Xoauth2Raw,
+    Json,
+}
+
+/// `mailsetup token --for`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum ServerArg {
+    Smtp,
+    Imap,
 }
 
 #[derive(Subcommand, Debug)]
@@ -221,12 +263,65 @@ fn main() -> ExitCode {
         }
     };
     let out = output::Output::new(cli.json, cli.quiet);
+    if let Command::Token {
+        address,
+        format,
+        server,
+    } = &cli.command
+    {
+        let form = if cli.json {
+            TokenForm::Json
+        } else {
+            token_form(*format)
+        };
+        let server = match server {
+            ServerArg::Smtp => MailServer::Smtp,
+            ServerArg::Imap => MailServer::Imap,
+        };
+        return runtime.block_on(token(cli.config.as_deref(), address, form, server));
+    }
     match runtime.block_on(run(cli, &out)) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(finding) => {
             out.finding_only(&finding);
             ExitCode::from(1)
+        }
+    }
+}
+
+fn token_form(arg: TokenFormArg) -> TokenForm {
+    match arg {
+        TokenFormArg::Token => TokenForm::Bare,
+        TokenFormArg::Xoauth2 => TokenForm::Xoauth2,
+        TokenFormArg::Xoauth2Raw => TokenForm::Xoauth2Raw,
+        TokenFormArg::Json => TokenForm::Json,
+    }
+}
+
+/// `mailsetup token`: the token alone on standard output, a failure on standard error with the
+/// exit code a calling program can act on ([`HelperFailure`]).
+async fn token(
+    config: Option<&std::path::Path>,
+    address: &str,
+    form: TokenForm,
+    server: MailServer,
+) -> ExitCode {
+    let printed = async {
+        let address = Address::parse(address)?;
+        let assistant = Assistant::new(Settings::discover(config)?)?;
+        let token = assistant.token(&address).await?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let text = token.render(form, server, now)?;
+        output::print_secret_line(&text)
+    };
+    match printed.await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(finding) => {
+            eprint!("mailsetup token: {}", finding.to_text());
+            ExitCode::from(HelperFailure::of(finding.code).exit_code())
         }
     }
 }
@@ -343,6 +438,7 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             Ok(written && outcome.passed)
         }
         Command::Explain { .. } => unreachable!("explain returns before the settings are read"),
+        Command::Token { .. } => unreachable!("token returns from main"),
         Command::Accounts {
             command: AccountsCommand::List,
         } => {

@@ -450,6 +450,22 @@ fn print_json(value: &impl serde::Serialize) {
     }
 }
 
+/// Prints a secret and a line end on standard output (`mailsetup token`), written and flushed
+/// at once; nothing else ever goes there. A closed pipe is a failure the caller reports.
+pub fn print_secret_line(secret: &secrecy::SecretString) -> Result<(), Finding> {
+    use secrecy::ExposeSecret as _;
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(secret.expose_secret().as_bytes())
+        .and_then(|()| stdout.write_all(b"\n"))
+        .and_then(|()| stdout.flush())
+        .map_err(|e| {
+            Finding::internal(format!(
+                "the token could not be written to standard output: {e}"
+            ))
+        })
+}
+
 /// Asks a yes/no question on the terminal (stderr), default no.
 pub fn ask_yes_no(question: &str) -> bool {
     eprint!("\n  {question} [y/N] ");

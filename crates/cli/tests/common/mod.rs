@@ -360,13 +360,24 @@ impl TestEnv {
     }
 
     pub fn command(&self, args: &[&str]) -> Command {
-        let home = self.dir.path();
-        let mut cmd = match &self.wine {
+        let cmd = match &self.wine {
             None => Command::new(cli_binary()),
             Some(wine) => wine.mailsetup(),
         };
-        cmd.args(args)
-            .env("MAILSETUP_CONFIG", &self.settings)
+        let mut cmd = self.in_env(cmd);
+        cmd.args(args);
+        cmd
+    }
+
+    /// `program` (e.g. msmtp) with this env's environment, so that the `mailsetup` it runs
+    /// finds this env's settings and vault.
+    pub fn program(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        self.in_env(Command::new(program))
+    }
+
+    fn in_env(&self, mut cmd: Command) -> Command {
+        let home = self.dir.path();
+        cmd.env("MAILSETUP_CONFIG", &self.settings)
             .env("BROWSER", repo().join("tests/peers/browser.sh"))
             .env("MAILSETUP_PEERS_DIR", &self.peers.dir)
             .env("XDG_DATA_HOME", home.join("data"))
@@ -464,6 +475,32 @@ pub fn secret_tool_lookup(user: &str) -> Option<Value> {
         return None;
     }
     Some(serde_json::from_slice(&out.stdout).expect("vault entries are JSON"))
+}
+
+/// Writes a vault entry with `secret-tool` (not with our code), as the app's keyring crate
+/// names it.
+pub fn secret_tool_store(user: &str, value: &str) {
+    use std::io::Write;
+    let mut store = Command::new("secret-tool")
+        .args([
+            "store",
+            "--label=test",
+            "service",
+            "mailsetup",
+            "username",
+            user,
+        ])
+        .args(["target", "default", "application", "rust-keyring"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("secret-tool (libsecret-tools) is installed");
+    store
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(value.as_bytes())
+        .unwrap();
+    assert!(store.wait().unwrap().success(), "secret-tool store failed");
 }
 
 pub fn sha256_hex(s: &str) -> String {

@@ -23,6 +23,7 @@ mod check;
 mod choices;
 #[cfg(test)]
 mod fakes;
+mod helper;
 mod memory;
 mod password;
 mod signin;
@@ -38,6 +39,7 @@ use tokio_util::sync::CancellationToken;
 
 pub use admin::AdminCheckOptions;
 pub use choices::{PasswordKind, SignInChoices, SignInScreen};
+pub use helper::{HelperFailure, HelperToken, MailServer, TokenForm};
 pub use verify::BATCH_CONCURRENCY;
 
 use crate::accounts::{AccountIndex, AccountStore, AccountSummary};

@@ -54,6 +54,8 @@ pub(super) struct Token {
     pub renewal: Option<Renewal>,
     /// Taken from the vault's cache (not renewed by this run).
     pub from_cache: bool,
+    /// When it expires (Unix seconds), when the provider said.
+    pub expires_at: Option<u64>,
     /// A warning that stopped nothing: this computer's clock is off the provider's
     /// (`CLOCK_SKEW`, test `field_t30_a_clock_two_hours_ahead_is_a_warning_only`).
     pub warning: Option<Finding>,
@@ -184,6 +186,7 @@ impl Assistant {
         Done::with_detail(
             Token {
                 warning,
+                expires_at: cached.as_ref().map(|c| c.expires_at),
                 secret: tokens.access_token,
                 renewal: Some(Renewal {
                     record: rotated,
@@ -281,6 +284,7 @@ fn still_valid(cached: Option<CachedAccessToken>, now: u64, what: &str) -> Optio
             renewal: None,
             from_cache: true,
             warning: None,
+            expires_at: Some(cached.expires_at),
         },
         format!("{what} valid for {mins} more min"),
     ))

@@ -192,6 +192,9 @@ pub enum FindingCode {
     VaultEntryDamaged,
     /// There is no saved sign-in for this address in the vault.
     NotSignedIn,
+    /// A token was asked for (`mailsetup token`, the relay) but the mailbox signs in with a
+    /// password (App Password): there is no token.
+    PasswordSignInHasNoToken,
     /// The test message was sent but did not show up in the inbox in time.
     TestMessageNotFound,
     /// The server refused the test message.

@@ -79,6 +79,18 @@ pub(super) const ENTRIES: &[Entry] = &[
         ],
         None,
     ),
+    e(
+        PasswordSignInHasNoToken,
+        User,
+        &[Mailbox],
+        "{mailbox} signs in with a password, so there is no token to give",
+        "This mailbox was set up with a password (an App Password), not with a sign-in in the browser. A mail program can use that password itself; only a browser sign-in gives a token.",
+        &[
+            "Give your mail program the App Password instead of the token command.",
+            "Or, if your organisation allows it, sign in with the browser instead (Sign in in the app, or `mailsetup signin {mailbox}`); then the token works.",
+        ],
+        None,
+    ),
 ];
 
 /// The fix steps of `code` on the OS this program was built for.
