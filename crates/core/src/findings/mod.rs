@@ -85,6 +85,11 @@ pub enum FindingCode {
     M365SmtpAuthDisabled,
     /// Password (basic) sign-in is blocked; the account must use "Sign in with Microsoft".
     BasicAuthBlocked,
+    /// Microsoft 365 refused a password sign-in (`535 5.7.3` after `AUTH LOGIN`/`PLAIN`): a wrong
+    /// password, or Basic authentication switched off.
+    M365PasswordRefused,
+    /// A High Volume Email account sent to a recipient outside the organisation (`550 5.5.105`).
+    HighVolumeEmailExternalRecipient,
     /// The mail server refused the sign-in token or password (generic `535 5.7.3` / `NO`).
     AuthRejected,
     /// Signed in, but the identity cannot open this mailbox (Exchange "authenticated but not

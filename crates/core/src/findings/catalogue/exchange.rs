@@ -26,25 +26,69 @@ pub(super) const ENTRIES: &[Entry] = &[
             "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission",
         ),
     ),
-    // 535 5.7.139 "basic authentication is disabled", 550 5.7.30; pinned by the test
-    // `field_f02_basic_auth_blocked_on_both_protocols`.
+    // 535 5.7.139 "basic authentication is disabled" or "the organization configuration doesn't
+    // allow this authentication request", 550 5.7.30; a password for a Microsoft mailbox. The
+    // date: the Exchange Team's timeline (doc link), updated 27 January 2026. Pinned by the tests
+    // `field_f02_basic_auth_blocked_on_both_protocols` and
+    // `every_form_of_the_basic_authentication_refusal_is_recognised`.
     e(
         BasicAuthBlocked,
         User,
         &[],
         "This mailbox does not accept passwords here",
-        "Microsoft accounts must use \"Sign in with Microsoft\" for mail apps. Passwords and app passwords are refused by the server, so typing the password again will not help.",
-        &["Sign in with Microsoft instead of typing a password: in the app, choose \"Sign in with Microsoft\" (on the command line: mailsetup signin followed by the address)."],
+        "Microsoft 365 mailboxes sign in with \"Sign in with Microsoft\", not with a password. Reading mail with a password was switched off earlier, and Microsoft switches off sending with a password (Basic authentication for SMTP) for existing organisations at the end of December 2026. Typing the password again will not help.",
+        &[
+            "Sign in with Microsoft instead of typing a password: in the app, choose \"Sign in with Microsoft\" (on the command line: mailsetup signin followed by the address).",
+            "A program that sends with the mailbox password (a script, a scanner, an older mail program) stops working then too. If it can use a sign-in token, give it `mailsetup token` followed by the address instead of the password (the README shows how for msmtp, curl and Python); if it only knows passwords, ask IT.",
+        ],
         Some(
             "https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835",
         ),
     )
     .admin(AdminWords {
-        explanation: "Password sign-in for SMTP/IMAP is disabled or retired in Exchange Online; apps must use OAuth.",
+        explanation: "Password (Basic) sign-in for SMTP AUTH is disabled by default for existing Exchange Online tenants at the end of December 2026 (the 27 January 2026 update of the timeline; new tenants never have it); Basic authentication for IMAP and POP is already retired, and an authentication policy or security defaults can block it sooner (\"the organization configuration doesn't allow this authentication request\"). OAuth SMTP AUTH (XOAUTH2) stays supported.",
         steps: &[
-            "Give users an app that signs in with OAuth (this one), registered as described in its README.",
+            "Move every program that sends with a mailbox password to OAuth: this app signs people in and hands tokens to programs that take one (`mailsetup token`).",
+            "List what still sends with passwords before the date: Microsoft Entra admin center → Sign-in logs, filter \"Client app\" = Authenticated SMTP.",
         ],
     }),
+    // 535 5.7.3 in answer to AUTH LOGIN or AUTH PLAIN in a pasted transcript: Exchange's answer to
+    // any failed password sign-in; pinned by the test
+    // `every_form_of_the_basic_authentication_refusal_is_recognised`.
+    e(
+        M365PasswordRefused,
+        User,
+        &[],
+        "Microsoft 365 refused the password",
+        "The program signed in with a password (what Microsoft calls Basic authentication) and Microsoft 365 said no. Either the password is wrong, or password sign-in is switched off for this mailbox: Microsoft switches off sending with a password for existing organisations at the end of December 2026.",
+        &[
+            "Set the mailbox up with \"Sign in with Microsoft\" in this app (on the command line: mailsetup signin followed by the address).",
+            "If the program can use a sign-in token, give it `mailsetup token` followed by the address instead of the password (the README shows how for msmtp, curl and Python); if it only knows passwords, ask IT.",
+        ],
+        Some(
+            "https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835",
+        ),
+    )
+    .admin(AdminWords {
+        explanation: "Exchange Online answers `535 5.7.3 Authentication unsuccessful` to any failed AUTH LOGIN/PLAIN: a wrong password, or Basic authentication blocked (security defaults, an authentication policy, Conditional Access, or SMTP AUTH Basic disabled by default for existing tenants from the end of December 2026).",
+        steps: &[
+            "Microsoft Entra admin center → Sign-in logs, filter \"Client app\" = Authenticated SMTP, find the user: the failure reason says which.",
+            "Move the program to OAuth (`mailsetup token` gives it a token).",
+        ],
+    }),
+    // 550 5.5.105: pinned by the test `every_form_of_the_basic_authentication_refusal_is_recognised`.
+    e(
+        HighVolumeEmailExternalRecipient,
+        Admin,
+        &[],
+        "This High Volume Email account cannot send outside your organisation",
+        "The message came from a High Volume Email (HVE) account of Exchange Online, and Microsoft refused it because a recipient is outside your organisation. The sign-in itself worked.",
+        &[
+            "Send from the HVE account only to recipients inside your organisation.",
+            "Send mail for outside recipients from a normal mailbox (signed in with this app) or through a service made for bulk external mail, such as Azure Communication Services Email.",
+        ],
+        None,
+    ),
     // IMAP "User is authenticated but not connected"; pinned by the test
     // `field_f03_authenticated_but_not_connected`.
     e(

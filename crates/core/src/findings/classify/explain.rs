@@ -198,20 +198,25 @@ fn aadsts_lines(text: &str) -> Vec<Finding> {
 fn reply_findings(text: &str) -> Vec<Finding> {
     let mut found = Vec::new();
     let mut block: Vec<&str> = Vec::new();
-    let flush = |block: &mut Vec<&str>, found: &mut Vec<Finding>| {
+    // The last sign-in the client started was with a password (AUTH LOGIN / PLAIN).
+    let mut basic = false;
+    let flush = |block: &mut Vec<&str>, found: &mut Vec<Finding>, basic: bool| {
         if !block.is_empty() {
             if let Some(reply) = SmtpReply::parse(&block.join("\n"))
                 && reply.status >= 400
             {
-                found.push(smtp(&reply));
+                found.push(after_basic(smtp(&reply), &reply, basic));
             }
             block.clear();
         }
     };
     for raw in text.lines() {
         let line = raw.trim();
+        if let Some(auth) = client_auth(line) {
+            basic = auth;
+        }
         if line.is_empty() || line.starts_with("C:") || line.starts_with("C ") {
-            flush(&mut block, &mut found);
+            flush(&mut block, &mut found, basic);
             continue;
         }
         let line = line.strip_prefix("S:").map_or(line, str::trim_start);
@@ -221,7 +226,7 @@ fn reply_findings(text: &str) -> Vec<Finding> {
             .or_else(|| line.strip_prefix("+ "))
             && let Some(json) = xoauth2_challenge(b64)
         {
-            flush(&mut block, &mut found);
+            flush(&mut block, &mut found, basic);
             found.push(
                 Finding::new(FindingCode::AuthRejected)
                     .with(Param::Server, "The server")
@@ -232,11 +237,11 @@ fn reply_findings(text: &str) -> Vec<Finding> {
         if starts_with_status(line) {
             block.push(line);
             if line.as_bytes().get(3) != Some(&b'-') {
-                flush(&mut block, &mut found);
+                flush(&mut block, &mut found, basic);
             }
             continue;
         }
-        flush(&mut block, &mut found);
+        flush(&mut block, &mut found, basic);
         if let Some(rest) = imap_failure(line) {
             let f = imap(rest);
             if f.code != FindingCode::UnrecognisedReply || !line.starts_with("* BYE") {
@@ -246,11 +251,48 @@ fn reply_findings(text: &str) -> Vec<Finding> {
             && let Some(reply) = SmtpReply::parse(line[at..].trim_end_matches(['\'', '"', ')']))
             && reply.status >= 400
         {
-            found.push(smtp(&reply));
+            found.push(after_basic(smtp(&reply), &reply, basic));
         }
     }
-    flush(&mut block, &mut found);
+    flush(&mut block, &mut found, basic);
     found
+}
+
+/// Whether `line` is a client's SMTP `AUTH` command (in a transcript: `C: AUTH LOGIN`, swaks'
+/// `~> AUTH PLAIN …`, or bare), and if so whether it signs in with a password. Only the command
+/// and mechanism are read, never what follows them.
+fn client_auth(line: &str) -> Option<bool> {
+    let command = ["C:", "C ", "~>", "->"]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
+        .unwrap_or(line)
+        .trim_start();
+    let mut words = command.split_ascii_whitespace();
+    if !words.next()?.eq_ignore_ascii_case("AUTH") {
+        return None;
+    }
+    let mechanism = words.next()?;
+    Some(
+        ["LOGIN", "PLAIN"]
+            .iter()
+            .any(|m| mechanism.eq_ignore_ascii_case(m)),
+    )
+}
+
+/// Exchange's `535 5.7.3 Authentication unsuccessful` in answer to a password sign-in: a wrong
+/// password or Basic authentication switched off (test
+/// `every_form_of_the_basic_authentication_refusal_is_recognised`).
+fn after_basic(f: Finding, reply: &SmtpReply, basic: bool) -> Finding {
+    let exchange_5_7_3 = reply.status == 535
+        && reply.enhanced.as_deref() == Some("5.7.3")
+        && reply
+            .text
+            .to_ascii_lowercase()
+            .contains("authentication unsuccessful");
+    if basic && exchange_5_7_3 && f.code == FindingCode::AuthRejected {
+        return Finding::new(FindingCode::M365PasswordRefused).with_evidence(reply.one_line());
+    }
+    f
 }
 
 /// Where an SMTP reply starts inside a line that is not itself a reply: an enhanced code alone

@@ -65,6 +65,8 @@ const RULES: &[Rule] = &[
     r(Some(Smtp), "535", "5.7.139", &["smtpclientauthentication is disabled", "mailbox"], C::M365SmtpAuthDisabled, "for this mailbox"),
     r(Some(Smtp), "535", "5.7.139", &["smtpclientauthentication is disabled"], C::M365SmtpAuthDisabled, "for this mailbox or organisation"),
     r(Some(Smtp), "535", "5.7.139", &["basic authentication is disabled"], C::BasicAuthBlocked, ""),
+    r(Some(Smtp), "535", "5.7.139", &["organization configuration", "authentication request"], C::BasicAuthBlocked, ""),
+    r(Some(Smtp), "550", "5.5.105", &["high volume email"], C::HighVolumeEmailExternalRecipient, ""),
     r(Some(Smtp), "535", "5.7.139", &["security defaults"], C::BlockedByPolicy, "security defaults block sending with a password"),
     r(Some(Smtp), "535", "5.7.139", &["did not meet the criteria"], C::BlockedByPolicy, "the request did not meet the organisation's sign-in criteria"),
     r(Some(Smtp), "535", "5.7.139", &["account locked"], C::AccountBlocked, "the account is locked"),

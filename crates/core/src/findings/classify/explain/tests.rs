@@ -420,3 +420,42 @@ fn a_help_link_carrying_a_token_is_not_taken_as_the_documentation_link() {
     assert!(!f.doc_url.as_deref().unwrap_or("").contains(token), "{f:?}");
     assert!(!f.to_text().contains(token));
 }
+
+/// Microsoft's end of password sending (issue 13): every form of the refusal, the password sign-in
+/// that `535 5.7.3` answers in a transcript (`C:` lines and swaks' arrows), and the High Volume
+/// Email reply. A bare `535 5.7.3` (no sign-in shown) stays a refused sign-in: it answers
+/// tokens too.
+#[test]
+fn every_form_of_the_basic_authentication_refusal_is_recognised() {
+    #[rustfmt::skip]
+    let table: &[(&str, C)] = &[
+        ("550 5.7.30 Basic authentication is not supported for Client Submission.", C::BasicAuthBlocked),
+        ("535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [BN9PR03CA0123.namprd03.prod.outlook.com 2026-12-31T08:00:00.000Z 08DD3DD7D75D7743]", C::BasicAuthBlocked),
+        ("535 5.7.139 Authentication unsuccessful, the organization configuration does not allow this authentication request. Visit https://aka.ms/smtp_auth_disabled for more information.", C::BasicAuthBlocked),
+        ("535 5.7.139 Authentication unsuccessful, the organization configuration doesn't allow this authentication request", C::BasicAuthBlocked),
+        ("C: EHLO scanner\nS: 250-AUTH LOGIN XOAUTH2\nC: AUTH LOGIN\nS: 334 VXNlcm5hbWU6\nC: c2Nhbm5lckBleGFtcGxlLmVkdQ==\nS: 334 UGFzc3dvcmQ6\nC: ***\nS: 535 5.7.3 Authentication unsuccessful [SN4PR0201CA0045.namprd02.prod.outlook.com]", C::M365PasswordRefused),
+        (" ~> AUTH PLAIN AGFubkBleGFtcGxlLmVkdQBzZWNyZXQ=\n<~  535 5.7.3 Authentication unsuccessful [SN4PR0201CA0045.namprd02.prod.outlook.com]", C::M365PasswordRefused),
+        ("C: AUTH XOAUTH2 dXNlcj1h\nS: 535 5.7.3 Authentication unsuccessful [SN4PR0201CA0045.namprd02.prod.outlook.com]", C::AuthRejected),
+        ("535 5.7.3 Authentication unsuccessful [SN4PR0201CA0045.namprd02.prod.outlook.com]", C::AuthRejected),
+        ("550 5.5.105 External sending is not supported for High Volume Email accounts", C::HighVolumeEmailExternalRecipient),
+    ];
+    for (text, code) in table {
+        assert_eq!(codes(text), [*code], "{text}");
+    }
+    // The date is in the words the person reads, and no credential of the transcript is.
+    let f = &explain(table[4].0)[0];
+    assert!(
+        f.explanation.contains("end of December 2026"),
+        "{}",
+        f.explanation
+    );
+    assert!(f.steps.iter().any(|s| s.contains("mailsetup token")));
+    let all = serde_json::to_string(&explain(table[5].0)).unwrap();
+    assert!(!all.contains("AGFubkBleGFtcGxlLmVkdQBzZWNyZXQ="), "{all}");
+    let f = &explain(table[0].0)[0];
+    assert!(
+        f.explanation.contains("end of December 2026"),
+        "{}",
+        f.explanation
+    );
+}
