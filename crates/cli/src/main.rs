@@ -89,8 +89,9 @@ enum Command {
         #[arg(long)]
         send_test: bool,
         /// Also run the connection check, and write the helpdesk report to FILE (.html, .json,
-        /// else text). The report never holds a secret.
-        #[arg(long, value_name = "FILE", conflicts_with = "all")]
+        /// else text); with --all, one HTML report per mailbox into the folder FILE names
+        /// (made when missing). A report never holds a secret.
+        #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
     },
     /// Check the connection to the mail servers: DNS (MX, A/AAAA), ports (submission, IMAP,
@@ -397,16 +398,39 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
         Command::Verify {
             all: true,
             send_test,
+            report,
             ..
         } => {
+            if let Some(dir) = &report {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    Finding::internal(format!("the folder {} cannot be made: {e}", dir.display()))
+                })?;
+            }
+            let opts = VerifyOptions { send_test };
             let outcomes = assistant
-                .verify_all(VerifyOptions { send_test }, &|o: &Outcome| {
-                    out.batch_line(o)
-                })
+                .verify_all(opts, report.is_some(), &|o: &Outcome| out.batch_line(o))
                 .await?;
             out.batch(&outcomes);
+            let mut written = true;
+            if let Some(dir) = report.as_deref() {
+                for address in outcomes
+                    .iter()
+                    .filter_map(|o| Address::parse(&o.address).ok())
+                {
+                    match assistant
+                        .report(&address)
+                        .and_then(|r| r.save_in(dir, "html"))
+                    {
+                        Ok(path) => out.note(&format!("Report written to {}", path.display())),
+                        Err(f) => {
+                            out.report_not_written(dir, &f);
+                            written = false;
+                        }
+                    }
+                }
+            }
             // Nothing verified is not a pass: a scheduled check must notice an empty computer.
-            Ok(!outcomes.is_empty() && outcomes.iter().all(|o| o.passed))
+            Ok(written && !outcomes.is_empty() && outcomes.iter().all(|o| o.passed))
         }
         Command::Verify {
             address,

@@ -460,3 +460,53 @@ fn verify_all_without_any_mailbox_says_so_and_does_not_pass() {
     assert!(out.contains("No mailbox is set up"), "{out}");
     assert!(out.contains("mailsetup signin"), "{out}");
 }
+
+/// `verify --all --report DIR` (issue 13 item 5): one helpdesk report per mailbox, each with
+/// its connection check and verification, none holding a secret.
+#[test]
+fn verify_all_writes_one_report_per_mailbox() {
+    let env = TestEnv::new("reports", json!({}));
+    env.sign_in_ok();
+    let other = format!("second-{}", env.address);
+    let (code, v) = env.run_json(&["signin", &other]);
+    assert_eq!(code, 0, "{v:#}");
+    let dir = env.dir.path().join("reports for the helpdesk");
+    let (code, out, err) = env.run(&["verify", "--all", "--report", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 2, "{files:?}");
+    let mut secrets = Vec::new();
+    for mailbox in [env.address.to_lowercase(), other.to_lowercase()] {
+        let record = common::secret_tool_lookup(&mailbox).unwrap();
+        secrets.push(record["refresh_token"].as_str().unwrap().to_owned());
+        let access = common::secret_tool_lookup(&format!("{mailbox}#access")).unwrap();
+        secrets.push(access["access_token"].as_str().unwrap().to_owned());
+    }
+    for (file, mailbox) in files.iter().zip([&env.address, &other]) {
+        let html = std::fs::read_to_string(file).unwrap();
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.ends_with(".html"), "{name}");
+        assert!(
+            html.contains(&mailbox.to_lowercase()),
+            "{name} is {mailbox}'s report"
+        );
+        // Both parts of the full check are in it.
+        assert!(
+            html.contains("Signing in to the sending server"),
+            "{name}: the verification"
+        );
+        assert!(
+            html.contains("Looking up the mail servers"),
+            "{name}: the connection check"
+        );
+        for s in &secrets {
+            assert!(!html.contains(s.as_str()), "{name} holds a secret");
+        }
+        assert!(err.contains(&name), "the report's path is said: {err}");
+    }
+    env.assert_no_secret_printed(&secrets);
+}

@@ -189,13 +189,16 @@ impl Assistant {
     }
 
     /// Verifies every account in the index, [`BATCH_CONCURRENCY`] at a time; `on_done` hears
-    /// each outcome as it arrives. Outcomes come back in the index's order.
+    /// each verification's outcome as it arrives. Outcomes come back in the index's order.
+    /// `full`: the helpdesk's full check for each ([`Assistant::full_check`]: the connection check
+    /// first), so that [`Assistant::report`] has both for every mailbox.
     ///
     /// # Errors
     /// `INTERNAL` when the account list cannot be read.
     pub async fn verify_all(
         &self,
         opts: VerifyOptions,
+        full: bool,
         on_done: &(dyn Fn(&Outcome) + Sync),
     ) -> Result<Vec<Outcome>, Finding> {
         use futures_util::StreamExt;
@@ -207,7 +210,11 @@ impl Assistant {
             .collect();
         let mut outcomes: Vec<(usize, Outcome)> =
             futures_util::stream::iter(addresses.iter().enumerate().map(|(i, a)| async move {
-                let o = self.verify(a, opts, &crate::progress::ignore()).await;
+                let quiet = crate::progress::ignore();
+                if full {
+                    self.check_connection(a, &quiet).await;
+                }
+                let o = self.verify(a, opts, &quiet).await;
                 on_done(&o);
                 (i, o)
             }))
