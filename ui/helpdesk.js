@@ -46,6 +46,7 @@
         ]),
       ['addedAt', 'Set up on this computer', known(a.addedAt) ? localTime(a.addedAt) : 'not known'],
     ];
+    if (a.health) rows.push(['health', 'How long the sign-in lasts', a.health.words]);
     if (a.tenantId) rows.push(['tenant', 'Tenant', a.tenantId]);
     return el('dl', { class: 'facts' }, ...rows.flatMap(([k, label, v]) => [el('dt', { text: label }), el('dd', { 'data-key': k, text: v })]));
   }
@@ -56,6 +57,8 @@
     if (a.lastCheckPassed === false) {
       m.push(el('span', { class: 'mark bad', 'data-mark': 'failed', text: known(a.lastCheckAt) ? `Last check failed (${localTime(a.lastCheckAt)})` : 'Last check failed' }));
     }
+    if (a.inVault && a.health?.state === 'ended') m.push(el('span', { class: 'mark bad', 'data-mark': 'ended', text: 'Sign-in has ended: sign in again' }));
+    if (a.health?.state === 'ends_soon') m.push(el('span', { class: 'mark warn', 'data-mark': 'ends-soon', text: 'Sign-in ends soon' }));
     if (a.inVault && a.lastCheckPassed === true) m.push(el('span', { class: 'mark', 'data-mark': 'passed', text: 'Last check passed' }));
     if (a.inVault && a.lastCheckPassed == null) m.push(el('span', { class: 'mark quiet', 'data-mark': 'unchecked', text: 'Not checked yet' }));
     return el('div', { class: 'marks' }, ...m);

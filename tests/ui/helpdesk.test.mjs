@@ -331,3 +331,24 @@ test('a password account shows how it signs in, not token times', async () => {
   const other = page.locator('li.mailbox[data-mailbox="ann.lee@example.edu"]');
   assert.equal(await other.locator('dd[data-key="tokenExpires"]').count(), 1);
 });
+
+test('each sign-in says how long it lasts, and one ending soon is marked', async () => {
+  // The words come from the core (crates/core/src/health.rs); the page shows them as they are.
+  const soon = ann({
+    mailbox: 'soon@example.edu', address: 'Soon@example.edu',
+    health: { state: 'ends_soon', renewedAt: T_2025_11_24_1600Z, endsAt: T_2026_01_01_0000Z, endsWhateverHappens: true, limitedBy: null,
+      words: 'Google ends this sign-in on 2026-01-01 00:00 UTC (in 5 days) even if it is used: the organisation\'s Google sign-in for this app is still in "Testing".' },
+  });
+  const good = ann({
+    health: { state: 'good', renewedAt: T_2025_11_29_1640Z, endsAt: T_2100_01_01_0000Z, endsWhateverHappens: false, limitedBy: null,
+      words: 'Last renewed 2025-11-29 16:40 UTC. Unused, it stops working on 2026-02-27 16:40 UTC (in 90 days).' },
+  });
+  const page = await openPage(browser, { app_info: [appInfo()], list_accounts: [{ result: [good, soon] }] }, TZ);
+  await openHelpdesk(page);
+  const row = page.locator('li.mailbox[data-mailbox="soon@example.edu"]');
+  assert.match(await row.locator('dd[data-key="health"]').textContent(), /Testing/);
+  assert.equal(await row.locator('[data-mark="ends-soon"]').count(), 1);
+  const other = page.locator('li.mailbox[data-mailbox="ann.lee@example.edu"]');
+  assert.match(await other.locator('dd[data-key="health"]').textContent(), /stops working on 2026-02-27/);
+  assert.equal(await other.locator('[data-mark="ends-soon"]').count(), 0);
+});

@@ -303,6 +303,9 @@ impl Output {
                 vault,
                 check
             );
+            if let Some(h) = &a.health {
+                println!("    {}", h.words);
+            }
         }
     }
 

@@ -453,3 +453,62 @@ fn a_google_account_password_instead_of_an_app_password_says_so() {
     assert_eq!(code, 1, "{v:#}");
     assert_eq!(codes(&v), ["GMAIL_BAD_APP_PASSWORD"], "{v:#}");
 }
+
+/// Issue 13 item 3: a Google OAuth client left in "Testing" — its token responses say the
+/// refresh token ends in 7 days (`refresh_token_expires_in`) — and an Entra sign-in (90 days
+/// unused) each say how long they last, with dates, in `accounts list` and in the report.
+#[test]
+fn each_sign_in_says_how_long_it_lasts_in_the_list_and_the_report() {
+    let env = TestEnv::at("health", "school.example", json!({}));
+    let google = env
+        .peers
+        .register_google_client(json!({ "scenario": { "publishing_status": "testing" } }));
+    env.write_settings(&[(GOOGLE_DEMO, &google)]);
+    let (code, v) = env.run_json(&["signin", &env.address]);
+    assert_eq!(code, 0, "{v:#}");
+    let work = format!(
+        "health-{}",
+        env.address.replace("school.example", "example.edu")
+    );
+    let (code, v) = env.run_json(&["signin", &work]);
+    assert_eq!(code, 0, "{v:#}");
+
+    let (code, v) = env.run_json(&["accounts", "list"]);
+    assert_eq!(code, 0);
+    let of = |mailbox: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["mailbox"] == mailbox.to_lowercase())
+            .unwrap()["health"]
+            .clone()
+    };
+    let g = of(&env.address);
+    assert_eq!(g["state"], "ends_soon", "{g:#}");
+    assert_eq!(g["endsWhateverHappens"], true);
+    let words = g["words"].as_str().unwrap();
+    assert!(
+        words.contains("Testing") && words.contains("in 7 days"),
+        "{words}"
+    );
+    let m = of(&work);
+    assert_eq!(m["state"], "good", "{m:#}");
+    assert_eq!(m["endsWhateverHappens"], false);
+    let ends = m["endsAt"].as_u64().unwrap() - m["renewedAt"].as_u64().unwrap();
+    assert_eq!(ends, 90 * 86_400, "Entra: 90 days from the sign-in");
+    assert!(m["words"].as_str().unwrap().contains("in 90 days"), "{m:#}");
+
+    // A renewal keeps the Google end (no rotation) and says so again.
+    let (code, _) = env.run_json(&["verify", &env.address]);
+    assert_eq!(code, 0);
+    let (_, text, _) = env.run(&["accounts", "list"]);
+    assert!(text.contains("Google ends this sign-in on"), "{text}");
+    assert!(text.contains("Unused, it stops working on"), "{text}");
+
+    let report = env.dir.path().join("report.txt");
+    let (code, _, err) = env.run(&["verify", &work, "--report", report.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(text.contains("How long the sign-in lasts"), "{text}");
+    assert!(text.contains("Unused, it stops working on"), "{text}");
+}

@@ -51,6 +51,18 @@ pub struct AccountSummary {
     /// When the current access token expires, seconds since the epoch (not secret: a time).
     #[serde(default)]
     pub token_expires_at: Option<u64>,
+    /// When the sign-in stops working if it is not used before then (seconds since the epoch):
+    /// the refresh token's end ([`crate::health`]). Not secret: a time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_expires_at: Option<u64>,
+    /// Whether [`AccountSummary::refresh_expires_at`] comes whatever happens (Google's OAuth
+    /// client in "Testing"), not only when the sign-in goes unused.
+    #[serde(default)]
+    pub refresh_expiry_fixed: bool,
+    /// The provider's policy that ended or limits the sign-in, when it said so (sign-in
+    /// frequency, MFA, inactivity, revocation): the finding code of its answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limited_by: Option<crate::findings::FindingCode>,
     /// For a provider the app does not know: its servers (from autoconfig or typed in).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub servers: Option<crate::provider::MailServers>,
@@ -87,6 +99,9 @@ impl AccountSummary {
             last_success_at: None,
             last_refresh_at: None,
             token_expires_at: None,
+            refresh_expires_at: None,
+            refresh_expiry_fixed: false,
+            limited_by: None,
             servers: None,
             method,
             claims_challenge: None,

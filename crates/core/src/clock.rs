@@ -79,6 +79,15 @@ pub fn skew_words(secs: i64) -> String {
     format!("about {n} {unit}{plural} {way}")
 }
 
+/// Epoch seconds as `2026-11-29 16:40 UTC` (the report, the account list, a sign-in's health).
+pub fn when(epoch_secs: u64) -> String {
+    i64::try_from(epoch_secs)
+        .ok()
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_else(|| epoch_secs.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,6 +52,7 @@ pub mod discovery;
 pub mod findings;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod health;
 pub mod html;
 pub mod locks;
 pub mod logging;

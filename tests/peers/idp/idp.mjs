@@ -1107,7 +1107,7 @@ function googleIdToken(client, user, scopes, nonce, access) {
   return jwt(claims);
 }
 
-function googleTokens(client, user, { scopes, granted, nonce, refresh, offline }) {
+function googleTokens(client, user, { scopes, granted, nonce, refresh, offline, presentedRefresh }) {
   const lifetime = client.scenario.access_token_lifetime ?? 3599;
   const t = now();
   const claims = { iss: GOOGLE_ISS, aud: client.client_id, sub: user.sub, scope: granted.join(' ') };
@@ -1120,6 +1120,10 @@ function googleTokens(client, user, { scopes, granted, nonce, refresh, offline }
   if (googleAccess.size > 10000) googleAccess.delete(googleAccess.keys().next().value);
   const out = { access_token: access, expires_in: lifetime };
   if (refresh) out.refresh_token = refresh;
+  // An OAuth client in "Testing" (scenario.publishing_status): its refresh tokens end 7 days after
+  // they were issued, and every token response says how long is left.
+  const ends = refreshTokens.get(refresh ?? presentedRefresh)?.expires_at;
+  if (ends) out.refresh_token_expires_in = Math.max(0, ends - t);
   Object.assign(out, { scope: granted.join(' '), token_type: 'Bearer' });
   if (scopes.some((s) => IDENTITY_SCOPES.includes(s))) out.id_token = googleIdToken(client, user, scopes, nonce, access);
   return out;
@@ -1168,7 +1172,8 @@ async function googleToken(req, res) {
     let refresh = null;
     if (c.offline && !sc.no_refresh_token && (!sc.consent_remembered || c.consent || !googleConsents.has(consentKey))) {
       refresh = googleRefreshToken(between(largest(client) ? SIZES.googleLargest.refresh : SIZES.google.refresh));
-      refreshTokens.set(refresh, { provider: 'google', client_id: client.client_id, user: c.user, scopes: c.scopes, granted: c.granted, active: true });
+      const expires_at = sc.publishing_status === 'testing' ? now() + 7 * 86400 - 1 : undefined;
+      refreshTokens.set(refresh, { provider: 'google', client_id: client.client_id, user: c.user, scopes: c.scopes, granted: c.granted, active: true, expires_at });
       googleConsents.add(consentKey);
     }
     const out = googleTokens(client, c.user, { scopes: c.scopes, granted: c.granted, nonce: c.nonce, refresh, offline: c.offline });
@@ -1182,9 +1187,9 @@ async function googleToken(req, res) {
     const rt = refreshTokens.get(presented);
     if (!rt || rt.provider !== 'google') return send(res, 400, googleError('invalid_grant', 'Bad Request'));
     if (rt.client_id !== client.client_id) return send(res, 401, googleError('unauthorized_client', 'Unauthorized'));
-    if (!rt.active) return send(res, 400, googleError('invalid_grant', 'Token has been expired or revoked.'));
+    if (!rt.active || (rt.expires_at && rt.expires_at <= now())) return send(res, 400, googleError('invalid_grant', 'Token has been expired or revoked.'));
     // No rotation: the refresh token stays valid and is not repeated in the answer.
-    const out = googleTokens(client, rt.user, { scopes: rt.scopes, granted: rt.granted, nonce: null, refresh: null, offline: true });
+    const out = googleTokens(client, rt.user, { scopes: rt.scopes, granted: rt.granted, nonce: null, refresh: null, offline: true, presentedRefresh: presented });
     log('google token refresh', client.client_id, 'user', rt.user.email);
     return send(res, 200, out);
   }

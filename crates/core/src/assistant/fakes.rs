@@ -180,5 +180,6 @@ pub fn entra_tokens(username: &str, tid: &str, client_id: &str, nonce: Option<&s
             "https://outlook.office.com/SMTP.Send".into(),
         ]),
         clock_skew_secs: Some(0),
+        refresh_expires_at: None,
     }
 }

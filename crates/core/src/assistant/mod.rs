@@ -106,6 +106,9 @@ pub struct AccountStatus {
     /// How it signs in, in words (e.g. `Google App Password`).
     #[serde(default)]
     pub method_label: String,
+    /// How long the sign-in lasts (OAuth only; [`crate::health`]).
+    #[serde(default, skip_deserializing)]
+    pub health: Option<crate::health::Health>,
 }
 
 /// The provisioning in effect, for the admin page and `mailsetup admin show`. No secret in it.
@@ -397,6 +400,7 @@ impl Assistant {
             };
             out.push(AccountStatus {
                 method_label: summary.method.label(summary.provider).to_owned(),
+                health: crate::health::health(&summary, in_vault, self.clock.now_secs()),
                 summary,
                 in_vault,
             });

@@ -45,6 +45,9 @@ pub const ACCESS_TOKEN_MARGIN: Duration = Duration::from_secs(60);
 pub(super) struct Renewal {
     record: Option<AccountRecord>,
     cached: Option<CachedAccessToken>,
+    /// The refresh token's new end ([`crate::health::refresh_end`]) when it was rotated or the
+    /// provider stated one.
+    refresh_end: Option<(Option<u64>, bool)>,
     _lock: MailboxLock,
 }
 
@@ -90,7 +93,16 @@ impl Assistant {
         {
             return Ok(token);
         }
-        self.renew(address, record, lock).await
+        let renewed = self.renew(address, record, lock).await;
+        if let Err(f) = &renewed
+            && crate::health::is_limit(f.code)
+        {
+            // Why the sign-in ended or is limited, for its health (`accounts list`, the report).
+            let _ = self
+                .accounts
+                .update(address, &mut |s| s.limited_by = Some(f.code));
+        }
+        renewed
     }
 
     /// Redeems the refresh token of `record` (holding `lock`); on `invalid_grant`, reads the
@@ -164,6 +176,9 @@ impl Assistant {
             crate::provider::ProviderKind::Google => "Google",
             _ => "Microsoft",
         });
+        let stated = tokens.refresh_expires_at.map(epoch_secs);
+        let refresh_end = (tokens.refresh_token.is_some() || stated.is_some())
+            .then(|| crate::health::refresh_end(record.provider, now, stated));
         let rotated = tokens.refresh_token.clone().map(|rt| {
             let mut next = record;
             next.credential = Credential::RefreshToken(rt);
@@ -191,6 +206,7 @@ impl Assistant {
                 renewal: Some(Renewal {
                     record: rotated,
                     cached,
+                    refresh_end,
                     _lock: lock,
                 }),
                 from_cache: false,
@@ -240,6 +256,11 @@ impl Assistant {
         let _ = self.accounts.update(address, &mut |s| {
             s.last_refresh_at = Some(now);
             s.token_expires_at = expires;
+            s.limited_by = None;
+            if let Some((end, fixed)) = renewal.refresh_end {
+                s.refresh_expires_at = end;
+                s.refresh_expiry_fixed = fixed;
+            }
         });
         Ok(Done::with_detail(
             (),

@@ -40,6 +40,25 @@ pub struct IdTokenField {
     /// The raw JWT, when the response carried one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id_token: Option<String>,
+    /// Google's lifetime of the refresh token in seconds, sent only when the refresh token
+    /// expires: 7 days for an OAuth client whose publishing status is "Testing"
+    /// (<https://developers.google.com/identity/protocols/oauth2#expiration>). A value that is
+    /// not a number of seconds is ignored, never a failed sign-in.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_secs"
+    )]
+    pub refresh_token_expires_in: Option<u64>,
+}
+
+/// A number of seconds as a JSON number or a string of digits; anything else is `None`.
+fn lenient_secs<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    Ok(match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Number(n) => n.as_u64(),
+        serde_json::Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    })
 }
 
 impl std::fmt::Debug for IdTokenField {
@@ -86,6 +105,9 @@ pub struct Tokens {
     /// `Date` when the response arrived, in seconds ([`crate::clock::skew_secs`]). The expiry
     /// above never depends on it.
     pub clock_skew_secs: Option<i64>,
+    /// When the refresh token expires whatever happens, when the provider said
+    /// (`refresh_token_expires_in`: Google's OAuth clients in "Testing").
+    pub refresh_expires_at: Option<SystemTime>,
 }
 
 impl std::fmt::Debug for Tokens {
@@ -124,6 +146,10 @@ impl Tokens {
                 .scopes()
                 .map(|s| s.iter().map(|x| x.to_string()).collect()),
             clock_skew_secs: date.and_then(|d| crate::clock::skew_secs(received, d)),
+            refresh_expires_at: resp
+                .extra_fields()
+                .refresh_token_expires_in
+                .and_then(|secs| received.checked_add(std::time::Duration::from_secs(secs))),
         }
     }
 

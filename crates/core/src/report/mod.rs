@@ -201,14 +201,7 @@ pub fn default_dir() -> std::path::PathBuf {
         .unwrap_or_else(std::env::temp_dir)
 }
 
-/// Epoch seconds as `2026-11-29 16:40 UTC`.
-pub fn when(epoch_secs: u64) -> String {
-    i64::try_from(epoch_secs)
-        .ok()
-        .and_then(|s| jiff::Timestamp::from_second(s).ok())
-        .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_else(|| epoch_secs.to_string())
-}
+pub use crate::clock::when;
 
 #[cfg(test)]
 mod tests;

@@ -103,6 +103,11 @@ fn about(r: &Report) -> Section<'_> {
             if let Some(exp) = a.token_expires_at {
                 items.push(Item::Field("Access token expires", when(exp)));
             }
+            let made = r.created_at.parse::<jiff::Timestamp>().ok();
+            let made = made.and_then(|t| u64::try_from(t.as_second()).ok());
+            if let Some(h) = made.and_then(|now| crate::health::health(a, true, now)) {
+                items.push(Item::Field("How long the sign-in lasts", h.words));
+            }
         }
     }
     Section {

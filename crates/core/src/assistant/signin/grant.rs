@@ -18,6 +18,8 @@ pub(in crate::assistant) struct Grant {
     pub id_token: Option<SecretString>,
     /// When the access token expires.
     pub expires_at: Option<std::time::SystemTime>,
+    /// When the refresh token expires whatever happens, when the provider said.
+    pub refresh_expires_at: Option<std::time::SystemTime>,
 }
 
 /// Checks what was granted: a refresh token (`offline_access`), the mail permissions, and — as
@@ -59,6 +61,7 @@ pub(super) fn check(tokens: Tokens, flavour: OAuthFlavour) -> Result<(Grant, Str
         refresh_token,
         id_token: tokens.id_token,
         expires_at: tokens.expires_at,
+        refresh_expires_at: tokens.refresh_expires_at,
     };
     Ok((grant, detail))
 }

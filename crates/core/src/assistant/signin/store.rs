@@ -29,6 +29,8 @@ impl Assistant {
         let record = record(address, ctx, claims, grant.refresh_token, now);
         self.vault.save(&record).await?;
         let token_expires_at = grant.expires_at.map(epoch_secs);
+        let refresh_end =
+            crate::health::refresh_end(ctx.kind, now, grant.refresh_expires_at.map(epoch_secs));
         match token_expires_at {
             Some(expires_at) => {
                 let cached = CachedAccessToken {
@@ -40,7 +42,11 @@ impl Assistant {
             // The previous sign-in's access token must not outlive it.
             None => self.vault.delete_access_token(address).await?,
         }
-        let summary = summary(address, ctx, claims, now, token_expires_at);
+        let summary = AccountSummary {
+            refresh_expires_at: refresh_end.0,
+            refresh_expiry_fixed: refresh_end.1,
+            ..summary(address, ctx, claims, now, token_expires_at)
+        };
         self.accounts.upsert(summary.clone())?;
         Ok(Done::with_detail(summary, "saved in the OS vault"))
     }
