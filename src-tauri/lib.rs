@@ -55,10 +55,38 @@ pub fn run() {
             "Mail Setup Assistant started"
         );
     }
-    if let Err(e) = build(tauri::Builder::default()).run(tauri::generate_context!()) {
+    let app = build(tauri::Builder::default()).setup(|app| {
+        renew_idle_sign_ins(app.handle());
+        Ok(())
+    });
+    if let Err(e) = app.run(tauri::generate_context!()) {
         eprintln!("Mail Setup Assistant could not start: {e}");
         std::process::exit(1);
     }
+}
+
+/// Renews the sign-ins that would end soon if unused (Microsoft ends one after 90 days), in the
+/// background while the person works ([`mailsetup_core::health`]). What happened goes to the log.
+fn renew_idle_sign_ins<R: Runtime>(app: &tauri::AppHandle<R>) {
+    use tauri::Manager as _;
+    let Ok(assistant) = app.state::<state::AppState>().assistant.clone() else {
+        return;
+    };
+    tauri::async_runtime::spawn(async move {
+        match assistant.renew_all(true).await {
+            Ok(done) => {
+                for r in done {
+                    match &r.finding {
+                        None => tracing::info!(mailbox = %r.address, "idle sign-in renewed"),
+                        Some(f) => {
+                            tracing::warn!(mailbox = %r.address, code = %f.code, "idle sign-in not renewed")
+                        }
+                    }
+                }
+            }
+            Err(f) => tracing::warn!(code = %f.code, "the idle sign-ins could not be listed"),
+        }
+    });
 }
 
 #[cfg(test)]

@@ -138,6 +138,17 @@ enum Command {
         )]
         server: ServerArg,
     },
+    /// Renew saved sign-ins now with their refresh tokens, and say how long each lasts: one
+    /// mailbox, or --all (for a scheduled task). Microsoft ends a sign-in unused for 90 days;
+    /// a renewal starts the 90 days again. Exit code 0 when every renewal worked.
+    Renew {
+        /// The mailbox address (or --all).
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        address: Option<String>,
+        /// Every mailbox signed in with Microsoft or Google on this computer.
+        #[arg(long)]
+        all: bool,
+    },
     /// List or remove the mailboxes set up on this computer.
     Accounts {
         #[command(subcommand)]
@@ -463,6 +474,16 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
         }
         Command::Explain { .. } => unreachable!("explain returns before the settings are read"),
         Command::Token { .. } => unreachable!("token returns from main"),
+        Command::Renew { address, all } => {
+            let done = if all {
+                assistant.renew_all(false).await?
+            } else {
+                let address = Address::parse(address.as_deref().unwrap_or_default())?;
+                vec![assistant.renew_one(&address).await]
+            };
+            out.renewed(&done);
+            Ok(done.iter().all(|r| r.renewed))
+        }
         Command::Accounts {
             command: AccountsCommand::List,
         } => {

@@ -309,6 +309,31 @@ impl Output {
         }
     }
 
+    /// Prints what `renew` did: one line per mailbox, then how long its sign-in lasts.
+    pub fn renewed(&self, done: &[mailsetup_core::assistant::Renewed]) {
+        if self.json {
+            print_json(&done);
+            return;
+        }
+        if done.is_empty() {
+            println!(
+                "No mailbox on this computer signs in with Microsoft or Google: nothing to renew."
+            );
+        }
+        for r in done {
+            match &r.finding {
+                None => println!("✓ {}: renewed.", r.address),
+                Some(f) => println!("✗ {}: {}", r.address, f.title),
+            }
+            if let Some(h) = &r.health {
+                println!("    {}", h.words);
+            }
+            if let Some(step) = r.finding.as_ref().and_then(|f| f.steps.first()) {
+                println!("    {step}");
+            }
+        }
+    }
+
     /// Reports the result of `accounts remove`.
     pub fn removed(&self, address: &Address, removed: bool) {
         if self.json {

@@ -510,3 +510,43 @@ fn verify_all_writes_one_report_per_mailbox() {
     }
     env.assert_no_secret_printed(&secrets);
 }
+
+/// `mailsetup renew` (issue 13 item 3): renews now with the refresh token (rotated, the new one
+/// in the vault), and says how long the sign-in lasts; `--all` does every mailbox.
+#[test]
+fn renew_starts_the_90_days_again_and_says_so() {
+    let env = TestEnv::new("renew", json!({}));
+    env.sign_in_ok();
+    let before = env.vault_record().unwrap()["refresh_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, spent_before) = env.peers.refresh_tokens(&env.client_id);
+    let (code, v) = env.run_json(&["renew", &env.address]);
+    assert_eq!(code, 0, "{v:#}");
+    assert_eq!(v[0]["renewed"], true);
+    assert!(
+        v[0]["health"]["words"]
+            .as_str()
+            .unwrap()
+            .contains("in 90 days"),
+        "{v:#}"
+    );
+    let after = env.vault_record().unwrap()["refresh_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_ne!(before, after, "rotated, and the new refresh token saved");
+    let (active, spent_after) = env.peers.refresh_tokens(&env.client_id);
+    assert_eq!(spent_after - spent_before, 1);
+    assert_eq!(active, vec![sha256_hex(&after)]);
+
+    let (code, out, err) = env.run(&["renew", "--all"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains(&format!("✓ {}: renewed.", env.address)),
+        "{out}"
+    );
+    assert!(out.contains("Unused, it stops working on"), "{out}");
+    env.assert_no_secret_printed(&[before, after]);
+}

@@ -199,6 +199,85 @@ impl Assistant {
     }
 }
 
+/// What renewing one sign-in did ([`Assistant::renew_all`]).
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Renewed {
+    /// The mailbox (display form).
+    pub address: String,
+    /// Renewed now; `false` when it was skipped (a password sign-in) or failed.
+    pub renewed: bool,
+    /// Why it failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub finding: Option<Finding>,
+    /// How long it lasts now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub health: Option<crate::health::Health>,
+}
+
+impl Assistant {
+    /// Renews `address`'s sign-in now with its refresh token, whatever the cached access token
+    /// (one renewal at a time per mailbox; the rotated refresh token is saved before this
+    /// returns). Keeps a sign-in that is used only rarely alive: Entra ends one unused for 90
+    /// days ([`crate::health`]).
+    ///
+    /// # Errors
+    /// As [`Assistant::token`].
+    pub async fn renew_now(&self, address: &Address) -> Result<(), Finding> {
+        let lock = self.renewal_lock(address).await?;
+        let (record, _) = self.vault.reload(address).await?;
+        let record = record.ok_or_else(|| {
+            Finding::new(FindingCode::NotSignedIn).with(Param::Mailbox, address.display())
+        })?;
+        if let Credential::Password { .. } = record.credential {
+            return Err(Finding::new(FindingCode::PasswordSignInHasNoToken)
+                .with(Param::Mailbox, address.display()));
+        }
+        let token = self.renew_recorded(address, record, lock).await?.value;
+        if let Some(renewal) = token.renewal {
+            self.store_renewal(address, renewal).await?;
+        }
+        Ok(())
+    }
+
+    /// Renews every OAuth sign-in in the account list (`mailsetup renew --all`, a scheduled
+    /// task), or with `idle_only` those that end within [`crate::health::SOON`] if unused (the
+    /// desktop app when it starts). One at a time: a handful of token requests.
+    ///
+    /// # Errors
+    /// `INTERNAL` when the account list cannot be read.
+    pub async fn renew_all(&self, idle_only: bool) -> Result<Vec<Renewed>, Finding> {
+        let mut out = Vec::new();
+        for s in self.accounts.list()? {
+            if s.method != crate::provider::SignInMethod::OAuth {
+                continue;
+            }
+            let now = self.clock.now_secs();
+            if idle_only && !crate::health::needs_renewal(&s, now) {
+                continue;
+            }
+            if let Ok(address) = Address::parse(&s.mailbox) {
+                out.push(self.renew_one(&address).await);
+            }
+        }
+        Ok(out)
+    }
+
+    /// [`Assistant::renew_now`] for `address`, and how long its sign-in lasts after it.
+    pub async fn renew_one(&self, address: &Address) -> Renewed {
+        let result = self.renew_now(address).await;
+        let summary = self.accounts.get(address).ok().flatten();
+        let in_vault = self.vault.load(address).await.ok().flatten().is_some();
+        let now = self.clock.now_secs();
+        Renewed {
+            address: address.display().to_owned(),
+            renewed: result.is_ok(),
+            health: summary.and_then(|s| crate::health::health(&s, in_vault, now)),
+            finding: result.err(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::atomic::Ordering;
@@ -348,6 +427,54 @@ mod tests {
             let f = empty.render(form, MailServer::Imap, NOW).err().unwrap();
             assert_eq!(f.code, FindingCode::Internal);
         }
+    }
+
+    #[tokio::test]
+    async fn idle_sign_ins_are_renewed_and_recent_ones_left_alone() {
+        use crate::accounts::{AccountStore, AccountSummary};
+        use crate::provider::SignInMethod;
+        let h = harness(Settings::default());
+        let day = 86_400;
+        for (name, renewed_days_ago) in [("idle", 80), ("recent", 3)] {
+            let a = Address::parse(&format!("{name}@example.edu")).unwrap();
+            let rt = Credential::RefreshToken(SecretString::from("r".repeat(1_500)));
+            h.assistant.vault.save(&record(&a, rt, None)).await.unwrap();
+            let mut s = AccountSummary::new(
+                &a,
+                ProviderKind::Microsoft365,
+                SignInMethod::OAuth,
+                NOW - 100 * day,
+            );
+            s.last_refresh_at = Some(NOW - renewed_days_ago * day);
+            h.accounts.upsert(s).unwrap();
+        }
+        h.endpoint
+            .answer(Ok(entra_tokens("idle@example.edu", "tid", "client", None)));
+        let done = h.assistant.renew_all(true).await.unwrap();
+        assert_eq!(done.len(), 1, "only the idle one");
+        assert_eq!(done[0].address, "idle@example.edu");
+        assert!(done[0].renewed);
+        let health = done[0].health.as_ref().unwrap();
+        assert_eq!(
+            health.ends_at,
+            Some(NOW + 90 * day),
+            "90 days from now again"
+        );
+        assert_eq!(h.endpoint.calls.load(Ordering::SeqCst), 1);
+        // A refused renewal says why, and the sign-in's health says it ended.
+        h.endpoint
+            .answer(Err(Finding::new(FindingCode::ReauthInactivity)));
+        let recent = Address::parse("recent@example.edu").unwrap();
+        let r = h.assistant.renew_one(&recent).await;
+        assert!(!r.renewed);
+        assert_eq!(r.finding.unwrap().code, FindingCode::ReauthInactivity);
+        let health = r.health.unwrap();
+        assert_eq!(health.state, crate::health::HealthState::Ended);
+        assert!(
+            health.words.contains("not used for 90 days"),
+            "{}",
+            health.words
+        );
     }
 
     #[test]

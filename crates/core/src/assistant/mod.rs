@@ -39,7 +39,7 @@ use tokio_util::sync::CancellationToken;
 
 pub use admin::AdminCheckOptions;
 pub use choices::{PasswordKind, SignInChoices, SignInScreen};
-pub use helper::{HelperFailure, HelperToken, MailServer, TokenForm};
+pub use helper::{HelperFailure, HelperToken, MailServer, Renewed, TokenForm};
 pub use verify::BATCH_CONCURRENCY;
 
 use crate::accounts::{AccountIndex, AccountStore, AccountSummary};

@@ -93,11 +93,21 @@ impl Assistant {
         {
             return Ok(token);
         }
+        self.renew_recorded(address, record, lock).await
+    }
+
+    /// [`Self::renew`], and when the provider says why the sign-in ended or is limited, that
+    /// reason in the account list (its health: `accounts list`, the report).
+    pub(super) async fn renew_recorded(
+        &self,
+        address: &Address,
+        record: AccountRecord,
+        lock: MailboxLock,
+    ) -> Result<Done<Token>, Finding> {
         let renewed = self.renew(address, record, lock).await;
         if let Err(f) = &renewed
             && crate::health::is_limit(f.code)
         {
-            // Why the sign-in ended or is limited, for its health (`accounts list`, the report).
             let _ = self
                 .accounts
                 .update(address, &mut |s| s.limited_by = Some(f.code));
