@@ -4,7 +4,8 @@
 #   - apt: Tauri/WebKitGTK build deps, Xvfb, WebKitWebDriver, Chromium, gnome-keyring + D-Bus
 #     (the Secret Service vault), Dovecot + Postfix + dnsmasq (the local peers), ImageMagick, curl,
 #     rpm (only to list what the built .rpm holds: scripts/package.sh), msmtp (the token helper's
-#     tests run it: crates/cli/tests/token.rs)
+#     tests run it: crates/cli/tests/token.rs), cron and systemd (the daily renewal's tests:
+#     crates/cli/tests/schedule.rs)
 #   - npm: tests/ (playwright-core, driving Debian's Chromium; no browser download); the repository
 #     root's package.json: the Tauri CLI (@tauri-apps/cli, prebuilt, pinned to the `tauri` crate's
 #     version in Cargo.lock) that builds the installers (scripts/package.sh): node_modules/.bin/tauri
@@ -24,7 +25,7 @@ APT_PACKAGES=(
   dovecot-core dovecot-imapd dovecot-lmtpd dovecot-auth-lua postfix dnsmasq-base
   nodejs npm
   rpm
-  msmtp
+  msmtp cron systemd
 )
 
 missing=()

@@ -143,11 +143,18 @@ enum Command {
     /// a renewal starts the 90 days again. Exit code 0 when every renewal worked.
     Renew {
         /// The mailbox address (or --all).
-        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        #[arg(required_unless_present_any = ["all", "schedule", "unschedule"], conflicts_with = "all")]
         address: Option<String>,
         /// Every mailbox signed in with Microsoft or Google on this computer.
         #[arg(long)]
         all: bool,
+        /// Register `renew --all` once a day with this computer's scheduler (Windows Task
+        /// Scheduler, launchd, a systemd user timer, else your crontab), for this account.
+        #[arg(long, conflicts_with_all = ["address", "all", "unschedule"])]
+        schedule: bool,
+        /// Remove the daily renewal from the scheduler.
+        #[arg(long, conflicts_with_all = ["address", "all"])]
+        unschedule: bool,
     },
     /// List or remove the mailboxes set up on this computer.
     Accounts {
@@ -474,7 +481,31 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
         }
         Command::Explain { .. } => unreachable!("explain returns before the settings are read"),
         Command::Token { .. } => unreachable!("token returns from main"),
-        Command::Renew { address, all } => {
+        Command::Renew { schedule: true, .. } => {
+            let config = cli.config.as_deref().map(std::path::absolute).transpose();
+            let config =
+                config.map_err(|e| Finding::internal(format!("the settings path: {e}")))?;
+            let plan = mailsetup_core::schedule::plan_here(config.as_deref())?;
+            mailsetup_core::schedule::register(&plan)?;
+            out.message(&format!(
+                "The daily renewal is registered with {}: it runs `{}` once a day.",
+                plan.scheduler.label(),
+                plan.command.join(" ")
+            ));
+            Ok(true)
+        }
+        Command::Renew {
+            unschedule: true, ..
+        } => {
+            let plan = mailsetup_core::schedule::plan_here(None)?;
+            mailsetup_core::schedule::unregister(&plan)?;
+            out.message(&format!(
+                "The daily renewal is removed from {}.",
+                plan.scheduler.label()
+            ));
+            Ok(true)
+        }
+        Command::Renew { address, all, .. } => {
             let done = if all {
                 assistant.renew_all(false).await?
             } else {

@@ -608,3 +608,102 @@ fn the_credential_oracle_decrypts_like_wine() {
     );
     assert_eq!(rc4(b"Key", &rc4(b"Key", b"token")), b"token");
 }
+
+/// The daily renewal (issue 13 item 3) with Wine's Task Scheduler: `renew --schedule` registers
+/// the task from its XML definition (`schtasks /Create /XML`), the task's own command line —
+/// read back from what the scheduler stored — renews the sign-in in Credential Manager, and
+/// `renew --unschedule` removes it.
+#[test]
+#[ignore = "runs under Wine: scripts/windows.sh"]
+fn the_daily_renewal_registers_with_task_scheduler_runs_and_is_removed() {
+    let env = windows_env("winsched", json!({ "type": "public" }));
+    let (code, signin) = env.run_json(&["signin", &env.address]);
+    assert_eq!(code, 0, "{signin:#}");
+    let (code, out, err) = env.run(&["renew", "--schedule"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Windows Task Scheduler"), "{out}");
+    let task = stored_task(&env).expect("the task is in the prefix's Tasks folder");
+    let xml = utf16_or_utf8(&std::fs::read(&task).unwrap());
+    let between = |open: &str, close: &str| {
+        let start = xml.find(open).unwrap_or_else(|| panic!("{open} in {xml}")) + open.len();
+        let end = start + xml[start..].find(close).unwrap();
+        xml[start..end]
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+    };
+    let program = between("<Command>", "</Command>");
+    let arguments = between("<Arguments>", "</Arguments>");
+    assert!(arguments.ends_with("renew --all --quiet"), "{arguments}");
+    assert!(
+        xml.contains("InteractiveToken"),
+        "runs as the logged-on user"
+    );
+
+    // Run what the scheduler would run.
+    let before = refresh_token(&env.wine_vault_record().unwrap());
+    let ran = env
+        .wine()
+        .command(&program)
+        .args(split_windows_arguments(&arguments))
+        .output()
+        .unwrap();
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    let after = refresh_token(&env.wine_vault_record().unwrap());
+    assert_ne!(before, after, "the scheduled run renewed the sign-in");
+    let (active, _) = env.peers.refresh_tokens(&env.client_id);
+    assert_eq!(active, vec![sha256_hex(&after)]);
+
+    let (code, out, _) = env.run(&["renew", "--unschedule"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(stored_task(&env).is_none(), "the task is gone");
+}
+
+/// Where Wine's Task Scheduler keeps a task named `mailsetup-renew`.
+fn stored_task(env: &TestEnv) -> Option<std::path::PathBuf> {
+    let system32 = env.wine().prefix.join("drive_c/windows/system32");
+    ["tasks", "Tasks"]
+        .iter()
+        .map(|d| system32.join(d).join("mailsetup-renew"))
+        .find(|p| p.exists())
+}
+
+fn utf16_or_utf8(bytes: &[u8]) -> String {
+    match bytes {
+        [0xFF, 0xFE, rest @ ..] => String::from_utf16_lossy(
+            &rest
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                .collect::<Vec<_>>(),
+        ),
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+/// Splits a Windows command line's arguments (quotes group; no escaped quotes in ours).
+fn split_windows_arguments(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let (mut word, mut quoted, mut any) = (String::new(), false, false);
+    for c in line.chars() {
+        match c {
+            '"' => (quoted, any) = (!quoted, true),
+            ' ' if !quoted => {
+                if any {
+                    out.push(std::mem::take(&mut word));
+                }
+                any = false;
+            }
+            _ => {
+                word.push(c);
+                any = true;
+            }
+        }
+    }
+    if any {
+        out.push(word);
+    }
+    out
+}

@@ -66,6 +66,7 @@ pub mod progress;
 pub mod provider;
 pub mod registration;
 pub mod report;
+pub mod schedule;
 pub mod settings;
 pub mod vault;
 

@@ -60,6 +60,8 @@ pub enum FindingCode {
     SettingsInvalid,
     /// The deployment files (ADMX/ADML, .mobileconfig, settings file) could not be saved.
     DeploymentFilesNotSaved,
+    /// The daily renewal could not be registered with (or removed from) the OS's scheduler.
+    ScheduleFailed,
     /// The files for staff were asked for before the app registration passed its check.
     DeploymentNeedsPassedCheck,
     /// No app registration (client id) has been configured for Microsoft sign-in.

@@ -56,6 +56,19 @@ pub(super) const ENTRIES: &[Entry] = &[
         ],
         None,
     ),
+    // crate::schedule; pinned by crates/cli/tests/schedule.rs.
+    e(
+        ScheduleFailed,
+        Helpdesk,
+        &[Problem],
+        "The daily renewal could not be set up",
+        "The app could not register its daily renewal of sign-ins with this computer's scheduler: {problem}. Nothing else changed: the sign-ins still work, and opening the app renews the ones that need it.",
+        &[
+            "Run `mailsetup renew --schedule` again in a terminal of the person's account (not as an administrator): the task belongs to their account.",
+            "If it fails again, renew by hand from time to time instead (`mailsetup renew --all`), or let IT schedule that command with their own tools.",
+        ],
+        None,
+    ),
     // The values put into the files for staff are the ones the registration check confirmed
     // (crates/cli/tests/admin_check.rs, `a_passed_check_saves_the_files_for_staff_with_the_checked_values`).
     e(
