@@ -121,32 +121,7 @@ pub fn plan(
                 command,
             }
         }
-        Os::Linux if systemd => {
-            let config_home = folders
-                .xdg_config_home
-                .clone()
-                .filter(|p| p.is_absolute())
-                .or_else(|| folders.home.as_ref().map(|h| h.join(".config")))
-                .ok_or_else(|| no_folder("configuration"))?;
-            let units = config_home.join("systemd/user");
-            let timer = format!("{TASK_NAME}.timer");
-            Plan {
-                scheduler: Scheduler::SystemdUser,
-                files: vec![
-                    (
-                        units.join(format!("{TASK_NAME}.service")),
-                        systemd_service(&command).into_bytes(),
-                    ),
-                    (units.join(&timer), SYSTEMD_TIMER.as_bytes().to_vec()),
-                ],
-                register: vec![
-                    argv(&["systemctl", "--user", "daemon-reload"]),
-                    argv(&["systemctl", "--user", "enable", "--now", &timer]),
-                ],
-                unregister: vec![argv(&["systemctl", "--user", "disable", "--now", &timer])],
-                command,
-            }
-        }
+        Os::Linux if systemd => systemd_plan(folders, command)?,
         Os::Linux => Plan {
             scheduler: Scheduler::Cron,
             files: Vec::new(),
@@ -154,6 +129,35 @@ pub fn plan(
             unregister: Vec::new(),
             command,
         },
+    })
+}
+
+/// A systemd user timer and its service in `$XDG_CONFIG_HOME/systemd/user`.
+fn systemd_plan(folders: &Folders, command: Vec<String>) -> Result<Plan, Finding> {
+    let no_folder = |what: &str| failed(format!("the {what} folder is not known"));
+    let config_home = folders
+        .xdg_config_home
+        .clone()
+        .filter(|p| p.is_absolute())
+        .or_else(|| folders.home.as_ref().map(|h| h.join(".config")))
+        .ok_or_else(|| no_folder("configuration"))?;
+    let units = config_home.join("systemd/user");
+    let timer = format!("{TASK_NAME}.timer");
+    Ok(Plan {
+        scheduler: Scheduler::SystemdUser,
+        files: vec![
+            (
+                units.join(format!("{TASK_NAME}.service")),
+                systemd_service(&command).into_bytes(),
+            ),
+            (units.join(&timer), SYSTEMD_TIMER.as_bytes().to_vec()),
+        ],
+        register: vec![
+            argv(&["systemctl", "--user", "daemon-reload"]),
+            argv(&["systemctl", "--user", "enable", "--now", &timer]),
+        ],
+        unregister: vec![argv(&["systemctl", "--user", "disable", "--now", &timer])],
+        command,
     })
 }
 
