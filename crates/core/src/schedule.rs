@@ -135,11 +135,7 @@ pub fn plan(
 /// A systemd user timer and its service in `$XDG_CONFIG_HOME/systemd/user`.
 fn systemd_plan(folders: &Folders, command: Vec<String>) -> Result<Plan, Finding> {
     let no_folder = |what: &str| failed(format!("the {what} folder is not known"));
-    let config_home = folders
-        .xdg_config_home
-        .clone()
-        .filter(|p| p.is_absolute())
-        .or_else(|| folders.home.as_ref().map(|h| h.join(".config")))
+    let config_home = crate::platform::paths::xdg_config_home(folders)
         .ok_or_else(|| no_folder("configuration"))?;
     let units = config_home.join("systemd/user");
     let timer = format!("{TASK_NAME}.timer");
@@ -399,21 +395,66 @@ pub fn unregister(plan: &Plan) -> Result<(), Finding> {
     Ok(())
 }
 
+/// How long a scheduler's command may take: they answer in well under a second, but one that
+/// waits for a service that never starts (Wine's Task Scheduler) must not hang the app.
+const COMMAND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Runs `argv`, waiting at most [`COMMAND_TIMEOUT`]. Its standard error goes to a file, never
+/// a pipe: a service the command starts may inherit the pipe and keep it open for good.
 fn run(argv: &[String]) -> Result<(), Finding> {
     let Some((program, args)) = argv.split_first() else {
         return Ok(());
     };
-    let out = Command::new(program)
+    let log = std::env::temp_dir().join(format!(
+        "mailsetup-schedule-{}-{}.log",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos())
+    ));
+    let stderr = std::fs::File::create(&log)
+        .map_err(|e| failed(format!("{} cannot be made: {e}", log.display())))?;
+    let child = Command::new(program)
         .args(args)
         .stdin(Stdio::null())
-        .output()
-        .map_err(|e| failed(format!("{program} cannot be started: {e}")))?;
-    if out.status.success() {
+        .stdout(Stdio::null())
+        .stderr(stderr)
+        .spawn();
+    let status = child
+        .map_err(|e| failed(format!("{program} cannot be started: {e}")))
+        .and_then(|mut c| wait_at_most(&mut c, COMMAND_TIMEOUT, program));
+    let said = std::fs::read_to_string(&log).unwrap_or_default();
+    let _ = std::fs::remove_file(&log);
+    if status?.success() {
         return Ok(());
     }
-    let said = String::from_utf8_lossy(&out.stderr);
     let said = said.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     Err(failed(format!("`{}` failed: {said}", argv.join(" "))))
+}
+
+fn wait_at_most(
+    child: &mut std::process::Child,
+    limit: std::time::Duration,
+    program: &str,
+) -> Result<std::process::ExitStatus, Finding> {
+    let started = std::time::Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return Ok(status),
+            Ok(None) if started.elapsed() < limit => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(failed(format!(
+                    "{program} did not finish within {} s (is the scheduler service running?)",
+                    limit.as_secs()
+                )));
+            }
+            Err(e) => return Err(failed(format!("{program}: {e}"))),
+        }
+    }
 }
 
 /// The user's crontab (empty when they have none).
@@ -535,13 +576,16 @@ mod tests {
     #[test]
     fn linux_uses_a_systemd_user_timer_else_the_crontab_and_macos_an_agent() {
         let exe = Path::new("/usr/bin/mailsetup");
-        let mut f = folders();
-        f.xdg_config_home = Some("/home/ann/.cfg".into());
+        let f = folders();
+        let home = f.home.clone().unwrap();
         let p = plan(Os::Linux, &f, exe, Some(Path::new("/etc/x.toml")), true).unwrap();
         assert_eq!(p.scheduler, Scheduler::SystemdUser);
+        // Joined as the code joins them, so the test holds on any OS's separators.
         assert_eq!(
             p.files[0].0,
-            PathBuf::from("/home/ann/.cfg/systemd/user/mailsetup-renew.service")
+            home.join(".config")
+                .join("systemd/user")
+                .join("mailsetup-renew.service")
         );
         assert_eq!(
             p.command,
@@ -560,9 +604,8 @@ mod tests {
         let p = plan(Os::MacOs, &f, exe, None, false).unwrap();
         assert_eq!(
             p.files[0].0,
-            PathBuf::from(format!(
-                "/home/ann/Library/LaunchAgents/{BUNDLE_ID}.renew.plist"
-            ))
+            home.join("Library/LaunchAgents")
+                .join(format!("{BUNDLE_ID}.renew.plist"))
         );
         assert_eq!(p.register[0][..3], argv(&["launchctl", "load", "-w"]));
     }

@@ -144,6 +144,11 @@ fn application_support(f: &Folders) -> Option<PathBuf> {
         .map(|h| h.join("Library").join("Application Support"))
 }
 
+/// `$XDG_CONFIG_HOME` by the XDG rule (Linux: the systemd user units live under it).
+pub fn xdg_config_home(f: &Folders) -> Option<PathBuf> {
+    xdg(f.xdg_config_home.as_deref(), f, ".config")
+}
+
 /// An XDG base directory: the variable when it holds an absolute path, else `~/<default>`.
 fn xdg(var: Option<&Path>, f: &Folders, default: &str) -> Option<PathBuf> {
     match var {
