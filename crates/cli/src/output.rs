@@ -321,6 +321,10 @@ impl Output {
             );
         }
         for r in done {
+            // Quiet (a scheduled task): only what failed, so the scheduler mails nothing daily.
+            if self.quiet && r.finding.is_none() {
+                continue;
+            }
             match &r.finding {
                 None => println!("✓ {}: renewed.", r.address),
                 Some(f) => println!("✗ {}: {}", r.address, f.title),

@@ -94,15 +94,22 @@ fn the_daily_renewal_registers_runs_and_is_removed() {
     assert_eq!(code, 0);
     assert_eq!(crontab().matches("mailsetup-renew").count(), 1);
 
-    // What cron would run, run by the shell as cron runs it (`/bin/sh -c`, the rest of the line).
+    // What cron would run, run by the shell as cron runs it (`/bin/sh -c`, the rest of the line,
+    // no session bus in its environment: the line brings it).
     let (_, spent_before) = env.peers.refresh_tokens(&env.client_id);
     let command = line
         .strip_prefix("0 12 * * * ")
         .unwrap()
         .replace(r"\%", "%");
+    assert!(
+        command.starts_with("DBUS_SESSION_BUS_ADDRESS="),
+        "{command}"
+    );
     let ran = env
         .program("/bin/sh")
         .args(["-c", &command])
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env_remove("MAILSETUP_CONFIG")
         .output()
         .unwrap();
     assert!(

@@ -39,7 +39,8 @@ pub fn refresh_end(
     issued_at: u64,
     stated: Option<u64>,
 ) -> (Option<u64>, bool) {
-    if let Some(end) = stated {
+    // Only Google's answer means "Testing"; another provider's is not read that way.
+    if let Some(end) = stated.filter(|_| provider == ProviderKind::Google) {
         return (Some(end), true);
     }
     match provider {
@@ -92,7 +93,15 @@ pub fn health(s: &AccountSummary, in_vault: bool, now: u64) -> Option<Health> {
         Some(end) => (Some(end), s.refresh_expiry_fixed),
         None => refresh_end(s.provider, renewed_at, None),
     };
-    let ended = !in_vault || ends_at.is_some_and(|e| e <= now);
+    // The provider said the sign-in is dead (the vault record is removed then; a report made
+    // from the account list alone still knows).
+    let dead = s.limited_by.is_some_and(|c| {
+        matches!(
+            c,
+            FindingCode::ReauthInactivity | FindingCode::ReauthPolicy | FindingCode::ReauthRequired
+        )
+    });
+    let ended = !in_vault || dead || ends_at.is_some_and(|e| e <= now);
     let state = if ended {
         HealthState::Ended
     } else if ends_at.is_some_and(|e| e - now < SOON) {
@@ -275,6 +284,15 @@ mod tests {
         let h = health(&s, true, NOW).unwrap();
         assert_eq!(h.state, HealthState::Good);
         assert!(h.words.contains("multi-factor"), "{}", h.words);
+    }
+
+    #[test]
+    fn only_googles_stated_end_means_testing_and_a_dead_sign_in_is_ended_everywhere() {
+        let (end, fixed) = refresh_end(ProviderKind::Microsoft365, NOW, Some(NOW + 5));
+        assert_eq!((end, fixed), (Some(NOW + 90 * DAY), false));
+        let mut s = summary(ProviderKind::Microsoft365, 10);
+        s.limited_by = Some(FindingCode::ReauthRequired);
+        assert_eq!(health(&s, true, NOW).unwrap().state, HealthState::Ended);
     }
 
     #[test]

@@ -66,10 +66,22 @@ pub struct Plan {
     pub register: Vec<Vec<String>>,
     /// Programs to run, in order, to remove it (failures ignored: it may be gone already).
     pub unregister: Vec<Vec<String>>,
+    /// For the crontab: the session bus the command must reach the Secret Service on (cron
+    /// starts jobs without `DBUS_SESSION_BUS_ADDRESS`), as a shell word.
+    pub cron_bus: String,
+}
+
+/// What a Linux desktop session offers the scheduled renewal.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinuxSession {
+    /// A systemd user session answers (`systemctl --user`).
+    pub systemd: bool,
+    /// `DBUS_SESSION_BUS_ADDRESS` of this session, when set.
+    pub bus: Option<String>,
 }
 
 /// The plan for `os`: `exe` is this program; `config` a settings file to pass on (when this run
-/// was given one); `systemd` whether a systemd user session answers (Linux only).
+/// was given one); `session` what a Linux session offers (ignored elsewhere).
 ///
 /// # Errors
 /// `SCHEDULE_FAILED` when a folder it needs is not known.
@@ -78,13 +90,24 @@ pub fn plan(
     folders: &Folders,
     exe: &Path,
     config: Option<&Path>,
-    systemd: bool,
+    session: &LinuxSession,
 ) -> Result<Plan, Finding> {
+    let systemd = session.systemd;
     let mut command = vec![exe.display().to_string()];
     if let Some(c) = config {
         command.extend(["--config".into(), c.display().to_string()]);
     }
     command.extend(["renew", "--all", "--quiet"].map(String::from));
+    // A line break would start a new crontab entry or unit directive, and `%` means "variable"
+    // to Task Scheduler and "end of command" to cron: such a path is refused, not escaped.
+    if let Some(odd) = command
+        .iter()
+        .find(|a| a.chars().any(char::is_control) || (os != Os::MacOs && a.contains('%')))
+    {
+        return Err(failed(format!(
+            "the path {odd:?} has a line break, a control character or a % sign; move the program or the settings file to a plain path"
+        )));
+    }
     let no_folder = |what: &str| failed(format!("the {what} folder is not known"));
     Ok(match os {
         Os::Windows => {
@@ -104,6 +127,7 @@ pub fn plan(
                     "/F",
                 ])],
                 unregister: vec![argv(&["schtasks", "/Delete", "/TN", TASK_NAME, "/F"])],
+                cron_bus: String::new(),
                 command,
             }
         }
@@ -118,6 +142,7 @@ pub fn plan(
                 files: vec![(agent, launchd_plist(&command).into_bytes())],
                 register: vec![argv(&["launchctl", "load", "-w", &path])],
                 unregister: vec![argv(&["launchctl", "unload", "-w", &path])],
+                cron_bus: String::new(),
                 command,
             }
         }
@@ -127,6 +152,14 @@ pub fn plan(
             files: Vec::new(),
             register: Vec::new(),
             unregister: Vec::new(),
+            // A bus at a fixed path is the same at noon; else the one a systemd-style login
+            // session keeps at /run/user/<uid>/bus.
+            cron_bus: match session.bus.as_deref() {
+                Some(b) if b.starts_with("unix:path=") && !b.contains('\'') => {
+                    format!("'{b}'")
+                }
+                _ => "\"unix:path=/run/user/$(id -u)/bus\"".to_owned(),
+            },
             command,
         },
     })
@@ -153,6 +186,7 @@ fn systemd_plan(folders: &Folders, command: Vec<String>) -> Result<Plan, Finding
             argv(&["systemctl", "--user", "enable", "--now", &timer]),
         ],
         unregister: vec![argv(&["systemctl", "--user", "disable", "--now", &timer])],
+        cron_bus: String::new(),
         command,
     })
 }
@@ -286,7 +320,8 @@ pub fn systemd_service(command: &[String]) -> String {
             let escaped = a
                 .replace('\\', "\\\\")
                 .replace('"', "\\\"")
-                .replace('%', "%%");
+                .replace('%', "%%")
+                .replace('$', "$$");
             format!("\"{escaped}\"")
         })
         .collect::<Vec<_>>()
@@ -300,14 +335,16 @@ pub fn systemd_service(command: &[String]) -> String {
 pub const SYSTEMD_TIMER: &str = "[Unit]\nDescription=Mail Setup Assistant: renew the saved mail sign-ins daily\n\n[Timer]\nOnCalendar=daily\nPersistent=true\nRandomizedDelaySec=1h\n\n[Install]\nWantedBy=timers.target\n";
 
 /// `crontab` with this app's line (daily at 12:00) in place of any earlier one of it.
-pub fn crontab_with(existing: &str, command: &[String]) -> String {
+pub fn crontab_with(existing: &str, command: &[String], bus: &str) -> String {
     let line = command
         .iter()
         .map(|a| format!("'{}'", a.replace('\'', r"'\''")).replace('%', r"\%"))
         .collect::<Vec<_>>()
         .join(" ");
     let mut out = crontab_without(existing);
-    out.push_str(&format!("0 12 * * * {line} {CRON_MARKER}\n"));
+    out.push_str(&format!(
+        "0 12 * * * DBUS_SESSION_BUS_ADDRESS={bus} {line} {CRON_MARKER}\n"
+    ));
     out
 }
 
@@ -338,8 +375,11 @@ pub fn systemd_user_session() -> bool {
 pub fn plan_here(config: Option<&Path>) -> Result<Plan, Finding> {
     let exe = std::env::current_exe().map_err(|e| failed(format!("this program's path: {e}")))?;
     let os = Os::current();
-    let systemd = os == Os::Linux && systemd_user_session();
-    plan(os, &Folders::current(), &exe, config, systemd)
+    let session = LinuxSession {
+        systemd: os == Os::Linux && systemd_user_session(),
+        bus: std::env::var("DBUS_SESSION_BUS_ADDRESS").ok(),
+    };
+    plan(os, &Folders::current(), &exe, config, &session)
 }
 
 /// Writes the plan's files and runs its registration.
@@ -357,7 +397,11 @@ pub fn register(plan: &Plan) -> Result<(), Finding> {
     }
     if plan.scheduler == Scheduler::Cron {
         let now = read_crontab()?;
-        return write_crontab(&crontab_with(&now, &plan.command));
+        return write_crontab(&crontab_with(&now, &plan.command, &plan.cron_bus));
+    }
+    // Registering again replaces the task (launchd will not load a job that is loaded).
+    for c in &plan.unregister {
+        let _ = run(c);
     }
     plan.register.iter().try_for_each(|c| run(c))
 }
@@ -468,12 +512,18 @@ fn read_crontab() -> Result<String, Finding> {
                 "neither a systemd user session nor cron is available here (crontab: {e})"
             ))
         })?;
-    // `crontab -l` fails with "no crontab for <user>" when there is none.
-    Ok(if out.status.success() {
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    } else {
-        String::new()
-    })
+    if !out.status.success() {
+        // "no crontab for <user>": none yet. Anything else: the table is left alone.
+        let said = String::from_utf8_lossy(&out.stderr);
+        return if said.contains("no crontab for") {
+            Ok(String::new())
+        } else {
+            Err(failed(format!("crontab -l failed: {}", said.trim())))
+        };
+    }
+    // A table that is not UTF-8 is not rewritten (its other lines would change).
+    String::from_utf8(out.stdout)
+        .map_err(|_| failed("the crontab holds text that is not UTF-8; it was left as it was"))
 }
 
 fn write_crontab(text: &str) -> Result<(), Finding> {
@@ -519,7 +569,7 @@ mod tests {
     #[test]
     fn windows_registers_a_daily_task_for_the_logged_on_user() {
         let exe = Path::new(r"C:\Program Files\Mail Setup Assistant\mailsetup.exe");
-        let p = plan(Os::Windows, &folders(), exe, None, false).unwrap();
+        let p = plan(Os::Windows, &folders(), exe, None, &LinuxSession::default()).unwrap();
         assert_eq!(p.scheduler, Scheduler::TaskScheduler);
         assert_eq!(
             p.register[0][..4],
@@ -553,8 +603,8 @@ mod tests {
         assert!(task_xml(&cmd).contains("&quot;b\\&quot; &amp; c%d"));
         let unit = systemd_service(&cmd);
         assert!(unit.contains(r#"ExecStart="/opt/Mail Setup/mailsetup" "--config" "/tmp/a \"b\" & c%%d\\" "renew""#), "{unit}");
-        let cron = crontab_with("", &cmd);
-        assert!(cron.starts_with("0 12 * * * '/opt/Mail Setup/mailsetup' '--config' '/tmp/a \"b\" & c\\%d\\' 'renew' # mailsetup-renew"), "{cron}");
+        let cron = crontab_with("", &cmd, "x");
+        assert!(cron.starts_with("0 12 * * * DBUS_SESSION_BUS_ADDRESS=x '/opt/Mail Setup/mailsetup' '--config' '/tmp/a \"b\" & c\\%d\\' 'renew' # mailsetup-renew"), "{cron}");
         let plist = launchd_plist(&cmd);
         assert!(
             plist.contains("<string>/tmp/a &quot;b&quot; &amp; c%d\\</string>"),
@@ -563,11 +613,62 @@ mod tests {
     }
 
     #[test]
+    fn odd_paths_are_refused_not_half_escaped() {
+        let f = folders();
+        let session = LinuxSession::default();
+        for (os, path) in [
+            (Os::Linux, "/x\n* * * * * sh /tmp/evil #"),
+            (Os::Linux, "/tmp/100%/settings.toml"),
+            (Os::Windows, r"C:\%TEMP%\settings.toml"),
+            (Os::MacOs, "/tmp/a\rb"),
+        ] {
+            let got = plan(
+                os,
+                &f,
+                Path::new("/usr/bin/mailsetup"),
+                Some(Path::new(path)),
+                &session,
+            );
+            assert_eq!(
+                got.err().map(|e| e.code),
+                Some(FindingCode::ScheduleFailed),
+                "{path:?}"
+            );
+        }
+        // systemd expands `$`: written as `$$`.
+        let unit = systemd_service(&argv(&["/opt/$HOME/mailsetup"]));
+        assert!(
+            unit.contains(r#"ExecStart="/opt/$$HOME/mailsetup""#),
+            "{unit}"
+        );
+        // cron gets the session bus: the bus of this session at a fixed path, else the login
+        // session's.
+        let cron = |bus: Option<&str>| {
+            let s = LinuxSession {
+                systemd: false,
+                bus: bus.map(str::to_owned),
+            };
+            plan(Os::Linux, &f, Path::new("/usr/bin/mailsetup"), None, &s)
+                .unwrap()
+                .cron_bus
+        };
+        assert_eq!(
+            cron(Some("unix:path=/run/user/1000/bus")),
+            "'unix:path=/run/user/1000/bus'"
+        );
+        assert_eq!(
+            cron(Some("unix:abstract=/tmp/dbus-x,guid=1")),
+            "\"unix:path=/run/user/$(id -u)/bus\""
+        );
+        assert_eq!(cron(None), "\"unix:path=/run/user/$(id -u)/bus\"");
+    }
+
+    #[test]
     fn the_crontab_keeps_every_other_line_and_holds_one_of_ours() {
         let cmd = argv(&["/usr/bin/mailsetup", "renew", "--all", "--quiet"]);
         let theirs = "MAILTO=ann\n30 2 * * * backup.sh\n";
-        let once = crontab_with(theirs, &cmd);
-        let twice = crontab_with(&once, &cmd);
+        let once = crontab_with(theirs, &cmd, "'unix:path=/run/user/1000/bus'");
+        let twice = crontab_with(&once, &cmd, "'unix:path=/run/user/1000/bus'");
         assert_eq!(once, twice, "registering again does not add a second line");
         assert!(once.starts_with(theirs));
         assert_eq!(crontab_without(&twice), theirs);
@@ -578,7 +679,17 @@ mod tests {
         let exe = Path::new("/usr/bin/mailsetup");
         let f = folders();
         let home = f.home.clone().unwrap();
-        let p = plan(Os::Linux, &f, exe, Some(Path::new("/etc/x.toml")), true).unwrap();
+        let p = plan(
+            Os::Linux,
+            &f,
+            exe,
+            Some(Path::new("/etc/x.toml")),
+            &LinuxSession {
+                systemd: true,
+                bus: None,
+            },
+        )
+        .unwrap();
         assert_eq!(p.scheduler, Scheduler::SystemdUser);
         // Joined as the code joins them, so the test holds on any OS's separators.
         assert_eq!(
@@ -599,9 +710,9 @@ mod tests {
             ])
         );
         assert!(SYSTEMD_TIMER.contains("Persistent=true"));
-        let p = plan(Os::Linux, &f, exe, None, false).unwrap();
+        let p = plan(Os::Linux, &f, exe, None, &LinuxSession::default()).unwrap();
         assert_eq!(p.scheduler, Scheduler::Cron);
-        let p = plan(Os::MacOs, &f, exe, None, false).unwrap();
+        let p = plan(Os::MacOs, &f, exe, None, &LinuxSession::default()).unwrap();
         assert_eq!(
             p.files[0].0,
             home.join("Library/LaunchAgents")

@@ -129,14 +129,18 @@ impl HelperFailure {
             | C::ReauthPolicy
             | C::ReauthRequired
             | C::RefreshTokenReused
-            | C::PasswordSignInHasNoToken => HelperFailure::SignInAgain,
+            | C::PasswordSignInHasNoToken
+            | C::MfaRequired
+            | C::MfaSetupRequired
+            | C::InteractiveRequired => HelperFailure::SignInAgain,
             C::NetworkIdpUnreachable
             | C::IdpTemporaryFailure
             | C::SignInBusy
             | C::VaultLocked
             | C::ConnectTimeout
             | C::DnsFailed
-            | C::ServerTemporaryFailure => HelperFailure::TryLater,
+            | C::ServerTemporaryFailure
+            | C::TooManyRequests => HelperFailure::TryLater,
             _ => HelperFailure::Other,
         }
     }

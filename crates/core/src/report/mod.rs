@@ -166,7 +166,16 @@ impl Report {
             "html" | "json" | "txt" => extension,
             _ => "html",
         };
-        let path = dir.join(self.file_name(extension));
+        // Two mailboxes whose names differ only in characters a file name cannot hold
+        // (`ann+x@…`, `ann-x@…`) in the same minute: the second gets `-2`, never overwrites.
+        let name = self.file_name(extension);
+        let stem = name.trim_end_matches(&format!(".{extension}")).to_owned();
+        let mut path = dir.join(&name);
+        let mut n = 2;
+        while path.exists() {
+            path = dir.join(format!("{stem}-{n}.{extension}"));
+            n += 1;
+        }
         self.write_to(&path)?;
         Ok(path)
     }

@@ -40,7 +40,10 @@ pub fn explain(text: &str) -> Vec<Finding> {
         found.retain(|f| f.code != FindingCode::UnrecognisedReply);
     }
     if found.is_empty() {
-        let shown: String = text.chars().take(600).collect();
+        // The client's lines of a transcript may hold credentials (`AUTH PLAIN <base64>`, the
+        // answers to `334` prompts): never kept, even redacted.
+        let servers: Vec<&str> = text.lines().filter(|l| !client_line(l.trim())).collect();
+        let shown: String = servers.join("\n").chars().take(600).collect();
         found.push(Finding::new(FindingCode::UnrecognisedReply).with_evidence(
             if shown.is_empty() {
                 "(nothing was pasted)"
@@ -215,7 +218,7 @@ fn reply_findings(text: &str) -> Vec<Finding> {
         if let Some(auth) = client_auth(line) {
             basic = auth;
         }
-        if line.is_empty() || line.starts_with("C:") || line.starts_with("C ") {
+        if line.is_empty() || client_line(line) {
             flush(&mut block, &mut found, basic);
             continue;
         }
@@ -256,6 +259,14 @@ fn reply_findings(text: &str) -> Vec<Finding> {
     }
     flush(&mut block, &mut found, basic);
     found
+}
+
+/// A client's line of a transcript (`C:`, swaks' `->`/`~>`) or a bare `AUTH` command.
+fn client_line(line: &str) -> bool {
+    ["C:", "C ", "~>", "->", "-->"]
+        .iter()
+        .any(|p| line.starts_with(p))
+        || client_auth(line).is_some()
 }
 
 /// Whether `line` is a client's SMTP `AUTH` command (in a transcript: `C: AUTH LOGIN`, swaks'

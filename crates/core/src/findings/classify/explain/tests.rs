@@ -459,3 +459,19 @@ fn every_form_of_the_basic_authentication_refusal_is_recognised() {
         f.explanation
     );
 }
+
+/// A transcript the app does not recognise keeps the server's lines as evidence, never the
+/// client's: they may hold credentials (an `AUTH PLAIN` blob too short for the redaction).
+#[test]
+fn client_lines_never_reach_the_evidence() {
+    for text in [
+        " ~> AUTH PLAIN AGFubkBleGFtcGxlLmVkdQBzZWNyZXQ=\n<~  235 2.7.0 Authentication successful",
+        "C: AUTH PLAIN AGFubkBleGFtcGxlLmVkdQBzZWNyZXQ=\nS: 235 2.7.0 Authentication successful",
+        "AUTH PLAIN AGFubkBleGFtcGxlLmVkdQBzZWNyZXQ=\n235 2.7.0 Authentication successful",
+        "C: c2VjcmV0\nS: 250 OK",
+    ] {
+        let all = serde_json::to_string(&explain(text)).unwrap();
+        assert!(!all.contains("AGFubkBleGFtcGxlLmVkdQBzZWNyZXQ="), "{all}");
+        assert!(!all.contains("c2VjcmV0"), "{all}");
+    }
+}
