@@ -118,8 +118,8 @@ enum Command {
     /// `--oauth2-bearer`, Python's smtplib and imaplib, git send-email, isync (README: "Use the
     /// sign-in in other mail programs"). Only the token goes to standard output, messages to
     /// standard error. Exit codes: 0 token printed; 77 sign in again (`mailsetup signin`);
-    /// 75 temporary (network, provider, vault locked): try again later; 1 anything else; 2 a
-    /// command-line mistake.
+    /// 75 temporary (network, provider, vault locked, another renewal still running): try again
+    /// later; 1 anything else; 2 a command-line mistake.
     Token {
         /// The mailbox address.
         address: String,
@@ -149,7 +149,9 @@ enum Command {
         #[arg(long)]
         all: bool,
         /// Register `renew --all` once a day with this computer's scheduler (Windows Task
-        /// Scheduler, launchd, a systemd user timer, else your crontab), for this account.
+        /// Scheduler while you are logged on, launchd, a systemd user timer, else your crontab),
+        /// for this account. (Google's 7 days for an OAuth client in "Testing" cannot be renewed
+        /// away: IT publishes the client.)
         #[arg(long, conflicts_with_all = ["address", "all", "unschedule"])]
         schedule: bool,
         /// Remove the daily renewal from the scheduler.
