@@ -499,11 +499,10 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
         Command::Renew {
             unschedule: true, ..
         } => {
-            let plan = mailsetup_core::schedule::plan_here(None)?;
-            mailsetup_core::schedule::unregister(&plan)?;
+            let scheduler = mailsetup_core::schedule::unregister_here()?;
             out.message(&format!(
                 "The daily renewal is removed from {}.",
-                plan.scheduler.label()
+                scheduler.label()
             ));
             Ok(true)
         }

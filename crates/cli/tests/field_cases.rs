@@ -358,31 +358,8 @@ fn field_t25_a_refused_saved_token_is_dropped_renewed_and_tried_once() {
     // Replace the saved access token with one the servers refuse (still "valid" by its time).
     let bogus = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.bm90LXNpZ25lZA";
     let user = format!("{}#access", env.address.to_lowercase());
-    let mut store = std::process::Command::new("secret-tool")
-        .args([
-            "store",
-            "--label=test",
-            "service",
-            "mailsetup",
-            "username",
-            &user,
-            "target",
-            "default",
-            "application",
-            "rust-keyring",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
     let entry = format!(r#"{{"access_token":"{bogus}","expires_at":9999999999}}"#);
-    store
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(entry.as_bytes())
-        .unwrap();
-    assert!(store.wait().unwrap().success());
+    common::secret_tool_store(&user, &entry);
 
     let (code, v) = env.run_json(&["verify", &env.address]);
     assert_eq!(code, 0, "renewed and passed on the second try: {v:#}");
@@ -432,30 +409,10 @@ fn field_t25_a_refused_token_is_not_sent_again_when_renewal_fails() {
     let env = TestEnv::new("t25b", json!({}));
     env.sign_in_ok();
     let user = format!("{}#access", env.address.to_lowercase());
-    let mut store = std::process::Command::new("secret-tool")
-        .args([
-            "store",
-            "--label=test",
-            "service",
-            "mailsetup",
-            "username",
-            &user,
-            "target",
-            "default",
-            "application",
-            "rust-keyring",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    store
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(br#"{"access_token":"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.bm90LXNpZ25lZA","expires_at":9999999999}"#)
-        .unwrap();
-    assert!(store.wait().unwrap().success());
+    common::secret_tool_store(
+        &user,
+        r#"{"access_token":"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.bm90LXNpZ25lZA","expires_at":9999999999}"#,
+    );
     env.peers.register_client(
         json!({ "client_id": env.client_id, "scenario": { "refresh_error": 50173 } }),
     );

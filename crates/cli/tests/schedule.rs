@@ -129,10 +129,21 @@ fn the_daily_renewal_registers_runs_and_is_removed() {
         active
     );
 
+    // As if it had also been registered from a desktop session with systemd: both go.
+    let units = env.dir.path().join("config/systemd/user");
+    std::fs::create_dir_all(&units).unwrap();
+    for unit in ["mailsetup-renew.service", "mailsetup-renew.timer"] {
+        std::fs::write(units.join(unit), "[Unit]\n").unwrap();
+    }
     let (code, out, _) = env.run(&["renew", "--unschedule"]);
     assert_eq!(code, 0);
     assert!(out.contains("removed"), "{out}");
     assert!(!crontab().contains("mailsetup-renew"));
+    assert!(
+        !units.join("mailsetup-renew.timer").exists(),
+        "the systemd timer too"
+    );
+    assert!(!units.join("mailsetup-renew.service").exists());
 }
 
 /// The systemd units the app writes pass systemd's own check.

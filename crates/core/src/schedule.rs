@@ -382,6 +382,32 @@ pub fn plan_here(config: Option<&Path>) -> Result<Plan, Finding> {
     plan(os, &Folders::current(), &exe, config, &session)
 }
 
+/// Removes the daily renewal wherever this program may have registered it: on Linux both the
+/// systemd timer and the crontab line (registered over SSH, removed from the desktop, or the other
+/// way round); elsewhere the one scheduler. Returns the scheduler of this session's plan.
+///
+/// # Errors
+/// As [`unregister`], for the scheduler this session uses; the other one's failure (no crontab
+/// program, no systemd session) is only logged.
+pub fn unregister_here() -> Result<Scheduler, Finding> {
+    let here = plan_here(None)?;
+    if Os::current() == Os::Linux {
+        let exe =
+            std::env::current_exe().map_err(|e| failed(format!("this program's path: {e}")))?;
+        let other = LinuxSession {
+            systemd: here.scheduler == Scheduler::Cron,
+            bus: None,
+        };
+        if let Err(f) =
+            plan(Os::Linux, &Folders::current(), &exe, None, &other).and_then(|p| unregister(&p))
+        {
+            tracing::info!(code = %f.code, "the other Linux scheduler: nothing removed");
+        }
+    }
+    unregister(&here)?;
+    Ok(here.scheduler)
+}
+
 /// Writes the plan's files and runs its registration.
 ///
 /// # Errors
