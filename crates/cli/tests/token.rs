@@ -62,6 +62,20 @@ fn run_with_input(mut cmd: Command, input: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// curl with `config` (a curl config file: it holds the token) on its standard input.
+fn curl(env: &TestEnv, config: &str) -> Output {
+    let mut curl = env.program("curl");
+    curl.args([
+        "--silent",
+        "--show-error",
+        "--max-time",
+        "30",
+        "--config",
+        "-",
+    ]);
+    run_with_input(curl, config)
+}
+
 /// The shell command a mail program runs to get the token (the README's recipes).
 fn helper_command(env: &TestEnv, args: &str) -> String {
     format!(
@@ -94,16 +108,7 @@ fn curl_imap_finds(env: &TestEnv, id: &str) -> bool {
         bearer.trim(),
         ca(env)
     );
-    let mut curl = env.program("curl");
-    curl.args([
-        "--silent",
-        "--show-error",
-        "--max-time",
-        "30",
-        "--config",
-        "-",
-    ]);
-    let out = run_with_input(curl, &config);
+    let out = curl(env, &config);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -182,16 +187,7 @@ fn msmtp_and_curl_send_and_curl_and_python_read_with_the_token_helper() {
         mail.display(),
         a = env.address
     );
-    let mut curl = env.program("curl");
-    curl.args([
-        "--silent",
-        "--show-error",
-        "--max-time",
-        "30",
-        "--config",
-        "-",
-    ]);
-    let out = run_with_input(curl, &config);
+    let out = curl(&env, &config);
     assert!(
         out.status.success(),
         "curl SMTP failed: {}",

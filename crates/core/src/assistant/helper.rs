@@ -14,7 +14,7 @@ use secrecy::{ExposeSecret, SecretString};
 use super::Assistant;
 use crate::address::Address;
 use crate::findings::{Finding, FindingCode, Param};
-use crate::vault::Credential;
+use crate::vault::{AccountRecord, Credential};
 
 /// An access token for a mail program, and the XOAUTH2 `user=` each server wants.
 pub struct HelperToken {
@@ -168,13 +168,7 @@ impl Assistant {
             self.vault.load(address),
             self.vault.load_access_token(address)
         );
-        let record = record?.ok_or_else(|| {
-            Finding::new(FindingCode::NotSignedIn).with(Param::Mailbox, address.display())
-        })?;
-        if let Credential::Password { .. } = record.credential {
-            return Err(Finding::new(FindingCode::PasswordSignInHasNoToken)
-                .with(Param::Mailbox, address.display()));
-        }
+        let record = with_token(address, record?)?;
         // A damaged cache entry is not worth failing for: the sign-in renews.
         let cached = cached.unwrap_or_default();
         let token = self.access_token(address, cached, None).await?.value;
@@ -230,13 +224,7 @@ impl Assistant {
     pub async fn renew_now(&self, address: &Address) -> Result<(), Finding> {
         let lock = self.renewal_lock(address).await?;
         let (record, _) = self.vault.reload(address).await?;
-        let record = record.ok_or_else(|| {
-            Finding::new(FindingCode::NotSignedIn).with(Param::Mailbox, address.display())
-        })?;
-        if let Credential::Password { .. } = record.credential {
-            return Err(Finding::new(FindingCode::PasswordSignInHasNoToken)
-                .with(Param::Mailbox, address.display()));
-        }
+        let record = with_token(address, record)?;
         let token = self.renew_recorded(address, record, lock).await?.value;
         if let Some(renewal) = token.renewal {
             self.store_renewal(address, renewal).await?;
@@ -280,6 +268,17 @@ impl Assistant {
             finding: result.err(),
         }
     }
+}
+
+/// The saved record of `address` when it signs in with a token: `NOT_SIGNED_IN` without one,
+/// `PASSWORD_SIGN_IN_HAS_NO_TOKEN` for a password.
+fn with_token(address: &Address, record: Option<AccountRecord>) -> Result<AccountRecord, Finding> {
+    let record = super::tokens::saved(address, record)?;
+    if let Credential::Password { .. } = record.credential {
+        return Err(Finding::new(FindingCode::PasswordSignInHasNoToken)
+            .with(Param::Mailbox, address.display()));
+    }
+    Ok(record)
 }
 
 #[cfg(test)]

@@ -83,9 +83,7 @@ impl Assistant {
         let lock = self.renewal_lock(address).await?;
         // Another run may have renewed while this one waited: the vault's current state counts.
         let (record, cached) = self.vault.reload(address).await?;
-        let record = record.ok_or_else(|| {
-            Finding::new(FindingCode::NotSignedIn).with(Param::Mailbox, address.display())
-        })?;
+        let record = saved(address, record)?;
         let fresh =
             cached.filter(|c| refused.is_none_or(|r| r.expose_secret() != c.token.expose_secret()));
         if let Some(token) =
@@ -281,6 +279,16 @@ impl Assistant {
             },
         ))
     }
+}
+
+/// The saved record of `address`, or `NOT_SIGNED_IN` when there is none.
+pub(super) fn saved(
+    address: &Address,
+    record: Option<AccountRecord>,
+) -> Result<AccountRecord, Finding> {
+    record.ok_or_else(|| {
+        Finding::new(FindingCode::NotSignedIn).with(Param::Mailbox, address.display())
+    })
 }
 
 /// `invalid_grant` as the findings name it: the refresh token was not accepted.

@@ -350,10 +350,7 @@ impl Assistant {
                 self.vault.load(address),
                 self.vault.load_access_token(address)
             );
-            let record = record?.ok_or_else(|| {
-                Finding::new(FindingCode::NotSignedIn).with(Param::Mailbox, address.display())
-            })?;
-            Ok((record, cached?))
+            Ok((super::tokens::saved(address, record?)?, cached?))
         })
         .await
     }
