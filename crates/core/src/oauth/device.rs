@@ -128,8 +128,14 @@ pub async fn poll(
     match result {
         Ok(resp) => Ok(Tokens::from_response(&resp, received, None)),
         Err(RequestTokenError::ServerResponse(e)) => Err(match e.error() {
+            // The server said so, or the oauth2 crate's own limit (the same `limit`) ended the
+            // polling a moment before the select above did: the same words either way (the CLI
+            // test `device_code_sign_in_approved_declined_and_expired` failed on that race).
             DeviceCodeErrorResponseType::ExpiredToken => {
-                Finding::new(FindingCode::DeviceCodeExpired)
+                Finding::new(FindingCode::DeviceCodeExpired).with_evidence(format!(
+                    "no sign-in within {}",
+                    crate::findings::human_duration(limit)
+                ))
             }
             DeviceCodeErrorResponseType::AccessDenied => {
                 Finding::new(FindingCode::DeviceCodeDeclined)
