@@ -5,7 +5,7 @@
 #     (the Secret Service vault), Dovecot + Postfix + dnsmasq (the local peers), ImageMagick, curl,
 #     rpm (only to list what the built .rpm holds: scripts/package.sh), msmtp (the token helper's
 #     tests run it: crates/cli/tests/token.rs), cron and systemd (the daily renewal's tests:
-#     crates/cli/tests/schedule.rs)
+#     crates/cli/tests/schedule.rs), swaks (drives the local relay: crates/cli/tests/relay.rs)
 #   - npm: tests/ (playwright-core, driving Debian's Chromium; no browser download); the repository
 #     root's package.json: the Tauri CLI (@tauri-apps/cli, prebuilt, pinned to the `tauri` crate's
 #     version in Cargo.lock) that builds the installers (scripts/package.sh): node_modules/.bin/tauri
@@ -25,7 +25,7 @@ APT_PACKAGES=(
   dovecot-core dovecot-imapd dovecot-lmtpd dovecot-auth-lua postfix dnsmasq-base
   nodejs npm
   rpm
-  msmtp cron systemd
+  msmtp cron systemd swaks
 )
 
 missing=()

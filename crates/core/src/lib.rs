@@ -65,6 +65,7 @@ pub mod profile;
 pub mod progress;
 pub mod provider;
 pub mod registration;
+pub mod relay;
 pub mod report;
 pub mod schedule;
 pub mod settings;

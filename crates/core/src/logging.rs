@@ -35,7 +35,13 @@ pub const FILE_PREFIX: &str = "desktop";
 static FILE_DIR: OnceLock<PathBuf> = OnceLock::new();
 
 fn filter(default: &str) -> EnvFilter {
-    EnvFilter::try_from_env(LOG_ENV).unwrap_or_else(|_| default.into())
+    let filter = EnvFilter::try_from_env(LOG_ENV).unwrap_or_else(|_| default.into());
+    // The relay's SMTP library traces every line it reads, AUTH lines and messages included
+    // (`crate::relay`): never logged, whatever `$MAILSETUP_LOG` asks.
+    match "mailin=off".parse() {
+        Ok(off) => filter.add_directive(off),
+        Err(_) => filter,
+    }
 }
 
 /// Sends log lines to stderr at the level `$MAILSETUP_LOG` names (default `warn`; with `quiet`,

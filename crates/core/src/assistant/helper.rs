@@ -164,6 +164,16 @@ impl Assistant {
     /// `NOT_SIGNED_IN`; `PASSWORD_SIGN_IN_HAS_NO_TOKEN` for a sign-in kept as a password; the
     /// renewal's findings (`REAUTH_*`, network, `SIGN_IN_BUSY`); vault findings.
     pub async fn token(&self, address: &Address) -> Result<HelperToken, Finding> {
+        self.token_unless(address, None).await
+    }
+
+    /// As [`Assistant::token`]; `refused` is a token a mail server just refused as expired or
+    /// invalid (XOAUTH2 status 401): never handed out again, the sign-in is renewed instead.
+    pub(super) async fn token_unless(
+        &self,
+        address: &Address,
+        refused: Option<&SecretString>,
+    ) -> Result<HelperToken, Finding> {
         let (record, cached) = tokio::join!(
             self.vault.load(address),
             self.vault.load_access_token(address)
@@ -171,7 +181,7 @@ impl Assistant {
         let record = with_token(address, record?)?;
         // A damaged cache entry is not worth failing for: the sign-in renews.
         let cached = cached.unwrap_or_default();
-        let token = self.access_token(address, cached, None).await?.value;
+        let token = self.access_token(address, cached, refused).await?.value;
         if let Some(w) = &token.warning {
             tracing::warn!(code = %w.code, "{}", w.title);
         }
@@ -272,7 +282,10 @@ impl Assistant {
 
 /// The saved record of `address` when it signs in with a token: `NOT_SIGNED_IN` without one,
 /// `PASSWORD_SIGN_IN_HAS_NO_TOKEN` for a password.
-fn with_token(address: &Address, record: Option<AccountRecord>) -> Result<AccountRecord, Finding> {
+pub(super) fn with_token(
+    address: &Address,
+    record: Option<AccountRecord>,
+) -> Result<AccountRecord, Finding> {
     let record = super::tokens::saved(address, record)?;
     if let Credential::Password { .. } = record.credential {
         return Err(Finding::new(FindingCode::PasswordSignInHasNoToken)

@@ -26,6 +26,7 @@ mod fakes;
 mod helper;
 mod memory;
 mod password;
+mod relay;
 mod signin;
 mod tokens;
 mod verify;
@@ -40,6 +41,7 @@ use tokio_util::sync::CancellationToken;
 pub use admin::AdminCheckOptions;
 pub use choices::{PasswordKind, SignInChoices, SignInScreen};
 pub use helper::{HelperFailure, HelperToken, MailServer, Renewed, TokenForm};
+pub use relay::{AddedProgram, RelayProgramInfo};
 pub use verify::BATCH_CONCURRENCY;
 
 use crate::accounts::{AccountIndex, AccountStore, AccountSummary};
@@ -408,8 +410,8 @@ impl Assistant {
         Ok(out)
     }
 
-    /// Removes the sign-in from the vault and the account from the index. Returns whether
-    /// anything was there.
+    /// Removes the sign-in from the vault, the relay's passwords for the mailbox, and the account
+    /// from the index. Returns whether anything was there.
     ///
     /// # Errors
     /// `VAULT_UNAVAILABLE`; `INTERNAL` when the index cannot be written.
@@ -417,6 +419,7 @@ impl Assistant {
         // Not under a running renewal, which would save the sign-in again.
         let _lock = self.renewal_lock(address).await?;
         let in_vault = self.vault.delete(address).await?;
+        self.vault.save_relay_programs(address, &[]).await?;
         let in_index = self.accounts.remove(address)?;
         Ok(in_vault || in_index)
     }

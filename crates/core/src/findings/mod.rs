@@ -62,6 +62,16 @@ pub enum FindingCode {
     DeploymentFilesNotSaved,
     /// The daily renewal could not be registered with (or removed from) the OS's scheduler.
     ScheduleFailed,
+    /// The local relay was asked to listen on an address other computers can reach.
+    RelayNotLoopback,
+    /// The local relay cannot listen on its port (taken by another program, or not allowed).
+    RelayCannotListen,
+    /// A program gave the relay a user name or local password it does not know.
+    RelayPasswordRefused,
+    /// A program asked the relay to send from an address it was not added for.
+    RelaySenderNotAllowed,
+    /// A message to the relay was larger than its limit.
+    RelayMessageTooBig,
     /// The files for staff were asked for before the app registration passed its check.
     DeploymentNeedsPassedCheck,
     /// No app registration (client id) has been configured for Microsoft sign-in.

@@ -9,6 +9,8 @@
 //! - `<address>`: the [`AccountRecord`] as JSON (refresh token + authority + tenant + client
 //!   id + scopes + account ids, or for a password account the password and login name);
 //! - `<address>#access`: the current access token and its expiry (a cache);
+//! - `<address>#relay`: the local passwords of programs that send through the relay
+//!   ([`crate::relay`]; `vault::relay`);
 //! - `client-secret:<client id>`: a confidential registration's secret (entered by an admin).
 //!
 //! Each is written through the layout (`vault::layout`), which splits a value that does not fit one entry of
@@ -26,6 +28,7 @@
 mod error;
 mod layout;
 mod record;
+mod relay;
 #[cfg(target_os = "linux")]
 mod secret_service;
 pub mod store;
@@ -38,6 +41,7 @@ use zeroize::Zeroizing;
 
 pub use error::{StoreError, StoreErrorKind};
 pub use record::{AccountIds, AccountRecord, CachedAccessToken, Credential};
+pub use relay::RelayProgram;
 pub use store::SecretStore;
 
 use crate::address::Address;
@@ -175,7 +179,8 @@ impl Vault {
             .and_then(|json| CachedAccessToken::from_json(&json)))
     }
 
-    /// Deletes both entries of `mailbox`. Returns whether anything was there.
+    /// Deletes the sign-in of `mailbox`: its record and access token (the relay's passwords stay:
+    /// programs keep working after the person signs in again). Returns whether anything was there.
     ///
     /// # Errors
     /// The vault's finding.
@@ -308,6 +313,10 @@ fn secret_user(client_id: &str) -> String {
 
 fn access_user(mailbox: &Address) -> String {
     format!("{}#access", mailbox.normalized())
+}
+
+fn relay_user(mailbox: &Address) -> String {
+    format!("{}#relay", mailbox.normalized())
 }
 
 async fn blocking<T: Send + 'static>(

@@ -21,6 +21,7 @@ mod google;
 mod mail;
 mod network;
 mod registration;
+mod relay;
 mod settings;
 mod signin;
 mod vault;
@@ -98,7 +99,7 @@ const fn e(
 
 /// Every subject's entries; each code is in exactly one (pinned by the test
 /// `every_code_has_exactly_one_entry`).
-const SUBJECTS: [&[Entry]; 9] = [
+const SUBJECTS: [&[Entry]; 10] = [
     network::ENTRIES,
     mail::ENTRIES,
     exchange::ENTRIES,
@@ -108,6 +109,7 @@ const SUBJECTS: [&[Entry]; 9] = [
     vault::ENTRIES,
     settings::ENTRIES,
     registration::ENTRIES,
+    relay::ENTRIES,
 ];
 
 /// The catalogue entry for `code`.

@@ -1,0 +1,68 @@
+//! The local relay for programs that only know passwords (`crate::relay`); its SMTP replies
+//! carry these words (`relay::reply`), pinned by crates/cli/tests/relay.rs.
+
+use super::{Entry, e};
+use crate::findings::Audience::*;
+use crate::findings::FindingCode::*;
+use crate::findings::Param::*;
+
+/// The entries of this subject.
+pub(super) const ENTRIES: &[Entry] = &[
+    e(
+        RelayNotLoopback,
+        Helpdesk,
+        &[Problem],
+        "The relay only listens on this computer",
+        "The local relay was asked to listen where other computers could reach it: {problem}. It takes mail only from programs on this computer, so that nobody else can send as the mailbox.",
+        &[
+            "Leave the address out to use 127.0.0.1:1587, or give another port on 127.0.0.1, for example --listen 127.0.0.1:2525.",
+            "A program on another computer should send with its own sign-in, not through this relay.",
+        ],
+        None,
+    ),
+    e(
+        RelayCannotListen,
+        Helpdesk,
+        &[Server],
+        "The relay cannot start on its port",
+        "The local relay could not listen on {server}: another program uses that port (perhaps the relay is already running), or the computer does not allow it.",
+        &[
+            "If the relay is already running (in the app's Helpdesk page or a terminal), use that one.",
+            "Otherwise choose another port, for example --listen 127.0.0.1:2525, and give the program that port.",
+        ],
+        None,
+    ),
+    e(
+        RelayPasswordRefused,
+        User,
+        &[],
+        "The program's user name or relay password is not right",
+        "The relay knows programs by the mailbox address as user name and the relay password the app made for that program. This pair does not match any program added for a mailbox on this computer. It is not the mailbox's own password.",
+        &[
+            "In the program's mail settings, put the mailbox address as user name and the relay password shown when the program was added (copy it; it is case-sensitive).",
+            "If nobody has the password any more, remove the program and add it again (mailsetup relay add <mailbox address> <program>): a new password is shown once.",
+        ],
+        None,
+    ),
+    e(
+        RelaySenderNotAllowed,
+        User,
+        &[Mailbox, Problem],
+        "This program may not send from that address",
+        "The program signed in to the relay for {mailbox} but asked to send from {problem}. The relay sends only as the mailbox a program was added for, and the addresses it was allowed to send as.",
+        &[
+            "In the program's settings, set the sender (\"From\") address to {mailbox} (not {problem}).",
+            "If it must send from another address that {mailbox} may send as (an alias or a shared mailbox), add the program again with that address (--send-as).",
+        ],
+        None,
+    ),
+    e(
+        RelayMessageTooBig,
+        User,
+        &[Problem],
+        "The message is too large",
+        "The message is larger than the relay takes ({problem}). Mail services refuse messages this large too.",
+        &["Send smaller attachments, or share large files as a link."],
+        None,
+    ),
+];
