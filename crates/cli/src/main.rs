@@ -6,6 +6,7 @@
 //! fix it), 2 for a command-line mistake.
 
 mod output;
+mod relay;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -157,6 +158,17 @@ enum Command {
         /// Remove the daily renewal from the scheduler.
         #[arg(long, conflicts_with_all = ["address", "all"])]
         unschedule: bool,
+    },
+    /// Run the local relay for programs that only know a user name and a password (a scanner,
+    /// an older mail program, a script): they send to it on this computer (127.0.0.1:1587, no
+    /// encryption: it never leaves the computer) with a relay password, and it sends their mail
+    /// with the mailbox's sign-in. `relay add` gives a program its password; runs until Ctrl+C.
+    #[command(args_conflicts_with_subcommands = true)]
+    Relay {
+        #[command(subcommand)]
+        command: Option<relay::RelayCommand>,
+        #[command(flatten)]
+        serve: relay::ServeArgs,
     },
     /// List or remove the mailboxes set up on this computer.
     Accounts {
@@ -515,6 +527,17 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             };
             out.renewed(&done);
             Ok(done.iter().all(|r| r.renewed))
+        }
+        Command::Relay {
+            command: None,
+            serve,
+        } => relay::serve(assistant, &serve, out).await,
+        Command::Relay {
+            command: Some(command),
+            ..
+        } => {
+            let listen = mailsetup_core::relay::DEFAULT_LISTEN;
+            relay::manage(&assistant, command, listen, out).await
         }
         Command::Accounts {
             command: AccountsCommand::List,

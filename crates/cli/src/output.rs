@@ -20,6 +20,11 @@ impl Output {
         Output { json, quiet }
     }
 
+    /// Whether results are printed as JSON.
+    pub fn json(&self) -> bool {
+        self.json
+    }
+
     /// A sink that prints progress on stderr (when quiet, only what the person must act on).
     pub fn progress_sink(&self) -> impl ProgressSink + use<> {
         let quiet = self.quiet;
@@ -475,7 +480,7 @@ fn waiting_lines(
     out
 }
 
-fn print_json(value: &impl serde::Serialize) {
+pub fn print_json(value: &impl serde::Serialize) {
     match serde_json::to_string_pretty(value) {
         Ok(s) => println!("{s}"),
         Err(e) => eprintln!("mailsetup: cannot print JSON: {e}"),

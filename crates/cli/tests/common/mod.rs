@@ -15,6 +15,8 @@ use serde_json::Value;
 
 // The Windows build under Wine (tests/windows.rs): its command, paths and vault oracle.
 pub mod wine;
+// Test messages, curl, and waiting for the INBOX (tests/token.rs, tests/relay.rs).
+pub mod mail;
 
 /// The repository root.
 pub fn repo() -> PathBuf {

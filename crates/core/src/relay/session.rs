@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use mailin::{Action, AuthMechanism, Handler, Response, SessionBuilder};
 use secrecy::SecretString;
-use tokio::io::{AsyncBufReadExt as _, AsyncRead, AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::io::{AsyncBufReadExt as _, AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpStream;
 
 use super::{Gateway, Limits, MAX_LINE, MAX_RECIPIENTS, Sender, reply};
@@ -109,7 +109,7 @@ pub(super) enum Line {
 
 /// Reads one line into `line` (at most [`MAX_LINE`] bytes).
 pub(super) async fn next_line(
-    read: &mut (impl AsyncRead + tokio::io::AsyncBufRead + Unpin),
+    read: &mut (impl tokio::io::AsyncBufRead + Unpin),
     line: &mut Vec<u8>,
 ) -> std::io::Result<Line> {
     let n = read

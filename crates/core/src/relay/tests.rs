@@ -15,10 +15,13 @@ use super::*;
 
 const PASSWORD: &str = "abcde-fghij-kmnpq-rstuv";
 
+/// A message the gateway submitted: MAIL FROM, the recipients, the text.
+type Submitted = (String, Vec<String>, Vec<u8>);
+
 /// Knows one program of ann@example.edu; records what it submits; fails as told.
 #[derive(Default)]
 struct Scripted {
-    sent: Mutex<Vec<(String, Vec<String>, Vec<u8>)>>,
+    sent: Mutex<Vec<Submitted>>,
     submit_fails: Mutex<Option<Finding>>,
     auth_fails: Mutex<Option<Finding>>,
 }

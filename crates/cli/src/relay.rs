@@ -1,0 +1,184 @@
+//! `mailsetup relay`: runs the local relay for programs that only know passwords
+//! ([`mailsetup_core::relay`]), or adds, lists and removes those programs.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use mailsetup_core::address::Address;
+use mailsetup_core::assistant::{AddedProgram, Assistant, RelayProgramInfo};
+use mailsetup_core::findings::Finding;
+use mailsetup_core::relay::{DEFAULT_LISTEN, Limits, Relay};
+use secrecy::ExposeSecret as _;
+use tokio_util::sync::CancellationToken;
+
+use crate::output::{Output, print_json};
+
+/// `mailsetup relay …`.
+#[derive(clap::Subcommand, Debug)]
+pub enum RelayCommand {
+    /// Allow a program to send through the relay as a mailbox set up on this computer: a new
+    /// local password for it is shown once (kept in the OS vault). Adding the same name again
+    /// replaces its password.
+    Add {
+        /// The mailbox address (signed in with Microsoft or Google on this computer).
+        address: String,
+        /// A name for the program, e.g. "scanner" or "accounts app".
+        program: String,
+        /// Another address the program may send from (an alias, or a mailbox the account may
+        /// send as); repeat for more.
+        #[arg(long = "send-as", value_name = "ADDRESS")]
+        send_as: Vec<String>,
+    },
+    /// List the programs allowed to use the relay (never their passwords).
+    List,
+    /// Revoke a program's local password: it can no longer send through the relay.
+    Remove {
+        /// The mailbox address.
+        address: String,
+        /// The program's name.
+        program: String,
+    },
+}
+
+/// The options of `mailsetup relay` (serving).
+#[derive(clap::Args, Debug)]
+pub struct ServeArgs {
+    /// Where to listen: an address of this computer's loopback interface and a port.
+    #[arg(long, value_name = "ADDRESS:PORT", default_value = DEFAULT_LISTEN)]
+    pub listen: String,
+    /// The largest message taken, in megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 25)]
+    pub max_size: usize,
+    /// Disconnect a program that sends nothing for this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 120)]
+    pub idle_timeout: u64,
+}
+
+/// Runs the relay until Ctrl-C (or the process is stopped).
+///
+/// # Errors
+/// `RELAY_NOT_LOOPBACK`, `RELAY_CANNOT_LISTEN`; the account list's or vault's finding.
+pub async fn serve(assistant: Assistant, args: &ServeArgs, out: &Output) -> Result<bool, Finding> {
+    let assistant = Arc::new(assistant);
+    let programs = assistant.relay_programs().await?;
+    let limits = Limits {
+        max_message_bytes: args.max_size.saturating_mul(1024 * 1024),
+        idle: Duration::from_secs(args.idle_timeout.max(1)),
+        ..Limits::default()
+    };
+    let relay = Relay::bind(&args.listen, assistant, limits).await?;
+    let at = relay.local_addr()?;
+    out.message(&format!("The relay is listening on {at}."));
+    if programs.is_empty() {
+        out.note(
+            "No program may use it yet: add one with mailsetup relay add <address> <program>.",
+        );
+    }
+    for p in &programs {
+        out.note(&format!("  {} may send as {}", p.name, p.mailbox));
+    }
+    out.note("Stop it with Ctrl+C.");
+    let stop = CancellationToken::new();
+    let on_signal = stop.clone();
+    tokio::spawn(async move {
+        let _ = tokio::signal::ctrl_c().await;
+        on_signal.cancel();
+    });
+    relay.serve(stop).await;
+    Ok(true)
+}
+
+/// `relay add|list|remove`.
+///
+/// # Errors
+/// The assistant's finding.
+pub async fn manage(
+    assistant: &Assistant,
+    command: RelayCommand,
+    listen: &str,
+    out: &Output,
+) -> Result<bool, Finding> {
+    match command {
+        RelayCommand::Add {
+            address,
+            program,
+            send_as,
+        } => {
+            let address = Address::parse(&address)?;
+            let added = assistant.relay_add(&address, &program, &send_as).await?;
+            added_program(&added, listen, out);
+            Ok(true)
+        }
+        RelayCommand::List => {
+            programs(&assistant.relay_programs().await?, out);
+            Ok(true)
+        }
+        RelayCommand::Remove { address, program } => {
+            let address = Address::parse(&address)?;
+            let removed = assistant.relay_remove(&address, &program).await?;
+            out.message(&if removed {
+                format!("Removed {program}: its relay password no longer works.")
+            } else {
+                format!(
+                    "No program called {program} may send as {}.",
+                    address.display()
+                )
+            });
+            Ok(removed)
+        }
+    }
+}
+
+fn added_program(added: &AddedProgram, listen: &str, out: &Output) {
+    let (host, port) = listen.rsplit_once(':').unwrap_or((listen, "1587"));
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    if out.json() {
+        print_json(&serde_json::json!({
+            "mailbox": added.info.mailbox,
+            "name": added.info.name,
+            "sendAs": added.info.send_as,
+            "host": host,
+            "port": port,
+            "user": added.user,
+            "password": added.password.expose_secret(),
+        }));
+        return;
+    }
+    println!(
+        "Added \"{}\": it may send as {}. Enter these in the program's mail (SMTP) settings:",
+        added.info.name, added.info.mailbox
+    );
+    println!(
+        "  Server:     {host}   port {port}   no encryption (the relay is on this computer only)"
+    );
+    println!("  User name:  {}", added.user);
+    println!("  Password:   {}", added.password.expose_secret());
+    println!("The password is shown only now; the app keeps it in the OS vault.");
+    println!(
+        "The relay must be running: mailsetup relay, or the switch on the app's Helpdesk page."
+    );
+    println!(
+        "To revoke it: mailsetup relay remove {} \"{}\"",
+        added.info.mailbox, added.info.name
+    );
+}
+
+fn programs(list: &[RelayProgramInfo], out: &Output) {
+    if out.json() {
+        print_json(&list);
+        return;
+    }
+    if list.is_empty() {
+        println!(
+            "No program may use the relay: add one with mailsetup relay add <address> <program>."
+        );
+    }
+    for p in list {
+        let also = if p.send_as.is_empty() {
+            String::new()
+        } else {
+            format!(" (also from {})", p.send_as.join(", "))
+        };
+        println!("{}: may send as {}{also}", p.name, p.mailbox);
+    }
+}
