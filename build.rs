@@ -25,6 +25,10 @@ fn main() {
             "sign_in_choices",
             "sign_in_password",
             "set_servers",
+            "relay_status",
+            "relay_switch",
+            "relay_add",
+            "relay_remove",
         ]),
     ))
     .expect("tauri build configuration");

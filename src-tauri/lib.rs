@@ -8,6 +8,7 @@ pub mod commands;
 pub mod error;
 pub mod helpdesk;
 pub mod providers;
+pub mod relay;
 pub mod state;
 
 use tauri::Runtime;
@@ -37,6 +38,10 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             helpdesk::full_check,
             helpdesk::report,
             helpdesk::save_report,
+            relay::relay_status,
+            relay::relay_switch,
+            relay::relay_add,
+            relay::relay_remove,
             providers::sign_in_choices,
             providers::sign_in_password,
             providers::set_servers,

@@ -14,6 +14,8 @@ pub struct AppState {
     pub assistant: Result<Arc<Assistant>, Finding>,
     /// Cancels the sign-in that is waiting for the browser, if any.
     pending_sign_in: Mutex<Option<CancellationToken>>,
+    /// The local relay while its switch is on (dropping it stops it).
+    relay: Mutex<Option<mailsetup_core::relay::Running>>,
 }
 
 impl AppState {
@@ -26,6 +28,19 @@ impl AppState {
         AppState {
             assistant,
             pending_sign_in: Mutex::new(None),
+            relay: Mutex::new(None),
+        }
+    }
+
+    /// Where the relay listens, while it runs.
+    pub fn relay_at(&self) -> Option<std::net::SocketAddr> {
+        self.relay.lock().ok()?.as_ref().map(|r| r.at)
+    }
+
+    /// Keeps `running` as the relay (stopping the previous one), or stops it (`None`).
+    pub fn set_relay(&self, running: Option<mailsetup_core::relay::Running>) {
+        if let Ok(mut slot) = self.relay.lock() {
+            *slot = running;
         }
     }
 

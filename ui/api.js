@@ -87,6 +87,10 @@
     // Helpdesk
     /** The findings in a pasted error text (never fails for bad text). */
     explain: (text) => call('explain', { text }),
+    relayStatus: () => call('relay_status'),
+    relaySwitch: (on) => call('relay_switch', { on }),
+    relayAdd: (address, program) => call('relay_add', { address, program }),
+    relayRemove: (address, program) => call('relay_remove', { address, program }),
     /** Connection check, then verification with a test message: two outcomes, one progress stream. */
     fullCheck: (address, onEvent) => call('full_check', { address }, onEvent),
     /** This session's latest results for the mailbox: {text, passed, saveDir}. */

@@ -7,6 +7,7 @@
   const { wireAdmin } = ui.admin;
   const { loadChoices, openSignIn, wireChoices } = ui.choices;
   const { wireHelpdesk } = ui.helpdesk;
+  const { wireRelay } = ui.relay;
   const { wirePassword } = ui.password;
   const { applyProgress, el, findingCard, showFindings } = ui.render;
   const { closeServers, needsServers, openServers, resetServers, wireServers } = ui.servers;
@@ -254,6 +255,7 @@
 
   wireAdmin();
   wireHelpdesk();
+  wireRelay();
   document.addEventListener('accounts-listed', (e) => renderAccounts(e.detail));
 
   start();

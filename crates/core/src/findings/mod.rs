@@ -14,10 +14,12 @@ pub mod catalogue;
 mod claims;
 pub mod classify;
 mod param;
+mod recovery;
 pub mod redact;
 
 pub use claims::ClaimsChallenge;
 pub use param::Param;
+pub use recovery::HelperFailure;
 
 use std::fmt;
 

@@ -189,6 +189,18 @@ impl Relay {
         self.listener.local_addr().map_err(Finding::internal)
     }
 
+    /// Serves in the background until the returned handle is stopped or dropped (the desktop's
+    /// switch on the Helpdesk page).
+    ///
+    /// # Errors
+    /// `INTERNAL` if the OS cannot say where it listens.
+    pub fn spawn(self) -> Result<Running, Finding> {
+        let at = self.local_addr()?;
+        let stop = CancellationToken::new();
+        tokio::spawn(self.serve(stop.clone()));
+        Ok(Running { at, stop })
+    }
+
     /// Serves connections until `stop` is cancelled; each connection is its own task. Needs the
     /// multi-threaded runtime (the app's and the CLI's): the SMTP state machine is synchronous
     /// and calls the gateway through `block_in_place`.
@@ -219,6 +231,20 @@ impl Relay {
                 }
             });
         }
+    }
+}
+
+/// A relay serving in the background; dropping it stops it.
+#[derive(Debug)]
+pub struct Running {
+    /// Where it listens.
+    pub at: SocketAddr,
+    stop: CancellationToken,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.stop.cancel();
     }
 }
 

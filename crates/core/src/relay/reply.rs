@@ -3,9 +3,8 @@
 //! own words with its code, so the helpdesk can look it up. A refusal by the real server keeps
 //! that server's codes.
 
-use crate::assistant::HelperFailure;
 use crate::findings::classify::SmtpReply;
-use crate::findings::{Finding, FindingCode};
+use crate::findings::{Finding, FindingCode, HelperFailure};
 
 /// An SMTP reply.
 #[derive(Debug, Clone, PartialEq, Eq)]

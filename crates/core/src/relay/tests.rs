@@ -337,3 +337,17 @@ async fn stopping_the_relay_ends_its_connections() {
     assert_eq!(c.reply().await, "");
     assert!(TcpStream::connect(addr).await.is_err());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_spawned_relay_stops_when_its_handle_is_dropped() {
+    let relay = Relay::bind("127.0.0.1:0", Arc::new(Scripted::default()), limits())
+        .await
+        .unwrap();
+    let running = relay.spawn().unwrap();
+    let at = running.at;
+    let (_c, greeting) = Client::open(at).await;
+    assert!(greeting.starts_with("220"));
+    drop(running);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert!(TcpStream::connect(at).await.is_err());
+}

@@ -39,7 +39,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Microsoft 365 mailboxes sign in with \"Sign in with Microsoft\", not with a password. Reading mail with a password was switched off earlier, and Microsoft switches off sending with a password (Basic authentication for SMTP) for existing organisations at the end of December 2026. Typing the password again will not help.",
         &[
             "Sign in with Microsoft instead of typing a password: in the app, choose \"Sign in with Microsoft\" (on the command line: mailsetup signin followed by the address).",
-            "A program that sends with the mailbox password (a script, a scanner, an older mail program) stops working then too. If it can use a sign-in token, give it `mailsetup token` followed by the address instead of the password (the README shows how for msmtp, curl and Python); if it only knows passwords, ask IT.",
+            "A program that sends with the mailbox password (a script, a scanner, an older mail program) stops working then too. If it can use a sign-in token, give it `mailsetup token` followed by the address instead of the password (the README shows how for msmtp, curl and Python); if it only knows passwords, let it send through the app's local relay (`mailsetup relay add` followed by the address and a name for the program, or Helpdesk → \"Programs that only know a password\" in the app).",
         ],
         Some(
             "https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835",
@@ -48,7 +48,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     .admin(AdminWords {
         explanation: "Password (Basic) sign-in for SMTP AUTH is disabled by default for existing Exchange Online tenants at the end of December 2026 (the 27 January 2026 update of the timeline; new tenants never have it); Basic authentication for IMAP and POP is already retired, and an authentication policy or security defaults can block it sooner (\"the organization configuration doesn't allow this authentication request\"). OAuth SMTP AUTH (XOAUTH2) stays supported.",
         steps: &[
-            "Move every program that sends with a mailbox password to OAuth: this app signs people in and hands tokens to programs that take one (`mailsetup token`).",
+            "Move every program that sends with a mailbox password to OAuth: this app signs people in and hands tokens to programs that take one (`mailsetup token`), and runs a local relay on the computer for programs that only know passwords (`mailsetup relay`: loopback only, a relay password per program, sent on with XOAUTH2).",
             "List what still sends with passwords before the date: Microsoft Entra admin center → Sign-in logs, filter \"Client app\" = Authenticated SMTP.",
         ],
     }),
@@ -63,7 +63,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "The program signed in with a password (what Microsoft calls Basic authentication) and Microsoft 365 said no. Either the password is wrong, or password sign-in is switched off for this mailbox: Microsoft switches off sending with a password for existing organisations at the end of December 2026.",
         &[
             "Set the mailbox up with \"Sign in with Microsoft\" in this app (on the command line: mailsetup signin followed by the address).",
-            "If the program can use a sign-in token, give it `mailsetup token` followed by the address instead of the password (the README shows how for msmtp, curl and Python); if it only knows passwords, ask IT.",
+            "If the program can use a sign-in token, give it `mailsetup token` followed by the address instead of the password (the README shows how for msmtp, curl and Python); if it only knows passwords, let it send through the app's local relay (`mailsetup relay add` followed by the address and a name for the program).",
         ],
         Some(
             "https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835",
