@@ -29,6 +29,7 @@ fn main() {
             "relay_switch",
             "relay_add",
             "relay_remove",
+            "schedule_renewal",
         ]),
     ))
     .expect("tauri build configuration");

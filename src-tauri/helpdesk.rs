@@ -71,3 +71,23 @@ pub async fn save_report(
     let path = r.save_in(&report::default_dir(), &format)?;
     Ok(path.display().to_string())
 }
+
+/// Registers (`on`) or removes the daily renewal of sign-ins with this computer's scheduler;
+/// the scheduler runs the command-line program installed with the app. What happened, in words.
+#[tauri::command]
+pub async fn schedule_renewal(on: bool) -> Result<String> {
+    use mailsetup_core::schedule;
+    // The scheduler's own programs run here (each with a time limit): off the async threads.
+    let done = tauri::async_runtime::spawn_blocking(move || {
+        if on {
+            let plan = schedule::plan_for_app()?;
+            schedule::register(&plan)?;
+            Ok(plan.registered_words())
+        } else {
+            schedule::unregister_here().map(|s| s.removed_words())
+        }
+    })
+    .await
+    .map_err(Finding::internal)?;
+    Ok(done?)
+}

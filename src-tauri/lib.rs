@@ -38,6 +38,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             helpdesk::full_check,
             helpdesk::report,
             helpdesk::save_report,
+            helpdesk::schedule_renewal,
             relay::relay_status,
             relay::relay_switch,
             relay::relay_add,

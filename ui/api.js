@@ -87,6 +87,7 @@
     // Helpdesk
     /** The findings in a pasted error text (never fails for bad text). */
     explain: (text) => call('explain', { text }),
+    scheduleRenewal: (on) => call('schedule_renewal', { on }),
     relayStatus: () => call('relay_status'),
     relaySwitch: (on) => call('relay_switch', { on }),
     relayAdd: (address, program) => call('relay_add', { address, program }),

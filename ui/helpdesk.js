@@ -242,6 +242,23 @@
     }
   }
 
+  // ---------------------------------------------------------------- daily renewal
+
+  /** Registers or removes the daily renewal with the computer's scheduler; the core's words. */
+  async function schedule(button, on) {
+    $('#schedule-findings').replaceChildren();
+    $('#schedule-result').hidden = true;
+    busy(button, true);
+    try {
+      $('#schedule-result').textContent = await api.scheduleRenewal(on);
+      $('#schedule-result').hidden = false;
+    } catch (f) {
+      showFindings($('#schedule-findings'), [f]);
+    } finally {
+      busy(button, false);
+    }
+  }
+
   // ---------------------------------------------------------------- page
 
   /** Opens the page; `paste` focuses the paste box, `reportOf` shows that mailbox's report. */
@@ -262,6 +279,8 @@
     $('#helpdesk-back').addEventListener('click', () => show(wizard.previous || 'address'));
     $('#helpdesk-setup').addEventListener('click', () => show('address'));
     $('#paste-explain').addEventListener('click', explain);
+    $('#schedule-on').addEventListener('click', (e) => schedule(e.currentTarget, true));
+    $('#schedule-off').addEventListener('click', (e) => schedule(e.currentTarget, false));
     $('#paste-text').addEventListener('input', () => { $('#paste-hint').hidden = true; });
     $('#paste-text').addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) explain();

@@ -1,6 +1,7 @@
-// UI tests of the Helpdesk page's local relay: the switch, adding a program (its password shown
-// once with the settings to type in, and copied), the list without passwords, Remove, and a
-// finding from the core (the port taken) shown as it came. Mocked IPC; the relay itself is tested
+// UI tests of the Helpdesk page's local relay and daily renewal: the relay's switch, adding a
+// program (its password shown once with the settings to type in, and copied), the list without
+// passwords, Remove, a finding from the core (the port taken) shown as it came; registering and
+// removing the daily renewal. Mocked IPC; the relay itself is tested
 // with real clients in crates/cli/tests/relay.rs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -82,5 +83,32 @@ test('the relay: a finding from the core is shown as it came, and the switch sta
   await page.click('#relay-switch');
   await page.waitForFunction(() => document.querySelector('#relay-findings').textContent.includes('The relay cannot start on its port'));
   assert.equal(await page.isChecked('#relay-switch'), false);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the daily renewal: registered and removed with the core\'s words; a failure shown as its finding', async () => {
+  const failed = finding('SCHEDULE_FAILED', 'The daily renewal could not be set up', { audience: 'helpdesk' });
+  const page = await openPage(browser, {
+    app_info: [appInfo()],
+    list_accounts: [{ result: [ann] }],
+    schedule_renewal: [
+      { result: 'The daily renewal is registered with a systemd user timer: it runs `/usr/bin/mailsetup renew --all --quiet` once a day.' },
+      { result: 'The daily renewal is removed from a systemd user timer.' },
+      { error: failed },
+    ],
+  });
+  await page.waitForSelector('body[data-loaded="true"]');
+  await page.click('#open-helpdesk');
+  await page.waitForSelector('body[data-helpdesk="listed"]');
+  await page.click('#schedule-on');
+  await page.waitForSelector('#schedule-result:not([hidden])');
+  assert.match(await page.textContent('#schedule-result'), /registered with a systemd user timer/);
+  await page.click('#schedule-off');
+  await page.waitForFunction(() => document.querySelector('#schedule-result').textContent.includes('removed'));
+  await page.click('#schedule-on');
+  await page.waitForFunction(() => document.querySelector('#schedule-findings').textContent.includes('could not be set up'));
+  assert.equal(await page.isHidden('#schedule-result'), true);
+  const calls = (await page.evaluate(() => window.__calls)).filter((c) => c.cmd === 'schedule_renewal').map((c) => c.args.on);
+  assert.deepEqual(calls, [true, false, true]);
   assert.deepEqual(page.errors, []);
 });

@@ -501,21 +501,14 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
                 config.map_err(|e| Finding::internal(format!("the settings path: {e}")))?;
             let plan = mailsetup_core::schedule::plan_here(config.as_deref())?;
             mailsetup_core::schedule::register(&plan)?;
-            out.message(&format!(
-                "The daily renewal is registered with {}: it runs `{}` once a day.",
-                plan.scheduler.label(),
-                plan.command.join(" ")
-            ));
+            out.message(&plan.registered_words());
             Ok(true)
         }
         Command::Renew {
             unschedule: true, ..
         } => {
             let scheduler = mailsetup_core::schedule::unregister_here()?;
-            out.message(&format!(
-                "The daily renewal is removed from {}.",
-                scheduler.label()
-            ));
+            out.message(&scheduler.removed_words());
             Ok(true)
         }
         Command::Renew { address, all, .. } => {

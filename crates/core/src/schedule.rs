@@ -41,7 +41,23 @@ pub enum Scheduler {
     Cron,
 }
 
+impl Plan {
+    /// What registering it did, in words for the person.
+    pub fn registered_words(&self) -> String {
+        format!(
+            "The daily renewal is registered with {}: it runs `{}` once a day.",
+            self.scheduler.label(),
+            self.command.join(" ")
+        )
+    }
+}
+
 impl Scheduler {
+    /// What removing the daily renewal did, in words for the person.
+    pub fn removed_words(self) -> String {
+        format!("The daily renewal is removed from {}.", self.label())
+    }
+
     /// In words, for the person.
     pub fn label(self) -> &'static str {
         match self {
@@ -374,12 +390,49 @@ pub fn systemd_user_session() -> bool {
 /// `SCHEDULE_FAILED` when this program's path or a folder is not known.
 pub fn plan_here(config: Option<&Path>) -> Result<Plan, Finding> {
     let exe = std::env::current_exe().map_err(|e| failed(format!("this program's path: {e}")))?;
+    plan_with(&exe, config)
+}
+
+/// The command-line program's file name on `os`.
+pub fn cli_name(os: Os) -> &'static str {
+    if os == Os::Windows {
+        "mailsetup.exe"
+    } else {
+        "mailsetup"
+    }
+}
+
+/// The command-line program installed with the desktop app `app_exe`: every installer puts both
+/// in one folder (the NSIS install folder, the .app's `Contents/MacOS`, `/usr/bin` for the .deb
+/// and .rpm: scripts/package.sh checks the installed files).
+pub fn cli_beside(os: Os, app_exe: &Path) -> PathBuf {
+    app_exe.with_file_name(cli_name(os))
+}
+
+/// The plan for the desktop app: the scheduler runs the command-line program installed with it
+/// (a scheduled task has no window to show).
+///
+/// # Errors
+/// `SCHEDULE_FAILED` when the command-line program is not beside the app, or as [`plan_here`].
+pub fn plan_for_app() -> Result<Plan, Finding> {
+    let app = std::env::current_exe().map_err(|e| failed(format!("this program's path: {e}")))?;
+    let cli = cli_beside(Os::current(), &app);
+    if !cli.is_file() {
+        return Err(failed(format!(
+            "the command-line program is not installed with the app (looked for {})",
+            cli.display()
+        )));
+    }
+    plan_with(&cli, None)
+}
+
+fn plan_with(exe: &Path, config: Option<&Path>) -> Result<Plan, Finding> {
     let os = Os::current();
     let session = LinuxSession {
         systemd: os == Os::Linux && systemd_user_session(),
         bus: std::env::var("DBUS_SESSION_BUS_ADDRESS").ok(),
     };
-    plan(os, &Folders::current(), &exe, config, &session)
+    plan(os, &Folders::current(), exe, config, &session)
 }
 
 /// Removes the daily renewal wherever this program may have registered it: on Linux both the
@@ -582,6 +635,32 @@ fn write_crontab(text: &str) -> Result<(), Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_app_schedules_the_command_line_program_installed_with_it() {
+        let beside = |os, p: &str| cli_beside(os, Path::new(p)).display().to_string();
+        assert_eq!(
+            beside(
+                Os::Windows,
+                r"C:\Program Files\Mail Setup Assistant\mailsetup-desktop.exe"
+            )
+            .replace('\\', "/")
+            .rsplit('/')
+            .next(),
+            Some("mailsetup.exe")
+        );
+        assert_eq!(
+            beside(
+                Os::MacOs,
+                "/Applications/Mail Setup Assistant.app/Contents/MacOS/mailsetup-desktop"
+            ),
+            "/Applications/Mail Setup Assistant.app/Contents/MacOS/mailsetup"
+        );
+        assert_eq!(
+            beside(Os::Linux, "/usr/bin/mailsetup-desktop"),
+            "/usr/bin/mailsetup"
+        );
+    }
 
     fn folders() -> Folders {
         Folders {
