@@ -35,8 +35,9 @@ impl RelayProcess {
         all.extend_from_slice(args);
         let mut child = env
             .command(&all)
-            // The relay's own log at its most talkative: it must still say nothing secret.
-            .env("MAILSETUP_LOG", "trace")
+            // The relay's own log at its most talkative, its SMTP library's trace asked for by
+            // name: it must still say nothing secret.
+            .env("MAILSETUP_LOG", "trace,mailin::fsm=trace")
             .stdout(Stdio::piped())
             .stderr(std::fs::File::create(&log).unwrap())
             .spawn()

@@ -35,23 +35,32 @@ pub const FILE_PREFIX: &str = "desktop";
 static FILE_DIR: OnceLock<PathBuf> = OnceLock::new();
 
 fn filter(default: &str) -> EnvFilter {
-    let filter = EnvFilter::try_from_env(LOG_ENV).unwrap_or_else(|_| default.into());
-    // The relay's SMTP library traces every line it reads, AUTH lines and messages included
-    // (`crate::relay`): never logged, whatever `$MAILSETUP_LOG` asks.
-    match "mailin=off".parse() {
-        Ok(off) => filter.add_directive(off),
-        Err(_) => filter,
+    EnvFilter::try_from_env(LOG_ENV).unwrap_or_else(|_| default.into())
+}
+
+/// The relay's SMTP library traces every line it reads, AUTH lines with passwords included
+/// (`crate::relay`): its records are dropped by every log layer, whatever `$MAILSETUP_LOG`
+/// asks (a directive such as `mailin::fsm=trace` would otherwise win over any `mailin=off`).
+fn never_mailin() -> tracing_subscriber::filter::FilterFn {
+    fn keep(m: &tracing::Metadata<'_>) -> bool {
+        !is_mailin(m.target())
     }
+    tracing_subscriber::filter::filter_fn(keep as fn(&tracing::Metadata<'_>) -> bool)
+}
+
+fn is_mailin(target: &str) -> bool {
+    target == "mailin" || target.starts_with("mailin::")
 }
 
 /// Sends log lines to stderr at the level `$MAILSETUP_LOG` names (default `warn`; with `quiet`,
 /// nothing unless `$MAILSETUP_LOG` asks: what went wrong is in the outcome the CLI prints). Call
 /// once, at start-up; a second call is ignored.
 pub fn init(quiet: bool) {
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter(if quiet { "off" } else { "warn" }))
+    let stderr = tracing_subscriber::fmt::layer()
         .with_writer(io::stderr)
-        .try_init();
+        .with_filter(filter(if quiet { "off" } else { "warn" }))
+        .with_filter(never_mailin());
+    let _ = tracing_subscriber::registry().with(stderr).try_init();
 }
 
 /// As [`init`], and also writes the log into the platform log folder (see the module docs).
@@ -69,12 +78,14 @@ pub fn init_with_file() -> Option<PathBuf> {
     });
     let stderr = tracing_subscriber::fmt::layer()
         .with_writer(io::stderr)
-        .with_filter(filter("warn"));
+        .with_filter(filter("warn"))
+        .with_filter(never_mailin());
     let file_layer = file.map(|f| {
         tracing_subscriber::fmt::layer()
             .with_ansi(false)
             .with_writer(Capped::new(f, MAX_BYTES_PER_RUN))
             .with_filter(filter("mailsetup_core=info,mailsetup_desktop=info,warn"))
+            .with_filter(never_mailin())
     });
     let written = file_layer.is_some();
     if tracing_subscriber::registry()
@@ -190,6 +201,16 @@ mod tests {
         }
         fn flush(&mut self) -> io::Result<()> {
             Ok(())
+        }
+    }
+
+    #[test]
+    fn the_relay_s_smtp_library_is_never_logged() {
+        for t in ["mailin", "mailin::fsm", "mailin::response"] {
+            assert!(is_mailin(t), "{t}");
+        }
+        for t in ["mailinglist", "mailsetup_core::relay", "lettre"] {
+            assert!(!is_mailin(t), "{t}");
         }
     }
 

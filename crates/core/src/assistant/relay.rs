@@ -162,6 +162,14 @@ impl Assistant {
         message: &[u8],
     ) -> Result<(), Finding> {
         let mailbox = &sender.mailbox;
+        // Removed (or given a new password) since it signed in: its open connection ends too.
+        let still = self.vault.load_relay_programs(mailbox).await?;
+        if !still
+            .iter()
+            .any(|p| p.name == sender.program && p.added_at == sender.added_at)
+        {
+            return Err(Finding::new(FindingCode::RelayPasswordRefused));
+        }
         let envelope = envelope(from, to)?;
         let mut token = self.token(mailbox).await?;
         let profile = self.profile(mailbox);
@@ -225,6 +233,7 @@ impl Gateway for Assistant {
             mailbox: address,
             program: program.name,
             send_as: program.send_as,
+            added_at: program.added_at,
         })
     }
 

@@ -16,10 +16,12 @@
 //!   nothing but this relay on this computer (not the mailbox). Submission to the real server
 //!   is over TLS with a verified certificate, like every other connection of the app.
 //! - Limits: the message size ([`Limits::max_message_bytes`], reply `552 5.3.4`, RFC 5321
-//!   §4.5.3.1.10 / RFC 3463), one line at most [`MAX_LINE`] bytes, a client that says nothing
-//!   for [`Limits::idle`] is disconnected (`421 4.4.2`; RFC 5321 §4.5.3.2 lets a server time
-//!   out), at most [`Limits::connections`] connections at once, 3 wrong passwords close the
-//!   connection.
+//!   §4.5.3.1.10 / RFC 3463), one line at most [`MAX_LINE`] bytes, [`MAX_RECIPIENTS`] per
+//!   message, a client that says nothing for [`Limits::idle`] is disconnected (`421 4.4.2`;
+//!   RFC 5321 §4.5.3.2 lets a server time out), one that has not signed in within
+//!   [`Limits::sign_in_within`] too, at most [`Limits::connections`] connections at once;
+//!   3 wrong passwords or 20 refused commands close the connection.
+//! - No SMTP smuggling: a message ends only at `.` between two real CRLFs ([`session`]).
 //! - Every failure is an SMTP reply made from the app's finding ([`reply`]): a revoked sign-in
 //!   answers AUTH with `535 5.7.8` and the reason.
 //! - The log names the mailbox, the program, sizes and finding codes: never a message, a
@@ -29,6 +31,7 @@
 //! The SMTP state machine and parser are the `mailin` crate's; the I/O, limits and decisions
 //! are here ([`session`]).
 
+mod handler;
 pub mod reply;
 mod session;
 
@@ -62,6 +65,9 @@ pub struct Limits {
     pub idle: Duration,
     /// Connections served at once; more are told to come back later (`421 4.7.0`).
     pub connections: usize,
+    /// A connection that has not signed in (AUTH) by then is closed, so that no program on
+    /// the computer can hold the connections without a relay password.
+    pub sign_in_within: Duration,
 }
 
 impl Default for Limits {
@@ -70,6 +76,7 @@ impl Default for Limits {
             max_message_bytes: 25 * 1024 * 1024,
             idle: Duration::from_secs(120),
             connections: 16,
+            sign_in_within: Duration::from_secs(30),
         }
     }
 }
@@ -83,19 +90,26 @@ pub struct Sender {
     pub program: String,
     /// Other `MAIL FROM` addresses it may use.
     pub send_as: Vec<String>,
+    /// When its relay password was made (seconds since the epoch): a message is sent only while
+    /// that password is still the program's (not removed, not replaced).
+    pub added_at: u64,
 }
 
 impl Sender {
-    /// Whether this program may use `from` as `MAIL FROM`: the mailbox or one of its Send As
-    /// addresses; never the empty reverse path.
-    pub fn may_send_as(&self, from: &str) -> bool {
-        !from.is_empty()
-            && (self.mailbox.same_mailbox(from)
-                || self
-                    .send_as
-                    .iter()
-                    .filter_map(|a| Address::parse(a).ok())
-                    .any(|a| a.same_mailbox(from)))
+    /// The address this program may use for `from` (`MAIL FROM`), as it is set up here: the
+    /// mailbox or one of its Send As addresses; never for the empty reverse path.
+    pub fn allowed(&self, from: &str) -> Option<String> {
+        if from.is_empty() {
+            return None;
+        }
+        if self.mailbox.same_mailbox(from) {
+            return Some(self.mailbox.normalized().to_owned());
+        }
+        self.send_as
+            .iter()
+            .filter_map(|a| Address::parse(a).ok())
+            .find(|a| a.same_mailbox(from))
+            .map(|a| a.normalized().to_owned())
     }
 }
 

@@ -39,6 +39,7 @@ impl Gateway for Scripted {
             mailbox: Address::parse(user).unwrap(),
             program: "scanner".into(),
             send_as: vec!["office@example.edu".into()],
+            added_at: 1,
         })
     }
 
@@ -121,6 +122,7 @@ fn limits() -> Limits {
         max_message_bytes: 10_000,
         idle: Duration::from_secs(2),
         connections: 4,
+        sign_in_within: Duration::from_secs(30),
     }
 }
 
@@ -179,7 +181,8 @@ async fn a_program_sends_as_its_mailbox_and_its_send_as_and_nothing_else() {
     }
     let sent = gw.sent.lock().unwrap().clone();
     assert_eq!(sent.len(), 2);
-    assert_eq!(sent[0].0, "Ann@Example.edu");
+    // The allowed address as set up here, not the program's spelling of it.
+    assert_eq!(sent[0].0, "ann@example.edu");
     assert_eq!(sent[1].1, ["bob@example.org"]);
     assert_eq!(sent[0].2, b"Subject: hi\r\n\r\n.leading dot\r\n");
 }
@@ -350,4 +353,108 @@ async fn a_spawned_relay_stops_when_its_handle_is_dropped() {
     drop(running);
     tokio::time::sleep(Duration::from_millis(100)).await;
     assert!(TcpStream::connect(at).await.is_err());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dot_after_a_bare_line_feed_does_not_end_the_message() {
+    let gw = Arc::new(Scripted::default());
+    let (addr, _stop) = start(gw.clone(), limits()).await;
+    let mut c = Client::signed_in(addr).await;
+    c.say("MAIL FROM:<ann@example.edu>").await;
+    c.say("RCPT TO:<bob@example.org>").await;
+    c.say("DATA").await;
+    // Each of \n.\n, \n.\r\n and \r\n.\n is text; commands after them are text too.
+    let smuggled = "one\n.\nMAIL FROM:<office@example.edu>\r\nRCPT TO:<victim@evil.example>\r\nDATA\r\ntwo\r\n.\nthree\n.\r\nfour\ra\r.\rb\r\n.";
+    let r = c.say(smuggled).await;
+    assert!(r.starts_with("250 2.0.0"), "{r}");
+    let sent = gw.sent.lock().unwrap().clone();
+    assert_eq!(sent.len(), 1, "one message, nothing smuggled");
+    assert_eq!(sent[0].1, ["bob@example.org"]);
+    let text = String::from_utf8(sent[0].2.clone()).unwrap();
+    assert!(text.contains("RCPT TO:<victim@evil.example>"), "{text}");
+    assert!(
+        !text.replace("\r\n", "").contains('\n') && !text.replace("\r\n", "").contains('\r'),
+        "only CRLF line ends reach the server: {text:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn rset_and_ehlo_after_auth_keep_the_program_signed_in_and_starttls_is_refused() {
+    let gw = Arc::new(Scripted::default());
+    let (addr, _stop) = start(gw.clone(), limits()).await;
+    let mut c = Client::signed_in(addr).await;
+    let r = c.say("STARTTLS").await;
+    assert!(r.starts_with("502 5.5.1"), "{r}");
+    // smtplib sends RSET after a refusal; PHPMailer between messages.
+    assert!(
+        c.say("MAIL FROM:<boss@example.edu>")
+            .await
+            .starts_with("550")
+    );
+    assert!(c.say("RSET").await.starts_with("250"));
+    assert!(c.say("EHLO again").await.starts_with("250"));
+    assert!(
+        c.say("MAIL FROM:<ann@example.edu>")
+            .await
+            .starts_with("250")
+    );
+    assert!(c.say("RCPT TO:<bob@example.org>").await.starts_with("250"));
+    assert!(c.say("DATA").await.starts_with("354"));
+    assert!(c.say("hi\r\n.").await.starts_with("250"));
+    assert_eq!(gw.sent.lock().unwrap().len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn recipients_are_limited_at_rcpt() {
+    let (addr, _stop) = start(Arc::new(Scripted::default()), limits()).await;
+    let mut c = Client::signed_in(addr).await;
+    c.say("MAIL FROM:<ann@example.edu>").await;
+    for i in 0..MAX_RECIPIENTS {
+        assert!(
+            c.say(&format!("RCPT TO:<r{i}@example.org>"))
+                .await
+                .starts_with("250")
+        );
+    }
+    let r = c.say("RCPT TO:<one-more@example.org>").await;
+    assert!(r.starts_with("452 4.5.3"), "{r}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_program_that_never_signs_in_or_only_errs_is_disconnected() {
+    let quick = Limits {
+        sign_in_within: Duration::from_secs(3),
+        ..limits()
+    };
+    let (addr, _stop) = start(Arc::new(Scripted::default()), quick).await;
+    let (mut c, _) = Client::open(addr).await;
+    let started = std::time::Instant::now();
+    // NOOP within the idle limit does not keep a connection without AUTH open.
+    let mut last = String::new();
+    for _ in 0..5 {
+        last = c.say("NOOP").await;
+        if last.starts_with("421") || last.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(1_200)).await;
+    }
+    if !last.starts_with("421") {
+        last = c.reply().await;
+    }
+    assert!(last.starts_with("421 4.7.0"), "{last}");
+    assert!(started.elapsed() < Duration::from_secs(6));
+    let (mut c, _) = Client::open(addr).await;
+    let mut replies = Vec::new();
+    for _ in 0..30 {
+        let r = c.say("BOGUS").await;
+        if r.is_empty() {
+            break;
+        }
+        replies.push(r);
+    }
+    assert!(
+        replies.len() <= 21,
+        "closed after 20 refused commands, not {}",
+        replies.len()
+    );
 }

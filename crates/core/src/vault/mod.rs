@@ -144,11 +144,8 @@ impl Vault {
         &self,
         mailbox: &Address,
     ) -> Result<(Option<AccountRecord>, Option<CachedAccessToken>), Finding> {
-        if let Some(cache) = &self.cache {
-            let mut known = lock(cache);
-            known.remove(mailbox.normalized());
-            known.remove(&access_user(mailbox));
-        }
+        self.forget_cached(mailbox.normalized());
+        self.forget_cached(&access_user(mailbox));
         let (record, cached) = tokio::join!(self.load(mailbox), self.load_access_token(mailbox));
         Ok((record?, cached?))
     }
@@ -251,6 +248,13 @@ impl Vault {
             _ => Err(Finding::new(FindingCode::VaultUnavailable)
                 .with(Param::Vault, catalogue::vault_name(self.os))
                 .with(Param::Problem, "a test entry could not be read back")),
+        }
+    }
+
+    /// Drops what this vault remembers of `user` (macOS), so the next read asks the store.
+    fn forget_cached(&self, user: &str) {
+        if let Some(cache) = &self.cache {
+            lock(cache).remove(user);
         }
     }
 

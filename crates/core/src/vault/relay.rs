@@ -83,7 +83,10 @@ fn from_json(json: &[u8]) -> Option<Vec<RelayProgram>> {
 }
 
 impl Vault {
-    /// The programs allowed to use the relay as `mailbox` (none when there is no entry).
+    /// The programs allowed to use the relay as `mailbox` (none when there is no entry), as the
+    /// store holds them now: read again even where this vault reads each entry once (macOS), so
+    /// that a program removed by another process (`mailsetup relay remove` while the relay runs)
+    /// stops working at once and two processes adding programs never lose one.
     ///
     /// # Errors
     /// The vault's finding; `VAULT_ENTRY_DAMAGED` for an entry that cannot be read (the relay
@@ -92,6 +95,7 @@ impl Vault {
         &self,
         mailbox: &Address,
     ) -> Result<Vec<RelayProgram>, Finding> {
+        self.forget_cached(&relay_user(mailbox));
         match self.get(relay_user(mailbox)).await? {
             None => Ok(Vec::new()),
             Some(json) => from_json(&json).ok_or_else(|| {
@@ -121,6 +125,47 @@ impl Vault {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn program(name: &str) -> RelayProgram {
+        RelayProgram {
+            name: name.into(),
+            password: SecretString::from(format!("{name}-password-0123456789")),
+            send_as: Vec::new(),
+            added_at: 1,
+        }
+    }
+
+    /// On macOS a vault reads each entry once per run; the relay's entry is always read again:
+    /// a program removed by another process (the CLI) stops working in a running relay.
+    #[tokio::test]
+    async fn another_process_s_changes_are_seen_even_where_entries_are_read_once() {
+        use crate::platform::Os;
+        use crate::vault::store::memory::MemoryStore;
+        let store = std::sync::Arc::new(MemoryStore::new(Os::MacOs));
+        let relay = Vault::on(store.clone(), Os::MacOs);
+        let cli = Vault::on(store, Os::MacOs);
+        let ann = Address::parse("ann@example.edu").unwrap();
+        cli.save_relay_programs(&ann, &[program("scanner")])
+            .await
+            .unwrap();
+        assert_eq!(relay.load_relay_programs(&ann).await.unwrap().len(), 1);
+        cli.save_relay_programs(&ann, &[]).await.unwrap();
+        assert!(relay.load_relay_programs(&ann).await.unwrap().is_empty());
+        cli.save_relay_programs(&ann, &[program("printer")])
+            .await
+            .unwrap();
+        let mut both = relay.load_relay_programs(&ann).await.unwrap();
+        both.push(program("accounts"));
+        relay.save_relay_programs(&ann, &both).await.unwrap();
+        let names: Vec<String> = cli
+            .load_relay_programs(&ann)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(names, ["printer", "accounts"]);
+    }
 
     #[test]
     fn the_wire_form_keeps_every_field_and_debug_hides_the_password() {
