@@ -162,18 +162,33 @@ impl Assistant {
         message: &[u8],
     ) -> Result<(), Finding> {
         let mailbox = &sender.mailbox;
-        // Removed (or given a new password) since it signed in: its open connection ends too.
-        let still = self.vault.load_relay_programs(mailbox).await?;
-        if !still
-            .iter()
-            .any(|p| p.name == sender.program && p.added_at == sender.added_at)
-        {
-            return Err(Finding::new(FindingCode::RelayPasswordRefused));
-        }
         let envelope = envelope(from, to)?;
-        let mut token = self.token(mailbox).await?;
         let profile = self.profile(mailbox);
-        let mut smtp = Smtp::connect(&profile.smtp, &self.trust, &self.settings.timeouts).await?;
+        // Connecting needs no credential: the vault is read while the server is reached.
+        let (still, token, smtp) = tokio::join!(
+            self.vault.load_relay_programs(mailbox),
+            self.token(mailbox),
+            Smtp::connect(&profile.smtp, &self.trust, &self.settings.timeouts)
+        );
+        let mut smtp = smtp?;
+        // Removed (or given a new password) since it signed in: its open connection ends too.
+        let allowed = still.map(|still| {
+            still
+                .iter()
+                .any(|p| p.name == sender.program && p.added_at == sender.added_at)
+        });
+        let ready = match (allowed, token) {
+            (Ok(true), Ok(token)) => Ok(token),
+            (Ok(false), _) => Err(Finding::new(FindingCode::RelayPasswordRefused)),
+            (Err(f), _) | (_, Err(f)) => Err(f),
+        };
+        let mut token = match ready {
+            Ok(token) => token,
+            Err(f) => {
+                smtp.quit().await;
+                return Err(f);
+            }
+        };
         let mut signed_in = smtp.auth_xoauth2(&token.smtp_user, &token.token).await;
         if let Err(f) = &signed_in
             && matches!(
