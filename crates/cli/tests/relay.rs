@@ -11,111 +11,11 @@
 
 mod common;
 
-use std::io::BufRead as _;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
 use common::TestEnv;
-use common::mail::{record_stderr, wait_for};
-use serde_json::{Value, json};
-
-/// A running `mailsetup relay` on a port the OS chose; killed when dropped.
-struct RelayProcess {
-    child: Child,
-    port: u16,
-    log: std::path::PathBuf,
-}
-
-impl RelayProcess {
-    fn start(env: &TestEnv, args: &[&str]) -> RelayProcess {
-        let log = env
-            .dir
-            .path()
-            .join(format!("relay-{}.log", uuid::Uuid::new_v4()));
-        let mut all = vec!["relay", "--listen", "127.0.0.1:0"];
-        all.extend_from_slice(args);
-        let mut child = env
-            .command(&all)
-            // The relay's own log at its most talkative, its SMTP library's trace asked for by
-            // name: it must still say nothing secret.
-            .env("MAILSETUP_LOG", "trace,mailin::fsm=trace")
-            .stdout(Stdio::piped())
-            .stderr(std::fs::File::create(&log).unwrap())
-            .spawn()
-            .unwrap();
-        let mut first = String::new();
-        std::io::BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut first)
-            .unwrap();
-        let port = first
-            .trim()
-            .trim_end_matches('.')
-            .rsplit(':')
-            .next()
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("no port in {first:?}"));
-        RelayProcess { child, port, log }
-    }
-
-    /// Everything the relay printed on standard error so far.
-    fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-}
-
-impl Drop for RelayProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// `relay add` for the env's mailbox: the program's password.
-fn add_program(env: &TestEnv, name: &str) -> String {
-    let args = ["--json", "relay", "add", env.address.as_str(), name];
-    let out = env.command(&args).output().unwrap();
-    record_stderr(env, &args, &out);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["user"], env.address.to_lowercase());
-    assert_eq!(v["host"], "127.0.0.1");
-    v["password"].as_str().unwrap().to_owned()
-}
-
-/// swaks (Debian's) sending through the relay: (exit code, its transcript).
-fn swaks(
-    relay: &RelayProcess,
-    user: &str,
-    password: &str,
-    from: &str,
-    to: &str,
-    extra: &[&str],
-) -> (i32, String) {
-    let port = relay.port.to_string();
-    let out = Command::new("swaks")
-        .args(["--server", "127.0.0.1", "--port", &port, "--timeout", "60"])
-        .args([
-            "--auth",
-            "PLAIN",
-            "--auth-user",
-            user,
-            "--auth-password",
-            password,
-        ])
-        .args(["--from", from, "--to", to])
-        .args(extra)
-        .output()
-        .unwrap_or_else(|e| panic!("swaks cannot start ({e}): scripts/setup.sh installs it"));
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
-}
+use common::mail::{RelayProcess, add_program, swaks, wait_for};
+use serde_json::json;
 
 /// Python's smtplib as a legacy program: `script` gets the port, user, password and address.
 fn python(relay: &RelayProcess, user: &str, password: &str, script: &str) -> (i32, String) {

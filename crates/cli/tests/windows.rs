@@ -263,6 +263,39 @@ fn microsoft_sign_in_verify_list_and_remove() {
     );
 }
 
+/// The local relay of the Windows build: a program's relay password in Credential Manager, the
+/// relay listening under Wine, swaks (as the password-only program) sending through it into
+/// Dovecot's INBOX, a wrong password refused.
+#[test]
+#[ignore = "runs under Wine: scripts/windows.sh"]
+fn the_relay_sends_for_a_password_only_program_with_the_sign_in() {
+    use common::mail::{RelayProcess, add_program, swaks, wait_for};
+    let env = windows_env("winrelay", json!({ "type": "public" }));
+    env.sign_in_ok();
+    let password = add_program(&env, "scanner");
+    let relay_entry = format!("{}#relay", env.address.to_lowercase());
+    assert!(
+        users(&env.wine_vault_entries()).contains(&relay_entry),
+        "the relay password is in Wine's Credential Manager: {:?}",
+        users(&env.wine_vault_entries())
+    );
+    let relay = RelayProcess::start(&env, &[]);
+    let me = env.address.as_str();
+    let id = format!("<{}.wine-relay@mailsetup.test>", uuid::Uuid::new_v4());
+    let header = format!("Message-Id: {id}");
+    let (code, out) = swaks(&relay, me, &password, me, me, &["--header", &header]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("250 2.0.0 mailsetup relay: sent"), "{out}");
+    wait_for(&env, &id);
+    let (code, out) = swaks(&relay, me, "abcde-fghij-kmnpq-rstuv", me, me, &[]);
+    assert_ne!(code, 0);
+    assert!(out.contains("[RELAY_PASSWORD_REFUSED]"), "{out}");
+    assert!(
+        !relay.log().contains(&password),
+        "the relay logged its password"
+    );
+}
+
 #[test]
 #[ignore = "runs under Wine: scripts/windows.sh"]
 fn shared_mailbox_signs_in_as_the_delegate() {

@@ -638,28 +638,29 @@ mod tests {
 
     #[test]
     fn the_app_schedules_the_command_line_program_installed_with_it() {
-        let beside = |os, p: &str| cli_beside(os, Path::new(p)).display().to_string();
-        assert_eq!(
-            beside(
+        // Compared as paths (the separator is the OS's own: these tests also run on Windows).
+        for (os, app, cli) in [
+            (
                 Os::Windows,
-                r"C:\Program Files\Mail Setup Assistant\mailsetup-desktop.exe"
-            )
-            .replace('\\', "/")
-            .rsplit('/')
-            .next(),
-            Some("mailsetup.exe")
-        );
-        assert_eq!(
-            beside(
-                Os::MacOs,
-                "/Applications/Mail Setup Assistant.app/Contents/MacOS/mailsetup-desktop"
+                r"C:\Program Files\Mail Setup Assistant\mailsetup-desktop.exe",
+                "mailsetup.exe",
             ),
-            "/Applications/Mail Setup Assistant.app/Contents/MacOS/mailsetup"
-        );
-        assert_eq!(
-            beside(Os::Linux, "/usr/bin/mailsetup-desktop"),
-            "/usr/bin/mailsetup"
-        );
+            (
+                Os::MacOs,
+                "/Applications/Mail Setup Assistant.app/Contents/MacOS/mailsetup-desktop",
+                "mailsetup",
+            ),
+            (Os::Linux, "/usr/bin/mailsetup-desktop", "mailsetup"),
+        ] {
+            let app = Path::new(app);
+            let beside = cli_beside(os, app);
+            assert_eq!(beside.parent(), app.parent(), "{os:?}");
+            assert_eq!(
+                beside.file_name(),
+                Some(std::ffi::OsStr::new(cli)),
+                "{os:?}"
+            );
+        }
     }
 
     fn folders() -> Folders {

@@ -1,8 +1,12 @@
 //! Mail helpers for the tests of programs that use the app's sign-in (the token helper,
 //! crates/cli/tests/token.rs; the relay, crates/cli/tests/relay.rs): test messages, curl and
-//! the local peers' ports, and waiting for a message in Dovecot's INBOX.
+//! the local peers' ports, waiting for a message in Dovecot's INBOX, and the relay run as a
+//! process with swaks sending through it (tests/relay.rs, and under Wine tests/windows.rs).
 
-use std::process::{Command, Output, Stdio};
+use std::io::BufRead as _;
+use std::process::{Child, Command, Output, Stdio};
+
+use serde_json::Value;
 
 use super::TestEnv;
 
@@ -113,4 +117,103 @@ pub fn wait_for(env: &TestEnv, id: &str) {
         std::thread::sleep(std::time::Duration::from_millis(250));
     }
     panic!("{id} never reached the INBOX");
+}
+
+/// A running `mailsetup relay` on a port the OS chose; killed when dropped.
+pub struct RelayProcess {
+    child: Child,
+    pub port: u16,
+    log: std::path::PathBuf,
+}
+
+impl RelayProcess {
+    pub fn start(env: &TestEnv, args: &[&str]) -> RelayProcess {
+        let log = env
+            .dir
+            .path()
+            .join(format!("relay-{}.log", uuid::Uuid::new_v4()));
+        let mut all = vec!["relay", "--listen", "127.0.0.1:0"];
+        all.extend_from_slice(args);
+        let mut child = env
+            .command(&all)
+            // The relay's own log at its most talkative, its SMTP library's trace asked for by
+            // name: it must still say nothing secret.
+            .env("MAILSETUP_LOG", "trace,mailin::fsm=trace")
+            .stdout(Stdio::piped())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let port = first
+            .trim()
+            .trim_end_matches('.')
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {first:?}"));
+        RelayProcess { child, port, log }
+    }
+
+    /// Everything the relay printed on standard error so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for RelayProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `relay add` for the env's mailbox: the program's password.
+pub fn add_program(env: &TestEnv, name: &str) -> String {
+    let args = ["--json", "relay", "add", env.address.as_str(), name];
+    let out = env.command(&args).output().unwrap();
+    record_stderr(env, &args, &out);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["user"], env.address.to_lowercase());
+    assert_eq!(v["host"], "127.0.0.1");
+    v["password"].as_str().unwrap().to_owned()
+}
+
+/// swaks (Debian's) sending through the relay: (exit code, its transcript).
+pub fn swaks(
+    relay: &RelayProcess,
+    user: &str,
+    password: &str,
+    from: &str,
+    to: &str,
+    extra: &[&str],
+) -> (i32, String) {
+    let port = relay.port.to_string();
+    let out = Command::new("swaks")
+        .args(["--server", "127.0.0.1", "--port", &port, "--timeout", "60"])
+        .args([
+            "--auth",
+            "PLAIN",
+            "--auth-user",
+            user,
+            "--auth-password",
+            password,
+        ])
+        .args(["--from", from, "--to", to])
+        .args(extra)
+        .output()
+        .unwrap_or_else(|e| panic!("swaks cannot start ({e}): scripts/setup.sh installs it"));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), text)
 }
