@@ -151,10 +151,54 @@ impl Assistant {
         }
         Ok(out)
     }
+}
 
-    /// Submits `message` for `sender` with the mailbox's sign-in (XOAUTH2), renewing the token
-    /// once when the server refuses it as expired.
-    async fn relay_submit(
+fn info(address: &Address, p: &RelayProgram) -> RelayProgramInfo {
+    RelayProgramInfo {
+        mailbox: address.normalized().to_owned(),
+        name: p.name.clone(),
+        send_as: p.send_as.clone(),
+        added_at: p.added_at,
+    }
+}
+
+fn envelope(from: &str, to: &[String]) -> Result<lettre::address::Envelope, Finding> {
+    let bad = |what: &str| {
+        Finding::new(FindingCode::InvalidAddress)
+            .with(Param::Problem, format!("{what} is not an address"))
+    };
+    let from = from.parse::<lettre::Address>().map_err(|_| bad(from))?;
+    let to = to
+        .iter()
+        .map(|t| t.parse::<lettre::Address>().map_err(|_| bad(t)))
+        .collect::<Result<Vec<_>, _>>()?;
+    lettre::address::Envelope::new(Some(from), to).map_err(|_| bad("the recipient list"))
+}
+
+#[async_trait::async_trait]
+impl Gateway for Assistant {
+    async fn authenticate(&self, user: &str, password: &SecretString) -> Result<Sender, Finding> {
+        let refused = || Finding::new(FindingCode::RelayPasswordRefused);
+        let address = Address::parse(user).map_err(|_| refused())?;
+        let programs = self.vault.load_relay_programs(&address).await?;
+        let given = password.expose_secret().as_bytes();
+        let program = programs
+            .into_iter()
+            .find(|p| bool::from(p.password.expose_secret().as_bytes().ct_eq(given)))
+            .ok_or_else(refused)?;
+        // The sign-in must work now: a revoked one answers AUTH with its reason.
+        self.token(&address).await?;
+        Ok(Sender {
+            mailbox: address,
+            program: program.name,
+            send_as: program.send_as,
+            added_at: program.added_at,
+        })
+    }
+
+    /// Submits with the mailbox's sign-in (XOAUTH2), renewing the token once when the server
+    /// refuses it as expired.
+    async fn submit(
         &self,
         sender: &Sender,
         from: &str,
@@ -206,60 +250,6 @@ impl Assistant {
         };
         smtp.quit().await;
         sent.map_err(|f| f.with_if_used(Param::Mailbox, mailbox.display()))
-    }
-}
-
-fn info(address: &Address, p: &RelayProgram) -> RelayProgramInfo {
-    RelayProgramInfo {
-        mailbox: address.normalized().to_owned(),
-        name: p.name.clone(),
-        send_as: p.send_as.clone(),
-        added_at: p.added_at,
-    }
-}
-
-fn envelope(from: &str, to: &[String]) -> Result<lettre::address::Envelope, Finding> {
-    let bad = |what: &str| {
-        Finding::new(FindingCode::InvalidAddress)
-            .with(Param::Problem, format!("{what} is not an address"))
-    };
-    let from = from.parse::<lettre::Address>().map_err(|_| bad(from))?;
-    let to = to
-        .iter()
-        .map(|t| t.parse::<lettre::Address>().map_err(|_| bad(t)))
-        .collect::<Result<Vec<_>, _>>()?;
-    lettre::address::Envelope::new(Some(from), to).map_err(|_| bad("the recipient list"))
-}
-
-#[async_trait::async_trait]
-impl Gateway for Assistant {
-    async fn authenticate(&self, user: &str, password: &SecretString) -> Result<Sender, Finding> {
-        let refused = || Finding::new(FindingCode::RelayPasswordRefused);
-        let address = Address::parse(user).map_err(|_| refused())?;
-        let programs = self.vault.load_relay_programs(&address).await?;
-        let given = password.expose_secret().as_bytes();
-        let program = programs
-            .into_iter()
-            .find(|p| bool::from(p.password.expose_secret().as_bytes().ct_eq(given)))
-            .ok_or_else(refused)?;
-        // The sign-in must work now: a revoked one answers AUTH with its reason.
-        self.token(&address).await?;
-        Ok(Sender {
-            mailbox: address,
-            program: program.name,
-            send_as: program.send_as,
-            added_at: program.added_at,
-        })
-    }
-
-    async fn submit(
-        &self,
-        sender: &Sender,
-        from: &str,
-        to: &[String],
-        message: &[u8],
-    ) -> Result<(), Finding> {
-        self.relay_submit(sender, from, to, message).await
     }
 }
 

@@ -103,6 +103,21 @@ impl Client {
         self.reply().await
     }
 
+    /// MAIL FROM the mailbox, one recipient, DATA: ready for the message's lines.
+    async fn start_message(&mut self) {
+        assert!(
+            self.say("MAIL FROM:<ann@example.edu>")
+                .await
+                .starts_with("250")
+        );
+        assert!(
+            self.say("RCPT TO:<bob@example.org>")
+                .await
+                .starts_with("250")
+        );
+        assert!(self.say("DATA").await.starts_with("354"));
+    }
+
     async fn signed_in(addr: SocketAddr) -> Client {
         let (mut c, _) = Client::open(addr).await;
         assert!(c.say("EHLO test").await.contains("AUTH PLAIN LOGIN"));
@@ -250,9 +265,7 @@ async fn an_oversize_message_is_refused_and_not_submitted() {
     let gw = Arc::new(Scripted::default());
     let (addr, _stop) = start(gw.clone(), limits()).await;
     let mut c = Client::signed_in(addr).await;
-    c.say("MAIL FROM:<ann@example.edu>").await;
-    c.say("RCPT TO:<bob@example.org>").await;
-    c.say("DATA").await;
+    c.start_message().await;
     let body = "x".repeat(998);
     for _ in 0..20 {
         c.write
@@ -267,9 +280,7 @@ async fn an_oversize_message_is_refused_and_not_submitted() {
     );
     assert!(gw.sent.lock().unwrap().is_empty());
     // The connection goes on: a smaller message passes.
-    c.say("MAIL FROM:<ann@example.edu>").await;
-    c.say("RCPT TO:<bob@example.org>").await;
-    c.say("DATA").await;
+    c.start_message().await;
     assert!(c.say("small\r\n.").await.starts_with("250"));
 }
 
@@ -281,9 +292,7 @@ async fn the_servers_refusal_after_data_reaches_the_program() {
     ));
     let (addr, _stop) = start(gw, limits()).await;
     let mut c = Client::signed_in(addr).await;
-    c.say("MAIL FROM:<ann@example.edu>").await;
-    c.say("RCPT TO:<bob@example.org>").await;
-    c.say("DATA").await;
+    c.start_message().await;
     let r = c.say("hello\r\n.").await;
     assert!(r.starts_with("550 5.7.1 mailsetup relay: "), "{r}");
 }
@@ -360,9 +369,7 @@ async fn a_dot_after_a_bare_line_feed_does_not_end_the_message() {
     let gw = Arc::new(Scripted::default());
     let (addr, _stop) = start(gw.clone(), limits()).await;
     let mut c = Client::signed_in(addr).await;
-    c.say("MAIL FROM:<ann@example.edu>").await;
-    c.say("RCPT TO:<bob@example.org>").await;
-    c.say("DATA").await;
+    c.start_message().await;
     // Each of \n.\n, \n.\r\n and \r\n.\n is text; commands after them are text too.
     let smuggled = "one\n.\nMAIL FROM:<office@example.edu>\r\nRCPT TO:<victim@evil.example>\r\nDATA\r\ntwo\r\n.\nthree\n.\r\nfour\ra\r.\rb\r\n.";
     let r = c.say(smuggled).await;
