@@ -36,6 +36,8 @@ pub struct AddedView {
     pub user: String,
     /// The local password.
     pub password: String,
+    /// A program of that name had a password, which stopped working now.
+    pub replaced: bool,
 }
 
 async fn view(state: &AppState) -> Result<RelayView> {
@@ -81,6 +83,7 @@ pub async fn relay_add(
         port: at.map_or(1587, |a| a.port()),
         user: added.user,
         password: added.password.expose_secret().to_owned(),
+        replaced: added.replaced,
     })
 }
 

@@ -43,10 +43,10 @@
   function showAdded(a) {
     const copyButton = el('button', { type: 'button', class: 'small', text: 'Copy password' });
     copyButton.addEventListener('click', () => copy(copyButton, a.password));
-    const rows = [['Server', a.host], ['Port', String(a.port)], ['Encryption', 'none (the relay is on this computer only)'],
+    const rows = [['Server', a.host], ['Port', String(a.port)], ['Security', 'none: turn off SSL/TLS and STARTTLS (the relay is on this computer only)'],
       ['User name', a.user], ['Password', a.password]];
     $('#relay-added').replaceChildren(
-      el('p', { text: `Added ${a.program.name}. Enter these in its mail (SMTP) settings. The password is shown only now.` }),
+      el('p', { text: `${a.replaced ? `Replaced the relay password of ${a.program.name}: the old one stopped working now.` : `Added ${a.program.name}.`} Enter these in its mail (SMTP) settings. The password is shown only now.` }),
       el('dl', { class: 'facts' }, ...rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { 'data-key': k, text: v })])),
       el('div', { class: 'actions' }, copyButton),
     );

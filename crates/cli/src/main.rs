@@ -159,10 +159,11 @@ enum Command {
         #[arg(long, conflicts_with_all = ["address", "all"])]
         unschedule: bool,
     },
-    /// Run the local relay for programs that only know a user name and a password (a scanner,
-    /// an older mail program, a script): they send to it on this computer (127.0.0.1:1587, no
-    /// encryption: it never leaves the computer) with a relay password, and it sends their mail
-    /// with the mailbox's sign-in. `relay add` gives a program its password; runs until Ctrl+C.
+    /// Run the local relay for programs on this computer that only know a user name and a
+    /// password (scan-to-email software, an older mail program, a script): they send to it
+    /// (127.0.0.1:1587, no encryption: it never leaves the computer) with a relay password, and
+    /// it sends their mail with the mailbox's sign-in. Runs until Ctrl+C. `relay add` gives a
+    /// program its password.
     #[command(args_conflicts_with_subcommands = true)]
     Relay {
         #[command(subcommand)]

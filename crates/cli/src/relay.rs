@@ -17,8 +17,8 @@ use crate::output::{Output, print_json};
 #[derive(clap::Subcommand, Debug)]
 pub enum RelayCommand {
     /// Allow a program to send through the relay as a mailbox set up on this computer: a new
-    /// local password for it is shown once (kept in the OS vault). Adding the same name again
-    /// replaces its password.
+    /// relay password for it is shown once (kept in the OS vault). Adding the same name again
+    /// (upper and lower case are the same) replaces its password.
     Add {
         /// The mailbox address (signed in with Microsoft or Google on this computer).
         address: String,
@@ -120,7 +120,7 @@ pub async fn manage(
                 format!("Removed {program}: its relay password no longer works.")
             } else {
                 format!(
-                    "No program called {program} may send as {}.",
+                    "No program called {program} may send as {} (mailsetup relay list shows the names).",
                     address.display()
                 )
             });
@@ -130,8 +130,9 @@ pub async fn manage(
 }
 
 fn added_program(added: &AddedProgram, listen: &str, out: &Output) {
-    let (host, port) = listen.rsplit_once(':').unwrap_or((listen, "1587"));
-    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let at = mailsetup_core::relay::check_listen(listen).ok();
+    let host = at.map_or_else(|| "127.0.0.1".to_owned(), |a| a.ip().to_string());
+    let port = at.map_or(1587, |a| a.port());
     if out.json() {
         print_json(&serde_json::json!({
             "mailbox": added.info.mailbox,
@@ -141,15 +142,23 @@ fn added_program(added: &AddedProgram, listen: &str, out: &Output) {
             "port": port,
             "user": added.user,
             "password": added.password.expose_secret(),
+            "replaced": added.replaced,
         }));
         return;
     }
+    if added.replaced {
+        println!(
+            "Replaced the relay password of \"{}\": the old one stopped working now (names ignore upper and lower case).",
+            added.info.name
+        );
+    }
     println!(
-        "Added \"{}\": it may send as {}. Enter these in the program's mail (SMTP) settings:",
+        "\"{}\" may send as {}. Enter these in the program's mail (SMTP) settings:",
         added.info.name, added.info.mailbox
     );
+    println!("  Server:     {host}   port {port} (or the port given to mailsetup relay --listen)");
     println!(
-        "  Server:     {host}   port {port}   no encryption (the relay is on this computer only)"
+        "  Security:   none: turn off SSL/TLS and STARTTLS (the relay is on this computer only)"
     );
     println!("  User name:  {}", added.user);
     println!("  Password:   {}", added.password.expose_secret());
@@ -174,10 +183,12 @@ fn programs(list: &[RelayProgramInfo], out: &Output) {
         );
     }
     for p in list {
-        let also = if p.send_as.is_empty() {
+        let others: Vec<&String> = p.send_as.iter().filter(|a| **a != p.mailbox).collect();
+        let also = if others.is_empty() {
             String::new()
         } else {
-            format!(" (also from {})", p.send_as.join(", "))
+            let others: Vec<&str> = others.iter().map(|a| a.as_str()).collect();
+            format!(" (also from {})", others.join(", "))
         };
         println!("{}: may send as {}{also}", p.name, p.mailbox);
     }

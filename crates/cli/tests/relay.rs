@@ -189,18 +189,43 @@ fn a_sign_in_that_ended_and_a_revoked_program_are_refused_with_the_reason() {
         json!({ "type": "public", "scenario": { "access_token_lifetime": 5 } }),
     );
     env.sign_in_ok();
-    let password = add_program(&env, "accounts app");
+    let first = add_program(&env, "accounts app");
+    // The same name in other letters replaces its password: the first one stops working.
+    let args = [
+        "--json",
+        "relay",
+        "add",
+        env.address.as_str(),
+        "Accounts App",
+    ];
+    let out = env.command(&args).output().unwrap();
+    common::mail::record_stderr(&env, &args, &out);
+    let again: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        again["replaced"],
+        true,
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(again["port"], 1587);
+    let password = again["password"].as_str().unwrap().to_owned();
+    assert_ne!(password, first);
     let second = add_program(&env, "script");
     let relay = RelayProcess::start(&env, &[]);
     let me = env.address.as_str();
     let (code, out) = swaks(&relay, me, &password, me, me, &[]);
     assert_eq!(code, 0, "{out}");
+    let (_, out) = swaks(&relay, me, &first, me, me, &[]);
+    assert!(
+        out.contains("[RELAY_PASSWORD_REFUSED]"),
+        "the replaced password: {out}"
+    );
 
     // Listed without passwords; the revoked program's password stops working, the other works.
     let (code, list, _) = env.run(&["relay", "list"]);
     assert_eq!(code, 0);
     assert!(
-        list.contains("accounts app: may send as") && list.contains("script: may send as"),
+        list.contains("Accounts App: may send as") && list.contains("script: may send as"),
         "{list}"
     );
     assert!(!list.contains(&password) && !list.contains(&second));

@@ -12,7 +12,7 @@
 //! `info` lines. Nothing secret is ever logged: tokens, passwords, codes and `state` are secret
 //! types whose `Debug` prints no value, and the test suite scans every log for its secrets.
 
-use std::io;
+use std::io::{self, IsTerminal as _};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -58,6 +58,7 @@ fn is_mailin(target: &str) -> bool {
 pub fn init(quiet: bool) {
     let stderr = tracing_subscriber::fmt::layer()
         .with_writer(io::stderr)
+        .with_ansi(io::stderr().is_terminal())
         .with_filter(filter(if quiet { "off" } else { "warn" }))
         .with_filter(never_mailin());
     let _ = tracing_subscriber::registry().with(stderr).try_init();
@@ -78,6 +79,7 @@ pub fn init_with_file() -> Option<PathBuf> {
     });
     let stderr = tracing_subscriber::fmt::layer()
         .with_writer(io::stderr)
+        .with_ansi(io::stderr().is_terminal())
         .with_filter(filter("warn"))
         .with_filter(never_mailin());
     let file_layer = file.map(|f| {

@@ -39,6 +39,8 @@ pub struct AddedProgram {
     pub user: String,
     /// The local password (secret; shown to the person once, kept only in the vault).
     pub password: SecretString,
+    /// A program of that name (in any case) had a password, which stopped working now.
+    pub replaced: bool,
 }
 
 /// A new local password: 20 letters and digits from the OS's secure random source (100 bits),
@@ -59,7 +61,7 @@ fn new_password() -> Result<SecretString, Finding> {
     Ok(SecretString::from(out.as_str()))
 }
 
-/// `INVALID_ADDRESS`-like refusal of a program name the person typed.
+/// The program's name as typed (trimmed), or `RELAY_PROGRAM_NAME_INVALID`.
 fn check_name(name: &str) -> Result<String, Finding> {
     let name = name.trim();
     let fine = !name.is_empty()
@@ -70,10 +72,7 @@ fn check_name(name: &str) -> Result<String, Finding> {
     if fine {
         Ok(name.to_owned())
     } else {
-        Err(Finding::new(FindingCode::InvalidAddress).with(
-            Param::Problem,
-            "A program's name is 1 to 40 letters, digits, spaces, dots, dashes or underscores, for example \"scanner\".",
-        ))
+        Err(Finding::new(FindingCode::RelayProgramNameInvalid))
     }
 }
 
@@ -102,7 +101,9 @@ impl Assistant {
         // One change at a time per mailbox, across processes (two adds must not lose one).
         let _lock = self.renewal_lock(address).await?;
         let mut programs = self.vault.load_relay_programs(address).await?;
-        programs.retain(|p| !p.name.eq_ignore_ascii_case(&name));
+        let before = programs.len();
+        programs.retain(|p| !same_name(&p.name, &name));
+        let replaced = programs.len() < before;
         let password = new_password()?;
         let added = RelayProgram {
             name,
@@ -116,6 +117,7 @@ impl Assistant {
             info: info(address, &added),
             user: address.normalized().to_owned(),
             password,
+            replaced,
         })
     }
 
@@ -127,7 +129,7 @@ impl Assistant {
         let _lock = self.renewal_lock(address).await?;
         let mut programs = self.vault.load_relay_programs(address).await?;
         let before = programs.len();
-        programs.retain(|p| !p.name.eq_ignore_ascii_case(program.trim()));
+        programs.retain(|p| !same_name(&p.name, program.trim()));
         if programs.len() == before {
             return Ok(false);
         }
@@ -151,6 +153,11 @@ impl Assistant {
         }
         Ok(out)
     }
+}
+
+/// Program names are told apart ignoring case ("Scanner" is "scanner").
+fn same_name(a: &str, b: &str) -> bool {
+    a.to_lowercase() == b.to_lowercase()
 }
 
 fn info(address: &Address, p: &RelayProgram) -> RelayProgramInfo {

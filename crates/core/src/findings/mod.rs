@@ -68,6 +68,12 @@ pub enum FindingCode {
     RelayNotLoopback,
     /// The local relay cannot listen on its port (taken by another program, or not allowed).
     RelayCannotListen,
+    /// The relay's listening address is not an address and port.
+    RelayListenInvalid,
+    /// A program's name for the relay cannot be used.
+    RelayProgramNameInvalid,
+    /// A program sent mail to the relay without signing in (AUTH) first.
+    RelayAuthRequired,
     /// A program gave the relay a user name or local password it does not know.
     RelayPasswordRefused,
     /// A program asked the relay to send from an address it was not added for.

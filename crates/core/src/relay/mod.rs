@@ -21,7 +21,7 @@
 //!   RFC 5321 §4.5.3.2 lets a server time out), one that has not signed in within
 //!   [`Limits::sign_in_within`] too, at most [`Limits::connections`] connections at once;
 //!   3 wrong passwords or 20 refused commands close the connection.
-//! - No SMTP smuggling: a message ends only at `.` between two real CRLFs ([`session`]).
+//! - No SMTP smuggling: a message ends only at `.` between two real CRLFs (`relay::session`).
 //! - Every failure is an SMTP reply made from the app's finding ([`reply`]): a revoked sign-in
 //!   answers AUTH with `535 5.7.8` and the reason.
 //! - The log names the mailbox, the program, sizes and finding codes: never a message, a
@@ -29,7 +29,7 @@
 //!   [`crate::logging`]).
 //!
 //! The SMTP state machine and parser are the `mailin` crate's; the I/O, limits and decisions
-//! are here ([`session`]).
+//! are here (`relay::session`, `relay::handler`).
 
 mod handler;
 pub mod reply;
@@ -136,16 +136,18 @@ pub trait Gateway: Send + Sync + 'static {
     ) -> Result<(), Finding>;
 }
 
-/// `RELAY_NOT_LOOPBACK` unless `addr` is on the loopback interface.
+/// The address to listen on: `addr` (`127.0.0.1:1587`, `[::1]:1587`, or `localhost:1587`, taken
+/// as `127.0.0.1`), when it is on the loopback interface.
 ///
 /// # Errors
-/// As described.
+/// `RELAY_LISTEN_INVALID` for a text that is not an address and port; `RELAY_NOT_LOOPBACK` for
+/// an address other computers can reach.
 pub fn check_listen(addr: &str) -> Result<SocketAddr, Finding> {
-    let parsed: SocketAddr = addr.parse().map_err(|_| {
-        Finding::new(FindingCode::RelayNotLoopback).with(
-            Param::Problem,
-            format!("\"{addr}\" is not an address and port such as {DEFAULT_LISTEN}"),
-        )
+    let local = addr
+        .strip_prefix("localhost:")
+        .map(|port| format!("127.0.0.1:{port}"));
+    let parsed: SocketAddr = local.as_deref().unwrap_or(addr).parse().map_err(|_| {
+        Finding::new(FindingCode::RelayListenInvalid).with(Param::Problem, format!("\"{addr}\""))
     })?;
     if !is_loopback(parsed.ip()) {
         return Err(Finding::new(FindingCode::RelayNotLoopback).with(

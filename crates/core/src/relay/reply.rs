@@ -29,6 +29,8 @@ pub fn for_finding(f: &Finding) -> Reply {
     use FindingCode as C;
     let (code, enhanced) = match f.code {
         C::RelayPasswordRefused => (535, "5.7.8".to_owned()),
+        // RFC 4954 §6.
+        C::RelayAuthRequired => (530, "5.7.0".to_owned()),
         C::RelaySenderNotAllowed => (550, "5.7.1".to_owned()),
         C::RelayMessageTooBig => (552, "5.3.4".to_owned()),
         code => match (upstream(f), HelperFailure::of(code)) {
@@ -61,13 +63,20 @@ fn upstream(f: &Finding) -> Option<(u16, String)> {
     Some((reply.status, enhanced))
 }
 
-/// The title, the first thing to do and the code, on one line of printable ASCII (SMTP replies
-/// are ASCII, RFC 5321 §2.4), at most 400 characters.
+/// The title, what to do and the code, on one line of printable ASCII (SMTP replies are ASCII,
+/// RFC 5321 §2.4), at most 400 characters (the steps shortened, never the code).
 fn words(f: &Finding) -> String {
-    let first = f.steps.first().map(String::as_str).unwrap_or_default();
-    let text = format!("{}. {} [{}]", f.title.trim_end_matches('.'), first, f.code);
-    let mut out: String = text
-        .chars()
+    let mut steps = f.steps.join(" ");
+    let room = 360usize.saturating_sub(f.title.len());
+    if steps.chars().count() > room {
+        steps = steps
+            .chars()
+            .take(room.saturating_sub(3))
+            .collect::<String>()
+            + "...";
+    }
+    let text = format!("{}. {} [{}]", f.title.trim_end_matches('.'), steps, f.code);
+    text.chars()
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' => '\'',
             '\u{201C}' | '\u{201D}' => '"',
@@ -76,12 +85,7 @@ fn words(f: &Finding) -> String {
             c if c.is_ascii_graphic() || c == ' ' => c,
             _ => ' ',
         })
-        .collect();
-    if out.len() > 400 {
-        out.truncate(397);
-        out.push_str("...");
-    }
-    out
+        .collect()
 }
 
 #[cfg(test)]

@@ -20,7 +20,8 @@ use tokio::io::{AsyncBufReadExt as _, AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpStream;
 
 use super::handler::{RelayHandler, Shared};
-use super::{Gateway, Limits, MAX_LINE};
+use super::{Gateway, Limits, MAX_LINE, reply};
+use crate::findings::{Finding, FindingCode};
 
 /// The name in the greeting.
 const NAME: &str = "localhost";
@@ -101,6 +102,10 @@ impl Conn {
             match verb.as_slice() {
                 b"STARTTLS" => {
                     return Response::custom(502, "5.5.1 mailsetup relay: STARTTLS is not offered (the relay is on this computer only)".into());
+                }
+                b"MAIL" | b"RCPT" | b"DATA" if !self.shared.signed_in() => {
+                    let r = reply::for_finding(&Finding::new(FindingCode::RelayAuthRequired));
+                    return Response::custom(r.code, r.text());
                 }
                 b"RSET" if self.shared.signed_in() => return self.restart(None),
                 b"EHLO" | b"HELO" if self.shared.signed_in() => return self.restart(Some(line)),

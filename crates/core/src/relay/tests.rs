@@ -143,23 +143,38 @@ fn limits() -> Limits {
 
 #[test]
 fn only_loopback_addresses_are_listened_on() {
-    for ok in [
+    let ok = [
         "127.0.0.1:1587",
         "[::1]:1587",
         "127.0.0.2:0",
         "[::ffff:127.0.0.1]:25",
-    ] {
+        "localhost:1587",
+    ];
+    for ok in ok {
         assert!(check_listen(ok).is_ok(), "{ok}");
     }
+    assert_eq!(
+        check_listen("localhost:2525").unwrap(),
+        "127.0.0.1:2525".parse().unwrap()
+    );
     for bad in [
         "0.0.0.0:1587",
         "[::]:1587",
         "192.168.1.10:1587",
-        "localhost:1587",
-        "1587",
+        "[::ffff:0.0.0.0]:25",
     ] {
         let f = check_listen(bad).unwrap_err();
         assert_eq!(f.code, FindingCode::RelayNotLoopback, "{bad}");
+    }
+    for typo in [
+        "1587",
+        "127.0.0.1:99999",
+        "localhost",
+        "example.com:1587",
+        "localhost:x",
+    ] {
+        let f = check_listen(typo).unwrap_err();
+        assert_eq!(f.code, FindingCode::RelayListenInvalid, "{typo}");
     }
 }
 
@@ -210,7 +225,8 @@ async fn nothing_is_relayed_without_a_sign_in() {
     assert!(greeting.starts_with("220"), "{greeting}");
     c.say("EHLO test").await;
     let r = c.say("MAIL FROM:<ann@example.edu>").await;
-    assert!(r.starts_with('5'), "{r}");
+    assert!(r.starts_with("530 5.7.0 mailsetup relay: "), "{r}");
+    assert!(r.contains("[RELAY_AUTH_REQUIRED]"), "{r}");
     assert!(c.say("RCPT TO:<bob@example.org>").await.starts_with('5'));
     assert!(gw.sent.lock().unwrap().is_empty());
 }

@@ -21,6 +21,37 @@ pub(super) const ENTRIES: &[Entry] = &[
         None,
     ),
     e(
+        RelayListenInvalid,
+        Helpdesk,
+        &[Problem],
+        "The relay's address is not right",
+        "The relay needs this computer's loopback address and a port, such as 127.0.0.1:1587; it was given {problem}.",
+        &[
+            "Leave --listen out to use 127.0.0.1:1587, or give a port on 127.0.0.1, for example --listen 127.0.0.1:2525 (localhost:2525 works too).",
+        ],
+        None,
+    ),
+    e(
+        RelayProgramNameInvalid,
+        User,
+        &[],
+        "That program name cannot be used",
+        "A program's name for the relay is 1 to 40 letters, digits, spaces, dots, dashes or underscores. It only tells the programs apart in the list; it is not typed into the program.",
+        &["Choose a name such as \"scanner\" or \"accounts app\" and add the program again."],
+        None,
+    ),
+    e(
+        RelayAuthRequired,
+        User,
+        &[],
+        "The program must sign in to the relay first",
+        "The program sent mail to the relay without signing in. The relay sends only for programs that sign in with the mailbox address and their relay password.",
+        &[
+            "In the program's mail (SMTP) settings, turn on \"My server requires authentication\" (or \"SMTP authentication\") with the mailbox address as user name and the relay password; turn off SSL/TLS and STARTTLS (the relay is on this computer only).",
+        ],
+        None,
+    ),
+    e(
         RelayCannotListen,
         Helpdesk,
         &[Server],

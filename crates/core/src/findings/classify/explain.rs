@@ -25,7 +25,9 @@ pub fn explain(text: &str) -> Vec<Finding> {
     }
     let text = text.trim();
     let mut found = Vec::new();
-    if let Some(err) = entra_json(text).or_else(|| entra_url(text)) {
+    if let Some(f) = app_code(text) {
+        found.push(f);
+    } else if let Some(err) = entra_json(text).or_else(|| entra_url(text)) {
         found.push(oauth(&err, phase_of(&err)));
     } else if aadsts_in(text).is_some() {
         found.extend(aadsts_lines(text));
@@ -53,6 +55,29 @@ pub fn explain(text: &str) -> Vec<Finding> {
         ));
     }
     found.into_iter().map(Finding::finish).collect()
+}
+
+/// This app's own words: a finding code typed alone (`RELAY_PASSWORD_REFUSED`), or a reply of the
+/// local relay, which ends with its finding code (`535 5.7.8 mailsetup relay: … [CODE]`, see
+/// `relay::reply`).
+fn app_code(text: &str) -> Option<Finding> {
+    use strum::IntoEnumIterator as _;
+    let known = |name: &str| FindingCode::iter().find(|c| <&str>::from(*c) == name);
+    // What the finding's words need but a pasted text does not say, in neutral words.
+    let neutral = |code: FindingCode| {
+        let problem = match code {
+            FindingCode::RelaySenderNotAllowed => "another address",
+            FindingCode::RelayMessageTooBig => "the limit the message names",
+            _ => "what the message names",
+        };
+        Finding::new(code).with_if_used(Param::Problem, problem)
+    };
+    if let Some(code) = known(text) {
+        return Some(neutral(code));
+    }
+    let line = text.lines().find(|l| l.contains("mailsetup relay:"))?;
+    let name = line.trim_end().strip_suffix(']')?.rsplit_once('[')?.1;
+    Some(neutral(known(name)?).with_evidence(line.trim()))
 }
 
 /// An OAuth error body or redirect: Google's when it has a Google-only `error` or points at

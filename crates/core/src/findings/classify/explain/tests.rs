@@ -475,3 +475,39 @@ fn client_lines_never_reach_the_evidence() {
         assert!(!all.contains("c2VjcmV0"), "{all}");
     }
 }
+
+#[test]
+fn the_relays_replies_and_a_code_typed_alone_are_this_apps_own_findings() {
+    let pasted = "535 5.7.8 mailsetup relay: The program's user name or relay password is not right. In the program's mail settings, put the mailbox address as user name and the relay password shown when the program was added (copy it; it is case-sensitive). [RELAY_PASSWORD_REFUSED]";
+    let found = explain(pasted);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].code,
+        C::RelayPasswordRefused,
+        "not Microsoft's AUTH_REJECTED"
+    );
+    assert_eq!(
+        explain("RELAY_SENDER_NOT_ALLOWED")[0].code,
+        C::RelaySenderNotAllowed
+    );
+    let swaks = "<~  250 OK\n ~> DATA\n<~  354 Start mail input\n<** 552 5.3.4 mailsetup relay: The message is too large. Send smaller attachments. [RELAY_MESSAGE_TOO_BIG]";
+    assert_eq!(explain(swaks)[0].code, C::RelayMessageTooBig);
+    // Anyone's bracketed word is not a code, and a code inside other text is not one typed alone.
+    assert_ne!(
+        explain("550 5.7.1 mailsetup relay: no [SUCH_CODE]")[0].code,
+        C::Internal
+    );
+    assert_ne!(
+        explain("see RELAY_PASSWORD_REFUSED above")[0].code,
+        C::RelayPasswordRefused
+    );
+}
+
+#[test]
+fn every_code_typed_alone_is_explained() {
+    use strum::IntoEnumIterator as _;
+    for code in C::iter() {
+        let name: &str = code.into();
+        assert_eq!(first(name), code, "{name}");
+    }
+}
