@@ -110,6 +110,7 @@ impl Assistant {
             password: password.clone(),
             send_as,
             added_at: self.clock.now_secs(),
+            id: uuid::Uuid::new_v4().simple().to_string(),
         };
         programs.push(added.clone());
         self.vault.save_relay_programs(address, &programs).await?;
@@ -199,7 +200,7 @@ impl Gateway for Assistant {
             mailbox: address,
             program: program.name,
             send_as: program.send_as,
-            added_at: program.added_at,
+            grant: program.id,
         })
     }
 
@@ -226,7 +227,7 @@ impl Gateway for Assistant {
         let allowed = still.map(|still| {
             still
                 .iter()
-                .any(|p| p.name == sender.program && p.added_at == sender.added_at)
+                .any(|p| p.id == sender.grant && !p.id.is_empty())
         });
         let ready = match (allowed, token) {
             (Ok(true), Ok(token)) => Ok(token),

@@ -57,6 +57,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // Gmail's per-message id before "- gsmtp": "o13sm2119833lfg.90 - gsmtp"
         rule(r"\s[A-Za-z0-9]{6,}[-.A-Za-z0-9]*\s-\sgsmtp", " - gsmtp"),
+        // The relay's local passwords (`assistant::relay`): four groups of five.
+        rule(
+            r"(?-u:\b)[a-km-z2-9]{5}(?:-[a-km-z2-9]{5}){3}(?-u:\b)",
+            "[password removed]",
+        ),
     ]
 });
 
@@ -106,6 +111,13 @@ pub fn redact(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_relays_local_passwords_are_removed() {
+        let out = redact("user ann@example.edu pass abcde-fghij-kmnpq-rstuv sent");
+        assert_eq!(out, "user ann@example.edu pass [password removed] sent");
+        assert_eq!(redact("x-ray-media-audio-video"), "x-ray-media-audio-video");
+    }
 
     #[test]
     fn a_run_after_a_separator_is_judged_as_shown() {

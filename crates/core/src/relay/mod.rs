@@ -90,9 +90,9 @@ pub struct Sender {
     pub program: String,
     /// Other `MAIL FROM` addresses it may use.
     pub send_as: Vec<String>,
-    /// When its relay password was made (seconds since the epoch): a message is sent only while
-    /// that password is still the program's (not removed, not replaced).
-    pub added_at: u64,
+    /// The id of the relay password it signed in with: a message is sent only while that
+    /// password is still the program's (not removed, not replaced).
+    pub grant: String,
 }
 
 impl Sender {

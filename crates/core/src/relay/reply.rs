@@ -64,18 +64,13 @@ fn upstream(f: &Finding) -> Option<(u16, String)> {
 }
 
 /// The title, what to do and the code, on one line of printable ASCII (SMTP replies are ASCII,
-/// RFC 5321 §2.4), at most 400 characters (the steps shortened, never the code).
+/// RFC 5321 §2.4), at most about 420 characters (the words shortened, never the code).
 fn words(f: &Finding) -> String {
-    let mut steps = f.steps.join(" ");
-    let room = 360usize.saturating_sub(f.title.len());
-    if steps.chars().count() > room {
-        steps = steps
-            .chars()
-            .take(room.saturating_sub(3))
-            .collect::<String>()
-            + "...";
+    let mut text = format!("{}. {}", f.title.trim_end_matches('.'), f.steps.join(" "));
+    if text.chars().count() > 370 {
+        text = text.chars().take(367).collect::<String>() + "...";
     }
-    let text = format!("{}. {} [{}]", f.title.trim_end_matches('.'), steps, f.code);
+    let text = format!("{text} [{}]", f.code);
     text.chars()
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' => '\'',

@@ -68,11 +68,16 @@ impl Conn {
     }
 
     /// A fresh state machine for a signed-in program, signed in again; `hello` (the program's
-    /// EHLO or HELO) gives the reply, else `250 OK` (RSET).
+    /// EHLO or HELO) gives the reply, else `250 OK` (RSET). A hello the state machine refuses
+    /// leaves the old one as it was.
     fn restart(&mut self, hello: Option<&[u8]>) -> Response {
         let handler = RelayHandler::new(self.gateway.clone(), self.limits, self.shared.clone());
-        self.session = Conn::machine(self.ip, handler);
+        let old = std::mem::replace(&mut self.session, Conn::machine(self.ip, handler));
         let reply = self.session.process(hello.unwrap_or(b"EHLO localhost\r\n"));
+        if reply.is_error {
+            self.session = old;
+            return reply;
+        }
         let user = self
             .shared
             .sender
@@ -142,10 +147,11 @@ pub(super) async fn serve(
         line.clear();
         let signed_in = conn.shared.signed_in();
         let wait = wait_for(started, signed_in, &limits);
-        let response = match tokio::time::timeout(wait, next_line(&mut read, &mut line)).await {
-            Err(_) if !signed_in && started.elapsed() >= limits.sign_in_within => {
-                closing("4.7.0 mailsetup relay: a program must sign in (AUTH) first")
-            }
+        let read = tokio::time::timeout(wait, next_line(&mut read, &mut line)).await;
+        let late = !signed_in && started.elapsed() >= limits.sign_in_within;
+        let response = match read {
+            // Also when a line was waiting: the deadline is the deadline.
+            _ if late => closing("4.7.0 mailsetup relay: a program must sign in (AUTH) first"),
             Err(_) => closing("4.4.2 mailsetup relay: nothing received for too long"),
             Ok(Err(_) | Ok(Line::End)) => return,
             Ok(Ok(Line::TooLong)) => closing("5.5.2 mailsetup relay: a line was too long"),
@@ -158,13 +164,20 @@ pub(super) async fn serve(
                 conn.line(&line)
             }
         };
-        if response.is_error && !conn.shared.in_data.load(Ordering::Relaxed) {
+        // Refused commands count before AUTH only (a program's own refusals, e.g. recipients
+        // over the limit, are normal SMTP).
+        if response.is_error && !conn.shared.signed_in() {
             bad += 1;
         }
         let close = response.action == Action::Close
             || bad > MAX_BAD_COMMANDS
             || conn.shared.failures.load(Ordering::Relaxed) >= MAX_AUTH_FAILURES;
-        if response.action != Action::NoReply && send(&mut write, &response).await.is_err() {
+        // A program that does not read its replies cannot hold the connection either.
+        let sent = match response.action {
+            Action::NoReply => Ok(Ok(())),
+            _ => tokio::time::timeout(limits.idle, send(&mut write, &response)).await,
+        };
+        if !matches!(sent, Ok(Ok(()))) {
             return;
         }
         if close {

@@ -39,7 +39,7 @@ impl Gateway for Scripted {
             mailbox: Address::parse(user).unwrap(),
             program: "scanner".into(),
             send_as: vec!["office@example.edu".into()],
-            added_at: 1,
+            grant: "g1".into(),
         })
     }
 
@@ -439,8 +439,33 @@ async fn recipients_are_limited_at_rcpt() {
                 .starts_with("250")
         );
     }
-    let r = c.say("RCPT TO:<one-more@example.org>").await;
-    assert!(r.starts_with("452 4.5.3"), "{r}");
+    // A signed-in program's refusals are normal SMTP: the connection goes on (RFC 5321 lets
+    // it send the refused recipients in a second message).
+    for i in 0..30 {
+        let r = c.say(&format!("RCPT TO:<more{i}@example.org>")).await;
+        assert!(r.starts_with("452 4.5.3"), "{r}");
+    }
+    assert!(c.say("DATA").await.starts_with("354"));
+    assert!(c.say("hi\r\n.").await.starts_with("250"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_flood_of_commands_without_auth_ends_at_the_sign_in_deadline() {
+    let quick = Limits {
+        sign_in_within: Duration::from_secs(1),
+        ..limits()
+    };
+    let (addr, _stop) = start(Arc::new(Scripted::default()), quick).await;
+    let (mut c, _) = Client::open(addr).await;
+    let started = std::time::Instant::now();
+    let mut last = String::new();
+    while started.elapsed() < Duration::from_secs(5) {
+        last = c.say("NOOP").await;
+        if !last.starts_with("250") {
+            break;
+        }
+    }
+    assert!(last.starts_with("421 4.7.0"), "{last}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -21,6 +21,9 @@ pub struct RelayProgram {
     pub send_as: Vec<String>,
     /// When it was added, seconds since the epoch.
     pub added_at: u64,
+    /// A random id of this password (not secret): a message is sent only while the program's
+    /// password is still the one it signed in with (not removed, not replaced).
+    pub id: String,
 }
 
 impl std::fmt::Debug for RelayProgram {
@@ -29,6 +32,7 @@ impl std::fmt::Debug for RelayProgram {
             .field("name", &self.name)
             .field("send_as", &self.send_as)
             .field("added_at", &self.added_at)
+            .field("id", &self.id)
             .finish_non_exhaustive()
     }
 }
@@ -46,6 +50,8 @@ struct ProgramWire {
     #[serde(default)]
     send_as: Vec<String>,
     added_at: u64,
+    #[serde(default)]
+    id: String,
 }
 
 fn to_json(programs: &[RelayProgram]) -> Result<Zeroizing<Vec<u8>>, Finding> {
@@ -58,6 +64,7 @@ fn to_json(programs: &[RelayProgram]) -> Result<Zeroizing<Vec<u8>>, Finding> {
                 password: Zeroizing::new(p.password.expose_secret().to_owned()),
                 send_as: p.send_as.clone(),
                 added_at: p.added_at,
+                id: p.id.clone(),
             })
             .collect(),
     };
@@ -77,6 +84,7 @@ fn from_json(json: &[u8]) -> Option<Vec<RelayProgram>> {
                 password: SecretString::from(p.password.as_str()),
                 send_as: p.send_as,
                 added_at: p.added_at,
+                id: p.id,
             })
             .collect(),
     )
@@ -132,6 +140,7 @@ mod tests {
             password: SecretString::from(format!("{name}-password-0123456789")),
             send_as: Vec::new(),
             added_at: 1,
+            id: name.into(),
         }
     }
 
@@ -174,6 +183,7 @@ mod tests {
             password: SecretString::from("abcde-fghij-kmnpq-rstuv"),
             send_as: vec!["office@example.edu".into()],
             added_at: 7,
+            id: "a1".into(),
         };
         let back = from_json(&to_json(std::slice::from_ref(&p)).unwrap()).unwrap();
         assert_eq!(back.len(), 1);
@@ -181,6 +191,7 @@ mod tests {
         assert_eq!(back[0].password.expose_secret(), "abcde-fghij-kmnpq-rstuv");
         assert_eq!(back[0].send_as, ["office@example.edu"]);
         assert_eq!(back[0].added_at, 7);
+        assert_eq!(back[0].id, "a1");
         assert!(!format!("{p:?}").contains("abcde"));
         assert!(from_json(b"{\"version\":1,\"programs\":[{").is_none());
     }

@@ -77,7 +77,14 @@ fn app_code(text: &str) -> Option<Finding> {
     }
     let line = text.lines().find(|l| l.contains("mailsetup relay:"))?;
     let name = line.trim_end().strip_suffix(']')?.rsplit_once('[')?.1;
-    Some(neutral(known(name)?).with_evidence(line.trim()))
+    // A reply is one short line: a longer one is shown cut, without control characters.
+    let shown: String = line
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(600)
+        .collect();
+    Some(neutral(known(name)?).with_evidence(shown))
 }
 
 /// An OAuth error body or redirect: Google's when it has a Google-only `error` or points at
