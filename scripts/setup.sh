@@ -6,7 +6,8 @@
 #     rpm (only to list what the built .rpm holds: scripts/package.sh), msmtp (the token helper's
 #     tests run it: crates/cli/tests/token.rs), cron and systemd (the daily renewal's tests:
 #     crates/cli/tests/schedule.rs), swaks (drives the local relay: crates/cli/tests/relay.rs)
-#   - npm: tests/ (playwright-core, driving Debian's Chromium; no browser download); the repository
+#   - npm: tests/ (playwright-core, driving Debian's Chromium, no browser download; axe-core, the
+#     accessibility rules the UI and desktop tests run at every screenshot); the repository
 #     root's package.json: the Tauri CLI (@tauri-apps/cli, prebuilt, pinned to the `tauri` crate's
 #     version in Cargo.lock) that builds the installers (scripts/package.sh): node_modules/.bin/tauri
 #   - cargo: tauri-driver (WebDriver bridge for the real app window), cargo-fuzz (fuzz/run.sh)
@@ -52,7 +53,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi
 
-if [ ! -d tests/node_modules/playwright-core ]; then
+if [ ! -d tests/node_modules/playwright-core ] || [ ! -d tests/node_modules/axe-core ]; then
   echo "setup: npm ci (tests/)" >&2
   (cd tests && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -53,16 +53,23 @@
     button.classList.toggle('busy', on);
   }
 
-  /** Copies text for a "Copy" button and says so on the button (then shows its own label again). */
+  /** Copies text for a "Copy" button and says so on the button (then shows its own label again).
+   * A button named for screen readers (`aria-label`) says the same words while they show, so its
+   * name always holds its visible text (WCAG 2.5.3, "label in name"). */
   async function copy(button, text) {
     const label = button.dataset.label || (button.dataset.label = button.textContent);
+    const named = button.dataset.name || (button.dataset.name = button.getAttribute('aria-label') || '');
+    const say = (words) => {
+      button.textContent = words;
+      if (named) button.setAttribute('aria-label', words === label ? named : words);
+    };
     try {
       await navigator.clipboard.writeText(text);
-      button.textContent = 'Copied';
+      say('Copied');
     } catch {
-      button.textContent = 'Select and copy';
+      say('Select and copy');
     }
-    setTimeout(() => { button.textContent = label; }, 2000);
+    setTimeout(() => say(label), 2000);
   }
 
   /** After a sign-in (browser or password) stored the account: on to the Check mail step. */

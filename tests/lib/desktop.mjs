@@ -2,13 +2,25 @@
 // tests, with its own settings, data dirs and environment, and taking checked screenshots.
 
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebDriver } from './webdriver.mjs';
 import { pixelSpread, size } from './images.mjs';
 import { REPO, writeSettings } from './peers.mjs';
+
+/** axe-core's WCAG 2.0/2.1 A and AA rules, run in the real app window (WebKitGTK) through
+ * WebDriver at every state a desktop test screenshots (issue 14); the same rules as the UI tests'. */
+const AXE = readFileSync(join(REPO, 'tests/node_modules/axe-core/axe.min.js'), 'utf8');
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export async function assertAccessibleWindow(wd, name) {
+  const found = await wd.exec(`${AXE};
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] });
+    return r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.help + ' - ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '));`, AXE_TAGS);
+  if (found.length) throw new Error(`axe in the app window: ${found.length} WCAG A/AA violation(s) in "${name}":\n  ${found.join('\n  ')}`);
+}
 
 // The app under test: $MAILSETUP_DESKTOP_APP when set (an installed one, e.g.
 // /usr/bin/mailsetup-desktop from the .deb: scripts/package.sh ci), else the debug build.
@@ -80,6 +92,7 @@ export async function launchApp(peers, clientId, prefix, env = {}) {
     const file = join(SHOTS, `${prefix}-${String(shots.length + 1).padStart(2, '0')}-${name}.png`);
     writeFileSync(file, await wd.screenshot());
     shots.push(file);
+    await assertAccessibleWindow(wd, name);
   };
   const stop = async () => {
     await wd.quit();

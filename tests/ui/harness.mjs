@@ -80,9 +80,23 @@ export async function stubClipboard(page) {
   });
 }
 
+/** The WCAG 2.0/2.1 A and AA rules of axe-core (issue 14): every state a test screenshots is
+ * also checked by them. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const AXE = readFileSync(join(REPO, 'tests/node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core's WCAG A/AA rules on the page as it is; fails with each violation named. */
+export async function assertAccessible(page, name) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE });
+  const r = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
+  const found = r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  if (found.length) throw new Error(`axe: ${found.length} WCAG A/AA violation(s) in "${name}":\n  ${found.join('\n  ')}`);
+}
+
 export async function shot(page, name) {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `ui-${name}.png`), fullPage: true });
+  await assertAccessible(page, name);
 }
 
 // ---------------------------------------------------------------- fixtures
