@@ -320,7 +320,9 @@ async fn a_silent_client_is_disconnected_and_a_long_line_closes() {
     let started = std::time::Instant::now();
     let r = c.reply().await;
     assert!(r.starts_with("421 4.4.2"), "{r}");
-    assert!(started.elapsed() >= Duration::from_secs(2));
+    // About the idle limit (2 s), not at once: measured from the greeting's arrival, after the
+    // relay's wait began, and Windows' timers are coarse (an exact bound failed under Wine).
+    assert!(started.elapsed() >= Duration::from_millis(1_500));
     assert_eq!(c.reply().await, "");
     let (mut c, _) = Client::open(addr).await;
     let long = "A".repeat(MAX_LINE + 10);
