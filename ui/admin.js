@@ -9,7 +9,7 @@
   'use strict';
 
   const { api } = ui.api;
-  const { applyProgress, el, findingCard, showFindings } = ui.render;
+  const { applyProgress, el, findingCard, inLiveRegion, showFindings, statusWord } = ui.render;
   const { $, busy, copy, show, wizard } = ui.wizard;
 
   const LABELS = [
@@ -101,9 +101,9 @@
   /** One item of the report: its mark (by status), label, and what was seen — or, for a failed
    * item, its finding (whose title is what was seen). */
   function itemRow(item) {
-    const li = el('li', { class: item.status, 'data-item': item.id }, el('span', { class: 'label', text: item.label }));
+    const li = el('li', { class: item.status, 'data-item': item.id }, statusWord(item.status), ' ', el('span', { class: 'label', text: item.label }));
     if (item.status !== 'failed' || !item.finding) li.append(el('span', { class: 'detail', text: item.detail }));
-    if (item.finding) li.append(findingCard(item.finding));
+    if (item.finding) li.append(findingCard(item.finding, { alert: !inLiveRegion($('#regcheck-items')) }));
     return li;
   }
 

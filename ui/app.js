@@ -9,7 +9,7 @@
   const { wireHelpdesk } = ui.helpdesk;
   const { wireRelay } = ui.relay;
   const { wirePassword } = ui.password;
-  const { applyProgress, el, findingCard, showFindings } = ui.render;
+  const { applyProgress, el, showFindings, statusWord } = ui.render;
   const { closeServers, needsServers, openServers, resetServers, wireServers } = ui.servers;
   const { loadBrowsers, wireSignIn } = ui.signin;
   const { $, busy, show, wizard } = ui.wizard;
@@ -57,11 +57,11 @@
       if (info.settingsFile) $('#settings-file').textContent = `· settings: ${info.settingsFile}`;
       const problems = [info.settingsProblem, info.vaultProblem].filter(Boolean);
       if (problems.length) {
-        $('#banner').replaceChildren(...problems.map(findingCard));
+        showFindings($('#banner'), problems);
         $('#banner').hidden = false;
       }
     } catch (f) {
-      $('#banner').replaceChildren(findingCard(f));
+      showFindings($('#banner'), [f]);
       $('#banner').hidden = false;
     }
   }
@@ -212,7 +212,7 @@
       ? `Signed in as ${who}. The sign-in is kept in this computer's password vault, and sending and receiving work.`
       : 'The sign-in is kept in this computer\'s password vault, and sending and receiving work.';
     const steps = (wizard.lastVerify ? wizard.lastVerify.steps : []).map((s) =>
-      el('li', { class: s.status }, el('span', { text: labelOf(s) }), el('span', { class: 'detail', text: s.detail ? ` — ${s.detail}` : '' })));
+      el('li', { class: s.status }, statusWord(s.status), ' ', el('span', { text: labelOf(s) }), el('span', { class: 'detail', text: s.detail ? ` — ${s.detail}` : '' })));
     $('#done-steps').replaceChildren(...steps);
     $('#done-message').hidden = true;
     $('#done-forget').disabled = false;
@@ -238,7 +238,7 @@
       document.body.dataset.forgot = String(removed);
       button.disabled = true;
     } catch (f) {
-      msg.replaceChildren(findingCard(f));
+      showFindings(msg, [f]);
       busy(button, false);
     }
     msg.hidden = false;

@@ -5,7 +5,7 @@
   'use strict';
 
   const { api } = ui.api;
-  const { findingCard, showFindings } = ui.render;
+  const { showFindings } = ui.render;
   const { preparePassword } = ui.password;
   const { prepareOAuth } = ui.signin;
   const { $, show, wizard } = ui.wizard;
@@ -71,7 +71,7 @@
       return;
     }
     $('#oauth-unavailable-summary').textContent = `Why no “Sign in with ${oauthName(c)}”?`;
-    $('#oauth-unavailable-finding').replaceChildren(findingCard(c.oauthUnavailable));
+    showFindings($('#oauth-unavailable-finding'), [c.oauthUnavailable]);
     fold.open = false;
     fold.hidden = false;
   }

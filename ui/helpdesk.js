@@ -66,8 +66,9 @@
 
   function row(a) {
     const li = el('li', { class: 'mailbox', 'data-mailbox': a.mailbox });
-    const check = el('button', { type: 'button', class: 'full-check', text: 'Run full check' });
-    const report = el('button', { type: 'button', class: 'show-report', text: 'Show report' });
+    // Named with the mailbox: every row has the same two buttons.
+    const check = el('button', { type: 'button', class: 'full-check', text: 'Run full check', 'aria-label': `Run full check of ${a.address}` });
+    const report = el('button', { type: 'button', class: 'show-report', text: 'Show report', 'aria-label': `Show report of ${a.address}` });
     li.append(
       el('h4', { text: a.address }),
       marks(a),

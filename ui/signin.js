@@ -34,6 +34,8 @@
       $('#start-url').textContent = ev.startUrl;
       showFindings($('#signin-waiting-finding'), ev.finding ? [ev.finding] : []);
       $('#signin-use-code-line').hidden = !ev.deviceCode;
+      // The address to copy is folded away while a browser window opened, and shown when none did.
+      $('#start-link').open = ev.opened === false;
       $('#signin-waiting').hidden = false;
       // Filled once shown, so that screen readers announce it.
       setTimeout(() => { $('#signin-waiting-status').textContent = WAITING; }, 50);

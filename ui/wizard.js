@@ -30,17 +30,23 @@
   /** Pages outside the wizard's steps (opened from the footer); "Back" returns to `wizard.previous`. */
   const ASIDE = new Set(['admin', 'helpdesk']);
 
-  /** Shows one step (section) and marks the stepper. */
+  /** Shows one step (section), from its top, and marks the stepper: the current step also for
+   * screen readers (aria-current="step"; none on the admin and helpdesk pages). The focus moves
+   * to the step's heading, so that the keyboard and screen readers start there. */
   function show(step) {
     for (const s of document.querySelectorAll('section.step')) s.hidden = s.dataset.step !== step;
     let reached = true;
     for (const li of document.querySelectorAll('.stepper li')) {
-      li.classList.toggle('current', li.dataset.for === step);
+      const current = li.dataset.for === step;
+      li.classList.toggle('current', current);
+      if (current) li.setAttribute('aria-current', 'step');
+      else li.removeAttribute('aria-current');
       li.classList.toggle('reached', reached && !ASIDE.has(step));
-      if (li.dataset.for === step) reached = false;
+      if (current) reached = false;
     }
     if (!ASIDE.has(step)) wizard.previous = step;
     document.body.dataset.step = step;
+    window.scrollTo(0, 0);
     const heading = document.querySelector(`section[data-step="${step}"] h2`);
     if (heading) {
       heading.setAttribute('tabindex', '-1');

@@ -53,9 +53,10 @@ function mockIpc(script) {
 }
 
 /** Opens the page with `script` as the command responses; `options.timezoneId` fixes the page's
- * time zone (e.g. 'America/New_York') for tests that show local times. */
+ * time zone (e.g. 'America/New_York') for tests that show local times, `options.viewport` the
+ * window's size in CSS pixels. */
 export async function openPage(browser, script, options = {}) {
-  const page = await browser.newPage({ viewport: { width: 880, height: 760 }, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
+  const page = await browser.newPage({ viewport: options.viewport || { width: 880, height: 760 }, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.route('http://app.test/**', (route) => {

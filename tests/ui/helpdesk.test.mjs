@@ -220,7 +220,9 @@ test('run full check: live progress with information steps, findings, fresh stat
   assert.equal(await info.getAttribute('class'), 'info');
   assert.equal(await info.locator('.label').textContent(), 'Checking port 25 (for information)');
   assert.equal(await info.locator('.detail').textContent(), ` — ${port25}`);
-  assert.equal(await info.evaluate((e) => getComputedStyle(e, '::before').content), '"ℹ"');
+  // The mark, not read out (its word is): "Note".
+  assert.equal(await info.evaluate((e) => getComputedStyle(e, '::before').content), '"ℹ" / ""');
+  assert.equal(await info.locator('.state').textContent(), 'Note');
   // The verification's smtp_connect does not overwrite the connection check's.
   assert.deepEqual(await row.locator('.progress li').evaluateAll((lis) => lis.map((li) => `${li.dataset.step || li.dataset.earlier}:${li.className}`)), [
     'dns:passed', 'smtp_connect:passed', 'port25:info', 'vault_read:passed', 'token_refresh:passed', 'smtp_connect:passed', 'smtp_auth:failed',
@@ -297,9 +299,10 @@ test('the Done page opens the helpdesk report for the current mailbox', async ()
   await page.click('#verify-next');
   await page.waitForSelector('#step-done:not([hidden])');
   const noted = page.locator('#done-steps li.info');
-  assert.equal(await noted.textContent(), 'Looking at the proxy settings — no proxy is set');
-  assert.equal(await noted.evaluate((e) => getComputedStyle(e, '::before').content), '"ℹ"');
-  assert.equal(await page.locator('#done-steps li.passed').evaluate((e) => getComputedStyle(e, '::before').content), '"✓"');
+  assert.equal(await noted.textContent(), 'Note Looking at the proxy settings — no proxy is set');
+  assert.equal(await noted.evaluate((e) => getComputedStyle(e, '::before').content), '"ℹ" / ""');
+  assert.equal(await page.locator('#done-steps li.passed').evaluate((e) => getComputedStyle(e, '::before').content), '"✓" / ""');
+  assert.equal(await page.locator('#done-steps li.passed .state').textContent(), 'Passed');
 
   await page.click('#done-report');
   await page.waitForSelector('#step-helpdesk:not([hidden])');

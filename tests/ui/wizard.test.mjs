@@ -2,19 +2,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { addressInfo, appInfo, finding, internalFinding, launch, m365Choices, openPage, outcome, shot, step } from './harness.mjs';
+import { passedCheck, signedIn } from './screens.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const passedCheck = {
-  events: [...step('dns', 'Looking up the mail servers', { detail: 'smtp → 1.2.3.4' }), ...step('smtp_connect', 'Connecting securely to the sending server', { detail: 'STARTTLS · AUTH XOAUTH2' })],
-  result: outcome('check', [{ step: 'dns', status: 'passed', ms: 3 }, { step: 'smtp_connect', status: 'passed', ms: 40 }]),
-};
-const signedIn = {
-  events: [...step('loopback', 'Preparing the sign-in'), { event: 'waitingForBrowser', urlRedacted: 'https://login/…', timeoutSecs: 300 }, ...step('browser_sign_in', 'Waiting for you to sign in in the browser')],
-  result: outcome('sign_in', [{ step: 'browser_sign_in', status: 'passed', ms: 900 }], { account: { address: 'Ann.Lee@example.edu', mailbox: 'ann.lee@example.edu', signedInAs: 'ann.lee@example.edu', provider: 'microsoft365', addedAt: 1 } }),
-};
 const verified = {
   events: [...step('smtp_send', 'Sending a test message to the mailbox'), ...step('imap_find', 'Looking for the test message in the inbox', { detail: 'found as UID 7 after 80 ms' })],
   result: outcome('verify', [{ step: 'smtp_send', status: 'passed', ms: 20 }, { step: 'imap_find', status: 'passed', ms: 80, detail: 'found as UID 7 after 80 ms' }]),
