@@ -92,6 +92,25 @@ pub async fn internal_finding(detail: String) -> Result<Finding> {
     Ok(Finding::internal(detail).finish())
 }
 
+/// The page's words in the person's language.
+#[derive(Debug, Serialize)]
+pub struct PageText {
+    /// The language's tag, for the page's `lang`.
+    pub lang: &'static str,
+    /// Every `page-` message of the Fluent files, variables as `{$name}` for the page to fill.
+    pub messages: std::collections::BTreeMap<String, String>,
+}
+
+/// The page's words (`crates/core/locales/<language>/page.ftl`), read once at start: the
+/// language is the setting's, or the OS's ([`mailsetup_core::l10n`]).
+#[tauri::command]
+pub fn page_text() -> PageText {
+    PageText {
+        lang: mailsetup_core::l10n::current().tag(),
+        messages: mailsetup_core::l10n::page_messages(),
+    }
+}
+
 /// A checked address and what the app will do with it.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -19,6 +19,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         .manage(state::AppState::load())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            commands::page_text,
             commands::internal_finding,
             commands::parse_address,
             commands::check_connection,

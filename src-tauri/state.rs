@@ -21,7 +21,10 @@ pub struct AppState {
 impl AppState {
     /// Loads the settings ($MAILSETUP_CONFIG or the per-user file) and builds the assistant.
     pub fn load() -> AppState {
+        // The OS's language until the settings are read (they may choose another).
+        mailsetup_core::l10n::init(None);
         let assistant = Settings::discover(None)
+            .inspect(|settings| mailsetup_core::l10n::init(settings.language))
             .map_err(Finding::from)
             .and_then(Assistant::new)
             .map(Arc::new);

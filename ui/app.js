@@ -34,6 +34,7 @@
   // arrive after the first paint (the vault check alone is several round trips to the OS
   // vault); `data-loaded` says they have.
   async function start() {
+    await ui.l10n.loadWords();
     show('address');
     document.body.dataset.ready = 'true';
     await Promise.all([loadAppInfo(), refreshAccounts()]);

@@ -4,7 +4,8 @@
 // page has called that command (e.g. a sign-in that waits until `cancel_sign_in`).
 
 import { chromium } from 'playwright-core';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync, readdirSync, statSync, writeFileSync, renameSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { extname, join } from 'node:path';
 import { REPO } from '../lib/peers.mjs';
 
@@ -52,10 +53,34 @@ function mockIpc(script) {
   };
 }
 
-/** Opens the page with `script` as the command responses; `options.timezoneId` fixes the page's
- * time zone (e.g. 'America/New_York') for tests that show local times, `options.viewport` the
- * window's size in CSS pixels. */
+/** What the core gives the page in each language (`page_text`, step words, catalogue findings),
+ * printed by the core itself (crates/core/examples/l10n_fixture.rs) and kept in target/l10n until
+ * a Fluent file changes. */
+const FIXTURE = join(REPO, 'target/l10n/fixture.json');
+export function coreWords() {
+  const locales = join(REPO, 'crates/core/locales');
+  const newest = Math.max(...readdirSync(locales).flatMap((lang) =>
+    readdirSync(join(locales, lang)).map((f) => statSync(join(locales, lang, f)).mtimeMs)));
+  if (!existsSync(FIXTURE) || statSync(FIXTURE).mtimeMs < newest) {
+    const json = execFileSync('cargo', ['run', '-q', '-p', 'mailsetup-core', '--example', 'l10n_fixture'], { cwd: REPO, maxBuffer: 64 << 20 });
+    mkdirSync(join(REPO, 'target/l10n'), { recursive: true });
+    const tmp = `${FIXTURE}.${process.pid}`;
+    writeFileSync(tmp, json);
+    renameSync(tmp, FIXTURE);
+  }
+  return JSON.parse(readFileSync(FIXTURE, 'utf8'));
+}
+
+/** The language the UI tests run in: `UI_LANG` (en, es, qps-ploc), English by default. */
+export const LANG = process.env.UI_LANG || 'en';
+
+/** Opens the page with `script` as the command responses (`page_text` answers with the core's
+ * words in `options.lang`, else LANG); `options.timezoneId` fixes the page's time zone (e.g.
+ * 'America/New_York') for tests that show local times, `options.viewport` the window's size in
+ * CSS pixels. */
 export async function openPage(browser, script, options = {}) {
+  const words = coreWords()[options.lang || LANG];
+  script = { page_text: [{ result: { lang: words.lang, messages: words.messages } }], ...script };
   const page = await browser.newPage({ viewport: options.viewport || { width: 880, height: 760 }, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -284,6 +284,8 @@ enum AccountsCommand {
 fn main() -> ExitCode {
     // A panic prints a fixed line, never its message (it may quote a pasted text or a token).
     mailsetup_core::crash::install();
+    // The OS's language until the settings are read (they may choose another).
+    mailsetup_core::l10n::init(None);
     let cli = Cli::parse();
     mailsetup_core::logging::init(cli.quiet);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -343,7 +345,9 @@ async fn token(
 ) -> ExitCode {
     let printed = async {
         let address = Address::parse(address)?;
-        let assistant = Assistant::new(Settings::discover(config)?)?;
+        let settings = Settings::discover(config)?;
+        mailsetup_core::l10n::init(settings.language);
+        let assistant = Assistant::new(settings)?;
         let token = assistant.token(&address).await?;
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -367,6 +371,7 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
         return explain(text, out);
     }
     let settings = Settings::discover(cli.config.as_deref())?;
+    mailsetup_core::l10n::init(settings.language);
     let assistant = Assistant::new(settings)?;
     let sink = out.progress_sink();
     match cli.command {

@@ -54,6 +54,7 @@ pub mod findings;
 pub mod fuzzing;
 pub mod health;
 pub mod html;
+pub mod l10n;
 pub mod locks;
 pub mod logging;
 pub mod mail;

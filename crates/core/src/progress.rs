@@ -15,8 +15,20 @@ use serde::{Deserialize, Serialize};
 use crate::findings::Finding;
 
 /// A step of the wizard or of a check. Serialised in `snake_case`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Step {
     /// Anything before the first real step (reported only when it fails).
@@ -80,39 +92,22 @@ pub enum Step {
 }
 
 impl Step {
-    /// Short plain-language label for progress lines.
-    pub fn label(self) -> &'static str {
-        match self {
-            Step::Prepare => "Getting ready",
-            Step::Discover => "Finding out who provides this mailbox",
-            Step::Dns => "Looking up the mail servers",
-            Step::SmtpConnect => "Connecting securely to the sending server",
-            Step::ImapConnect => "Connecting securely to the mailbox server",
-            Step::Loopback => "Preparing the sign-in",
-            Step::OpenBrowser => "Opening the web browser",
-            Step::BrowserSignIn => "Waiting for you to sign in in the browser",
-            Step::DeviceCode => "Getting a sign-in code",
-            Step::DeviceSignIn => "Waiting for you to enter the code and sign in",
-            Step::TokenCheck => "Checking what the sign-in granted",
-            Step::CodeExchange => "Completing the sign-in",
-            Step::AccountCheck => "Checking which account signed in",
-            Step::VaultStore => "Saving the sign-in in this computer's vault",
-            Step::VaultRead => "Reading the saved sign-in",
-            Step::TokenRefresh => "Renewing the sign-in",
-            Step::SmtpAuth => "Signing in to the sending server",
-            Step::SmtpSend => "Sending a test message to the mailbox",
-            Step::ImapAuth => "Signing in to the mailbox",
-            Step::ImapSelect => "Opening the inbox",
-            Step::ImapFind => "Looking for the test message in the inbox",
-            Step::Port25 => "Checking port 25 (for information)",
-            Step::Port465 => "Checking port 465 (for information)",
-            Step::IdentityProvider => "Reaching the sign-in service",
-            Step::Proxy => "Looking at the proxy settings",
-            Step::PasswordForm => "Looking at the password's form",
-            Step::Clock => "Comparing this computer's clock with the sign-in service's",
-            Step::ReadRegistration => "Reading the app registration from Microsoft Graph",
-            Step::ClientSecretTrial => "Trying the stored client secret with Microsoft",
-        }
+    /// What the step is doing, in plain words for progress lines (the message `step-<name>`).
+    pub fn label(self) -> String {
+        crate::l10n::tr(&self.message_id())
+    }
+
+    /// What a passed step found, in one line for the person (`step-<name>.passed`); the
+    /// technical facts are its detail.
+    pub fn passed(self) -> String {
+        let id = self.message_id();
+        crate::l10n::text(&id, Some("passed"), &crate::l10n::Args::new()).unwrap_or(id)
+    }
+
+    /// Its Fluent message: `step-` and its name in kebab-case (`step-smtp-connect`).
+    pub fn message_id(self) -> String {
+        let name: &'static str = self.into();
+        format!("step-{name}")
     }
 }
 
@@ -130,17 +125,20 @@ pub enum Progress {
         /// Which step.
         step: Step,
         /// Plain-language label of the step.
-        label: &'static str,
+        label: String,
     },
     /// A step finished well.
     StepPassed {
         /// Which step.
         step: Step,
         /// Plain-language label of the step.
-        label: &'static str,
+        label: String,
         /// Duration in milliseconds.
         ms: u64,
-        /// A short fact worth showing (e.g. "TLS 1.3, AUTH XOAUTH2 offered").
+        /// What it found, in one line for the person ([`Step::passed`]).
+        summary: String,
+        /// The technical facts (e.g. "TLS 1.3, AUTH XOAUTH2 offered"): the page's "Details" and
+        /// the helpdesk report.
         #[serde(skip_serializing_if = "Option::is_none", default)]
         detail: Option<String>,
     },
@@ -149,7 +147,7 @@ pub enum Progress {
         /// Which step.
         step: Step,
         /// Plain-language label of the step.
-        label: &'static str,
+        label: String,
         /// Duration in milliseconds.
         ms: u64,
         /// The explanation.
@@ -160,7 +158,7 @@ pub enum Progress {
         /// Which step.
         step: Step,
         /// Plain-language label of the step.
-        label: &'static str,
+        label: String,
         /// Duration in milliseconds.
         ms: u64,
         /// What was found, in plain words.
@@ -333,6 +331,7 @@ impl<'a> Run<'a> {
                     step,
                     label: step.label(),
                     ms,
+                    summary: step.passed(),
                     detail,
                 });
                 Ok(value)

@@ -435,26 +435,29 @@ pub struct AdminPart {
     pub steps: Vec<String>,
 }
 
-/// What the user is told to do with a finding only an administrator can fix.
-pub const ADMIN_HANDOFF: &str = "Your IT administrator needs to change a setting. Send them this message: the details below tell them exactly what to do.";
+/// What the user is told to do with a finding only an administrator can fix (`admin-handoff`).
+pub fn admin_handoff() -> String {
+    crate::l10n::tr("admin-handoff")
+}
 
 impl Finding {
-    /// The catalogue finding for `code`, with `{placeholders}` left for [`Finding::with`].
+    /// The catalogue finding for `code` in the person's language ([`crate::l10n`]), with
+    /// `{placeholders}` left for [`Finding::with`].
     pub fn new(code: FindingCode) -> Self {
         let entry = catalogue::entry(code);
+        let words = catalogue::words(code);
         Finding {
             code,
             audience: entry.audience,
-            title: entry.title.to_string(),
-            explanation: entry.explanation.to_string(),
-            steps: entry.steps.iter().map(|s| s.to_string()).collect(),
+            title: words.title,
+            explanation: words.explanation,
+            steps: words.steps,
             evidence: None,
             doc_url: entry.doc_url.map(str::to_string),
-            for_admin: catalogue::admin_part(code).map(|(explanation, steps)| AdminPart {
-                explanation: explanation.to_string(),
-                steps: steps.iter().map(|s| s.to_string()).collect(),
-            }),
-            for_user: (entry.audience == Audience::Admin).then(|| ADMIN_HANDOFF.to_string()),
+            for_admin: words
+                .admin
+                .map(|(explanation, steps)| AdminPart { explanation, steps }),
+            for_user: (entry.audience == Audience::Admin).then(admin_handoff),
             cause: None,
             claims: None,
         }
@@ -599,15 +602,16 @@ impl Finding {
             self.unfilled()
         );
         // In sentences, a word; in fix steps (commands, portal paths), a placeholder to fill.
-        let prose = |name: &str| Param::from_name(name).map_or("it", Param::prose);
-        let in_steps = |name: &str| Param::from_name(name).map_or("it", Param::in_steps);
-        let tidy = |s: &mut String, neutral: &dyn Fn(&str) -> &'static str| {
+        let prose = |name: &str| Param::from_name(name).map_or_else(String::new, Param::prose);
+        let in_steps =
+            |name: &str| Param::from_name(name).map_or_else(String::new, Param::in_steps);
+        let tidy = |s: &mut String, neutral: &dyn Fn(&str) -> String| {
             while let (Some(a), Some(b)) = (s.find('{'), s.find('}')) {
                 if b <= a {
                     break;
                 }
                 let word = neutral(&s[a + 1..b]);
-                s.replace_range(a..=b, word);
+                s.replace_range(a..=b, &word);
             }
         };
         tidy(&mut self.title, &prose);
@@ -650,28 +654,21 @@ impl Finding {
             out.push_str(&format!("  {}. {}\n", i + 1, step));
         }
         if let Some(doc) = &self.doc_url {
-            out.push_str(&format!("  More: {doc}\n"));
+            out.push_str(&format!("  {} {doc}\n", crate::l10n::tr("finding-more")));
         }
         if let Some(ev) = &self.evidence {
-            out.push_str(&format!(
-                "  Evidence: {}\n",
-                ev.replace('\n', "\n            ")
-            ));
+            let label = crate::l10n::tr("finding-evidence");
+            let indent = format!("\n{}", " ".repeat(label.chars().count() + 3));
+            out.push_str(&format!("  {label} {}\n", ev.replace('\n', &indent)));
         }
-        out.push_str(&format!(
-            "  [{} · for the {}]\n",
-            self.code,
-            self.audience_word()
-        ));
-        out
-    }
-
-    fn audience_word(&self) -> &'static str {
-        match self.audience {
+        let audience = match self.audience {
             Audience::User => "user",
             Audience::Helpdesk => "helpdesk",
-            Audience::Admin => "administrator",
-        }
+            Audience::Admin => "admin",
+        };
+        let audience = crate::l10n::tr_with("finding-for", &[("audience", audience.into())]);
+        out.push_str(&format!("  [{} · {audience}]\n", self.code));
+        out
     }
 }
 
@@ -690,19 +687,18 @@ fn literal(text: &str) -> String {
 }
 
 /// A duration in words for findings: "1 second", "10 seconds", "0.7 seconds", "2.5 seconds",
-/// "5 minutes".
+/// "5 minutes" (`duration-seconds`, `duration-minutes`: plural rules of the language).
 pub fn human_duration(d: std::time::Duration) -> String {
     let secs = d.as_secs_f64();
     let whole = d.subsec_millis() == 0;
-    if secs < 1.0 || (!whole && secs < 60.0) {
-        format!("{:.1} seconds", secs)
-    } else if d.as_secs() == 1 {
-        "1 second".into()
+    let (id, n): (&str, crate::l10n::Value) = if secs < 1.0 || (!whole && secs < 60.0) {
+        ("duration-seconds", format!("{secs:.1}").into())
     } else if d.as_secs() >= 120 && d.as_secs().is_multiple_of(60) {
-        format!("{} minutes", d.as_secs() / 60)
+        ("duration-minutes", (d.as_secs() / 60).into())
     } else {
-        format!("{} seconds", d.as_secs())
-    }
+        ("duration-seconds", d.as_secs().into())
+    };
+    crate::l10n::tr_with(id, &[("n", n)])
 }
 
 impl From<crate::address::AddressError> for Finding {

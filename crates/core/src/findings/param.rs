@@ -43,41 +43,31 @@ pub enum Param {
 }
 
 impl Param {
-    /// The placeholder, its neutral word in sentences and, where it differs, in fix steps
-    /// (commands, portal paths: a placeholder for the reader to fill).
-    const fn words(self) -> (&'static str, &'static str, Option<&'static str>) {
+    /// The placeholder in a finding's words until it is filled.
+    const fn words(self) -> &'static str {
         use Param::*;
         match self {
-            Mailbox => ("{mailbox}", "the account", Some("<mailbox address>")),
-            SignedIn => ("{signed_in}", "the account", Some("<signed-in account>")),
-            Server => ("{server}", "the server", None),
-            Tenant => ("{tenant}", "in the settings", Some("<tenant-id>")),
-            ClientId => ("{client_id}", "in use", Some("<client-id>")),
-            Duration => ("{duration}", "the time limit", None),
-            Problem => ("{problem}", "no more details were given", None),
-            Authority => ("{authority}", "https://login.microsoftonline.com", None),
-            Link => ("{link}", "the address shown by the app", None),
-            Domain => ("{domain}", "this domain", None),
-            Vault => ("{vault}", "the password vault", None),
-            // Most sign-in findings come from Microsoft; Google's are filled in explicitly.
-            Provider => ("{provider}", "Microsoft", None),
-            Redirect => (
-                "{redirect}",
-                "the redirect URI in the settings",
-                Some("<redirect URI>"),
-            ),
-            Platform => (
-                "{platform}",
-                "the platform the app needs",
-                Some("<platform>"),
-            ),
-            Permissions => ("{permissions}", "some permissions", Some("<permissions>")),
+            Mailbox => "{mailbox}",
+            SignedIn => "{signed_in}",
+            Server => "{server}",
+            Tenant => "{tenant}",
+            ClientId => "{client_id}",
+            Duration => "{duration}",
+            Problem => "{problem}",
+            Authority => "{authority}",
+            Link => "{link}",
+            Domain => "{domain}",
+            Vault => "{vault}",
+            Provider => "{provider}",
+            Redirect => "{redirect}",
+            Platform => "{platform}",
+            Permissions => "{permissions}",
         }
     }
 
     /// The placeholder in catalogue texts, e.g. `{mailbox}`.
     pub const fn placeholder(self) -> &'static str {
-        self.words().0
+        self.words()
     }
 
     /// The name inside the braces, e.g. `mailbox`.
@@ -101,17 +91,24 @@ impl Param {
         matches!(self, Param::Problem)
     }
 
-    /// The neutral words for it in a sentence (title, explanation).
-    pub const fn prose(self) -> &'static str {
-        self.words().1
+    /// The neutral words for it in a sentence (title, explanation): the message
+    /// `param-<name>` (e.g. "the account"; "Microsoft" for `{provider}`: most sign-in findings
+    /// come from Microsoft, Google's are filled in explicitly).
+    pub fn prose(self) -> String {
+        crate::l10n::tr(&self.message_id())
     }
 
-    /// The neutral words for it in a fix step.
-    pub const fn in_steps(self) -> &'static str {
-        match self.words().2 {
-            Some(words) => words,
-            None => self.prose(),
-        }
+    /// The neutral words for it in a fix step (commands, portal paths: a placeholder for the
+    /// reader to fill, e.g. `<mailbox address>`): the attribute `.in-steps`.
+    pub fn in_steps(self) -> String {
+        let id = self.message_id();
+        crate::l10n::text(&id, Some("in-steps"), &crate::l10n::Args::new())
+            .unwrap_or_else(|| self.prose())
+    }
+
+    /// Its message: `param-` and its name with dashes (`param-signed-in`).
+    fn message_id(self) -> String {
+        format!("param-{}", self.name().replace('_', "-"))
     }
 }
 

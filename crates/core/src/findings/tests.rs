@@ -57,7 +57,7 @@ fn user_and_admin_wording_are_kept_apart() {
     ));
     // An administrator's finding tells the user what to do with it.
     let f = Finding::new(FindingCode::AppRegistrationNotPublicClient);
-    assert_eq!(f.for_user.as_deref(), Some(ADMIN_HANDOFF));
+    assert_eq!(f.for_user.as_deref(), Some(admin_handoff().as_str()));
     assert!(f.for_admin.is_none());
 }
 
@@ -69,7 +69,7 @@ fn every_code_is_pinned() {
             // The vault's steps differ per OS (catalogue::vault_steps, tested in vault): pin
             // Linux's count, so the snapshot holds on every OS the tests run on.
             let steps = catalogue::vault_steps(c, crate::platform::Os::Linux)
-                .map_or(f.steps.len(), <[&str]>::len);
+                .map_or(f.steps.len(), |s| s.len());
             serde_json::json!({"code": f.code, "audience": f.audience, "title": f.title, "steps": steps, "docUrl": f.doc_url})
         })
         .collect();

@@ -5,6 +5,7 @@
 
 use crate::findings::classify::SmtpReply;
 use crate::findings::{Finding, FindingCode, HelperFailure};
+use unicode_normalization::UnicodeNormalization as _;
 
 /// An SMTP reply.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,14 +65,17 @@ fn upstream(f: &Finding) -> Option<(u16, String)> {
 }
 
 /// The title, what to do and the code, on one line of printable ASCII (SMTP replies are ASCII,
-/// RFC 5321 §2.4), at most about 420 characters (the words shortened, never the code).
+/// RFC 5321 §2.4), at most about 420 characters (the words shortened, never the code), in the
+/// person's language without its accents.
 fn words(f: &Finding) -> String {
     let mut text = format!("{}. {}", f.title.trim_end_matches('.'), f.steps.join(" "));
     if text.chars().count() > 370 {
         text = text.chars().take(367).collect::<String>() + "...";
     }
     let text = format!("{text} [{}]", f.code);
-    text.chars()
+    // Letters with accents lose them (Spanish "sesión" → "sesion"): NFD, combining marks dropped.
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' => '\'',
             '\u{201C}' | '\u{201D}' => '"',
@@ -137,5 +141,16 @@ mod tests {
             r.text()
         );
         assert!(r.text().len() <= 430);
+    }
+
+    #[test]
+    fn a_spanish_reply_keeps_its_letters_without_accents() {
+        let f = crate::l10n::with(crate::l10n::Language::Spanish, || {
+            Finding::new(FindingCode::ReauthRequired)
+        });
+        let r = for_finding(&f);
+        assert!(r.text().is_ascii(), "{}", r.text());
+        assert!(r.text().contains("sesion"), "{}", r.text());
+        assert!(!r.text().contains("  "), "{}", r.text());
     }
 }

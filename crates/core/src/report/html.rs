@@ -59,7 +59,7 @@ pub fn render(r: &Report) -> String {
                     };
                     body.push_str(&format!(
                         "<li class=\"{class}\">{} <span class=\"ms\">({ms} ms)</span>{}",
-                        escape(label),
+                        escape(&label),
                         detail
                             .map(|d| format!(": {}", escape(d)))
                             .unwrap_or_default()

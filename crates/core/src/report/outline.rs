@@ -19,7 +19,7 @@ pub(super) enum Item<'a> {
     /// A step with its result.
     Step {
         status: Status,
-        label: &'static str,
+        label: String,
         ms: u64,
         detail: Option<&'a str>,
         finding: Option<&'a Finding>,

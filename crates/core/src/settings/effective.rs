@@ -16,6 +16,7 @@ pub(super) fn value_of(s: &Settings, spec: &Spec) -> Option<Value> {
     let text = |t: &str| Some(Value::String(t.to_owned()));
     let opt = |t: &Option<String>| t.as_deref().and_then(text);
     match spec.section {
+        "app" if spec.key == "language" => s.language.and_then(|l| text(l.tag())),
         "microsoft" => microsoft(s, spec.key),
         "google" => match spec.key {
             "client_id" => opt(&s.google.client_id),

@@ -140,6 +140,9 @@ impl From<SettingsError> for crate::findings::Finding {
 /// Validated settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
+    /// The language of the app's words (`[app] language`); `None`: the OS's
+    /// ([`crate::l10n::from_os`]).
+    pub language: Option<crate::l10n::Language>,
     /// Microsoft sign-in.
     pub microsoft: MicrosoftSettings,
     /// Google sign-in.

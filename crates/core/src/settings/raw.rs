@@ -14,6 +14,7 @@ use convert::err;
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawFile {
+    app: Option<RawApp>,
     microsoft: Option<RawMicrosoft>,
     google: Option<RawGoogle>,
     outlook: Option<RawOutlook>,
@@ -22,6 +23,12 @@ pub(super) struct RawFile {
     dns: Option<RawDns>,
     tls: Option<RawTls>,
     timeouts: Option<RawTimeouts>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawApp {
+    language: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -134,6 +141,7 @@ impl RawFile {
         let servers = self.servers.unwrap_or_default();
         // Checked in this order, section by section: with several wrong fields, the first one
         // named is always the same.
+        let language = convert::language(self.app.unwrap_or_default())?;
         let microsoft = convert::microsoft(self.microsoft.unwrap_or_default())?;
         let google = convert::google(self.google.unwrap_or_default())?;
         let outlook = convert::outlook(self.outlook.unwrap_or_default())?;
@@ -144,6 +152,7 @@ impl RawFile {
         let (extra_ca_file, extra_ca_pem) = convert::tls(self.tls.unwrap_or_default(), base_dir)?
             .map_or((None, None), |(f, pem)| (Some(f), Some(pem)));
         let settings = Settings {
+            language,
             microsoft,
             google,
             outlook,
@@ -227,6 +236,7 @@ mod tests {
         let sections: BTreeSet<&str> = fields::<RawFile>().into_iter().collect();
         assert_eq!(sections, SECTIONS.iter().map(|(s, _)| *s).collect());
         let per_section = [
+            ("app", fields::<RawApp>()),
             ("microsoft", fields::<RawMicrosoft>()),
             ("google", fields::<RawGoogle>()),
             ("outlook", fields::<RawOutlook>()),

@@ -85,6 +85,7 @@ pub fn seconds_value(s: f64) -> toml::Value {
 
 /// The sections in the order the files list them.
 pub const SECTIONS: &[(&str, &str)] = &[
+    ("app", "The app"),
     ("microsoft", "Microsoft 365 sign-in"),
     ("google", "Sign in with Google"),
     ("outlook", "Personal Microsoft accounts (Outlook.com)"),
@@ -118,6 +119,14 @@ use Kind::*;
 
 /// Every setting, section by section.
 pub const SCHEMA: &[Spec] = &[
+    spec(
+        "app",
+        "language",
+        Choice(&["en", "es"]),
+        "Language",
+        "The language of the app's words: en (English) or es (Spanish). Leave it out to follow the computer's language.",
+        E::Text("es"),
+    ),
     spec(
         "microsoft",
         "cloud",

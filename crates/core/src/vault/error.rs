@@ -100,7 +100,7 @@ impl ReadError {
 fn for_os(code: FindingCode, os: Os) -> Finding {
     let mut f = Finding::new(code);
     if let Some(steps) = catalogue::vault_steps(code, os) {
-        f.steps = steps.iter().map(|s| s.to_string()).collect();
+        f.steps = steps;
     }
     f.with(Param::Vault, catalogue::vault_name(os))
 }

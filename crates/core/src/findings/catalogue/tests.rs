@@ -7,18 +7,22 @@ use super::*;
 use crate::findings::Finding;
 use crate::platform::Os;
 
-/// Every text of `entry` (the administrator's part and every OS's vault steps included).
-fn texts(entry: &Entry) -> Vec<&'static str> {
-    let mut all = vec![entry.title, entry.explanation];
-    all.extend(entry.steps);
-    for os in Os::ALL {
-        all.extend(vault_steps(entry.code, os).unwrap_or(&[]));
-    }
-    if let Some(admin) = entry.admin {
-        all.push(admin.explanation);
-        all.extend(admin.steps);
-    }
-    all
+/// Every English text of `entry` (the administrator's part and every OS's vault steps
+/// included), each `{ $variable }` as its `{placeholder}`.
+fn texts(entry: &Entry) -> Vec<String> {
+    crate::l10n::with(crate::l10n::Language::English, || {
+        let words = words(entry.code);
+        let mut all = vec![words.title, words.explanation];
+        all.extend(words.steps);
+        for os in Os::ALL {
+            all.extend(vault_steps(entry.code, os).unwrap_or_default());
+        }
+        if let Some((explanation, steps)) = words.admin {
+            all.push(explanation);
+            all.extend(steps);
+        }
+        all
+    })
 }
 
 /// The names between braces in `text`, e.g. `mailbox` for `{mailbox}`.
@@ -54,7 +58,7 @@ fn every_placeholder_is_a_declared_param() {
     for code in FindingCode::iter() {
         let entry = entry(code);
         for text in texts(&entry) {
-            for name in placeholders(text) {
+            for name in placeholders(&text) {
                 let param = Param::from_name(name)
                     .unwrap_or_else(|| panic!("{code}: {{{name}}} is not a Param"));
                 assert!(

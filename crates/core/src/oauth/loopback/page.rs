@@ -4,6 +4,7 @@
 
 use crate::findings::classify::EntraError;
 use crate::html::escape;
+use crate::l10n;
 
 /// A page for the browser.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,11 +19,26 @@ pub struct Page {
     pub link: Option<(String, String)>,
     /// Go to this address after `refresh_secs` (meta refresh), or at once with a 302 when 0.
     pub redirect: Option<(String, u32)>,
+    /// The language of its words (the page's `lang`).
+    pub lang: &'static str,
 }
 
-const ONLY_FOR_SIGN_IN: &str =
-    "This address only receives the sign-in answer for Mail Setup Assistant.";
-const CLOSE_TAB: &str = "You can close this tab and go back to Mail Setup Assistant.";
+/// The message `id` (or its `attribute`) of `loopback.ftl` in the person's language.
+fn t(id: &str, attribute: Option<&str>, vars: &[(&str, &str)]) -> String {
+    let args: Vec<(&str, l10n::Value)> = vars
+        .iter()
+        .map(|(name, value)| (*name, value.to_string().into()))
+        .collect();
+    l10n::tr_attribute(id, attribute, &args)
+}
+
+fn close_tab() -> String {
+    l10n::tr("loopback-close-tab")
+}
+
+fn go_back() -> String {
+    l10n::tr("loopback-go-back")
+}
 
 impl Page {
     fn new(status: u16, title: impl Into<String>, paragraphs: Vec<String>) -> Page {
@@ -32,33 +48,35 @@ impl Page {
             paragraphs,
             link: None,
             redirect: None,
+            lang: l10n::current().tag(),
         }
     }
 
     /// A page for requests that are not the sign-in answer.
     pub(crate) fn plain(status: u16) -> Page {
         let text = if status == 404 {
-            "Not found."
+            l10n::tr("loopback-not-found")
         } else {
-            ONLY_FOR_SIGN_IN
+            l10n::tr("loopback-only-for-sign-in")
         };
-        Page::new(status, "Mail Setup Assistant", vec![text.into()])
+        Page::new(status, l10n::tr("loopback-app-name"), vec![text])
     }
 
     /// Before Microsoft: which account to use, and what to do when Microsoft offers another.
     pub(crate) fn start(account: &str, authorize_url: &str, delay_secs: u32) -> Page {
+        let account = [("account", account)];
         let mut page = Page::new(
             200,
-            format!("Sign in as {account}"),
+            t("loopback-start", None, &account),
             vec![
-                format!("Microsoft's sign-in page opens next. Sign in as {account}."),
-                "If Microsoft shows a different account, or signs you in straight away as someone else, choose \"Use another account\" (or \"Sign out\" first) and sign in as the account above.".into(),
-                "Your password goes only to Microsoft. Mail Setup Assistant never sees it.".into(),
+                t("loopback-start", Some("next"), &account),
+                t("loopback-start", Some("other-account"), &[]),
+                t("loopback-start", Some("password"), &[]),
             ],
         );
         page.link = Some((
             authorize_url.to_owned(),
-            "Continue to Microsoft sign-in".into(),
+            t("loopback-start", Some("continue"), &[]),
         ));
         page.redirect = Some((authorize_url.to_owned(), delay_secs));
         if delay_secs == 0 {
@@ -72,10 +90,10 @@ impl Page {
     pub(crate) fn start_used() -> Page {
         Page::new(
             404,
-            "This sign-in link was already used",
+            t("loopback-start-used", None, &[]),
             vec![
-                "Each sign-in link opens the sign-in page once. This one was opened a second time, so Mail Setup Assistant stopped this sign-in to keep it safe. Nothing was saved.".into(),
-                "Start the sign-in again in Mail Setup Assistant and go through it without reloading the page or going back.".into(),
+                t("loopback-start-used", Some("why"), &[]),
+                t("loopback-start-used", Some("what"), &[]),
             ],
         )
     }
@@ -84,11 +102,8 @@ impl Page {
     pub(crate) fn received() -> Page {
         Page::new(
             200,
-            "Sign-in received",
-            vec![
-                "Mail Setup Assistant received your sign-in and is checking it.".into(),
-                CLOSE_TAB.into(),
-            ],
+            t("loopback-received", None, &[]),
+            vec![t("loopback-received", Some("checking"), &[]), close_tab()],
         )
     }
 
@@ -96,11 +111,8 @@ impl Page {
     pub fn signed_in(account: &str) -> Page {
         Page::new(
             200,
-            format!("Signed in as {account}"),
-            vec![
-                "Mail Setup Assistant received your sign-in and saved it safely.".into(),
-                CLOSE_TAB.into(),
-            ],
+            t("loopback-signed-in", None, &[("account", account)]),
+            vec![t("loopback-signed-in", Some("saved"), &[]), close_tab()],
         )
     }
 
@@ -108,22 +120,20 @@ impl Page {
     pub fn admin_signed_in(account: &str) -> Page {
         Page::new(
             200,
-            format!("Signed in as {account}"),
-            vec![
-                "Mail Setup Assistant is reading the app registration. Nothing of your sign-in is saved: it is forgotten when the check ends.".into(),
-                CLOSE_TAB.into(),
-            ],
+            t("loopback-signed-in", None, &[("account", account)]),
+            vec![t("loopback-signed-in", Some("admin"), &[]), close_tab()],
         )
     }
 
     /// Another account signed in than the one the app needs.
     pub fn wrong_account(received: &str, expected: &str) -> Page {
+        let vars = [("received", received), ("expected", expected)];
         Page::new(
             200,
-            format!("Signed in as {received}, not {expected}"),
+            t("loopback-wrong-account", None, &vars),
             vec![
-                format!("Microsoft signed you in as {received}, but this mailbox is {expected}. Nothing was saved."),
-                "Go back to Mail Setup Assistant: it offers to try again with the account picker or in a private window.".into(),
+                t("loopback-wrong-account", Some("why"), &vars),
+                t("loopback-wrong-account", Some("what"), &[]),
             ],
         )
     }
@@ -132,9 +142,11 @@ impl Page {
     pub fn confirm(received: &str, expected: &str) -> Page {
         Page::new(
             200,
-            format!("Signed in as {received}"),
-            vec![format!(
-                "Go back to Mail Setup Assistant to confirm that {received} is the right account for {expected}."
+            t("loopback-signed-in", None, &[("account", received)]),
+            vec![t(
+                "loopback-confirm",
+                None,
+                &[("received", received), ("expected", expected)],
             )],
         )
     }
@@ -143,12 +155,8 @@ impl Page {
     pub fn failed(title: &str) -> Page {
         Page::new(
             200,
-            "Sign-in did not finish",
-            vec![
-                title.to_owned(),
-                "Go back to Mail Setup Assistant: it explains what to do next.".into(),
-                CLOSE_TAB.into(),
-            ],
+            l10n::tr("loopback-failed"),
+            vec![title.to_owned(), go_back(), close_tab()],
         )
     }
 
@@ -156,8 +164,8 @@ impl Page {
     pub(crate) fn stale() -> Page {
         Page::new(
             400,
-            "This sign-in link is out of date",
-            vec!["This answer does not belong to the sign-in that Mail Setup Assistant is waiting for (it may come from an older tab). Close this tab and use the newest sign-in window.".into()],
+            t("loopback-stale", None, &[]),
+            vec![t("loopback-stale", Some("why"), &[])],
         )
     }
 
@@ -165,21 +173,22 @@ impl Page {
     pub(crate) fn provider_error(err: &EntraError) -> Page {
         let detail = err.error_description.as_deref().unwrap_or("");
         let title = if err.error == "access_denied" {
-            "Sign-in cancelled"
+            l10n::tr("loopback-cancelled")
         } else {
-            "Sign-in did not finish"
+            l10n::tr("loopback-failed")
         };
+        let reported = format!(
+            "{} {}",
+            err.error,
+            detail.split(['\r', '\n']).next().unwrap_or("")
+        );
         Page::new(
             200,
             title,
             vec![
-                format!(
-                    "Microsoft reported: {} {}",
-                    err.error,
-                    detail.split(['\r', '\n']).next().unwrap_or("")
-                ),
-                "Go back to Mail Setup Assistant: it explains what to do next.".into(),
-                CLOSE_TAB.into(),
+                t("loopback-provider-error", None, &[("error", &reported)]),
+                go_back(),
+                close_tab(),
             ],
         )
     }
@@ -214,10 +223,11 @@ impl Page {
             ));
         }
         let html = format!(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title>{refresh}\
+            "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{t}</title>{refresh}\
              <meta name=\"viewport\" content=\"width=device-width\"><style>body{{font:16px/1.5 system-ui,sans-serif;max-width:36em;margin:4em auto;padding:0 1em;color:#1b1b1b}}h1{{font-size:1.4em}}a.go{{display:inline-block;background:#1f5fbf;color:#fff;padding:.6em 1.2em;border-radius:.4em;text-decoration:none;font-weight:600}}</style></head>\
              <body>{body}</body></html>",
             t = escape(&self.title),
+            lang = self.lang,
         );
         let location = match (&self.redirect, self.status) {
             (Some((to, _)), 302) => format!("Location: {to}\r\n"),

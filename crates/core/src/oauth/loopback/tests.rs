@@ -215,6 +215,23 @@ fn pages_escape_what_the_request_carried() {
     );
 }
 
+#[test]
+fn pages_speak_the_persons_language_and_say_so() {
+    use crate::l10n::{Language, with};
+    let page = |language| {
+        with(language, || {
+            String::from_utf8(Page::wrong_account("ann@x.edu", "office@x.edu").render()).unwrap()
+        })
+    };
+    let english = page(Language::English);
+    assert!(english.contains("<html lang=\"en\">"), "{english}");
+    assert!(english.contains("Signed in as ann@x.edu, not office@x.edu"));
+    let spanish = page(Language::Spanish);
+    assert!(spanish.contains("<html lang=\"es\">"), "{spanish}");
+    assert!(spanish.contains("Sesión iniciada como ann@x.edu, no como office@x.edu"));
+    assert!(!spanish.contains("Signed in"), "{spanish}");
+}
+
 async fn send(addr: SocketAddr, bytes: impl AsRef<[u8]>) -> String {
     let mut s = TcpStream::connect(addr).await.unwrap();
     s.write_all(bytes.as_ref()).await.unwrap();

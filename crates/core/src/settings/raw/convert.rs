@@ -9,8 +9,10 @@ use std::time::Duration;
 use url::Url;
 
 use super::{
-    RawAutoconfig, RawDns, RawGoogle, RawMicrosoft, RawOutlook, RawTimeouts, RawTls, Seconds,
+    RawApp, RawAutoconfig, RawDns, RawGoogle, RawMicrosoft, RawOutlook, RawTimeouts, RawTls,
+    Seconds,
 };
+use crate::l10n::Language;
 use crate::provider::{Cloud, HostPort, RedirectForm};
 use crate::settings::{
     AutoconfigSettings, ClientType, GoogleSettings, MicrosoftSettings, OutlookSettings,
@@ -233,6 +235,22 @@ pub(super) fn outlook(raw: RawOutlook) -> Result<OutlookSettings, SettingsError>
 }
 
 /// `[autoconfig]`: the ISPDB base URL, ending in `/` so the domain can be appended.
+/// `[app] language`: `en` or `es` (any case); absent, the OS's language is used.
+pub(super) fn language(raw: RawApp) -> Result<Option<Language>, SettingsError> {
+    let Some(tag) = raw.language else {
+        return Ok(None);
+    };
+    match Language::from_tag(&tag) {
+        Some(language) if language != Language::Pseudo => Ok(Some(language)),
+        _ => Err(err(
+            "app.language",
+            format!(
+                "{tag:?} is not a language the app speaks: use en (English) or es (Spanish), or leave it out to follow the computer's language"
+            ),
+        )),
+    }
+}
+
 pub(super) fn autoconfig(raw: RawAutoconfig) -> Result<AutoconfigSettings, SettingsError> {
     let mut a = AutoconfigSettings::default();
     if let Some(mut url) = checked("autoconfig.ispdb", raw.ispdb, https_url)? {

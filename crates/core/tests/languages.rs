@@ -1,0 +1,99 @@
+//! The languages from the outside: every message the code names exists, and findings and
+//! durations read in the chosen language (crates/core/src/l10n has the files' own rules).
+
+use mailsetup_core::l10n::{Language, inventory, with};
+
+#[test]
+fn plurals_follow_the_language() {
+    let d = |secs| mailsetup_core::findings::human_duration(std::time::Duration::from_secs(secs));
+    with(Language::English, || {
+        assert_eq!(d(1), "1 second");
+        assert_eq!(d(10), "10 seconds");
+        assert_eq!(d(300), "5 minutes");
+    });
+    with(Language::Spanish, || {
+        assert_eq!(d(1), "1 segundo");
+        assert_eq!(d(10), "10 segundos");
+        assert_eq!(d(300), "5 minutos");
+    });
+}
+
+/// Every message the code asks for by a name it builds (a finding code's, a step's, a
+/// parameter's) is in the English files, with the attributes the code reads.
+#[test]
+fn every_message_the_code_names_exists() {
+    use strum::IntoEnumIterator as _;
+    let english: std::collections::HashMap<String, Vec<String>> =
+        inventory(Language::English).into_iter().collect();
+    let has = |id: &str, attribute: Option<&str>| {
+        english
+            .get(id)
+            .is_some_and(|attributes| attribute.is_none_or(|a| attributes.iter().any(|x| x == a)))
+    };
+    for code in mailsetup_core::findings::FindingCode::iter() {
+        let id = mailsetup_core::findings::catalogue::message_id(code);
+        assert!(
+            has(&id, Some("explanation")),
+            "{id}: no message or explanation"
+        );
+        let steps = english[&id].iter().any(|a| a.ends_with("step-1"));
+        assert!(steps, "{id}: no fix step");
+    }
+    for step in mailsetup_core::progress::Step::iter() {
+        assert!(has(&step.message_id(), Some("passed")), "{step:?}");
+    }
+    for param in mailsetup_core::findings::Param::iter() {
+        let id = format!("param-{}", param.name().replace('_', "-"));
+        assert!(has(&id, Some("in-steps")), "{id}");
+    }
+    for os in ["windows", "macos", "linux"] {
+        assert!(has(&format!("vault-name-{os}"), None));
+    }
+    for id in [
+        "admin-handoff",
+        "finding-more",
+        "finding-evidence",
+        "finding-for",
+    ] {
+        assert!(has(id, None), "{id}");
+    }
+    for id in ["duration-seconds", "duration-minutes"] {
+        assert!(has(id, None), "{id}");
+    }
+}
+
+/// A finding's words in Spanish are Spanish, with the same code, audience and link.
+#[test]
+fn a_finding_reads_in_the_chosen_language() {
+    use mailsetup_core::findings::{Finding, FindingCode, Param};
+    let make = || {
+        Finding::new(FindingCode::SignedInAsDifferentAccount)
+            .with(Param::Mailbox, "admissions@school.example")
+            .with(Param::SignedIn, "teacher@school.example")
+            .with(Param::Provider, "Microsoft")
+            .finish()
+    };
+    let english = with(Language::English, make);
+    let spanish = with(Language::Spanish, make);
+    assert_eq!(
+        (spanish.code, spanish.audience),
+        (english.code, english.audience)
+    );
+    assert_eq!(spanish.doc_url, english.doc_url);
+    assert_ne!(spanish.title, english.title);
+    assert_eq!(spanish.steps.len(), english.steps.len());
+    for text in [&spanish.title, &spanish.explanation] {
+        assert!(!text.contains('{'), "{text}");
+    }
+    assert!(
+        spanish.explanation.contains("teacher@school.example"),
+        "{}",
+        spanish.explanation
+    );
+    // A value no one filled reads as the language's neutral words.
+    let text = with(Language::Spanish, || {
+        Finding::new(FindingCode::NotSignedIn).finish().to_text()
+    });
+    assert!(!text.contains('{'), "{text}");
+    assert!(text.contains("[NOT_SIGNED_IN · para el usuario]"), "{text}");
+}

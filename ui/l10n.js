@@ -1,0 +1,42 @@
+// The page's words. Every text the page shows comes from the app's Fluent files
+// (crates/core/locales/<language>/page.ftl) through the `page_text` command, read once at start:
+// elements name their message with data-l10n="id" (their text) and data-l10n-<attribute>="id"
+// (aria-label, placeholder, title); scripts call ui.t('id', {name: value}). Findings and step
+// words arrive already in the person's language from the core.
+((ui) => {
+  'use strict';
+
+  let messages = {};
+  const ATTRIBUTES = ['aria-label', 'placeholder', 'title'];
+
+  /** The message `id` with its `{$name}` variables filled from `vars`; the id itself when the
+   * app has no such message (a test fails on any id shown: tests/ui/l10n.test.mjs). */
+  function t(id, vars = {}) {
+    let text = Object.prototype.hasOwnProperty.call(messages, id) ? messages[id] : id;
+    for (const [name, value] of Object.entries(vars)) text = text.split(`{$${name}}`).join(String(value));
+    return text;
+  }
+
+  /** Puts the words into every element under `root` that names a message. */
+  function translate(root) {
+    for (const el of root.querySelectorAll('[data-l10n]')) el.textContent = t(el.dataset.l10n);
+    for (const attr of ATTRIBUTES) {
+      for (const el of root.querySelectorAll(`[data-l10n-${attr}]`)) el.setAttribute(attr, t(el.getAttribute(`data-l10n-${attr}`)));
+    }
+  }
+
+  /** Reads the words once (before anything is shown) and sets the page's language. A failure
+   * leaves the page's own English words in place. */
+  async function loadWords() {
+    try {
+      const words = await window.__TAURI__.core.invoke('page_text');
+      messages = words.messages || {};
+      document.documentElement.lang = words.lang || 'en';
+    } catch {
+      messages = {};
+    }
+    translate(document);
+  }
+
+  ui.l10n = Object.freeze({ t, translate, loadWords });
+})(window.MailSetup ??= {});
