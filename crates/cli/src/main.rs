@@ -294,7 +294,13 @@ fn main() -> ExitCode {
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("mailsetup: cannot start: {e}");
+            eprintln!(
+                "{}",
+                mailsetup_core::l10n::tr_with(
+                    "cli-cannot-start",
+                    &[("error", e.to_string().into())]
+                )
+            );
             return ExitCode::from(1);
         }
     };

@@ -75,16 +75,30 @@ pub fn skew_words(secs: i64) -> String {
         5_400..129_600 => ((abs + 1_800) / 3_600, "hour"),
         _ => ((abs + 43_200) / 86_400, "day"),
     };
-    let plural = if n == 1 { "" } else { "s" };
-    format!("about {n} {unit}{plural} {way}")
+    crate::l10n::tr_with(
+        "clock-skew-amount",
+        &[("n", n.into()), ("unit", unit.into()), ("way", way.into())],
+    )
 }
 
-/// Epoch seconds as `2026-11-29 16:40 UTC` (the report, the account list, a sign-in's health).
+/// Epoch seconds as a date and time in this computer's time zone, e.g. `2026-11-29 11:40 EST`
+/// (the report, the account list, a sign-in's health).
 pub fn when(epoch_secs: u64) -> String {
+    let zone = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
+    when_in(epoch_secs, &zone)
+}
+
+/// Epoch seconds as a date and time in `zone`, with the zone's abbreviation or offset
+/// (`2026-11-29 11:40 EST`, `2026-11-29 16:40 UTC`): numbers every language reads alike.
+pub fn when_in(epoch_secs: u64, zone: &jiff::tz::TimeZone) -> String {
     i64::try_from(epoch_secs)
         .ok()
         .and_then(|s| jiff::Timestamp::from_second(s).ok())
-        .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+        .map(|t| {
+            t.to_zoned(zone.clone())
+                .strftime("%Y-%m-%d %H:%M %Z")
+                .to_string()
+        })
         .unwrap_or_else(|| epoch_secs.to_string())
 }
 
@@ -115,5 +129,20 @@ mod tests {
         assert_eq!(skew_words(-420), "about 7 minutes behind");
         assert_eq!(skew_words(60), "about 1 minute ahead");
         assert_eq!(skew_words(3 * 86_400 + 10), "about 3 days ahead");
+        let spanish = |secs| crate::l10n::with(crate::l10n::Language::Spanish, || skew_words(secs));
+        assert_eq!(spanish(7_200), "aproximadamente 2 horas adelantado");
+        assert_eq!(spanish(-60), "aproximadamente 1 minuto atrasado");
+    }
+
+    #[test]
+    fn times_are_in_the_persons_time_zone() {
+        // 2025-11-29 16:40 UTC.
+        let at = 1_764_434_400;
+        assert_eq!(
+            when_in(at, &jiff::tz::TimeZone::UTC),
+            "2025-11-29 16:40 UTC"
+        );
+        let new_york = jiff::tz::TimeZone::fixed(jiff::tz::offset(-5));
+        assert_eq!(when_in(at, &new_york), "2025-11-29 11:40 -05");
     }
 }

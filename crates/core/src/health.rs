@@ -20,6 +20,7 @@ use serde::Serialize;
 use crate::accounts::AccountSummary;
 use crate::clock::when;
 use crate::findings::FindingCode;
+use crate::l10n;
 use crate::provider::{ProviderKind, SignInMethod};
 
 const DAY: u64 = 86_400;
@@ -109,33 +110,7 @@ pub fn health(s: &AccountSummary, in_vault: bool, now: u64) -> Option<Health> {
     } else {
         HealthState::Good
     };
-    let words = match (state, ends_at) {
-        (HealthState::Ended, _) => format!(
-            "The sign-in has ended{}. Sign in again (in the app, or `mailsetup signin {}`).",
-            ended_because(s.limited_by, fixed),
-            s.address
-        ),
-        (_, Some(end)) if fixed => format!(
-            "Google ends this sign-in on {} ({}) even if it is used: the organisation's Google sign-in for this app is still in \"Testing\". IT can publish it (Google Cloud console → OAuth consent screen → Publish app); then sign in again once.",
-            when(end),
-            in_days(end, now)
-        ),
-        (_, Some(end)) => format!(
-            "Last renewed {}. Unused, it stops working on {} ({}); every renewal moves that on (opening the app or `mailsetup renew --all` renews it).",
-            when(renewed_at),
-            when(end),
-            in_days(end, now)
-        ),
-        (_, None) => format!(
-            "Last renewed {}. The provider sets no end date: it lasts until it is revoked.",
-            when(renewed_at)
-        ),
-    };
-    let limit = s.limited_by.filter(|_| state != HealthState::Ended);
-    let words = match limit.and_then(limit_words) {
-        Some(l) => format!("{words} {l}"),
-        None => words,
-    };
+    let words = words(s, state, ends_at, fixed, renewed_at, now);
     Some(Health {
         state,
         renewed_at,
@@ -165,45 +140,72 @@ pub fn is_limit(code: FindingCode) -> bool {
     )
 }
 
-fn ended_because(limit: Option<FindingCode>, fixed: bool) -> &'static str {
-    match limit {
-        Some(FindingCode::ReauthInactivity) => " because it was not used for 90 days",
-        Some(FindingCode::ReauthPolicy) => {
-            " because your organisation asks everyone to sign in again regularly (sign-in frequency)"
-        }
-        Some(FindingCode::ReauthRequired) => {
-            " because it was revoked (a password change, or an administrator)"
-        }
-        Some(FindingCode::MfaRequired) => {
-            " because your organisation now asks for multi-factor authentication"
-        }
-        Some(FindingCode::MfaSetupRequired) => {
-            " because your organisation now asks you to set up multi-factor authentication first"
-        }
-        _ if fixed => " (Google's OAuth client for this app is in \"Testing\": 7 days)",
-        _ => "",
+/// The health in words, in the person's language (`health-*` messages).
+fn words(
+    s: &AccountSummary,
+    state: HealthState,
+    ends_at: Option<u64>,
+    fixed: bool,
+    renewed_at: u64,
+    now: u64,
+) -> String {
+    let at = |t: u64| l10n::Value::from(when(t));
+    let words = match (state, ends_at) {
+        (HealthState::Ended, _) => l10n::tr_with(
+            "health-ended",
+            &[
+                ("reason", ended_because(s.limited_by, fixed).into()),
+                ("address", s.address.to_string().into()),
+            ],
+        ),
+        (_, Some(end)) if fixed => l10n::tr_with(
+            "health-testing",
+            &[("end", at(end)), ("remaining", remaining(end, now).into())],
+        ),
+        (_, Some(end)) => l10n::tr_with(
+            "health-renewed",
+            &[
+                ("renewed", at(renewed_at)),
+                ("end", at(end)),
+                ("remaining", remaining(end, now).into()),
+            ],
+        ),
+        (_, None) => l10n::tr_with("health-no-end", &[("renewed", at(renewed_at))]),
+    };
+    let limit = s.limited_by.filter(|_| state != HealthState::Ended);
+    match limit.and_then(limit_words) {
+        Some(id) => format!("{words} {}", l10n::tr(id)),
+        None => words,
     }
 }
 
+/// Why a sign-in ended, as the `$reason` of `health-ended`.
+fn ended_because(limit: Option<FindingCode>, fixed: bool) -> &'static str {
+    match limit {
+        Some(FindingCode::ReauthInactivity) => "inactivity",
+        Some(FindingCode::ReauthPolicy) => "policy",
+        Some(FindingCode::ReauthRequired) => "revoked",
+        Some(FindingCode::MfaRequired) => "mfa",
+        Some(FindingCode::MfaSetupRequired) => "mfa-setup",
+        _ if fixed => "testing",
+        _ => "other",
+    }
+}
+
+/// The message that says what a limit means for a sign-in that still works.
 fn limit_words(code: FindingCode) -> Option<&'static str> {
     match code {
-        FindingCode::ReauthPolicy => Some(
-            "Your organisation asks everyone to sign in again regularly (sign-in frequency): the app will ask you when it is due.",
-        ),
-        FindingCode::MfaRequired | FindingCode::MfaSetupRequired => Some(
-            "The last renewal asked for multi-factor authentication: sign in again in the app.",
-        ),
+        FindingCode::ReauthPolicy => Some("health-limit-policy"),
+        FindingCode::MfaRequired | FindingCode::MfaSetupRequired => Some("health-limit-mfa"),
         _ => None,
     }
 }
 
-fn in_days(end: u64, now: u64) -> String {
-    // Rounded up: a sign-in that ends in 89.9 days ends "in 90 days".
-    match end.saturating_sub(now).div_ceil(DAY) {
-        0 => "today".into(),
-        1 => "in 1 day".into(),
-        n => format!("in {n} days"),
-    }
+/// "today", "in 1 day", "in 90 days": rounded up (a sign-in that ends in 89.9 days ends "in 90
+/// days").
+fn remaining(end: u64, now: u64) -> String {
+    let days = end.saturating_sub(now).div_ceil(DAY);
+    l10n::tr_with("health-remaining", &[("days", days.into())])
 }
 
 #[cfg(test)]

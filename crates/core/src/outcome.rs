@@ -27,12 +27,12 @@ pub enum Action {
 
 impl Action {
     /// In words, e.g. `Connection check`.
-    pub fn label(self) -> &'static str {
-        match self {
-            Action::Check => "Connection check",
-            Action::SignIn => "Sign-in",
-            Action::Verify => "Verification",
-        }
+    pub fn label(self) -> String {
+        crate::l10n::tr(match self {
+            Action::Check => "action-check",
+            Action::SignIn => "action-sign-in",
+            Action::Verify => "action-verify",
+        })
     }
 }
 

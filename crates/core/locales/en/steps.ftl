@@ -61,3 +61,8 @@ step-read-registration = Reading the app registration from Microsoft Graph
     .passed = The app registration was read
 step-client-secret-trial = Trying the stored client secret with Microsoft
     .passed = Microsoft accepted the stored client secret
+
+## What was done, as a whole (the result's heading).
+action-check = Connection check
+action-sign-in = Sign-in
+action-verify = Verification

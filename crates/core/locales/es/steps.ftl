@@ -61,3 +61,8 @@ step-read-registration = Leyendo el registro de aplicación en Microsoft Graph
     .passed = Se leyó el registro de aplicación
 step-client-secret-trial = Probando el secreto de cliente guardado con Microsoft
     .passed = Microsoft aceptó el secreto de cliente guardado
+
+## Lo que se hizo, en conjunto (el título del resultado).
+action-check = Comprobación de la conexión
+action-sign-in = Inicio de sesión
+action-verify = Verificación

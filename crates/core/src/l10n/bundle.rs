@@ -35,13 +35,16 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $lang, "/findings-relay.ftl")),
             include_str!(concat!("../../locales/", $lang, "/steps.ftl")),
             include_str!(concat!("../../locales/", $lang, "/loopback.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/health.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/report.ftl")),
             include_str!(concat!("../../locales/", $lang, "/page.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/cli.ftl")),
         ]
     };
 }
 
 /// The Fluent source of `language`'s files.
-pub(super) fn sources(language: Language) -> [&'static str; 14] {
+pub(super) fn sources(language: Language) -> [&'static str; 17] {
     match language {
         Language::English | Language::Pseudo => files!("en"),
         Language::Spanish => files!("es"),

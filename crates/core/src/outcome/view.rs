@@ -18,7 +18,7 @@ pub struct OutcomeView {
     #[serde(flatten)]
     pub outcome: Outcome,
     /// What was done, in words, e.g. `Connection check`.
-    pub action_label: &'static str,
+    pub action_label: String,
     /// The findings to show, each once (steps that run concurrently can fail for one reason).
     pub findings: Vec<Finding>,
 }

@@ -5,6 +5,7 @@ use super::Report;
 use super::outline::{Item, outline};
 use crate::findings::Finding;
 use crate::html::escape;
+use crate::l10n::{tr, tr_with};
 use crate::progress::Status;
 
 const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1f}\
@@ -17,14 +18,15 @@ ol.steps{list-style:none;padding:0}ol.steps li{margin:.3rem 0}.passed::before{co
 
 /// Renders `r` as a complete HTML document.
 pub fn render(r: &Report) -> String {
+    let title = tr_with("report-title", &[("mailbox", r.mailbox.clone().into())]);
     let mut body = format!(
-        "<h1>Mail Setup Assistant report: {}</h1>\n<p>{}</p>\n",
-        escape(&r.mailbox),
-        if r.passed() {
-            "Everything checked passed."
+        "<h1>{}</h1>\n<p>{}</p>\n",
+        escape(&title),
+        escape(&tr(if r.passed() {
+            "report-all-passed"
         } else {
-            "Something failed: see the red parts below."
-        }
+            "report-something-failed"
+        }))
     );
     for section in outline(r) {
         body.push_str(&format!("<section><h2>{}</h2>\n", escape(&section.title)));
@@ -36,7 +38,7 @@ pub fn render(r: &Report) -> String {
             body.push_str("<dl>\n");
             for f in fields {
                 if let Item::Field(k, v) = f {
-                    body.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", escape(k), escape(&v)));
+                    body.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", escape(&k), escape(&v)));
                 }
             }
             body.push_str("</dl>\n");
@@ -75,19 +77,23 @@ pub fn render(r: &Report) -> String {
         body.push_str("</section>\n");
     }
     format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
-<title>Mail Setup Assistant report: {}</title><style>{STYLE}</style></head>\n<body>\n{body}</body></html>\n",
-        escape(&r.mailbox)
+<title>{}</title><style>{STYLE}</style></head>\n<body>\n{body}</body></html>\n",
+        crate::l10n::current().tag(),
+        escape(&title)
     )
 }
 
 fn finding_html(f: &Finding) -> String {
     let mut out = format!(
-        "<div class=\"finding\"><strong>{}</strong> <code>{}</code> (for the {})<p>{}</p><ol>",
+        "<div class=\"finding\"><strong>{}</strong> <code>{}</code> ({})<p>{}</p><ol>",
         escape(&f.title),
         escape(f.code.as_str()),
-        escape(&format!("{:?}", f.audience).to_lowercase()),
+        escape(&tr_with(
+            "report-for-audience",
+            &[("audience", audience(f.audience).into())]
+        )),
         escape(&f.explanation)
     );
     for step in &f.steps {
@@ -96,7 +102,8 @@ fn finding_html(f: &Finding) -> String {
     out.push_str("</ol>");
     if let Some(admin) = &f.for_admin {
         out.push_str(&format!(
-            "<p><em>For the administrator:</em> {}</p><ol>",
+            "<p><em>{}</em> {}</p><ol>",
+            escape(&tr("report-for-admin")),
             escape(&admin.explanation)
         ));
         for step in &admin.steps {
@@ -115,10 +122,20 @@ fn finding_html(f: &Finding) -> String {
     if let Some(cause) = &f.cause {
         // Folded away: it is for whoever looks into the fault, not for the reader.
         out.push_str(&format!(
-            "<details class=\"cause\"><summary>Technical detail</summary><pre>{}</pre></details>",
+            "<details class=\"cause\"><summary>{}</summary><pre>{}</pre></details>",
+            escape(&tr("report-technical-detail")),
             escape(cause)
         ));
     }
     out.push_str("</div>");
     out
+}
+
+/// The audience as the `$audience` of `report-for-audience`.
+fn audience(a: crate::findings::Audience) -> &'static str {
+    match a {
+        crate::findings::Audience::User => "user",
+        crate::findings::Audience::Helpdesk => "helpdesk",
+        crate::findings::Audience::Admin => "admin",
+    }
 }

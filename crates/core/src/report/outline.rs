@@ -3,6 +3,7 @@
 
 use super::{Report, when};
 use crate::findings::Finding;
+use crate::l10n::tr;
 use crate::outcome::Outcome;
 use crate::progress::Status;
 
@@ -15,7 +16,7 @@ pub(super) struct Section<'a> {
 /// One line (or block) of a section.
 pub(super) enum Item<'a> {
     /// `label: value`.
-    Field(&'static str, String),
+    Field(String, String),
     /// A step with its result.
     Step {
         status: Status,
@@ -35,22 +36,22 @@ pub(super) fn outline(r: &Report) -> Vec<Section<'_>> {
         }
         if let Some(t) = &o.token {
             let mut items = Vec::new();
-            let mut field = |k, v: &Option<String>| {
+            let mut claim = |key, v: &Option<String>| {
                 if let Some(v) = v {
-                    items.push(Item::Field(k, v.clone()));
+                    items.push(field(key, v.clone()));
                 }
             };
-            field("Tenant (tid)", &t.tid);
-            field("User object (oid)", &t.oid);
-            field("User (upn)", &t.upn);
-            field("Service (aud)", &t.aud);
-            field("Permissions (scp)", &t.scp);
+            claim("tid", &t.tid);
+            claim("oid", &t.oid);
+            claim("upn", &t.upn);
+            claim("aud", &t.aud);
+            claim("scp", &t.scp);
             // The token's `exp` is by the sign-in service's clock; the report shows one expiry,
             // the app's ("Access token expires": receive time + expires_in on this computer's
             // clock), so a wrong clock cannot show two that contradict each other (test
             // `field_t30_a_clock_two_hours_ahead_is_a_warning_only`).
             out.push(Section {
-                title: "Access token claims (the token itself is never shown)".into(),
+                title: tr("report-section-token"),
                 items,
             });
         }
@@ -60,66 +61,70 @@ pub(super) fn outline(r: &Report) -> Vec<Section<'_>> {
 
 fn about(r: &Report) -> Section<'_> {
     let mut items = vec![
-        Item::Field("Mailbox", r.mailbox.clone()),
-        Item::Field("App", r.app.clone()),
-        Item::Field("Computer", r.os.clone()),
-        Item::Field("Report made", r.created_at.clone()),
-        Item::Field("Provider", r.profile.provider.clone()),
-        Item::Field("Sending server", r.profile.smtp.clone()),
-        Item::Field("Mailbox server", r.profile.imap.clone()),
+        field("mailbox", r.mailbox.clone()),
+        field("app", r.app.clone()),
+        field("computer", r.os.clone()),
+        field("made", r.created_at.clone()),
+        field("provider", r.profile.provider.clone()),
+        field("sending-server", r.profile.smtp.clone()),
+        field("mailbox-server", r.profile.imap.clone()),
     ];
     if !r.log.is_empty() {
-        items.insert(3, Item::Field("Log", r.log.clone()));
+        items.insert(3, field("log", r.log.clone()));
     }
     if !r.profile.sign_in.is_empty() {
-        items.push(Item::Field("Sign-in method", r.profile.sign_in.clone()));
+        items.push(field("sign-in-method", r.profile.sign_in.clone()));
     }
     if let Some(a) = &r.profile.authority {
-        items.push(Item::Field("Sign-in authority", a.clone()));
+        items.push(field("authority", a.clone()));
     }
     if let Some(c) = &r.profile.client_id {
-        items.push(Item::Field("App registration (client id)", c.clone()));
+        items.push(field("client-id", c.clone()));
     }
     if !r.profile.scopes.is_empty() {
-        items.push(Item::Field("Scopes", r.profile.scopes.join(" ")));
+        items.push(field("scopes", r.profile.scopes.join(" ")));
     }
     match &r.account {
-        None => items.push(Item::Field("Saved on this computer", "no".into())),
+        None => items.push(field("saved", tr("report-no"))),
         Some(a) => {
             if let Some(s) = &a.signed_in_as {
-                items.push(Item::Field(
-                    if a.shared {
-                        "Signed in as (delegate)"
-                    } else {
-                        "Signed in as"
-                    },
-                    s.clone(),
-                ));
+                let key = if a.shared {
+                    "signed-in-as-delegate"
+                } else {
+                    "signed-in-as"
+                };
+                items.push(field(key, s.clone()));
             }
-            items.push(Item::Field("Set up", when(a.added_at)));
-            let opt = |v: Option<u64>| v.map_or_else(|| "never".into(), when);
-            items.push(Item::Field("Last successful check", opt(a.last_success_at)));
-            items.push(Item::Field("Last renewed", opt(a.last_refresh_at)));
+            items.push(field("set-up", when(a.added_at)));
+            let opt = |v: Option<u64>| v.map_or_else(|| tr("report-never"), when);
+            items.push(field("last-success", opt(a.last_success_at)));
+            items.push(field("last-renewed", opt(a.last_refresh_at)));
             if let Some(exp) = a.token_expires_at {
-                items.push(Item::Field("Access token expires", when(exp)));
+                items.push(field("token-expires", when(exp)));
             }
             let made = r.created_at.parse::<jiff::Timestamp>().ok();
             let made = made.and_then(|t| u64::try_from(t.as_second()).ok());
             if let Some(h) = made.and_then(|now| crate::health::health(a, true, now)) {
-                items.push(Item::Field("How long the sign-in lasts", h.words));
+                items.push(field("health", h.words));
             }
         }
     }
     Section {
-        title: "Mailbox and computer".into(),
+        title: tr("report-section-about"),
         items,
     }
 }
 
 fn result(o: &Outcome) -> Section<'_> {
-    let what = o.action.label();
+    let passed = if o.passed { "yes" } else { "no" };
     Section {
-        title: format!("{what}: {}", if o.passed { "passed" } else { "FAILED" }),
+        title: crate::l10n::tr_with(
+            "report-result",
+            &[
+                ("action", o.action.label().into()),
+                ("passed", passed.into()),
+            ],
+        ),
         items: o
             .steps
             .iter()
@@ -137,37 +142,34 @@ fn result(o: &Outcome) -> Section<'_> {
 fn servers(d: &crate::diagnosis::Diagnosis) -> Section<'_> {
     let mut items = Vec::new();
     if !d.mx.is_empty() {
-        items.push(Item::Field("MX", d.mx.join(", ")));
+        items.push(Item::Field("MX".into(), d.mx.join(", ")));
     }
     // The check looks up the sending server, then the mailbox server.
-    let labels = ["Sending server addresses", "Mailbox server addresses"];
-    for (label, a) in labels.iter().zip(&d.addresses) {
-        items.push(Item::Field(label, a.describe()));
+    let labels = ["sending-addresses", "mailbox-addresses"];
+    for (key, a) in labels.iter().zip(&d.addresses) {
+        items.push(field(key, a.describe()));
     }
     if let Some(s) = &d.smtp {
-        items.push(Item::Field("SMTP greeting", s.greeting.clone()));
+        items.push(field("smtp-greeting", s.greeting.clone()));
         if !s.ehlo_before_tls.is_empty() {
-            items.push(Item::Field(
-                "SMTP before TLS",
-                s.ehlo_before_tls.join(" | "),
-            ));
+            items.push(field("smtp-before-tls", s.ehlo_before_tls.join(" | ")));
         }
-        items.push(Item::Field("SMTP after TLS", s.ehlo_after_tls.join(" | ")));
-        items.push(Item::Field("SMTP TLS", s.tls.describe()));
+        items.push(field("smtp-after-tls", s.ehlo_after_tls.join(" | ")));
+        items.push(field("smtp-tls", s.tls.describe()));
     }
     if let Some(i) = &d.imap {
-        items.push(Item::Field("IMAP capabilities", i.capabilities.join(" ")));
-        items.push(Item::Field("IMAP TLS", i.tls.describe()));
+        items.push(field("imap-capabilities", i.capabilities.join(" ")));
+        items.push(field("imap-tls", i.tls.describe()));
     }
     for p in &d.ports {
-        items.push(Item::Field(
-            "Port",
+        items.push(field(
+            "port",
             format!("{}:{} {:?} ({} ms)", p.host, p.port, p.state, p.ms),
         ));
     }
     if let Some(idp) = &d.identity_provider {
-        items.push(Item::Field(
-            "Sign-in service",
+        items.push(field(
+            "sign-in-service",
             format!(
                 "{} → HTTP {} ({} ms)",
                 idp.url,
@@ -176,15 +178,17 @@ fn servers(d: &crate::diagnosis::Diagnosis) -> Section<'_> {
             ),
         ));
     }
-    items.push(Item::Field("Proxy", d.proxy.summary()));
+    items.push(field("proxy", d.proxy.summary()));
     if !d.certificates.is_empty() {
-        items.push(Item::Field(
-            "Certificates checked by",
-            d.certificates.clone(),
-        ));
+        items.push(field("certificates", d.certificates.clone()));
     }
     Section {
-        title: "Servers".into(),
+        title: tr("report-section-servers"),
         items,
     }
+}
+
+/// A field named by its message `report-field-<key>`.
+fn field(key: &str, value: String) -> Item<'static> {
+    Item::Field(tr(&format!("report-field-{key}")), value)
 }

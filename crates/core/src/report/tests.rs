@@ -222,3 +222,27 @@ fn an_internal_findings_cause_is_shown_as_technical_detail_without_secrets() {
     let back: Report = serde_json::from_str(&json).unwrap();
     assert_eq!(back, r, "JSON round-trips");
 }
+
+#[test]
+fn a_report_reads_in_the_persons_language_with_the_same_codes_and_json() {
+    use crate::l10n::{Language, with};
+    let english = with(Language::English, sample);
+    let spanish = with(Language::Spanish, sample);
+    let (text, html) = with(Language::Spanish, || {
+        (text::render(&spanish), html::render(&spanish))
+    });
+    assert!(
+        text.starts_with("INFORME DE MAIL SETUP ASSISTANT"),
+        "{text}"
+    );
+    assert!(text.contains("Buzón y equipo") && text.contains("M365_SMTP_AUTH_DISABLED"));
+    assert!(!text.contains("Mailbox and computer"), "{text}");
+    assert!(html.contains("<html lang=\"es\">"), "{html}");
+    // The JSON's keys and codes are the same in every language; only the words differ.
+    let keys = |r: &Report| {
+        let v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+        v.as_object().unwrap().keys().cloned().collect::<Vec<_>>()
+    };
+    assert_eq!(keys(&spanish), keys(&english));
+    assert!(spanish.to_json().contains("\"M365_SMTP_AUTH_DISABLED\""));
+}

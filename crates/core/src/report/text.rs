@@ -6,7 +6,11 @@ use crate::progress::Status;
 
 /// Renders `r` as text.
 pub fn render(r: &Report) -> String {
-    let mut out = format!("MAIL SETUP ASSISTANT REPORT — {}\n", r.mailbox);
+    let title = crate::l10n::tr_with(
+        "report-title-text",
+        &[("mailbox", r.mailbox.clone().into())],
+    );
+    let mut out = format!("{title}\n");
     for section in outline(r) {
         out.push_str(&format!("\n== {} ==\n", section.title));
         for item in section.items {
@@ -34,9 +38,11 @@ pub fn render(r: &Report) -> String {
                             out.push_str(&format!("         {line}\n"));
                         }
                         if let Some(cause) = &f.cause {
+                            let label = crate::l10n::tr("report-technical-detail");
+                            let indent = " ".repeat(9 + label.chars().count() + 2);
                             out.push_str(&format!(
-                                "         Technical detail: {}\n",
-                                cause.replace('\n', "\n                           ")
+                                "         {label}: {}\n",
+                                cause.replace('\n', &format!("\n{indent}"))
                             ));
                         }
                     }
