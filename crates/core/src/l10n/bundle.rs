@@ -39,12 +39,13 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $lang, "/report.ftl")),
             include_str!(concat!("../../locales/", $lang, "/page.ftl")),
             include_str!(concat!("../../locales/", $lang, "/cli.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/details.ftl")),
         ]
     };
 }
 
 /// The Fluent source of `language`'s files.
-pub(super) fn sources(language: Language) -> [&'static str; 17] {
+pub(super) fn sources(language: Language) -> [&'static str; 18] {
     match language {
         Language::English | Language::Pseudo => files!("en"),
         Language::Spanish => files!("es"),
