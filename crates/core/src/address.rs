@@ -80,7 +80,8 @@ pub enum AddressError {
     /// different mailbox.
     #[error(
         "The address contains {} (U+{:04X}), a character that makes it look like another address. Please type the address yourself instead of pasting it.",
-        look_alike_name(*.0), u32::from(*.0)
+        crate::l10n::with(crate::l10n::Language::English, || crate::l10n::tr(look_alike_name(*.0))),
+        u32::from(*.0)
     )]
     LookAlike(char),
     /// The part before the `@` starts or ends with a dot, or has two dots in a row.
@@ -98,6 +99,39 @@ pub enum AddressError {
     /// The local part or the whole address is longer than the RFC 5321 limits.
     #[error("This address is too long to be a real mailbox address.")]
     TooLong,
+}
+
+impl AddressError {
+    /// What is wrong, in the person's language (the `Display` text is the English one, for
+    /// logs): the words of an `INVALID_ADDRESS` finding.
+    pub fn words(&self) -> String {
+        use crate::l10n::{tr, tr_with};
+        let quoted = |id: &str, text: String| tr_with(id, &[("text", text.into())]);
+        match self {
+            AddressError::Empty => tr("detail-address-empty"),
+            AddressError::DisplayName => tr("detail-address-display-name"),
+            AddressError::Whitespace => tr("detail-address-spaces"),
+            AddressError::MissingAt => tr("detail-address-missing-at"),
+            AddressError::SeveralAt => tr("detail-address-several-at"),
+            AddressError::EmptyLocal => tr("detail-address-empty-local"),
+            AddressError::EmptyDomain => tr("detail-address-empty-domain"),
+            AddressError::BadLocalChar(c) => quoted("detail-address-bad-char", format!("{c:?}")),
+            AddressError::LookAlike(c) => tr_with(
+                "detail-address-look-alike",
+                &[
+                    ("character", tr(look_alike_name(*c)).into()),
+                    ("code", format!("U+{:04X}", u32::from(*c)).into()),
+                ],
+            ),
+            AddressError::BadLocalDots => tr("detail-address-dots"),
+            AddressError::Quoted => tr("detail-address-quoted"),
+            AddressError::BadDomain(d) => quoted("detail-address-bad-domain", format!("{d:?}")),
+            AddressError::DomainWithoutDot(d) => {
+                quoted("detail-address-domain-without-dot", format!("{d:?}"))
+            }
+            AddressError::TooLong => tr("detail-address-too-long"),
+        }
+    }
 }
 
 impl Address {
@@ -220,15 +254,16 @@ fn is_look_alike(c: char) -> bool {
 }
 
 /// The kind of look-alike character, in words.
+/// The message that names the kind of look-alike character `c` is.
 fn look_alike_name(c: char) -> &'static str {
     match c {
-        '\u{FF01}'..='\u{FF5E}' => "a full-width character",
+        '\u{FF01}'..='\u{FF5E}' => "detail-address-full-width",
         '\u{202A}'..='\u{202E}'
         | '\u{2066}'..='\u{2069}'
         | '\u{200E}'
         | '\u{200F}'
-        | '\u{061C}' => "an invisible character that changes the writing direction",
-        _ => "an invisible character",
+        | '\u{061C}' => "detail-address-direction-character",
+        _ => "detail-address-invisible-character",
     }
 }
 

@@ -201,9 +201,12 @@ mod tests {
             tokio::spawn(async move { locks.acquire(&ann(), Duration::from_secs(30)).await })
         };
         tokio::time::sleep(Duration::from_millis(100)).await;
+        // Not "waited at least 50 ms": on a loaded computer (Wine, 2 cores) the waiter may first
+        // run late; what matters is that it waits until the first holder lets go.
+        assert!(!waiter.is_finished(), "the lock was given twice");
         drop(first);
         let second = waiter.await.unwrap().unwrap();
-        assert!(second.waited >= Duration::from_millis(50), "{second:?}");
+        assert!(second.waited > Duration::ZERO, "{second:?}");
     }
 
     #[test]

@@ -80,11 +80,13 @@ pub fn cloud_conflict(settings: &Settings, discovery: &Discovery) -> Option<Find
         .filter(|c| ms.cloud_provisioned && *c != ms.cloud)?;
     Some(Finding::new(FindingCode::NationalCloudMismatch).with(
         Param::Problem,
-        format!(
-            "Microsoft says {} is on {}; the settings are for {}",
-            discovery.domain,
-            found.label(),
-            ms.cloud.label()
+        crate::l10n::tr_with(
+            "detail-profile-cloud-conflict",
+            &[
+                ("domain", discovery.domain.to_string().into()),
+                ("found", found.label().into()),
+                ("configured", ms.cloud.label().into()),
+            ],
         ),
     ))
 }

@@ -97,3 +97,44 @@ fn a_finding_reads_in_the_chosen_language() {
     assert!(!text.contains('{'), "{text}");
     assert!(text.contains("[NOT_SIGNED_IN · para el usuario]"), "{text}");
 }
+
+/// The words the core builds at run time (a reply's `{problem}`, from `details.ftl`) are in the
+/// chosen language too: a Microsoft reply reads wholly in Spanish, and exactly as before in
+/// English.
+#[test]
+fn a_finding_with_run_time_words_reads_wholly_in_the_chosen_language() {
+    use mailsetup_core::findings::{FindingCode, classify};
+    const REPLY: &str = "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.";
+    let make = || classify::smtp_reply(REPLY).finish();
+    let english = with(Language::English, make);
+    let spanish = with(Language::Spanish, make);
+    assert_eq!(english.code, FindingCode::M365SmtpAuthDisabled);
+    assert_eq!(spanish.code, english.code);
+    assert_eq!(
+        english.explanation,
+        "Microsoft 365 accepted the sign-in, but SMTP AUTH (\"Authenticated SMTP\") is disabled for your whole organisation (tenant). Apps can only send mail after an administrator turns it on, even with the modern sign-in. The saved sign-in is fine; reading mail (IMAP) still works."
+    );
+    assert!(
+        spanish
+            .explanation
+            .contains("está deshabilitado para toda su organización (inquilino o tenant)."),
+        "{}",
+        spanish.explanation
+    );
+    let english_words = "for your whole organisation";
+    for text in [&spanish.title, &spanish.explanation]
+        .into_iter()
+        .chain(&spanish.steps)
+    {
+        assert!(!text.contains(english_words), "{text}");
+        assert!(!text.contains('{'), "{text}");
+    }
+    // The server's reply is evidence: shown as the server said it, in every language.
+    assert_eq!(spanish.evidence, english.evidence);
+    assert!(
+        spanish
+            .evidence
+            .as_deref()
+            .is_some_and(|e| e.contains("SmtpClientAuthentication"))
+    );
+}

@@ -336,13 +336,13 @@ fn admin_session(
     let client_id = profile.client_id.as_deref().unwrap_or_default();
     let id_token = tokens.id_token.as_ref().ok_or_else(|| {
         Finding::new(FindingCode::TokenIncomplete)
-            .with_if_used(Param::Problem, "no ID token (who signed in)")
+            .with_if_used(Param::Problem, crate::l10n::tr("detail-admin-no-id-token"))
     })?;
     let claims = IdClaims::decode_unverified(id_token.expose_secret()).map_err(|e| e.finding())?;
     claims.check(Some(nonce), client_id)?;
     let tenant_id = claims.tid.clone().ok_or_else(|| {
         Finding::new(FindingCode::IdTokenInvalid)
-            .with(Param::Problem, "it names no organisation (tid)")
+            .with(Param::Problem, crate::l10n::tr("detail-admin-no-tenant"))
     })?;
     Ok(AdminSession {
         token: tokens.access_token,

@@ -161,11 +161,10 @@ impl Assistant {
         let start = Instant::now();
         let sent = self.http.get(&url).timeout(timeout).send().await;
         let ms = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
-        let host = oauth
-            .authority
-            .host_str()
-            .unwrap_or("the sign-in service")
-            .to_owned();
+        let host = oauth.authority.host_str().map_or_else(
+            || crate::l10n::tr("detail-check-sign-in-service"),
+            str::to_owned,
+        );
         let response = sent.map_err(|e| {
             crate::oauth::client::reqwest_finding(&host, &e)
                 .with_if_used(Param::Provider, oauth.provider_name())
@@ -191,7 +190,16 @@ impl Assistant {
                     classify::oauth_error(&err, classify::EntraPhase::Authorize, oauth.flavour)
                 }
                 _ => Finding::new(FindingCode::NetworkIdpUnreachable)
-                    .with(Param::Problem, format!("{host} answered HTTP {status}"))
+                    .with(
+                        Param::Problem,
+                        crate::l10n::tr_with(
+                            "detail-check-http-status",
+                            &[
+                                ("host", host.clone().into()),
+                                ("status", status.to_string().into()),
+                            ],
+                        ),
+                    )
                     .with_evidence(format!("{url}: HTTP {status}")),
             },
         )
@@ -199,24 +207,26 @@ impl Assistant {
 }
 
 fn port_words(p: &PortFacts, timeout: Duration) -> String {
-    let why = match p.port {
-        25 => {
-            "the app sends on the submission port, never on 25; many networks block 25 on purpose"
-        }
-        _ => "the app does not use it for this provider",
+    let why = crate::l10n::tr(match p.port {
+        25 => "detail-port-25-not-used",
+        _ => "detail-port-not-used",
+    });
+    let id = match p.state {
+        PortState::Open => "detail-port-open",
+        PortState::Refused => "detail-port-closed",
+        PortState::NoAnswer => "detail-port-no-answer",
+        PortState::NameNotFound => "detail-port-host-not-found",
+        PortState::Error => "detail-port-unreachable",
     };
-    let state = match p.state {
-        PortState::Open => format!("port {} on {} answers", p.port, p.host),
-        PortState::Refused => format!("port {} on {} is closed", p.port, p.host),
-        PortState::NoAnswer => format!(
-            "port {} on {} gave no answer within {} (blocked on the way)",
-            p.port,
-            p.host,
-            human_duration(timeout)
-        ),
-        PortState::NameNotFound => format!("{} could not be found", p.host),
-        PortState::Error => format!("port {} on {} could not be reached", p.port, p.host),
-    };
+    let state = crate::l10n::tr_with(
+        id,
+        &[
+            // A string: a port number reads as it is, without digit grouping.
+            ("port", p.port.to_string().into()),
+            ("host", p.host.clone().into()),
+            ("duration", human_duration(timeout).into()),
+        ],
+    );
     format!("{state}: {why}")
 }
 

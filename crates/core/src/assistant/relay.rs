@@ -95,7 +95,7 @@ impl Assistant {
             .map(|a| Address::parse(a).map(|a| a.normalized().to_owned()))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| {
-                Finding::new(FindingCode::InvalidAddress).with(Param::Problem, e.to_string())
+                Finding::new(FindingCode::InvalidAddress).with(Param::Problem, e.words())
             })?;
         super::helper::with_token(address, self.vault.load(address).await?)?;
         // One change at a time per mailbox, across processes (two adds must not lose one).
@@ -172,8 +172,13 @@ fn info(address: &Address, p: &RelayProgram) -> RelayProgramInfo {
 
 fn envelope(from: &str, to: &[String]) -> Result<lettre::address::Envelope, Finding> {
     let bad = |what: &str| {
-        Finding::new(FindingCode::InvalidAddress)
-            .with(Param::Problem, format!("{what} is not an address"))
+        Finding::new(FindingCode::InvalidAddress).with(
+            Param::Problem,
+            crate::l10n::tr_with(
+                "detail-relay-not-an-address",
+                &[("text", what.to_owned().into())],
+            ),
+        )
     };
     let from = from.parse::<lettre::Address>().map_err(|_| bad(from))?;
     let to = to

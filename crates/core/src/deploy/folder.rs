@@ -81,9 +81,12 @@ pub fn new_folder(parent: &Path, date: &str) -> Result<PathBuf, Finding> {
     }
     Err(Finding::new(FindingCode::DeploymentFilesNotSaved).with(
         Param::Problem,
-        format!(
-            "{} already holds {SAME_DAY} folders of files saved today; move some away",
-            parent.display()
+        crate::l10n::tr_with(
+            "detail-deploy-too-many-folders",
+            &[
+                ("folder", parent.display().to_string().into()),
+                ("count", SAME_DAY.into()),
+            ],
         ),
     ))
 }
@@ -112,21 +115,29 @@ pub fn save_all(files: &[DeploymentFile], dir: &Path) -> Result<SavedFiles, Find
 
 /// The finding for `path` that could not be written.
 pub(super) fn not_saved(path: &Path, e: &std::io::Error) -> Finding {
+    let tr = crate::l10n::tr;
     let why = match e.kind() {
-        ErrorKind::PermissionDenied => "you may not write there".to_owned(),
-        ErrorKind::ReadOnlyFilesystem => "the drive is read-only".to_owned(),
-        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "the disk is full".to_owned(),
-        ErrorKind::NotFound => "the folder does not exist".to_owned(),
+        ErrorKind::PermissionDenied => tr("detail-deploy-not-allowed"),
+        ErrorKind::ReadOnlyFilesystem => tr("detail-deploy-read-only"),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => tr("detail-deploy-disk-full"),
+        ErrorKind::NotFound => tr("detail-deploy-no-folder"),
         // Windows says "already exists" (ERROR_ALREADY_EXISTS) where Unix says "not a
         // directory" when a file stands where a folder of the path should be (test
         // `a_folder_in_the_way_of_a_file_is_said_in_plain_words`, run under Wine too).
-        ErrorKind::NotADirectory | ErrorKind::AlreadyExists => {
-            "a file is in the way where a folder should be".to_owned()
-        }
-        _ => format!("the system said: {e}"),
+        ErrorKind::NotADirectory | ErrorKind::AlreadyExists => tr("detail-deploy-file-in-the-way"),
+        _ => crate::l10n::tr_with(
+            "detail-deploy-system-said",
+            &[("error", e.to_string().into())],
+        ),
     };
     Finding::new(FindingCode::DeploymentFilesNotSaved).with(
         Param::Problem,
-        format!("{} could not be written: {why}", path.display()),
+        crate::l10n::tr_with(
+            "detail-deploy-not-written",
+            &[
+                ("path", path.display().to_string().into()),
+                ("why", why.into()),
+            ],
+        ),
     )
 }

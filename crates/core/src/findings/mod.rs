@@ -703,7 +703,7 @@ pub fn human_duration(d: std::time::Duration) -> String {
 
 impl From<crate::address::AddressError> for Finding {
     fn from(e: crate::address::AddressError) -> Self {
-        Finding::new(FindingCode::InvalidAddress).with(Param::Problem, e.to_string())
+        Finding::new(FindingCode::InvalidAddress).with(Param::Problem, e.words())
     }
 }
 

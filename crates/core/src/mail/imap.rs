@@ -73,7 +73,10 @@ impl ImapConnection {
         if endpoint.security != Security::ImplicitTls {
             return Err(Finding::new(FindingCode::TlsFailed)
                 .with(Param::Server, &server)
-                .with(Param::Problem, "IMAP without implicit TLS is not used"));
+                .with(
+                    Param::Problem,
+                    crate::l10n::tr("detail-mail-imap-needs-tls"),
+                ));
         }
         let tcp = net::connect(&endpoint.host, endpoint.port, connect_timeout)
             .await
@@ -189,7 +192,7 @@ impl ImapConnection {
                 .with(Param::Server, &self.server)
                 .with(
                     Param::Problem,
-                    "password sign-in (LOGIN or AUTHENTICATE PLAIN)",
+                    crate::l10n::tr("detail-mail-imap-password-sign-in"),
                 )
                 .with_evidence(format!("capabilities: {}", self.capabilities.join(" ")))),
         }

@@ -24,6 +24,21 @@ pub fn mechanisms(method: crate::provider::SignInMethod) -> &'static [&'static s
     }
 }
 
+/// The mechanisms `names` as a choice, e.g. "PLAIN or LOGIN".
+fn either(names: &[&str]) -> String {
+    let mut names = names.iter();
+    let first = names.next().map_or_else(String::new, |n| (*n).to_owned());
+    names.fold(first, |first, second| {
+        crate::l10n::tr_with(
+            "detail-mail-either",
+            &[
+                ("first", first.into()),
+                ("second", second.to_string().into()),
+            ],
+        )
+    })
+}
+
 /// Fails unless the SMTP server at `server` offers, on the secured connection, a mechanism
 /// that `method` uses ([`mechanisms`]); `offered` is what its EHLO lists after STARTTLS.
 ///
@@ -41,7 +56,7 @@ pub fn require_smtp_mechanism(
     Err(
         Finding::new(crate::findings::FindingCode::AuthMechanismUnavailable)
             .with(Param::Server, server)
-            .with(Param::Problem, wanted.join(" or "))
+            .with(Param::Problem, either(wanted))
             .with_evidence(format!(
                 "AUTH after STARTTLS: {}",
                 if offered.is_empty() {

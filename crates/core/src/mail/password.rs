@@ -27,26 +27,20 @@ pub fn normalise_app_password(input: &SecretString) -> Normalised {
     let text = input.expose_secret();
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if compact.len() == 16 && compact.chars().all(|c| c.is_ascii_alphabetic()) {
-        let note = (compact != text)
-            .then(|| "the spaces Google shows in an App Password were removed".to_string());
+        let note = (compact != text).then(|| crate::l10n::tr("detail-password-spaces-removed"));
         return Normalised {
             password: SecretString::from(compact),
             note,
             app_password_shape: true,
         };
     }
+    let count = || [("count", text.chars().count().into())];
     let why = if compact.is_empty() {
-        "no password was entered".to_string()
+        crate::l10n::tr("detail-password-empty")
     } else if compact.len() != text.len() {
-        format!(
-            "it is not a Google App Password (16 letters) and contains spaces; it was used exactly as typed ({} characters)",
-            text.chars().count()
-        )
+        crate::l10n::tr_with("detail-password-not-app-password-spaces", &count())
     } else {
-        format!(
-            "it is not a Google App Password (16 letters); it was used as typed ({} characters). If it is your normal Google password, Google will refuse it",
-            text.chars().count()
-        )
+        crate::l10n::tr_with("detail-password-not-app-password", &count())
     };
     Normalised {
         password: input.clone(),

@@ -231,7 +231,10 @@ pub async fn probe(endpoint: &Endpoint, trust: &Trust, t: &Timeouts) -> Result<S
             if !plain.io.buffer().is_empty() {
                 return Err(Finding::new(FindingCode::TlsFailed)
                     .with(Param::Server, &server)
-                    .with(Param::Problem, "the server sent data before the secure connection started; something on the network may be tampering with it"));
+                    .with(
+                        Param::Problem,
+                        crate::l10n::tr("detail-tls-data-before-handshake"),
+                    ));
             }
             (plain.io.into_inner(), Some(greeting), ehlo)
         }

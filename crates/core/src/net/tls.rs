@@ -95,27 +95,25 @@ impl TlsError {
             }
             Kind::InvalidName => Finding::new(FindingCode::TlsFailed)
                 .with(Param::Server, host)
-                .with(Param::Problem, self.kind.to_string()),
+                .with(Param::Problem, crate::l10n::tr("detail-tls-invalid-name")),
             Kind::Timeout(d) => super::timeout_finding(host, *d),
         }
     }
 }
 
 /// What is wrong with a refused certificate, in words for `{problem}`.
-fn certificate_problem(ce: &rustls::CertificateError) -> &'static str {
+fn certificate_problem(ce: &rustls::CertificateError) -> String {
     use rustls::CertificateError as CE;
-    match ce {
-        CE::UnknownIssuer => "it was issued by an authority this computer does not trust",
-        CE::Expired | CE::ExpiredContext { .. } => "it has expired",
-        CE::NotValidYet | CE::NotValidYetContext { .. } => {
-            "it is not valid yet (check the computer's clock)"
-        }
+    crate::l10n::tr(match ce {
+        CE::UnknownIssuer => "detail-tls-certificate-unknown-issuer",
+        CE::Expired | CE::ExpiredContext { .. } => "detail-tls-certificate-expired",
+        CE::NotValidYet | CE::NotValidYetContext { .. } => "detail-tls-certificate-not-yet-valid",
         CE::NotValidForName | CE::NotValidForNameContext { .. } => {
-            "it was issued for another server name"
+            "detail-tls-certificate-other-name"
         }
-        CE::Revoked => "it has been revoked",
-        _ => "it is not valid",
-    }
+        CE::Revoked => "detail-tls-certificate-revoked",
+        _ => "detail-tls-certificate-invalid",
+    })
 }
 
 /// The finding for a TLS failure anywhere in `err`'s source chain (see

@@ -355,12 +355,8 @@ pub(super) fn refused_for_no_roots(err: &rustls::Error) -> bool {
 pub(super) fn no_roots_finding(host: &str) -> Finding {
     Finding::new(FindingCode::TlsCertificateInvalid)
         .with(Param::Server, host)
-        .with(Param::Problem,
-            "this computer has no trusted root certificates at all, so no server's certificate can be checked",
-        )
-        .with_first_step(
-            "Install the operating system's root certificates (on Linux, the ca-certificates package), or name the organisation's certificate authority as extra_ca_file in the [tls] section of the settings.",
-        )
+        .with(Param::Problem, crate::l10n::tr("detail-tls-no-roots"))
+        .with_first_step(crate::l10n::tr("detail-tls-no-roots-step"))
         .with_evidence(format!("{host}: {NoRootCertificates}"))
 }
 

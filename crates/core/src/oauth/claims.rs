@@ -103,20 +103,22 @@ impl IdClaims {
     /// # Errors
     /// `ID_TOKEN_INVALID` naming what did not match.
     pub fn check(&self, expected_nonce: Option<&str>, client_id: &str) -> Result<(), Finding> {
-        let invalid =
-            |problem: &str| Finding::new(FindingCode::IdTokenInvalid).with(Param::Problem, problem);
+        let invalid = |problem: &str| {
+            Finding::new(FindingCode::IdTokenInvalid).with(Param::Problem, crate::l10n::tr(problem))
+        };
         if let Some(expected) = expected_nonce {
             let nonce_ok: bool = self
                 .nonce
                 .as_deref()
                 .is_some_and(|n| n.as_bytes().ct_eq(expected.as_bytes()).into());
             if !nonce_ok {
-                return Err(invalid("its nonce does not match this sign-in"));
+                return Err(invalid("detail-token-nonce-mismatch"));
             }
         }
         if !self.aud.iter().any(|a| a.eq_ignore_ascii_case(client_id)) {
-            return Err(invalid("it was issued for another app (audience)")
-                .with_evidence(format!("aud={:?}", self.aud)));
+            return Err(
+                invalid("detail-token-other-audience").with_evidence(format!("aud={:?}", self.aud))
+            );
         }
         Ok(())
     }

@@ -435,7 +435,10 @@ pub(crate) fn token_error(
             Finding::new(FindingCode::IdpError)
                 .with(
                     Param::Problem,
-                    format!("{host} sent an answer the app could not read"),
+                    crate::l10n::tr_with(
+                        "detail-oauth-unreadable-from",
+                        &[("host", host.clone().into())],
+                    ),
                 )
                 .with_evidence(s)
         }
@@ -508,10 +511,7 @@ pub(crate) fn unreadable_answer(
         return classify::entra(&entra, phase);
     }
     Finding::new(FindingCode::IdpError)
-        .with(
-            Param::Problem,
-            "the sign-in service sent an answer the app could not read",
-        )
+        .with(Param::Problem, crate::l10n::tr("detail-oauth-unreadable"))
         .with_evidence(format!(
             "{error}; body: {}",
             text.chars().take(300).collect::<String>()
@@ -524,13 +524,14 @@ pub fn reqwest_finding(host: &str, e: &reqwest::Error) -> Finding {
     if tls.is_certificate() {
         return tls.finding();
     }
-    let problem = if e.is_timeout() {
-        format!("{host} did not answer in time")
+    let id = if e.is_timeout() {
+        "detail-oauth-no-answer-in-time"
     } else if e.is_connect() {
-        format!("could not connect to {host}")
+        "detail-oauth-could-not-connect"
     } else {
-        format!("the request to {host} failed")
+        "detail-oauth-request-failed"
     };
+    let problem = crate::l10n::tr_with(id, &[("host", host.to_owned().into())]);
     let mut chain = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {

@@ -200,9 +200,16 @@ fn public_client_item(app: &Application, expected: &Expected<'_>) -> CheckItem {
             has.push(SPA);
         }
         let problem = if has.is_empty() {
-            "it has no platform at all".to_owned()
+            crate::l10n::tr("detail-registration-no-platform")
         } else {
-            format!("it has only the {} platform", has.join(" and "))
+            let has: Vec<String> = has.into_iter().map(platform_name).collect();
+            crate::l10n::tr_with(
+                "detail-registration-only-platform",
+                &[
+                    ("count", has.len().into()),
+                    ("platforms", both(&has).into()),
+                ],
+            )
         };
         return CheckItem::failed(
             ItemId::PublicClient,
@@ -265,7 +272,7 @@ fn client_secret_item(
 /// Why the registration has no usable client secret, if so: none, or all expired.
 fn no_current_secret(app: &Application, now_secs: u64) -> Option<String> {
     if app.password_credentials.is_empty() {
-        return Some("it has no client secret".to_owned());
+        return Some(crate::l10n::tr("detail-registration-no-secret"));
     }
     let ends: Vec<jiff::Timestamp> = app
         .password_credentials
@@ -278,10 +285,33 @@ fn no_current_secret(app: &Application, now_secs: u64) -> Option<String> {
         return None;
     }
     let last = ends.iter().max()?;
-    Some(format!(
-        "its last client secret expired on {}",
-        last.strftime("%Y-%m-%d")
+    Some(crate::l10n::tr_with(
+        "detail-registration-secret-expired",
+        &[("date", last.strftime("%Y-%m-%d").to_string().into())],
     ))
+}
+
+/// A platform's name as the Entra admin center shows it in the person's language (the
+/// constants are its English names).
+fn platform_name(platform: &str) -> String {
+    match platform {
+        PUBLIC => crate::l10n::tr("detail-registration-platform-public"),
+        WEB => crate::l10n::tr("detail-registration-platform-web"),
+        SPA => crate::l10n::tr("detail-registration-platform-spa"),
+        other => other.to_owned(),
+    }
+}
+
+/// Names as one list, e.g. "Web and Single-page application".
+fn both(names: &[String]) -> String {
+    let mut names = names.iter().cloned();
+    let first = names.next().unwrap_or_default();
+    names.fold(first, |first, second| {
+        crate::l10n::tr_with(
+            "detail-registration-both",
+            &[("first", first.into()), ("second", second.into())],
+        )
+    })
 }
 
 /// Whether `registered` is the loopback address `form` (any port; same host and path).
@@ -311,7 +341,7 @@ fn redirect_item(app: &Application, expected: &Expected<'_>) -> CheckItem {
             if platform == wanted {
                 right = true;
             } else {
-                wrong.push(format!("{platform} ({uri})"));
+                wrong.push(format!("{} ({uri})", platform_name(platform)));
             }
         }
     }
@@ -319,11 +349,15 @@ fn redirect_item(app: &Application, expected: &Expected<'_>) -> CheckItem {
         Finding::new(code)
             .with(Param::ClientId, expected.client_id)
             .with(Param::Redirect, &redirect)
-            .with(Param::Platform, wanted)
+            .with(Param::Platform, platform_name(wanted))
     };
     if !wrong.is_empty() {
-        let how = if right { "also" } else { "instead" };
-        let problem = format!("it is {how} registered under {}", wrong.join(" and "));
+        let id = if right {
+            "detail-registration-redirect-also"
+        } else {
+            "detail-registration-redirect-instead"
+        };
+        let problem = crate::l10n::tr_with(id, &[("platforms", both(&wrong).into())]);
         return CheckItem::failed(
             ItemId::Redirect,
             finding(FindingCode::RegistrationRedirectWrongPlatform).with(Param::Problem, problem),

@@ -152,7 +152,10 @@ pub fn check_listen(addr: &str) -> Result<SocketAddr, Finding> {
     if !is_loopback(parsed.ip()) {
         return Err(Finding::new(FindingCode::RelayNotLoopback).with(
             Param::Problem,
-            format!("{addr} is reachable from other computers"),
+            crate::l10n::tr_with(
+                "detail-relay-reachable-from-others",
+                &[("address", addr.to_owned().into())],
+            ),
         ));
     }
     Ok(parsed)

@@ -60,15 +60,15 @@ impl StoreError {
             StoreErrorKind::Missing | StoreErrorKind::Failed => FindingCode::VaultUnavailable,
         };
         let problem = match self.kind {
-            StoreErrorKind::TooLarge => "the vault refused a value as too large",
-            StoreErrorKind::Locked => "the vault is locked",
-            StoreErrorKind::NotSetUp => "there is no default keyring",
-            StoreErrorKind::Denied => "access to the vault was refused",
-            StoreErrorKind::Missing => "no vault service is running or it did not answer",
-            StoreErrorKind::Failed => "the vault reported an error",
+            StoreErrorKind::TooLarge => "detail-vault-too-large",
+            StoreErrorKind::Locked => "detail-vault-locked",
+            StoreErrorKind::NotSetUp => "detail-vault-no-default-keyring",
+            StoreErrorKind::Denied => "detail-vault-denied",
+            StoreErrorKind::Missing => "detail-vault-missing",
+            StoreErrorKind::Failed => "detail-vault-failed",
         };
         for_os(code, os)
-            .with_if_used(Param::Problem, problem)
+            .with_if_used(Param::Problem, crate::l10n::tr(problem))
             .with_evidence(&self.detail)
     }
 }

@@ -247,7 +247,7 @@ impl Vault {
             Some(v) if *v == probe => Ok(()),
             _ => Err(Finding::new(FindingCode::VaultUnavailable)
                 .with(Param::Vault, catalogue::vault_name(self.os))
-                .with(Param::Problem, "a test entry could not be read back")),
+                .with(Param::Problem, crate::l10n::tr("detail-vault-test-entry"))),
         }
     }
 

@@ -212,11 +212,14 @@ async fn open_browser(
                 ))))
             });
         match opened {
-            Ok(()) if opts.browser.is_private() => "handed to a private window".to_owned(),
-            Ok(()) => "handed to the web browser".to_owned(),
+            Ok(()) if opts.browser.is_private() => crate::l10n::tr("detail-browser-private-window"),
+            Ok(()) => crate::l10n::tr("detail-browser-opened"),
             Err(e) => {
                 not_opened = Some(e.finding(start_url, account));
-                format!("not opened ({e}): the link is shown to open by hand")
+                crate::l10n::tr_with(
+                    "detail-browser-not-opened",
+                    &[("reason", e.to_string().into())],
+                )
             }
         }
     })

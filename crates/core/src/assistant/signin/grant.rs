@@ -30,16 +30,13 @@ pub(in crate::assistant) struct Grant {
 /// # Errors
 /// `TOKEN_INCOMPLETE` naming what is missing; `GOOGLE_SCOPE_NOT_GRANTED`; `TOKEN_WRONG_RESOURCE`.
 pub(super) fn check(tokens: Tokens, flavour: OAuthFlavour) -> Result<(Grant, String), Finding> {
-    let incomplete =
-        |problem: &str| Finding::new(FindingCode::TokenIncomplete).with(Param::Problem, problem);
+    let incomplete = |problem: &str| {
+        Finding::new(FindingCode::TokenIncomplete).with(Param::Problem, crate::l10n::tr(problem))
+    };
     let Some(refresh_token) = tokens.refresh_token else {
         return Err(incomplete(match flavour {
-            OAuthFlavour::Entra => {
-                "Microsoft did not issue a refresh token (the offline_access permission is missing)"
-            }
-            OAuthFlavour::Google => {
-                "Google did not issue a refresh token (offline access was not granted)"
-            }
+            OAuthFlavour::Entra => "detail-grant-no-refresh-token-microsoft",
+            OAuthFlavour::Google => "detail-grant-no-refresh-token-google",
         }));
     };
     let detail = match flavour {
@@ -104,9 +101,30 @@ fn entra_scopes(granted: Option<&[String]>) -> Result<(), Finding> {
     Err(Finding::new(FindingCode::TokenIncomplete)
         .with(
             Param::Problem,
-            format!("the permission {} was not granted", missing.join(" and ")),
+            crate::l10n::tr_with(
+                "detail-grant-permission-missing",
+                &[
+                    ("count", missing.len().into()),
+                    ("permissions", both(&missing).into()),
+                ],
+            ),
         )
         .with_evidence(format!("granted scope: {}", granted.join(" "))))
+}
+
+/// Permission names as one list, e.g. "SMTP.Send and IMAP.AccessAsUser.All".
+fn both(names: &[&str]) -> String {
+    let mut names = names.iter();
+    let first = names.next().map_or_else(String::new, |n| (*n).to_owned());
+    names.fold(first, |first, second| {
+        crate::l10n::tr_with(
+            "detail-grant-both",
+            &[
+                ("first", first.into()),
+                ("second", second.to_string().into()),
+            ],
+        )
+    })
 }
 
 /// Decodes the ID token and checks it belongs to this sign-in (`nonce`, `aud`).
@@ -118,11 +136,10 @@ pub(super) fn id_claims(
     nonce: Option<&str>,
     client_id: &str,
 ) -> Result<IdClaims, Finding> {
-    let invalid = |p: &str| Finding::new(FindingCode::IdTokenInvalid).with(Param::Problem, p);
-    let jwt = grant
-        .id_token
-        .as_ref()
-        .ok_or_else(|| invalid("there was no ID token (is the openid permission granted?)"))?;
+    let jwt = grant.id_token.as_ref().ok_or_else(|| {
+        Finding::new(FindingCode::IdTokenInvalid)
+            .with(Param::Problem, crate::l10n::tr("detail-grant-no-id-token"))
+    })?;
     let claims = IdClaims::decode_unverified(jwt.expose_secret()).map_err(|e| e.finding())?;
     claims.check(nonce, client_id)?;
     Ok(claims)

@@ -92,7 +92,7 @@ impl EntraError {
         let named = match self.aadsts() {
             Some(n) if summary.starts_with(&format!("AADSTS{n}")) => return summary,
             Some(n) => format!("AADSTS{n}"),
-            None if self.error.is_empty() => "an error without a code".to_owned(),
+            None if self.error.is_empty() => crate::l10n::tr("detail-entra-no-code"),
             None => self.error.clone(),
         };
         if summary.is_empty() {
@@ -236,8 +236,11 @@ fn from_table(n: u64) -> Option<Mapped> {
     let words = match row.words {
         known::Words::None => String::new(),
         known::Words::Code => format!("AADSTS{n}"),
-        known::Words::MsCode => format!("Microsoft code AADSTS{n}"),
-        known::Words::Fixed(w) => w.to_owned(),
+        known::Words::MsCode => crate::l10n::tr_with(
+            "detail-entra-microsoft-code",
+            &[("code", format!("AADSTS{n}").into())],
+        ),
+        known::Words::Fixed(id) => crate::l10n::tr(id),
     };
     Some((row.finding, words))
 }
@@ -254,9 +257,10 @@ fn by_error(err: &EntraError, phase: EntraPhase, coded: bool) -> Mapped {
         // Without a code, a refused refresh token; with a code the app does not know (e.g. a
         // Conditional Access refusal), not proof the sign-in is dead: shown as it came, and the
         // saved sign-in is kept (assistant/tokens.rs deletes only for REAUTH_* findings).
-        ("invalid_grant", EntraPhase::Refresh) if !coded => {
-            (C::ReauthRequired, "Microsoft no longer accepts it".into())
-        }
+        ("invalid_grant", EntraPhase::Refresh) if !coded => (
+            C::ReauthRequired,
+            crate::l10n::tr("detail-entra-no-longer-accepted"),
+        ),
         (
             "invalid_request"
             | "unsupported_response_type"
@@ -445,6 +449,10 @@ mod published {
     fn each_code_is_known_once() {
         let mut seen = std::collections::HashSet::new();
         for row in known::KNOWN {
+            if let known::Words::Fixed(id) = row.words {
+                let words = crate::l10n::text(id, None, &crate::l10n::Args::new());
+                assert!(words.is_some(), "{id}: no such message");
+            }
             for n in row.codes {
                 assert!(seen.insert(*n), "AADSTS{n} is in two rows");
                 assert!(

@@ -66,11 +66,11 @@ fn app_code(text: &str) -> Option<Finding> {
     // What the finding's words need but a pasted text does not say, in neutral words.
     let neutral = |code: FindingCode| {
         let problem = match code {
-            FindingCode::RelaySenderNotAllowed => "another address",
-            FindingCode::RelayMessageTooBig => "the limit the message names",
-            _ => "what the message names",
+            FindingCode::RelaySenderNotAllowed => "detail-explain-another-address",
+            FindingCode::RelayMessageTooBig => "detail-explain-named-limit",
+            _ => "detail-explain-named-problem",
         };
-        Finding::new(code).with_if_used(Param::Problem, problem)
+        Finding::new(code).with_if_used(Param::Problem, crate::l10n::tr(problem))
     };
     if let Some(code) = known(text) {
         return Some(neutral(code));
@@ -131,15 +131,16 @@ fn google_page(text: &str) -> Option<EntraError> {
 
 /// `PASTED_TEXT_TOO_LONG` for a text of `bytes` bytes, e.g. "2,411,724 bytes long (2.3 MB)".
 pub fn too_long(bytes: usize) -> Finding {
-    too_long_with(bytes, "")
+    too_long_with(bytes, "detail-explain-text-size")
 }
 
 /// [`too_long`] for a text read only in part: it is `bytes` long at least (an endless input).
 pub fn too_long_at_least(bytes: usize) -> Finding {
-    too_long_with(bytes, "at least ")
+    too_long_with(bytes, "detail-explain-text-size-at-least")
 }
 
-fn too_long_with(bytes: usize, at_least: &str) -> Finding {
+/// `words`: the message that says the size (exact, or at least).
+fn too_long_with(bytes: usize, words: &str) -> Finding {
     let digits = bytes.to_string();
     let mut grouped = String::new();
     for (i, d) in digits.chars().enumerate() {
@@ -152,7 +153,10 @@ fn too_long_with(bytes: usize, at_least: &str) -> Finding {
     Finding::new(FindingCode::PastedTextTooLong)
         .with(
             Param::Problem,
-            format!("{at_least}{grouped} bytes long ({mb:.1} MB)"),
+            crate::l10n::tr_with(
+                words,
+                &[("bytes", grouped.into()), ("mb", format!("{mb:.1}").into())],
+            ),
         )
         .finish()
 }
@@ -264,7 +268,7 @@ fn reply_findings(text: &str) -> Vec<Finding> {
             flush(&mut block, &mut found, basic);
             found.push(
                 Finding::new(FindingCode::AuthRejected)
-                    .with(Param::Server, "The server")
+                    .with(Param::Server, crate::l10n::tr("detail-explain-the-server"))
                     .with_evidence(format!("XOAUTH2 challenge: {json}")),
             );
             continue;

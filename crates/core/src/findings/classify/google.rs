@@ -111,15 +111,15 @@ fn invalid_grant(err: &EntraError, desc: &str, phase: EntraPhase) -> (FindingCod
     match phase {
         EntraPhase::Refresh if rapt => (
             C::ReauthRequired,
-            "your organisation's Google session length ran out (invalid_rapt)".into(),
+            crate::l10n::tr("detail-google-session-length"),
         ),
         EntraPhase::Refresh => (
             C::ReauthRequired,
-            "Google no longer accepts it: access was removed, it was not used for six months, the password changed, or the app's Google project is in \"Testing\", where sign-ins last 7 days".into(),
+            crate::l10n::tr("detail-google-no-longer-accepted"),
         ),
         _ => (
             C::AppBadAuthRequest,
-            "Google refused the sign-in code or its check (invalid_grant); sign in again".into(),
+            crate::l10n::tr("detail-google-code-refused"),
         ),
     }
 }

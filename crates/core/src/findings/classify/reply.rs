@@ -25,7 +25,7 @@ struct Rule {
     enhanced: &'static str,
     keywords: &'static [&'static str],
     code: FindingCode,
-    /// Fills `{problem}`.
+    /// Fills `{problem}`: a message id in `details.ftl`, or `""` for none.
     problem: &'static str,
 }
 
@@ -60,49 +60,49 @@ const RULES: &[Rule] = &[
     // Exchange Online: SMTP AUTH and basic authentication
     // (https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission).
     // Exchange Online: the address inside the XOAUTH2 data is not valid (test `field_t05_…`).
-    r(Some(Smtp), "501", "5.5.124", &[], C::Xoauth2BadUsername, "the user address in the XOAUTH2 data"),
-    r(Some(Smtp), "535", "5.7.139", &["smtpclientauthentication is disabled", "tenant"], C::M365SmtpAuthDisabled, "for your whole organisation (tenant)"),
-    r(Some(Smtp), "535", "5.7.139", &["smtpclientauthentication is disabled", "mailbox"], C::M365SmtpAuthDisabled, "for this mailbox"),
-    r(Some(Smtp), "535", "5.7.139", &["smtpclientauthentication is disabled"], C::M365SmtpAuthDisabled, "for this mailbox or organisation"),
+    r(Some(Smtp), "501", "5.5.124", &[], C::Xoauth2BadUsername, "detail-reply-xoauth2-user"),
+    r(Some(Smtp), "535", "5.7.139", &["smtpclientauthentication is disabled", "tenant"], C::M365SmtpAuthDisabled, "detail-reply-smtp-auth-off-tenant"),
+    r(Some(Smtp), "535", "5.7.139", &["smtpclientauthentication is disabled", "mailbox"], C::M365SmtpAuthDisabled, "detail-reply-smtp-auth-off-mailbox"),
+    r(Some(Smtp), "535", "5.7.139", &["smtpclientauthentication is disabled"], C::M365SmtpAuthDisabled, "detail-reply-smtp-auth-off-either"),
     r(Some(Smtp), "535", "5.7.139", &["basic authentication is disabled"], C::BasicAuthBlocked, ""),
     r(Some(Smtp), "535", "5.7.139", &["organization configuration", "authentication request"], C::BasicAuthBlocked, ""),
     r(Some(Smtp), "550", "5.5.105", &["high volume email"], C::HighVolumeEmailExternalRecipient, ""),
-    r(Some(Smtp), "535", "5.7.139", &["security defaults"], C::BlockedByPolicy, "security defaults block sending with a password"),
-    r(Some(Smtp), "535", "5.7.139", &["did not meet the criteria"], C::BlockedByPolicy, "the request did not meet the organisation's sign-in criteria"),
-    r(Some(Smtp), "535", "5.7.139", &["account locked"], C::AccountBlocked, "the account is locked"),
+    r(Some(Smtp), "535", "5.7.139", &["security defaults"], C::BlockedByPolicy, "detail-reply-security-defaults"),
+    r(Some(Smtp), "535", "5.7.139", &["did not meet the criteria"], C::BlockedByPolicy, "detail-reply-sign-in-criteria"),
+    r(Some(Smtp), "535", "5.7.139", &["account locked"], C::AccountBlocked, "detail-reply-account-locked"),
     r(Some(Smtp), "535", "5.7.139", &["credentials were incorrect"], C::AuthRejected, ""),
     r(Some(Smtp), "550", "5.7.30", &["basic authentication"], C::BasicAuthBlocked, ""),
-    r(Some(Smtp), "421", "4.7.66", &["tls"], C::TlsFailed, "the server requires TLS 1.2 or newer"),
-    r(Some(Smtp), "504", "5.7.4", &[], C::AuthMechanismUnavailable, "the sign-in method"),
+    r(Some(Smtp), "421", "4.7.66", &["tls"], C::TlsFailed, "detail-reply-tls-too-old"),
+    r(Some(Smtp), "504", "5.7.4", &[], C::AuthMechanismUnavailable, "detail-reply-sign-in-method"),
     r(Some(Smtp), "530", "5.7.57", &[], C::NotAuthenticatedBeforeSend, ""),
     r(Some(Smtp), "550", "5.7.57", &[], C::NotAuthenticatedBeforeSend, ""),
     // Gmail (the support.google.com pages the replies name): before the generic 535 rules.
     r(Some(Smtp), "534", "5.7.9", &[], C::GmailAppPasswordRequired, ""),
     r(Some(Smtp), "534", "5.7.14", &[], C::GmailWebLoginRequired, ""),
     r(Some(Smtp), "535", "5.7.8", &["username and password not accepted"], C::GmailBadAppPassword, ""),
-    r(Some(Smtp), "454", "4.7.0", &["too many login attempts"], C::TooManyRequests, "Google counted too many sign-in attempts"),
+    r(Some(Smtp), "454", "4.7.0", &["too many login attempts"], C::TooManyRequests, "detail-reply-google-too-many-attempts"),
     // Generic authentication failures.
     r(Some(Smtp), "535", "5.7.3", &[], C::AuthRejected, ""),
     r(Some(Smtp), "535", "", &["authentication"], C::AuthRejected, ""),
     r(Some(Smtp), "535", "5.7.8", &[], C::AuthRejected, ""),
     // Sending (Exchange Online non-delivery reports and Send As,
     // https://learn.microsoft.com/exchange/mail-flow-best-practices/fix-issues-with-printers-scanners-and-lob-applications-that-send-email-using-off).
-    r(Some(Smtp), "5", "5.7.60", &[], C::SendAsDenied, "5.7.60: the account has no Send As permission"),
-    r(Some(Smtp), "554", "5.2.0", &["sendasdenied"], C::SendAsDenied, "SendAsDenied at submission"),
-    r(Some(Smtp), "554", "5.2.252", &["sendasdenied"], C::SendAsDenied, "SendAsDenied at submission"),
-    r(Some(Smtp), "553", "5.7.1", &["not owned by user"], C::SendAsDenied, "the sender address is not owned by the signed-in account"),
-    r(Some(Smtp), "550", "5.7.705", &[], C::TenantSendingBlocked, "the tenant exceeded the sending threshold (5.7.705)"),
-    r(Some(Smtp), "550", "5.7.708", &[], C::TenantSendingBlocked, "traffic is not accepted from this IP (5.7.708), typical of trial tenants"),
+    r(Some(Smtp), "5", "5.7.60", &[], C::SendAsDenied, "detail-reply-no-send-as"),
+    r(Some(Smtp), "554", "5.2.0", &["sendasdenied"], C::SendAsDenied, "detail-reply-send-as-denied"),
+    r(Some(Smtp), "554", "5.2.252", &["sendasdenied"], C::SendAsDenied, "detail-reply-send-as-denied"),
+    r(Some(Smtp), "553", "5.7.1", &["not owned by user"], C::SendAsDenied, "detail-reply-sender-not-owned"),
+    r(Some(Smtp), "550", "5.7.705", &[], C::TenantSendingBlocked, "detail-reply-tenant-threshold"),
+    r(Some(Smtp), "550", "5.7.708", &[], C::TenantSendingBlocked, "detail-reply-tenant-ip-refused"),
     r(Some(Smtp), "550", "5.7.750", &[], C::SenderDomainNotAccepted, ""),
     r(Some(Smtp), "550", "5.1.8", &[], C::MailboxSendingRestricted, ""),
     // Exchange Online's front end (PRX codes): not temporary despite the words, in reply to AUTH
     // it repeats (test `field_n09_prx_after_auth_is_a_front_end_error_not_a_temporary_one`).
     r(Some(Smtp), "451", "4.7.0", &["prx"], C::M365AuthFrontendError, ""),
     // Temporary conditions.
-    r(Some(Smtp), "451", "4.7.5", &[], C::TooManyRequests, "the server is throttling this connection (4.7.5xx)"),
-    r(Some(Smtp), "4", "4.3.2", &["thread limit"], C::TooManyRequests, "more than 3 connections at once for this mailbox"),
-    r(Some(Smtp), "451", "4.7.0", &[], C::ServerTemporaryFailure, "451 4.7.0"),
-    r(Some(Smtp), "421", "", &[], C::ServerTemporaryFailure, "421: the server is closing the connection"),
+    r(Some(Smtp), "451", "4.7.5", &[], C::TooManyRequests, "detail-reply-throttled"),
+    r(Some(Smtp), "4", "4.3.2", &["thread limit"], C::TooManyRequests, "detail-reply-thread-limit"),
+    r(Some(Smtp), "451", "4.7.0", &[], C::ServerTemporaryFailure, "detail-reply-temporary-451"),
+    r(Some(Smtp), "421", "", &[], C::ServerTemporaryFailure, "detail-reply-closing"),
     // IMAP (and POP): tests `field_f02_basic_auth_blocked_on_both_protocols` and
     // `field_f03_authenticated_but_not_connected` below, and
     // `field_f18_gmail_app_password_required_on_both_protocols` in explain/tests.rs.
@@ -233,11 +233,14 @@ fn finding_from(rule: Option<&Rule>, evidence: &str) -> Finding {
     }
 }
 
-/// The `{problem}` words of `rule` for the reply `text`: the rule's own, or for Exchange's
-/// front-end errors the `PRX` code the reply names.
+/// The `{problem}` words of `rule` for the reply `text`: the rule's own in the person's
+/// language, or for Exchange's front-end errors the `PRX` code the reply names.
 fn problem_of(rule: &Rule, text: &str) -> String {
     if rule.code != C::M365AuthFrontendError {
-        return rule.problem.to_owned();
+        return match rule.problem {
+            "" => String::new(),
+            id => crate::l10n::tr(id),
+        };
     }
     text.split(|c: char| !c.is_ascii_alphanumeric())
         .find(|w| w.len() > 3 && w.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("prx")))
@@ -392,5 +395,14 @@ S: 221 2.0.0 Service closing transmission channel",
         );
         assert!(found[1].explanation.contains("PRX4"));
         assert!(!codes.contains(&C::ServerTemporaryFailure));
+    }
+
+    #[test]
+    fn every_rule_problem_is_a_message() {
+        // Every language has the English messages (l10n's `every_message_exists_in_every_language`).
+        for rule in RULES.iter().filter(|r| !r.problem.is_empty()) {
+            let found = crate::l10n::text(rule.problem, None, &crate::l10n::Args::new());
+            assert!(found.is_some(), "{}: no such message", rule.problem);
+        }
     }
 }

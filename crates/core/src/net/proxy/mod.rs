@@ -131,65 +131,67 @@ impl ProxyFacts {
     /// What the sign-in uses, in words (for the report).
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
+        let tr_with = crate::l10n::tr_with;
+        let variables = || ("variables", self.variables.join(", ").into());
         let unused_vars = match self.route() {
             Route::Environment => {
-                let mut s = format!(
-                    "sign-in through the proxy the environment names: {}",
-                    self.variables.join(", ")
+                parts.push(
+                    match self.system.as_ref().and_then(|s| s.https.as_deref()) {
+                        Some(p) => tr_with(
+                            "detail-proxy-environment-over-system",
+                            &[variables(), ("proxy", p.to_owned().into())],
+                        ),
+                        None => tr_with("detail-proxy-environment", &[variables()]),
+                    },
                 );
-                if let Some(p) = self.system.as_ref().and_then(|s| s.https.as_deref()) {
-                    s.push_str(&format!(
-                        " (the variables come first: the system proxy {p} is not used)"
-                    ));
-                }
-                parts.push(s);
                 false
             }
             Route::System(system, proxy) => {
-                let mut s = format!(
-                    "sign-in through the system proxy {proxy} ({}",
-                    system.source.label()
-                );
-                if !system.exceptions.is_empty() {
-                    s.push_str(&format!("; not for {}", system.exceptions.join(" ")));
-                }
-                s.push(')');
-                parts.push(s);
+                let args = [
+                    ("proxy", proxy.to_owned().into()),
+                    ("source", system.source.label().into()),
+                    ("exceptions", system.exceptions.join(" ").into()),
+                ];
+                parts.push(if system.exceptions.is_empty() {
+                    tr_with("detail-proxy-system", &args[..2])
+                } else {
+                    tr_with("detail-proxy-system-with-exceptions", &args)
+                });
                 true
             }
             Route::Direct => {
-                parts.push(if self.system.is_some() {
-                    "no manual proxy set: sign-in goes directly to the internet".into()
+                parts.push(crate::l10n::tr(if self.system.is_some() {
+                    "detail-proxy-no-manual-proxy"
                 } else {
-                    "no proxy set: sign-in goes directly to the internet".into()
-                });
+                    "detail-proxy-no-proxy"
+                }));
                 true
             }
         };
         if unused_vars && !self.variables.is_empty() {
-            parts.push(format!(
-                "set but not used for the sign-in (https): {}",
-                self.variables.join(", ")
-            ));
+            parts.push(tr_with("detail-proxy-unused-variables", &[variables()]));
         }
         if let Some(system) = &self.system {
-            let instead = match self.route() {
-                Route::Direct => "connects directly",
-                _ => "uses the proxy above",
-            };
+            let direct = matches!(self.route(), Route::Direct);
             if let Some(pac) = &system.pac_url {
-                parts.push(format!(
-                    "a proxy auto-config script is set ({pac}): the app does not run PAC scripts and {instead}; if the sign-in service cannot be reached, set HTTPS_PROXY to the proxy the script names"
-                ));
+                let id = if direct {
+                    "detail-proxy-pac-direct"
+                } else {
+                    "detail-proxy-pac-through-proxy"
+                };
+                parts.push(tr_with(id, &[("pac", pac.clone().into())]));
             }
             if system.auto_discovery {
-                parts.push(format!(
-                    "automatic proxy discovery (WPAD) is on: the app does not use it and {instead}"
-                ));
+                parts.push(crate::l10n::tr(if direct {
+                    "detail-proxy-wpad-direct"
+                } else {
+                    "detail-proxy-wpad-through-proxy"
+                }));
             }
             if let Some(socks) = &system.socks {
-                parts.push(format!(
-                    "a SOCKS proxy is set ({socks}): the app does not use it"
+                parts.push(tr_with(
+                    "detail-proxy-socks",
+                    &[("socks", socks.clone().into())],
                 ));
             }
         }
@@ -202,9 +204,9 @@ impl ProxyFacts {
             && self.system.is_none()
             && self.variables.is_empty()
         {
-            "mail never uses a web proxy"
+            crate::l10n::tr("detail-proxy-mail-direct")
         } else {
-            "mail (SMTP/IMAP) never uses a web proxy, so its ports must be open directly"
+            crate::l10n::tr("detail-proxy-mail-ports")
         };
         format!("{}; {mail}", self.summary())
     }

@@ -20,11 +20,11 @@ pub enum SystemSource {
 
 impl SystemSource {
     /// Its name in the user's words.
-    pub fn label(self) -> &'static str {
-        match self {
-            SystemSource::WindowsInternetOptions => "Windows proxy settings",
-            SystemSource::MacosNetworkSettings => "macOS network proxy settings",
-        }
+    pub fn label(self) -> String {
+        crate::l10n::tr(match self {
+            SystemSource::WindowsInternetOptions => "detail-proxy-source-windows",
+            SystemSource::MacosNetworkSettings => "detail-proxy-source-macos",
+        })
     }
 }
 

@@ -29,7 +29,7 @@ pub(super) enum Words {
     Code,
     /// `Microsoft code AADSTS<n>` (where the words read as a reason).
     MsCode,
-    /// These words.
+    /// These words: a message id in `details.ftl`.
     Fixed(&'static str),
 }
 
@@ -57,12 +57,12 @@ pub(super) const KNOWN: &[Known] = &[
     k(&[50011, 500113, 70004], C::AppRedirectNotRegistered, Plain),
     k(&[7000218], C::AppRegistrationNotPublicClient, Plain),
     k(&[700025], C::AppRegistrationIsPublicClient, Plain),
-    k(&[7000215, 70002], C::ClientSecretInvalid, Fixed("the secret is not the registration's (AADSTS7000215/70002)")),
-    k(&[7000222], C::ClientSecretInvalid, Fixed("AADSTS7000222: the secret expired")),
+    k(&[7000215, 70002], C::ClientSecretInvalid, Fixed("detail-entra-secret-not-registrations")),
+    k(&[7000222], C::ClientSecretInvalid, Fixed("detail-entra-secret-expired")),
     k(&[9002327], C::AppRegistrationIsSpa, Plain),
-    k(&[700084], C::AppRegistrationIsSpa, Fixed("a single-page app's refresh token reached its 24-hour limit (AADSTS700084)")),
+    k(&[700084], C::AppRegistrationIsSpa, Fixed("detail-entra-spa-token-limit")),
     k(&[700016, 700011], C::AppNotFoundInTenant, Plain),
-    k(&[28000, 28002, 28003, 70011, 700022, 700023, 50001], C::AppScopeConfig, Fixed("the request named more than one service, an unknown permission or none")),
+    k(&[28000, 28002, 28003, 70011, 700022, 700023, 50001], C::AppScopeConfig, Fixed("detail-entra-scopes")),
     k(&[90094, 90095], C::AdminConsentRequired, Plain),
     k(&[65004], C::ConsentDeclined, Plain),
     k(&[7000012, 700005], C::TokenStoreAuthorityMismatch, Plain),
@@ -73,10 +73,10 @@ pub(super) const KNOWN: &[Known] = &[
     k(&[501481, 50147, 501491, 900144, 90014, 9002313, 900971, 90102, 70007, 700054, 54005, 50148,
         70018, 70003, 70005, 90004, 90005, 90007, 90015, 90016, 90023, 90027, 90056, 900561, 90100,
         901002, 90101, 90117, 90119, 90121, 50049, 50050, 50169], C::AppBadAuthRequest, Code),
-    k(&[1002016], C::TlsFailed, Fixed("TLS 1.0/1.1 is no longer accepted by Microsoft (AADSTS1002016)")),
+    k(&[1002016], C::TlsFailed, Fixed("detail-entra-old-tls")),
     // National clouds (https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud).
-    k(&[900382, 900432], C::NationalCloudMismatch, Fixed("a sign-in was sent across clouds (AADSTS900382: Confidential Client is not supported in Cross Cloud request)")),
-    k(&[90038, 90043, 90051, 1000104], C::NationalCloudMismatch, Fixed("Microsoft says the organisation belongs to another national cloud")),
+    k(&[900382, 900432], C::NationalCloudMismatch, Fixed("detail-entra-cross-cloud")),
+    k(&[90038, 90043, 90051, 1000104], C::NationalCloudMismatch, Fixed("detail-entra-other-cloud")),
     // The account and the policies that apply to it.
     k(&[500208, 9002332], C::PersonalAccountNotAllowed, Plain),
     k(&[50143], C::SignedInAsDifferentAccount, Plain),
@@ -84,8 +84,8 @@ pub(super) const KNOWN: &[Known] = &[
     k(&[90002, 50029, 50128, 90126], C::TenantNotFound, Plain),
     k(&[50074, 50076, 50078, 50158, 50086], C::MfaRequired, Plain),
     k(&[50072, 50079, 53004, 53010], C::MfaSetupRequired, Plain),
-    k(&[53003], C::BlockedByPolicy, Fixed("blocked by Conditional Access (AADSTS53003)")),
-    k(&[530035], C::BlockedByPolicy, Fixed("blocked by security defaults (AADSTS530035)")),
+    k(&[53003], C::BlockedByPolicy, Fixed("detail-entra-conditional-access")),
+    k(&[530035], C::BlockedByPolicy, Fixed("detail-entra-security-defaults")),
     k(&[530032, 50131, 50097, 50129, 53000, 53001, 53002, 500021, 500022, 500212, 500213, 50002,
         50005, 50099, 50155, 50187, 50127], C::BlockedByPolicy, Code),
     k(&[50053, 50055, 50056, 50057, 50126, 50135, 50064, 50144, 53011, 80012], C::AccountBlocked, Code),
