@@ -11,20 +11,21 @@
   const { api } = ui.api;
   const { applyProgress, el, findingCard, inLiveRegion, showFindings, statusWord } = ui.render;
   const { $, busy, copy, show, wizard } = ui.wizard;
+  const { t } = ui.l10n;
 
   const LABELS = [
-    ['settingsFile', 'Settings file'],
-    ['cloud', 'Cloud'],
-    ['authority', 'Sign-in authority'],
-    ['tenant', 'Tenant'],
-    ['clientId', 'Application (client) ID'],
-    ['clientType', 'Registration type'],
-    ['redirect', 'Redirect URI'],
-    ['smtp', 'Sending server'],
-    ['imap', 'Mailbox server'],
-    ['outlookClientId', 'Personal accounts (Outlook.com) client ID'],
-    ['googleClientId', 'Google OAuth client ID'],
-    ['googleSecretStored', 'Google client secret'],
+    ['settingsFile', 'page-admin-settings-file'],
+    ['cloud', 'page-admin-cloud'],
+    ['authority', 'page-admin-authority'],
+    ['tenant', 'page-admin-tenant'],
+    ['clientId', 'page-admin-client-id'],
+    ['clientType', 'page-admin-client-type'],
+    ['redirect', 'page-admin-redirect'],
+    ['smtp', 'page-admin-smtp'],
+    ['imap', 'page-admin-imap'],
+    ['outlookClientId', 'page-admin-outlook-client-id'],
+    ['googleClientId', 'page-admin-google-client-id'],
+    ['googleSecretStored', 'page-admin-google-secret-heading'],
   ];
 
   /** The registration whose secret each box stores (`registrationName`; none for Microsoft's). */
@@ -32,18 +33,21 @@
 
   function render(p) {
     const value = (k) => {
-      if (k === 'clientType') return p.clientType === 'confidential' ? `Confidential ("Web")${p.clientSecretStored ? ', client secret stored in the vault' : ', no client secret stored yet'}` : 'Public (Mobile and desktop applications)';
-      if (k === 'settingsFile') return p.settingsFile || 'none (built-in defaults)';
-      if (k === 'clientId') return p.clientId || 'not set: Microsoft sign-in is not configured';
-      if (k === 'outlookClientId') return p.outlookClientId || 'not set';
-      if (k === 'googleClientId') return p.googleClientId || 'not set: Gmail uses App Passwords';
+      if (k === 'clientType') {
+        if (p.clientType !== 'confidential') return t('page-admin-type-public');
+        return t(p.clientSecretStored ? 'page-admin-type-confidential-stored' : 'page-admin-type-confidential-missing');
+      }
+      if (k === 'settingsFile') return p.settingsFile || t('page-admin-settings-file-none');
+      if (k === 'clientId') return p.clientId || t('page-admin-client-id-none');
+      if (k === 'outlookClientId') return p.outlookClientId || t('page-admin-not-set');
+      if (k === 'googleClientId') return p.googleClientId || t('page-admin-google-client-id-none');
       if (k === 'googleSecretStored') {
-        if (p.googleSecretStored) return 'stored in the vault';
-        return p.googleClientId ? 'not stored yet' : 'not stored (not needed without a Google client ID)';
+        if (p.googleSecretStored) return t('page-admin-secret-stored');
+        return t(p.googleClientId ? 'page-admin-secret-not-stored' : 'page-admin-secret-not-needed');
       }
       return String(p[k]);
     };
-    $('#admin-provisioning').replaceChildren(...LABELS.flatMap(([k, label]) => [el('dt', { text: label }), el('dd', { 'data-key': k, text: value(k) })]));
+    $('#admin-provisioning').replaceChildren(...LABELS.flatMap(([k, label]) => [el('dt', { text: t(label) }), el('dd', { 'data-key': k, text: value(k) })]));
     renderOrigins(p.settings || []);
     $('#admin-secret').hidden = p.clientType !== 'confidential';
     $('#secret-remove').disabled = !p.clientSecretStored;
@@ -57,7 +61,7 @@
   function renderOrigins(settings) {
     $('#admin-origins tbody').replaceChildren(...settings.map((s) => el('tr', { 'data-key': s.key, 'data-origin': s.origin.kind, class: s.itManaged ? 'it-managed' : '' },
       el('th', { scope: 'row' }, el('span', { text: s.label }), el('code', { text: s.key })),
-      el('td', { class: 'value', text: s.value ?? 'not set' }),
+      el('td', { class: 'value', text: s.value ?? t('page-admin-not-set') }),
       el('td', { class: 'from', text: s.from }))));
   }
 
@@ -175,10 +179,10 @@
     $('#staff-copy').addEventListener('click', (e) => copy(e.currentTarget, $('#staff-folder').textContent));
     $('#open-admin').addEventListener('click', open);
     $('#admin-back').addEventListener('click', () => show(wizard.previous || 'address'));
-    $('#secret-save').addEventListener('click', (e) => act(e.currentTarget, () => api.setClientSecret($('#client-secret').value), 'The client secret is stored in this computer\'s password vault.'));
-    $('#secret-remove').addEventListener('click', (e) => act(e.currentTarget, () => api.removeClientSecret(), 'The client secret was removed.'));
-    $('#google-secret-save').addEventListener('click', (e) => act(e.currentTarget, () => api.setClientSecret($('#google-secret').value, GOOGLE), 'The Google client secret is stored in this computer\'s password vault.'));
-    $('#google-secret-remove').addEventListener('click', (e) => act(e.currentTarget, () => api.removeClientSecret(GOOGLE), 'The Google client secret was removed.'));
+    $('#secret-save').addEventListener('click', (e) => act(e.currentTarget, () => api.setClientSecret($('#client-secret').value), t('page-admin-secret-saved')));
+    $('#secret-remove').addEventListener('click', (e) => act(e.currentTarget, () => api.removeClientSecret(), t('page-admin-secret-removed')));
+    $('#google-secret-save').addEventListener('click', (e) => act(e.currentTarget, () => api.setClientSecret($('#google-secret').value, GOOGLE), t('page-admin-google-secret-saved')));
+    $('#google-secret-remove').addEventListener('click', (e) => act(e.currentTarget, () => api.removeClientSecret(GOOGLE), t('page-admin-google-secret-removed')));
   }
 
   ui.admin = Object.freeze({ wireAdmin });

@@ -9,7 +9,8 @@
   const { wireHelpdesk } = ui.helpdesk;
   const { wireRelay } = ui.relay;
   const { wirePassword } = ui.password;
-  const { applyProgress, el, showFindings, statusWord } = ui.render;
+  const { applyProgress, el, showFindings, stepLine } = ui.render;
+  const { t } = ui.l10n;
   const { closeServers, needsServers, openServers, resetServers, wireServers } = ui.servers;
   const { loadBrowsers, wireSignIn } = ui.signin;
   const { $, busy, show, wizard } = ui.wizard;
@@ -54,8 +55,8 @@
   async function loadAppInfo() {
     try {
       const info = await api.appInfo();
-      $('#version').textContent = `Version ${info.version}`;
-      if (info.settingsFile) $('#settings-file').textContent = `· settings: ${info.settingsFile}`;
+      $('#version').textContent = t('page-footer-version', { version: info.version });
+      if (info.settingsFile) $('#settings-file').textContent = `· ${t('page-footer-settings', { file: info.settingsFile })}`;
       const problems = [info.settingsProblem, info.vaultProblem].filter(Boolean);
       if (problems.length) {
         showFindings($('#banner'), problems);
@@ -74,8 +75,8 @@
 
   function renderAccounts(accounts) {
     $('#accounts-list').replaceChildren(...accounts.map((a) => {
-      const status = a.inVault ? (a.lastCheckPassed === false ? 'last check failed' : 'signed in') : 'sign-in missing';
-      const via = a.shared && a.signedInAs ? ` (shared, via ${a.signedInAs})` : '';
+      const status = t(a.inVault ? (a.lastCheckPassed === false ? 'page-address-account-check-failed' : 'page-address-account-signed-in') : 'page-address-account-missing');
+      const via = a.shared && a.signedInAs ? ` (${t('page-address-account-shared', { account: a.signedInAs })})` : '';
       return el('li', { 'data-mailbox': a.mailbox }, el('span', { text: a.address }), el('span', { class: 'quiet', text: `${via} — ${status}` }));
     }));
     $('#accounts').hidden = accounts.length === 0;
@@ -196,7 +197,7 @@
         $('#verify-next').hidden = false;
         $('#verify-next').focus();
       } else {
-        button.textContent = 'Try again';
+        button.textContent = t('page-common-try-again');
       }
     } catch (f) {
       showFindings($('#verify-findings'), [f]);
@@ -209,11 +210,16 @@
   $('#verify-back').addEventListener('click', () => show('signin'));
   $('#verify-next').addEventListener('click', () => {
     const who = wizard.account && wizard.account.signedInAs;
-    $('#done-summary').textContent = who
-      ? `Signed in as ${who}. The sign-in is kept in this computer's password vault, and sending and receiving work.`
-      : 'The sign-in is kept in this computer\'s password vault, and sending and receiving work.';
-    const steps = (wizard.lastVerify ? wizard.lastVerify.steps : []).map((s) =>
-      el('li', { class: s.status }, statusWord(s.status), ' ', el('span', { text: labelOf(s) }), el('span', { class: 'detail', text: s.detail ? ` — ${s.detail}` : '' })));
+    $('#done-summary').textContent = who ? t('page-done-summary-as', { account: who }) : t('page-done-summary');
+    // Each step in plain words; its technical facts (Message-ID, SASL mechanisms, servers,
+    // scopes) folded under "Details", as in the step list.
+    const steps = (wizard.lastVerify ? wizard.lastVerify.steps : []).map((s) => {
+      const shown = document.querySelector(`#verify-progress li[data-step="${s.step}"]`);
+      return stepLine(el('li', { 'data-step': s.step }), {
+        status: s.status, label: labelOf(s), summary: shown ? shown.dataset.summary : '', detail: s.detail,
+        title: s.finding && s.finding.title,
+      });
+    });
     $('#done-steps').replaceChildren(...steps);
     $('#done-message').hidden = true;
     $('#done-forget').disabled = false;
@@ -233,9 +239,7 @@
     const msg = $('#done-message');
     try {
       const removed = await api.forgetAccount(wizard.address);
-      msg.replaceChildren(el('p', { text: removed
-        ? `${wizard.address} and its saved sign-in were removed from this computer.`
-        : `${wizard.address} was not set up on this computer.` }));
+      msg.replaceChildren(el('p', { text: t(removed ? 'page-done-forgotten' : 'page-done-not-set-up', { address: wizard.address }) }));
       document.body.dataset.forgot = String(removed);
       button.disabled = true;
     } catch (f) {

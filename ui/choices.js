@@ -9,6 +9,7 @@
   const { preparePassword } = ui.password;
   const { prepareOAuth } = ui.signin;
   const { $, show, wizard } = ui.wizard;
+  const { t } = ui.l10n;
 
   /** The sign-in choices for `address`: `{choices}`, or `{finding}` (the failed call's finding)
    * when the core could not say; the page then shows the finding, as for any failed call. */
@@ -27,9 +28,9 @@
   const oauthName = (c) => c.oauth || c.oauthProvider || '';
 
   function heading(c, screen) {
-    if (screen === 'oauth') return `Sign in with ${oauthName(c)}`;
-    if (screen === 'app_password') return 'Sign in with a Google App Password';
-    return 'Sign in with your mailbox password';
+    if (screen === 'oauth') return t('page-signin-with', { provider: oauthName(c) });
+    if (screen === 'app_password') return t('page-signin-heading-app-password');
+    return t('page-signin-heading-password');
   }
 
   /** Shows one of the sign-in screens ('oauth' | 'app_password' | 'password'); `focus` moves the
@@ -53,8 +54,8 @@
     note.hidden = !wizard.delegate;
     if (wizard.delegate) {
       note.textContent = m365
-        ? `Shared mailbox: you sign in with your own account, ${wizard.delegate}.`
-        : `Opening a mailbox with your own account works only for Microsoft 365 work or school mailboxes, so ${wizard.delegate} is not used: sign in as ${wizard.address} itself.`;
+        ? t('page-signin-shared-note', { account: wizard.delegate })
+        : t('page-signin-shared-unused', { account: wizard.delegate, address: wizard.address });
     }
     $('#signin-shared').hidden = !(m365 && !wizard.delegate);
   }
@@ -70,7 +71,7 @@
       showFindings($('#signin-findings'), [c.oauthUnavailable]);
       return;
     }
-    $('#oauth-unavailable-summary').textContent = `Why no “Sign in with ${oauthName(c)}”?`;
+    $('#oauth-unavailable-summary').textContent = t('page-signin-why-no-oauth', { provider: oauthName(c) });
     showFindings($('#oauth-unavailable-finding'), [c.oauthUnavailable]);
     fold.open = false;
     fold.hidden = false;
@@ -86,7 +87,7 @@
     sharedMailbox(c);
     const other = $('#signin-use-password');
     other.hidden = !(c.oauth && c.password);
-    other.textContent = c.password === 'app_password' ? 'Use an App Password instead' : 'Use a password instead';
+    other.textContent = t(c.password === 'app_password' ? 'page-signin-use-app-password' : 'page-signin-use-password');
     oauthUnavailable(c);
     show('signin');
     showScreen(c.firstScreen);

@@ -7,14 +7,13 @@
   const { api } = ui.api;
   const { applyProgress, el, showFindings } = ui.render;
   const { $, busy, copy, show, wizard } = ui.wizard;
+  const { t } = ui.l10n;
 
-  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-  /** Seconds since the epoch (UTC) in this computer's time zone, e.g. "29 Nov 2026, 16:40". */
+  /** Seconds since the epoch (UTC) in this computer's time zone, written the person's way (the
+   * page's language): "Nov 29, 2026, 4:40 PM" in English, "29 nov 2026, 16:40" in Spanish. */
   function localTime(secs) {
-    const d = new Date(secs * 1000);
-    const two = (n) => String(n).padStart(2, '0');
-    return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${two(d.getHours())}:${two(d.getMinutes())}`;
+    return new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' })
+      .format(new Date(secs * 1000));
   }
 
   /** Times are absent (or null) when something never happened. */
@@ -27,48 +26,50 @@
 
   function facts(a) {
     const now = Date.now();
+    const unknown = t('page-helpdesk-not-known');
+    const never = t('page-helpdesk-never');
     const signedIn = a.shared
-      ? (a.signedInAs ? `shared, via ${a.signedInAs}` : 'shared (the account it is opened with is not known)')
-      : (a.signedInAs || 'not known');
-    let expires = 'not known';
+      ? (a.signedInAs ? t('page-helpdesk-shared-via', { account: a.signedInAs }) : t('page-helpdesk-shared-unknown'))
+      : (a.signedInAs || unknown);
+    let expires = unknown;
     if (known(a.tokenExpiresAt)) {
-      expires = a.tokenExpiresAt * 1000 <= now ? `expired (${localTime(a.tokenExpiresAt)})` : localTime(a.tokenExpiresAt);
+      expires = a.tokenExpiresAt * 1000 <= now ? t('page-helpdesk-expired', { time: localTime(a.tokenExpiresAt) }) : localTime(a.tokenExpiresAt);
     }
     const password = a.method === 'password';
     const rows = [
-      ['signedIn', password ? 'Login name' : 'Signed in as', signedIn],
-      ['lastSuccess', 'Last successful check', known(a.lastSuccessAt) ? localTime(a.lastSuccessAt) : 'never'],
+      ['signedIn', t(password ? 'page-helpdesk-login-name' : 'page-helpdesk-signed-in-as'), signedIn],
+      ['lastSuccess', t('page-helpdesk-last-success'), known(a.lastSuccessAt) ? localTime(a.lastSuccessAt) : never],
       ...(password
-        ? [['method', 'Sign-in', `${a.methodLabel}, kept in the vault`]]
+        ? [['method', t('page-helpdesk-method'), t('page-helpdesk-method-vault', { method: a.methodLabel })]]
         : [
-          ['lastRefresh', 'Sign-in last renewed', known(a.lastRefreshAt) ? localTime(a.lastRefreshAt) : 'never'],
-          ['tokenExpires', 'Access token expires', expires],
+          ['lastRefresh', t('page-helpdesk-last-refresh'), known(a.lastRefreshAt) ? localTime(a.lastRefreshAt) : never],
+          ['tokenExpires', t('page-helpdesk-token-expires'), expires],
         ]),
-      ['addedAt', 'Set up on this computer', known(a.addedAt) ? localTime(a.addedAt) : 'not known'],
+      ['addedAt', t('page-helpdesk-added'), known(a.addedAt) ? localTime(a.addedAt) : unknown],
     ];
-    if (a.health) rows.push(['health', 'How long the sign-in lasts', a.health.words]);
-    if (a.tenantId) rows.push(['tenant', 'Tenant', a.tenantId]);
+    if (a.health) rows.push(['health', t('page-helpdesk-health'), a.health.words]);
+    if (a.tenantId) rows.push(['tenant', t('page-helpdesk-tenant'), a.tenantId]);
     return el('dl', { class: 'facts' }, ...rows.flatMap(([k, label, v]) => [el('dt', { text: label }), el('dd', { 'data-key': k, text: v })]));
   }
 
   function marks(a) {
     const m = [];
-    if (!a.inVault) m.push(el('span', { class: 'mark bad', 'data-mark': 'missing', text: 'Sign-in missing from this computer\'s vault' }));
+    if (!a.inVault) m.push(el('span', { class: 'mark bad', 'data-mark': 'missing', text: t('page-helpdesk-mark-missing') }));
     if (a.lastCheckPassed === false) {
-      m.push(el('span', { class: 'mark bad', 'data-mark': 'failed', text: known(a.lastCheckAt) ? `Last check failed (${localTime(a.lastCheckAt)})` : 'Last check failed' }));
+      m.push(el('span', { class: 'mark bad', 'data-mark': 'failed', text: known(a.lastCheckAt) ? t('page-helpdesk-mark-failed-at', { time: localTime(a.lastCheckAt) }) : t('page-helpdesk-mark-failed') }));
     }
-    if (a.inVault && a.health?.state === 'ended') m.push(el('span', { class: 'mark bad', 'data-mark': 'ended', text: 'Sign-in has ended: sign in again' }));
-    if (a.health?.state === 'ends_soon') m.push(el('span', { class: 'mark warn', 'data-mark': 'ends-soon', text: 'Sign-in ends soon' }));
-    if (a.inVault && a.lastCheckPassed === true) m.push(el('span', { class: 'mark', 'data-mark': 'passed', text: 'Last check passed' }));
-    if (a.inVault && a.lastCheckPassed == null) m.push(el('span', { class: 'mark quiet', 'data-mark': 'unchecked', text: 'Not checked yet' }));
+    if (a.inVault && a.health?.state === 'ended') m.push(el('span', { class: 'mark bad', 'data-mark': 'ended', text: t('page-helpdesk-mark-ended') }));
+    if (a.health?.state === 'ends_soon') m.push(el('span', { class: 'mark warn', 'data-mark': 'ends-soon', text: t('page-helpdesk-mark-ends-soon') }));
+    if (a.inVault && a.lastCheckPassed === true) m.push(el('span', { class: 'mark', 'data-mark': 'passed', text: t('page-helpdesk-mark-passed') }));
+    if (a.inVault && a.lastCheckPassed == null) m.push(el('span', { class: 'mark quiet', 'data-mark': 'unchecked', text: t('page-helpdesk-mark-unchecked') }));
     return el('div', { class: 'marks' }, ...m);
   }
 
   function row(a) {
     const li = el('li', { class: 'mailbox', 'data-mailbox': a.mailbox });
     // Named with the mailbox: every row has the same two buttons.
-    const check = el('button', { type: 'button', class: 'full-check', text: 'Run full check', 'aria-label': `Run full check of ${a.address}` });
-    const report = el('button', { type: 'button', class: 'show-report', text: 'Show report', 'aria-label': `Show report of ${a.address}` });
+    const check = el('button', { type: 'button', class: 'full-check', text: t('page-helpdesk-full-check'), 'aria-label': t('page-helpdesk-full-check-of', { address: a.address }) });
+    const report = el('button', { type: 'button', class: 'show-report', text: t('page-helpdesk-show-report'), 'aria-label': t('page-helpdesk-show-report-of', { address: a.address }) });
     li.append(
       el('h4', { text: a.address }),
       marks(a),
@@ -148,7 +149,7 @@
     let outcomes = null;
     try {
       outcomes = await api.fullCheck(address, (ev) => progress(list, ev));
-      result.textContent = outcomes.map((o) => `${o.actionLabel}: ${o.passed ? 'passed' : 'failed'}`).join(' · ');
+      result.textContent = outcomes.map((o) => t(o.passed ? 'page-helpdesk-result-passed' : 'page-helpdesk-result-failed', { action: o.actionLabel })).join(' · ');
       result.hidden = false;
       showFindings(slot, outcomes.flatMap((o) => o.findings));
     } catch (f) {
@@ -183,9 +184,7 @@
       const r = await api.report(address);
       if (reportFor !== address) return; // another report was opened meanwhile
       $('#report-text').textContent = r.text;
-      $('#report-summary').textContent = `${r.passed
-        ? 'Everything checked in this session passed.'
-        : 'Not everything passed, or nothing was checked in this session yet.'} "Save report" puts the file in ${r.saveDir}.`;
+      $('#report-summary').textContent = `${t(r.passed ? 'page-helpdesk-report-passed' : 'page-helpdesk-report-not-passed')} ${t('page-helpdesk-report-folder', { folder: r.saveDir })}`;
       panel.dataset.passed = String(r.passed);
       reportButtons(true);
       document.body.dataset.report = 'shown';
@@ -203,7 +202,7 @@
     document.body.dataset.saved = 'running';
     try {
       const path = await api.saveReport(reportFor, format);
-      $('#report-saved').textContent = `Saved to ${path}`;
+      $('#report-saved').textContent = t('page-helpdesk-report-saved', { path });
       $('#report-saved').hidden = false;
       document.body.dataset.saved = format;
     } catch (f) {

@@ -9,19 +9,14 @@
   const { applyProgress, el, showFindings } = ui.render;
   const { openServers } = ui.servers;
   const { $, afterSignIn, busy, copy, show, wizard } = ui.wizard;
+  const { t } = ui.l10n;
 
   const SECURITY = { start_tls: 'STARTTLS', implicit_tls: 'SSL/TLS' };
 
   /** The words of each kind of password (SignInChoices.password). */
   const KINDS = {
-    app_password: {
-      label: 'App Password (16 letters)',
-      note: 'Spaces do not matter: type or paste the letters as Google shows them.',
-    },
-    password: {
-      label: 'Password',
-      note: 'Type it exactly as you would in webmail, with capital letters where it has them.',
-    },
+    app_password: { label: 'page-password-app-label', note: 'page-password-app-note' },
+    password: { label: 'page-password-label', note: 'page-password-note' },
   };
 
   const BUTTONS = ['#password-back', '#password-use-oauth', '#servers-change'];
@@ -39,12 +34,12 @@
   function serversInUse(servers) {
     const rows = servers
       ? [
-        ['imap', 'Incoming mail (IMAP)', endpoint(servers.imap)],
-        ['smtp', 'Outgoing mail (SMTP)', endpoint(servers.smtp)],
-        ['username', 'Login name', servers.username || 'your email address'],
-        ['source', 'Settings from', servers.source],
+        ['imap', t('page-password-servers-imap'), endpoint(servers.imap)],
+        ['smtp', t('page-password-servers-smtp'), endpoint(servers.smtp)],
+        ['username', t('page-password-servers-login'), servers.username || t('page-password-servers-login-address')],
+        ['source', t('page-password-servers-source'), servers.source],
       ]
-      : [['imap', 'Mail servers', 'not known yet']];
+      : [['imap', t('page-password-servers'), t('page-password-servers-unknown')]];
     $('#servers-in-use').replaceChildren(...rows.flatMap(([k, label, v]) => [el('dt', { text: label }), el('dd', { 'data-key': k, text: v })]));
   }
 
@@ -53,11 +48,11 @@
     const kind = KINDS[c.password] || KINDS.password;
     $('#app-password-help').hidden = c.password !== 'app_password';
     $('#password-help').hidden = c.password !== 'password';
-    $('#password-label').textContent = kind.label;
-    $('#password-note').textContent = kind.note;
+    $('#password-label').textContent = t(kind.label);
+    $('#password-note').textContent = t(kind.note);
     $('#password').value = '';
     $('#password-use-oauth').hidden = !c.oauth;
-    $('#password-use-oauth').textContent = `Sign in with ${c.oauth} instead`;
+    $('#password-use-oauth').textContent = t('page-password-use-oauth', { provider: c.oauth });
     if (c.password === 'password') serversInUse(c.servers);
     clearResult();
   }

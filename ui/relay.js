@@ -7,20 +7,21 @@
   const { api } = ui.api;
   const { el, showFindings } = ui.render;
   const { $, busy, copy } = ui.wizard;
+  const { t } = ui.l10n;
 
   function programRow(p) {
-    const remove = el('button', { type: 'button', class: 'small', text: 'Remove' });
-    remove.setAttribute('aria-label', `Remove ${p.name} (${p.mailbox})`);
+    const remove = el('button', { type: 'button', class: 'small', text: t('page-relay-remove') });
+    remove.setAttribute('aria-label', t('page-relay-remove-program', { program: p.name, mailbox: p.mailbox }));
     remove.addEventListener('click', () => run(remove, () => api.relayRemove(p.mailbox, p.name)));
     return el('li', { 'data-program': p.name },
-      el('span', { text: `${p.name}: sends as ${p.mailbox}` }), ' ', remove);
+      el('span', { text: t('page-relay-sends-as', { program: p.name, mailbox: p.mailbox }) }), ' ', remove);
   }
 
   function render(view) {
     $('#relay-switch').checked = Boolean(view.listening);
     $('#relay-status').textContent = view.listening
-      ? `Running on ${view.listening}. Programs on this computer send to it with their relay password.`
-      : 'Stopped. Programs that send through it cannot send until it runs.';
+      ? t('page-relay-running', { address: view.listening })
+      : t('page-relay-stopped');
     $('#relay-programs').replaceChildren(...view.programs.map(programRow));
     document.body.dataset.relay = view.listening ? 'on' : 'off';
   }
@@ -41,13 +42,14 @@
 
   /** The settings to type into the program, with its password: shown once. */
   function showAdded(a) {
-    const copyButton = el('button', { type: 'button', class: 'small', text: 'Copy password' });
+    const copyButton = el('button', { type: 'button', class: 'small', text: t('page-relay-copy-password') });
     copyButton.addEventListener('click', () => copy(copyButton, a.password));
-    const rows = [['Server', a.host], ['Port', String(a.port)], ['Security', 'none: turn off SSL/TLS and STARTTLS (the relay is on this computer only)'],
-      ['User name', a.user], ['Password', a.password]];
+    const rows = [['Server', 'page-relay-server', a.host], ['Port', 'page-relay-port', String(a.port)], ['Security', 'page-relay-security', t('page-relay-security-none')],
+      ['User name', 'page-relay-user', a.user], ['Password', 'page-relay-password', a.password]];
+    const done = t(a.replaced ? 'page-relay-replaced' : 'page-relay-added', { program: a.program.name });
     $('#relay-added').replaceChildren(
-      el('p', { text: `${a.replaced ? `Replaced the relay password of ${a.program.name}: the old one stopped working now.` : `Added ${a.program.name}.`} Enter these in its mail (SMTP) settings. The password is shown only now.` }),
-      el('dl', { class: 'facts' }, ...rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { 'data-key': k, text: v })])),
+      el('p', { text: `${done} ${t('page-relay-added-enter')}` }),
+      el('dl', { class: 'facts' }, ...rows.flatMap(([k, label, v]) => [el('dt', { text: t(label) }), el('dd', { 'data-key': k, text: v })])),
       el('div', { class: 'actions' }, copyButton),
     );
     $('#relay-added').hidden = false;

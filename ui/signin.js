@@ -1,22 +1,64 @@
 // The sign-in step's browser sign-in (Microsoft or Google): the browser (system or private
 // window), the device code (Microsoft only), the account confirmation, and the retry choices
-// after a wrong account. The password screens are in password.js; choices.js picks the screen.
+// after a wrong account. While the browser sign-in waits: a countdown to the app's time limit,
+// "Open the sign-in again" (a new sign-in: each link opens once), the link to copy, and Cancel.
+// The password screens are in password.js; choices.js picks the screen.
 ((ui) => {
   'use strict';
 
   const { api, WRONG_ACCOUNT } = ui.api;
   const { applyProgress, showFindings, el } = ui.render;
   const { $, afterSignIn, busy, copy, show, wizard } = ui.wizard;
+  const { t } = ui.l10n;
 
   const list = () => $('#signin-progress');
 
-  /** Set when the person chose "use a code instead" while the browser sign-in waited: once that
-   * sign-in has ended (cancelled), the sign-in with a code starts. */
-  let switchToCode = false;
+  /** Set when the person chose "use a code instead" or "open the sign-in again" while the browser
+   * sign-in waited: once that sign-in has ended (cancelled), this one starts ({request, button}). */
+  let next = null;
 
-  const WAITING = 'Waiting for you to finish signing in in the browser…';
+  /** The latest sign-in started ({request, button}): "Open the sign-in again" repeats it. */
+  let last = null;
+
+  // ---------------------------------------------------------------- countdown
+
+  let timer = null;
+
+  /** "4:32": minutes and seconds. */
+  const clock = (secs) => `${Math.floor(secs / 60)}:${String(secs % 60).padStart(2, '0')}`;
+
+  /** Counts down to the app's time limit for the browser sign-in, each second. The timer is not
+   * a live region (role=timer): screen readers read it when asked, and the status line says once
+   * when one minute is left. */
+  function startCountdown(timeoutSecs) {
+    stopCountdown();
+    if (!(timeoutSecs > 0)) {
+      $('#signin-countdown').hidden = true;
+      return;
+    }
+    const end = Date.now() + timeoutSecs * 1000;
+    let warned = timeoutSecs <= 60;
+    const tick = () => {
+      const left = Math.max(0, Math.ceil((end - Date.now()) / 1000));
+      $('#signin-timer').textContent = clock(left);
+      if (!warned && left <= 60) {
+        warned = true;
+        $('#signin-waiting-status').textContent = t('page-signin-last-minute');
+      }
+      if (left === 0) stopCountdown();
+    };
+    $('#signin-countdown').hidden = false;
+    tick();
+    timer = setInterval(tick, 1000);
+  }
+
+  function stopCountdown() {
+    if (timer) clearInterval(timer);
+    timer = null;
+  }
 
   function reset() {
+    stopCountdown();
     list().replaceChildren();
     $('#signin-findings').replaceChildren();
     $('#signin-waiting-finding').replaceChildren();
@@ -37,8 +79,9 @@
       // The address to copy is folded away while a browser window opened, and shown when none did.
       $('#start-link').open = ev.opened === false;
       $('#signin-waiting').hidden = false;
+      startCountdown(ev.timeoutSecs);
       // Filled once shown, so that screen readers announce it.
-      setTimeout(() => { $('#signin-waiting-status').textContent = WAITING; }, 50);
+      setTimeout(() => { $('#signin-waiting-status').textContent = t('page-signin-waiting'); }, 50);
       document.body.dataset.waiting = ev.private ? 'private' : 'browser';
       document.body.dataset.browserOpened = ev.opened === false ? 'no' : 'yes';
       if (ev.opened === false) $('#copy-start-url').focus();
@@ -50,6 +93,7 @@
       document.body.dataset.device = 'shown';
     }
     if (ev.event === 'stepPassed' && (ev.step === 'browser_sign_in' || ev.step === 'device_sign_in')) {
+      stopCountdown();
       $('#signin-waiting').hidden = true;
       $('#device').hidden = true;
     }
@@ -58,6 +102,7 @@
 
   /** Shows what a sign-in outcome asks for next. */
   function handle(outcome) {
+    stopCountdown();
     $('#signin-waiting').hidden = true;
     $('#device').hidden = true;
     const { findings } = outcome;
@@ -76,7 +121,7 @@
     }
     const wrongAccount = findings.some((f) => WRONG_ACCOUNT.has(f.code));
     $('#retry-choices').hidden = !wrongAccount;
-    $('#signin-start').textContent = 'Try again';
+    $('#signin-start').textContent = t('page-common-try-again');
   }
 
   const BUTTONS = ['#signin-start', '#signin-private', '#signin-device', '#retry-pick', '#retry-private', '#signin-back', '#signin-use-password'];
@@ -86,32 +131,37 @@
   function prepareOAuth(oauthName, deviceCode) {
     reset();
     for (const n of document.querySelectorAll('#signin-oauth .oauth-name')) n.textContent = oauthName;
-    $('#signin-start').textContent = `Sign in with ${oauthName}`;
+    $('#signin-start').textContent = t('page-signin-with', { provider: oauthName });
     $('#signin-device').hidden = !deviceCode;
   }
 
   /** Runs a sign-in with `request` ({private, browser, pickAccount, deviceCode}). */
   async function signIn(request, button) {
     reset();
+    last = { request, button };
     for (const b of BUTTONS) $(b).disabled = true;
     busy(button, true);
     document.body.dataset.signin = 'running';
-    let thenCode = false;
+    let then = null;
     try {
       const outcome = await api.signIn(wizard.address, { ...request, signInAs: wizard.signInAs }, onEvent);
-      // Ended for the switch to the code (unless it finished first: then that result counts).
-      thenCode = switchToCode && !outcome.passed && !outcome.confirm;
-      if (!thenCode) handle(outcome);
-      if (request.deviceCode && !outcome.passed) await refreshCodeOffer();
+      // Ended for the switch to another sign-in (unless it finished first: then that result counts).
+      then = next && !outcome.passed && !outcome.confirm ? next : null;
+      if (!then) handle(outcome);
+      if (request.deviceCode && !outcome.passed && !then) await refreshCodeOffer();
     } catch (f) {
-      showFindings($('#signin-findings'), [f]);
-      document.body.dataset.signin = f.code;
+      then = next;
+      if (!then) {
+        showFindings($('#signin-findings'), [f]);
+        document.body.dataset.signin = f.code;
+      }
     } finally {
-      switchToCode = false;
+      next = null;
+      stopCountdown();
       for (const b of BUTTONS) $(b).disabled = false;
       busy(button, false);
     }
-    if (thenCode) await signIn({ deviceCode: true }, $('#signin-device'));
+    if (then) await signIn(then.request, then.button);
   }
 
   /** After a sign-in with a code failed, asks the core again whether it still offers the code
@@ -125,18 +175,25 @@
     }
   }
 
-  /** "Use a code instead" while the browser sign-in waits: end it, then sign in with a code. */
-  async function useCodeInstead() {
-    switchToCode = true;
-    $('#signin-use-code').disabled = true;
+  /** Ends the waiting browser sign-in, then starts `then` ({request, button}) once it has ended. */
+  async function switchTo(then, button) {
+    next = then;
+    button.disabled = true;
     try {
       await api.cancelSignIn();
     } catch {
-      // Nothing was waiting any more: the sign-in has ended by itself; the code starts all the same.
+      // Nothing was waiting any more: the sign-in has ended by itself; the next starts all the same.
     } finally {
-      $('#signin-use-code').disabled = false;
+      button.disabled = false;
     }
   }
+
+  /** "Use a code instead" while the browser sign-in waits: end it, then sign in with a code. */
+  const useCodeInstead = () => switchTo({ request: { deviceCode: true }, button: $('#signin-device') }, $('#signin-use-code'));
+
+  /** "Open the sign-in again": the link opens the sign-in page once, so a new sign-in, started
+   * the way the waiting one was, is the only way to open it again. */
+  const restart = () => switchTo(last || { request: {}, button: $('#signin-start') }, $('#signin-restart'));
 
   function privateRequest(extra = {}) {
     const browser = $('#private-browser').value || null;
@@ -161,7 +218,7 @@
   async function loadBrowsers() {
     const browsers = await api.listBrowsers().catch(() => []);
     const select = $('#private-browser');
-    select.replaceChildren(...browsers.map((b) => el('option', { value: b.kind, text: b.isDefault ? `${b.name} (default)` : b.name })));
+    select.replaceChildren(...browsers.map((b) => el('option', { value: b.kind, text: b.isDefault ? t('page-signin-browser-default', { browser: b.name }) : b.name })));
     select.hidden = browsers.length < 2;
   }
 
@@ -175,6 +232,7 @@
     $('#confirm-no').addEventListener('click', () => answer(false));
     $('#signin-cancel').addEventListener('click', () => api.cancelSignIn().catch(() => {}));
     $('#signin-use-code').addEventListener('click', useCodeInstead);
+    $('#signin-restart').addEventListener('click', restart);
     $('#device-cancel').addEventListener('click', () => api.cancelSignIn().catch(() => {}));
     $('#signin-back').addEventListener('click', () => show('check'));
     $('#copy-start-url').addEventListener('click', (e) => copy(e.currentTarget, $('#start-url').textContent));

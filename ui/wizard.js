@@ -3,6 +3,7 @@
   'use strict';
 
   const $ = (sel) => document.querySelector(sel);
+  const { t } = ui.l10n;
 
   /** The wizard's whole state: every field, with its initial value. Sealed, so that a field not
    * declared here cannot be added (assigning one throws: the page's scripts are strict code).
@@ -71,9 +72,9 @@
     };
     try {
       await navigator.clipboard.writeText(text);
-      say('Copied');
+      say(t('page-common-copied'));
     } catch {
-      say('Select and copy');
+      say(t('page-common-select-and-copy'));
     }
     setTimeout(() => say(label), 2000);
   }
@@ -85,7 +86,7 @@
     $('#verify-findings').replaceChildren();
     $('#verify-next').hidden = true;
     $('#verify-start').hidden = false;
-    $('#verify-start').textContent = 'Run the check';
+    $('#verify-start').textContent = t('page-verify-run');
     show('verify');
   }
 

@@ -68,8 +68,11 @@ export function coreWords() {
     writeFileSync(tmp, json);
     renameSync(tmp, FIXTURE);
   }
-  return JSON.parse(readFileSync(FIXTURE, 'utf8'));
+  const mtime = statSync(FIXTURE).mtimeMs;
+  if (!cached || cached.mtime !== mtime) cached = { mtime, words: JSON.parse(readFileSync(FIXTURE, 'utf8')) };
+  return cached.words;
 }
+let cached = null;
 
 /** The language the UI tests run in: `UI_LANG` (en, es, qps-ploc), English by default. */
 export const LANG = process.env.UI_LANG || 'en';
@@ -130,9 +133,12 @@ export async function shot(page, name) {
 export const appInfo = (extra = {}) => ({ result: { version: '0.1.0', settingsFile: '/etc/mailsetup/settings.toml', settingsProblem: null, clientConfigured: true, vaultProblem: null, ...extra } });
 export const addressInfo = { result: { display: 'Ann.Lee@example.edu', normalized: 'ann.lee@example.edu', provider: 'Microsoft 365 work or school account', smtp: 'smtp.office365.com:587', imap: 'outlook.office365.com:993' } };
 
+/** A step that starts and passes, as the core sends it: its `label`, and (passed) `summary`, the
+ * core's plain line for the step (`step-<name>.passed` in LANG), besides the technical `detail`
+ * given in `extra`. */
 export const step = (step, label, extra = {}) => [
   { event: 'stepStarted', step, label },
-  { event: 'stepPassed', step, label, ms: 12, ...extra },
+  { event: 'stepPassed', step, label, ms: 12, summary: coreWords()[LANG].steps[step]?.passed ?? '', ...extra },
 ];
 
 export function finding(code, title, extra = {}) {

@@ -10,6 +10,7 @@ after(async () => { await browser?.close(); });
 
 // Local times in these tests are New York time (UTC-5 in winter, UTC-4 in summer).
 const TZ = { timezoneId: 'America/New_York' };
+// Dates and times are written the page's language's way (Intl.DateTimeFormat, English: "Nov 29, 2025, 11:40 AM").
 const T_2025_11_29_1640Z = 1764434400; // 29 Nov 2025, 11:40 in New York
 const T_2025_11_24_1600Z = 1764000000; // 24 Nov 2025, 11:00
 const T_2026_01_01_0000Z = 1767225600; // 31 Dec 2025, 19:00
@@ -131,10 +132,10 @@ test('the mailboxes on this computer show their status in words, in local time',
   const a = page.locator('li.mailbox[data-mailbox="ann.lee@example.edu"]');
   assert.equal(await a.locator('h4').textContent(), 'Ann.Lee@example.edu');
   assert.equal(await a.locator('dd[data-key="signedIn"]').textContent(), 'ann.lee@example.edu');
-  assert.equal(await a.locator('dd[data-key="lastSuccess"]').textContent(), '29 Nov 2025, 11:40');
-  assert.equal(await a.locator('dd[data-key="lastRefresh"]').textContent(), '29 Nov 2025, 11:40');
-  assert.equal(await a.locator('dd[data-key="tokenExpires"]').textContent(), 'expired (8 Sep 2001, 21:46)');
-  assert.equal(await a.locator('dd[data-key="addedAt"]').textContent(), '24 Nov 2025, 11:00');
+  assert.equal(await a.locator('dd[data-key="lastSuccess"]').textContent(), 'Nov 29, 2025, 11:40 AM');
+  assert.equal(await a.locator('dd[data-key="lastRefresh"]').textContent(), 'Nov 29, 2025, 11:40 AM');
+  assert.equal(await a.locator('dd[data-key="tokenExpires"]').textContent(), 'expired (Sep 8, 2001, 9:46 PM)');
+  assert.equal(await a.locator('dd[data-key="addedAt"]').textContent(), 'Nov 24, 2025, 11:00 AM');
   assert.equal(await a.locator('dd[data-key="tenant"]').textContent(), '72f988bf-0000-0000-0000-000000000001');
   assert.deepEqual(await a.locator('.mark').allTextContents(), ['Last check passed']);
 
@@ -142,10 +143,10 @@ test('the mailboxes on this computer show their status in words, in local time',
   assert.equal(await b.locator('dd[data-key="signedIn"]').textContent(), 'shared, via me@example.edu');
   assert.equal(await b.locator('dd[data-key="lastSuccess"]').textContent(), 'never');
   assert.equal(await b.locator('dd[data-key="lastRefresh"]').textContent(), 'never');
-  assert.equal(await b.locator('dd[data-key="tokenExpires"]').textContent(), '31 Dec 2099, 19:00');
+  assert.equal(await b.locator('dd[data-key="tokenExpires"]').textContent(), 'Dec 31, 2099, 7:00 PM');
   assert.equal(await b.locator('dd[data-key="tenant"]').count(), 0);
   assert.equal(await b.locator('.mark[data-mark="missing"]').textContent(), 'Sign-in missing from this computer\'s vault');
-  assert.equal(await b.locator('.mark[data-mark="failed"]').textContent(), 'Last check failed (29 Nov 2025, 11:40)');
+  assert.equal(await b.locator('.mark[data-mark="failed"]').textContent(), 'Last check failed (Nov 29, 2025, 11:40 AM)');
   assert.equal(await b.locator('.mark[data-mark="missing"]').evaluate((e) => e.classList.contains('bad')), true);
   await shot(page, 'helpdesk-02-mailboxes');
 
@@ -236,7 +237,7 @@ test('run full check: live progress with information steps, findings, fresh stat
   assert.equal(await found.getAttribute('data-code'), 'M365_SMTP_AUTH_DISABLED');
   assert.match(await found.textContent(), /Tick "Authenticated SMTP" and save/);
   // The row's data was read again after the check.
-  assert.equal(await row.locator('.mark[data-mark="failed"]').textContent(), 'Last check failed (31 Dec 2025, 19:00)');
+  assert.equal(await row.locator('.mark[data-mark="failed"]').textContent(), 'Last check failed (Dec 31, 2025, 7:00 PM)');
   assert.equal(await row.locator('button.full-check').isDisabled(), false);
 
   // Then the report.
@@ -245,7 +246,7 @@ test('run full check: live progress with information steps, findings, fresh stat
   assert.equal(await page.textContent('#report-address'), 'Ann.Lee@example.edu');
   assert.equal(await page.textContent('#report-text'), reportText);
   assert.equal(await page.getAttribute('#report', 'data-passed'), 'false');
-  const order = await page.evaluate(() => window.__calls.map((c) => c.cmd).filter((c) => c !== 'app_info' && c !== 'list_browsers'));
+  const order = await page.evaluate(() => window.__calls.map((c) => c.cmd).filter((c) => c !== 'app_info' && c !== 'list_browsers' && c !== 'page_text'));
   assert.deepEqual(order, ['list_accounts', 'list_accounts', 'full_check', 'list_accounts', 'report']);
   assert.deepEqual(await calls(page, 'full_check'), [{ address: 'Ann.Lee@example.edu', onEvent: '[channel]' }]);
   assert.deepEqual(await calls(page, 'report'), [{ address: 'Ann.Lee@example.edu' }]);

@@ -33,6 +33,9 @@ const ORDER = {
     ...FOOTER,
   ],
   check: [
+    // each passed step's technical facts, folded
+    'summary: Details',
+    'summary: Details',
     'button: Back',
     'button: Continue',
     ...FOOTER,
@@ -53,11 +56,13 @@ const ORDER = {
   ],
   'verify-passed': [
     'checkbox: Send a test message to Ann.Lee@example.edu and look for it in the inbox',
+    'summary: Details',
     'button: Back',
     'button: Continue',
     ...FOOTER,
   ],
   done: [
+    'summary: Details',
     'button: Forget this mailbox on this computer',
     'button: Helpdesk report',
     'button: Set up another mailbox',

@@ -186,6 +186,12 @@ test('findings show the administrator part separately', async () => {
   await page.click('#signin-start');
   await page.waitForSelector('.finding .for-admin');
   assert.match(await page.textContent('.finding .for-admin'), /For your IT administrator.*Grant consent once/s);
+  // Folded: the person reads their own part first.
+  assert.equal(await page.evaluate(() => document.querySelector('.finding .for-admin').open), false);
+  assert.equal(await page.isVisible('.finding .for-admin summary'), true);
+  assert.equal(await page.isVisible('text=Grant consent once for everyone.'), false);
+  await page.click('.finding .for-admin summary');
+  assert.equal(await page.isVisible('text=Grant consent once for everyone.'), true);
 });
 
 // The core's RegistrationReport, as `check_registration` returns it: the page shows each item by

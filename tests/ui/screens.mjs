@@ -130,7 +130,7 @@ export const SCREENS = [
   { name: 'signin', wizard: true, primary: '#signin-start', script: wizardScript(), go: toSignIn },
   {
     name: 'signin-waiting', wizard: true, primary: '#signin-cancel, #signin-start',
-    script: wizardScript({ sign_in: [{ events: [{ event: 'waitingForBrowser', startUrl: 'https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=1111&state=abc', deviceCode: true }], until: 'cancel_sign_in', result: outcome('sign_in', []) }], cancel_sign_in: [{ result: true }] }),
+    script: wizardScript({ sign_in: [{ events: [{ event: 'waitingForBrowser', startUrl: 'https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=1111&state=abc', timeoutSecs: 300, deviceCode: true }], until: 'cancel_sign_in', result: outcome('sign_in', []) }], cancel_sign_in: [{ result: true }] }),
     go: async (page) => {
       await toSignIn(page);
       await page.click('#signin-start');

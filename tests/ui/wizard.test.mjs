@@ -1,7 +1,7 @@
 // UI tests of every wizard page and state, on headless Chromium with mocked IPC.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { addressInfo, appInfo, finding, internalFinding, launch, m365Choices, openPage, outcome, shot, step } from './harness.mjs';
+import { addressInfo, appInfo, finding, internalFinding, launch, m365Choices, openPage, outcome, shot, step, stubClipboard } from './harness.mjs';
 import { passedCheck, signedIn } from './screens.mjs';
 
 let browser;
@@ -119,6 +119,57 @@ test('waiting for the browser shows cancel, which calls cancel_sign_in', async (
   await page.waitForSelector('body[data-signin="SIGNIN_CANCELLED"]');
   assert.equal(await page.isVisible('#signin-waiting'), false);
   assert.ok((await page.evaluate(() => window.__calls.map((c) => c.cmd))).includes('cancel_sign_in'));
+});
+
+test('waiting for the browser: a countdown, the link to copy, and "Open the sign-in again" starts a new sign-in the same way', async () => {
+  const first = 'http://localhost:53300/mailsetup-start/first';
+  const second = 'http://localhost:53301/mailsetup-start/second';
+  const waiting = (startUrl) => ({ event: 'waitingForBrowser', startUrl, private: true, timeoutSecs: 300, opened: true, deviceCode: true });
+  const cancelled = outcome('sign_in', [{ step: 'browser_sign_in', status: 'failed', ms: 1, finding: finding('SIGNIN_CANCELLED', 'The sign-in was cancelled') }]);
+  const page = await openPage(browser, {
+    app_info: [appInfo()], list_accounts: [{ result: [] }], list_browsers: [{ result: [] }], parse_address: [addressInfo], check_connection: [passedCheck], sign_in_choices: [m365Choices],
+    sign_in: [
+      { events: [waiting(first)], until: 'cancel_sign_in', result: cancelled },
+      { events: [waiting(second)], until: 'list_accounts', result: signedIn.result },
+    ],
+    cancel_sign_in: [{ result: true }],
+  });
+  await page.clock.install();
+  await stubClipboard(page);
+  await toSignIn(page);
+  await page.click('#signin-private');
+  await page.waitForSelector('#signin-waiting:not([hidden])');
+
+  // The countdown: minutes and seconds, a timer that is not read out at every tick.
+  const timer = page.locator('#signin-timer');
+  assert.match(await timer.textContent(), /^(5:00|4:59)$/);
+  assert.equal(await timer.getAttribute('role'), 'timer');
+  assert.equal(await timer.evaluate((e) => e.closest('[aria-live], [role="status"], [role="alert"], [role="log"]')), null, 'the timer is in no live region');
+  assert.match(await page.textContent('#signin-countdown'), /^Time left to finish signing in: \d:\d\d$/);
+  await page.waitForFunction(() => document.querySelector('#signin-waiting-status').textContent.startsWith('Waiting for you'));
+  await page.clock.fastForward('04:01');
+  await page.waitForFunction(() => /^0:5\d$/.test(document.querySelector('#signin-timer').textContent));
+  // Said once, in the status line, when one minute is left.
+  assert.equal(await page.textContent('#signin-waiting-status'), 'One minute left to finish signing in.');
+  await shot(page, '03-waiting-countdown');
+
+  // The link to copy (folded while a browser window opened).
+  assert.equal(await page.isVisible('#copy-start-url'), false);
+  await page.click('#start-link > summary');
+  assert.equal(await page.textContent('#copy-start-url'), 'Copy the link');
+  await page.click('#copy-start-url');
+  assert.equal(await page.evaluate(() => window.__copied), first);
+
+  // Open the sign-in again: the waiting one is cancelled, a new one starts the same way (private).
+  await page.click('#signin-restart');
+  await page.waitForFunction((url) => document.querySelector('#start-url').textContent === url, second);
+  assert.equal(await page.isVisible('#signin-waiting'), true);
+  assert.match(await page.textContent('#signin-timer'), /^(5:00|4:59)$/, 'the new sign-in has its own time');
+  assert.equal(await page.$$eval('#signin-findings .finding', (n) => n.length), 0, 'the ended sign-in is not shown as a failure');
+  const calls = await page.evaluate(() => window.__calls.filter((c) => c.cmd === 'sign_in' || c.cmd === 'cancel_sign_in').map((c) => [c.cmd, c.args.request ?? null]));
+  const request = { private: true, browser: null, signInAs: null };
+  assert.deepEqual(calls, [['sign_in', request], ['cancel_sign_in', null], ['sign_in', request]]);
+  assert.deepEqual(page.errors, []);
 });
 
 test('settings and vault problems show as a banner at start; accounts are listed', async () => {
