@@ -45,8 +45,9 @@ test('desktop: Gmail with an App Password, verified, then the helpdesk report', 
     await wd.waitFor(dataset('verify'), 60_000, 'verify');
     assert.equal(await wd.exec(dataset('verify')), 'passed');
     const progress = await wd.text('#verify-progress');
-    assert.match(progress, /Signing in to the sending server — password as/);
-    assert.match(progress, /Signing in to the mailbox — password as/);
+    // Plain words first; the technical fact (which user name signed in) under Details.
+    assert.match(progress, /Signing in to the sending server — The sending server accepted the sign-in\s*Details\s*password as/);
+    assert.match(progress, /Signing in to the mailbox — The mailbox accepted the sign-in\s*Details\s*password as/);
     assert.doesNotMatch(progress, /XOAUTH2 as/, 'never XOAUTH2 with a password');
     await shot('verified');
     await wd.clickUntil('#verify-next', "return document.body.dataset.step === 'done'", 'done page');

@@ -21,6 +21,7 @@ use mailsetup_core::assistant::{
 use mailsetup_core::browser::BrowserKind;
 use mailsetup_core::deploy::{self, Format, Values};
 use mailsetup_core::findings::{Finding, FindingCode, Param};
+use mailsetup_core::l10n::{tr, tr_with};
 use mailsetup_core::settings::{CONFIG_ENV, Settings};
 use tokio_util::sync::CancellationToken;
 
@@ -296,10 +297,7 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!(
                 "{}",
-                mailsetup_core::l10n::tr_with(
-                    "cli-cannot-start",
-                    &[("error", e.to_string().into())]
-                )
+                tr_with("cli-cannot-start", &[("error", e.to_string().into())])
             );
             return ExitCode::from(1);
         }
@@ -373,7 +371,11 @@ async fn token(
 /// Runs the command; `Ok(passed)` or a finding that stopped it before any step.
 async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
     if let Command::Explain { text } = &cli.command {
-        // Needs no settings, network or vault: works on any helpdesk computer.
+        // Needs no settings, network or vault: works on any helpdesk computer. Settings that
+        // can be read only choose the language (a broken file is no reason not to explain).
+        if let Ok(settings) = Settings::discover(cli.config.as_deref()) {
+            mailsetup_core::l10n::init(settings.language);
+        }
         return explain(text, out);
     }
     let settings = Settings::discover(cli.config.as_deref())?;
@@ -395,7 +397,7 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
             let address = Address::parse(&address)?;
             use_servers(&assistant, &address, servers)?;
             if password {
-                let secret = output::read_secret("Password (input hidden): ")?;
+                let secret = output::read_secret("cli-signin-password-prompt")?;
                 let outcome = assistant.sign_in_password(&address, &secret, &sink).await;
                 out.outcome(&outcome);
                 return Ok(outcome.passed);
@@ -465,7 +467,10 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
                         .report(&address)
                         .and_then(|r| r.save_in(dir, "html"))
                     {
-                        Ok(path) => out.note(&format!("Report written to {}", path.display())),
+                        Ok(path) => out.note(&tr_with(
+                            "cli-report-written",
+                            &[("path", output::path_value(&path))],
+                        )),
                         Err(f) => {
                             out.report_not_written(dir, &f);
                             written = false;
@@ -513,14 +518,14 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
                 config.map_err(|e| Finding::internal(format!("the settings path: {e}")))?;
             let plan = mailsetup_core::schedule::plan_here(config.as_deref())?;
             mailsetup_core::schedule::register(&plan)?;
-            out.message(&plan.registered_words());
+            out.message(|| plan.registered_words());
             Ok(true)
         }
         Command::Renew {
             unschedule: true, ..
         } => {
             let scheduler = mailsetup_core::schedule::unregister_here()?;
-            out.message(&scheduler.removed_words());
+            out.message(|| scheduler.removed_words());
             Ok(true)
         }
         Command::Renew { address, all, .. } => {
@@ -577,7 +582,7 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
                 .map(|dir| assistant.save_for_staff(Some(&dir)));
             out.registration(&report, saved.as_ref());
             if asked && !report.passed {
-                out.note("The files for staff were not saved: every item must pass first.");
+                out.note(&tr("cli-admin-check-not-saved"));
             }
             Ok(report.passed && saved.is_none_or(|s| s.is_ok()))
         }
@@ -599,21 +604,23 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
         Command::Admin {
             command: AdminCommand::SetClientSecret { google },
         } => {
-            let secret = output::read_secret("Client secret value (input hidden): ")?;
+            let secret = output::read_secret("cli-admin-secret-prompt")?;
             assistant
                 .set_client_secret(registration(google), &secret)
                 .await?;
-            out.message("The client secret is stored in this computer's password vault.");
+            out.message(|| tr("cli-admin-secret-stored"));
             Ok(true)
         }
         Command::Admin {
             command: AdminCommand::RemoveClientSecret { google },
         } => {
             let removed = assistant.remove_client_secret(registration(google)).await?;
-            out.message(if removed {
-                "The client secret was removed from the vault."
-            } else {
-                "No client secret was stored."
+            out.message(|| {
+                tr(if removed {
+                    "cli-admin-secret-removed"
+                } else {
+                    "cli-admin-secret-none"
+                })
             });
             Ok(true)
         }
@@ -658,7 +665,7 @@ fn export(
             Cli::command()
                 .error(
                     clap::error::ErrorKind::MissingRequiredArgument,
-                    "admin export: name one --format to print a file, or --out DIR to write them",
+                    tr("cli-admin-export-one-format"),
                 )
                 .exit();
         };
@@ -700,7 +707,10 @@ fn write_report(
 ) -> bool {
     match assistant.report(address).and_then(|r| r.write_to(path)) {
         Ok(()) => {
-            out.note(&format!("Report written to {}", path.display()));
+            out.note(&tr_with(
+                "cli-report-written",
+                &[("path", output::path_value(path))],
+            ));
             true
         }
         Err(f) => {
@@ -738,7 +748,13 @@ fn browser_kind(name: &str) -> Result<Option<BrowserKind>, Finding> {
     }
     BrowserKind::parse(name).map(Some).ok_or_else(|| {
         Finding::new(FindingCode::PrivateWindowUnavailable)
-            .with(Param::Problem, format!("{name:?} is not a browser the app knows: use edge, chrome, chromium, brave or firefox"))
+            .with(
+                Param::Problem,
+                tr_with(
+                    "cli-signin-unknown-browser",
+                    &[("name", format!("{name:?}").into())],
+                ),
+            )
             .finish()
     })
 }

@@ -6,6 +6,7 @@ use mailsetup_core::address::Address;
 use mailsetup_core::assistant::{AccountStatus, Outcome, Provisioning};
 use mailsetup_core::deploy::DeploymentFile;
 use mailsetup_core::findings::Finding;
+use mailsetup_core::l10n::{self, Language, tr, tr_with};
 use mailsetup_core::progress::{Progress, ProgressSink};
 use mailsetup_core::registration::{ItemStatus, RegistrationReport, StaffFiles};
 
@@ -40,17 +41,45 @@ impl Output {
                 return;
             }
             let line = match event {
-                Progress::StepStarted { label, .. } => format!("  … {label}"),
+                Progress::StepStarted { label, .. } => {
+                    format!(
+                        "  {}",
+                        tr_with("cli-progress-started", &[("label", label.into())])
+                    )
+                }
                 Progress::StepPassed {
                     label, ms, detail, ..
-                } => match detail {
-                    Some(d) => format!("  ✓ {label} ({ms} ms): {d}"),
-                    None => format!("  ✓ {label} ({ms} ms)"),
-                },
+                } => {
+                    let mut args = vec![("label", label.into()), ("ms", ms.to_string().into())];
+                    let id = match detail {
+                        Some(d) => {
+                            args.push(("detail", d.into()));
+                            "cli-progress-passed-detail"
+                        }
+                        None => "cli-progress-passed",
+                    };
+                    format!("  {}", tr_with(id, &args))
+                }
                 Progress::StepFailed {
                     label, ms, finding, ..
-                } => format!("  ✗ {label} ({ms} ms): {}", finding.title),
-                Progress::StepNoted { label, detail, .. } => format!("  ℹ {label}: {detail}"),
+                } => format!(
+                    "  {}",
+                    tr_with(
+                        "cli-progress-failed",
+                        &[
+                            ("label", label.into()),
+                            ("ms", ms.to_string().into()),
+                            ("title", finding.title.clone().into()),
+                        ]
+                    )
+                ),
+                Progress::StepNoted { label, detail, .. } => format!(
+                    "  {}",
+                    tr_with(
+                        "cli-progress-noted",
+                        &[("label", label.into()), ("detail", detail.into())]
+                    )
+                ),
                 Progress::WaitingForBrowser {
                     start_url,
                     private,
@@ -68,10 +97,16 @@ impl Output {
                     device_code,
                 ),
                 Progress::DeviceCode { prompt } => format!(
-                    "\n    To sign in, open {} on any device and enter the code\n\n        {}\n\n    (valid for {} minutes; Ctrl-C cancels)\n",
-                    prompt.verification_uri,
+                    "\n    {}\n\n        {}\n\n    {}\n",
+                    tr_with(
+                        "cli-signin-device-code-open",
+                        &[("url", prompt.verification_uri.clone().into())]
+                    ),
                     prompt.user_code,
-                    prompt.expires_in_secs / 60
+                    tr_with(
+                        "cli-signin-device-code-valid",
+                        &[("minutes", (prompt.expires_in_secs / 60).into())]
+                    )
                 ),
                 _ => return,
             };
@@ -94,18 +129,25 @@ impl Output {
             print_json(outcome);
             return;
         }
-        let what = outcome.action.label();
+        let args = [
+            ("action", outcome.action.label().into()),
+            ("address", outcome.address.clone().into()),
+        ];
         let mut out = String::new();
         if outcome.passed {
-            out.push_str(&format!("{what} for {}: passed.\n", outcome.address));
+            out.push_str(&tr_with("cli-outcome-passed", &args));
+            out.push('\n');
             if let Some(a) = &outcome.account {
-                out.push_str(&format!(
-                    "Signed in as {} and saved in this computer's vault.\n",
-                    a.signed_in_as.as_deref().unwrap_or(&a.address)
+                let account = a.signed_in_as.as_deref().unwrap_or(&a.address);
+                out.push_str(&tr_with(
+                    "cli-outcome-signed-in",
+                    &[("account", account.to_owned().into())],
                 ));
+                out.push('\n');
             }
         } else {
-            out.push_str(&format!("{what} for {}: FAILED.\n\n", outcome.address));
+            out.push_str(&tr_with("cli-outcome-failed", &args));
+            out.push_str("\n\n");
             for f in outcome.findings() {
                 out.push_str(&f.to_text());
                 out.push('\n');
@@ -116,7 +158,10 @@ impl Output {
 
     /// Why the report asked for was not written (stderr, also with `-q`: it was asked for).
     pub fn report_not_written(&self, path: &std::path::Path, f: &Finding) {
-        eprintln!("The report was not written to {}.", path.display());
+        eprintln!(
+            "{}",
+            tr_with("cli-report-not-written", &[("path", path_value(path))])
+        );
         eprint!("{}", f.to_text());
     }
 
@@ -148,20 +193,29 @@ impl Output {
             return;
         }
         if outcomes.is_empty() {
-            println!(
-                "No mailbox is set up on this computer yet, so there is nothing to verify. Set one up first: mailsetup signin <address>"
-            );
+            println!("{}", tr("cli-verify-all-none"));
             return;
         }
         let failed: Vec<&Outcome> = outcomes.iter().filter(|o| !o.passed).collect();
         println!(
-            "Verified {} mailboxes: {} passed, {} failed.",
-            outcomes.len(),
-            outcomes.len() - failed.len(),
-            failed.len()
+            "{}",
+            tr_with(
+                "cli-verify-all-summary",
+                &[
+                    ("total", outcomes.len().into()),
+                    ("passed", (outcomes.len() - failed.len()).into()),
+                    ("failed", failed.len().into()),
+                ]
+            )
         );
         for o in failed {
-            println!("\n{}: FAILED", o.address);
+            println!(
+                "\n{}",
+                tr_with(
+                    "cli-verify-all-failed",
+                    &[("address", o.address.clone().into())]
+                )
+            );
             for f in o.findings() {
                 print!("{}", f.to_text());
             }
@@ -191,12 +245,15 @@ impl Output {
         }
     }
 
-    /// Prints a line of information on stdout (or `{"message": ...}` with `--json`).
-    pub fn message(&self, text: &str) {
+    /// Prints a line of information on stdout, the words `text` makes (from the Fluent files);
+    /// with `--json`, `{"message": ...}` in English whatever the language: JSON never changes
+    /// with the language.
+    pub fn message(&self, text: impl Fn() -> String) {
         if self.json {
+            let text = l10n::with(Language::English, text);
             print_json(&serde_json::json!({ "message": text }));
         } else {
-            println!("{text}");
+            println!("{}", text());
         }
     }
 
@@ -206,47 +263,53 @@ impl Output {
             print_json(p);
             return;
         }
-        println!(
-            "Settings file:   {}",
-            p.settings_file
-                .as_deref()
-                .unwrap_or("(none: built-in defaults)")
-        );
-        println!("Cloud:           {:?}", p.cloud);
-        println!("Authority:       {}", p.authority);
-        println!("Tenant:          {}", p.tenant);
-        println!(
-            "Client ID:       {}",
-            p.client_id
-                .as_deref()
-                .unwrap_or("(not set: Microsoft sign-in is not configured)")
-        );
-        println!(
-            "Client type:     {:?}{}",
-            p.client_type,
-            if p.client_secret_stored {
-                " (client secret stored in the vault)"
-            } else {
-                ""
-            }
-        );
-        println!("Redirect URI:    {}", p.redirect);
-        println!("SMTP / IMAP:     {} / {}", p.smtp, p.imap);
-        println!(
-            "Google sign-in:  {}",
-            match &p.google_client_id {
-                Some(id) if p.google_secret_stored =>
-                    format!("{id} (client secret stored in the vault)"),
-                Some(id) => id.clone(),
-                None => "not set: Gmail and Google Workspace use App Passwords".into(),
-            }
-        );
-        println!(
-            "Outlook.com:     {}",
-            p.outlook_client_id
-                .as_deref()
-                .unwrap_or("not set: personal Microsoft accounts cannot sign in")
-        );
+        let stored = || format!(" {}", tr("cli-admin-show-secret-stored"));
+        let rows = [
+            (
+                "cli-admin-show-settings-file",
+                p.settings_file
+                    .clone()
+                    .unwrap_or_else(|| tr("cli-admin-show-no-settings-file")),
+            ),
+            ("cli-admin-show-cloud", format!("{:?}", p.cloud)),
+            ("cli-admin-show-authority", p.authority.clone()),
+            ("cli-admin-show-tenant", p.tenant.clone()),
+            (
+                "cli-admin-show-client-id",
+                p.client_id
+                    .clone()
+                    .unwrap_or_else(|| tr("cli-admin-show-no-client-id")),
+            ),
+            (
+                "cli-admin-show-client-type",
+                format!(
+                    "{:?}{}",
+                    p.client_type,
+                    if p.client_secret_stored {
+                        stored()
+                    } else {
+                        String::new()
+                    }
+                ),
+            ),
+            ("cli-admin-show-redirect", p.redirect.clone()),
+            ("cli-admin-show-servers", format!("{} / {}", p.smtp, p.imap)),
+            (
+                "cli-admin-show-google",
+                match &p.google_client_id {
+                    Some(id) if p.google_secret_stored => format!("{id}{}", stored()),
+                    Some(id) => id.clone(),
+                    None => tr("cli-admin-show-no-google"),
+                },
+            ),
+            (
+                "cli-admin-show-outlook",
+                p.outlook_client_id
+                    .clone()
+                    .unwrap_or_else(|| tr("cli-admin-show-no-outlook")),
+            ),
+        ];
+        print!("{}", aligned(&rows));
         settings_origins(p);
     }
 
@@ -266,7 +329,10 @@ impl Output {
             return;
         }
         for p in paths {
-            println!("Written: {}", p.display());
+            println!(
+                "{}",
+                tr_with("cli-admin-export-written", &[("path", path_value(p))])
+            );
         }
     }
 
@@ -277,27 +343,30 @@ impl Output {
             return;
         }
         if accounts.is_empty() {
-            println!("No mailboxes are set up on this computer.");
+            println!("{}", tr("cli-accounts-none"));
             return;
         }
         for a in accounts {
             let s = &a.summary;
+            let when = |t| [("when", mailsetup_core::report::when(t).into())];
             let check = match (s.last_check_passed, s.last_check_at) {
-                (Some(true), Some(t)) => {
-                    format!("last check passed {}", mailsetup_core::report::when(t))
-                }
-                (Some(false), Some(t)) => {
-                    format!("last check FAILED {}", mailsetup_core::report::when(t))
-                }
-                _ => "not checked yet".into(),
+                (Some(true), Some(t)) => tr_with("cli-accounts-check-passed", &when(t)),
+                (Some(false), Some(t)) => tr_with("cli-accounts-check-failed", &when(t)),
+                _ => tr("cli-accounts-not-checked"),
             };
-            let vault = if a.in_vault {
-                "sign-in saved"
+            let vault = tr(if a.in_vault {
+                "cli-accounts-in-vault"
             } else {
-                "sign-in MISSING from the vault"
-            };
+                "cli-accounts-not-in-vault"
+            });
             let who = match s.signed_in_as.as_deref() {
-                Some(w) if !w.eq_ignore_ascii_case(&s.mailbox) => format!("signed in as {w}; "),
+                Some(w) if !w.eq_ignore_ascii_case(&s.mailbox) => format!(
+                    "{}; ",
+                    tr_with(
+                        "cli-accounts-signed-in-as",
+                        &[("account", w.to_owned().into())]
+                    )
+                ),
                 _ => String::new(),
             };
             println!(
@@ -321,9 +390,7 @@ impl Output {
             return;
         }
         if done.is_empty() {
-            println!(
-                "No mailbox on this computer signs in with Microsoft or Google: nothing to renew."
-            );
+            println!("{}", tr("cli-renew-none"));
         }
         for r in done {
             // Quiet (a scheduled task): only what failed, so the scheduler mails nothing daily.
@@ -331,7 +398,13 @@ impl Output {
                 continue;
             }
             match &r.finding {
-                None => println!("✓ {}: renewed.", r.address),
+                None => println!(
+                    "{}",
+                    tr_with(
+                        "cli-renew-renewed",
+                        &[("address", r.address.clone().into())]
+                    )
+                ),
                 Some(f) => println!("✗ {}: {}", r.address, f.title),
             }
             if let Some(h) = &r.health {
@@ -347,16 +420,14 @@ impl Output {
     pub fn removed(&self, address: &Address, removed: bool) {
         if self.json {
             print_json(&serde_json::json!({ "address": address.display(), "removed": removed }));
-        } else if removed {
-            println!(
-                "Removed {} and its saved sign-in from this computer.",
-                address.display()
-            );
         } else {
-            println!(
-                "{} was not set up on this computer; nothing to remove.",
-                address.display()
-            );
+            let id = if removed {
+                "cli-accounts-removed"
+            } else {
+                "cli-accounts-not-found"
+            };
+            let address = address.display().to_owned();
+            println!("{}", tr_with(id, &[("address", address.into())]));
         }
     }
 }
@@ -381,17 +452,17 @@ impl Output {
             print_json(&v);
             return;
         }
-        let mut out = String::from("App registration check");
-        if let Some(id) = &r.client_id {
-            out.push_str(&format!(" of {id}"));
-        }
-        if let Some(t) = &r.tenant_id {
-            out.push_str(&format!(" in organisation {t}"));
-        }
-        if let Some(who) = &r.signed_in {
-            out.push_str(&format!(
-                " (read as {who}; nothing of this sign-in was saved)"
-            ));
+        let mut out = tr("cli-admin-check-title");
+        let parts = [
+            ("cli-admin-check-of", "client", &r.client_id),
+            ("cli-admin-check-in-tenant", "tenant", &r.tenant_id),
+            ("cli-admin-check-read-as", "admin", &r.signed_in),
+        ];
+        for (id, name, value) in parts {
+            if let Some(value) = value {
+                out.push(' ');
+                out.push_str(&tr_with(id, &[(name, value.clone().into())]));
+            }
         }
         out.push_str(":\n\n");
         for item in &r.items {
@@ -432,14 +503,12 @@ impl Output {
 
 /// The files saved for staff: the folder, each file with what it is for, the values filled in.
 fn staff_files_text(files: &StaffFiles) -> String {
-    let mut out = format!(
-        "\nThe files for staff are saved in {}:\n",
-        files.saved.folder
-    );
+    let folder = [("folder", files.saved.folder.clone().into())];
+    let mut out = format!("\n{}\n", tr_with("cli-admin-check-saved-in", &folder));
     for f in &files.saved.files {
         out.push_str(&format!("  {}\n      {}\n", f.name, f.purpose));
     }
-    out.push_str("\nThey set these values (the others keep the app's defaults):\n");
+    out.push_str(&format!("\n{}\n", tr("cli-admin-check-values")));
     for v in &files.values {
         out.push_str(&format!("  {}: {}\n", v.label, v.value));
     }
@@ -457,25 +526,30 @@ fn waiting_lines(
     finding: Option<&Finding>,
     device_code: bool,
 ) -> String {
+    let seconds = [("seconds", timeout_secs.to_string().into())];
     let mut out = match (opened, finding) {
         (false, Some(f)) => {
             let text = f.to_text().trim_end().replace('\n', "\n    ");
-            format!(
-                "  ! {text}\n\n    The address to open (the app waits up to {timeout_secs} s; Ctrl-C cancels):\n"
-            )
+            let address = tr_with("cli-signin-browser-address", &seconds);
+            format!("  ! {text}\n\n    {address}\n")
         }
         _ => format!(
-            "  {} Finish signing in there (waiting up to {timeout_secs} s; Ctrl-C cancels).\n    If no window opened, open this address yourself in a browser on this computer (in a private window if another account is signed in):\n",
-            if private {
-                "The sign-in page was handed to a private browser window."
+            "  {} {}\n    {}\n",
+            tr(if private {
+                "cli-signin-browser-private"
             } else {
-                "The sign-in page was handed to your web browser."
-            }
+                "cli-signin-browser-default"
+            }),
+            tr_with("cli-signin-browser-finish", &seconds),
+            tr("cli-signin-browser-open-yourself"),
         ),
     };
     out.push_str(&format!("\n        {start_url}\n"));
     if device_code {
-        out.push_str("\n    No browser on this computer? Sign in with a code on another device instead: press Ctrl-C and run the sign-in again with --device-code.\n");
+        out.push_str(&format!(
+            "\n    {}\n",
+            tr("cli-signin-browser-device-code-hint")
+        ));
     }
     out
 }
@@ -483,7 +557,10 @@ fn waiting_lines(
 pub fn print_json(value: &impl serde::Serialize) {
     match serde_json::to_string_pretty(value) {
         Ok(s) => println!("{s}"),
-        Err(e) => eprintln!("mailsetup: cannot print JSON: {e}"),
+        Err(e) => eprintln!(
+            "{}",
+            tr_with("cli-json-failed", &[("error", e.to_string().into())])
+        ),
     }
 }
 
@@ -503,19 +580,28 @@ pub fn print_secret_line(secret: &secrecy::SecretString) -> Result<(), Finding> 
         })
 }
 
-/// Asks a yes/no question on the terminal (stderr), default no.
+/// Asks a yes/no question on the terminal (stderr), default no. The language's words for yes
+/// are taken, and `y` and `yes` always.
 pub fn ask_yes_no(question: &str) -> bool {
-    eprint!("\n  {question} [y/N] ");
+    eprint!("\n  {question} {} ", tr("cli-yes-no"));
     let _ = std::io::stderr().flush();
     let mut line = String::new();
-    std::io::stdin().read_line(&mut line).is_ok()
-        && matches!(line.trim().to_ascii_lowercase().as_str(), "y" | "yes")
+    if std::io::stdin().read_line(&mut line).is_err() {
+        return false;
+    }
+    let answer = line.trim().to_lowercase();
+    let yes = tr("cli-yes-answers");
+    ["y", "yes"]
+        .into_iter()
+        .chain(yes.split_whitespace())
+        .any(|word| word.to_lowercase() == answer)
 }
 
-/// Reads a secret: hidden on a terminal, else one line from standard input.
-pub fn read_secret(prompt: &str) -> Result<secrecy::SecretString, Finding> {
+/// Reads a secret: hidden on a terminal after the prompt (the message `prompt_id` and a space),
+/// else one line from standard input.
+pub fn read_secret(prompt_id: &str) -> Result<secrecy::SecretString, Finding> {
     let text = if std::io::stdin().is_terminal() {
-        rpassword::prompt_password(prompt).map_err(Finding::internal)?
+        rpassword::prompt_password(format!("{} ", tr(prompt_id))).map_err(Finding::internal)?
     } else {
         let mut line = String::new();
         std::io::stdin()
@@ -546,7 +632,7 @@ pub fn read_stdin() -> Result<Pasted, Finding> {
     };
     use std::io::Read;
     if std::io::stdin().is_terminal() {
-        eprintln!("Paste the error text, then press Ctrl-D (Ctrl-Z then Enter on Windows):");
+        eprintln!("{}", tr("cli-explain-paste"));
     }
     let mut stdin = std::io::stdin().lock();
     let mut bytes = Vec::new();
@@ -573,22 +659,45 @@ pub fn read_stdin() -> Result<Pasted, Finding> {
 /// The settings sources read and every setting with where its value comes from.
 fn settings_origins(p: &Provisioning) {
     println!();
-    println!("Settings read, the first wins:");
+    println!("{}", tr("cli-admin-show-sources"));
     if p.settings_sources.is_empty() {
-        println!("  none: every setting has its built-in default");
+        println!("  {}", tr("cli-admin-show-no-sources"));
     }
     for s in &p.settings_sources {
         println!("  {s}");
     }
     println!();
-    println!("Each setting, its value, and where the value comes from:");
+    println!("{}", tr("cli-admin-show-settings"));
+    let not_set = tr("cli-admin-show-not-set");
     let width = p.settings.iter().map(|v| v.key.len()).max().unwrap_or(0);
     for v in &p.settings {
         println!(
             "  {:width$}  {}  [{}]",
             v.key,
-            v.value.as_deref().unwrap_or("(not set)"),
+            v.value.as_deref().unwrap_or(&not_set),
             v.from
         );
     }
+}
+
+/// A path as a message's variable.
+pub fn path_value(path: &std::path::Path) -> l10n::Value {
+    path.display().to_string().into()
+}
+
+/// The column the values start at after `labels` (each followed by two spaces at least),
+/// counted in characters, so that the values line up in every language.
+pub fn label_width(labels: &[String]) -> usize {
+    labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2
+}
+
+/// Lines of `label value`, each label (a message id) padded to [`label_width`].
+fn aligned(rows: &[(&str, String)]) -> String {
+    let labels: Vec<String> = rows.iter().map(|(id, _)| tr(id)).collect();
+    let width = label_width(&labels);
+    let mut out = String::new();
+    for (label, (_, value)) in labels.iter().zip(rows) {
+        out.push_str(&format!("{label:<width$}{value}\n"));
+    }
+    out
 }

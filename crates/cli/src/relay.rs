@@ -7,11 +7,12 @@ use std::time::Duration;
 use mailsetup_core::address::Address;
 use mailsetup_core::assistant::{AddedProgram, Assistant, RelayProgramInfo};
 use mailsetup_core::findings::Finding;
+use mailsetup_core::l10n::{tr, tr_with};
 use mailsetup_core::relay::{DEFAULT_LISTEN, Limits, Relay};
 use secrecy::ExposeSecret as _;
 use tokio_util::sync::CancellationToken;
 
-use crate::output::{Output, print_json};
+use crate::output::{Output, label_width, print_json};
 
 /// `mailsetup relay …`.
 #[derive(clap::Subcommand, Debug)]
@@ -68,16 +69,22 @@ pub async fn serve(assistant: Assistant, args: &ServeArgs, out: &Output) -> Resu
     };
     let relay = Relay::bind(&args.listen, assistant, limits).await?;
     let at = relay.local_addr()?;
-    out.message(&format!("The relay is listening on {at}."));
+    let at = at.to_string();
+    out.message(|| tr_with("cli-relay-listening", &[("address", at.clone().into())]));
     if programs.is_empty() {
-        out.note(
-            "No program may use it yet: add one with mailsetup relay add <address> <program>.",
-        );
+        out.note(&tr("cli-relay-no-program-yet"));
     }
     for p in &programs {
-        out.note(&format!("  {} may send as {}", p.name, p.mailbox));
+        let may_send = tr_with(
+            "cli-relay-may-send",
+            &[
+                ("program", p.name.clone().into()),
+                ("mailbox", p.mailbox.clone().into()),
+            ],
+        );
+        out.note(&format!("  {may_send}"));
     }
-    out.note("Stop it with Ctrl+C.");
+    out.note(&tr("cli-relay-stop"));
     let stop = CancellationToken::new();
     let on_signal = stop.clone();
     tokio::spawn(async move {
@@ -116,12 +123,18 @@ pub async fn manage(
         RelayCommand::Remove { address, program } => {
             let address = Address::parse(&address)?;
             let removed = assistant.relay_remove(&address, &program).await?;
-            out.message(&if removed {
-                format!("Removed {program}: its relay password no longer works.")
+            let id = if removed {
+                "cli-relay-removed"
             } else {
-                format!(
-                    "No program called {program} may send as {} (mailsetup relay list shows the names).",
-                    address.display()
+                "cli-relay-not-found"
+            };
+            out.message(|| {
+                tr_with(
+                    id,
+                    &[
+                        ("program", program.clone().into()),
+                        ("address", address.display().to_owned().into()),
+                    ],
                 )
             });
             Ok(removed)
@@ -146,30 +159,34 @@ fn added_program(added: &AddedProgram, listen: &str, out: &Output) {
         }));
         return;
     }
+    let name = || ("name", added.info.name.clone().into());
+    let mailbox = || ("mailbox", added.info.mailbox.clone().into());
     if added.replaced {
-        println!(
-            "Replaced the relay password of \"{}\": the old one stopped working now (names ignore upper and lower case).",
-            added.info.name
-        );
+        println!("{}", tr_with("cli-relay-add-replaced", &[name()]));
     }
-    println!(
-        "\"{}\" may send as {}. Enter these in the program's mail (SMTP) settings:",
-        added.info.name, added.info.mailbox
+    println!("{}", tr_with("cli-relay-add-enter", &[name(), mailbox()]));
+    let server = tr_with(
+        "cli-relay-add-server-value",
+        &[("host", host.into()), ("port", port.to_string().into())],
     );
-    println!("  Server:     {host}   port {port} (or the port given to mailsetup relay --listen)");
-    println!(
-        "  Security:   none: turn off SSL/TLS and STARTTLS (the relay is on this computer only)"
-    );
-    println!("  User name:  {}", added.user);
-    println!("  Password:   {}", added.password.expose_secret());
-    println!("The password is shown only now; the app keeps it in the OS vault.");
-    println!(
-        "The relay must be running: mailsetup relay, or the switch on the app's Helpdesk page."
-    );
-    println!(
-        "To revoke it: mailsetup relay remove {} \"{}\"",
-        added.info.mailbox, added.info.name
-    );
+    let labels = [
+        "cli-relay-add-server",
+        "cli-relay-add-security",
+        "cli-relay-add-user",
+        "cli-relay-add-password",
+    ]
+    .map(tr);
+    let width = label_width(&labels);
+    let [server_label, security, user, password] = &labels;
+    println!("  {server_label:<width$}{server}");
+    let none = tr("cli-relay-add-security-value");
+    println!("  {security:<width$}{none}");
+    println!("  {user:<width$}{}", added.user);
+    // The secret goes straight to standard output, never into another string.
+    println!("  {password:<width$}{}", added.password.expose_secret());
+    println!("{}", tr("cli-relay-add-shown-once"));
+    println!("{}", tr("cli-relay-add-must-run"));
+    println!("{}", tr_with("cli-relay-add-revoke", &[mailbox(), name()]));
 }
 
 fn programs(list: &[RelayProgramInfo], out: &Output) {
@@ -178,9 +195,7 @@ fn programs(list: &[RelayProgramInfo], out: &Output) {
         return;
     }
     if list.is_empty() {
-        println!(
-            "No program may use the relay: add one with mailsetup relay add <address> <program>."
-        );
+        println!("{}", tr("cli-relay-list-none"));
     }
     for p in list {
         let others: Vec<&String> = p.send_as.iter().filter(|a| **a != p.mailbox).collect();
@@ -188,8 +203,19 @@ fn programs(list: &[RelayProgramInfo], out: &Output) {
             String::new()
         } else {
             let others: Vec<&str> = others.iter().map(|a| a.as_str()).collect();
-            format!(" (also from {})", others.join(", "))
+            let others = others.join(", ");
+            format!(
+                " {}",
+                tr_with("cli-relay-list-also", &[("others", others.into())])
+            )
         };
-        println!("{}: may send as {}{also}", p.name, p.mailbox);
+        let program = tr_with(
+            "cli-relay-list-program",
+            &[
+                ("program", p.name.clone().into()),
+                ("mailbox", p.mailbox.clone().into()),
+            ],
+        );
+        println!("{program}{also}");
     }
 }

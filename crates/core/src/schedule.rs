@@ -44,10 +44,12 @@ pub enum Scheduler {
 impl Plan {
     /// What registering it did, in words for the person.
     pub fn registered_words(&self) -> String {
-        format!(
-            "The daily renewal is registered with {}: it runs `{}` once a day.",
-            self.scheduler.label(),
-            self.command.join(" ")
+        crate::l10n::tr_with(
+            "schedule-registered",
+            &[
+                ("scheduler", self.scheduler.key().into()),
+                ("command", self.command.join(" ").into()),
+            ],
         )
     }
 }
@@ -55,16 +57,16 @@ impl Plan {
 impl Scheduler {
     /// What removing the daily renewal did, in words for the person.
     pub fn removed_words(self) -> String {
-        format!("The daily renewal is removed from {}.", self.label())
+        crate::l10n::tr_with("schedule-removed", &[("scheduler", self.key().into())])
     }
 
-    /// In words, for the person.
-    pub fn label(self) -> &'static str {
+    /// Its key in the messages `schedule-registered` and `schedule-removed`.
+    fn key(self) -> &'static str {
         match self {
-            Scheduler::TaskScheduler => "Windows Task Scheduler",
-            Scheduler::Launchd => "launchd (a login agent)",
-            Scheduler::SystemdUser => "a systemd user timer",
-            Scheduler::Cron => "your crontab",
+            Scheduler::TaskScheduler => "task-scheduler",
+            Scheduler::Launchd => "launchd",
+            Scheduler::SystemdUser => "systemd",
+            Scheduler::Cron => "cron",
         }
     }
 }

@@ -40,3 +40,18 @@ clock-skew-amount = { $unit ->
     [ahead] ahead
    *[behind] behind
 }
+
+## The daily renewal registered with, or removed from, the OS's scheduler ($scheduler:
+## task-scheduler, launchd, systemd or cron; $command: the command it runs).
+schedule-registered = The daily renewal is registered with { $scheduler ->
+    [task-scheduler] Windows Task Scheduler
+    [launchd] launchd (a login agent)
+    [systemd] a systemd user timer
+   *[cron] your crontab
+}: it runs `{ $command }` once a day.
+schedule-removed = The daily renewal is removed from { $scheduler ->
+    [task-scheduler] Windows Task Scheduler
+    [launchd] launchd (a login agent)
+    [systemd] a systemd user timer
+   *[cron] your crontab
+}.

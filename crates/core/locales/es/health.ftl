@@ -40,3 +40,18 @@ clock-skew-amount = { $unit ->
     [ahead] adelantado
    *[behind] atrasado
 }
+
+## La renovación diaria registrada en el programador del sistema, o quitada de él ($scheduler:
+## task-scheduler, launchd, systemd o cron; $command: el comando que ejecuta).
+schedule-registered = La renovación diaria quedó registrada en { $scheduler ->
+    [task-scheduler] el Programador de tareas de Windows
+    [launchd] launchd (un agente de inicio de sesión)
+    [systemd] un temporizador de usuario de systemd
+   *[cron] su crontab
+}: ejecuta `{ $command }` una vez al día.
+schedule-removed = Se quitó la renovación diaria { $scheduler ->
+    [task-scheduler] del Programador de tareas de Windows
+    [launchd] de launchd (un agente de inicio de sesión)
+    [systemd] del temporizador de usuario de systemd
+   *[cron] de su crontab
+}.
