@@ -129,7 +129,7 @@ export const SCREENS = [
   { name: 'check-failed', wizard: true, primary: '#check-next', script: wizardScript({ check_connection: [failedCheck] }), go: toCheck },
   { name: 'signin', wizard: true, primary: '#signin-start', script: wizardScript(), go: toSignIn },
   {
-    name: 'signin-waiting', wizard: true, primary: '#signin-cancel, #signin-start',
+    name: 'signin-waiting', wizard: true, primary: '#signin-cancel, #signin-restart',
     script: wizardScript({ sign_in: [{ events: [{ event: 'waitingForBrowser', startUrl: 'https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=1111&state=abc', timeoutSecs: 300, deviceCode: true }], until: 'cancel_sign_in', result: outcome('sign_in', []) }], cancel_sign_in: [{ result: true }] }),
     go: async (page) => {
       await toSignIn(page);
@@ -139,7 +139,7 @@ export const SCREENS = [
     },
   },
   {
-    name: 'signin-wrong-account', wizard: true, primary: '#signin-start',
+    name: 'signin-wrong-account', wizard: true, primary: '#retry-pick', // the way forward after the wrong account: pick the account
     script: wizardScript({ sign_in: [{ events: [{ event: 'stepFailed', step: 'account_check', label: 'Checking which account signed in', ms: 1, finding: wrongAccount }], result: outcome('sign_in', [{ step: 'account_check', status: 'failed', ms: 1, finding: wrongAccount }]) }] }),
     go: async (page) => { await toSignIn(page); await page.click('#signin-start'); await page.waitForSelector('body[data-signin="SIGNED_IN_AS_DIFFERENT_ACCOUNT"]'); },
   },

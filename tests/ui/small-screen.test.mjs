@@ -3,6 +3,7 @@
 // screen without scrolling. At 200 % zoom (683 × 384 CSS pixels) every screen reflows: the page
 // never scrolls sideways and nothing sticks out (WCAG 2.1 1.4.10).
 import { test, before, after } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { launch, shot } from './harness.mjs';
 import { SCREENS, openScreen } from './screens.mjs';
@@ -12,6 +13,9 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const LAPTOP = { width: 1093, height: 614 };
+// The app window's own size (tauri.conf.json): what fits on that laptop with the Windows
+// taskbar and the window's title bar (614 − about 40 − about 32 CSS pixels).
+const WINDOW = { width: 880, height: 540 };
 const ZOOMED = { width: 683, height: 384 };
 
 /** Runs in the page, scrolled to the top: what of `selectors` (and of the shown failure cards)
@@ -31,6 +35,17 @@ test('1093 × 614: each wizard step\'s main button and failure card are on the s
     const page = await openScreen(browser, screen, { viewport: LAPTOP });
     assert.deepEqual(await page.evaluate(offscreen, screen.primary), [], screen.name);
     await shot(page, `small-${screen.name}`);
+    await page.close();
+  }
+});
+
+test('the app window (880 × 540): each wizard step\'s main button and failure card are on the screen without scrolling', async () => {
+  const config = JSON.parse(readFileSync(new URL('../../tauri.conf.json', import.meta.url), 'utf8'));
+  const main = config.app.windows.find((w) => w.label === 'main');
+  assert.deepEqual({ width: main.width, height: main.height }, WINDOW, 'the window size this test checks');
+  for (const screen of SCREENS.filter((s) => s.wizard)) {
+    const page = await openScreen(browser, screen, { viewport: WINDOW });
+    assert.deepEqual(await page.evaluate(offscreen, screen.primary), [], screen.name);
     await page.close();
   }
 });
