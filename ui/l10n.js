@@ -13,9 +13,10 @@
   /** The message `id` with its `{$name}` variables filled from `vars`; the id itself when the
    * app has no such message (a test fails on any id shown: tests/ui/l10n.test.mjs). */
   function t(id, vars = {}) {
-    let text = Object.prototype.hasOwnProperty.call(messages, id) ? messages[id] : id;
-    for (const [name, value] of Object.entries(vars)) text = text.split(`{$${name}}`).join(String(value));
-    return text;
+    const text = Object.prototype.hasOwnProperty.call(messages, id) ? messages[id] : id;
+    // One pass: a value that itself holds `{$name}` (a typed address) is not filled again.
+    const has = (name) => Object.prototype.hasOwnProperty.call(vars, name);
+    return text.replace(/\{\$([A-Za-z][A-Za-z0-9_-]*)\}/g, (whole, name) => (has(name) ? String(vars[name]) : whole));
   }
 
   /** Fills `el` with the message `id`. An element inside it marked data-l10n-slot="name" (a

@@ -20,6 +20,9 @@
   /** The latest sign-in started ({request, button}): "Open the sign-in again" repeats it. */
   let last = null;
 
+  /** Whether a sign-in runs now (its `next` is started when it ends). */
+  let running = false;
+
   // ---------------------------------------------------------------- countdown
 
   let timer = null;
@@ -57,6 +60,17 @@
     timer = null;
   }
 
+  /** Hides the waiting panel; when it held the keyboard focus (its Cancel, "Open the sign-in
+   * again", "Use a code instead"), the focus goes to the step's heading, not to the page. */
+  function hideWaiting() {
+    const panel = $('#signin-waiting');
+    if (panel.contains(document.activeElement)) {
+      $('#signin-heading').setAttribute('tabindex', '-1');
+      $('#signin-heading').focus({ preventScroll: true });
+    }
+    panel.hidden = true;
+  }
+
   function reset() {
     stopCountdown();
     list().replaceChildren();
@@ -66,7 +80,7 @@
     $('#retry-choices').hidden = true;
     $('#confirm').hidden = true;
     $('#device').hidden = true;
-    $('#signin-waiting').hidden = true;
+    hideWaiting();
   }
 
   function onEvent(ev) {
@@ -94,7 +108,7 @@
     }
     if (ev.event === 'stepPassed' && (ev.step === 'browser_sign_in' || ev.step === 'device_sign_in')) {
       stopCountdown();
-      $('#signin-waiting').hidden = true;
+      hideWaiting();
       $('#device').hidden = true;
     }
     applyProgress(list(), ev);
@@ -103,7 +117,7 @@
   /** Shows what a sign-in outcome asks for next. */
   function handle(outcome) {
     stopCountdown();
-    $('#signin-waiting').hidden = true;
+    hideWaiting();
     $('#device').hidden = true;
     const { findings } = outcome;
     showFindings($('#signin-findings'), findings);
@@ -139,6 +153,7 @@
   async function signIn(request, button) {
     reset();
     last = { request, button };
+    running = true;
     for (const b of BUTTONS) $(b).disabled = true;
     busy(button, true);
     document.body.dataset.signin = 'running';
@@ -151,12 +166,14 @@
       if (request.deviceCode && !outcome.passed && !then) await refreshCodeOffer();
     } catch (f) {
       then = next;
+      hideWaiting();
       if (!then) {
         showFindings($('#signin-findings'), [f]);
         document.body.dataset.signin = f.code;
       }
     } finally {
       next = null;
+      running = false;
       stopCountdown();
       for (const b of BUTTONS) $(b).disabled = false;
       busy(button, false);
@@ -177,6 +194,11 @@
 
   /** Ends the waiting browser sign-in, then starts `then` ({request, button}) once it has ended. */
   async function switchTo(then, button) {
+    if (!running) {
+      // Nothing runs (it ended meanwhile): start at once; nothing is left queued.
+      await signIn(then.request, then.button);
+      return;
+    }
     next = then;
     button.disabled = true;
     try {

@@ -348,9 +348,10 @@ async fn token(
     server: MailServer,
 ) -> ExitCode {
     let printed = async {
-        let address = Address::parse(address)?;
+        // The settings first: they choose the language of any failure, the address's too.
         let settings = Settings::discover(config)?;
         mailsetup_core::l10n::init(settings.language);
+        let address = Address::parse(address)?;
         let assistant = Assistant::new(settings)?;
         let token = assistant.token(&address).await?;
         let now = std::time::SystemTime::now()

@@ -437,6 +437,34 @@ fn explain_reads_a_pasted_transcript() {
     assert!(!text.contains("dXNlcj11c2Vy"), "the token is never printed");
 }
 
+/// The Windows program speaks the language of Windows' own list (GetUserPreferredUILanguages,
+/// through sys-locale): Wine takes it from LC_ALL.
+#[test]
+#[ignore = "runs under Wine: scripts/windows.sh"]
+fn the_windows_language_list_chooses_the_words() {
+    let env = windows_env("winlang", json!({}));
+    let reply = "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.";
+    let explain = |locale: &str| {
+        let out = env
+            .command(&["explain", reply])
+            .env_remove("LANGUAGE")
+            .env("LC_ALL", locale)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let spanish = explain("es_ES.UTF-8");
+    assert!(
+        spanish.contains("[M365_SMTP_AUTH_DISABLED · para el administrador]"),
+        "{spanish}"
+    );
+    let english = explain("en_US.UTF-8");
+    assert!(
+        english.contains("[M365_SMTP_AUTH_DISABLED · for the administrator]"),
+        "{english}"
+    );
+}
+
 #[test]
 #[ignore = "runs under Wine: scripts/windows.sh"]
 fn admin_client_secret_goes_to_credential_manager_only() {

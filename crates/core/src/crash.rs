@@ -20,10 +20,36 @@ pub fn line(location: Option<&Location<'_>>) -> String {
 }
 
 /// Writes the line for the panic `info` to `out` and to the log.
+///
+/// A reader that closed standard output early (`mailsetup accounts list --json | head -3`) is
+/// not an internal error: `println!` panics then, and the program ends quietly, as Unix tools
+/// do when the pipe closes (status 141, 128 + SIGPIPE).
 fn report(info: &PanicHookInfo<'_>, out: &mut dyn Write) {
+    if is_closed_stdout(info) {
+        std::process::exit(141);
+    }
     let line = line(info.location());
     let _ = writeln!(out, "{line}");
     tracing::error!("{line}");
+}
+
+/// Whether the panic is the standard library's own for writing to a closed standard output:
+/// its fixed message (no value of ours in it) names stdout and the closed pipe.
+fn is_closed_stdout(info: &PanicHookInfo<'_>) -> bool {
+    let message = info
+        .payload()
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| info.payload().downcast_ref::<&str>().copied())
+        .unwrap_or_default();
+    closed_stdout_message(message)
+}
+
+/// `failed printing to stdout: Broken pipe (os error 32)` (Unix) or `… The pipe is being
+/// closed. (os error 232)` (Windows).
+fn closed_stdout_message(message: &str) -> bool {
+    message.starts_with("failed printing to stdout")
+        && (message.contains("os error 32)") || message.contains("os error 232)"))
 }
 
 /// Replaces the default panic hook (which prints the panic's message) with one that prints
@@ -37,6 +63,22 @@ mod tests {
     use std::sync::{Arc, Mutex};
 
     use super::*;
+
+    #[test]
+    fn only_a_closed_standard_output_is_a_quiet_end() {
+        assert!(closed_stdout_message(
+            "failed printing to stdout: Broken pipe (os error 32)"
+        ));
+        assert!(closed_stdout_message(
+            "failed printing to stdout: The pipe is being closed. (os error 232)"
+        ));
+        assert!(!closed_stdout_message(
+            "failed printing to stdout: No space left on device (os error 28)"
+        ));
+        assert!(!closed_stdout_message(
+            "refresh failed: Broken pipe (os error 32)"
+        ));
+    }
 
     #[test]
     fn a_panic_carrying_a_token_prints_the_place_but_not_the_token() {

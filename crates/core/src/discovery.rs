@@ -17,6 +17,7 @@
 //! [`Discovery`] to the profile choice ([`crate::profile::for_address`]) and to the
 //! page, which shows [`Discovery::summary`].
 
+use crate::l10n;
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -120,9 +121,12 @@ pub async fn discover(address: &Address, sources: &Sources<'_>, timeout: Duratio
         .await
         {
             Ok(servers) => {
-                d.summary = format!(
-                    "The app found the mail settings for {} ({}).",
-                    d.domain, servers.source
+                d.summary = l10n::tr_with(
+                    "discovery-autoconfig",
+                    &[
+                        ("domain", d.domain.clone().into()),
+                        ("source", servers.source.to_string().into()),
+                    ],
                 );
                 d.servers = Some(servers);
             }
@@ -207,23 +211,19 @@ pub(crate) fn decide(
     } else {
         Found::Unknown
     };
+    let domain_arg = || ("domain", l10n::Value::from(domain.to_owned()));
     let summary = match (found, &organization, cloud) {
-        (Found::Microsoft365, Some(org), Some(c)) if c != Cloud::Global => {
-            format!("This is a {} work or school account at {org}.", c.label())
-        }
-        (Found::Microsoft365, Some(org), _) => {
-            format!("This is a Microsoft 365 work or school account at {org}.")
-        }
-        (Found::Microsoft365, None, _) => {
-            "This is a Microsoft 365 work or school account.".to_string()
-        }
-        (Found::MicrosoftPersonal, ..) => {
-            "This is a personal Microsoft account (Outlook.com or Hotmail).".to_string()
-        }
-        (Found::Google, ..) => "This mailbox is at Google (Gmail or Google Workspace).".to_string(),
-        (Found::Unknown, ..) => format!(
-            "The app could not tell who provides mail for {domain}: enter the mail server settings (your provider or IT team has them)."
+        (Found::Microsoft365, Some(org), Some(c)) if c != Cloud::Global => l10n::tr_with(
+            "discovery-m365-cloud-org",
+            &[("cloud", c.label().into()), ("org", org.clone().into())],
         ),
+        (Found::Microsoft365, Some(org), _) => {
+            l10n::tr_with("discovery-m365-org", &[("org", org.clone().into())])
+        }
+        (Found::Microsoft365, None, _) => l10n::tr("discovery-m365"),
+        (Found::MicrosoftPersonal, ..) => l10n::tr("discovery-personal"),
+        (Found::Google, ..) => l10n::tr("discovery-google"),
+        (Found::Unknown, ..) => l10n::tr_with("discovery-unknown", &[domain_arg()]),
     };
     Discovery {
         domain: domain.to_owned(),

@@ -150,6 +150,10 @@ fn words(
     now: u64,
 ) -> String {
     let at = |t: u64| l10n::Value::from(when(t));
+    // Never renewed since it was set up: say so, not "last renewed" (the report's "Last
+    // renewed: never" stands beside it).
+    let renewed = s.last_refresh_at.is_some_and(|r| r >= s.added_at);
+    let since = || l10n::Value::from(if renewed { "renewed" } else { "added" });
     let words = match (state, ends_at) {
         (HealthState::Ended, _) => l10n::tr_with(
             "health-ended",
@@ -165,12 +169,16 @@ fn words(
         (_, Some(end)) => l10n::tr_with(
             "health-renewed",
             &[
+                ("since", since()),
                 ("renewed", at(renewed_at)),
                 ("end", at(end)),
                 ("remaining", remaining(end, now).into()),
             ],
         ),
-        (_, None) => l10n::tr_with("health-no-end", &[("renewed", at(renewed_at))]),
+        (_, None) => l10n::tr_with(
+            "health-no-end",
+            &[("since", since()), ("renewed", at(renewed_at))],
+        ),
     };
     let limit = s.limited_by.filter(|_| state != HealthState::Ended);
     match limit.and_then(limit_words) {
@@ -232,10 +240,14 @@ mod tests {
         assert_eq!(h.state, HealthState::Good);
         assert_eq!(h.ends_at, Some(NOW + 60 * DAY));
         assert!(h.words.contains("in 60 days"), "{}", h.words);
+        // Never renewed: it says when it was set up, not "last renewed".
+        assert!(h.words.starts_with("Set up "), "{}", h.words);
         assert!(!needs_renewal(&s, NOW));
         // Renewed yesterday: the end moves on.
         s.last_refresh_at = Some(NOW - DAY);
-        assert_eq!(health(&s, true, NOW).unwrap().ends_at, Some(NOW + 89 * DAY));
+        let h = health(&s, true, NOW).unwrap();
+        assert_eq!(h.ends_at, Some(NOW + 89 * DAY));
+        assert!(h.words.starts_with("Last renewed "), "{}", h.words);
         // Unused for 80 days: ends soon, and an idle renewal is due.
         let s = summary(ProviderKind::Microsoft365, 80);
         let h = health(&s, true, NOW).unwrap();

@@ -1,5 +1,6 @@
 ## How long a saved sign-in lasts (the account list, the helpdesk page, the report).
-## $address: the mailbox; $renewed and $end: a date and time; $remaining: health-remaining.
+## $address: the mailbox; $renewed and $end: a date and time; $remaining: health-remaining;
+## $since: renewed, or added when the sign-in was never renewed since it was set up.
 
 health-ended = { $reason ->
     [inactivity] The sign-in has ended because it was not used for 90 days.
@@ -11,8 +12,14 @@ health-ended = { $reason ->
    *[other] The sign-in has ended.
 } Sign in again (in the app, or `mailsetup signin { $address }`).
 health-testing = Google ends this sign-in on { $end } ({ $remaining }) even if it is used: the organisation's Google sign-in for this app is still in "Testing". IT can publish it (Google Cloud console → OAuth consent screen → Publish app); then sign in again once.
-health-renewed = Last renewed { $renewed }. Unused, it stops working on { $end } ({ $remaining }); every renewal moves that on (opening the app or `mailsetup renew --all` renews it).
-health-no-end = Last renewed { $renewed }. The provider sets no end date: it lasts until it is revoked.
+health-renewed = { $since ->
+    [added] Set up { $renewed }
+   *[renewed] Last renewed { $renewed }
+}. Unused, it stops working on { $end } ({ $remaining }); every renewal moves that on (opening the app or `mailsetup renew --all` renews it).
+health-no-end = { $since ->
+    [added] Set up { $renewed }
+   *[renewed] Last renewed { $renewed }
+}. The provider sets no end date: it lasts until it is revoked.
 health-limit-policy = Your organisation asks everyone to sign in again regularly (sign-in frequency): the app will ask you when it is due.
 health-limit-mfa = The last renewal asked for multi-factor authentication: sign in again in the app.
 health-remaining = { $days ->

@@ -66,3 +66,23 @@ step-client-secret-trial = Trying the stored client secret with Microsoft
 action-check = Connection check
 action-sign-in = Sign-in
 action-verify = Verification
+
+## The kind of mailbox and how it signs in, in words.
+provider-microsoft365 = Microsoft 365 work or school account
+provider-microsoft-personal = personal Microsoft account (Outlook.com, Hotmail)
+provider-google = Gmail or Google Workspace account
+provider-other = mailbox at another provider
+sign-in-method-oauth = OAuth 2.0 in the browser (XOAUTH2)
+sign-in-method-app-password = Google App Password
+sign-in-method-password = Password
+
+## What the first step found out about the mailbox ($org: the organisation's name; $cloud: a
+## Microsoft cloud's name; $domain: the mailbox's domain; $source: where the settings came from).
+discovery-m365-cloud-org = This is a { $cloud } work or school account at { $org }.
+discovery-m365-org = This is a Microsoft 365 work or school account at { $org }.
+discovery-m365 = This is a Microsoft 365 work or school account.
+discovery-personal = This is a personal Microsoft account (Outlook.com or Hotmail).
+discovery-google = This mailbox is at Google (Gmail or Google Workspace).
+discovery-unknown = The app could not tell who provides mail for { $domain }: enter the mail server settings (your provider or IT team has them).
+discovery-autoconfig = The app found the mail settings for { $domain } ({ $source }).
+discovery-settings-servers = The app could not tell who provides mail for { $domain }; it uses the mail servers named in the settings file.

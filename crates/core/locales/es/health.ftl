@@ -1,5 +1,6 @@
 ## Cuánto dura un inicio de sesión guardado (la lista de cuentas, la página de soporte técnico,
-## el informe). $address: el buzón; $renewed y $end: una fecha y hora; $remaining: health-remaining.
+## el informe). $address: el buzón; $renewed y $end: una fecha y hora; $remaining: health-remaining;
+## $since: renewed, o added cuando el inicio de sesión no se renovó desde que se configuró.
 
 health-ended = { $reason ->
     [inactivity] El inicio de sesión terminó porque no se usó durante 90 días.
@@ -11,8 +12,14 @@ health-ended = { $reason ->
    *[other] El inicio de sesión terminó.
 } Vuelva a iniciar sesión (en la aplicación, o `mailsetup signin { $address }`).
 health-testing = Google termina este inicio de sesión el { $end } ({ $remaining }) aunque se use: el inicio de sesión con Google de la organización para esta aplicación sigue en "Testing" (Pruebas). TI puede publicarlo (consola de Google Cloud → pantalla de consentimiento de OAuth → "Publish app" (Publicar aplicación)); después, vuelva a iniciar sesión una vez.
-health-renewed = Renovado por última vez el { $renewed }. Si no se usa, deja de funcionar el { $end } ({ $remaining }); cada renovación aplaza esa fecha (abrir la aplicación o `mailsetup renew --all` lo renueva).
-health-no-end = Renovado por última vez el { $renewed }. El proveedor no fija fecha de fin: dura hasta que se revoque.
+health-renewed = { $since ->
+    [added] Configurado el { $renewed }
+   *[renewed] Renovado por última vez el { $renewed }
+}. Si no se usa, deja de funcionar el { $end } ({ $remaining }); cada renovación aplaza esa fecha (abrir la aplicación o `mailsetup renew --all` lo renueva).
+health-no-end = { $since ->
+    [added] Configurado el { $renewed }
+   *[renewed] Renovado por última vez el { $renewed }
+}. El proveedor no fija fecha de fin: dura hasta que se revoque.
 health-limit-policy = Su organización pide a todos volver a iniciar sesión con regularidad (frecuencia de inicio de sesión): la aplicación se lo pedirá cuando toque.
 health-limit-mfa = La última renovación pidió autenticación multifactor: vuelva a iniciar sesión en la aplicación.
 health-remaining = { $days ->

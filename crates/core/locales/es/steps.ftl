@@ -66,3 +66,24 @@ step-client-secret-trial = Probando el secreto de cliente guardado con Microsoft
 action-check = Comprobación de la conexión
 action-sign-in = Inicio de sesión
 action-verify = Verificación
+
+## El tipo de buzón y cómo inicia sesión, en palabras.
+provider-microsoft365 = cuenta profesional o educativa de Microsoft 365
+provider-microsoft-personal = cuenta personal de Microsoft (Outlook.com, Hotmail)
+provider-google = cuenta de Gmail o Google Workspace
+provider-other = buzón de otro proveedor
+sign-in-method-oauth = OAuth 2.0 en el navegador (XOAUTH2)
+sign-in-method-app-password = contraseña de aplicación de Google
+sign-in-method-password = Contraseña
+
+## Lo que el primer paso averiguó del buzón ($org: el nombre de la organización; $cloud: el
+## nombre de una nube de Microsoft; $domain: el dominio del buzón; $source: de dónde vino la
+## configuración).
+discovery-m365-cloud-org = Es una cuenta profesional o educativa de { $cloud } de { $org }.
+discovery-m365-org = Es una cuenta profesional o educativa de Microsoft 365 de { $org }.
+discovery-m365 = Es una cuenta profesional o educativa de Microsoft 365.
+discovery-personal = Es una cuenta personal de Microsoft (Outlook.com o Hotmail).
+discovery-google = Este buzón está en Google (Gmail o Google Workspace).
+discovery-unknown = La aplicación no pudo averiguar quién ofrece el correo de { $domain }: escriba la configuración del servidor de correo (la tiene su proveedor o su departamento de TI).
+discovery-autoconfig = La aplicación encontró la configuración de correo de { $domain } ({ $source }).
+discovery-settings-servers = La aplicación no pudo averiguar quién ofrece el correo de { $domain }; usa los servidores de correo indicados en el archivo de configuración.

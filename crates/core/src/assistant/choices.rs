@@ -56,7 +56,7 @@ pub struct SignInChoices {
     /// The provider.
     pub provider: ProviderKind,
     /// The provider in words.
-    pub provider_label: &'static str,
+    pub provider_label: String,
     /// `Microsoft` or `Google` when OAuth sign-in is possible here.
     pub oauth: Option<&'static str>,
     /// `Microsoft` or `Google`: whose browser sign-in the provider has, set up here or not.

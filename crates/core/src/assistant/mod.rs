@@ -359,9 +359,9 @@ impl Assistant {
             && self.settings.imap.is_some()
         {
             // The administrator's settings name the servers for every mailbox.
-            d.summary = format!(
-                "The app could not tell who provides mail for {}; it uses the mail servers named in the settings file.",
-                address.domain()
+            d.summary = crate::l10n::tr_with(
+                "discovery-settings-servers",
+                &[("domain", address.domain().to_string().into())],
             );
         }
         self.memory.keep_discovery(address, d.clone());

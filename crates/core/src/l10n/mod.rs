@@ -61,26 +61,51 @@ impl Language {
 }
 
 /// The first language in `preferred` (most preferred first, as the OS lists them) that the app
-/// speaks; English when none is. `C` and `POSIX` (no language set) are skipped.
+/// speaks; English when none is. `C` and `POSIX` (no language set) are skipped, and so is the
+/// pseudo-locale: it is for tests ([`with`]), never chosen from the OS.
 pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Language {
     preferred
         .into_iter()
-        .find_map(Language::from_tag)
+        .filter_map(Language::from_tag)
+        .find(|language| *language != Language::Pseudo)
         .unwrap_or_default()
 }
 
-/// The OS's preferred language: gettext's `LANGUAGE` list where it is set (`es:en`), then the
-/// OS's own list (Windows' and macOS' preferred languages, `LC_ALL`/`LC_MESSAGES`/`LANG` on
-/// Linux, through the `sys-locale` crate).
+/// The OS's preferred language. On Unix (Linux, macOS): the locale of messages (`LC_ALL`, else
+/// `LC_MESSAGES`, else `LANG`, as POSIX orders them) — `C` or `POSIX` there means English,
+/// whatever else is set, as scripts and scheduled tasks expect — with gettext's `LANGUAGE` list
+/// (`es:en`) before that locale; then, and on Windows only, the OS's own list (Windows' and
+/// macOS' preferred languages, through the `sys-locale` crate).
 pub fn from_os() -> Language {
-    let gettext = std::env::var("LANGUAGE").unwrap_or_default();
-    let mut locales: Vec<String> = gettext
+    let var = |name: &str| {
+        std::env::var(name)
+            .ok()
+            .filter(|v| cfg!(unix) && !v.is_empty())
+    };
+    from_environment(
+        var("LC_ALL")
+            .or_else(|| var("LC_MESSAGES"))
+            .or_else(|| var("LANG"))
+            .as_deref(),
+        var("LANGUAGE").as_deref(),
+        sys_locale::get_locales().collect(),
+    )
+}
+
+/// [`from_os`] from its inputs: the POSIX locale of messages, gettext's `LANGUAGE` and the
+/// OS's list.
+fn from_environment(locale: Option<&str>, gettext: Option<&str>, os: Vec<String>) -> Language {
+    if let Some(locale) = locale {
+        let name = locale.split('.').next().unwrap_or_default();
+        if name == "C" || name == "POSIX" {
+            return Language::English;
+        }
+    }
+    let gettext = gettext
+        .unwrap_or_default()
         .split(':')
-        .filter(|tag| !tag.is_empty())
-        .map(str::to_string)
-        .collect();
-    locales.extend(sys_locale::get_locales());
-    negotiate(locales.iter().map(String::as_str))
+        .filter(|t| !t.is_empty());
+    negotiate(gettext.chain(locale).chain(os.iter().map(String::as_str)))
 }
 
 /// Sets the language of this process from the setting (`[app] language`), or the OS's when

@@ -13,6 +13,9 @@ fn the_os_language_is_negotiated_from_its_tags() {
     assert_eq!(negotiate(["EN-gb"]), Language::English);
     assert_eq!(negotiate([]), Language::English);
     assert_eq!(Language::from_tag("qps-ploc"), Some(Language::Pseudo));
+    // The pseudo-locale is for tests: an OS that names it gets English.
+    assert_eq!(negotiate(["qps-ploc", "es"]), Language::Spanish);
+    assert_eq!(negotiate(["qps-ploc"]), Language::English);
     assert_eq!(Language::from_tag("estonian"), None);
     for language in Language::ALL {
         assert_eq!(Language::from_tag(language.tag()), Some(language));
@@ -97,4 +100,36 @@ fn a_missing_translation_falls_back_to_english_and_pseudo_wraps_every_message() 
         assert_eq!(current(), Language::Spanish)
     });
     assert_eq!(current(), Language::English);
+}
+
+#[test]
+fn the_c_locale_means_english_whatever_else_is_set() {
+    let os = || vec!["es-ES".to_string()];
+    // `LC_ALL=C` in a script or a scheduled task: stable English output.
+    assert_eq!(
+        from_environment(Some("C"), Some("es"), os()),
+        Language::English
+    );
+    assert_eq!(
+        from_environment(Some("C.UTF-8"), None, os()),
+        Language::English
+    );
+    assert_eq!(
+        from_environment(Some("POSIX"), None, os()),
+        Language::English
+    );
+    // Otherwise LANGUAGE's list, then the locale, then the OS's list.
+    assert_eq!(
+        from_environment(Some("en_US.UTF-8"), Some("es:en"), os()),
+        Language::Spanish
+    );
+    assert_eq!(
+        from_environment(Some("es_MX.UTF-8"), None, vec![]),
+        Language::Spanish
+    );
+    assert_eq!(from_environment(None, None, os()), Language::Spanish);
+    assert_eq!(
+        from_environment(None, Some("fr"), vec!["de".into()]),
+        Language::English
+    );
 }

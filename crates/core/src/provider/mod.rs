@@ -52,13 +52,13 @@ pub enum ProviderKind {
 
 impl ProviderKind {
     /// The provider in words, for the page.
-    pub fn label(self) -> &'static str {
-        match self {
-            ProviderKind::Microsoft365 => "Microsoft 365 work or school account",
-            ProviderKind::MicrosoftPersonal => "personal Microsoft account (Outlook.com, Hotmail)",
-            ProviderKind::Google => "Gmail or Google Workspace account",
-            ProviderKind::Other => "mailbox at another provider",
-        }
+    pub fn label(self) -> String {
+        crate::l10n::tr(match self {
+            ProviderKind::Microsoft365 => "provider-microsoft365",
+            ProviderKind::MicrosoftPersonal => "provider-microsoft-personal",
+            ProviderKind::Google => "provider-google",
+            ProviderKind::Other => "provider-other",
+        })
     }
 
     /// The kind known from the domain alone, without the network: the big consumer domains.
@@ -263,12 +263,12 @@ pub enum SignInMethod {
 impl SignInMethod {
     /// In words, for `kind`'s mailboxes: `OAuth 2.0 in the browser (XOAUTH2)`,
     /// `Google App Password` or `Password`.
-    pub fn label(self, kind: ProviderKind) -> &'static str {
-        match (self, kind) {
-            (SignInMethod::OAuth, _) => "OAuth 2.0 in the browser (XOAUTH2)",
-            (SignInMethod::Password, ProviderKind::Google) => "Google App Password",
-            (SignInMethod::Password, _) => "Password",
-        }
+    pub fn label(self, kind: ProviderKind) -> String {
+        crate::l10n::tr(match (self, kind) {
+            (SignInMethod::OAuth, _) => "sign-in-method-oauth",
+            (SignInMethod::Password, ProviderKind::Google) => "sign-in-method-app-password",
+            (SignInMethod::Password, _) => "sign-in-method-password",
+        })
     }
 }
 

@@ -179,7 +179,9 @@ impl Handler for RelayHandler {
         };
         self.refuse(
             &Finding::new(FindingCode::RelaySenderNotAllowed)
-                .with(Param::Mailbox, sender.mailbox.display())
+                // The ASCII form (xn-- domain): an SMTP reply is ASCII, and a domain without
+                // its accents would be another domain.
+                .with(Param::Mailbox, sender.mailbox.normalized())
                 .with(Param::Problem, shown),
         )
     }

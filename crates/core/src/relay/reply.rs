@@ -68,13 +68,11 @@ fn upstream(f: &Finding) -> Option<(u16, String)> {
 /// RFC 5321 §2.4), at most about 420 characters (the words shortened, never the code), in the
 /// person's language without its accents.
 fn words(f: &Finding) -> String {
-    let mut text = format!("{}. {}", f.title.trim_end_matches('.'), f.steps.join(" "));
-    if text.chars().count() > 370 {
-        text = text.chars().take(367).collect::<String>() + "...";
-    }
-    let text = format!("{text} [{}]", f.code);
-    // Letters with accents lose them (Spanish "sesión" → "sesion"): NFD, combining marks dropped.
-    text.nfd()
+    let text = format!("{}. {}", f.title.trim_end_matches('.'), f.steps.join(" "));
+    // Letters with accents lose them (Spanish "sesión" → "sesion"): NFD, combining marks dropped;
+    // then the length is cut, on the ASCII text (a letter may have become several characters).
+    let text: String = text
+        .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' => '\'',
@@ -84,7 +82,14 @@ fn words(f: &Finding) -> String {
             c if c.is_ascii_graphic() || c == ' ' => c,
             _ => ' ',
         })
-        .collect()
+        .collect();
+    let text = if text.len() > 370 {
+        // ASCII: bytes are characters.
+        format!("{}...", &text[..367])
+    } else {
+        text
+    };
+    format!("{text} [{}]", f.code)
 }
 
 #[cfg(test)]
@@ -141,6 +146,28 @@ mod tests {
             r.text()
         );
         assert!(r.text().len() <= 430);
+    }
+
+    /// A Korean (IDN) domain's letters become several characters each without their marks:
+    /// the length is cut after that (a review found 522 characters).
+    #[test]
+    fn a_reply_for_an_idn_mailbox_stays_within_the_line_limit() {
+        let label = "가나다라마바사아자차카타파하거너더";
+        let f = Finding::new(FindingCode::RelaySenderNotAllowed)
+            .with(Param::Mailbox, format!("ann@{label}.{label}.{label}.kr"))
+            .with(Param::Problem, "boss@example.edu")
+            .finish();
+        let r = for_finding(&f);
+        assert!(
+            r.text().is_ascii() && r.text().len() <= 430,
+            "{}",
+            r.text().len()
+        );
+        assert!(
+            r.text().ends_with("[RELAY_SENDER_NOT_ALLOWED]"),
+            "{}",
+            r.text()
+        );
     }
 
     #[test]
