@@ -120,7 +120,7 @@ pub struct AddressInfo {
     /// The normalised form.
     pub normalized: String,
     /// Provider, in words.
-    pub provider: &'static str,
+    pub provider: String,
     /// SMTP server `host:port`.
     pub smtp: String,
     /// IMAP server `host:port`.
