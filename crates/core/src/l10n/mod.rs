@@ -95,11 +95,9 @@ pub fn from_os() -> Language {
 /// [`from_os`] from its inputs: the POSIX locale of messages, gettext's `LANGUAGE` and the
 /// OS's list.
 fn from_environment(locale: Option<&str>, gettext: Option<&str>, os: Vec<String>) -> Language {
-    if let Some(locale) = locale {
-        let name = locale.split('.').next().unwrap_or_default();
-        if name == "C" || name == "POSIX" {
-            return Language::English;
-        }
+    // As gettext does: `LANGUAGE` is ignored in the plain "C" locale (not in "C.UTF-8").
+    if matches!(locale, Some("C" | "POSIX")) {
+        return Language::English;
     }
     let gettext = gettext
         .unwrap_or_default()

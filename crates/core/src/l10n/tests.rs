@@ -110,8 +110,13 @@ fn the_c_locale_means_english_whatever_else_is_set() {
         from_environment(Some("C"), Some("es"), os()),
         Language::English
     );
+    // "C.UTF-8" is not "C" (gettext honours LANGUAGE there); alone it names no language.
     assert_eq!(
-        from_environment(Some("C.UTF-8"), None, os()),
+        from_environment(Some("C.UTF-8"), Some("es"), vec![]),
+        Language::Spanish
+    );
+    assert_eq!(
+        from_environment(Some("C.UTF-8"), None, vec!["C.UTF-8".into()]),
         Language::English
     );
     assert_eq!(
