@@ -71,11 +71,11 @@ pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Language {
         .unwrap_or_default()
 }
 
-/// The OS's preferred language. On Unix (Linux, macOS): the locale of messages (`LC_ALL`, else
-/// `LC_MESSAGES`, else `LANG`, as POSIX orders them) — `C` or `POSIX` there means English,
-/// whatever else is set, as scripts and scheduled tasks expect — with gettext's `LANGUAGE` list
-/// (`es:en`) before that locale; then, and on Windows only, the OS's own list (Windows' and
-/// macOS' preferred languages, through the `sys-locale` crate).
+/// The OS's preferred language. On Unix (Linux, macOS) first the environment: gettext's
+/// `LANGUAGE` list (`es:en`), then the locale of messages (`LC_ALL`, else `LC_MESSAGES`, else
+/// `LANG`, as POSIX orders them), where plain `C` or `POSIX` means English whatever else is set,
+/// as scripts and scheduled tasks expect. Then, and on Windows alone, the OS's own list of
+/// preferred languages (Windows' and macOS' settings, through the `sys-locale` crate).
 pub fn from_os() -> Language {
     let var = |name: &str| {
         std::env::var(name)
