@@ -175,6 +175,22 @@ pub fn tr_attribute(id: &str, attribute: Option<&str>, args: &[(&str, Value)]) -
     })
 }
 
+/// `items` as one phrase, each next one joined by message `id` (variables `$first`, the phrase so
+/// far, and `$second`): "SMTP.Send and IMAP.AccessAsUser.All", "PLAIN or LOGIN".
+pub fn join(items: &[&str], id: &str) -> String {
+    let mut items = items.iter();
+    let first = items.next().map_or_else(String::new, |n| (*n).to_owned());
+    items.fold(first, |first, second| {
+        tr_with(
+            id,
+            &[
+                ("first", first.into()),
+                ("second", second.to_string().into()),
+            ],
+        )
+    })
+}
+
 /// The attribute names of message `id` in English (the source: every language has the same),
 /// e.g. `step-1`, `step-2`, `admin-explanation`.
 pub fn attributes(id: &str) -> Vec<String> {

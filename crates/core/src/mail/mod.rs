@@ -26,17 +26,7 @@ pub fn mechanisms(method: crate::provider::SignInMethod) -> &'static [&'static s
 
 /// The mechanisms `names` as a choice, e.g. "PLAIN or LOGIN".
 fn either(names: &[&str]) -> String {
-    let mut names = names.iter();
-    let first = names.next().map_or_else(String::new, |n| (*n).to_owned());
-    names.fold(first, |first, second| {
-        crate::l10n::tr_with(
-            "detail-mail-either",
-            &[
-                ("first", first.into()),
-                ("second", second.to_string().into()),
-            ],
-        )
-    })
+    crate::l10n::join(names, "detail-mail-either")
 }
 
 /// Fails unless the SMTP server at `server` offers, on the secured connection, a mechanism

@@ -114,17 +114,7 @@ fn entra_scopes(granted: Option<&[String]>) -> Result<(), Finding> {
 
 /// Permission names as one list, e.g. "SMTP.Send and IMAP.AccessAsUser.All".
 fn both(names: &[&str]) -> String {
-    let mut names = names.iter();
-    let first = names.next().map_or_else(String::new, |n| (*n).to_owned());
-    names.fold(first, |first, second| {
-        crate::l10n::tr_with(
-            "detail-grant-both",
-            &[
-                ("first", first.into()),
-                ("second", second.to_string().into()),
-            ],
-        )
-    })
+    crate::l10n::join(names, "detail-grant-both")
 }
 
 /// Decodes the ID token and checks it belongs to this sign-in (`nonce`, `aud`).
