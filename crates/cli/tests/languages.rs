@@ -82,7 +82,7 @@ fn explain_speaks_spanish_with_the_same_code_and_json_shape() {
     assert_has(
         &es,
         &[
-            "El envío está desactivado para las aplicaciones en su organización",
+            "El envío está deshabilitado para las aplicaciones en su organización",
             "[M365_SMTP_AUTH_DISABLED · para el administrador]",
             "Evidencia: 535 5.7.139",
         ],
@@ -129,11 +129,20 @@ fn an_empty_account_list_and_the_settings_speak_spanish_and_json_does_not_change
             // Setting names are never translated.
             "microsoft.client_id",
             "(sin definir)",
+            "[valor predeterminado]",
+            "[sin definir]",
         ],
     );
     assert_has_not(
         &out,
-        &["Settings file:", "Client ID:", "(not set", "Each setting"],
+        &[
+            "Settings file:",
+            "Client ID:",
+            "(not set",
+            "Each setting",
+            "built-in default",
+            "[not set]",
+        ],
     );
     // The values line up after the longest label, counted in characters (not bytes).
     let columns: Vec<usize> = out
@@ -150,9 +159,24 @@ fn an_empty_account_list_and_the_settings_speak_spanish_and_json_does_not_change
         "{columns:?}\n{out}"
     );
 
+    // The JSON has the same shape and facts; a setting's label and source are words.
     let es = json(d, "", "es", &["admin", "show"]);
     let en = json(d, "", "en", &["admin", "show"]);
-    assert_eq!(es, en);
+    assert_eq!(shape(&es), shape(&en));
+    let facts = |v: &Value| {
+        let settings = v["settings"].as_array().unwrap();
+        let facts: Vec<_> = settings
+            .iter()
+            .map(|s| (s["key"].clone(), s["value"].clone(), s["origin"].clone()))
+            .collect();
+        (facts, v["settingsSources"].as_array().map(Vec::len))
+    };
+    assert_eq!(facts(&es), facts(&en));
+    let label = |v: &Value| v["settings"][1]["label"].clone();
+    assert_eq!(
+        (label(&en), label(&es)),
+        ("Microsoft cloud".into(), "Nube de Microsoft".into())
+    );
 }
 
 /// `[app] language = "es"` wins over `LANGUAGE=en`; `en` in the settings wins over `es`.

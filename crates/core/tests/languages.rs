@@ -60,6 +60,68 @@ fn every_message_the_code_names_exists() {
     for id in ["duration-seconds", "duration-minutes"] {
         assert!(has(id, None), "{id}");
     }
+    for spec in mailsetup_core::settings::schema::SCHEMA {
+        assert!(has(&spec.message_id(), Some("description")), "{spec:?}");
+    }
+    for section in mailsetup_core::settings::schema::SECTIONS {
+        assert!(
+            has(&format!("settings-section-{section}"), None),
+            "{section}"
+        );
+    }
+    for format in mailsetup_core::deploy::Format::ALL {
+        assert!(has(&format!("deploy-purpose-{}", format.name()), None));
+    }
+    with(Language::English, || {
+        for item in mailsetup_core::registration::ItemId::iter() {
+            assert!(item.label().starts_with(char::is_uppercase), "{item:?}");
+        }
+    });
+}
+
+/// Every message id written out in the code (`tr("…")`, `tr_with("…"`, `tr_attribute("…"`)
+/// of the core, the CLI and the desktop shell (not their test files) is in the English files: a message renamed or
+/// mistyped would otherwise show its id to the person.
+#[test]
+fn every_message_id_written_in_the_code_exists() {
+    let english: std::collections::HashSet<String> = inventory(Language::English)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut seen = 0;
+    for dir in ["crates/core/src", "crates/cli/src", "src-tauri"] {
+        for file in rust_files(&root.join(dir)) {
+            let code = std::fs::read_to_string(&file).unwrap();
+            for id in written_ids(&code) {
+                seen += 1;
+                assert!(english.contains(&id), "{}: no message {id}", file.display());
+            }
+        }
+    }
+    assert!(seen > 100, "the scan finds the ids ({seen})");
+}
+
+fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs")
+            // Tests may name a message that does not exist on purpose.
+            && !path.to_string_lossy().ends_with("tests.rs")
+        {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// The ids given as a literal first argument of `tr`, `tr_with` or `tr_attribute`.
+fn written_ids(code: &str) -> Vec<String> {
+    let call = regex::Regex::new(r#"\btr(?:_with|_attribute)?\(\s*"([a-z0-9-]+)""#).unwrap();
+    call.captures_iter(code).map(|c| c[1].to_owned()).collect()
 }
 
 /// A finding's words in Spanish are Spanish, with the same code, audience and link.

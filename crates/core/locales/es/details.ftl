@@ -181,8 +181,8 @@ detail-registration-no-secret = no tiene ningún secreto de cliente
 # $date (String) - una fecha, p. ej. 2026-03-01
 detail-registration-secret-expired = su último secreto de cliente caducó el { $date }
 # $platforms (String) - plataformas con la dirección, p. ej. Web (http://localhost)
-detail-registration-redirect-also = también está registrada en { $platforms }
-detail-registration-redirect-instead = en su lugar está registrada en { $platforms }
+detail-registration-redirect-also = también está registrado en { $platforms }
+detail-registration-redirect-instead = en su lugar está registrado en { $platforms }
 
 ## El servicio de inicio de sesión por HTTPS (oauth/client.rs).
 

@@ -3,11 +3,11 @@
 ## parte del administrador), .windows-/.macos-/.linux-step-N (los pasos del almacén de contraseñas según el sistema operativo).
 ## Variables: consulte findings-common.ftl (param-*).
 
-m365-smtp-auth-disabled = El envío está desactivado para las aplicaciones en su organización
+m365-smtp-auth-disabled = El envío está deshabilitado para las aplicaciones en su organización
     .explanation = Microsoft 365 aceptó el inicio de sesión, pero SMTP AUTH ("Authenticated SMTP", SMTP autenticado) está deshabilitado { $problem }. Las aplicaciones solo pueden enviar correo después de que un administrador lo active, incluso con el inicio de sesión moderno. El inicio de sesión guardado está bien; la lectura del correo (IMAP) sigue funcionando.
     .step-1 = Centro de administración de Microsoft 365 → Usuarios → Usuarios activos → { $mailbox } → Correo → Administrar aplicaciones de correo electrónico → marque "Authenticated SMTP" (SMTP autenticado) → Guardar.
     .step-2 = O en Exchange Online PowerShell: Set-CASMailbox -Identity { $mailbox } -SmtpClientAuthenticationDisabled $false
-    .step-3 = Si toda la organización lo tiene desactivado, el ajuste por buzón de arriba tiene prioridad; para cambiarlo para todos: Set-TransportConfig -SmtpClientAuthenticationDisabled $false
+    .step-3 = Si toda la organización lo tiene deshabilitado, el ajuste por buzón de arriba tiene prioridad; para cambiarlo para todos: Set-TransportConfig -SmtpClientAuthenticationDisabled $false
     .step-4 = Espere hasta una hora a que se aplique el cambio y luego vuelva a verificar el buzón.
 
 basic-auth-blocked = Este buzón no acepta contraseñas aquí

@@ -15,7 +15,7 @@ registration-in-other-tenant = La aplicación está registrada en otra organizac
     .step-2 = O bien registre la aplicación en su propia organización y ponga su ID de aplicación (cliente) en la configuración [microsoft].
 
 registration-disabled = La aplicación está deshabilitada en su organización
-    .explanation = La aplicación empresarial { $client_id } está desactivada, así que nadie puede iniciar sesión con ella (AADSTS7000112).
+    .explanation = La aplicación empresarial { $client_id } está deshabilitada, así que nadie puede iniciar sesión con ella (AADSTS7000112).
     .step-1 = Abra el Centro de administración de Microsoft Entra (entra.microsoft.com) → Identidad → Aplicaciones → Aplicaciones empresariales → quite el filtro "Application type" (Tipo de aplicación) → busque { $client_id }.
     .step-2 = Propiedades → "Enabled for users to sign-in?" (¿Habilitado para que los usuarios inicien sesión?) → Sí → Guardar.
 

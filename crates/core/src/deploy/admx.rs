@@ -14,7 +14,7 @@ use toml::Value;
 
 use crate::html::escape;
 use crate::platform::paths::POLICY_KEY;
-use crate::settings::schema::{Kind, SCHEMA, SECTIONS, Spec};
+use crate::settings::schema::{Kind, SCHEMA, SECTIONS, Spec, section_title};
 
 const NAMESPACE: &str = "http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions";
 const XSI: &str = r#"xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance""#;
@@ -43,7 +43,7 @@ pub(super) fn admx() -> String {
     <category name="MailSetup" displayName="$(string.MailSetup)" />
 "#
     );
-    for (section, _) in SECTIONS {
+    for section in SECTIONS {
         let _ = writeln!(
             x,
             r#"    <category name="MailSetup_{section}" displayName="$(string.Cat_{section})"><parentCategory ref="MailSetup" /></category>"#
@@ -106,13 +106,13 @@ pub(super) fn adml(values: &[(&Spec, Option<Value>)]) -> String {
     };
     string("MailSetup", "Mail Setup Assistant");
     string("SUPPORTED_MailSetup", "Mail Setup Assistant 0.1 and later");
-    for (section, title) in SECTIONS {
-        string(&format!("Cat_{section}"), title);
+    for section in SECTIONS {
+        string(&format!("Cat_{section}"), &section_title(section));
     }
     let mut presentations = String::new();
     for (spec, value) in values {
         let name = policy(spec);
-        string(&name, spec.label);
+        string(&name, &spec.label());
         string(&format!("{name}_Help"), &explain(spec));
         if let Kind::Choice(items) = spec.kind {
             for item in items {
@@ -160,13 +160,15 @@ fn explain(spec: &Spec) -> String {
     };
     format!(
         "{}\n\nExample: {example}\n\nWhen this policy is enabled, its value wins over the user's settings file. Registry: HKLM\\{POLICY_KEY}\\{}, value {} ({ty}).",
-        spec.description, spec.section, spec.key
+        spec.description(),
+        spec.section,
+        spec.key
     )
 }
 
 /// The input box, starting with `value` when given.
 fn input_box(spec: &Spec, value: Option<&Value>) -> String {
-    let (id, label) = (spec.key, escape(spec.label));
+    let (id, label) = (spec.key, escape(&spec.label()));
     let text = value.map(|v| match v {
         Value::String(s) => s.clone(),
         v => v.to_string(),

@@ -29,7 +29,7 @@ pub struct SavedFile {
     /// Its full path.
     pub path: String,
     /// What it is for and where it goes ([`Format::purpose`]).
-    pub purpose: &'static str,
+    pub purpose: String,
 }
 
 /// The files saved, and where.

@@ -29,7 +29,7 @@ fn uuid_for(identifier: &str) -> String {
 /// The profile with `values` (settings without a value are left out).
 pub(super) fn profile(values: &[(&Spec, Option<Value>)]) -> String {
     let mut settings = Dictionary::new();
-    for (section, _) in SECTIONS {
+    for section in SECTIONS {
         let mut dict = Dictionary::new();
         for (spec, value) in values.iter().filter(|(s, _)| s.section == *section) {
             if let Some(v) = value {

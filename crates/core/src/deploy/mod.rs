@@ -80,22 +80,10 @@ impl Format {
         }
     }
 
-    /// What the file is for and where it goes, in plain words for the administrator.
-    pub fn purpose(self) -> &'static str {
-        match self {
-            Format::Admx => {
-                "Windows (Group Policy or Intune): the policy template. Copy it into the PolicyDefinitions folder (or import it in Intune as an ADMX file), then turn on the app's policies for the computers."
-            }
-            Format::Adml => {
-                "Windows: the template's English words. Copy it into PolicyDefinitions\\en-US next to the template; each policy's box starts with the checked value."
-            }
-            Format::Mobileconfig => {
-                "Mac: a configuration profile with the settings. Upload it to your device management (MDM, for example Jamf or Intune) for the Macs."
-            }
-            Format::Toml => {
-                "Linux (or any single computer): the settings file. Copy it to /etc/mailsetup/settings.toml."
-            }
-        }
+    /// What the file is for and where it goes, in plain words for the administrator, in the
+    /// app's language (`deploy-purpose-*` in `settings.ftl`).
+    pub fn purpose(self) -> String {
+        crate::l10n::tr(&format!("deploy-purpose-{}", self.name()))
     }
 }
 
@@ -139,8 +127,15 @@ pub struct DeploymentFile {
 }
 
 /// The file of `format` with `values`. The ADML made from the examples leaves its boxes
-/// empty.
+/// empty. The files' words are English whatever the app's language: the ADML is the template's
+/// `en-US` resources, and the others are read by IT's tools and shared between administrators.
 pub fn file(format: Format, values: Values<'_>) -> DeploymentFile {
+    crate::l10n::with(crate::l10n::Language::English, || {
+        english_file(format, values)
+    })
+}
+
+fn english_file(format: Format, values: Values<'_>) -> DeploymentFile {
     let each = values.each();
     let examples = matches!(values, Values::Examples);
     let contents = match format {

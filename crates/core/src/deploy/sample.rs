@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use toml::Value;
 
-use crate::settings::schema::{SECTIONS, Spec};
+use crate::settings::schema::{SECTIONS, Spec, section_title};
 
 const HEADER: &str = "\
 # Mail Setup Assistant settings.
@@ -23,10 +23,14 @@ const HEADER: &str = "\
 /// The file: `values` set (all as comments when `examples`).
 pub(super) fn toml(values: &[(&Spec, Option<Value>)], examples: bool) -> String {
     let mut out = String::from(HEADER);
-    for (section, title) in SECTIONS {
+    for section in SECTIONS {
+        let title = section_title(section);
         let _ = write!(out, "\n# {title}\n[{section}]\n");
         for (spec, value) in values.iter().filter(|(s, _)| s.section == *section) {
-            comment(&mut out, &format!("{}: {}", spec.label, spec.description));
+            comment(
+                &mut out,
+                &format!("{}: {}", spec.label(), spec.description()),
+            );
             match value {
                 Some(v) if !examples => {
                     let _ = writeln!(out, "{} = {v}", spec.key);

@@ -33,6 +33,8 @@ macro_rules! files {
                 "/findings-registration.ftl"
             )),
             include_str!(concat!("../../locales/", $lang, "/findings-relay.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/registration.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/settings.ftl")),
             include_str!(concat!("../../locales/", $lang, "/steps.ftl")),
             include_str!(concat!("../../locales/", $lang, "/loopback.ftl")),
             include_str!(concat!("../../locales/", $lang, "/health.ftl")),
@@ -45,7 +47,7 @@ macro_rules! files {
 }
 
 /// The Fluent source of `language`'s files.
-pub(super) fn sources(language: Language) -> [&'static str; 18] {
+pub(super) fn sources(language: Language) -> [&'static str; 20] {
     match language {
         Language::English | Language::Pseudo => files!("en"),
         Language::Spanish => files!("es"),

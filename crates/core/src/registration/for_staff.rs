@@ -22,8 +22,8 @@ const CHECKED: [&str; 3] = ["cloud", "client_type", "redirect"];
 pub struct FilledValue {
     /// The setting, `section.key`.
     pub key: String,
-    /// Its label.
-    pub label: &'static str,
+    /// Its label, in the app's language.
+    pub label: String,
     /// Its value, as shown.
     pub value: String,
 }
@@ -74,7 +74,7 @@ pub fn filled(values: &[(&'static Spec, Value)]) -> Vec<FilledValue> {
         .iter()
         .map(|(spec, v)| FilledValue {
             key: spec.dotted(),
-            label: spec.label,
+            label: spec.label(),
             value: match v {
                 Value::String(s) => s.clone(),
                 Value::Array(items) => items

@@ -33,7 +33,7 @@ pub const GRAPH_APP_ID: &str = "00000003-0000-0000-c000-000000000000";
 pub const EXCHANGE_APP_ID: &str = "00000002-0000-0ff1-ce00-000000000000";
 
 /// One thing the check looks at. Serialised in `snake_case`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::EnumIter)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemId {
     /// The client id is an app of this organisation (or one it consented to).
@@ -55,18 +55,20 @@ pub enum ItemId {
 }
 
 impl ItemId {
-    /// What the item checks, in plain words.
-    pub fn label(self) -> &'static str {
-        match self {
-            ItemId::Registration => "The app exists in your organisation",
-            ItemId::Enabled => "The app is enabled",
-            ItemId::PublicClient => "It is a public client (a desktop app)",
-            ItemId::ClientSecret => "Its client secret is stored and valid",
-            ItemId::Redirect => "The app's redirect URI is registered",
-            ItemId::Permissions => "It asks for the permissions the app needs",
-            ItemId::Consent => "An administrator consented to them",
-            ItemId::Unneeded => "It has no permissions the app does not need",
-        }
+    /// What the item checks, in plain words in the app's language (`check-item-*` in
+    /// `registration.ftl`).
+    pub fn label(self) -> String {
+        let name = match self {
+            ItemId::Registration => "registration",
+            ItemId::Enabled => "enabled",
+            ItemId::PublicClient => "public-client",
+            ItemId::ClientSecret => "client-secret",
+            ItemId::Redirect => "redirect",
+            ItemId::Permissions => "permissions",
+            ItemId::Consent => "consent",
+            ItemId::Unneeded => "unneeded",
+        };
+        crate::l10n::tr(&format!("check-item-{name}"))
     }
 }
 
@@ -89,7 +91,7 @@ pub struct CheckItem {
     /// Which item.
     pub id: ItemId,
     /// What it checks, in plain words.
-    pub label: &'static str,
+    pub label: String,
     /// How it came out.
     pub status: ItemStatus,
     /// What the check saw, in one sentence.
@@ -186,18 +188,19 @@ impl RegistrationReport {
             .iter()
             .filter(|i| i.status == ItemStatus::NotChecked)
             .count();
-        let summary = match (failed, unchecked) {
-            (0, 0) => "The app registration is ready: every item passed.".to_owned(),
-            (f, 0) => format!("{f} of {} items need attention.", items.len()),
-            (0, u) => format!(
-                "Nothing failed, but {u} of {} items could not be checked.",
-                items.len()
-            ),
-            (f, u) => format!(
-                "{f} of {} items need attention, and {u} could not be checked.",
-                items.len()
-            ),
+        let count = |n: usize| crate::l10n::Value::from(n);
+        let args = [
+            ("failed", count(failed)),
+            ("unchecked", count(unchecked)),
+            ("total", count(items.len())),
+        ];
+        let id = match (failed, unchecked) {
+            (0, 0) => "check-summary-ready",
+            (_, 0) => "check-summary-failed",
+            (0, _) => "check-summary-unchecked",
+            _ => "check-summary-failed-unchecked",
         };
+        let summary = crate::l10n::tr_with(id, &args);
         RegistrationReport {
             passed: !items.is_empty() && failed == 0 && unchecked == 0,
             summary,
@@ -215,7 +218,10 @@ impl RegistrationReport {
     pub fn stopped(finding: Finding, steps: Vec<StepRecord>) -> RegistrationReport {
         let finding = for_the_administrator(finding);
         RegistrationReport {
-            summary: format!("The check could not be completed: {}", finding.title),
+            summary: crate::l10n::tr_with(
+                "check-summary-stopped",
+                &[("title", finding.title.clone().into())],
+            ),
             finding: Some(finding),
             ..RegistrationReport::new(Vec::new(), steps)
         }

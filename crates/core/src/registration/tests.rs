@@ -611,3 +611,59 @@ fn a_stopped_check_says_why() {
     assert_eq!(json["finding"]["code"], "REGISTRATION_CHECK_FORBIDDEN");
     assert_eq!(json["items"], json!([]));
 }
+
+/// Every word of the check follows the app's language: the items' labels and details and the
+/// summary are Spanish, with the same ids, statuses, codes and facts (names, ids, URIs).
+#[test]
+fn the_check_reads_in_spanish_with_the_same_items_and_facts() {
+    use crate::l10n::{Language, with};
+    let mut sp = good_sp();
+    sp["appOwnerOrganizationId"] = json!(OTHER_TENANT);
+    let cases = [
+        good(),
+        facts(None, Some(sp), good_grants(), vec![]),
+        facts(None, None, vec![], vec![]),
+        facts(Some(good_app()), None, vec![], vec![]),
+    ];
+    for facts in &cases {
+        let run = || RegistrationReport::new(check(facts), vec![]);
+        let (en, es) = (with(Language::English, run), with(Language::Spanish, run));
+        assert_eq!(es.passed, en.passed);
+        assert_ne!(es.summary, en.summary);
+        for (e, s) in en.items.iter().zip(&es.items) {
+            assert_eq!((s.id, s.status), (e.id, e.status));
+            assert_eq!(
+                s.finding.as_ref().map(|f| f.code),
+                e.finding.as_ref().map(|f| f.code)
+            );
+            assert_ne!(s.label, e.label, "{:?}", s.id);
+            assert_ne!(s.detail, e.detail, "{:?}", s.id);
+            assert!(!s.detail.contains('{'), "{}", s.detail);
+            for fact in [
+                CLIENT,
+                OTHER_TENANT,
+                "http://localhost",
+                "Mail Setup Assistant",
+            ] {
+                assert_eq!(
+                    s.detail.contains(fact),
+                    e.detail.contains(fact),
+                    "{fact}: {} / {}",
+                    e.detail,
+                    s.detail
+                );
+            }
+        }
+    }
+    let good = with(Language::Spanish, || {
+        RegistrationReport::new(check(&good()), vec![])
+    });
+    assert_eq!(
+        good.summary,
+        "El registro de la aplicación está listo: todos los puntos se superaron."
+    );
+    assert_eq!(
+        item(&good.items, ItemId::PublicClient).detail,
+        "Un cliente público: la plataforma \"Aplicaciones móviles y de escritorio\", y \"Allow public client flows\" (Permitir flujos de clientes públicos) está activado."
+    );
+}

@@ -25,6 +25,8 @@ use std::collections::BTreeSet;
 
 use url::Url;
 
+use crate::l10n::{tr, tr_with};
+
 use super::graph::{Application, Facts, ServicePrincipal};
 use super::{CheckItem, EXCHANGE_APP_ID, GRAPH_APP_ID, ItemId};
 use crate::findings::{Finding, FindingCode, Param};
@@ -114,11 +116,7 @@ fn not_found(expected: &Expected<'_>, kind_item: ItemId) -> Vec<CheckItem> {
         ItemId::Consent,
         ItemId::Unneeded,
     ] {
-        items.push(CheckItem::not_checked(
-            id,
-            "Not checked: the app was not found.",
-            None,
-        ));
+        items.push(CheckItem::not_checked(id, tr("check-not-found"), None));
     }
     items
 }
@@ -129,7 +127,7 @@ fn owner(facts: &Facts) -> String {
         .service_principal
         .as_ref()
         .and_then(|sp| sp.app_owner_organization_id.clone())
-        .unwrap_or_else(|| "unknown".to_owned())
+        .unwrap_or_else(|| tr("check-unknown"))
 }
 
 /// An item that only the registration's own organisation can check.
@@ -137,47 +135,47 @@ fn elsewhere(id: ItemId, facts: &Facts, expected: &Expected<'_>) -> CheckItem {
     let f = Finding::new(FindingCode::RegistrationInOtherTenant)
         .with(Param::ClientId, expected.client_id)
         .with(Param::Tenant, owner(facts));
-    CheckItem::not_checked(
-        id,
-        "Not checked here: the registration belongs to another organisation.",
-        Some(f),
-    )
+    CheckItem::not_checked(id, tr("check-elsewhere"), Some(f))
 }
 
 fn registration_item(facts: &Facts, expected: &Expected<'_>) -> CheckItem {
     match (&facts.application, &facts.service_principal) {
         (Some(app), _) => CheckItem::passed(
             ItemId::Registration,
-            format!(
-                "Found: \"{}\" ({}), registered in your organisation.",
-                app.display_name.as_deref().unwrap_or("no name"),
-                expected.client_id
+            tr_with(
+                "check-found",
+                &[
+                    ("name", display_name(app.display_name.as_deref()).into()),
+                    ("client", expected.client_id.to_owned().into()),
+                ],
             ),
         ),
         (None, sp) => CheckItem::passed(
             ItemId::Registration,
-            format!(
-                "Found as the enterprise application \"{}\"; its registration belongs to another organisation (tenant {}).",
-                sp.as_ref()
-                    .and_then(|s| s.display_name.as_deref())
-                    .unwrap_or("no name"),
-                owner(facts)
+            tr_with(
+                "check-found-elsewhere",
+                &[
+                    (
+                        "name",
+                        display_name(sp.as_ref().and_then(|s| s.display_name.as_deref())).into(),
+                    ),
+                    ("tenant", owner(facts).into()),
+                ],
             ),
         ),
     }
 }
 
+/// A registration's display name, or the words for none.
+fn display_name(name: Option<&str>) -> String {
+    name.map_or_else(|| tr("check-no-name"), str::to_owned)
+}
+
 fn enabled_item(sp: Option<&ServicePrincipal>, expected: &Expected<'_>) -> CheckItem {
     match sp.map(|sp| sp.account_enabled) {
-        None => CheckItem::not_checked(
-            ItemId::Enabled,
-            "Not checked: the app has no enterprise application in your organisation yet. Microsoft creates it, enabled, when an administrator consents (see below).",
-            None,
-        ),
+        None => CheckItem::not_checked(ItemId::Enabled, tr("check-enabled-not-yet"), None),
         // Graph leaves accountEnabled out only for an enabled app (its default is true).
-        Some(Some(true) | None) => {
-            CheckItem::passed(ItemId::Enabled, "Enabled: people can sign in with it.")
-        }
+        Some(Some(true) | None) => CheckItem::passed(ItemId::Enabled, tr("check-enabled")),
         Some(Some(false)) => CheckItem::failed(
             ItemId::Enabled,
             Finding::new(FindingCode::RegistrationDisabled)
@@ -200,10 +198,10 @@ fn public_client_item(app: &Application, expected: &Expected<'_>) -> CheckItem {
             has.push(SPA);
         }
         let problem = if has.is_empty() {
-            crate::l10n::tr("detail-registration-no-platform")
+            tr("detail-registration-no-platform")
         } else {
             let has: Vec<String> = has.into_iter().map(platform_name).collect();
-            crate::l10n::tr_with(
+            tr_with(
                 "detail-registration-only-platform",
                 &[
                     ("count", has.len().into()),
@@ -227,8 +225,9 @@ fn public_client_item(app: &Application, expected: &Expected<'_>) -> CheckItem {
     }
     CheckItem::passed(
         ItemId::PublicClient,
-        format!(
-            "A public client: the \"{PUBLIC}\" platform, and \"Allow public client flows\" is on."
+        tr_with(
+            "check-public-client",
+            &[("platform", platform_name(PUBLIC).into())],
         ),
     )
 }
@@ -256,23 +255,20 @@ fn client_secret_item(
         ),
         SecretTrial::NotTried(f) => CheckItem::not_checked(
             id,
-            format!(
-                "Not checked: the stored secret could not be tried ({}).",
-                f.title
+            tr_with(
+                "check-secret-not-tried",
+                &[("title", f.title.clone().into())],
             ),
             Some((**f).clone()),
         ),
-        SecretTrial::Accepted => CheckItem::passed(
-            id,
-            "Microsoft accepted the client secret stored on this computer (tried by asking for a token for the app itself, which the app threw away unused).",
-        ),
+        SecretTrial::Accepted => CheckItem::passed(id, tr("check-secret-accepted")),
     }
 }
 
 /// Why the registration has no usable client secret, if so: none, or all expired.
 fn no_current_secret(app: &Application, now_secs: u64) -> Option<String> {
     if app.password_credentials.is_empty() {
-        return Some(crate::l10n::tr("detail-registration-no-secret"));
+        return Some(tr("detail-registration-no-secret"));
     }
     let ends: Vec<jiff::Timestamp> = app
         .password_credentials
@@ -285,7 +281,7 @@ fn no_current_secret(app: &Application, now_secs: u64) -> Option<String> {
         return None;
     }
     let last = ends.iter().max()?;
-    Some(crate::l10n::tr_with(
+    Some(tr_with(
         "detail-registration-secret-expired",
         &[("date", last.strftime("%Y-%m-%d").to_string().into())],
     ))
@@ -295,9 +291,9 @@ fn no_current_secret(app: &Application, now_secs: u64) -> Option<String> {
 /// constants are its English names).
 fn platform_name(platform: &str) -> String {
     match platform {
-        PUBLIC => crate::l10n::tr("detail-registration-platform-public"),
-        WEB => crate::l10n::tr("detail-registration-platform-web"),
-        SPA => crate::l10n::tr("detail-registration-platform-spa"),
+        PUBLIC => tr("detail-registration-platform-public"),
+        WEB => tr("detail-registration-platform-web"),
+        SPA => tr("detail-registration-platform-spa"),
         other => other.to_owned(),
     }
 }
@@ -307,7 +303,7 @@ fn both(names: &[String]) -> String {
     let mut names = names.iter().cloned();
     let first = names.next().unwrap_or_default();
     names.fold(first, |first, second| {
-        crate::l10n::tr_with(
+        tr_with(
             "detail-registration-both",
             &[("first", first.into()), ("second", second.into())],
         )
@@ -357,7 +353,7 @@ fn redirect_item(app: &Application, expected: &Expected<'_>) -> CheckItem {
         } else {
             "detail-registration-redirect-instead"
         };
-        let problem = crate::l10n::tr_with(id, &[("platforms", both(&wrong).into())]);
+        let problem = tr_with(id, &[("platforms", both(&wrong).into())]);
         return CheckItem::failed(
             ItemId::Redirect,
             finding(FindingCode::RegistrationRedirectWrongPlatform).with(Param::Problem, problem),
@@ -371,7 +367,13 @@ fn redirect_item(app: &Application, expected: &Expected<'_>) -> CheckItem {
     }
     CheckItem::passed(
         ItemId::Redirect,
-        format!("{redirect} is registered under \"{wanted}\" (any port)."),
+        tr_with(
+            "check-redirect",
+            &[
+                ("redirect", redirect.into()),
+                ("platform", platform_name(wanted).into()),
+            ],
+        ),
     )
 }
 
@@ -490,12 +492,10 @@ fn permissions_item(app: &Application, names: &Names<'_>, expected: &Expected<'_
         })
         .collect();
     if missing.is_empty() {
+        let all = needed().collect::<Vec<_>>().join(", ");
         return CheckItem::passed(
             ItemId::Permissions,
-            format!(
-                "Asks for {} (delegated).",
-                needed().collect::<Vec<_>>().join(", ")
-            ),
+            tr_with("check-permissions", &[("permissions", all.into())]),
         );
     }
     CheckItem::failed(
@@ -544,10 +544,7 @@ fn consent_item(facts: &Facts, names: &Names<'_>, expected: &Expected<'_>) -> Ch
         })
         .collect();
     if missing.is_empty() {
-        return CheckItem::passed(
-            ItemId::Consent,
-            "An administrator consented to all of them for the whole organisation.",
-        );
+        return CheckItem::passed(ItemId::Consent, tr("check-consent"));
     }
     let mut f = Finding::new(FindingCode::RegistrationConsentMissing)
         .with(Param::ClientId, expected.client_id)
@@ -591,22 +588,24 @@ fn unneeded_item(facts: &Facts, names: &Names<'_>, expected: &Expected<'_>) -> C
         .filter(|h| !h.needed())
         .map(|h| h.words(names))
         .collect();
-    let scope = if facts.application.is_some() {
+    // Without the registration (it lives in another organisation), only the grants are read.
+    let granted = if facts.application.is_some() {
         ""
     } else {
-        " (of what this organisation granted; the registration itself is read in its own organisation)"
+        "-granted"
     };
     if extra.is_empty() {
         return CheckItem::passed(
             ItemId::Unneeded,
-            format!("Nothing beyond what the app needs{scope}."),
+            tr(&format!("check-unneeded-none{granted}")),
         );
     }
+    let extra = extra.into_iter().collect::<Vec<_>>().join(", ");
     CheckItem::passed(
         ItemId::Unneeded,
-        format!(
-            "No application permissions{scope}. It also has {} (delegated), which this app does not use: harmless, since delegated permissions only act for the person signed in, but you may remove them.",
-            extra.into_iter().collect::<Vec<_>>().join(", ")
+        tr_with(
+            &format!("check-unneeded-extra{granted}"),
+            &[("permissions", extra.into())],
         ),
     )
 }

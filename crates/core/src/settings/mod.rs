@@ -263,11 +263,11 @@ impl Settings {
                 let value = effective::value_of(self, spec).map(|v| effective::shown(&v));
                 SettingValue {
                     from: match (&origin, &value) {
-                        (Origin::Default, None) => "not set".into(),
+                        (Origin::Default, None) => crate::l10n::tr("origin-not-set"),
                         _ => origin.describe(),
                     },
                     value,
-                    label: spec.label,
+                    label: spec.label(),
                     it_managed: origin.it_managed(),
                     origin,
                     key,

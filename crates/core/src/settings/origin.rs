@@ -52,22 +52,18 @@ impl Origin {
 
     /// Where the value came from, in plain words, e.g. `IT policy for this computer (Group
     /// Policy or Intune), HKLM\SOFTWARE\Policies\mailsetup\microsoft`.
+    /// In the app's language (`origin-*` in `settings.ftl`).
     pub fn describe(&self) -> String {
-        let (what, place) = match self {
-            Origin::Policy(p) => ("IT policy for this computer (Group Policy or Intune)", p),
-            Origin::ManagedPreferences(p) => {
-                ("IT profile for this computer (managed preferences)", p)
-            }
-            Origin::MachineFile(p) => ("IT's settings file for this computer", p),
-            Origin::UserFile(p) => ("this user's settings file", p),
-            Origin::ConfigFile(p) => (
-                "the settings file given with --config or MAILSETUP_CONFIG",
-                p,
-            ),
-            Origin::Text => return "the settings text given to the app".into(),
-            Origin::Default => return "built-in default".into(),
+        let (id, place) = match self {
+            Origin::Policy(p) => ("origin-policy", p),
+            Origin::ManagedPreferences(p) => ("origin-managed-preferences", p),
+            Origin::MachineFile(p) => ("origin-machine-file", p),
+            Origin::UserFile(p) => ("origin-user-file", p),
+            Origin::ConfigFile(p) => ("origin-config-file", p),
+            Origin::Text => return crate::l10n::tr("origin-text"),
+            Origin::Default => return crate::l10n::tr("origin-default"),
         };
-        format!("{what}, {place}")
+        crate::l10n::tr_with(id, &[("place", place.clone().into())])
     }
 }
 
@@ -84,8 +80,8 @@ impl std::fmt::Display for Origin {
 pub struct SettingValue {
     /// Dotted name, e.g. `microsoft.client_id`.
     pub key: String,
-    /// The setting's label, e.g. `Application (client) ID`.
-    pub label: &'static str,
+    /// The setting's label in the app's language, e.g. `Application (client) ID`.
+    pub label: String,
     /// The value in effect as written in a settings file (lists joined with `, `), `None`
     /// when not set and without a default.
     pub value: Option<String>,

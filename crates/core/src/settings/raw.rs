@@ -234,7 +234,7 @@ mod tests {
     fn schema_lists_every_field_the_parser_accepts() {
         // Every section of the file, then each section's fields.
         let sections: BTreeSet<&str> = fields::<RawFile>().into_iter().collect();
-        assert_eq!(sections, SECTIONS.iter().map(|(s, _)| *s).collect());
+        assert_eq!(sections, SECTIONS.iter().copied().collect());
         let per_section = [
             ("app", fields::<RawApp>()),
             ("microsoft", fields::<RawMicrosoft>()),
