@@ -61,7 +61,8 @@
   }
 
   /** Hides the waiting panel; when it held the keyboard focus (its Cancel, "Open the sign-in
-   * again", "Use a code instead"), the focus goes to the step's heading, not to the page. */
+   * again", "Use a code instead"), the focus goes to the step's heading, not to the page. The
+   * step's own buttons come back. */
   function hideWaiting() {
     const panel = $('#signin-waiting');
     if (panel.contains(document.activeElement)) {
@@ -69,6 +70,29 @@
       $('#signin-heading').focus({ preventScroll: true });
     }
     panel.hidden = true;
+    $('#signin-actions').hidden = false;
+  }
+
+  /** While the app waits for the browser, the panel holds every choice (Cancel, open again, the
+   * link, a code instead): the step's own buttons, which cannot be used meanwhile, are hidden
+   * rather than shown twice. The focus goes to the panel when the clicked button had it. */
+  function showWaiting() {
+    const panel = $('#signin-waiting');
+    const hadFocus = $('#signin-actions').contains(document.activeElement) || document.activeElement === document.body;
+    panel.hidden = false;
+    $('#signin-actions').hidden = true;
+    if (hadFocus) panel.focus({ preventScroll: true });
+  }
+
+  /** After the browser signed in to another account, the way forward is "Try again and pick the
+   * account" or "Use a private window" next to the finding; a plain "Try again" would most likely
+   * sign in the same account again, and the private window would be offered twice. */
+  function showWrongAccount(wrongAccount) {
+    $('#retry-choices').hidden = !wrongAccount;
+    $('#signin-start').hidden = wrongAccount;
+    $('#signin-actions .private-choice').hidden = wrongAccount;
+    // The one choice of browser goes with the private-window button that is shown.
+    (wrongAccount ? $('#retry-private') : $('#signin-private')).after($('#private-browser'));
   }
 
   function reset() {
@@ -77,7 +101,7 @@
     $('#signin-findings').replaceChildren();
     $('#signin-waiting-finding').replaceChildren();
     $('#signin-waiting-status').textContent = '';
-    $('#retry-choices').hidden = true;
+    showWrongAccount(false);
     $('#confirm').hidden = true;
     $('#device').hidden = true;
     hideWaiting();
@@ -92,7 +116,7 @@
       $('#signin-use-code-line').hidden = !ev.deviceCode;
       // The address to copy is folded away while a browser window opened, and shown when none did.
       $('#start-link').open = ev.opened === false;
-      $('#signin-waiting').hidden = false;
+      showWaiting();
       startCountdown(ev.timeoutSecs);
       // Filled once shown, so that screen readers announce it.
       setTimeout(() => { $('#signin-waiting-status').textContent = t('page-signin-waiting'); }, 50);
@@ -104,6 +128,7 @@
       $('#device-url').textContent = ev.prompt.verificationUri;
       $('#device-code').textContent = ev.prompt.userCode;
       $('#device').hidden = false;
+      $('#signin-actions').hidden = true;
       document.body.dataset.device = 'shown';
     }
     if (ev.event === 'stepPassed' && (ev.step === 'browser_sign_in' || ev.step === 'device_sign_in')) {
@@ -133,8 +158,7 @@
       afterSignIn(outcome.account);
       return;
     }
-    const wrongAccount = findings.some((f) => WRONG_ACCOUNT.has(f.code));
-    $('#retry-choices').hidden = !wrongAccount;
+    showWrongAccount(findings.some((f) => WRONG_ACCOUNT.has(f.code)));
     $('#signin-start').textContent = t('page-common-try-again');
   }
 

@@ -55,11 +55,12 @@ function mockIpc(script) {
 
 /** What the core gives the page in each language (`page_text`, step words, catalogue findings),
  * printed by the core itself (crates/core/examples/l10n_fixture.rs) and kept in target/l10n until
- * a Fluent file changes. */
+ * a Fluent file or the example changes. */
 const FIXTURE = join(REPO, 'target/l10n/fixture.json');
 export function coreWords() {
   const locales = join(REPO, 'crates/core/locales');
-  const newest = Math.max(...readdirSync(locales).flatMap((lang) =>
+  const example = join(REPO, 'crates/core/examples/l10n_fixture.rs');
+  const newest = Math.max(statSync(example).mtimeMs, ...readdirSync(locales).flatMap((lang) =>
     readdirSync(join(locales, lang)).map((f) => statSync(join(locales, lang, f)).mtimeMs)));
   if (!existsSync(FIXTURE) || statSync(FIXTURE).mtimeMs < newest) {
     const json = execFileSync('cargo', ['run', '-q', '-p', 'mailsetup-core', '--example', 'l10n_fixture'], { cwd: REPO, maxBuffer: 64 << 20 });

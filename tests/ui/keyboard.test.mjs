@@ -5,9 +5,9 @@
 // trap); after a screen changes, the focus is on its heading.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './harness.mjs';
+import { finding, launch, openPage, outcome } from './harness.mjs';
 import { forget, outOfOrder, ringContrast, tabTo, tabWalk, unreached } from './keys.mjs';
-import { adminScript, helpdeskScript, wizardScript } from './screens.mjs';
+import { adminScript, helpdeskScript, signedIn, wizardScript, wrongAccount } from './screens.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -46,6 +46,34 @@ const ORDER = {
     'button: No browser here? Use a code',
     'button: Use a private window',
     'button: Sign in with Microsoft',
+    ...FOOTER,
+  ],
+  // While the app waits for the browser, the panel holds every choice; the step's buttons are
+  // hidden (not shown twice, disabled).
+  'signin-waiting': [
+    'button: Is this a shared or department mailbox you open with your own account?',
+    'summary: No window? Show the sign-in link',
+    'button: Open the sign-in again',
+    'button: No browser here? Use a code instead',
+    'button: Cancel',
+    ...FOOTER,
+  ],
+  'signin-cancelled': [
+    'button: Is this a shared or department mailbox you open with your own account?',
+    'button: Back',
+    'button: No browser here? Use a code',
+    'button: Use a private window',
+    'button: Try again',
+    ...FOOTER,
+  ],
+  // After the wrong account: the two ways forward next to the finding, each once; no plain "Try
+  // again", which would sign in the same account.
+  'signin-wrong-account': [
+    'button: Is this a shared or department mailbox you open with your own account?',
+    'button: Try again and pick the account',
+    'button: Use a private window',
+    'button: Back',
+    'button: No browser here? Use a code',
     ...FOOTER,
   ],
   verify: [
@@ -188,6 +216,47 @@ test('the wizard, address to Done, with the keyboard only', async () => {
   await tabTo(page, '#done-another', { key: 'Shift+Tab' });
   await page.keyboard.press('Enter');
   await onHeading(page, 'step-address');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the sign-in while waiting for the browser, cancelled, and after the wrong account, with the keyboard only', async () => {
+  const waiting = { event: 'waitingForBrowser', startUrl: 'http://localhost:53300/mailsetup-start/x', timeoutSecs: 300, opened: true, deviceCode: true };
+  const cancelled = finding('SIGNIN_CANCELLED', 'The sign-in was cancelled');
+  const page = await openPage(browser, wizardScript({
+    sign_in: [
+      { events: [waiting], until: 'cancel_sign_in', result: outcome('sign_in', [{ step: 'browser_sign_in', status: 'failed', ms: 1, finding: cancelled }]) },
+      { events: [{ event: 'stepFailed', step: 'account_check', label: 'Checking which account signed in', ms: 1, finding: wrongAccount }], result: outcome('sign_in', [{ step: 'account_check', status: 'failed', ms: 1, finding: wrongAccount }]) },
+      signedIn,
+    ],
+    cancel_sign_in: [{ result: true }],
+  }));
+  await page.waitForSelector('body[data-loaded="true"]');
+  await tabTo(page, '#address');
+  await page.keyboard.type('Ann.Lee@example.edu');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('body[data-check="passed"]');
+  await tabTo(page, '#check-next');
+  await page.keyboard.press('Enter');
+  await onHeading(page, 'step-signin');
+  await tabTo(page, '#signin-start');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#signin-waiting:not([hidden])');
+  assert.equal(await focusedIs(page), 'signin-waiting', 'the focus moves into the waiting panel');
+  await walk(page, 'signin-waiting');
+  await tabTo(page, '#signin-cancel');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('body[data-signin="SIGNIN_CANCELLED"]');
+  assert.ok(await page.evaluate(() => document.activeElement === document.querySelector('#signin-heading')), `the focus is on the step's heading, not ${await focusedIs(page)}`);
+  await walk(page, 'signin-cancelled');
+  await tabTo(page, '#signin-start');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('body[data-signin="SIGNED_IN_AS_DIFFERENT_ACCOUNT"]');
+  await walk(page, 'signin-wrong-account');
+  await tabTo(page, '#retry-pick');
+  await page.keyboard.press('Space');
+  await onHeading(page, 'step-verify');
+  const requests = await page.evaluate(() => window.__calls.filter((c) => c.cmd === 'sign_in').map((c) => c.args.request.pickAccount ?? false));
+  assert.deepEqual(requests, [false, false, true], 'the last sign-in asks for the account picker');
   assert.deepEqual(page.errors, []);
 });
 

@@ -38,7 +38,12 @@ export const variables = (text) => [...text.matchAll(/\{\$([A-Za-z0-9_-]+)\}/g)]
  * event's label and plain line. Everything else stays the mock's own data. */
 export function localizeScript(script, lang) {
   const words = coreWords()[lang];
+  // The core's names of things (an action, a provider, a check item, a setting) in the mock's
+  // English, each replaced by the same name in `lang`.
+  const english = coreWords().en.names;
+  const names = new Map(Object.entries(english).map(([key, text]) => [text, words.names[key]]));
   const walk = (v) => {
+    if (typeof v === 'string') return names.get(v) ?? v;
     if (Array.isArray(v)) return v.map(walk);
     if (!v || typeof v !== 'object') return v;
     if (typeof v.code === 'string' && 'title' in v && words.findings[v.code]) {

@@ -76,7 +76,7 @@ export const registrationFailed = {
   items: [
     item('registration', 'The app exists in your organisation', 'passed', 'Found.'),
     item('consent', 'An administrator consented to them', 'failed', 'No consent', finding('REGISTRATION_CONSENT_MISSING', 'No administrator consented to the permissions', { audience: 'admin' })),
-    item('extra', 'No permissions it does not need', 'not_checked', 'Could not be read.'),
+    item('unneeded', 'It has no permissions the app does not need', 'not_checked', 'Could not be read.'),
   ],
 };
 export const adminScript = (extra = {}) => ({

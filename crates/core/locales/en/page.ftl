@@ -81,6 +81,8 @@ page-signin-other-account = If { $provider } offers a different account, choose 
 page-signin-no-password = The app never sees your password. It only keeps a sign-in token, in this computer's password vault.
 page-signin-shared-open = Is this a shared or department mailbox you open with your own account?
 page-signin-waiting = Waiting for you to finish signing in in the browser…
+# The name of the panel shown while the app waits for the browser (read by screen readers)
+page-signin-waiting-name = Signing in in the browser
 page-signin-last-minute = One minute left to finish signing in.
 page-signin-time-left = Time left to finish signing in: { $time }
 page-signin-link-summary = No window? Show the sign-in link

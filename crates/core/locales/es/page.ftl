@@ -82,6 +82,8 @@ page-signin-other-account = Si { $provider } le ofrece otra cuenta, elija "Usar 
 page-signin-no-password = La aplicación nunca ve su contraseña. Solo guarda un token de inicio de sesión, en el almacén de contraseñas de este equipo.
 page-signin-shared-open = ¿Es un buzón compartido o de un departamento que abre con su propia cuenta?
 page-signin-waiting = Esperando a que termine de iniciar sesión en el navegador…
+# El nombre del panel que se muestra mientras la aplicación espera al navegador (lo leen los lectores de pantalla)
+page-signin-waiting-name = Iniciando sesión en el navegador
 page-signin-last-minute = Queda un minuto para terminar de iniciar sesión.
 page-signin-time-left = Tiempo restante para terminar de iniciar sesión: { $time }
 page-signin-link-summary = ¿No se abrió ninguna ventana? Mostrar el enlace de inicio de sesión
