@@ -18,6 +18,28 @@ fn plurals_follow_the_language() {
     });
 }
 
+/// Numbers with decimals and large numbers are written as the language writes them.
+#[test]
+fn numbers_in_findings_follow_the_language() {
+    use mailsetup_core::findings::{classify::explain, human_duration};
+    let short = std::time::Duration::from_millis(700);
+    assert_eq!(
+        with(Language::English, || human_duration(short)),
+        "0.7 seconds"
+    );
+    assert_eq!(
+        with(Language::Spanish, || human_duration(short)),
+        "0,7 segundos"
+    );
+    let problem = |language| with(language, || explain::too_long(2_411_724).explanation);
+    assert!(problem(Language::English).contains("2,411,724 bytes long (2.3 MB)"));
+    let spanish = problem(Language::Spanish);
+    assert!(
+        spanish.contains("2.411.724") && spanish.contains("(2,3 MB)"),
+        "{spanish}"
+    );
+}
+
 /// Every message the code asks for by a name it builds (a finding code's, a step's, a
 /// parameter's) is in the English files, with the attributes the code reads.
 #[test]

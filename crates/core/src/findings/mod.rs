@@ -692,7 +692,9 @@ pub fn human_duration(d: std::time::Duration) -> String {
     let secs = d.as_secs_f64();
     let whole = d.subsec_millis() == 0;
     let (id, n): (&str, crate::l10n::Value) = if secs < 1.0 || (!whole && secs < 60.0) {
-        ("duration-seconds", format!("{secs:.1}").into())
+        // A number with decimals, as the language writes it (text, so Fluent's plural rules
+        // take their "other" form: "0.7 seconds").
+        ("duration-seconds", crate::l10n::number(secs, 1).into())
     } else if d.as_secs() >= 120 && d.as_secs().is_multiple_of(60) {
         ("duration-minutes", (d.as_secs() / 60).into())
     } else {

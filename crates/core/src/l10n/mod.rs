@@ -9,6 +9,7 @@
 //! shows any text that does not come from here, or that is cut off.
 
 mod bundle;
+mod number;
 #[cfg(test)]
 mod tests;
 
@@ -16,6 +17,7 @@ use std::cell::Cell;
 use std::sync::RwLock;
 
 pub use bundle::{Args, Value};
+pub use number::{number, number_in};
 
 /// A language the app speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -141,21 +141,17 @@ pub fn too_long_at_least(bytes: usize) -> Finding {
 
 /// `words`: the message that says the size (exact, or at least).
 fn too_long_with(bytes: usize, words: &str) -> Finding {
-    let digits = bytes.to_string();
-    let mut grouped = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(d);
-    }
+    use crate::l10n::number;
     let mb = bytes as f64 / MAX_TEXT_BYTES as f64;
     Finding::new(FindingCode::PastedTextTooLong)
         .with(
             Param::Problem,
             crate::l10n::tr_with(
                 words,
-                &[("bytes", grouped.into()), ("mb", format!("{mb:.1}").into())],
+                &[
+                    ("bytes", number(bytes as f64, 0).into()),
+                    ("mb", number(mb, 1).into()),
+                ],
             ),
         )
         .finish()
