@@ -63,14 +63,21 @@ pub fn explain(text: &str) -> Vec<Finding> {
 fn app_code(text: &str) -> Option<Finding> {
     use strum::IntoEnumIterator as _;
     let known = |name: &str| FindingCode::iter().find(|c| <&str>::from(*c) == name);
-    // What the finding's words need but a pasted text does not say, in neutral words.
+    // What the finding's words need but a pasted text does not say: the problem in neutral
+    // words, and every name (whose mailbox, which account signed in, which tenant) as the
+    // placeholder a fix step shows, e.g. "The browser signed in as <signed-in account>, not
+    // <mailbox address>" (the neutral word "the account" would read "as the account, not the
+    // account").
     let neutral = |code: FindingCode| {
         let problem = match code {
             FindingCode::RelaySenderNotAllowed => "detail-explain-another-address",
             FindingCode::RelayMessageTooBig => "detail-explain-named-limit",
             _ => "detail-explain-named-problem",
         };
-        Finding::new(code).with_if_used(Param::Problem, crate::l10n::tr(problem))
+        let f = Finding::new(code).with_if_used(Param::Problem, crate::l10n::tr(problem));
+        Param::iter()
+            .filter(|p| *p != Param::Problem)
+            .fold(f, |f, p| f.with_if_used(p, p.in_steps()))
     };
     if let Some(code) = known(text) {
         return Some(neutral(code));

@@ -511,3 +511,32 @@ fn every_code_typed_alone_is_explained() {
         assert_eq!(first(name), code, "{name}");
     }
 }
+
+/// A code typed alone names no one: each name reads as the placeholder a fix step shows
+/// (`<mailbox address>`), never as a neutral word that makes two names the same ("signed in as
+/// the account, not the account"), in every language.
+#[test]
+fn a_code_typed_alone_shows_placeholders_for_names() {
+    use crate::l10n::{Language, with};
+    let title = |language| {
+        with(language, || {
+            explain("SIGNED_IN_AS_DIFFERENT_ACCOUNT")[0].title.clone()
+        })
+    };
+    assert_eq!(
+        title(Language::English),
+        "The browser signed in as <signed-in account>, not <mailbox address>"
+    );
+    let spanish = title(Language::Spanish);
+    assert!(
+        spanish.contains("<cuenta con la sesión iniciada>")
+            && spanish.contains("<dirección del buzón>"),
+        "{spanish}"
+    );
+    let shared = explain("SHARED_MAILBOX_NO_FULL_ACCESS")[0].clone();
+    assert_eq!(
+        shared.title,
+        "<signed-in account> cannot open the shared mailbox <mailbox address>"
+    );
+    assert!(!shared.explanation.contains('{'), "{}", shared.explanation);
+}
