@@ -239,3 +239,17 @@ detail-address-quoted = Addresses with quotation marks are not supported by Micr
 detail-address-bad-domain = { $text } is not a valid domain. Check the part after the @, for example example.edu.
 detail-address-domain-without-dot = The domain { $text } is incomplete: it needs a dot, like example.edu.
 detail-address-too-long = This address is too long to be a real mailbox address.
+
+## Why a browser could not show the sign-in page (browser/error.rs): the finding's { $problem }.
+
+# $browser (String) - the browser's name, e.g. Firefox
+detail-browser-not-installed = { $browser } is not installed
+detail-browser-none-found = no browser with a private mode (Edge, Chrome, Chromium, Brave, Firefox) was found
+detail-browser-none-found-macos = Safari cannot be asked to open a private window by another app, and no other browser with a private mode (Microsoft Edge, Google Chrome, Firefox, Chromium, Brave) was found in Applications
+# $browser (String) - the browser's name; $error (String) - the operating system's reason
+detail-browser-not-started = { $browser } could not be started ({ $error })
+
+## Another copy of the app renews the same sign-in (assistant/tokens.rs).
+
+# $duration (String) - how long the app waited, e.g. 30 seconds
+detail-lock-busy = another renewal of this sign-in is still running after { $duration }

@@ -241,3 +241,17 @@ detail-address-quoted = Microsoft 365 y Gmail no admiten direcciones con comilla
 detail-address-bad-domain = { $text } no es un dominio válido. Revise la parte posterior a la @, por ejemplo example.edu.
 detail-address-domain-without-dot = El dominio { $text } está incompleto: necesita un punto, como example.edu.
 detail-address-too-long = Esta dirección es demasiado larga para ser una dirección de buzón real.
+
+## Por qué un navegador no pudo mostrar la página de inicio de sesión (browser/error.rs): el { $problem } del hallazgo.
+
+# $browser (String) - el nombre del navegador, p. ej. Firefox
+detail-browser-not-installed = { $browser } no está instalado
+detail-browser-none-found = no se encontró ningún navegador con modo privado (Edge, Chrome, Chromium, Brave, Firefox)
+detail-browser-none-found-macos = otra aplicación no puede pedir a Safari que abra una ventana privada, y no se encontró en Aplicaciones ningún otro navegador con modo privado (Microsoft Edge, Google Chrome, Firefox, Chromium, Brave)
+# $browser (String) - el nombre del navegador; $error (String) - el motivo del sistema operativo
+detail-browser-not-started = { $browser } no se pudo iniciar ({ $error })
+
+## Otra copia de la aplicación renueva el mismo inicio de sesión (assistant/tokens.rs).
+
+# $duration (String) - cuánto esperó la aplicación, p. ej. 30 segundos
+detail-lock-busy = otra renovación de este inicio de sesión sigue en curso después de { $duration }

@@ -306,9 +306,15 @@ fn dead(code: FindingCode) -> bool {
 
 fn lock_finding(e: LockError, address: &Address) -> Finding {
     match e {
-        LockError::Busy(_) => Finding::new(FindingCode::SignInBusy)
+        LockError::Busy(waited) => Finding::new(FindingCode::SignInBusy)
             .with(Param::Mailbox, address.display())
-            .with(Param::Problem, e.to_string()),
+            .with(
+                Param::Problem,
+                crate::l10n::tr_with(
+                    "detail-lock-busy",
+                    &[("duration", crate::findings::human_duration(waited).into())],
+                ),
+            ),
         LockError::Io { .. } => Finding::internal(e),
     }
 }

@@ -8,9 +8,11 @@ use url::Url;
 
 use super::{BrowserKind, installed};
 use crate::findings::{Finding, FindingCode, Param};
+use crate::l10n::tr_with;
 use crate::platform::Os;
 
-/// Why a browser could not show the sign-in page. Its text is the finding's `{problem}`.
+/// Why a browser could not show the sign-in page. Its text, in the app's language
+/// (`detail-browser-*`), is the finding's `{problem}`.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error(transparent)]
 pub struct BrowserError(Kind);
@@ -21,13 +23,13 @@ enum Kind {
     #[error("{0}")]
     System(Arc<io::Error>),
     /// The browser asked for by name has no private mode installed here.
-    #[error("{} is not installed", .0.label())]
+    #[error("{}", tr_with("detail-browser-not-installed", &[("browser", .0.label().into())]))]
     NotInstalled(BrowserKind),
     /// No browser with a private mode is installed on `os`.
     #[error("{}", installed::none_found(*.0))]
     NoneFound(Os),
     /// The private browser's program could not be started.
-    #[error("{name} could not be started ({error})")]
+    #[error("{}", tr_with("detail-browser-not-started", &[("browser", (*name).into()), ("error", error.to_string().into())]))]
     Launch {
         /// The browser's name, e.g. `Firefox`.
         name: &'static str,
@@ -103,6 +105,8 @@ mod tests {
         );
         let missing = BrowserError::not_installed(BrowserKind::Brave);
         assert_eq!(missing.to_string(), "Brave is not installed");
+        let spanish = crate::l10n::with(crate::l10n::Language::Spanish, || missing.to_string());
+        assert_eq!(spanish, "Brave no está instalado");
         assert!(missing.is_private_window() && missing.is_not_installed());
         let f = missing.finding(&link, "ann@example.edu");
         assert_eq!(f.code, FindingCode::PrivateWindowUnavailable);

@@ -193,12 +193,10 @@ pub fn launch(os: Os, browser: &InstalledBrowser, url: &Url) -> (PathBuf, Vec<St
 
 /// Why no private window can be opened, in the user's words.
 pub fn none_found(os: Os) -> String {
-    match os {
-        Os::MacOs => "Safari cannot be asked to open a private window by another app, and no other browser with a private mode (Microsoft Edge, Google Chrome, Firefox, Chromium, Brave) was found in Applications".into(),
-        Os::Windows | Os::Linux => {
-            "no browser with a private mode (Edge, Chrome, Chromium, Brave, Firefox) was found".into()
-        }
-    }
+    crate::l10n::tr(match os {
+        Os::MacOs => "detail-browser-none-found-macos",
+        Os::Windows | Os::Linux => "detail-browser-none-found",
+    })
 }
 
 /// The installed browsers with a private mode on this computer, the default first.
