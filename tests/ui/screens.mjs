@@ -29,6 +29,11 @@ export const failedCheck = {
 export const wrongAccount = finding('SIGNED_IN_AS_DIFFERENT_ACCOUNT', 'The browser signed in as admin@example.edu, not Ann.Lee@example.edu', {
   steps: ['Try again in a private (incognito/InPrivate) browser window, where no account is signed in.', 'Or choose "Use another account".'],
 });
+/** The sign-in's answer when the browser signed in to another account. */
+export const wrongAccountSignIn = {
+  events: [{ event: 'stepFailed', step: 'account_check', label: 'Checking which account signed in', ms: 1, finding: wrongAccount }],
+  result: outcome('sign_in', [{ step: 'account_check', status: 'failed', ms: 1, finding: wrongAccount }]),
+};
 const smtpAuthOff = finding('M365_SMTP_AUTH_DISABLED', 'Sending with a sign-in (SMTP AUTH) is turned off for this mailbox', {
   audience: 'admin',
   explanation: 'Microsoft 365 refuses sign-ins to the sending server for this mailbox.',
@@ -140,7 +145,7 @@ export const SCREENS = [
   },
   {
     name: 'signin-wrong-account', wizard: true, primary: '#retry-pick', // the way forward after the wrong account: pick the account
-    script: wizardScript({ sign_in: [{ events: [{ event: 'stepFailed', step: 'account_check', label: 'Checking which account signed in', ms: 1, finding: wrongAccount }], result: outcome('sign_in', [{ step: 'account_check', status: 'failed', ms: 1, finding: wrongAccount }]) }] }),
+    script: wizardScript({ sign_in: [wrongAccountSignIn] }),
     go: async (page) => { await toSignIn(page); await page.click('#signin-start'); await page.waitForSelector('body[data-signin="SIGNED_IN_AS_DIFFERENT_ACCOUNT"]'); },
   },
   { name: 'verify', wizard: true, primary: '#verify-start', script: wizardScript(), go: toVerify },
