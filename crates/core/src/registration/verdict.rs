@@ -25,11 +25,10 @@ use std::collections::BTreeSet;
 
 use url::Url;
 
-use crate::l10n::{tr, tr_with};
-
 use super::graph::{Application, Facts, ServicePrincipal};
 use super::{CheckItem, EXCHANGE_APP_ID, GRAPH_APP_ID, ItemId};
 use crate::findings::{Finding, FindingCode, Param};
+use crate::l10n::{tr, tr_with};
 use crate::provider::{MAIL_PERMISSIONS, OIDC_SCOPES, RedirectForm};
 use crate::settings::ClientType;
 
