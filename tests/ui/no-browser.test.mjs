@@ -19,13 +19,13 @@ const base = (extra = {}) => ({
   check_connection: [passedCheck], sign_in_choices: [m365Choices], cancel_sign_in: [{ result: true }], ...extra,
 });
 const notOpened = finding('BROWSER_OPEN_FAILED', 'The web browser could not be opened', {
-  explanation: 'The app tried to open your web browser for the sign-in, but no browser started (No valid browsers detected). The sign-in is still waiting: you can open the sign-in page yourself.',
+  explanation: 'The app tried to open your web browser for the sign-in, but no browser started (no web browser is set up on this computer). The sign-in is still waiting: you can open the sign-in page yourself.',
   steps: [`Open a web browser on this computer, copy this address into it and press Enter: ${LINK} (it works once, while the app is waiting).`, 'Sign in there as Ann.Lee@example.edu. The app continues by itself.'],
 });
 const waiting = (deviceCode) => [
   ...step('loopback', 'Preparing the sign-in'),
   { event: 'stepStarted', step: 'open_browser', label: 'Opening the web browser' },
-  { event: 'stepNoted', step: 'open_browser', label: 'Opening the web browser', ms: 4, detail: 'not opened (No valid browsers detected): the link is shown to open by hand' },
+  { event: 'stepNoted', step: 'open_browser', label: 'Opening the web browser', ms: 4, detail: 'not opened (no web browser is set up on this computer): the link is shown to open by hand' },
   { event: 'waitingForBrowser', startUrl: LINK, private: false, timeoutSecs: 300, opened: false, finding: notOpened, deviceCode },
 ];
 const cancelled = outcome('sign_in', [{ step: 'browser_sign_in', status: 'failed', ms: 1, finding: finding('SIGNIN_CANCELLED', 'The sign-in was cancelled') }]);

@@ -249,6 +249,13 @@ detail-browser-none-found-macos = Safari cannot be asked to open a private windo
 # $browser (String) - the browser's name; $error (String) - the operating system's reason
 detail-browser-not-started = { $browser } could not be started ({ $error })
 
+# Why the system browser did not start (browser/error.rs)
+detail-browser-none-set-up = no web browser is set up on this computer
+detail-browser-not-allowed = the computer did not allow the web browser to start
+# $error (String) - the operating system's own words
+detail-browser-system-said = the system said: { $error }
+detail-browser-task-stopped = the app stopped while opening the browser
+
 ## Another copy of the app renews the same sign-in (assistant/tokens.rs).
 
 # $duration (String) - how long the app waited, e.g. 30 seconds

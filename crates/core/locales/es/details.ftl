@@ -251,6 +251,13 @@ detail-browser-none-found-macos = otra aplicación no puede pedir a Safari que a
 # $browser (String) - el nombre del navegador; $error (String) - el motivo del sistema operativo
 detail-browser-not-started = { $browser } no se pudo iniciar ({ $error })
 
+# Por qué no se inició el navegador del sistema (browser/error.rs)
+detail-browser-none-set-up = no hay ningún navegador web configurado en este equipo
+detail-browser-not-allowed = el equipo no permitió que se iniciara el navegador web
+# $error (String) - las palabras del propio sistema operativo
+detail-browser-system-said = el sistema dijo: { $error }
+detail-browser-task-stopped = la aplicación se detuvo mientras abría el navegador
+
 ## Otra copia de la aplicación renueva el mismo inicio de sesión (assistant/tokens.rs).
 
 # $duration (String) - cuánto esperó la aplicación, p. ej. 30 segundos

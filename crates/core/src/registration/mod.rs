@@ -58,17 +58,16 @@ impl ItemId {
     /// What the item checks, in plain words in the app's language (`check-item-*` in
     /// `registration.ftl`).
     pub fn label(self) -> String {
-        let name = match self {
-            ItemId::Registration => "registration",
-            ItemId::Enabled => "enabled",
-            ItemId::PublicClient => "public-client",
-            ItemId::ClientSecret => "client-secret",
-            ItemId::Redirect => "redirect",
-            ItemId::Permissions => "permissions",
-            ItemId::Consent => "consent",
-            ItemId::Unneeded => "unneeded",
-        };
-        crate::l10n::tr(&format!("check-item-{name}"))
+        crate::l10n::tr(match self {
+            ItemId::Registration => "check-item-registration",
+            ItemId::Enabled => "check-item-enabled",
+            ItemId::PublicClient => "check-item-public-client",
+            ItemId::ClientSecret => "check-item-client-secret",
+            ItemId::Redirect => "check-item-redirect",
+            ItemId::Permissions => "check-item-permissions",
+            ItemId::Consent => "check-item-consent",
+            ItemId::Unneeded => "check-item-unneeded",
+        })
     }
 }
 

@@ -41,11 +41,11 @@ pub(super) fn outline(r: &Report) -> Vec<Section<'_>> {
                     items.push(field(key, v.clone()));
                 }
             };
-            claim("tid", &t.tid);
-            claim("oid", &t.oid);
-            claim("upn", &t.upn);
-            claim("aud", &t.aud);
-            claim("scp", &t.scp);
+            claim("report-field-tid", &t.tid);
+            claim("report-field-oid", &t.oid);
+            claim("report-field-upn", &t.upn);
+            claim("report-field-aud", &t.aud);
+            claim("report-field-scp", &t.scp);
             // The token's `exp` is by the sign-in service's clock; the report shows one expiry,
             // the app's ("Access token expires": receive time + expires_in on this computer's
             // clock), so a wrong clock cannot show two that contradict each other (test
@@ -61,51 +61,54 @@ pub(super) fn outline(r: &Report) -> Vec<Section<'_>> {
 
 fn about(r: &Report) -> Section<'_> {
     let mut items = vec![
-        field("mailbox", r.mailbox.clone()),
-        field("app", r.app.clone()),
-        field("computer", r.os.clone()),
-        field("made", r.created_at.clone()),
-        field("provider", r.profile.provider.clone()),
-        field("sending-server", r.profile.smtp.clone()),
-        field("mailbox-server", r.profile.imap.clone()),
+        field("report-field-mailbox", r.mailbox.clone()),
+        field("report-field-app", r.app.clone()),
+        field("report-field-computer", r.os.clone()),
+        field("report-field-made", r.created_at.clone()),
+        field("report-field-provider", r.profile.provider.clone()),
+        field("report-field-sending-server", r.profile.smtp.clone()),
+        field("report-field-mailbox-server", r.profile.imap.clone()),
     ];
     if !r.log.is_empty() {
-        items.insert(3, field("log", r.log.clone()));
+        items.insert(3, field("report-field-log", r.log.clone()));
     }
     if !r.profile.sign_in.is_empty() {
-        items.push(field("sign-in-method", r.profile.sign_in.clone()));
+        items.push(field(
+            "report-field-sign-in-method",
+            r.profile.sign_in.clone(),
+        ));
     }
     if let Some(a) = &r.profile.authority {
-        items.push(field("authority", a.clone()));
+        items.push(field("report-field-authority", a.clone()));
     }
     if let Some(c) = &r.profile.client_id {
-        items.push(field("client-id", c.clone()));
+        items.push(field("report-field-client-id", c.clone()));
     }
     if !r.profile.scopes.is_empty() {
-        items.push(field("scopes", r.profile.scopes.join(" ")));
+        items.push(field("report-field-scopes", r.profile.scopes.join(" ")));
     }
     match &r.account {
-        None => items.push(field("saved", tr("report-no"))),
+        None => items.push(field("report-field-saved", tr("report-no"))),
         Some(a) => {
             if let Some(s) = &a.signed_in_as {
                 let key = if a.shared {
-                    "signed-in-as-delegate"
+                    "report-field-signed-in-as-delegate"
                 } else {
-                    "signed-in-as"
+                    "report-field-signed-in-as"
                 };
                 items.push(field(key, s.clone()));
             }
-            items.push(field("set-up", when(a.added_at)));
+            items.push(field("report-field-set-up", when(a.added_at)));
             let opt = |v: Option<u64>| v.map_or_else(|| tr("report-never"), when);
-            items.push(field("last-success", opt(a.last_success_at)));
-            items.push(field("last-renewed", opt(a.last_refresh_at)));
+            items.push(field("report-field-last-success", opt(a.last_success_at)));
+            items.push(field("report-field-last-renewed", opt(a.last_refresh_at)));
             if let Some(exp) = a.token_expires_at {
-                items.push(field("token-expires", when(exp)));
+                items.push(field("report-field-token-expires", when(exp)));
             }
             let made = r.created_at.parse::<jiff::Timestamp>().ok();
             let made = made.and_then(|t| u64::try_from(t.as_second()).ok());
             if let Some(h) = made.and_then(|now| crate::health::health(a, true, now)) {
-                items.push(field("health", h.words));
+                items.push(field("report-field-health", h.words));
             }
         }
     }
@@ -145,31 +148,43 @@ fn servers(d: &crate::diagnosis::Diagnosis) -> Section<'_> {
         items.push(Item::Field("MX".into(), d.mx.join(", ")));
     }
     // The check looks up the sending server, then the mailbox server.
-    let labels = ["sending-addresses", "mailbox-addresses"];
+    let labels = [
+        "report-field-sending-addresses",
+        "report-field-mailbox-addresses",
+    ];
     for (key, a) in labels.iter().zip(&d.addresses) {
         items.push(field(key, a.describe()));
     }
     if let Some(s) = &d.smtp {
-        items.push(field("smtp-greeting", s.greeting.clone()));
+        items.push(field("report-field-smtp-greeting", s.greeting.clone()));
         if !s.ehlo_before_tls.is_empty() {
-            items.push(field("smtp-before-tls", s.ehlo_before_tls.join(" | ")));
+            items.push(field(
+                "report-field-smtp-before-tls",
+                s.ehlo_before_tls.join(" | "),
+            ));
         }
-        items.push(field("smtp-after-tls", s.ehlo_after_tls.join(" | ")));
-        items.push(field("smtp-tls", s.tls.describe()));
+        items.push(field(
+            "report-field-smtp-after-tls",
+            s.ehlo_after_tls.join(" | "),
+        ));
+        items.push(field("report-field-smtp-tls", s.tls.describe()));
     }
     if let Some(i) = &d.imap {
-        items.push(field("imap-capabilities", i.capabilities.join(" ")));
-        items.push(field("imap-tls", i.tls.describe()));
+        items.push(field(
+            "report-field-imap-capabilities",
+            i.capabilities.join(" "),
+        ));
+        items.push(field("report-field-imap-tls", i.tls.describe()));
     }
     for p in &d.ports {
         items.push(field(
-            "port",
+            "report-field-port",
             format!("{}:{} {:?} ({} ms)", p.host, p.port, p.state, p.ms),
         ));
     }
     if let Some(idp) = &d.identity_provider {
         items.push(field(
-            "sign-in-service",
+            "report-field-sign-in-service",
             format!(
                 "{} → HTTP {} ({} ms)",
                 idp.url,
@@ -178,9 +193,9 @@ fn servers(d: &crate::diagnosis::Diagnosis) -> Section<'_> {
             ),
         ));
     }
-    items.push(field("proxy", d.proxy.summary()));
+    items.push(field("report-field-proxy", d.proxy.summary()));
     if !d.certificates.is_empty() {
-        items.push(field("certificates", d.certificates.clone()));
+        items.push(field("report-field-certificates", d.certificates.clone()));
     }
     Section {
         title: tr("report-section-servers"),
@@ -188,7 +203,7 @@ fn servers(d: &crate::diagnosis::Diagnosis) -> Section<'_> {
     }
 }
 
-/// A field named by its message `report-field-<key>`.
-fn field(key: &str, value: String) -> Item<'static> {
-    Item::Field(tr(&format!("report-field-{key}")), value)
+/// A field named by its message (`report-field-*`).
+fn field(id: &str, value: String) -> Item<'static> {
+    Item::Field(tr(id), value)
 }

@@ -205,12 +205,7 @@ async fn open_browser(
     run.note(Step::OpenBrowser, async {
         let opened = tokio::task::spawn_blocking(move || browser.open(&url))
             .await
-            .unwrap_or_else(|e| {
-                let stopped = if e.is_panic() { "panic" } else { "cancelled" };
-                Err(BrowserError::system(std::io::Error::other(format!(
-                    "the task opening the browser stopped ({stopped})"
-                ))))
-            });
+            .unwrap_or_else(|_| Err(BrowserError::stopped()));
         match opened {
             Ok(()) if opts.browser.is_private() => crate::l10n::tr("detail-browser-private-window"),
             Ok(()) => crate::l10n::tr("detail-browser-opened"),

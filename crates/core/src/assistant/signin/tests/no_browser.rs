@@ -95,7 +95,14 @@ async fn a_browser_that_cannot_be_opened_leaves_the_sign_in_waiting() {
     let f = finding.expect("why the browser did not open");
     assert_eq!(f.code, FindingCode::BrowserOpenFailed);
     assert!(
-        f.explanation.contains("No valid browsers detected"),
+        f.explanation
+            .contains("(no web browser is set up on this computer)"),
+        "{f:?}"
+    );
+    assert!(
+        f.evidence
+            .as_deref()
+            .is_some_and(|e| e.starts_with("No valid browsers detected")),
         "{f:?}"
     );
     assert!(
