@@ -60,25 +60,29 @@
     timer = null;
   }
 
-  /** Hides the waiting panel; when it held the keyboard focus (its Cancel, "Open the sign-in
-   * again", "Use a code instead"), the focus goes to the step's heading, not to the page. The
-   * step's own buttons come back. */
+  /** Hides the waiting panel and the code's panel; when one held the keyboard focus (its Cancel,
+   * "Open the sign-in again", "Use a code instead", Copy), the focus goes to the step's heading,
+   * not to the page. The step's own buttons come back. */
   function hideWaiting() {
     const panel = $('#signin-waiting');
-    if (panel.contains(document.activeElement)) {
+    if (panel.contains(document.activeElement) || $('#device').contains(document.activeElement)) {
       $('#signin-heading').setAttribute('tabindex', '-1');
       $('#signin-heading').focus({ preventScroll: true });
     }
     panel.hidden = true;
+    $('#device').hidden = true;
     $('#signin-actions').hidden = false;
   }
 
   /** While the app waits for the browser, the panel holds every choice (Cancel, open again, the
-   * link, a code instead): the step's own buttons, which cannot be used meanwhile, are hidden
-   * rather than shown twice. The focus goes to the panel when the clicked button had it. */
-  function showWaiting() {
-    const panel = $('#signin-waiting');
-    const hadFocus = $('#signin-actions').contains(document.activeElement) || document.activeElement === document.body;
+   * link, a code instead), or the code's panel its own: the step's own buttons, which cannot be
+   * used meanwhile, are hidden rather than shown twice. The focus goes to the panel when the
+   * clicked button had it. */
+  function showWaiting(panel = $('#signin-waiting')) {
+    // The clicked button is about to hide, or was hidden already (a new sign-in from the panel
+    // put the focus on the heading): the focus goes into the panel.
+    const from = document.activeElement;
+    const hadFocus = $('#signin-actions').contains(from) || from === document.body || from === $('#signin-heading');
     panel.hidden = false;
     $('#signin-actions').hidden = true;
     if (hadFocus) panel.focus({ preventScroll: true });
@@ -103,7 +107,6 @@
     $('#signin-waiting-status').textContent = '';
     showWrongAccount(false);
     $('#confirm').hidden = true;
-    $('#device').hidden = true;
     hideWaiting();
   }
 
@@ -127,14 +130,12 @@
     if (ev.event === 'deviceCode') {
       $('#device-url').textContent = ev.prompt.verificationUri;
       $('#device-code').textContent = ev.prompt.userCode;
-      $('#device').hidden = false;
-      $('#signin-actions').hidden = true;
+      showWaiting($('#device'));
       document.body.dataset.device = 'shown';
     }
     if (ev.event === 'stepPassed' && (ev.step === 'browser_sign_in' || ev.step === 'device_sign_in')) {
       stopCountdown();
       hideWaiting();
-      $('#device').hidden = true;
     }
     applyProgress(list(), ev);
   }
@@ -143,7 +144,6 @@
   function handle(outcome) {
     stopCountdown();
     hideWaiting();
-    $('#device').hidden = true;
     const { findings } = outcome;
     showFindings($('#signin-findings'), findings);
     if (outcome.confirm) {

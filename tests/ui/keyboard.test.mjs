@@ -58,6 +58,13 @@ const ORDER = {
     'button: Cancel',
     ...FOOTER,
   ],
+  'signin-device': [
+    'button: Is this a shared or department mailbox you open with your own account?',
+    'button: Copy',
+    'button: Copy',
+    'button: Cancel',
+    ...FOOTER,
+  ],
   'signin-cancelled': [
     'button: Is this a shared or department mailbox you open with your own account?',
     'button: Back',
@@ -225,6 +232,7 @@ test('the sign-in while waiting for the browser, cancelled, and after the wrong 
   const page = await openPage(browser, wizardScript({
     sign_in: [
       { events: [waiting], until: 'cancel_sign_in', result: outcome('sign_in', [{ step: 'browser_sign_in', status: 'failed', ms: 1, finding: cancelled }]) },
+      { events: [waiting], until: 'cancel_sign_in', result: outcome('sign_in', [{ step: 'browser_sign_in', status: 'failed', ms: 1, finding: cancelled }]) },
       wrongAccountSignIn,
       signedIn,
     ],
@@ -243,6 +251,12 @@ test('the sign-in while waiting for the browser, cancelled, and after the wrong 
   await page.waitForSelector('#signin-waiting:not([hidden])');
   assert.equal(await focusedIs(page), 'signin-waiting', 'the focus moves into the waiting panel');
   await walk(page, 'signin-waiting');
+  // "Open the sign-in again": a new sign-in, and the focus in the new waiting panel.
+  await tabTo(page, '#signin-restart');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.__calls.filter((c) => c.cmd === 'sign_in').length === 2);
+  await page.waitForSelector('#signin-waiting:not([hidden])');
+  assert.equal(await focusedIs(page), 'signin-waiting', 'the focus is in the new waiting panel');
   await tabTo(page, '#signin-cancel');
   await page.keyboard.press('Enter');
   await page.waitForSelector('body[data-signin="SIGNIN_CANCELLED"]');
@@ -256,7 +270,34 @@ test('the sign-in while waiting for the browser, cancelled, and after the wrong 
   await page.keyboard.press('Space');
   await onHeading(page, 'step-verify');
   const requests = await page.evaluate(() => window.__calls.filter((c) => c.cmd === 'sign_in').map((c) => c.args.request.pickAccount ?? false));
-  assert.deepEqual(requests, [false, false, true], 'the last sign-in asks for the account picker');
+  assert.deepEqual(requests, [false, false, false, true], 'the last sign-in asks for the account picker');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the sign-in with a code, and its Cancel, with the keyboard only', async () => {
+  const prompt = { userCode: 'AB12CD34', verificationUri: 'https://microsoft.com/devicelogin', expiresInSecs: 900 };
+  const cancelled = finding('SIGNIN_CANCELLED', 'The sign-in was cancelled');
+  const page = await openPage(browser, wizardScript({
+    sign_in: [{ events: [{ event: 'deviceCode', prompt }], until: 'cancel_sign_in', result: outcome('sign_in', [{ step: 'device_sign_in', status: 'failed', ms: 1, finding: cancelled }]) }],
+    cancel_sign_in: [{ result: true }],
+  }));
+  await page.waitForSelector('body[data-loaded="true"]');
+  await tabTo(page, '#address');
+  await page.keyboard.type('Ann.Lee@example.edu');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('body[data-check="passed"]');
+  await tabTo(page, '#check-next');
+  await page.keyboard.press('Enter');
+  await onHeading(page, 'step-signin');
+  await tabTo(page, '#signin-device');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('body[data-device="shown"]');
+  assert.equal(await focusedIs(page), 'device', 'the focus moves into the code panel');
+  await walk(page, 'signin-device');
+  await tabTo(page, '#device-cancel');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('body[data-signin="SIGNIN_CANCELLED"]');
+  assert.ok(await page.evaluate(() => document.activeElement === document.querySelector('#signin-heading')), `the focus is on the step's heading, not ${await focusedIs(page)}`);
   assert.deepEqual(page.errors, []);
 });
 

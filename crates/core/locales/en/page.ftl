@@ -83,6 +83,8 @@ page-signin-shared-open = Is this a shared or department mailbox you open with y
 page-signin-waiting = Waiting for you to finish signing in in the browser…
 # The name of the panel shown while the app waits for the browser (read by screen readers)
 page-signin-waiting-name = Signing in in the browser
+# The name of the panel that shows the code to enter on another device (read by screen readers)
+page-signin-device-name = Sign in with a code
 page-signin-last-minute = One minute left to finish signing in.
 page-signin-time-left = Time left to finish signing in: { $time }
 page-signin-link-summary = No window? Show the sign-in link

@@ -84,6 +84,8 @@ page-signin-shared-open = ¿Es un buzón compartido o de un departamento que abr
 page-signin-waiting = Esperando a que termine de iniciar sesión en el navegador…
 # El nombre del panel que se muestra mientras la aplicación espera al navegador (lo leen los lectores de pantalla)
 page-signin-waiting-name = Iniciando sesión en el navegador
+# El nombre del panel que muestra el código para escribir en otro dispositivo (lo leen los lectores de pantalla)
+page-signin-device-name = Iniciar sesión con un código
 page-signin-last-minute = Queda un minuto para terminar de iniciar sesión.
 page-signin-time-left = Tiempo restante para terminar de iniciar sesión: { $time }
 page-signin-link-summary = ¿No se abrió ninguna ventana? Mostrar el enlace de inicio de sesión
