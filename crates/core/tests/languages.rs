@@ -31,6 +31,15 @@ fn numbers_in_findings_follow_the_language() {
         with(Language::Spanish, || human_duration(short)),
         "0,7 segundos"
     );
+    let long = std::time::Duration::from_secs(10_001);
+    assert_eq!(
+        with(Language::English, || human_duration(long)),
+        "10,001 seconds"
+    );
+    assert_eq!(
+        with(Language::Spanish, || human_duration(long)),
+        "10.001 segundos"
+    );
     let problem = |language| with(language, || explain::too_long(2_411_724).explanation);
     assert!(problem(Language::English).contains("2,411,724 bytes long (2.3 MB)"));
     let spanish = problem(Language::Spanish);

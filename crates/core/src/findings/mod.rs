@@ -610,7 +610,11 @@ impl Finding {
                 if b <= a {
                     break;
                 }
-                let word = neutral(&s[a + 1..b]);
+                let mut word = neutral(&s[a + 1..b]);
+                if a == 0 {
+                    // A neutral word that starts the text starts its sentence: "The server…".
+                    word = capitalized(&word);
+                }
                 s.replace_range(a..=b, &word);
             }
         };
@@ -686,8 +690,17 @@ fn literal(text: &str) -> String {
     text.replace('{', "(").replace('}', ")")
 }
 
+/// `words` with its first letter in capitals ("the server" → "The server").
+pub(crate) fn capitalized(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// A duration in words for findings: "1 second", "10 seconds", "0.7 seconds", "2.5 seconds",
-/// "5 minutes" (`duration-seconds`, `duration-minutes`: plural rules of the language).
+/// "5 minutes", "10,001 seconds" (`duration-seconds`, `duration-minutes`: plural rules of the
+/// language; numbers as the language writes them).
 pub fn human_duration(d: std::time::Duration) -> String {
     let secs = d.as_secs_f64();
     let whole = d.subsec_millis() == 0;
@@ -697,6 +710,13 @@ pub fn human_duration(d: std::time::Duration) -> String {
         ("duration-seconds", crate::l10n::number(secs, 1).into())
     } else if d.as_secs() >= 120 && d.as_secs().is_multiple_of(60) {
         ("duration-minutes", (d.as_secs() / 60).into())
+    } else if d.as_secs() >= 1000 {
+        // Grouped as the language writes it; a number this large takes the "other" plural form
+        // in English and Spanish.
+        (
+            "duration-seconds",
+            crate::l10n::number(secs.floor(), 0).into(),
+        )
     } else {
         ("duration-seconds", d.as_secs().into())
     };

@@ -122,7 +122,7 @@ pub async fn poll(
     let result = tokio::select! {
         _ = cancel.cancelled() => return Err(Finding::new(FindingCode::SigninCancelled).with_evidence("cancelled in the app while waiting for the code")),
         // The oauth2 crate's own limit ends the polling only between two polls.
-        _ = tokio::time::sleep(limit) => return Err(Finding::new(FindingCode::DeviceCodeExpired).with_evidence(format!("no sign-in within {}", crate::findings::human_duration(limit)))),
+        _ = tokio::time::sleep(limit) => return Err(Finding::new(FindingCode::DeviceCodeExpired).with_evidence(format!("no sign-in within {} s", limit.as_secs()))),
         r = polling => r,
     };
     match result {
@@ -132,10 +132,8 @@ pub async fn poll(
             // polling a moment before the select above did: the same words either way (the CLI
             // test `device_code_sign_in_approved_declined_and_expired` failed on that race).
             DeviceCodeErrorResponseType::ExpiredToken => {
-                Finding::new(FindingCode::DeviceCodeExpired).with_evidence(format!(
-                    "no sign-in within {}",
-                    crate::findings::human_duration(limit)
-                ))
+                Finding::new(FindingCode::DeviceCodeExpired)
+                    .with_evidence(format!("no sign-in within {} s", limit.as_secs()))
             }
             DeviceCodeErrorResponseType::AccessDenied => {
                 Finding::new(FindingCode::DeviceCodeDeclined)

@@ -234,8 +234,9 @@ fn wait_finding(e: LoopbackError, account: &str, not_opened: Option<Finding>) ->
             _,
         ) => Finding::new(FindingCode::SigninStateMismatch),
         (LoopbackError::TimedOut { timeout, .. }, Some(browser)) => browser.with_evidence(format!(
-            "no sign-in came back within {}",
-            human_duration(timeout)
+            // Evidence is technical and English: the seconds, not words of a language.
+            "no sign-in came back within {} s",
+            timeout.as_secs()
         )),
         (LoopbackError::TimedOut { timeout, .. }, None) => {
             Finding::new(FindingCode::SigninNoCallback)

@@ -75,9 +75,13 @@ fn app_code(text: &str) -> Option<Finding> {
             _ => "detail-explain-named-problem",
         };
         let f = Finding::new(code).with_if_used(Param::Problem, crate::l10n::tr(problem));
-        Param::iter()
+        let mut f = Param::iter()
             .filter(|p| *p != Param::Problem)
-            .fold(f, |f, p| f.with_if_used(p, p.in_steps()))
+            .fold(f, |f, p| f.with_if_used(p, p.in_steps()));
+        // "The server did not accept…": a sentence that starts with one of these words.
+        f.title = super::super::capitalized(&f.title);
+        f.explanation = super::super::capitalized(&f.explanation);
+        f
     };
     if let Some(code) = known(text) {
         return Some(neutral(code));

@@ -539,4 +539,16 @@ fn a_code_typed_alone_shows_placeholders_for_names() {
         "<signed-in account> cannot open the shared mailbox <mailbox address>"
     );
     assert!(!shared.explanation.contains('{'), "{}", shared.explanation);
+    // A title that starts with a name starts with a capital letter.
+    let server = |language| with(language, || explain("PASSWORD_REJECTED")[0].title.clone());
+    assert!(
+        server(Language::English).starts_with("The server "),
+        "{}",
+        server(Language::English)
+    );
+    assert!(
+        server(Language::Spanish).starts_with("Este servidor "),
+        "{}",
+        server(Language::Spanish)
+    );
 }
