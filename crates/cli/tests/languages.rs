@@ -84,7 +84,7 @@ fn explain_speaks_spanish_with_the_same_code_and_json_shape() {
         &[
             "El envío está deshabilitado para las aplicaciones en su organización",
             "[M365_SMTP_AUTH_DISABLED · para el administrador]",
-            "Evidencia: 535 5.7.139",
+            "Detalle técnico: 535 5.7.139",
         ],
     );
     assert_has_not(&es, &["for the administrator", "Evidence:", "More:"]);

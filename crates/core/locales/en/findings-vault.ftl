@@ -4,7 +4,7 @@
 ## Variables: see findings-common.ftl (param-*).
 
 vault-unavailable = The computer's password vault cannot be used
-    .explanation = The app keeps sign-ins only in { $vault }, never in a file. It is missing or did not answer ({ $problem }).
+    .explanation = The app keeps sign-ins only in { $vault }, never in a file. It cannot be used right now ({ $problem }).
     .windows-step-1 = Start the app from your own Windows desktop session: Credential Manager is not available to a program started as a service, as a scheduled task without your profile, or with "Run as different user".
     .windows-step-2 = If it still fails, the policy "Network access: Do not allow storage of passwords and credentials for network authentication" may be on: IT can check it (Local Security Policy → Security Options, or the Group Policy that sets it).
     .windows-step-3 = Try again.

@@ -40,6 +40,18 @@ check-permissions = Asks for { $permissions } (delegated).
 check-consent = An administrator consented to all of them for the whole organisation.
 check-unneeded-none = Nothing beyond what the app needs.
 check-unneeded-none-granted = Nothing beyond what the app needs (of what this organisation granted; the registration itself is read in its own organisation).
-# $permissions (String) - the permissions' names, comma-separated
-check-unneeded-extra = No application permissions. It also has { $permissions } (delegated), which this app does not use: harmless, since delegated permissions only act for the person signed in, but you may remove them.
-check-unneeded-extra-granted = No application permissions (of what this organisation granted; the registration itself is read in its own organisation). It also has { $permissions } (delegated), which this app does not use: harmless, since delegated permissions only act for the person signed in, but you may remove them.
+# $count (Number) - how many; $permissions (String) - their names, comma-separated
+check-unneeded-extra = No application permissions. It also has { $count ->
+        [one] a delegated permission
+       *[other] { $count } delegated permissions
+    } this app does not use ({ $permissions }): harmless, since delegated permissions only act for the person signed in, but you may remove { $count ->
+        [one] it
+       *[other] them
+    }.
+check-unneeded-extra-granted = No application permissions (of what this organisation granted; the registration itself is read in its own organisation). It also has { $count ->
+        [one] a delegated permission
+       *[other] { $count } delegated permissions
+    } this app does not use ({ $permissions }): harmless, since delegated permissions only act for the person signed in, but you may remove { $count ->
+        [one] it
+       *[other] them
+    }.

@@ -21,7 +21,7 @@ cli-progress-noted = ℹ { $label }: { $detail }
 ## una dirección que abrir; $minutes: durante cuánto tiempo vale el código.
 
 cli-signin-browser-private = La página de inicio de sesión se abrió en una ventana privada del navegador.
-cli-signin-browser-default = La página de inicio de sesión se abrió en su navegador web.
+cli-signin-browser-default = La página de inicio de sesión se pasó a su navegador web.
 cli-signin-browser-finish = Termine de iniciar sesión allí (se espera hasta { $seconds } s; Ctrl-C cancela).
 cli-signin-browser-open-yourself = Si no se abrió ninguna ventana, abra usted mismo esta dirección en un navegador de este equipo (en una ventana privada si hay otra cuenta con la sesión iniciada):
 cli-signin-browser-address = La dirección que debe abrir (la aplicación espera hasta { $seconds } s; Ctrl-C cancela):
@@ -135,28 +135,28 @@ cli-admin-secret-stored = El secreto de cliente está guardado en el almacén de
 cli-admin-secret-removed = Se quitó el secreto de cliente del almacén de contraseñas.
 cli-admin-secret-none = No había ningún secreto de cliente guardado.
 
-## relay. $address: dónde escucha el relé, o un buzón; $program y $name: el nombre de un programa
+## relay. $address: dónde escucha el retransmisor, o un buzón; $program y $name: el nombre de un programa
 ## tal como se escribió; $mailbox: el buzón como el que envía; $others: otras direcciones desde
-## las que puede enviar; $host y $port: la dirección del relé. Las etiquetas Servidor: …
+## las que puede enviar; $host y $port: la dirección del retransmisor. Las etiquetas Servidor: …
 ## Contraseña: van alineadas.
 
-cli-relay-listening = El relé escucha en { $address }.
+cli-relay-listening = El retransmisor escucha en { $address }.
 cli-relay-no-program-yet = Todavía ningún programa puede usarlo: agregue uno con mailsetup relay add <dirección> <programa>.
 cli-relay-may-send = { $program } puede enviar como { $mailbox }
 cli-relay-stop = Deténgalo con Ctrl+C.
-cli-relay-removed = Se quitó { $program }: su contraseña del relé ya no funciona.
+cli-relay-removed = Se quitó { $program }: su contraseña del retransmisor ya no funciona.
 cli-relay-not-found = Ningún programa llamado { $program } puede enviar como { $address } (mailsetup relay list muestra los nombres).
-cli-relay-add-replaced = Se reemplazó la contraseña del relé de "{ $name }": la anterior dejó de funcionar (los nombres no distinguen entre mayúsculas y minúsculas).
+cli-relay-add-replaced = Se reemplazó la contraseña del retransmisor de "{ $name }": la anterior dejó de funcionar (los nombres no distinguen entre mayúsculas y minúsculas).
 cli-relay-add-enter = "{ $name }" puede enviar como { $mailbox }. Escriba estos datos en la configuración de correo (SMTP) del programa:
 cli-relay-add-server = Servidor:
 cli-relay-add-server-value = { $host }   puerto { $port } (o el puerto indicado a mailsetup relay --listen)
 cli-relay-add-security = Seguridad:
-cli-relay-add-security-value = ninguna: desactive SSL/TLS y STARTTLS (el relé solo está en este equipo)
+cli-relay-add-security-value = ninguna: desactive SSL/TLS y STARTTLS (el retransmisor solo está en este equipo)
 cli-relay-add-user = Nombre de usuario:
 cli-relay-add-password = Contraseña:
 cli-relay-add-shown-once = La contraseña solo se muestra ahora; la aplicación la guarda en el almacén de contraseñas del sistema.
-cli-relay-add-must-run = El relé debe estar en funcionamiento: mailsetup relay, o el interruptor de la página Soporte técnico de la aplicación.
+cli-relay-add-must-run = El retransmisor debe estar en funcionamiento: mailsetup relay, o el interruptor de la página Soporte técnico de la aplicación.
 cli-relay-add-revoke = Para revocarla: mailsetup relay remove { $mailbox } "{ $name }"
-cli-relay-list-none = Ningún programa puede usar el relé: agregue uno con mailsetup relay add <dirección> <programa>.
+cli-relay-list-none = Ningún programa puede usar el retransmisor: agregue uno con mailsetup relay add <dirección> <programa>.
 cli-relay-list-program = { $program }: puede enviar como { $mailbox }
 cli-relay-list-also = (también desde { $others })

@@ -193,7 +193,7 @@ detail-oauth-request-failed = falló la solicitud a { $host }
 detail-oauth-unreadable-from = { $host } envió una respuesta que la aplicación no pudo leer
 detail-oauth-unreadable = el servicio de inicio de sesión envió una respuesta que la aplicación no pudo leer
 
-## El relé local (relay/, assistant/relay.rs).
+## El retransmisor local (relay/, assistant/relay.rs).
 
 # $address (String) - la dirección de escucha tal como se dio, p. ej. 0.0.0.0:1587
 detail-relay-reachable-from-others = otros equipos pueden llegar a { $address }

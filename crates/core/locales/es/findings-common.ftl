@@ -39,7 +39,7 @@ admin-handoff = Su administrador de TI tiene que cambiar una configuración. Env
 ## Un hallazgo como texto sin formato (la línea de comandos, los registros): su enlace a la documentación, su evidencia y
 ## a quién va dirigido ($audience: user, helpdesk o admin).
 finding-more = Más información:
-finding-evidence = Evidencia:
+finding-evidence = Detalle técnico:
 finding-for = { $audience ->
     [user] para el usuario
     [helpdesk] para el soporte técnico

@@ -4,7 +4,7 @@
 ## Variables: vea findings-common.ftl (param-*).
 
 vault-unavailable = No se puede usar el almacén de contraseñas del equipo
-    .explanation = La aplicación guarda los inicios de sesión solo en { $vault }, nunca en un archivo. No se encuentra o no respondió ({ $problem }).
+    .explanation = La aplicación guarda los inicios de sesión solo en { $vault }, nunca en un archivo. Ahora no se puede usar ({ $problem }).
     .windows-step-1 = Abra la aplicación desde su propia sesión de escritorio de Windows: el Administrador de credenciales no está disponible para un programa iniciado como servicio, como tarea programada sin su perfil o con "Ejecutar como otro usuario".
     .windows-step-2 = Si sigue fallando, puede que esté activada la directiva "Network access: Do not allow storage of passwords and credentials for network authentication" (Acceso a redes: no permitir el almacenamiento de contraseñas y credenciales para la autenticación de red): el departamento de TI puede comprobarla (Directiva de seguridad local → Opciones de seguridad, o la directiva de grupo que la define).
     .windows-step-3 = Vuelva a intentarlo.

@@ -275,14 +275,14 @@ page-helpdesk-paste-private = El texto solo se lee en este equipo; no se envía 
 page-helpdesk-paste-hint = Primero pegue el texto del error en el cuadro y después elija Explicar.
 page-helpdesk-paste-explain = Explicar
 
-## El relé local (en la página de soporte técnico). $program es el nombre de un programa tal
-## como se escribió, $mailbox una dirección de correo, $address dónde escucha el relé
+## El retransmisor local (en la página de soporte técnico). $program es el nombre de un programa tal
+## como se escribió, $mailbox una dirección de correo, $address dónde escucha el retransmisor
 ## (127.0.0.1:1587).
 
-page-relay-heading = Programas que solo conocen una contraseña (relé local)
-page-relay-intro = Un escáner, un programa de correo antiguo o un script que envía con un nombre de usuario y una contraseña puede enviar a través de esta aplicación: la aplicación envía su correo con el inicio de sesión moderno del buzón. El relé solo acepta correo de programas de este equipo (127.0.0.1, puerto 1587), y cada programa tiene su propia contraseña del relé.
-page-relay-switch = Ejecutar el relé mientras la aplicación está abierta
-page-relay-running = En funcionamiento en { $address }. Los programas de este equipo le envían el correo con su contraseña del relé.
+page-relay-heading = Programas que solo conocen una contraseña (retransmisor local)
+page-relay-intro = Un escáner, un programa de correo antiguo o un script que envía con un nombre de usuario y una contraseña puede enviar a través de esta aplicación: la aplicación envía su correo con el inicio de sesión moderno del buzón. El retransmisor solo acepta correo de programas de este equipo (127.0.0.1, puerto 1587), y cada programa tiene su propia contraseña del retransmisor.
+page-relay-switch = Ejecutar el retransmisor mientras la aplicación está abierta
+page-relay-running = En funcionamiento en { $address }. Los programas de este equipo le envían el correo con su contraseña del retransmisor.
 page-relay-stopped = Detenido. Los programas que envían a través de él no pueden enviar hasta que se ejecute.
 page-relay-sends-as = { $program }: envía como { $mailbox }
 page-relay-remove = Quitar
@@ -292,12 +292,12 @@ page-relay-program = Nombre del programa
 page-relay-program-example = escáner
 page-relay-add = Agregar programa
 page-relay-added = Se agregó { $program }.
-page-relay-replaced = Se reemplazó la contraseña del relé de { $program }: la anterior dejó de funcionar.
+page-relay-replaced = Se reemplazó la contraseña del retransmisor de { $program }: la anterior dejó de funcionar.
 page-relay-added-enter = Escriba estos datos en su configuración de correo (SMTP). La contraseña solo se muestra ahora.
 page-relay-server = Servidor
 page-relay-port = Puerto
 page-relay-security = Seguridad
-page-relay-security-none = ninguna: desactive SSL/TLS y STARTTLS (el relé solo está en este equipo)
+page-relay-security-none = ninguna: desactive SSL/TLS y STARTTLS (el retransmisor solo está en este equipo)
 page-relay-user = Nombre de usuario
 page-relay-password = Contraseña
 page-relay-copy-password = Copiar contraseña

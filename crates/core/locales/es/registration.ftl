@@ -7,7 +7,7 @@ check-item-public-client = Es un cliente público (una aplicación de escritorio
 check-item-client-secret = Su secreto de cliente está guardado y es válido
 check-item-redirect = El URI de redirección de la aplicación está registrado
 check-item-permissions = Pide los permisos que la aplicación necesita
-check-item-consent = Un administrador los consintió
+check-item-consent = Un administrador concedió el consentimiento
 check-item-unneeded = No tiene permisos que la aplicación no necesita
 
 # $total (Number) - los puntos; $failed, $unchecked (Number) - cuántos fallaron, cuántos no se pudieron comprobar
@@ -37,9 +37,21 @@ check-secret-accepted = Microsoft aceptó el secreto de cliente guardado en este
 check-redirect = { $redirect } está registrado en "{ $platform }" (cualquier puerto).
 # $permissions (String) - los nombres de los permisos, separados por comas
 check-permissions = Pide { $permissions } (delegados).
-check-consent = Un administrador los consintió todos para toda la organización.
+check-consent = Un administrador concedió el consentimiento para todos ellos en nombre de toda la organización.
 check-unneeded-none = Nada más de lo que la aplicación necesita.
 check-unneeded-none-granted = Nada más de lo que la aplicación necesita (de lo que esta organización concedió; el registro en sí se lee en su propia organización).
-# $permissions (String) - los nombres de los permisos, separados por comas
-check-unneeded-extra = Ningún permiso de aplicación. También tiene { $permissions } (delegados), que esta aplicación no usa: no hace daño, porque los permisos delegados solo actúan por la persona que inició sesión, pero puede quitarlos.
-check-unneeded-extra-granted = Ningún permiso de aplicación (de lo que esta organización concedió; el registro en sí se lee en su propia organización). También tiene { $permissions } (delegados), que esta aplicación no usa: no hace daño, porque los permisos delegados solo actúan por la persona que inició sesión, pero puede quitarlos.
+# $count (Number) - cuántos; $permissions (String) - sus nombres, separados por comas
+check-unneeded-extra = Ningún permiso de aplicación. También tiene { $count ->
+        [one] un permiso delegado
+       *[other] { $count } permisos delegados
+    } que esta aplicación no usa ({ $permissions }): no hace daño, porque los permisos delegados solo actúan por la persona que inició sesión, pero puede { $count ->
+        [one] quitarlo
+       *[other] quitarlos
+    }.
+check-unneeded-extra-granted = Ningún permiso de aplicación (de lo que esta organización concedió; el registro en sí se lee en su propia organización). También tiene { $count ->
+        [one] un permiso delegado
+       *[other] { $count } permisos delegados
+    } que esta aplicación no usa ({ $permissions }): no hace daño, porque los permisos delegados solo actúan por la persona que inició sesión, pero puede { $count ->
+        [one] quitarlo
+       *[other] quitarlos
+    }.

@@ -64,7 +64,7 @@ setting-timeouts-message-arrival = Espera del mensaje de prueba (segundos)
 setting-timeouts-discovery = Tiempo de espera de detección (segundos)
     .description = Cada búsqueda del proveedor de un dominio (predeterminado 5).
 setting-timeouts-probe = Tiempo de espera de comprobación de puertos (segundos)
-    .description = Cada comprobación de un puerto en la comprobación de la conexión (predeterminado 2.5).
+    .description = Cada comprobación de un puerto en la comprobación de la conexión (predeterminado 2,5).
 
 ## De dónde vino el valor de un ajuste (admin show, la página del administrador). $place (String) - la
 ## clave del registro o la ruta del archivo.

@@ -460,7 +460,7 @@ fn extra_delegated_permissions_pass_with_a_note() {
     assert_eq!(i.status, ItemStatus::Passed);
     assert!(
         i.detail
-            .contains("User.Read (Microsoft Graph) (delegated), which this app does not use"),
+            .contains("a delegated permission this app does not use (User.Read (Microsoft Graph))"),
         "{}",
         i.detail
     );

@@ -599,12 +599,13 @@ fn unneeded_item(facts: &Facts, names: &Names<'_>, expected: &Expected<'_>) -> C
             tr(&format!("check-unneeded-none{granted}")),
         );
     }
+    let count = extra.len();
     let extra = extra.into_iter().collect::<Vec<_>>().join(", ");
     CheckItem::passed(
         ItemId::Unneeded,
         tr_with(
             &format!("check-unneeded-extra{granted}"),
-            &[("permissions", extra.into())],
+            &[("count", count.into()), ("permissions", extra.into())],
         ),
     )
 }

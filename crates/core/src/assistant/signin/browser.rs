@@ -289,7 +289,7 @@ mod tests {
             state_mismatch: false,
         });
         assert_eq!(f.code, FindingCode::BrowserOpenFailed);
-        assert!(f.evidence.unwrap().contains("5 minutes"));
+        assert!(f.evidence.unwrap().contains("within 300 s"));
         assert_eq!(
             late(LoopbackError::Cancelled).code,
             FindingCode::SigninCancelled
