@@ -271,7 +271,7 @@ impl Output {
                     .clone()
                     .unwrap_or_else(|| tr("cli-admin-show-no-settings-file")),
             ),
-            ("cli-admin-show-cloud", format!("{:?}", p.cloud)),
+            ("cli-admin-show-cloud", written(&p.cloud)),
             ("cli-admin-show-authority", p.authority.clone()),
             ("cli-admin-show-tenant", p.tenant.clone()),
             (
@@ -283,8 +283,8 @@ impl Output {
             (
                 "cli-admin-show-client-type",
                 format!(
-                    "{:?}{}",
-                    p.client_type,
+                    "{}{}",
+                    written(&p.client_type),
                     if p.client_secret_stored {
                         stored()
                     } else {
@@ -656,6 +656,14 @@ pub fn read_stdin() -> Result<Pasted, Finding> {
     Ok(Pasted::Text(String::from_utf8_lossy(&bytes).into_owned()))
 }
 
+/// A setting's value as a settings file writes it (`global`, `public`), not Rust's name for it.
+fn written(value: &impl serde::Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 /// The settings sources read and every setting with where its value comes from.
 fn settings_origins(p: &Provisioning) {
     println!();
@@ -671,12 +679,11 @@ fn settings_origins(p: &Provisioning) {
     let not_set = tr("cli-admin-show-not-set");
     let width = p.settings.iter().map(|v| v.key.len()).max().unwrap_or(0);
     for v in &p.settings {
-        println!(
-            "  {:width$}  {}  [{}]",
-            v.key,
-            v.value.as_deref().unwrap_or(&not_set),
-            v.from
-        );
+        match &v.value {
+            Some(value) => println!("  {:width$}  {value}  [{}]", v.key, v.from),
+            // Not set and without a default: where it came from says so again.
+            None => println!("  {:width$}  {not_set}", v.key),
+        }
     }
 }
 

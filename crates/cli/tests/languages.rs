@@ -123,21 +123,24 @@ fn an_empty_account_list_and_the_settings_speak_spanish_and_json_does_not_change
         &out,
         &[
             "Archivo de configuración:",
-            "ID de cliente:",
+            "ID de aplicación (cliente):",
+            "Tipo de registro:",
+            "public",
             "(sin definir: el inicio de sesión con Microsoft no está configurado)",
             "Cada ajuste, su valor y de dónde viene el valor:",
             // Setting names are never translated.
             "microsoft.client_id",
             "(sin definir)",
             "[valor predeterminado]",
-            "[sin definir]",
         ],
     );
     assert_has_not(
         &out,
         &[
             "Settings file:",
-            "Client ID:",
+            "Application (client) ID:",
+            "Public",
+            "[sin definir]",
             "(not set",
             "Each setting",
             "built-in default",

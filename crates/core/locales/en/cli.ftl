@@ -80,11 +80,11 @@ cli-accounts-not-found = { $address } was not set up on this computer; nothing t
 ## admin show: the labels are lined up (the program pads them to the longest one).
 
 cli-admin-show-settings-file = Settings file:
-cli-admin-show-cloud = Cloud:
+cli-admin-show-cloud = Microsoft cloud:
 cli-admin-show-authority = Authority:
 cli-admin-show-tenant = Tenant:
-cli-admin-show-client-id = Client ID:
-cli-admin-show-client-type = Client type:
+cli-admin-show-client-id = Application (client) ID:
+cli-admin-show-client-type = Registration type:
 cli-admin-show-redirect = Redirect URI:
 cli-admin-show-servers = SMTP / IMAP:
 cli-admin-show-google = Google sign-in:

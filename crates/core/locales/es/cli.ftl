@@ -95,11 +95,11 @@ cli-accounts-not-found = { $address } no estaba configurado en este equipo; no h
 ## admin show: las etiquetas van alineadas (el programa las rellena hasta la más larga).
 
 cli-admin-show-settings-file = Archivo de configuración:
-cli-admin-show-cloud = Nube:
+cli-admin-show-cloud = Nube de Microsoft:
 cli-admin-show-authority = Autoridad de inicio de sesión:
 cli-admin-show-tenant = Inquilino (tenant):
-cli-admin-show-client-id = ID de cliente:
-cli-admin-show-client-type = Tipo de cliente:
+cli-admin-show-client-id = ID de aplicación (cliente):
+cli-admin-show-client-type = Tipo de registro:
 cli-admin-show-redirect = URI de redirección:
 cli-admin-show-servers = SMTP / IMAP:
 cli-admin-show-google = Inicio de sesión con Google:
