@@ -57,3 +57,10 @@ report-field-aud = Service (aud)
 report-field-scp = Permissions (scp)
 report-no = no
 report-never = never
+
+## What a port check found (the report's "Port" lines).
+report-port-open = open
+report-port-refused = refused
+report-port-no-answer = no answer
+report-port-name-not-found = name not found
+report-port-error = network error

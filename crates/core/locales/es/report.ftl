@@ -58,3 +58,10 @@ report-field-aud = Servicio (aud)
 report-field-scp = Permisos (scp)
 report-no = no
 report-never = nunca
+
+## Lo que encontró la comprobación de un puerto (las líneas "Puerto" del informe).
+report-port-open = abierto
+report-port-refused = rechazado
+report-port-no-answer = sin respuesta
+report-port-name-not-found = nombre no encontrado
+report-port-error = error de red

@@ -60,11 +60,18 @@ pub(super) fn outline(r: &Report) -> Vec<Section<'_>> {
 }
 
 fn about(r: &Report) -> Section<'_> {
+    // When the report was made: in the JSON as RFC 3339, here in the computer's time zone as
+    // every other time of the report.
+    let made = r.created_at.parse::<jiff::Timestamp>().ok();
+    let made = made.and_then(|t| u64::try_from(t.as_second()).ok());
     let mut items = vec![
         field("report-field-mailbox", r.mailbox.clone()),
         field("report-field-app", r.app.clone()),
         field("report-field-computer", r.os.clone()),
-        field("report-field-made", r.created_at.clone()),
+        field(
+            "report-field-made",
+            made.map_or_else(|| r.created_at.clone(), when),
+        ),
         field("report-field-provider", r.profile.provider.clone()),
         field("report-field-sending-server", r.profile.smtp.clone()),
         field("report-field-mailbox-server", r.profile.imap.clone()),
@@ -105,8 +112,6 @@ fn about(r: &Report) -> Section<'_> {
             if let Some(exp) = a.token_expires_at {
                 items.push(field("report-field-token-expires", when(exp)));
             }
-            let made = r.created_at.parse::<jiff::Timestamp>().ok();
-            let made = made.and_then(|t| u64::try_from(t.as_second()).ok());
             if let Some(h) = made.and_then(|now| crate::health::health(a, true, now)) {
                 items.push(field("report-field-health", h.words));
             }
@@ -179,7 +184,13 @@ fn servers(d: &crate::diagnosis::Diagnosis) -> Section<'_> {
     for p in &d.ports {
         items.push(field(
             "report-field-port",
-            format!("{}:{} {:?} ({} ms)", p.host, p.port, p.state, p.ms),
+            format!(
+                "{}:{} {} ({} ms)",
+                p.host,
+                p.port,
+                port_state(p.state),
+                p.ms
+            ),
         ));
     }
     if let Some(idp) = &d.identity_provider {
@@ -201,6 +212,18 @@ fn servers(d: &crate::diagnosis::Diagnosis) -> Section<'_> {
         title: tr("report-section-servers"),
         items,
     }
+}
+
+/// What a port check found, in words (`report-port-*`).
+fn port_state(state: crate::diagnosis::PortState) -> String {
+    use crate::diagnosis::PortState;
+    tr(match state {
+        PortState::Open => "report-port-open",
+        PortState::Refused => "report-port-refused",
+        PortState::NoAnswer => "report-port-no-answer",
+        PortState::NameNotFound => "report-port-name-not-found",
+        PortState::Error => "report-port-error",
+    })
 }
 
 /// A field named by its message (`report-field-*`).
