@@ -118,11 +118,14 @@ pub fn described() -> String {
 fn describe(file_dir: Option<PathBuf>, default: Option<PathBuf>) -> String {
     match (file_dir, default) {
         (Some(d), _) => format!("{} ({FILE_PREFIX}.<date>.log)", d.display()),
-        (None, Some(d)) => format!(
-            "standard error of the command ({LOG_ENV}=debug for more); the desktop app's log is in {}",
-            d.display()
+        (None, Some(d)) => crate::l10n::tr_with(
+            "detail-log-stderr-and-app",
+            &[
+                ("variable", LOG_ENV.into()),
+                ("folder", d.display().to_string().into()),
+            ],
         ),
-        (None, None) => format!("standard error of the command ({LOG_ENV}=debug for more)"),
+        (None, None) => crate::l10n::tr_with("detail-log-stderr", &[("variable", LOG_ENV.into())]),
     }
 }
 

@@ -260,3 +260,46 @@ detail-browser-task-stopped = the app stopped while opening the browser
 
 # $duration (String) - how long the app waited, e.g. 30 seconds
 detail-lock-busy = another renewal of this sign-in is still running after { $duration }
+
+## The technical line of a step (shown under Details and on the command line), around the
+## servers' own facts.
+
+# $host (String) - a server's name or address; $ms (String) - milliseconds
+detail-step-answered = { $host } answered in { $ms } ms
+# $address (String) - the loopback redirect URI the app listens on
+detail-step-listening = listening on { $address }
+# $account (String) - the account that signed in
+detail-step-signed-in-as = signed in as { $account }
+detail-step-signed-in-confirm = signed in as { $account }: needs your confirmation
+detail-step-saved-in-vault = saved in the OS vault
+detail-step-password-accepted = password accepted for { $account }
+# $count (Number) - how many messages the inbox holds
+detail-step-inbox-count = INBOX has { $count ->
+        [one] { $count } message
+       *[other] { $count } messages
+    }
+# $uid (String) - the message's IMAP UID; $ms (String) - milliseconds
+detail-step-found-uid = found as UID { $uid } after { $ms } ms
+detail-step-token-opaque = mail permissions granted (the access token itself is opaque)
+# $scopes (String) - the token's scopes, e.g. SMTP.Send IMAP.AccessAsUser.All
+detail-step-token-exchange = token for Exchange mail: { $scopes }
+# $audience (String) - what the token is for
+detail-step-token-for = token for { $audience }
+# $account (String) - the administrator; $tenant (String) - the organisation's tenant id
+detail-step-admin-signed-in = signed in as { $account } (organisation { $tenant })
+# $found (String) - registration, enterprise or none; $grants, $roles (Number) - how many
+detail-step-graph-facts = { $found ->
+        [registration] registration found
+        [enterprise] enterprise application found (registered in another organisation)
+       *[none] not found
+    }; { $grants ->
+        [one] { $grants } consent grant
+       *[other] { $grants } consent grants
+    }, { $roles ->
+        [one] { $roles } application permission granted
+       *[other] { $roles } application permissions granted
+    }
+
+## Where the log goes (the report). $variable (String) - the environment variable; $folder (String) - a folder
+detail-log-stderr = standard error of the command ({ $variable }=debug for more)
+detail-log-stderr-and-app = standard error of the command ({ $variable }=debug for more); the desktop app's log is in { $folder }

@@ -262,3 +262,46 @@ detail-browser-task-stopped = la aplicación se detuvo mientras abría el navega
 
 # $duration (String) - cuánto esperó la aplicación, p. ej. 30 segundos
 detail-lock-busy = otra renovación de este inicio de sesión sigue en curso después de { $duration }
+
+## La línea técnica de un paso (en Detalles y en la línea de comandos), alrededor de los datos
+## de los propios servidores.
+
+# $host (String) - el nombre o la dirección de un servidor; $ms (String) - milisegundos
+detail-step-answered = { $host } respondió en { $ms } ms
+# $address (String) - el URI de redirección loopback en el que escucha la aplicación
+detail-step-listening = escuchando en { $address }
+# $account (String) - la cuenta que inició sesión
+detail-step-signed-in-as = sesión iniciada como { $account }
+detail-step-signed-in-confirm = sesión iniciada como { $account }: necesita su confirmación
+detail-step-saved-in-vault = guardado en el almacén de contraseñas del sistema
+detail-step-password-accepted = contraseña aceptada para { $account }
+# $count (Number) - cuántos mensajes tiene la bandeja de entrada
+detail-step-inbox-count = INBOX tiene { $count ->
+        [one] { $count } mensaje
+       *[other] { $count } mensajes
+    }
+# $uid (String) - el UID IMAP del mensaje; $ms (String) - milisegundos
+detail-step-found-uid = encontrado como UID { $uid } después de { $ms } ms
+detail-step-token-opaque = permisos de correo concedidos (el token de acceso en sí es opaco)
+# $scopes (String) - los ámbitos del token, p. ej. SMTP.Send IMAP.AccessAsUser.All
+detail-step-token-exchange = token para el correo de Exchange: { $scopes }
+# $audience (String) - para qué es el token
+detail-step-token-for = token para { $audience }
+# $account (String) - el administrador; $tenant (String) - el id de inquilino de la organización
+detail-step-admin-signed-in = sesión iniciada como { $account } (organización { $tenant })
+# $found (String) - registration, enterprise o none; $grants, $roles (Number) - cuántos
+detail-step-graph-facts = { $found ->
+        [registration] registro encontrado
+        [enterprise] aplicación empresarial encontrada (registrada en otra organización)
+       *[none] no encontrado
+    }; { $grants ->
+        [one] { $grants } concesión de consentimiento
+       *[other] { $grants } concesiones de consentimiento
+    }, { $roles ->
+        [one] { $roles } permiso de aplicación concedido
+       *[other] { $roles } permisos de aplicación concedidos
+    }
+
+## Adónde va el registro (el informe). $variable (String) - la variable de entorno; $folder (String) - una carpeta
+detail-log-stderr = la salida de error estándar del comando ({ $variable }=debug para más)
+detail-log-stderr-and-app = la salida de error estándar del comando ({ $variable }=debug para más); el registro de la aplicación de escritorio está en { $folder }

@@ -240,9 +240,12 @@ impl Assistant {
                 };
                 let tokens = self.token_endpoint.exchange_code(&profile, grant).await;
                 let session = admin_session(tokens.map_err(&fill)?, nonce.secret(), &profile)?;
-                let detail = format!(
-                    "signed in as {} (organisation {})",
-                    session.account, session.tenant_id
+                let detail = crate::l10n::tr_with(
+                    "detail-step-admin-signed-in",
+                    &[
+                        ("account", session.account.clone().into()),
+                        ("tenant", session.tenant_id.clone().into()),
+                    ],
                 );
                 Ok(Done::with_detail(session, detail))
             })
@@ -363,22 +366,17 @@ fn consent_link(authority: &url::Url, tenant_id: &str, client_id: &str) -> Strin
 /// What Graph returned, in a few words, for the step's detail.
 fn facts_detail(facts: &Facts) -> String {
     let found = match (&facts.application, &facts.service_principal) {
-        (Some(_), _) => "registration found",
-        (None, Some(_)) => "enterprise application found (registered in another organisation)",
-        (None, None) => "not found",
+        (Some(_), _) => "registration",
+        (None, Some(_)) => "enterprise",
+        (None, None) => "none",
     };
-    let n = |count: usize, one: &str, many: &str| match count {
-        1 => format!("1 {one}"),
-        _ => format!("{count} {many}"),
-    };
-    format!(
-        "{found}; {}, {}",
-        n(facts.grants.len(), "consent grant", "consent grants"),
-        n(
-            facts.app_roles.len(),
-            "application permission granted",
-            "application permissions granted"
-        )
+    crate::l10n::tr_with(
+        "detail-step-graph-facts",
+        &[
+            ("found", found.into()),
+            ("grants", facts.grants.len().into()),
+            ("roles", facts.app_roles.len().into()),
+        ],
     )
 }
 

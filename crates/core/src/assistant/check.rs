@@ -176,7 +176,13 @@ impl Assistant {
                 status: Some(status.as_u16()),
                 ms,
             };
-            let detail = format!("{host} answered in {ms} ms");
+            let detail = crate::l10n::tr_with(
+                "detail-step-answered",
+                &[
+                    ("host", host.to_string().into()),
+                    ("ms", ms.to_string().into()),
+                ],
+            );
             return Ok(Done::with_detail(facts, detail));
         }
         // Capped like every answer of a sign-in service; an answer too large to read is

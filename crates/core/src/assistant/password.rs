@@ -96,7 +96,10 @@ impl Assistant {
                     })?;
                 Ok(Done::with_detail(
                     s,
-                    format!("password accepted for {username}"),
+                    crate::l10n::tr_with(
+                        "detail-step-password-accepted",
+                        &[("account", username.to_string().into())],
+                    ),
                 ))
             })
             .await?;
@@ -154,7 +157,10 @@ impl Assistant {
             )
         };
         self.accounts.upsert(summary.clone())?;
-        Ok(Done::with_detail(summary, "saved in the OS vault"))
+        Ok(Done::with_detail(
+            summary,
+            crate::l10n::tr("detail-step-saved-in-vault"),
+        ))
     }
 }
 

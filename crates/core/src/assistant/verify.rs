@@ -495,10 +495,7 @@ impl Assistant {
                     .map_err(|f| who.explain(f, true))?;
                 Ok(Done::with_detail(
                     (),
-                    format!(
-                        "INBOX has {exists} message{}",
-                        if exists == 1 { "" } else { "s" }
-                    ),
+                    crate::l10n::tr_with("detail-step-inbox-count", &[("count", exists.into())]),
                 ))
             })
             .await?;
@@ -512,7 +509,13 @@ impl Assistant {
                         .map_err(|f| f.with_if_used(Param::Mailbox, who.mailbox.display()))?;
                     Ok(Done::with_detail(
                         (),
-                        format!("found as UID {uid} after {} ms", took.as_millis()),
+                        crate::l10n::tr_with(
+                            "detail-step-found-uid",
+                            &[
+                                ("uid", uid.to_string().into()),
+                                ("ms", took.as_millis().to_string().into()),
+                            ],
+                        ),
                     ))
                 })
                 .await?;

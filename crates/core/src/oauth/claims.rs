@@ -170,11 +170,14 @@ impl TokenHint {
     /// A short description for progress details.
     pub fn describe(&self) -> String {
         match self {
-            TokenHint::Opaque => {
-                "mail permissions granted (the access token itself is opaque)".into()
+            TokenHint::Opaque => crate::l10n::tr("detail-step-token-opaque"),
+            TokenHint::Exchange { scp } => crate::l10n::tr_with(
+                "detail-step-token-exchange",
+                &[("scopes", scp.clone().into())],
+            ),
+            TokenHint::WrongResource(aud) => {
+                crate::l10n::tr_with("detail-step-token-for", &[("audience", aud.clone().into())])
             }
-            TokenHint::Exchange { scp } => format!("token for Exchange mail: {scp}"),
-            TokenHint::WrongResource(aud) => format!("token for {aud}"),
         }
     }
 }

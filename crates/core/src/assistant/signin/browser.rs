@@ -183,7 +183,10 @@ async fn authorize(
                 .with_evidence(e.to_string())
         })?;
         let request = client::authorization_request(profile, loopback.redirect_uri(), hints)?;
-        let detail = format!("listening on {}", loopback.redirect_uri());
+        let detail = crate::l10n::tr_with(
+            "detail-step-listening",
+            &[("address", loopback.redirect_uri().to_string().into())],
+        );
         Ok(Done::with_detail((loopback, request), detail))
     })
     .await

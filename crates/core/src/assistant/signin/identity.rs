@@ -21,8 +21,14 @@ impl Accepted {
     /// The step's line.
     pub fn detail(&self) -> String {
         match &self.related {
-            None => format!("signed in as {}", self.claims.account_name()),
-            Some(who) => format!("signed in as {who}: needs your confirmation"),
+            None => crate::l10n::tr_with(
+                "detail-step-signed-in-as",
+                &[("account", self.claims.account_name().to_string().into())],
+            ),
+            Some(who) => crate::l10n::tr_with(
+                "detail-step-signed-in-confirm",
+                &[("account", who.to_string().into())],
+            ),
         }
     }
 }

@@ -48,7 +48,10 @@ impl Assistant {
             ..summary(address, ctx, claims, now, token_expires_at)
         };
         self.accounts.upsert(summary.clone())?;
-        Ok(Done::with_detail(summary, "saved in the OS vault"))
+        Ok(Done::with_detail(
+            summary,
+            crate::l10n::tr("detail-step-saved-in-vault"),
+        ))
     }
 }
 
