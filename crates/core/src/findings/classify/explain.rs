@@ -83,7 +83,14 @@ fn app_code(text: &str) -> Option<Finding> {
         f.explanation = super::super::capitalized(&f.explanation);
         f
     };
-    if let Some(code) = known(text) {
+    // A code typed alone, also in small letters (`signed_in_as_different_account`); a single
+    // word is a code only as written (`internal` is not `INTERNAL`).
+    let typed = if text.contains('_') {
+        text.to_ascii_uppercase()
+    } else {
+        text.to_owned()
+    };
+    if let Some(code) = known(&typed) {
         return Some(neutral(code));
     }
     let line = text.lines().find(|l| l.contains("mailsetup relay:"))?;

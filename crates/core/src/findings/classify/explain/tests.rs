@@ -490,6 +490,16 @@ fn the_relays_replies_and_a_code_typed_alone_are_this_apps_own_findings() {
         explain("RELAY_SENDER_NOT_ALLOWED")[0].code,
         C::RelaySenderNotAllowed
     );
+    assert_eq!(
+        explain("signed_in_as_different_account")[0].code,
+        C::SignedInAsDifferentAccount,
+        "a code in small letters"
+    );
+    assert_ne!(
+        explain("internal")[0].code,
+        C::Internal,
+        "a word is not a code"
+    );
     let swaks = "<~  250 OK\n ~> DATA\n<~  354 Start mail input\n<** 552 5.3.4 mailsetup relay: The message is too large. Send smaller attachments. [RELAY_MESSAGE_TOO_BIG]";
     assert_eq!(explain(swaks)[0].code, C::RelayMessageTooBig);
     // Anyone's bracketed word is not a code, and a code inside other text is not one typed alone.
