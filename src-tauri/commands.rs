@@ -230,7 +230,7 @@ pub async fn list_browsers() -> Result<Vec<InstalledBrowser>> {
 /// The provisioning in effect, for the admin page (no secrets).
 #[tauri::command]
 pub async fn provisioning(state: State<'_, AppState>) -> Result<Provisioning> {
-    Ok(assistant(&state)?.provisioning().await?)
+    Ok(assistant(&state)?.provisioning().await)
 }
 
 /// Stores the client secret of a confidential Microsoft registration, or of the Google OAuth
@@ -248,7 +248,7 @@ pub async fn set_client_secret(
             &SecretString::from(secret),
         )
         .await?;
-    Ok(assistant.provisioning().await?)
+    Ok(assistant.provisioning().await)
 }
 
 /// Removes the stored client secret.
@@ -261,7 +261,7 @@ pub async fn remove_client_secret(
     assistant
         .remove_client_secret(registration_name.unwrap_or_default())
         .await?;
-    Ok(assistant.provisioning().await?)
+    Ok(assistant.provisioning().await)
 }
 
 /// The administrator's check of the app registration: they sign in in the browser (as `admin`,

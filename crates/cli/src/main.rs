@@ -560,7 +560,7 @@ async fn run(cli: Cli, out: &output::Output) -> Result<bool, Finding> {
         Command::Admin {
             command: AdminCommand::Show,
         } => {
-            out.provisioning(&assistant.provisioning().await?);
+            out.provisioning(&assistant.provisioning().await);
             Ok(true)
         }
         Command::Admin {

@@ -311,6 +311,10 @@ impl Output {
         ];
         print!("{}", aligned(&rows));
         settings_origins(p);
+        if let Some(f) = &p.vault_problem {
+            println!();
+            print!("{}", f.to_text());
+        }
     }
 
     /// Prints one deployment file as it is (with `--json`: its format, path and contents).

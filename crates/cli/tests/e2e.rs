@@ -438,6 +438,22 @@ fn missing_vault_is_a_clear_finding_not_a_fallback() {
     );
 }
 
+/// Reading the settings needs no vault: `admin show` without one shows every setting and says
+/// why it cannot tell whether a client secret is stored.
+#[test]
+fn admin_show_works_without_a_vault() {
+    let env = TestEnv::new("novault-admin", json!({}))
+        .with_env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    let (code, v) = env.run_json(&["admin", "show"]);
+    assert_eq!(code, 0, "{v:#}");
+    assert_eq!(v["vaultProblem"]["code"], "VAULT_UNAVAILABLE", "{v:#}");
+    assert_eq!(v["clientSecretStored"], false);
+    assert!(
+        v["settings"].as_array().is_some_and(|s| s.len() > 20),
+        "{v:#}"
+    );
+}
+
 #[test]
 fn a_port_that_does_not_speak_tls_is_a_tls_failure() {
     let env = TestEnv::new("notls", json!({}));

@@ -148,6 +148,10 @@ pub struct Provisioning {
     pub settings_sources: Vec<String>,
     /// Every setting with its value in effect and where that value came from.
     pub settings: Vec<crate::settings::SettingValue>,
+    /// Why the vault could not say whether the secrets are stored (they then read as not
+    /// stored): the settings are shown all the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vault_problem: Option<Finding>,
 }
 
 /// Whose client secret: the organisation's Microsoft registration (a confidential "Web"
@@ -424,18 +428,22 @@ impl Assistant {
         Ok(in_vault || in_index)
     }
 
-    /// The provisioning in effect (no secrets).
-    ///
-    /// # Errors
-    /// `VAULT_UNAVAILABLE` when the vault cannot be asked whether a secret is stored.
-    pub async fn provisioning(&self) -> Result<Provisioning, Finding> {
+    /// The provisioning in effect (no secrets). When the vault cannot say whether a secret is
+    /// stored, [`Provisioning::vault_problem`] says why: the settings are shown all the same.
+    pub async fn provisioning(&self) -> Provisioning {
         let ms = &self.settings.microsoft;
         let profile = crate::profile::microsoft365(&self.settings);
-        let client_secret_stored = match &ms.client_id {
-            Some(id) => self.vault.load_client_secret(id).await?.is_some(),
-            None => false,
-        };
-        Ok(Provisioning {
+        let mut vault_problem = None;
+        let client_secret_stored = self
+            .secret_stored(ms.client_id.as_deref(), &mut vault_problem)
+            .await;
+        let google_secret_stored = self
+            .secret_stored(
+                self.settings.google.client_id.as_deref(),
+                &mut vault_problem,
+            )
+            .await;
+        Provisioning {
             settings_file: self
                 .settings
                 .source
@@ -450,15 +458,26 @@ impl Assistant {
             client_secret_stored,
             smtp: profile.smtp.label(),
             imap: profile.imap.label(),
-            google_secret_stored: match &self.settings.google.client_id {
-                Some(id) => self.vault.load_client_secret(id).await?.is_some(),
-                None => false,
-            },
+            google_secret_stored,
             google_client_id: self.settings.google.client_id.clone(),
             outlook_client_id: self.settings.outlook.client_id.clone(),
             settings_sources: self.settings.sources.iter().map(|o| o.describe()).collect(),
             settings: self.settings.values(),
-        })
+            vault_problem,
+        }
+    }
+
+    /// Whether a client secret is stored for `client_id`; when the vault cannot say, `false`
+    /// and the first such problem kept in `problem`.
+    async fn secret_stored(&self, client_id: Option<&str>, problem: &mut Option<Finding>) -> bool {
+        let Some(id) = client_id else { return false };
+        match self.vault.load_client_secret(id).await {
+            Ok(secret) => secret.is_some(),
+            Err(f) => {
+                problem.get_or_insert(f);
+                false
+            }
+        }
     }
 
     /// Stores the client secret of the configured confidential registration in the vault.
