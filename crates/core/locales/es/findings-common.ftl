@@ -4,7 +4,7 @@
 param-mailbox = la cuenta
     .in-steps = <dirección del buzón>
 param-signed-in = la cuenta
-    .in-steps = <cuenta con la sesión iniciada>
+    .in-steps = <cuenta que inició sesión>
 param-server = este servidor
     .in-steps = este servidor
 param-tenant = en la configuración

@@ -539,7 +539,7 @@ fn a_code_typed_alone_shows_placeholders_for_names() {
     );
     let spanish = title(Language::Spanish);
     assert!(
-        spanish.contains("<cuenta con la sesión iniciada>")
+        spanish.contains("<cuenta que inició sesión>")
             && spanish.contains("<dirección del buzón>"),
         "{spanish}"
     );
