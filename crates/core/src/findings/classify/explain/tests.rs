@@ -539,8 +539,7 @@ fn a_code_typed_alone_shows_placeholders_for_names() {
     );
     let spanish = title(Language::Spanish);
     assert!(
-        spanish.contains("<cuenta que inició sesión>")
-            && spanish.contains("<dirección del buzón>"),
+        spanish.contains("<cuenta que inició sesión>") && spanish.contains("<dirección del buzón>"),
         "{spanish}"
     );
     let shared = explain("SHARED_MAILBOX_NO_FULL_ACCESS")[0].clone();
