@@ -226,6 +226,18 @@ test('the wizard, address to Done, with the keyboard only', async () => {
   assert.deepEqual(page.errors, []);
 });
 
+/** From the start to the sign-in step with the keyboard: the address, Enter, then Continue. */
+async function toSignInByKeys(page) {
+  await page.waitForSelector('body[data-loaded="true"]');
+  await tabTo(page, '#address');
+  await page.keyboard.type('Ann.Lee@example.edu');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('body[data-check="passed"]');
+  await tabTo(page, '#check-next');
+  await page.keyboard.press('Enter');
+  await onHeading(page, 'step-signin');
+}
+
 test('the sign-in while waiting for the browser, cancelled, and after the wrong account, with the keyboard only', async () => {
   const waiting = { event: 'waitingForBrowser', startUrl: 'http://localhost:53300/mailsetup-start/x', timeoutSecs: 300, opened: true, deviceCode: true };
   const cancelled = finding('SIGNIN_CANCELLED', 'The sign-in was cancelled');
@@ -238,14 +250,7 @@ test('the sign-in while waiting for the browser, cancelled, and after the wrong 
     ],
     cancel_sign_in: [{ result: true }],
   }));
-  await page.waitForSelector('body[data-loaded="true"]');
-  await tabTo(page, '#address');
-  await page.keyboard.type('Ann.Lee@example.edu');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('body[data-check="passed"]');
-  await tabTo(page, '#check-next');
-  await page.keyboard.press('Enter');
-  await onHeading(page, 'step-signin');
+  await toSignInByKeys(page);
   await tabTo(page, '#signin-start');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#signin-waiting:not([hidden])');
@@ -281,14 +286,7 @@ test('the sign-in with a code, and its Cancel, with the keyboard only', async ()
     sign_in: [{ events: [{ event: 'deviceCode', prompt }], until: 'cancel_sign_in', result: outcome('sign_in', [{ step: 'device_sign_in', status: 'failed', ms: 1, finding: cancelled }]) }],
     cancel_sign_in: [{ result: true }],
   }));
-  await page.waitForSelector('body[data-loaded="true"]');
-  await tabTo(page, '#address');
-  await page.keyboard.type('Ann.Lee@example.edu');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('body[data-check="passed"]');
-  await tabTo(page, '#check-next');
-  await page.keyboard.press('Enter');
-  await onHeading(page, 'step-signin');
+  await toSignInByKeys(page);
   await tabTo(page, '#signin-device');
   await page.keyboard.press('Enter');
   await page.waitForSelector('body[data-device="shown"]');
