@@ -299,14 +299,8 @@ fn platform_name(platform: &str) -> String {
 
 /// Names as one list, e.g. "Web and Single-page application".
 fn both(names: &[String]) -> String {
-    let mut names = names.iter().cloned();
-    let first = names.next().unwrap_or_default();
-    names.fold(first, |first, second| {
-        tr_with(
-            "detail-registration-both",
-            &[("first", first.into()), ("second", second.into())],
-        )
-    })
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    crate::l10n::join(&names, "detail-registration-both")
 }
 
 /// Whether `registered` is the loopback address `form` (any port; same host and path).
